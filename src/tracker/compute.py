@@ -1,0 +1,301 @@
+"""The arithmetic of SPEC §2: ratio, progress, elapsed, pace, gap, implied target, rate
+check, status and flags — each formula exactly once, on exact ``Fraction`` values.
+
+Pure: takes model objects, returns frozen dataclasses; never reads files or prints.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+
+from tracker.model import Goal, Kind, Measure, Outcome
+from tracker.quantity import Qualifier, Quantity
+
+HUNDRED = Fraction(100)
+
+
+class Status(enum.Enum):
+    """The status ladder of SPEC §2.1, in ladder order."""
+
+    NO_TARGET = "no_target"
+    NO_DATA = "no_data"
+    ACHIEVED = "achieved"
+    MISSED = "missed"
+    UNCLEAR = "unclear"
+    ON_TRACK = "on_track"
+    AT_RISK = "at_risk"
+    BEHIND = "behind"
+
+
+class Flag(enum.Enum):
+    IMPLIED_TARGET = "implied_target"
+    APPROXIMATE = "approximate"
+    STALE = "stale"
+    RATE_INCONSISTENT = "rate_inconsistent"
+    EARLY = "early"
+
+
+class RateCheck(enum.Enum):
+    CONSISTENT = "consistent"
+    INCONSISTENT = "inconsistent"
+
+
+@dataclass(frozen=True, slots=True)
+class Thresholds:
+    """Pace bands (Eurostat's defaults): on track at ≥ 0.95, at risk at ≥ 0.60, else behind."""
+
+    on_track: Fraction = Fraction(95, 100)
+    at_risk: Fraction = Fraction(60, 100)
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """Where a reported figure lies; ``None`` bounds are unbounded."""
+
+    nominal: Fraction
+    low: Fraction | None
+    high: Fraction | None
+    low_open: bool = False
+    high_open: bool = False
+
+    @classmethod
+    def exact(cls, value: Fraction) -> Interval:
+        return cls(value, value, value)
+
+    @classmethod
+    def of(cls, q: Quantity) -> Interval:
+        return cls(q.nominal, q.low, q.high, q.low_open, q.high_open)
+
+    def meets(self, other: Interval) -> bool:
+        """True when the two closed intervals share a point (open ends treated as closed)."""
+        below = self.high is not None and other.low is not None and self.high < other.low
+        above = self.low is not None and other.high is not None and self.low > other.high
+        return not (below or above)
+
+
+@dataclass(frozen=True, slots=True)
+class ImpliedTarget:
+    low: Fraction | None
+    high: Fraction | None
+    nominal: Fraction
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluation:
+    """One goal evaluated at one date: every derived figure, the status and its flags."""
+
+    goal: Goal
+    as_of: date
+    outcome: Outcome | None
+    actual: Interval | None
+    target: Fraction | None          # the stated target's nominal value (band midpoint)
+    implied: ImpliedTarget | None
+    ratio: Fraction | None
+    progress: Fraction | None
+    elapsed: Fraction | None
+    pace: Fraction | None
+    gap: Fraction | None
+    stated_rate: Fraction | None     # as a fraction: 104.19 % → 1.0419
+    rate_check: RateCheck | None
+    status: Status
+    flags: tuple[Flag, ...]
+
+    @property
+    def effective_target(self) -> Fraction | None:
+        """The target status is judged against: stated, else the implied nominal."""
+        if self.target is not None:
+            return self.target
+        return self.implied.nominal if self.implied else None
+
+
+def latest_outcome(goal: Goal, as_of: date) -> Outcome | None:
+    """The latest outcome dated at or before ``as_of`` (outcomes are sorted by date)."""
+    found = None
+    for outcome in goal.outcomes:
+        if outcome.as_of > as_of:
+            break
+        found = outcome
+    return found
+
+
+def figure(goal: Goal, outcome: Outcome) -> Interval | None:
+    """The outcome's figure: numerator/denominator's exact ratio if given, else its value."""
+    if outcome.numerator is not None and outcome.denominator:
+        ratio = outcome.numerator / outcome.denominator
+        return Interval.exact(ratio * HUNDRED if goal.unit == "%" else ratio)
+    if outcome.value is not None:
+        return Interval.of(outcome.value)
+    return None
+
+
+def elapsed(goal: Goal, when: date) -> Fraction:
+    """Time elapsed (时序进度), day basis, both ends inclusive, clamped to [0, 1]."""
+    total = (goal.deadline - goal.start).days + 1
+    done = (when - goal.start).days + 1
+    return min(max(Fraction(done, total), Fraction(0)), Fraction(1))
+
+
+def implied_target(goal: Goal, as_of: date) -> tuple[ImpliedTarget, Outcome] | None:
+    """T ∈ [A_lo / r_hi, A_hi / r_lo] from the latest outcome with a stated rate."""
+    for outcome in reversed(goal.outcomes):
+        if outcome.as_of > as_of or outcome.stated_rate is None:
+            continue
+        actual = figure(goal, outcome)
+        rate = outcome.stated_rate
+        if actual is None or rate.nominal <= 0:
+            continue
+        low = (actual.low * HUNDRED / rate.high
+               if actual.low is not None and rate.high else None)
+        high = (actual.high * HUNDRED / rate.low
+                if actual.high is not None and rate.low else None)
+        return ImpliedTarget(low, high, actual.nominal * HUNDRED / rate.nominal), outcome
+    return None
+
+
+def rate_check(goal: Goal, outcome: Outcome, target: Fraction | None) -> RateCheck | None:
+    """Does the report's own arithmetic hold? (stated rate vs target; numerator/denominator
+    vs the printed value). ``None`` when there is nothing to check."""
+    results: list[bool] = []
+    actual = figure(goal, outcome)
+    if outcome.stated_rate is not None and target is not None and target > 0 and actual is not None:
+        computed = Interval(
+            actual.nominal * HUNDRED / target,
+            actual.low * HUNDRED / target if actual.low is not None else None,
+            actual.high * HUNDRED / target if actual.high is not None else None,
+        )
+        results.append(computed.meets(Interval.of(outcome.stated_rate)))
+    if outcome.numerator is not None and outcome.value is not None and actual is not None:
+        results.append(Interval.exact(actual.nominal).meets(Interval.of(outcome.value)))
+    if not results:
+        return None
+    return RateCheck.CONSISTENT if all(results) else RateCheck.INCONSISTENT
+
+
+def _verdict(goal: Goal, actual: Interval, target: Fraction, band: tuple[Fraction, Fraction]
+             ) -> tuple[bool, bool]:
+    """(whole interval satisfies, whole interval fails) for at_least / at_most / range."""
+    lo, hi = actual.low, actual.high
+    low_edge, high_edge = band
+    if goal.kind is Kind.AT_LEAST:
+        satisfies = lo is not None and lo >= target
+        fails = hi is not None and (hi < target or (hi == target and actual.high_open))
+    elif goal.kind is Kind.AT_MOST:
+        satisfies = hi is not None and hi <= target
+        fails = lo is not None and (lo > target or (lo == target and actual.low_open))
+    else:
+        satisfies = lo is not None and hi is not None and lo >= low_edge and hi <= high_edge
+        fails = (hi is not None and (hi < low_edge or (hi == low_edge and actual.high_open))) or (
+            lo is not None and (lo > high_edge or (lo == high_edge and actual.low_open)))
+    return satisfies, fails
+
+
+def _gap(goal: Goal, actual: Fraction, target: Fraction, band: tuple[Fraction, Fraction]) -> Fraction:
+    """Shortfall in the goal's unit; positive = still short, negative = beyond the target."""
+    if goal.kind is Kind.AT_LEAST:
+        return target - actual
+    if goal.kind is Kind.AT_MOST:
+        return actual - target
+    low_edge, high_edge = band
+    if actual < low_edge:
+        return low_edge - actual
+    if actual > high_edge:
+        return actual - high_edge
+    return Fraction(0)
+
+
+def _progress(goal: Goal, actual: Fraction, target: Fraction) -> Fraction | None:
+    """(A − B) / (T − B) with a baseline; A / T for flow goals; else none.
+
+    A ceiling without a baseline (at_most, flow) has no meaningful progress: spending less of
+    a cap is not "behind" (docs/arithmetic.md).
+    """
+    if goal.baseline is not None:
+        base = goal.baseline.value.nominal
+        return (actual - base) / (target - base) if target != base else None
+    if goal.measure is Measure.FLOW and goal.kind is not Kind.AT_MOST and target > 0:
+        return actual / target
+    return None
+
+
+def evaluate(goal: Goal, as_of: date, thresholds: Thresholds = Thresholds()) -> Evaluation:  # noqa: B008
+    """Evaluate ``goal`` at ``as_of`` from the latest outcome dated at or before it."""
+    outcome = latest_outcome(goal, as_of)
+    flags: list[Flag] = []
+
+    stated = goal.target
+    target = stated.nominal if stated else None
+    band = (stated.low, stated.high) if stated else (Fraction(0), Fraction(0))
+    implied: ImpliedTarget | None = None
+    if stated is None and goal.kind is not Kind.MILESTONE:
+        found = implied_target(goal, as_of)
+        if found:
+            implied = found[0]
+            band = (implied.nominal, implied.nominal)
+            flags.append(Flag.IMPLIED_TARGET)
+    judged = target if target is not None else (implied.nominal if implied else None)
+
+    actual = figure(goal, outcome) if outcome else None
+    if (stated and stated.approximate) or (
+        outcome and outcome.value and outcome.value.qualifier is Qualifier.ABOUT
+    ):
+        flags.append(Flag.APPROXIMATE)
+
+    ratio = progress = time = pace = gap = None
+    check = None
+    if outcome is not None:
+        time = elapsed(goal, outcome.as_of)
+        check = rate_check(goal, outcome, target)
+        if check is RateCheck.INCONSISTENT:
+            flags.append(Flag.RATE_INCONSISTENT)
+        if as_of > goal.deadline and outcome.as_of < goal.deadline:
+            flags.append(Flag.STALE)
+    if actual is not None and judged is not None:
+        ratio = actual.nominal / judged if judged > 0 else None
+        progress = _progress(goal, actual.nominal, judged)
+        gap = _gap(goal, actual.nominal, judged, band)
+        if progress is not None and time:
+            pace = progress / time
+
+    status = _status(goal, as_of, outcome, actual, judged, band, pace, thresholds)
+    if status is Status.ACHIEVED and outcome is not None and outcome.as_of < goal.deadline:
+        flags.append(Flag.EARLY)
+    return Evaluation(
+        goal=goal, as_of=as_of, outcome=outcome, actual=actual, target=target, implied=implied,
+        ratio=ratio, progress=progress, elapsed=time, pace=pace, gap=gap,
+        stated_rate=outcome.stated_rate.nominal / HUNDRED if outcome and outcome.stated_rate else None,
+        rate_check=check, status=status, flags=tuple(flags),
+    )
+
+
+def _status(goal: Goal, as_of: date, outcome: Outcome | None, actual: Interval | None,
+            target: Fraction | None, band: tuple[Fraction, Fraction], pace: Fraction | None,
+            thresholds: Thresholds) -> Status:
+    """The first matching rung of the ladder (SPEC §2.1)."""
+    milestone = goal.kind is Kind.MILESTONE
+    if not milestone and target is None:
+        return Status.NO_TARGET
+    if outcome is None:
+        return Status.NO_DATA
+    if milestone:
+        satisfies, fails = bool(outcome.done), not outcome.done
+    elif actual is None or target is None:
+        return Status.NO_DATA
+    else:
+        satisfies, fails = _verdict(goal, actual, target, band)
+    final = outcome.as_of >= goal.deadline
+    if satisfies:
+        return Status.ACHIEVED
+    if fails and (final or (milestone and as_of > goal.deadline)):
+        return Status.MISSED
+    if not fails:
+        return Status.UNCLEAR
+    if pace is None:
+        return Status.AT_RISK  # not yet satisfied, before the deadline
+    if pace >= thresholds.on_track:
+        return Status.ON_TRACK
+    if pace >= thresholds.at_risk:
+        return Status.AT_RISK
+    return Status.BEHIND

@@ -1,0 +1,70 @@
+"""Reading dates and periods as data files write them (SPEC §1.4)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_SPAN = re.compile(r"^(\d{4})\s*[-–—~]\s*(\d{4})$")
+_YEAR = re.compile(r"^\d{4}$")
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+class DateError(ValueError):
+    """A date or period that cannot be read; the message says how to write it."""
+
+
+def _year(value: int) -> int:
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise DateError(f"year {value} is out of range: write a year between {MIN_YEAR} and {MAX_YEAR}")
+    return value
+
+
+def month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_as_of(raw: object) -> dt.date:
+    """An outcome date: a date, a year (Dec 31) or ``"YYYY-MM"`` (the month's last day)."""
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        return dt.date(_year(raw), 12, 31)
+    if isinstance(raw, str):
+        text = raw.strip()
+        try:
+            if _YEAR.match(text):
+                return dt.date(_year(int(text)), 12, 31)
+            if m := _MONTH.match(text):
+                return month_end(_year(int(m[1])), int(m[2]))
+            if m := _DAY.match(text):
+                return dt.date(_year(int(m[1])), int(m[2]), int(m[3]))
+        except ValueError as exc:
+            if isinstance(exc, DateError):
+                raise
+            raise DateError(f'"{raw}" is not a calendar date: {exc}') from None
+    raise DateError(
+        f"cannot read {raw!r} as a date: write 2022-12-31, a year (2022) or a month (\"2024-10\")"
+    )
+
+
+def parse_period(raw: object) -> tuple[dt.date, dt.date]:
+    """A period: a year (``2022``) or a span of years (``"2021-2025"``), ends inclusive."""
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        year = _year(raw)
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    if isinstance(raw, str):
+        text = raw.strip()
+        if _YEAR.match(text):
+            return parse_period(int(text))
+        if m := _SPAN.match(text):
+            first, last = _year(int(m[1])), _year(int(m[2]))
+            if first > last:
+                raise DateError(f'period "{raw}" runs backwards: write the earlier year first')
+            return dt.date(first, 1, 1), dt.date(last, 12, 31)
+    raise DateError(f'cannot read period {raw!r}: write a year (2022) or a span ("2021-2025")')

@@ -1,0 +1,171 @@
+"""Rounding for display, in one place shared by every renderer.
+
+The core keeps exact fractions; only here do they become text (or JSON numbers). Thresholds
+are never compared on these rounded values.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_EVEN, Decimal
+from fractions import Fraction
+
+from tracker.compute import Evaluation, Flag
+from tracker.i18n import Lang, t
+from tracker.model import Goal, Kind
+from tracker.quantity import Qualifier, Quantity
+
+RATIO_PLACES = 4      # JSON fractions: 1.0419
+QUANTITY_PLACES = 4   # JSON quantities: 50964.5822
+_WAN = Fraction(10_000)
+_YI = Fraction(100_000_000)
+
+
+def to_decimal(value: Fraction, places: int) -> Decimal:
+    """``value`` rounded half-even to ``places`` decimals, trailing zeros removed."""
+    quantum = Decimal(1).scaleb(-places)
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    rounded = exact.quantize(quantum, rounding=ROUND_HALF_EVEN)
+    normal = rounded.normalize()
+    # normalize() turns 51000 into 5.1E+4: keep plain notation
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+
+
+def json_number(value: Fraction | None, places: int = QUANTITY_PLACES) -> int | Decimal | None:
+    """A JSON-ready number: an int when whole, else a rounded Decimal; None stays None."""
+    if value is None:
+        return None
+    if value.denominator == 1:
+        return value.numerator
+    rounded = to_decimal(value, places)
+    return int(rounded) if rounded == rounded.to_integral_value() else rounded
+
+
+def number(value: Fraction, lang: Lang, places: int = 2) -> str:
+    """A quantity for people: 万/亿 in Chinese, thousands separators in English."""
+    sign = "-" if value < 0 else ""
+    magnitude = abs(value)
+    if lang == "zh":
+        for scale, word in ((_YI, "亿"), (_WAN, "万")):
+            if magnitude >= scale:
+                return f"{sign}{to_decimal(magnitude / scale, places):f}{word}"
+        return f"{sign}{to_decimal(magnitude, places):f}"
+    text = f"{to_decimal(magnitude, places):,f}"
+    return f"{sign}{text}"
+
+
+def quantity(value: Fraction | None, goal: Goal, lang: Lang) -> str:
+    """A value with the goal's unit: ``5.31万人``, ``85%``, ``53,100 人``."""
+    if value is None:
+        return "—"
+    text = number(value, lang)
+    unit = goal.unit or ""
+    if unit == "%" or lang == "zh":
+        return f"{text}{unit}"
+    return f"{text} {unit}".rstrip()
+
+
+def percent(value: Fraction | None, places: int = 1) -> str:
+    """A fraction as a percentage: 1.0412 → ``104.1%``."""
+    if value is None:
+        return "—"
+    return f"{to_decimal(value * 100, places):f}%"
+
+
+def plain(value: Fraction | None, places: int = 2) -> str:
+    if value is None:
+        return "—"
+    return f"{to_decimal(value, places):f}"
+
+
+def bar(ratio: Fraction | None, width: int = 10) -> str:
+    """A text progress bar of the completion ratio, full at 100 %."""
+    if ratio is None:
+        return " " * width
+    filled = max(0, min(width, round(ratio * width)))
+    return "█" * filled + "░" * (width - filled)
+
+
+def markers(evaluation: Evaluation) -> str:
+    """Marks that qualify the row's figures (legend: ``i18n legend.*``)."""
+    marks = ""
+    if Flag.IMPLIED_TARGET in evaluation.flags:
+        marks += "*"
+    if Flag.APPROXIMATE in evaluation.flags:
+        marks += "~"
+    if Flag.RATE_INCONSISTENT in evaluation.flags:
+        marks += "!"
+    if Flag.STALE in evaluation.flags:
+        marks += "⌛"
+    return marks
+
+
+_SYMBOL = {
+    Qualifier.AT_LEAST: "≥", Qualifier.AT_MOST: "≤", Qualifier.MORE_THAN: ">",
+    Qualifier.LESS_THAN: "<", Qualifier.ABOUT: "≈",
+}
+
+
+def written(text: str, goal: Goal) -> str:
+    """A figure as the report wrote it, with the goal's unit when the text leaves it out."""
+    unit = goal.unit or ""
+    return text if not unit or unit in text else f"{text}{unit}"
+
+
+def reported(q: Quantity, goal: Goal, lang: Lang) -> str:
+    """Chinese readers see the report's own wording (``5000余``); English readers a number
+    with a qualifier symbol (``>5,000 人次``)."""
+    if lang == "zh" and any(ch.isdigit() for ch in q.text) and len(q.text) <= 16:
+        return written(q.text, goal)
+    symbol = _SYMBOL.get(q.qualifier, "") if q.qualifier else ""
+    return symbol + quantity(q.nominal, goal, lang)
+
+
+def target_text(evaluation: Evaluation, lang: Lang) -> str:
+    """The stated target, or the implied one marked with ``*``."""
+    goal = evaluation.goal
+    target = goal.target
+    if target is not None:
+        if lang == "zh" and any(ch.isdigit() for ch in target.text) and len(target.text) <= 16:
+            return written(target.text, goal)
+        if target.low != target.high:
+            return f"{quantity(target.low, goal, lang)}–{quantity(target.high, goal, lang)}"
+        return quantity(target.nominal, goal, lang)
+    if evaluation.implied is not None:
+        return f"{quantity(evaluation.implied.nominal, goal, lang)}*"
+    if goal.kind is Kind.MILESTONE:
+        return t("milestone", lang)
+    return "—"
+
+
+def actual_text(evaluation: Evaluation, lang: Lang) -> str:
+    """The latest figure: as reported, the exact ratio for numerator/denominator, or done."""
+    outcome = evaluation.outcome
+    if outcome is None:
+        return "—"
+    if outcome.done is not None:
+        return t("done" if outcome.done else "not_done", lang)
+    if outcome.value is not None and outcome.numerator is None:
+        return reported(outcome.value, evaluation.goal, lang)
+    nominal = evaluation.actual.nominal if evaluation.actual else None
+    return quantity(nominal, evaluation.goal, lang)
+
+
+# --- making data text inert ------------------------------------------------------------------
+
+# C0/C1 controls (ESC starts ANSI/OSC sequences) and bidi overrides/isolates
+_UNSAFE = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0),
+     *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F],
+    None,
+)
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\|`*_[]<>#!~"})
+
+
+def safe(text: str) -> str:
+    """Data text for a terminal: control and bidi characters removed, newlines kept."""
+    return text.translate(_UNSAFE)
+
+
+def md(text: str) -> str:
+    """Data text for a Markdown table cell: inert (no markup, links, HTML or broken pipes)."""
+    return safe(text).replace("\n", " ").translate(_MD_SPECIAL)

@@ -1,0 +1,162 @@
+"""The loaded dataset: regions, sources, goals and outcomes as the files state them.
+
+These are plain frozen values. What the files *report* is stored here (targets, the
+intervals figures stand for); everything derived (ratio, gap, pace, status) is computed
+by :mod:`tracker.compute`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
+from tracker.quantity import Quantity
+
+
+class Kind(enum.Enum):
+    """How a target is met (SPEC §1.4)."""
+
+    AT_LEAST = "at_least"
+    AT_MOST = "at_most"
+    RANGE = "range"
+    MILESTONE = "milestone"
+
+
+class Measure(enum.Enum):
+    """Whether outcomes accumulate over the period (flow) or describe a state (level)."""
+
+    FLOW = "flow"
+    LEVEL = "level"
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about the data: where it is, which goal, a stable code and what to do."""
+
+    code: str
+    severity: Severity
+    file: str
+    line: int | None
+    goal_id: str | None
+    message: str
+    column: int | None = None
+
+    def location(self) -> str:
+        """``file:line:col`` as editors and CI annotations expect."""
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    name: str
+    parent: str | None = None
+    aliases: tuple[str, ...] = ()
+    code: str | None = None
+    file: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: str | None = None
+    publisher: str | None = None
+    date: date | None = None
+    url: str | None = None
+    file: str = ""
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """The stated target: a single value (at_least, at_most) or a band (range).
+
+    ``low``/``high`` is the band the target accepts in the goal's direction: for at_least
+    and at_most both equal ``nominal``; for range they are the band's edges (``nominal``
+    is its midpoint).
+    """
+
+    text: str
+    nominal: Fraction
+    low: Fraction
+    high: Fraction
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Baseline:
+    value: Quantity
+    as_of: date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One reported figure for a goal at a date.
+
+    ``value`` is the figure as an interval. When ``numerator``/``denominator`` are given the
+    figure is their exact ratio and ``value`` (if also written) is what the report printed.
+    """
+
+    as_of: date
+    value: Quantity | None = None
+    stated_rate: Quantity | None = None
+    numerator: Fraction | None = None
+    denominator: Fraction | None = None
+    done: bool | None = None
+    quote: str | None = None
+    source: str | None = None
+    note: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    id: str
+    title: str
+    region: str
+    kind: Kind
+    measure: Measure
+    start: date
+    deadline: date
+    unit: str | None = None
+    category: str | None = None
+    target: Target | None = None
+    baseline: Baseline | None = None
+    tolerance: Fraction | None = None
+    quote: str | None = None
+    source: str | None = None
+    tags: tuple[str, ...] = ()
+    owner: str | None = None
+    note: str | None = None
+    outcomes: tuple[Outcome, ...] = ()
+    file: str = ""
+    line: int | None = None
+
+
+@dataclass(slots=True)
+class Dataset:
+    """Everything read from one data directory, and every problem found on the way."""
+
+    root: Path
+    bundled: bool = False
+    regions: dict[str, Region] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    goals: list[Goal] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]

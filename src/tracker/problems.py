@@ -1,0 +1,44 @@
+"""Stable problem codes (E… errors, W… warnings) and the one constructor for findings.
+
+Codes never change meaning once published: CI configurations and editors match on them.
+The full table is in docs/check.md.
+"""
+
+from __future__ import annotations
+
+from tracker.model import Problem, Severity
+
+# files
+UNREADABLE = "E001"
+NOT_UTF8 = "E002"
+SYNTAX = "E003"
+STRUCTURE = "E004"
+# fields
+UNKNOWN_KEY = "E101"
+WRONG_TYPE = "E102"
+MISSING = "E103"
+BAD_VALUE = "E104"
+BAD_QUANTITY = "E110"
+UNIT_MISMATCH = "E111"
+KIND_CONFLICT = "E112"
+BAD_DATE = "E120"
+OUTCOME_BEFORE_START = "E121"
+# across the dataset
+DUPLICATE_GOAL = "E130"
+DUPLICATE_SOURCE = "E131"
+UNKNOWN_SOURCE = "E132"
+DUPLICATE_REGION = "E133"
+UNKNOWN_REGION = "E134"
+REGION_CYCLE = "E135"
+# warnings
+RATE_INCONSISTENT = "W201"
+RATIO_INCONSISTENT = "W202"
+NO_SOURCE = "W203"
+NO_QUOTE = "W204"
+FLOW_DECREASES = "W205"
+
+
+def problem(code: str, file: str, line: int | None, goal_id: str | None, message: str,
+            column: int | None = None) -> Problem:
+    severity = Severity.WARNING if code.startswith("W") else Severity.ERROR
+    return Problem(code, severity, file, line, goal_id, message, column)

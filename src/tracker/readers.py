@@ -1,0 +1,165 @@
+"""One reader per file format, with the same tiny API.
+
+``read(text) -> (document, Locator)``. A :class:`Locator` maps a key path such as
+``("goal", 3, "outcome", 1, "value")`` to the line (and column) where it is written, so that
+problems found later can point at the right line. Parser errors are raised as
+:class:`ParseError` with their position.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+Path_ = tuple[str | int, ...]
+
+
+class ParseError(Exception):
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(slots=True)
+class Locator:
+    """Key paths → (line, column), both 1-based."""
+
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def find(self, path: Path_) -> tuple[int | None, int | None]:
+        """The position of ``path``, else of its nearest enclosing table."""
+        for end in range(len(path), 0, -1):
+            hit = self.positions.get(path[:end])
+            if hit is not None:
+                return hit
+        return None, None
+
+    def line(self, path: Path_) -> int | None:
+        return self.find(path)[0]
+
+
+# --- TOML -----------------------------------------------------------------------------------
+
+_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([^\[\]]+?)\s*\]\]")
+_TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]")
+_KEY = re.compile(r"""^(\s*)([A-Za-z0-9_\-."' ]+?)\s*=""")
+
+
+def _split_key(key: str) -> list[str]:
+    return [part.strip().strip("\"'") for part in key.split(".")]
+
+
+def _locate_toml(text: str) -> Locator:
+    """Scan TOML source for table headers and keys.
+
+    A light line scan rather than a second parser: it follows ``[[goal]]``,
+    ``[[goal.outcome]]``, ``[table]`` headers and ``key =`` lines, skipping multi-line strings.
+    """
+    loc = Locator()
+    counters: dict[tuple[str | int, ...], int] = {}
+    table: Path_ = ()
+    in_string: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_string:
+            if line.count(in_string) % 2 == 1:
+                in_string = None
+            continue
+        if m := _ARRAY_HEADER.match(line):
+            parts = _split_key(m[1])
+            parent: Path_ = ()
+            # [[goal.outcome]] belongs to the latest [[goal]]
+            for part in parts[:-1]:
+                index = counters.get((*parent, part), 0) - 1
+                parent = (*parent, part, index) if index >= 0 else (*parent, part)
+            key = (*parent, parts[-1])
+            counters[key] = counters.get(key, 0) + 1
+            table = (*key, counters[key] - 1)
+            loc.positions[table] = (number, len(line) - len(line.lstrip()) + 1)
+            continue
+        if m := _TABLE_HEADER.match(line):
+            parts = _split_key(m[1])
+            resolved: Path_ = ()
+            for part in parts:
+                index = counters.get((*resolved, part), 0) - 1
+                resolved = (*resolved, part, index) if index >= 0 else (*resolved, part)
+            table = resolved
+            loc.positions.setdefault(table, (number, len(line) - len(line.lstrip()) + 1))
+            continue
+        if m := _KEY.match(line):
+            path = (*table, *_split_key(m[2]))
+            loc.positions.setdefault(path, (number, len(m[1]) + 1))
+            rest = line[m.end():]
+            for quote in ('"""', "'''"):
+                if rest.count(quote) % 2 == 1:
+                    in_string = quote
+    return loc
+
+
+def read_toml(text: str) -> tuple[Any, Locator]:
+    import tomli  # noqa: PLC0415  # deferred: only paid when a TOML file is read
+
+    try:
+        document = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        column = getattr(exc, "colno", None)
+        message = getattr(exc, "msg", None) or re.sub(r"\s*\(at line .*\)$", "", str(exc))
+        raise ParseError(f"TOML syntax error: {message}", line, column) from None
+    return document, _locate_toml(text)
+
+
+# --- YAML -----------------------------------------------------------------------------------
+
+def _locate_yaml_node(node: Any, path: Path_, loc: Locator) -> None:
+    import yaml  # noqa: PLC0415
+
+    mark = node.start_mark
+    loc.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = getattr(key_node, "value", None)
+            if isinstance(key, str):
+                child = (*path, key)
+                loc.positions.setdefault(
+                    child, (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                )
+                _locate_yaml_node(value_node, child, loc)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _locate_yaml_node(item, (*path, index), loc)
+
+
+def read_yaml(text: str) -> tuple[Any, Locator]:
+    import yaml  # noqa: PLC0415  # deferred: YAML is rare and slow to import
+
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        document = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise ParseError(
+            f"YAML syntax error: {problem}",
+            mark.line + 1 if mark else None,
+            mark.column + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ParseError(f"YAML error: {exc}") from None
+    finally:
+        loader.dispose()
+    loc = Locator()
+    if node is not None:
+        _locate_yaml_node(node, (), loc)
+    return document, loc
+
+
+READERS: dict[str, Callable[[str], tuple[Any, Locator]]] = {
+    ".toml": read_toml,
+    ".yaml": read_yaml,
+    ".yml": read_yaml,
+}

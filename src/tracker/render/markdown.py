@@ -1,0 +1,47 @@
+"""``--format markdown``: a GitHub-flavoured table (tabulate, CJK-aware through wcwidth)."""
+
+from __future__ import annotations
+
+from tabulate import tabulate
+
+from tracker import display
+from tracker.compute import Status
+from tracker.i18n import t
+from tracker.render import RenderOptions
+from tracker.render.rows import cells
+from tracker.report import StatusReport
+
+MARKERS: dict[Status, str] = {
+    Status.ACHIEVED: "✅",
+    Status.ON_TRACK: "🟢",
+    Status.AT_RISK: "🟡",
+    Status.BEHIND: "🔴",
+    Status.MISSED: "❌",
+    Status.UNCLEAR: "❔",
+    Status.NO_DATA: "⚪",
+    Status.NO_TARGET: "➖",
+}
+
+
+def render_status(report: StatusReport, options: RenderOptions) -> str:
+    lang = options.lang
+    lines = [f"## {t('title.status', lang)}", "", f"{t('as_of', lang)}: {report.as_of}", ""]
+    if not report.rows:
+        return "\n".join([*lines, t("none", lang), ""])
+    header = [t(f"col.{k}", lang) for k in
+              ("region", "goal", "target", "actual", "as_of", "ratio", "progress", "pace", "gap",
+               "status")]
+    body = []
+    for e in report.rows:
+        c = cells(e, lang)
+        body.append([
+            display.md(c.region), display.md(c.title), display.md(c.target),
+            display.md(c.actual), c.as_of, c.ratio, f"`{c.bar}`" if e.ratio is not None else "",
+            c.pace, display.md(c.gap),
+            f"{MARKERS[e.status]} {c.status}{(' ' + display.md(c.marks)) if c.marks else ''}",
+        ])
+    lines.append(tabulate(body, header, tablefmt="github", disable_numparse=True))
+    counts = " · ".join(f"{MARKERS[s]} {t(s.value, lang)} {n}"
+                        for s, n in report.summary.by_status.items())
+    lines += ["", f"**{t('total', lang, n=report.summary.total)}** · {counts}", ""]
+    return "\n".join(lines)
