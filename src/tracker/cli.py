@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
@@ -89,7 +89,30 @@ def _width() -> int:
         return 100
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class TrackerGroup(click.Group):
+    """Maps every outcome to SPEC §6's exit codes, in one place; no traceback for user errors."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
+        except TrackerError as exc:
+            click.echo(f"tracker: {exc.message}", err=True)
+            ctx.exit(exc.exit_code)
+        except Exception as exc:
+            if isinstance(ctx.obj, Context) and ctx.obj.debug:
+                raise
+            click.echo(f"tracker: internal error: {type(exc).__name__}: {exc} "
+                       "(re-run with --debug for the traceback, and please report it)", err=True)
+            ctx.exit(EXIT_INTERNAL)
+
+
+@click.group(cls=TrackerGroup,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="tracker")
 @click.option("--data", metavar="PATH", help="Data directory or file (default: $TRACKER_DATA, "
               "./targets, the nearest targets/ above, else the bundled sample).")
@@ -162,15 +185,15 @@ def status(obj: Context, regions: tuple[str, ...], years: tuple[int, ...],
         raise UsageError(f"--at-risk ({float(at_risk)}) must not exceed --on-track "
                          f"({float(on_track)})")
     dataset = _load(obj)
-    selection = _selection(dataset, regions, years, categories, statuses)
+    selection = _selection(dataset, obj.lang, regions, years, categories, statuses)
     report = build_status(dataset, as_of or dt.date.today(), selection,
                           Thresholds(on_track, at_risk), SortKey(sort))
     options = RenderOptions(lang=obj.lang, color=obj.color and fmt == "table", width=obj.width)
-    click.echo(render_status(report, StatusFormat(fmt), options), nl=False)
+    click.echo(render_status(report, StatusFormat(fmt), options), nl=False, color=options.color)
     exit_code = EXIT_FINDINGS if dataset.errors else EXIT_OK
     if failing and matching({Status(s) for s in failing}, report.rows):
         exit_code = EXIT_FINDINGS
-    sys.exit(exit_code)
+    click.get_current_context().exit(exit_code)
 
 
 # --- shared steps -----------------------------------------------------------------------------
@@ -192,7 +215,7 @@ def _load(obj: Context) -> Any:
     return dataset
 
 
-def _selection(dataset: Any, regions: Sequence[str], years: Sequence[int],
+def _selection(dataset: Any, lang: Lang, regions: Sequence[str], years: Sequence[int],
                categories: Sequence[str], statuses: Sequence[str]) -> Any:
     from tracker.compute import Status  # noqa: PLC0415
     from tracker.regions import RegionIndex, RegionInfo, RegionLookupError  # noqa: PLC0415
@@ -205,7 +228,7 @@ def _selection(dataset: Any, regions: Sequence[str], years: Sequence[int],
         try:
             names = index.select(_split(regions))
         except RegionLookupError as exc:
-            raise UsageError(exc.message(default_lang())) from None
+            raise UsageError(exc.message(lang)) from None
     return Selection(
         regions=names,
         years=frozenset(years),
@@ -214,36 +237,6 @@ def _selection(dataset: Any, regions: Sequence[str], years: Sequence[int],
     )
 
 
-def main(argv: Sequence[str] | None = None) -> NoReturn:
-    """Entry point: maps every outcome to SPEC §6's exit codes; no traceback for user errors."""
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
-    try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="tracker",
-                 standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.Abort:
-        click.echo("interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except KeyboardInterrupt:
-        click.echo("interrupted", err=True)
-        sys.exit(EXIT_INTERRUPTED)
-    except TrackerError as exc:
-        click.echo(f"tracker: {exc.message}", err=True)
-        sys.exit(exc.exit_code)
-    except BrokenPipeError:
-        # the reader went away (| head): not an error of ours
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        sys.exit(EXIT_OK)
-    except SystemExit:
-        raise
-    except Exception as exc:
-        if debug:
-            raise
-        click.echo(f"tracker: internal error: {type(exc).__name__}: {exc} "
-                   "(re-run with --debug for the traceback, and please report it)", err=True)
-        sys.exit(EXIT_INTERNAL)
-    sys.exit(EXIT_OK)
+def main(argv: Sequence[str] | None = None) -> None:
+    """Console-script entry point."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="tracker")

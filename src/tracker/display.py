@@ -40,10 +40,17 @@ def json_number(value: Fraction | None, places: int = QUANTITY_PLACES) -> int | 
     return int(rounded) if rounded == rounded.to_integral_value() else rounded
 
 
-def number(value: Fraction, lang: Lang, places: int = 2) -> str:
+def _places(magnitude: Fraction) -> int:
+    """Decimals worth showing: none for thousands, one for hundreds, else two."""
+    return 0 if magnitude >= 1000 else 1 if magnitude >= 100 else 2
+
+
+def number(value: Fraction, lang: Lang, places: int | None = None) -> str:
     """A quantity for people: 万/亿 in Chinese, thousands separators in English."""
     sign = "-" if value < 0 else ""
     magnitude = abs(value)
+    if places is None:
+        places = 2 if magnitude >= _WAN and lang == "zh" else _places(magnitude)
     if lang == "zh":
         for scale, word in ((_YI, "亿"), (_WAN, "万")):
             if magnitude >= scale:

@@ -84,8 +84,9 @@ def _nulls_last(value: Fraction | None, reverse: bool = False) -> tuple[int, Fra
 
 def sort_rows(rows: Iterable[Evaluation], key: SortKey, order: dict[str, int]) -> list[Evaluation]:
     """Region (tree order) then deadline by default; the others put the worst first."""
-    def by_region(e: Evaluation) -> tuple[int, date, str]:
-        return (order.get(e.goal.region, len(order)), e.goal.deadline, e.goal.id)
+    def by_region(e: Evaluation) -> tuple[int, date, str, int]:
+        goal = e.goal
+        return (order.get(goal.region, len(order)), goal.deadline, goal.file, goal.line or 0)
 
     rows = sorted(rows, key=by_region)
     if key is SortKey.GAP:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -26,6 +27,10 @@ STYLES: dict[Status, str] = {
     Status.NO_DATA: "dim",
     Status.NO_TARGET: "dim",
 }
+
+
+# Below this width the progress bars give way to the titles.
+WIDE = 96
 
 
 def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
@@ -56,28 +61,32 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
         out.print(t("none", lang))
         return buffer.getvalue()
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False,
-                  header_style="bold")
+                  header_style="bold", collapse_padding=True)
     table.add_column(t("col.region", lang), no_wrap=True, max_width=12)
-    table.add_column(t("col.goal", lang), ratio=1, min_width=12, overflow="fold")
+    table.add_column(t("col.goal", lang), min_width=12, overflow="fold")
     table.add_column(t("col.target", lang), justify="right", max_width=14, overflow="fold")
-    table.add_column(t("col.actual", lang), justify="right", max_width=14, overflow="fold")
+    table.add_column(t("col.actual", lang), justify="right", min_width=10, max_width=14,
+                     overflow="fold")
     table.add_column(t("col.ratio", lang), no_wrap=True)
+    with_bar = options.width >= WIDE
     table.add_column(t("col.pace", lang), justify="right", no_wrap=True)
     table.add_column(t("col.gap", lang), justify="right", max_width=12, overflow="fold")
-    table.add_column(t("col.status", lang), no_wrap=True)
+    rows = [(e, cells(e, lang)) for e in report.rows]
+    status_width = max(cell_len(f"{c.status} {c.marks}".strip()) for _, c in rows)
+    table.add_column(t("col.status", lang), no_wrap=True, min_width=status_width)
 
     previous_region = None
     marks_seen: set[str] = set()
-    for e in report.rows:
-        c = cells(e, lang)
+    for e, c in rows:
         marks_seen.update(c.marks)
         region = "" if c.region == previous_region else c.region
         previous_region = c.region
         actual = Text(display.safe(c.actual))
         if c.as_of:
             actual.append(f"\n{c.as_of}", style="dim")
-        ratio = Text(f"{c.ratio:>7} ")
-        ratio.append(c.bar[:8] if e.ratio is not None else "", style=STYLES[e.status])
+        ratio = Text(f"{c.ratio:>7}")
+        if with_bar:
+            ratio.append(f" {c.bar[:8]}" if e.ratio is not None else "", style=STYLES[e.status])
         status = Text(c.status, style=STYLES[e.status])
         extra = c.marks.replace("*", "")
         if extra:
