@@ -6,10 +6,11 @@ are never compared on these rounded values.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
-from tracker.compute import Evaluation, Flag
+from tracker.compute import Evaluation, Flag, Status
 from tracker.i18n import Lang, t
 from tracker.model import Goal, Kind
 from tracker.quantity import Qualifier, Quantity
@@ -92,16 +93,18 @@ def bar(ratio: Fraction | None, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
+_UNJUDGED = (Status.NO_TARGET, Status.NO_DATA)
+
+
 def markers(evaluation: Evaluation) -> str:
-    """Marks that qualify the row's figures (legend: ``i18n legend.*``)."""
+    """Marks beside the status (the implied target's ``*`` is on the target itself)."""
     marks = ""
-    if Flag.IMPLIED_TARGET in evaluation.flags:
-        marks += "*"
     if Flag.APPROXIMATE in evaluation.flags:
         marks += "~"
     if Flag.RATE_INCONSISTENT in evaluation.flags:
         marks += "!"
-    if Flag.STALE in evaluation.flags:
+    # stale only matters where there is a verdict to doubt
+    if Flag.STALE in evaluation.flags and evaluation.status not in _UNJUDGED:
         marks += "⌛"
     return marks
 
@@ -125,6 +128,21 @@ def reported(q: Quantity, goal: Goal, lang: Lang) -> str:
         return written(q.text, goal)
     symbol = _SYMBOL.get(q.qualifier, "") if q.qualifier else ""
     return symbol + quantity(q.nominal, goal, lang)
+
+
+_LEGEND = (
+    ("*", Flag.IMPLIED_TARGET, "legend.implied"),
+    ("~", Flag.APPROXIMATE, "legend.approximate"),
+    ("!", Flag.RATE_INCONSISTENT, "legend.inconsistent"),
+    ("⌛", Flag.STALE, "legend.stale"),
+)
+
+
+def legend(rows: Iterable[Evaluation], lang: Lang) -> list[str]:
+    """Legend entries for the marks that appear in ``rows``."""
+    shown = {mark for e in rows for mark in markers(e)}
+    shown |= {"*" for e in rows if Flag.IMPLIED_TARGET in e.flags}
+    return [t(key, lang) for mark, _, key in _LEGEND if mark in shown]
 
 
 def target_text(evaluation: Evaluation, lang: Lang) -> str:

@@ -148,6 +148,9 @@ _SCALE_START = re.compile(_SCALE_RE)
 _QUALIFIER_EDGE = re.compile(rf"^(?:{_QUALIFIER_RE})|(?:{_QUALIFIER_RE})$")
 _EXPONENT = re.compile(r"[eE][-+]?[0-9]")
 _RANGE = re.compile(r"[-~至到][0-9]")
+# What, right after the number, shows that the number itself is malformed ("5.3.1", "1e400",
+# "5-6", "5万3") rather than followed by a unit.
+_NUMBER_TAIL = re.compile(r"[0-9.,\-−]|[eE][-+]?[0-9]|[~至到][0-9]")
 
 
 # --- messages -------------------------------------------------------------------------------
@@ -364,8 +367,7 @@ def _number(raw: str, match: re.Match[str]) -> tuple[int, int, str]:
         mantissa, places, digits = 1, 0, "1"
     else:
         _no_number(raw, written, after_number=False)
-    if written and (written[0] in "0123456789.,-−" or _EXPONENT.match(written)
-                    or _RANGE.match(written)):
+    if written and _NUMBER_TAIL.match(written):
         _no_number(raw, written, after_number=True)
     return mantissa, places, digits
 

@@ -44,4 +44,7 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
     counts = " · ".join(f"{MARKERS[s]} {t(s.value, lang)} {n}"
                         for s, n in report.summary.by_status.items())
     lines += ["", f"**{t('total', lang, n=report.summary.total)}** · {counts}", ""]
+    legend = display.legend(report.rows, lang)
+    if legend:
+        lines += [" · ".join(display.md(entry) for entry in legend), ""]
     return "\n".join(lines)

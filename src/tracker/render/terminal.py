@@ -61,7 +61,7 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
         out.print(t("none", lang))
         return buffer.getvalue()
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False,
-                  header_style="bold", collapse_padding=True)
+                  header_style="bold", padding=(0, 0))  # the box draws a space between
     table.add_column(t("col.region", lang), no_wrap=True, max_width=12)
     table.add_column(t("col.goal", lang), min_width=12, overflow="fold")
     table.add_column(t("col.target", lang), justify="right", max_width=14, overflow="fold")
@@ -76,9 +76,7 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
     table.add_column(t("col.status", lang), no_wrap=True, min_width=status_width)
 
     previous_region = None
-    marks_seen: set[str] = set()
     for e, c in rows:
-        marks_seen.update(c.marks)
         region = "" if c.region == previous_region else c.region
         previous_region = c.region
         actual = Text(display.safe(c.actual))
@@ -88,18 +86,15 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
         if with_bar:
             ratio.append(f" {c.bar[:8]}" if e.ratio is not None else "", style=STYLES[e.status])
         status = Text(c.status, style=STYLES[e.status])
-        extra = c.marks.replace("*", "")
-        if extra:
-            status.append(f" {extra}", style="bold")
+        if c.marks:
+            status.append(f" {c.marks}", style="bold")
         table.add_row(
             Text(display.safe(region)), Text(display.safe(c.title)),
             Text(display.safe(c.target)), actual, ratio, c.pace, Text(c.gap), status,
         )
     out.print(table)
     out.print(summary_text(report, options))
-    legend = [t(f"legend.{name}", lang) for mark, name in
-              (("*", "implied"), ("~", "approximate"), ("!", "inconsistent"), ("⌛", "stale"))
-              if mark in marks_seen]
+    legend = display.legend(report.rows, lang)
     if legend:
         out.print(Text("   ".join(legend), style="dim"))
     return buffer.getvalue()
