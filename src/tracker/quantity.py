@@ -157,10 +157,8 @@ _NUMBER_TAIL = re.compile(r"[0-9.,\-−]|[eE][-+]?[0-9]|[~至到][0-9]")
 
 def _q(text: str) -> str:
     """``text`` in double quotes, shortened and escaped so a message stays on one line."""
-    if len(text) > 40:
-        text = text[:39] + "…"
     chars = []
-    for ch in text:
+    for ch in _short(text):
         if ch in '"\\':
             chars.append("\\" + ch)
         elif ch.isprintable():
@@ -168,6 +166,11 @@ def _q(text: str) -> str:
         else:
             chars.append(f"\\u{ord(ch):04x}")
     return '"' + "".join(chars) + '"'
+
+
+def _short(text: str) -> str:
+    """``text`` cut short for a message if it is very long."""
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _fail(message: str) -> NoReturn:
@@ -253,8 +256,8 @@ def parse_quantity(raw: object, *, unit: Unit | None, role: Role,
     约/大约/左右/上下 give ``nominal ± tolerance`` (0 when ``None``), in the base unit, with
     ``approximate=True``, for every role. Any failure raises :class:`QuantityError`.
     """
-    if role not in _ROLES:
-        _fail(f'unknown role {role!r}: use "target", "outcome", "rate" or "exact"')
+    if not isinstance(role, str) or role not in _ROLES:
+        _fail(f'unknown role {_what(role) if not isinstance(role, str) else _q(role)}: use "target", "outcome", "rate" or "exact"')
     if isinstance(raw, str):
         return _parse_text(str.__str__(raw), unit, role, tolerance)
     if isinstance(raw, bool) or raw is None:
@@ -272,13 +275,11 @@ def parse_quantity(raw: object, *, unit: Unit | None, role: Role,
 
 def _parse_int(value: int, unit: Unit | None, role: Role,
                tolerance: Fraction | None) -> Quantity:
-    text = int.__repr__(value)
-    if abs(value) >= 10**_MAX_DIGITS:
-        _fail(f"{text} is too large: write at most {_MAX_DIGITS} digits, or a string with a "
+    if abs(value) >= 10**_MAX_DIGITS:  # checked before repr(): huge ints cannot be printed
+        _fail(f"a number of more than {_MAX_DIGITS} digits is too large: write a string with a "
               'scale such as "5.31亿"')
-    mult = _ONE if role == "rate" or unit is None else unit.scale
-    return _build(text, value, 0, mult, 1, role=role, rounded=False, qualifier=None, yu_place=None,
-                  tolerance=tolerance)
+    text = int.__repr__(value)
+    return _finish_number(text, value, 0, unit=unit, role=role, tolerance=tolerance)
 
 
 def _parse_float(value: float, unit: Unit | None, role: Role,
@@ -301,15 +302,15 @@ def _parse_decimal(value: Decimal, text: str, unit: Unit | None, role: Role,
     sign, digits, exponent = Decimal.as_tuple(value)
     if not isinstance(exponent, int):  # only NaN and infinities have a letter here
         _fail(f"cannot read {text} as a quantity: write a finite number such as 5.31")
-    mantissa = int("".join(map(str, digits)))
-    if mantissa == 0:
+    if not any(digits):
         return _finish_number(text, 0, min(max(-exponent, 0), _MAX_DIGITS), unit=unit,
                               role=role, tolerance=tolerance)
     if len(digits) + exponent > _MAX_DIGITS:
-        _fail(f"{text} is too large: write at most {_MAX_DIGITS} digits before the decimal "
-              'point, or a string with a scale such as "5.31亿"')
+        _fail(f"{_short(text)} is too large: write at most {_MAX_DIGITS} digits before the "
+              'decimal point, or a string with a scale such as "5.31亿"')
     if -exponent > _MAX_DIGITS:
-        _fail(f"{text} has too many decimal places: write at most {_MAX_DIGITS}")
+        _fail(f"{_short(text)} has too many decimal places: write at most {_MAX_DIGITS}")
+    mantissa = int("".join(map(str, digits)))  # at most 2 × _MAX_DIGITS digits, checked above
     if exponent >= 0:
         mantissa *= 10**exponent
     return _finish_number(text, -mantissa if sign else mantissa, max(-exponent, 0), unit=unit,
@@ -319,6 +320,8 @@ def _parse_decimal(value: Decimal, text: str, unit: Unit | None, role: Role,
 def _finish_number(text: str, mantissa: int, places: int, *, unit: Unit | None, role: Role,
                    tolerance: Fraction | None) -> Quantity:
     """A TOML/YAML number: no scale, unit or qualifier, so the goal's own scale applies."""
+    if mantissa < 0 and role != "exact":
+        _negative(text)
     mult = _ONE if role == "rate" or unit is None else unit.scale
     return _build(text, mantissa, places, mult, 1, role=role, rounded=places > 0, qualifier=None,
                   yu_place=None, tolerance=tolerance)
@@ -339,8 +342,7 @@ def _parse_text(raw: str, unit: Unit | None, role: Role,
     qualifier, yu = _qualifier(raw, match, digits, mantissa)
     if match["sign"]:
         if role != "exact":
-            _fail(f'{_q(raw)} is negative: only a baseline or tolerance may be; write the '
-                  'amount without "-"')
+            _negative(_q(raw))
         if yu:
             _fail(f'{_q(raw)}: "{yu}" cannot follow a negative number; write e.g. "-5000"')
         mantissa = -mantissa
@@ -367,7 +369,7 @@ def _number(raw: str, match: re.Match[str]) -> tuple[int, int, str]:
         mantissa, places, digits = 1, 0, "1"
     else:
         _no_number(raw, written, after_number=False)
-    if written and _NUMBER_TAIL.match(written):
+    if written and (_NUMBER_TAIL.match(written) or _RANGE.search(written)):
         _no_number(raw, written, after_number=True)
     return mantissa, places, digits
 
@@ -475,6 +477,11 @@ def _chinese_int(cn: str) -> int | None:
     return None
 
 
+def _negative(shown: str) -> NoReturn:
+    _fail(f'{shown} is negative: only a baseline or tolerance may be; write the amount '
+          'without "-"')
+
+
 def _no_number(raw: str, written: str, *, after_number: bool) -> NoReturn:
     """Fail for text where a number should be: say what looks wrong about it."""
     if not after_number and written.startswith(("-", "−")):
@@ -482,7 +489,7 @@ def _no_number(raw: str, written: str, *, after_number: bool) -> NoReturn:
     if _EXPONENT.match(written):
         _fail(f"cannot read {_q(raw)} as a number: exponents are not accepted; write the "
               'digits, with a scale such as 万 or 亿 for large numbers, e.g. "5.31亿"')
-    if _RANGE.match(written):
+    if _RANGE.search(written):
         _fail(f"cannot read {_q(raw)} as one number: write a band as two values, e.g. "
               'target = ["2%", "3%"]')
     if written.startswith("."):
@@ -507,8 +514,8 @@ def _written_unit(raw: str, match: re.Match[str], goal: Unit | None, role: Role)
                   'as a bare number, e.g. "104.19%"')
     elif unit.base == "%":
         if goal is not None and goal.base != "%":
-            _fail(f'{_q(raw)} is a percentage, which does not match the goal\'s unit '
-                  f'"{goal.base}": write a number of {goal.base} or set the goal\'s unit to "%"')
+            _fail(f'unit "{written}" in {_q(raw)} does not match the goal\'s unit "{goal.base}": '
+                  f'write a number of {goal.base} or set the goal\'s unit to "%"')
     elif goal is None:
         _fail(f'{_q(raw)} names the unit "{unit.base}" but the goal has no unit to match: write '
               'a bare number or a percentage')

@@ -33,7 +33,7 @@ _SUFFIXES_BY_LAST_CHAR: dict[str, tuple[str, ...]] = {
     last: tuple(suffix for suffix in SUFFIXES if suffix[-1] == last)
     for last in {suffix[-1] for suffix in SUFFIXES}
 }
-_MIN_STEM = 2  # 城区 stays 城区: a one-character stem names nothing
+_MIN_STEM = 1  # SPEC §3: the suffix is optional even for one-character names (夏县 = 夏)
 _MAX_SUGGESTIONS = 5
 _SUGGEST_CUTOFF = 0.5  # two-character names differing in one character score exactly 0.5
 _SOUND_CUTOFF = 0.8  # pinyin strings share so many letters that less is noise

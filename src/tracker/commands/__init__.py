@@ -1,0 +1,1 @@
+"""One module per subcommand; :mod:`tracker.commands.common` holds what they share."""

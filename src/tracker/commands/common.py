@@ -1,0 +1,194 @@
+"""What the subcommands share: the global context, option groups, loading and selection.
+
+Imports here stay light (click only): heavy modules are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from tracker.i18n import LANGS, Lang, t
+
+if TYPE_CHECKING:
+    from tracker.model import Dataset
+    from tracker.report import Selection
+
+STATUS_NAMES = (
+    "achieved", "on_track", "at_risk", "behind", "missed", "unclear", "no_data", "no_target",
+)
+MAX_LISTED_PROBLEMS = 20
+
+
+@dataclass(slots=True)
+class Context:
+    """Global options, shared by every command."""
+
+    data: str | None
+    lang: Lang
+    color: bool
+    width: int
+    debug: bool
+
+
+def use_color(choice: str) -> bool:
+    """--color: always, never, or auto (a terminal, and NO_COLOR unset)."""
+    if choice == "always":
+        return True
+    if choice == "never" or "NO_COLOR" in os.environ:
+        return False
+    return sys.stdout.isatty()
+
+
+def terminal_width() -> int:
+    """The terminal's width; $COLUMNS or 100 when writing to a file or pipe."""
+    if sys.stdout.isatty():
+        return shutil.get_terminal_size((100, 24)).columns
+    try:
+        return max(60, int(os.environ.get("COLUMNS", "100")))
+    except ValueError:
+        return 100
+
+
+def emit(obj: Context, text: str, *, color: bool = False) -> None:
+    """Write a rendered report to stdout (click strips ANSI unless told it is wanted)."""
+    click.echo(text, nl=False, color=color and obj.color)
+
+
+class DateParam(click.ParamType):
+    name = "DATE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        from tracker.dates import DateError, parse_as_of  # noqa: PLC0415
+
+        try:
+            return parse_as_of(str(value))
+        except DateError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class FractionParam(click.ParamType):
+    name = "NUMBER"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+                ) -> Fraction:
+        if isinstance(value, Fraction):
+            return value
+        try:
+            result = Fraction(str(value))
+        except (ValueError, ZeroDivisionError):
+            self.fail(f"{value!r} is not a number (e.g. 0.95)", param, ctx)
+        if not 0 <= result <= 10:
+            self.fail(f"{value} is out of range: use a pace between 0 and 10", param, ctx)
+        return result
+
+
+def _apply(options: Sequence[Callable[[Any], Any]], func: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _override(field: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    """A global option repeated after the subcommand overrides the one given before it."""
+    def callback(ctx: click.Context, param: click.Parameter, value: Any) -> None:
+        del param
+        obj = ctx.find_object(Context)
+        if value is None or obj is None:
+            return
+        if field == "color":
+            obj.color = use_color(value)
+        else:
+            setattr(obj, field, value)
+    return callback
+
+
+def global_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Accept --data, --lang and --color after the subcommand too (SPEC §4: global options)."""
+    return _apply([
+        click.option("--data", metavar="PATH", expose_value=False, callback=_override("data"),
+                     help="Data directory or file (as before the command)."),
+        click.option("--lang", type=click.Choice(LANGS), expose_value=False,
+                     callback=_override("lang"), help="zh or en (as before the command)."),
+        click.option("--color", type=click.Choice(["auto", "always", "never"]),
+                     expose_value=False, callback=_override("color"),
+                     help="auto, always or never (as before the command)."),
+    ], func)
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The filters shared by the reading commands (SPEC §4)."""
+    return _apply([
+        click.option("--region", "regions", multiple=True, metavar="NAME",
+                     help="A region and all its descendants (name, alias, pinyin); repeatable."),
+        click.option("--year", "years", multiple=True, type=int,
+                     help="Goals whose period includes this year; repeatable."),
+        click.option("--category", "categories", multiple=True,
+                     help="Goals of this category (e.g. 就业); repeatable."),
+        click.option("--status", "statuses", multiple=True, type=click.Choice(STATUS_NAMES),
+                     help="Only goals with this status; repeatable."),
+        click.option("--as-of", "as_of", type=DateParam(), default=None,
+                     help="Evaluation date (default: today)."),
+        click.option("--on-track", "on_track", type=FractionParam(), default=Fraction(95, 100),
+                     show_default="0.95", help="Pace at or above which a goal is on track."),
+        click.option("--at-risk", "at_risk", type=FractionParam(), default=Fraction(60, 100),
+                     show_default="0.60", help="Pace at or above which a goal is at risk "
+                     "(below: behind)."),
+    ], func)
+
+
+def split_values(values: Sequence[str]) -> list[str]:
+    """Accept both repeated options and comma-separated lists."""
+    return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def load_dataset(obj: Context) -> Dataset:
+    """Find and load the dataset; notices and data errors go to stderr."""
+    from tracker.loader import find_data_dir, load  # noqa: PLC0415
+
+    root, bundled = find_data_dir(obj.data)
+    if bundled:
+        click.echo(t("notice.bundled", obj.lang), err=True)
+    dataset = load(root, bundled=bundled)
+    errors = dataset.errors
+    for problem in errors[:MAX_LISTED_PROBLEMS]:
+        goal = f" [{problem.goal_id}]" if problem.goal_id else ""
+        click.echo(f"{problem.location()}: {problem.code}{goal} {problem.message}", err=True)
+    if errors:
+        click.echo(t("notice.problems", obj.lang, n=len(errors)), err=True)
+    return dataset
+
+
+def selection(dataset: Dataset, lang: Lang, regions: Sequence[str], years: Sequence[int],
+              categories: Sequence[str], statuses: Sequence[str]) -> Selection:
+    """The filters as a :class:`Selection`; an unknown or ambiguous region is a usage error."""
+    from tracker.compute import Status  # noqa: PLC0415
+    from tracker.errors import UsageError  # noqa: PLC0415
+    from tracker.regions import RegionIndex, RegionInfo, RegionLookupError  # noqa: PLC0415
+    from tracker.report import Selection  # noqa: PLC0415
+
+    names = None
+    if regions:
+        index = RegionIndex(RegionInfo(r.name, r.parent, r.aliases)
+                            for r in dataset.regions.values())
+        try:
+            names = index.select(split_values(regions))
+        except RegionLookupError as exc:
+            raise UsageError(exc.message(lang)) from None
+    return Selection(
+        regions=names,
+        years=frozenset(years),
+        categories=frozenset(c.casefold() for c in split_values(categories)),
+        statuses=frozenset(Status(s) for s in statuses),
+    )
