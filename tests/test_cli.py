@@ -18,7 +18,8 @@ BASIC = DATA / "basic"
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
     runner = CliRunner()
-    return runner.invoke(cli, list(args), env={"TRACKER_LANG": "en", "NO_COLOR": "1", **(env or {})})
+    environment = {"TRACKER_LANG": "en", "NO_COLOR": "1", **(env or {})}
+    return runner.invoke(cli, list(args), env=environment)
 
 
 def status_json(*args: str) -> dict[str, object]:
@@ -28,9 +29,30 @@ def status_json(*args: str) -> dict[str, object]:
 
 
 SPEC_KEYS = {
-    "id", "region", "title", "category", "unit", "kind", "measure", "start", "deadline",
-    "target", "implied_target", "actual", "actual_low", "actual_high", "actual_as_of", "ratio",
-    "progress", "elapsed", "pace", "gap", "status", "stated_rate", "rate_check", "flags",
+    "id",
+    "region",
+    "title",
+    "category",
+    "unit",
+    "kind",
+    "measure",
+    "start",
+    "deadline",
+    "target",
+    "implied_target",
+    "actual",
+    "actual_low",
+    "actual_high",
+    "actual_as_of",
+    "ratio",
+    "progress",
+    "elapsed",
+    "pace",
+    "gap",
+    "status",
+    "stated_rate",
+    "rate_check",
+    "flags",
 }
 
 
@@ -98,7 +120,9 @@ def test_filters_year_category_status() -> None:
     assert {g["category"] for g in doc["goals"]} == {"教育"}  # type: ignore[attr-defined]
     doc = status_json("--status", "no_data", "--as-of", "2023-07-01")
     assert [g["id"] for g in doc["goals"]] == [  # type: ignore[attr-defined]
-        "jinzhong-2023-kindergarten-coverage", "linhe-2024-urban-new-jobs"]
+        "jinzhong-2023-kindergarten-coverage",
+        "linhe-2024-urban-new-jobs",
+    ]
 
 
 def test_fail_on() -> None:
@@ -154,8 +178,12 @@ def test_sort_status_worst_first() -> None:
 
 
 def test_bad_options_exit_2() -> None:
-    for args in (["status", "--as-of", "2023-02-30"], ["status", "--format", "xml"],
-                 ["--lang", "fr", "status"], ["status", "--on-track", "x"]):
+    for args in (
+        ["status", "--as-of", "2023-02-30"],
+        ["status", "--format", "xml"],
+        ["--lang", "fr", "status"],
+        ["status", "--on-track", "x"],
+    ):
         result = run("--data", str(BASIC), *args)
         assert result.exit_code == 2, args
         assert "Traceback" not in result.output

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from fractions import Fraction as F
+from fractions import Fraction
 
 import pytest
 
@@ -19,27 +19,47 @@ from tracker.model import Baseline, Goal, Kind, Measure, Outcome, Target
 from tracker.quantity import Qualifier, Quantity
 
 
-def q(nominal: str, low: str | None = None, high: str | None = None, *, text: str = "",
-      qualifier: Qualifier | None = None, low_open: bool = False, high_open: bool = False,
-      approximate: bool = False) -> Quantity:
-    n = F(nominal)
+def q(
+    nominal: str,
+    low: str | None = None,
+    high: str | None = None,
+    *,
+    text: str = "",
+    qualifier: Qualifier | None = None,
+    low_open: bool = False,
+    high_open: bool = False,
+    approximate: bool = False,
+) -> Quantity:
+    n = Fraction(nominal)
     return Quantity(
-        text or nominal, n,
-        F(low) if low is not None else (None if qualifier else n),
-        F(high) if high is not None else (None if qualifier else n),
-        low_open, high_open, qualifier, approximate,
+        text or nominal,
+        n,
+        Fraction(low) if low is not None else (None if qualifier else n),
+        Fraction(high) if high is not None else (None if qualifier else n),
+        low_open,
+        high_open,
+        qualifier,
+        approximate,
     )
 
 
-def target(value: str, low: str | None = None, high: str | None = None,
-           approximate: bool = False) -> Target:
-    return Target(value, F(value), F(low or value), F(high or value), approximate)
+def target(
+    value: str, low: str | None = None, high: str | None = None, approximate: bool = False
+) -> Target:
+    return Target(
+        value, Fraction(value), Fraction(low or value), Fraction(high or value), approximate
+    )
 
 
 def goal(**kw: object) -> Goal:
     base: dict[str, object] = {
-        "id": "g", "title": "城镇新增就业", "region": "运城市", "kind": Kind.AT_LEAST,
-        "measure": Measure.FLOW, "start": date(2022, 1, 1), "deadline": date(2022, 12, 31),
+        "id": "g",
+        "title": "城镇新增就业",
+        "region": "运城市",
+        "kind": Kind.AT_LEAST,
+        "measure": Measure.FLOW,
+        "start": date(2022, 1, 1),
+        "deadline": date(2022, 12, 31),
         "unit": "人",
     }
     base.update(kw)
@@ -57,6 +77,7 @@ RATE = q("104.19", "104.185", "104.195", text="104.19%")
 
 # --- SPEC §2 worked examples -----------------------------------------------------------------
 
+
 def test_yuncheng_implied_target() -> None:
     g = goal(outcomes=(outcome(YEAR_END, JOBS, stated_rate=RATE),))
     e = evaluate(g, date(2023, 7, 1))
@@ -67,7 +88,7 @@ def test_yuncheng_implied_target() -> None:
     assert round(float(e.implied.low), 1) == 50914.2
     assert round(float(e.implied.high), 1) == 51015.0
     assert round(float(e.implied.nominal), 1) == 50964.6
-    assert e.ratio == F("1.0419")
+    assert e.ratio == Fraction("1.0419")
     assert e.status is Status.ACHIEVED
     assert Flag.IMPLIED_TARGET in e.flags
     assert e.rate_check is None
@@ -91,32 +112,52 @@ def test_yuncheng_with_wrong_target_is_inconsistent() -> None:
 
 
 def test_wulingyuan_numerator_denominator_inconsistent() -> None:
-    g = goal(unit="%", measure=Measure.LEVEL, start=date(2024, 1, 1),
-             deadline=date(2024, 12, 31),
-             outcomes=(outcome(date(2024, 12, 31), q("57.2", "57.15", "57.25"),
-                               numerator=F(44), denominator=F(77)),))
+    g = goal(
+        unit="%",
+        measure=Measure.LEVEL,
+        start=date(2024, 1, 1),
+        deadline=date(2024, 12, 31),
+        outcomes=(
+            outcome(
+                date(2024, 12, 31),
+                q("57.2", "57.15", "57.25"),
+                numerator=Fraction(44),
+                denominator=Fraction(77),
+            ),
+        ),
+    )
     e = evaluate(g, date(2025, 6, 1))
     assert e.rate_check is RateCheck.INCONSISTENT
     assert e.actual is not None
-    assert e.actual.nominal == F(4400, 77)
+    assert e.actual.nominal == Fraction(4400, 77)
     assert e.status is Status.NO_TARGET
 
 
 def test_graduates_numerator_denominator_consistent() -> None:
-    g = goal(unit="%", measure=Measure.LEVEL,
-             outcomes=(outcome(YEAR_END, q("94.4", "94.35", "94.45"), numerator=F(18909),
-                               denominator=F(20037)),))
+    g = goal(
+        unit="%",
+        measure=Measure.LEVEL,
+        outcomes=(
+            outcome(
+                YEAR_END,
+                q("94.4", "94.35", "94.45"),
+                numerator=Fraction(18909),
+                denominator=Fraction(20037),
+            ),
+        ),
+    )
     assert evaluate(g, date(2023, 1, 1)).rate_check is RateCheck.CONSISTENT
 
 
 def test_elapsed_day_basis_inclusive() -> None:
     g = goal(start=date(2021, 1, 1), deadline=date(2021, 12, 31))
-    assert elapsed(g, date(2021, 9, 30)) == F(273, 365)
+    assert elapsed(g, date(2021, 9, 30)) == Fraction(273, 365)
     assert elapsed(g, date(2020, 6, 1)) == 0
     assert elapsed(g, date(2030, 1, 1)) == 1
 
 
 # --- the status ladder -------------------------------------------------------------------------
+
 
 def test_no_target() -> None:
     assert evaluate(goal(outcomes=(outcome(YEAR_END, JOBS),)), YEAR_END).status is Status.NO_TARGET
@@ -154,9 +195,9 @@ def test_unclear_when_interval_straddles() -> None:
 @pytest.mark.parametrize(
     ("value", "expected"),
     [
-        ("50000", Status.ON_TRACK),   # progress 50000/60000=0.833 / elapsed 0.5 → 1.67
-        ("20000", Status.AT_RISK),    # 0.333 / ~0.5 = 0.67
-        ("10000", Status.BEHIND),     # 0.167 / ~0.5 = 0.33
+        ("50000", Status.ON_TRACK),  # progress 50000/60000=0.833 / elapsed 0.5 → 1.67
+        ("20000", Status.AT_RISK),  # 0.333 / ~0.5 = 0.67
+        ("10000", Status.BEHIND),  # 0.167 / ~0.5 = 0.33
     ],
 )
 def test_pace_bands(value: str, expected: Status) -> None:
@@ -164,18 +205,22 @@ def test_pace_bands(value: str, expected: Status) -> None:
     e = evaluate(g, date(2022, 7, 2))
     assert e.status is expected
     assert e.pace is not None
-    assert e.elapsed == F(183, 365)
+    assert e.elapsed == Fraction(183, 365)
 
 
 def test_thresholds_are_configurable() -> None:
     g = goal(target=target("60000"), outcomes=(outcome(date(2022, 7, 2), q("20000")),))
-    strict = Thresholds(on_track=F(1), at_risk=F(9, 10))
+    strict = Thresholds(on_track=Fraction(1), at_risk=Fraction(9, 10))
     assert evaluate(g, date(2022, 7, 2), strict).status is Status.BEHIND
 
 
 def test_level_goal_without_baseline_has_no_pace() -> None:
-    g = goal(unit="%", measure=Measure.LEVEL, target=target("85"),
-             outcomes=(outcome(date(2022, 6, 30), q("80")),))
+    g = goal(
+        unit="%",
+        measure=Measure.LEVEL,
+        target=target("85"),
+        outcomes=(outcome(date(2022, 6, 30), q("80")),),
+    )
     e = evaluate(g, date(2022, 7, 1))
     assert e.pace is None
     assert e.progress is None
@@ -183,18 +228,24 @@ def test_level_goal_without_baseline_has_no_pace() -> None:
 
 
 def test_ceiling_with_baseline_is_a_reduction() -> None:
-    g = goal(unit="%", measure=Measure.LEVEL, kind=Kind.AT_MOST, target=target("5"),
-             baseline=Baseline(q("23.7"), date(2021, 12, 31)),
-             outcomes=(outcome(YEAR_END, q("3.89", "3.885", "3.895")),))
+    g = goal(
+        unit="%",
+        measure=Measure.LEVEL,
+        kind=Kind.AT_MOST,
+        target=target("5"),
+        baseline=Baseline(q("23.7"), date(2021, 12, 31)),
+        outcomes=(outcome(YEAR_END, q("3.89", "3.885", "3.895")),),
+    )
     e = evaluate(g, date(2023, 6, 16))
     assert e.status is Status.ACHIEVED
-    assert e.gap == F("-1.11")
-    assert e.progress == (F("3.89") - F("23.7")) / (F(5) - F("23.7"))
+    assert e.gap == Fraction("-1.11")
+    assert e.progress == (Fraction("3.89") - Fraction("23.7")) / (Fraction(5) - Fraction("23.7"))
 
 
 def test_at_most_missed_and_zero_target_has_no_ratio() -> None:
-    g = goal(kind=Kind.AT_MOST, unit="家", target=target("0"),
-             outcomes=(outcome(YEAR_END, q("3")),))
+    g = goal(
+        kind=Kind.AT_MOST, unit="家", target=target("0"), outcomes=(outcome(YEAR_END, q("3")),)
+    )
     e = evaluate(g, date(2023, 1, 1))
     assert e.ratio is None
     assert e.status is Status.MISSED
@@ -202,22 +253,37 @@ def test_at_most_missed_and_zero_target_has_no_ratio() -> None:
 
 
 def test_range_band() -> None:
-    g = goal(kind=Kind.RANGE, unit="%", measure=Measure.LEVEL, target=target("2.5", "2", "3"),
-             outcomes=(outcome(YEAR_END, q("2.4", "2.35", "2.45")),))
+    g = goal(
+        kind=Kind.RANGE,
+        unit="%",
+        measure=Measure.LEVEL,
+        target=target("2.5", "2", "3"),
+        outcomes=(outcome(YEAR_END, q("2.4", "2.35", "2.45")),),
+    )
     e = evaluate(g, date(2023, 1, 1))
     assert e.status is Status.ACHIEVED
     assert e.gap == 0
-    outside = goal(kind=Kind.RANGE, unit="%", measure=Measure.LEVEL,
-                   target=target("2.5", "2", "3"), outcomes=(outcome(YEAR_END, q("3.5")),))
+    outside = goal(
+        kind=Kind.RANGE,
+        unit="%",
+        measure=Measure.LEVEL,
+        target=target("2.5", "2", "3"),
+        outcomes=(outcome(YEAR_END, q("3.5")),),
+    )
     e = evaluate(outside, date(2023, 1, 1))
     assert e.status is Status.MISSED
-    assert e.gap == F("0.5")
+    assert e.gap == Fraction("0.5")
 
 
 def test_milestone() -> None:
     deadline = date(2023, 11, 30)
-    base = {"kind": Kind.MILESTONE, "unit": None, "measure": Measure.LEVEL,
-            "start": date(2023, 1, 1), "deadline": deadline}
+    base = {
+        "kind": Kind.MILESTONE,
+        "unit": None,
+        "measure": Measure.LEVEL,
+        "start": date(2023, 1, 1),
+        "deadline": deadline,
+    }
     done = goal(**base, outcomes=(outcome(date(2023, 11, 20), done=True),))
     assert evaluate(done, date(2023, 12, 1)).status is Status.ACHIEVED
     pending = goal(**base, outcomes=(outcome(date(2023, 6, 30), done=False),))
@@ -227,8 +293,9 @@ def test_milestone() -> None:
 
 
 def test_open_interval_qualifiers() -> None:
-    more_than = q("5000", "5000", "6000", qualifier=Qualifier.MORE_THAN, low_open=True,
-                  high_open=True)
+    more_than = q(
+        "5000", "5000", "6000", qualifier=Qualifier.MORE_THAN, low_open=True, high_open=True
+    )
     g = goal(target=target("5000"), outcomes=(outcome(YEAR_END, more_than),))
     assert evaluate(g, date(2023, 1, 1)).status is Status.ACHIEVED
     nearly = q("300", None, "300", qualifier=Qualifier.LESS_THAN, high_open=True)
@@ -250,4 +317,4 @@ def test_ratio_is_never_capped_and_monotone() -> None:
     for value in ("10000", "60000", "120000"):
         g = goal(target=target("60000"), outcomes=(outcome(YEAR_END, q(value)),))
         ratios.append(evaluate(g, date(2023, 1, 1)).ratio)
-    assert ratios == [F(1, 6), F(1), F(2)]
+    assert ratios == [Fraction(1, 6), Fraction(1), Fraction(2)]

@@ -73,7 +73,8 @@ def test_normalise(text: str, key: str) -> None:
         ("泽州县", "泽州"),
         ("阿里地区", "阿里"),
         ("香港特别行政区", "香港"),
-        ("城区", "城"), ("夏县", "夏"),  # a one-character stem is no name
+        ("城区", "城"),
+        ("夏县", "夏"),  # a one-character stem is no name
         ("X自治县", "X"),  # only the longest suffix is tried
         ("运城", "运城"),
     ],

@@ -26,9 +26,11 @@ class TrackerGroup(click.Group):
     no traceback for user errors."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
+        del ctx
         return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        del ctx
         target = COMMANDS.get(cmd_name)
         if target is None:
             return None
@@ -51,26 +53,49 @@ class TrackerGroup(click.Group):
         except Exception as exc:
             if isinstance(ctx.obj, Context) and ctx.obj.debug:
                 raise
-            click.echo(f"tracker: internal error: {type(exc).__name__}: {exc} "
-                       "(re-run with --debug for the traceback, and please report it)", err=True)
+            click.echo(
+                f"tracker: internal error: {type(exc).__name__}: {exc} "
+                "(re-run with --debug for the traceback, and please report it)",
+                err=True,
+            )
             ctx.exit(EXIT_INTERNAL)
 
 
-@click.group(cls=TrackerGroup,
-             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.group(
+    cls=TrackerGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, "--version", prog_name="tracker")
-@click.option("--data", metavar="PATH", help="Data directory or file (default: $TRACKER_DATA, "
-              "./targets, the nearest targets/ above, else the bundled sample).")
-@click.option("--lang", type=click.Choice(LANGS), default=None,
-              help="Language of labels (default: $TRACKER_LANG, else the locale).")
-@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
-              show_default=True, help="Colour output (NO_COLOR is honoured in auto).")
+@click.option(
+    "--data",
+    metavar="PATH",
+    help="Data directory or file (default: $TRACKER_DATA, "
+    "./targets, the nearest targets/ above, else the bundled sample).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(LANGS),
+    default=None,
+    help="Language of labels (default: $TRACKER_LANG, else the locale).",
+)
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour output (NO_COLOR is honoured in auto).",
+)
 @click.option("--debug", is_flag=True, help="Show the Python traceback of internal errors.")
 @click.pass_context
 def cli(ctx: click.Context, data: str | None, lang: Lang | None, color: str, debug: bool) -> None:
     """Track stated targets against reported outcomes: completion, gap, pace and status."""
-    ctx.obj = Context(data=data, lang=lang or default_lang(), color=use_color(color),
-                      width=terminal_width(), debug=debug)
+    ctx.obj = Context(
+        data=data,
+        lang=lang or default_lang(),
+        color=use_color(color),
+        width=terminal_width(),
+        debug=debug,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> None:

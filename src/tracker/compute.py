@@ -91,14 +91,14 @@ class Evaluation:
     as_of: date
     outcome: Outcome | None
     actual: Interval | None
-    target: Fraction | None          # the stated target's nominal value (band midpoint)
+    target: Fraction | None  # the stated target's nominal value (band midpoint)
     implied: ImpliedTarget | None
     ratio: Fraction | None
     progress: Fraction | None
     elapsed: Fraction | None
     pace: Fraction | None
     gap: Fraction | None
-    stated_rate: Fraction | None     # as a fraction: 104.19 % → 1.0419
+    stated_rate: Fraction | None  # as a fraction: 104.19 % → 1.0419
     rate_check: RateCheck | None
     status: Status
     flags: tuple[Flag, ...]
@@ -147,10 +147,8 @@ def implied_target(goal: Goal, as_of: date) -> tuple[ImpliedTarget, Outcome] | N
         rate = outcome.stated_rate
         if actual is None or rate.nominal <= 0:
             continue
-        low = (actual.low * HUNDRED / rate.high
-               if actual.low is not None and rate.high else None)
-        high = (actual.high * HUNDRED / rate.low
-                if actual.high is not None and rate.low else None)
+        low = actual.low * HUNDRED / rate.high if actual.low is not None and rate.high else None
+        high = actual.high * HUNDRED / rate.low if actual.high is not None and rate.low else None
         return ImpliedTarget(low, high, actual.nominal * HUNDRED / rate.nominal), outcome
     return None
 
@@ -174,8 +172,9 @@ def rate_check(goal: Goal, outcome: Outcome, target: Fraction | None) -> RateChe
     return RateCheck.CONSISTENT if all(results) else RateCheck.INCONSISTENT
 
 
-def _verdict(goal: Goal, actual: Interval, target: Fraction, band: tuple[Fraction, Fraction]
-             ) -> tuple[bool, bool]:
+def _verdict(
+    goal: Goal, actual: Interval, target: Fraction, band: tuple[Fraction, Fraction]
+) -> tuple[bool, bool]:
     """(whole interval satisfies, whole interval fails) for at_least / at_most / range."""
     lo, hi = actual.low, actual.high
     low_edge, high_edge = band
@@ -188,11 +187,14 @@ def _verdict(goal: Goal, actual: Interval, target: Fraction, band: tuple[Fractio
     else:
         satisfies = lo is not None and hi is not None and lo >= low_edge and hi <= high_edge
         fails = (hi is not None and (hi < low_edge or (hi == low_edge and actual.high_open))) or (
-            lo is not None and (lo > high_edge or (lo == high_edge and actual.low_open)))
+            lo is not None and (lo > high_edge or (lo == high_edge and actual.low_open))
+        )
     return satisfies, fails
 
 
-def _gap(goal: Goal, actual: Fraction, target: Fraction, band: tuple[Fraction, Fraction]) -> Fraction:
+def _gap(
+    goal: Goal, actual: Fraction, target: Fraction, band: tuple[Fraction, Fraction]
+) -> Fraction:
     """Shortfall in the goal's unit; positive = still short, negative = beyond the target."""
     if goal.kind is Kind.AT_LEAST:
         return target - actual
@@ -220,7 +222,7 @@ def _progress(goal: Goal, actual: Fraction, target: Fraction) -> Fraction | None
     return None
 
 
-def evaluate(goal: Goal, as_of: date, thresholds: Thresholds = Thresholds()) -> Evaluation:  # noqa: B008
+def evaluate(goal: Goal, as_of: date, thresholds: Thresholds = Thresholds()) -> Evaluation:
     """Evaluate ``goal`` at ``as_of`` from the latest outcome dated at or before it."""
     outcome = latest_outcome(goal, as_of)
     flags: list[Flag] = []
@@ -263,16 +265,36 @@ def evaluate(goal: Goal, as_of: date, thresholds: Thresholds = Thresholds()) -> 
     if status is Status.ACHIEVED and outcome is not None and outcome.as_of < goal.deadline:
         flags.append(Flag.EARLY)
     return Evaluation(
-        goal=goal, as_of=as_of, outcome=outcome, actual=actual, target=target, implied=implied,
-        ratio=ratio, progress=progress, elapsed=time, pace=pace, gap=gap,
-        stated_rate=outcome.stated_rate.nominal / HUNDRED if outcome and outcome.stated_rate else None,
-        rate_check=check, status=status, flags=tuple(flags),
+        goal=goal,
+        as_of=as_of,
+        outcome=outcome,
+        actual=actual,
+        target=target,
+        implied=implied,
+        ratio=ratio,
+        progress=progress,
+        elapsed=time,
+        pace=pace,
+        gap=gap,
+        stated_rate=outcome.stated_rate.nominal / HUNDRED
+        if outcome and outcome.stated_rate
+        else None,
+        rate_check=check,
+        status=status,
+        flags=tuple(flags),
     )
 
 
-def _status(goal: Goal, as_of: date, outcome: Outcome | None, actual: Interval | None,
-            target: Fraction | None, band: tuple[Fraction, Fraction], pace: Fraction | None,
-            thresholds: Thresholds) -> Status:
+def _status(
+    goal: Goal,
+    as_of: date,
+    outcome: Outcome | None,
+    actual: Interval | None,
+    target: Fraction | None,
+    band: tuple[Fraction, Fraction],
+    pace: Fraction | None,
+    thresholds: Thresholds,
+) -> Status:
     """The first matching rung of the ladder (SPEC §2.1)."""
     milestone = goal.kind is Kind.MILESTONE
     if not milestone and target is None:

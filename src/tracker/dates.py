@@ -19,7 +19,9 @@ class DateError(ValueError):
 
 def _year(value: int) -> int:
     if not MIN_YEAR <= value <= MAX_YEAR:
-        raise DateError(f"year {value} is out of range: write a year between {MIN_YEAR} and {MAX_YEAR}")
+        raise DateError(
+            f"year {value} is out of range: write a year between {MIN_YEAR} and {MAX_YEAR}"
+        )
     return value
 
 
@@ -49,7 +51,7 @@ def parse_as_of(raw: object) -> dt.date:
                 raise
             raise DateError(f'"{raw}" is not a calendar date: {exc}') from None
     raise DateError(
-        f"cannot read {raw!r} as a date: write 2022-12-31, a year (2022) or a month (\"2024-10\")"
+        f'cannot read {raw!r} as a date: write 2022-12-31, a year (2022) or a month ("2024-10")'
     )
 
 

@@ -15,8 +15,8 @@ from tracker.i18n import Lang, t
 from tracker.model import Goal, Kind
 from tracker.quantity import Qualifier, Quantity
 
-RATIO_PLACES = 4      # JSON fractions: 1.0419
-QUANTITY_PLACES = 4   # JSON quantities: 50964.5822
+RATIO_PLACES = 4  # JSON fractions: 1.0419
+QUANTITY_PLACES = 4  # JSON quantities: 50964.5822
 _WAN = Fraction(10_000)
 _YI = Fraction(100_000_000)
 
@@ -110,8 +110,11 @@ def markers(evaluation: Evaluation) -> str:
 
 
 _SYMBOL = {
-    Qualifier.AT_LEAST: "≥", Qualifier.AT_MOST: "≤", Qualifier.MORE_THAN: ">",
-    Qualifier.LESS_THAN: "<", Qualifier.ABOUT: "≈",
+    Qualifier.AT_LEAST: "≥",
+    Qualifier.AT_MOST: "≤",
+    Qualifier.MORE_THAN: ">",
+    Qualifier.LESS_THAN: "<",
+    Qualifier.ABOUT: "≈",
 }
 
 
@@ -179,8 +182,16 @@ def actual_text(evaluation: Evaluation, lang: Lang) -> str:
 
 # C0/C1 controls (ESC starts ANSI/OSC sequences) and bidi overrides/isolates
 _UNSAFE = dict.fromkeys(
-    [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F, *range(0x80, 0xA0),
-     *range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F],
+    [
+        *range(0x09),
+        *range(0x0B, 0x20),
+        0x7F,
+        *range(0x80, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x200E,
+        0x200F,
+    ],
     None,
 )
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\|`*_[]<>#!~"})

@@ -54,7 +54,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "none": ("没有符合条件的目标。", "No goals match."),
     "done": ("已完成", "done"),
     "not_done": ("未完成", "not done"),
-    "legend.implied": ("* 推算目标(由实际值÷自报完成率)", "* implied target (actual ÷ stated rate)"),
+    "legend.implied": (
+        "* 推算目标(由实际值÷自报完成率)",
+        "* implied target (actual ÷ stated rate)",
+    ),
     "legend.approximate": ("~ 约数", "~ approximate"),
     "legend.inconsistent": ("! 自报完成率与数据不符", "! stated rate does not match the figures"),
     "legend.stale": ("⌛ 期限已过但无最终数据", "⌛ past deadline, no final figure"),
@@ -81,7 +84,7 @@ def default_lang(environ: dict[str, str] | None = None) -> Lang:
     env = os.environ if environ is None else environ
     choice = env.get("TRACKER_LANG", "").strip().lower()
     if choice in LANGS:
-        return choice  # type: ignore[return-value]  # checked membership above
+        return choice  # type: ignore[return-value,unused-ignore]  # membership checked above
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = env.get(var, "")
         if value:

@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import msgspec
 
-from tracker import problems as P
+from tracker import problems as codes
 from tracker.dates import DateError, parse_as_of, parse_period
 from tracker.errors import DataError
 from tracker.model import (
@@ -68,6 +68,7 @@ _DIRECTION = {
 
 # --- where the data is ----------------------------------------------------------------------
 
+
 def bundled_data() -> Path:
     """The sample dataset shipped inside the package (or the repository's, in a dev checkout)."""
     packaged = Path(__file__).with_name("sample_data")
@@ -76,7 +77,9 @@ def bundled_data() -> Path:
     return Path(__file__).resolve().parents[2] / "targets"
 
 
-def find_data_dir(explicit: str | os.PathLike[str] | None, cwd: Path | None = None) -> tuple[Path, bool]:
+def find_data_dir(
+    explicit: str | os.PathLike[str] | None, cwd: Path | None = None
+) -> tuple[Path, bool]:
     """SPEC §1.1 order: --data, $TRACKER_DATA, ./targets, nearest parent targets/, bundled.
 
     Returns the path and whether it is the bundled sample.
@@ -122,6 +125,7 @@ def display_path(path: Path) -> str:
 
 # --- one file -------------------------------------------------------------------------------
 
+
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
     """UTF-8 (a BOM accepted) or a problem naming the fix."""
     try:
@@ -133,8 +137,11 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
             raw.decode("gb18030")
         except UnicodeDecodeError:
             guess = "its encoding"
-        return None, P.problem(
-            P.NOT_UTF8, file, line, None,
+        return None, codes.problem(
+            codes.NOT_UTF8,
+            file,
+            line,
+            None,
             f"file is not UTF-8 (byte {exc.start}): convert it, e.g. "
             f"`iconv -f {guess if guess == 'GBK' else 'ENCODING'} -t UTF-8 {file} > {file}.utf8`",
         )
@@ -148,7 +155,7 @@ class _FileContext:
 
     def add(self, code: str, path: Path_, goal_id: str | None, message: str) -> None:
         line, column = self.locator.find(path)
-        self.problems.append(P.problem(code, self.file, line, goal_id, message, column))
+        self.problems.append(codes.problem(code, self.file, line, goal_id, message, column))
 
 
 @dataclass(slots=True)
@@ -167,7 +174,9 @@ def load_file(path: Path) -> FileData:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        data.problems.append(P.problem(P.UNREADABLE, file, None, None, f"cannot read file: {exc.strerror}"))
+        data.problems.append(
+            codes.problem(codes.UNREADABLE, file, None, None, f"cannot read file: {exc.strerror}")
+        )
         return data
     text, problem = decode(raw, file)
     if text is None:
@@ -178,14 +187,20 @@ def load_file(path: Path) -> FileData:
     try:
         document, locator = reader(text)
     except ParseError as exc:
-        data.problems.append(P.problem(P.SYNTAX, file, exc.line, None, exc.message, exc.column))
+        data.problems.append(
+            codes.problem(codes.SYNTAX, file, exc.line, None, exc.message, exc.column)
+        )
         return data
     ctx = _FileContext(file, locator, data.problems)
     if document is None:
         return data  # an empty file is allowed
     if not isinstance(document, dict):
-        ctx.add(P.STRUCTURE, (), None, "the top level must be a table of [[goal]], [[region]], "
-                "[[source]] and [defaults]")
+        ctx.add(
+            codes.STRUCTURE,
+            (),
+            None,
+            "the top level must be a table of [[goal]], [[region]], [[source]] and [defaults]",
+        )
         return data
     _build_file(document, ctx, data)
     return data
@@ -196,36 +211,51 @@ def _did_you_mean(key: str, known: Iterable[str]) -> str:
     return f' (did you mean "{close[0]}"?)' if close else ""
 
 
-def _unknown_keys(table: dict[str, Any], known: frozenset[str], where: str, path: Path_,
-                  goal_id: str | None, ctx: _FileContext) -> None:
+def _unknown_keys(
+    table: dict[str, Any],
+    known: frozenset[str],
+    where: str,
+    path: Path_,
+    goal_id: str | None,
+    ctx: _FileContext,
+) -> None:
     for key in table:
         if key not in known:
-            ctx.add(P.UNKNOWN_KEY, (*path, key), goal_id,
-                    f'unknown key "{key}" in {where}{_did_you_mean(key, known)}: '
-                    f"fix the spelling or remove it")
+            ctx.add(
+                codes.UNKNOWN_KEY,
+                (*path, key),
+                goal_id,
+                f'unknown key "{key}" in {where}{_did_you_mean(key, known)}: '
+                f"fix the spelling or remove it",
+            )
 
 
-def _validation_problem(exc: msgspec.ValidationError, path: Path_, goal_id: str | None,
-                        ctx: _FileContext) -> None:
+def _validation_problem(
+    exc: msgspec.ValidationError, path: Path_, goal_id: str | None, ctx: _FileContext
+) -> None:
     """Turn msgspec's message (``Expected `str`, got `int` - at `$.title```) into a Problem."""
     text = str(exc)
     sub: list[str | int] = []
     if m := _PATH_RE.search(text):
         for piece in re.findall(r"\.([A-Za-z_]+)|\[(\d+)\]", m[1]):
             sub.append(piece[0] if piece[0] else int(piece[1]))
-    message = text.split(" - at ")[0]
+    message = text.split(" - at ", maxsplit=1)[0]
     if "missing required field" in message:
         name = _FIELD_RE.search(message)
         field = name[1] if name else "?"
-        ctx.add(P.MISSING, (*path, *sub), goal_id,
-                f'missing required field "{field}": add {field} = … to this table')
+        ctx.add(
+            codes.MISSING,
+            (*path, *sub),
+            goal_id,
+            f'missing required field "{field}": add {field} = … to this table',
+        )
         return
     where = ".".join(str(s) for s in sub) or "table"
-    code = P.BAD_VALUE if message.startswith("Invalid enum value") else P.WRONG_TYPE
+    code = codes.BAD_VALUE if message.startswith("Invalid enum value") else codes.WRONG_TYPE
     hint = ""
-    if code == P.BAD_VALUE and sub and sub[-1] == "kind":
+    if code == codes.BAD_VALUE and sub and sub[-1] == "kind":
         hint = ": use at_least, at_most, range or milestone"
-    elif code == P.BAD_VALUE and sub and sub[-1] == "measure":
+    elif code == codes.BAD_VALUE and sub and sub[-1] == "measure":
         hint = ": use flow or level"
     ctx.add(code, (*path, *sub), goal_id, f"{where}: {message.lower()[0]}{message[1:]}{hint}")
 
@@ -240,21 +270,31 @@ def _build_file(document: dict[str, Any], ctx: _FileContext, data: FileData) -> 
             _unknown_keys(raw_defaults, DEFAULT_KEYS, "[defaults]", ("defaults",), None, ctx)
             defaults = {k: v for k, v in raw_defaults.items() if k in DEFAULT_KEYS}
         else:
-            ctx.add(P.STRUCTURE, ("defaults",), None, "[defaults] must be a table")
+            ctx.add(codes.STRUCTURE, ("defaults",), None, "[defaults] must be a table")
 
     for index, raw in enumerate(_array(document, "region", ctx)):
         region = _convert(raw, RegionSpec, ("region", index), None, ctx)
         if region is not None:
-            data.regions.append(Region(
-                name=region.name, parent=region.parent, aliases=tuple(region.aliases),
-                code=region.code, file=ctx.file, line=ctx.locator.line(("region", index)),
-            ))
+            data.regions.append(
+                Region(
+                    name=region.name,
+                    parent=region.parent,
+                    aliases=tuple(region.aliases),
+                    code=region.code,
+                    file=ctx.file,
+                    line=ctx.locator.line(("region", index)),
+                )
+            )
     for index, raw in enumerate(_array(document, "source", ctx)):
         spec = _convert(raw, SourceSpec, ("source", index), None, ctx)
         if spec is not None:
             if not spec.id:
-                ctx.add(P.MISSING, ("source", index), None,
-                        'missing required field "id": add id = "…" to this [[source]]')
+                ctx.add(
+                    codes.MISSING,
+                    ("source", index),
+                    None,
+                    'missing required field "id": add id = "…" to this [[source]]',
+                )
                 continue
             data.sources.append(_source(spec, spec.id, ctx, ("source", index)))
     for index, raw in enumerate(_array(document, "goal", ctx)):
@@ -267,14 +307,15 @@ def _array(document: dict[str, Any], key: str, ctx: _FileContext) -> list[Any]:
     value = document.get(key, [])
     if isinstance(value, list):
         return value
-    ctx.add(P.STRUCTURE, (key,), None, f"{key} must be an array of tables: write [[{key}]]")
+    ctx.add(codes.STRUCTURE, (key,), None, f"{key} must be an array of tables: write [[{key}]]")
     return []
 
 
-def _convert(raw: Any, kind: type[_T], path: Path_, goal_id: str | None,
-                ctx: _FileContext) -> _T | None:
+def _convert(
+    raw: Any, kind: type[_T], path: Path_, goal_id: str | None, ctx: _FileContext
+) -> _T | None:
     if not isinstance(raw, dict):
-        ctx.add(P.STRUCTURE, path, goal_id, f"{path[0]} entries must be tables")
+        ctx.add(codes.STRUCTURE, path, goal_id, f"{path[0]} entries must be tables")
         return None
     try:
         return msgspec.convert(raw, kind)
@@ -284,12 +325,20 @@ def _convert(raw: Any, kind: type[_T], path: Path_, goal_id: str | None,
 
 
 def _source(spec: SourceSpec, source_id: str, ctx: _FileContext, path: Path_) -> Source:
-    return Source(id=source_id, title=spec.title, publisher=spec.publisher, date=spec.date,
-                  url=spec.url, file=ctx.file, line=ctx.locator.line(path))
+    return Source(
+        id=source_id,
+        title=spec.title,
+        publisher=spec.publisher,
+        date=spec.date,
+        url=spec.url,
+        file=ctx.file,
+        line=ctx.locator.line(path),
+    )
 
 
-def _source_ref(value: str | SourceSpec | None, fallback_id: str, path: Path_,
-                ctx: _FileContext, data: FileData) -> str | None:
+def _source_ref(
+    value: str | SourceSpec | None, fallback_id: str, path: Path_, ctx: _FileContext, data: FileData
+) -> str | None:
     """A source given by id, or inline (registered under its id or a generated one)."""
     if value is None or isinstance(value, str):
         return value
@@ -298,15 +347,16 @@ def _source_ref(value: str | SourceSpec | None, fallback_id: str, path: Path_,
     return source_id
 
 
-class _Invalid(Exception):
+class _InvalidGoalError(Exception):
     """Raised inside goal building once a problem is recorded: the goal is skipped."""
 
 
-def _build_goal(raw: Any, defaults: dict[str, Any], index: int, ctx: _FileContext,
-                data: FileData) -> Goal | None:
+def _build_goal(
+    raw: Any, defaults: dict[str, Any], index: int, ctx: _FileContext, data: FileData
+) -> Goal | None:
     path: Path_ = ("goal", index)
     if not isinstance(raw, dict):
-        ctx.add(P.STRUCTURE, path, None, "goal entries must be tables: write [[goal]]")
+        ctx.add(codes.STRUCTURE, path, None, "goal entries must be tables: write [[goal]]")
         return None
     goal_id = raw.get("id") if isinstance(raw.get("id"), str) else None
     _unknown_keys(raw, GOAL_KEYS, f'goal "{goal_id or index + 1}"', path, goal_id, ctx)
@@ -314,8 +364,9 @@ def _build_goal(raw: Any, defaults: dict[str, Any], index: int, ctx: _FileContex
     if isinstance(outcomes_raw, list):
         for o_index, outcome in enumerate(outcomes_raw):
             if isinstance(outcome, dict):
-                _unknown_keys(outcome, OUTCOME_KEYS, "outcome", (*path, "outcome", o_index),
-                              goal_id, ctx)
+                _unknown_keys(
+                    outcome, OUTCOME_KEYS, "outcome", (*path, "outcome", o_index), goal_id, ctx
+                )
     merged = {**defaults, **{k: v for k, v in raw.items() if k in GOAL_KEYS}}
     if isinstance(merged.get("outcome"), list):
         merged["outcome"] = [
@@ -328,31 +379,43 @@ def _build_goal(raw: Any, defaults: dict[str, Any], index: int, ctx: _FileContex
         return None
     try:
         return _goal_from_spec(spec, path, ctx, data)
-    except _Invalid:
+    except _InvalidGoalError:
         return None
 
 
-def _quantity(raw: Any, unit: Unit | None, role: Role, path: Path_, goal_id: str,
-              ctx: _FileContext, tolerance: Fraction | None = None) -> Quantity:
+def _quantity(
+    raw: Any,
+    unit: Unit | None,
+    role: Role,
+    path: Path_,
+    goal_id: str,
+    ctx: _FileContext,
+    tolerance: Fraction | None = None,
+) -> Quantity:
     try:
         return parse_quantity(raw, unit=unit, role=role, tolerance=tolerance)
     except QuantityError as exc:
         message = str(exc)
-        code = P.UNIT_MISMATCH if "unit" in message and "match" in message else P.BAD_QUANTITY
+        code = (
+            codes.UNIT_MISMATCH if "unit" in message and "match" in message else codes.BAD_QUANTITY
+        )
         ctx.add(code, path, goal_id, f"{path[-1]}: {message}")
-        raise _Invalid from None
+        raise _InvalidGoalError from None
 
 
 def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: _FileContext, data: FileData) -> Goal:
     gid = spec.id
 
-    def fail(code: str, sub: Path_, message: str) -> _Invalid:
+    def fail(code: str, sub: Path_, message: str) -> _InvalidGoalError:
         ctx.add(code, (*path, *sub), gid, message)
-        return _Invalid()
+        return _InvalidGoalError()
 
     if not spec.region:
-        raise fail(P.MISSING, (), 'missing required field "region": add region = "…" '
-                   "(or set it once in [defaults])")
+        raise fail(
+            codes.MISSING,
+            (),
+            'missing required field "region": add region = "…" (or set it once in [defaults])',
+        )
     kind = Kind(spec.kind)
 
     unit: Unit | None = None
@@ -360,35 +423,54 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: _FileContext, data: FileDa
         try:
             unit = parse_unit(spec.unit)
         except QuantityError as exc:
-            raise fail(P.BAD_QUANTITY, ("unit",), f"unit: {exc}") from None
+            raise fail(codes.BAD_QUANTITY, ("unit",), f"unit: {exc}") from None
     if kind is Kind.MILESTONE:
         if spec.target is not None:
-            raise fail(P.KIND_CONFLICT, ("target",),
-                       "a milestone has no target: remove target, record outcomes with done = true")
+            raise fail(
+                codes.KIND_CONFLICT,
+                ("target",),
+                "a milestone has no target: remove target, record outcomes with done = true",
+            )
     elif unit is None:
-        raise fail(P.MISSING, (), 'missing required field "unit": add unit = "人" (or "%", "所" …)')
+        raise fail(
+            codes.MISSING, (), 'missing required field "unit": add unit = "人" (or "%", "所" …)'
+        )
 
-    measure = Measure(spec.measure) if spec.measure else (
-        Measure.LEVEL if kind is Kind.MILESTONE or (unit and unit.base == "%") else Measure.FLOW
+    measure = (
+        Measure(spec.measure)
+        if spec.measure
+        else (
+            Measure.LEVEL if kind is Kind.MILESTONE or (unit and unit.base == "%") else Measure.FLOW
+        )
     )
 
     start, deadline = _span(spec, path, ctx, gid)
 
     tolerance: Fraction | None = None
     if spec.tolerance is not None:
-        tolerance = abs(_quantity(spec.tolerance, unit, "exact", (*path, "tolerance"), gid, ctx).nominal)
+        tolerance = abs(
+            _quantity(spec.tolerance, unit, "exact", (*path, "tolerance"), gid, ctx).nominal
+        )
 
-    target = _target(spec.target, kind, unit, tolerance, path, gid, ctx) if spec.target is not None else None
+    target = (
+        _target(spec.target, kind, unit, tolerance, path, gid, ctx)
+        if spec.target is not None
+        else None
+    )
 
     baseline = None
     if spec.baseline is not None:
-        b_value = _quantity(spec.baseline.value, unit, "exact", (*path, "baseline", "value"), gid, ctx)
+        b_value = _quantity(
+            spec.baseline.value, unit, "exact", (*path, "baseline", "value"), gid, ctx
+        )
         b_date = None
         if spec.baseline.as_of is not None:
             try:
                 b_date = parse_as_of(spec.baseline.as_of)
             except DateError as exc:
-                raise fail(P.BAD_DATE, ("baseline", "as_of"), f"baseline.as_of: {exc}") from None
+                raise fail(
+                    codes.BAD_DATE, ("baseline", "as_of"), f"baseline.as_of: {exc}"
+                ) from None
         baseline = Baseline(b_value, b_date)
 
     source = _source_ref(spec.source, f"{gid}#source", (*path, "source"), ctx, data)
@@ -397,11 +479,25 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: _FileContext, data: FileDa
         for i, o in enumerate(spec.outcome)
     )
     return Goal(
-        id=gid, title=spec.title, region=spec.region, kind=kind, measure=measure,
-        start=start, deadline=deadline, unit=unit.base if unit else None,
-        category=spec.category, target=target, baseline=baseline, tolerance=tolerance,
-        quote=spec.quote, source=source, tags=tuple(spec.tags), owner=spec.owner, note=spec.note,
-        outcomes=tuple(sorted(outcomes, key=lambda o: o.as_of)), file=ctx.file,
+        id=gid,
+        title=spec.title,
+        region=spec.region,
+        kind=kind,
+        measure=measure,
+        start=start,
+        deadline=deadline,
+        unit=unit.base if unit else None,
+        category=spec.category,
+        target=target,
+        baseline=baseline,
+        tolerance=tolerance,
+        quote=spec.quote,
+        source=source,
+        tags=tuple(spec.tags),
+        owner=spec.owner,
+        note=spec.note,
+        outcomes=tuple(sorted(outcomes, key=lambda o: o.as_of)),
+        file=ctx.file,
         line=ctx.locator.line(path),
     )
 
@@ -412,106 +508,191 @@ def _span(spec: GoalSpec, path: Path_, ctx: _FileContext, gid: str) -> tuple[dat
         try:
             start, deadline = parse_period(spec.period)
         except DateError as exc:
-            ctx.add(P.BAD_DATE, (*path, "period"), gid, f"period: {exc}")
-            raise _Invalid from None
+            ctx.add(codes.BAD_DATE, (*path, "period"), gid, f"period: {exc}")
+            raise _InvalidGoalError from None
     start = spec.start or start
     deadline = spec.deadline or deadline
     if deadline is None:
-        ctx.add(P.MISSING, path, gid,
-                'no period: add period = 2023 (or "2021-2025"), or start = / deadline = dates')
-        raise _Invalid
+        ctx.add(
+            codes.MISSING,
+            path,
+            gid,
+            'no period: add period = 2023 (or "2021-2025"), or start = / deadline = dates',
+        )
+        raise _InvalidGoalError
     if start is None:
         start = date(deadline.year, 1, 1)
     if start > deadline:
-        ctx.add(P.BAD_DATE, (*path, "deadline"), gid,
-                f"deadline {deadline} is before start {start}: swap them or fix the period")
-        raise _Invalid
+        ctx.add(
+            codes.BAD_DATE,
+            (*path, "deadline"),
+            gid,
+            f"deadline {deadline} is before start {start}: swap them or fix the period",
+        )
+        raise _InvalidGoalError
     return start, deadline
 
 
-def _target(raw: Any, kind: Kind, unit: Unit | None, tolerance: Fraction | None, path: Path_,
-            gid: str, ctx: _FileContext) -> Target:
+def _target(
+    raw: Any,
+    kind: Kind,
+    unit: Unit | None,
+    tolerance: Fraction | None,
+    path: Path_,
+    gid: str,
+    ctx: _FileContext,
+) -> Target:
     where = (*path, "target")
     if isinstance(raw, list):
         if kind is not Kind.RANGE:
-            ctx.add(P.KIND_CONFLICT, where, gid,
-                    'target is a band [low, high] but kind is not "range": set kind = "range"')
-            raise _Invalid
+            ctx.add(
+                codes.KIND_CONFLICT,
+                where,
+                gid,
+                'target is a band [low, high] but kind is not "range": set kind = "range"',
+            )
+            raise _InvalidGoalError
         if len(raw) != 2:
-            ctx.add(P.BAD_QUANTITY, where, gid, "a range target needs exactly two values: "
-                    'target = ["2%", "3%"]')
-            raise _Invalid
+            ctx.add(
+                codes.BAD_QUANTITY,
+                where,
+                gid,
+                'a range target needs exactly two values: target = ["2%", "3%"]',
+            )
+            raise _InvalidGoalError
         low, high = (_quantity(v, unit, "target", where, gid, ctx) for v in raw)
         for q in (low, high):
             if q.qualifier not in (None, Qualifier.ABOUT):
-                ctx.add(P.KIND_CONFLICT, where, gid,
-                        f'"{q.text}": a band edge takes no qualifier like 以上/不超过: write the number')
-                raise _Invalid
+                ctx.add(
+                    codes.KIND_CONFLICT,
+                    where,
+                    gid,
+                    f'"{q.text}": a band edge takes no qualifier like 以上/不超过: '
+                    "write the number",
+                )
+                raise _InvalidGoalError
         if low.nominal > high.nominal:
-            ctx.add(P.BAD_QUANTITY, where, gid, f"band [{low.text}, {high.text}] runs backwards: "
-                    "write the lower edge first")
-            raise _Invalid
-        return Target(f"{low.text}–{high.text}", (low.nominal + high.nominal) / 2, low.nominal,
-                      high.nominal, low.approximate or high.approximate)
+            ctx.add(
+                codes.BAD_QUANTITY,
+                where,
+                gid,
+                f"band [{low.text}, {high.text}] runs backwards: write the lower edge first",
+            )
+            raise _InvalidGoalError
+        return Target(
+            f"{low.text}–{high.text}",
+            (low.nominal + high.nominal) / 2,
+            low.nominal,
+            high.nominal,
+            low.approximate or high.approximate,
+        )
     value = _quantity(raw, unit, "target", where, gid, ctx, tolerance)
     if value.qualifier is not None and value.qualifier not in _DIRECTION[kind]:
-        ctx.add(P.KIND_CONFLICT, where, gid,
-                f'target "{value.text}" says {value.qualifier.value.replace("_", " ")} but '
-                f'kind is "{kind.value}": change kind or the wording')
-        raise _Invalid
+        ctx.add(
+            codes.KIND_CONFLICT,
+            where,
+            gid,
+            f'target "{value.text}" says {value.qualifier.value.replace("_", " ")} but '
+            f'kind is "{kind.value}": change kind or the wording',
+        )
+        raise _InvalidGoalError
     if kind is Kind.RANGE:
         if tolerance is None:
-            ctx.add(P.MISSING, where, gid, 'a range goal needs target = [low, high] or a '
-                    'tolerance: add tolerance = "0.5%"')
-            raise _Invalid
-        return Target(value.text, value.nominal, value.nominal - tolerance,
-                      value.nominal + tolerance, approximate=True)
+            ctx.add(
+                codes.MISSING,
+                where,
+                gid,
+                'a range goal needs target = [low, high] or a tolerance: add tolerance = "0.5%"',
+            )
+            raise _InvalidGoalError
+        return Target(
+            value.text,
+            value.nominal,
+            value.nominal - tolerance,
+            value.nominal + tolerance,
+            approximate=True,
+        )
     return Target(value.text, value.nominal, value.nominal, value.nominal, value.approximate)
 
 
-def _outcome(spec: OutcomeSpec, index: int, kind: Kind, unit: Unit | None,
-             tolerance: Fraction | None, path: Path_, gid: str, ctx: _FileContext,
-             data: FileData) -> Outcome:
+def _outcome(
+    spec: OutcomeSpec,
+    index: int,
+    kind: Kind,
+    unit: Unit | None,
+    tolerance: Fraction | None,
+    path: Path_,
+    gid: str,
+    ctx: _FileContext,
+    data: FileData,
+) -> Outcome:
     del index  # the path carries it
     try:
         as_of = parse_as_of(spec.as_of)
     except DateError as exc:
-        ctx.add(P.BAD_DATE, (*path, "as_of"), gid, f"as_of: {exc}")
-        raise _Invalid from None
+        ctx.add(codes.BAD_DATE, (*path, "as_of"), gid, f"as_of: {exc}")
+        raise _InvalidGoalError from None
     if kind is Kind.MILESTONE:
         if spec.done is None:
-            ctx.add(P.MISSING, path, gid, "a milestone outcome needs done = true or done = false")
-            raise _Invalid
+            ctx.add(
+                codes.MISSING, path, gid, "a milestone outcome needs done = true or done = false"
+            )
+            raise _InvalidGoalError
         if spec.value is not None:
-            ctx.add(P.KIND_CONFLICT, (*path, "value"), gid,
-                    "a milestone outcome has no value: use done = true|false")
-            raise _Invalid
+            ctx.add(
+                codes.KIND_CONFLICT,
+                (*path, "value"),
+                gid,
+                "a milestone outcome has no value: use done = true|false",
+            )
+            raise _InvalidGoalError
     elif spec.value is None and spec.numerator is None:
-        ctx.add(P.MISSING, path, gid,
-                'outcome needs value = … (or numerator = … with denominator = …)')
-        raise _Invalid
-    value = (_quantity(spec.value, unit, "outcome", (*path, "value"), gid, ctx, tolerance)
-             if spec.value is not None else None)
-    rate = (_quantity(spec.stated_rate, None, "rate", (*path, "stated_rate"), gid, ctx)
-            if spec.stated_rate is not None else None)
+        ctx.add(
+            codes.MISSING,
+            path,
+            gid,
+            "outcome needs value = … (or numerator = … with denominator = …)",
+        )
+        raise _InvalidGoalError
+    value = (
+        _quantity(spec.value, unit, "outcome", (*path, "value"), gid, ctx, tolerance)
+        if spec.value is not None
+        else None
+    )
+    rate = (
+        _quantity(spec.stated_rate, None, "rate", (*path, "stated_rate"), gid, ctx)
+        if spec.stated_rate is not None
+        else None
+    )
     numerator = denominator = None
     if (spec.numerator is None) != (spec.denominator is None):
-        ctx.add(P.MISSING, path, gid, "numerator and denominator go together: give both")
-        raise _Invalid
+        ctx.add(codes.MISSING, path, gid, "numerator and denominator go together: give both")
+        raise _InvalidGoalError
     if spec.numerator is not None:
         numerator = _quantity(spec.numerator, None, "exact", (*path, "numerator"), gid, ctx).nominal
-        denominator = _quantity(spec.denominator, None, "exact", (*path, "denominator"), gid,
-                                ctx).nominal
+        denominator = _quantity(
+            spec.denominator, None, "exact", (*path, "denominator"), gid, ctx
+        ).nominal
         if denominator <= 0:
-            ctx.add(P.BAD_QUANTITY, (*path, "denominator"), gid, "denominator must be positive")
-            raise _Invalid
+            ctx.add(codes.BAD_QUANTITY, (*path, "denominator"), gid, "denominator must be positive")
+            raise _InvalidGoalError
     source = _source_ref(spec.source, f"{gid}#outcome{path[-1]}", (*path, "source"), ctx, data)
-    return Outcome(as_of=as_of, value=value, stated_rate=rate, numerator=numerator,
-                   denominator=denominator, done=spec.done, quote=spec.quote, source=source,
-                   note=spec.note, line=ctx.locator.line(path))
+    return Outcome(
+        as_of=as_of,
+        value=value,
+        stated_rate=rate,
+        numerator=numerator,
+        denominator=denominator,
+        done=spec.done,
+        quote=spec.quote,
+        source=source,
+        note=spec.note,
+        line=ctx.locator.line(path),
+    )
 
 
 # --- the whole directory --------------------------------------------------------------------
+
 
 def load(root: Path, *, bundled: bool = False) -> Dataset:
     """Read every data file below ``root`` and check what spans files."""
@@ -528,21 +709,31 @@ def _merge(dataset: Dataset, part: FileData) -> None:
     for region in part.regions:
         if region.name in dataset.regions:
             first = dataset.regions[region.name]
-            dataset.problems.append(P.problem(
-                P.DUPLICATE_REGION, region.file, region.line, None,
-                f'region "{region.name}" is already defined at {first.file}:{first.line}: '
-                "keep one entry",
-            ))
+            dataset.problems.append(
+                codes.problem(
+                    codes.DUPLICATE_REGION,
+                    region.file,
+                    region.line,
+                    None,
+                    f'region "{region.name}" is already defined at {first.file}:{first.line}: '
+                    "keep one entry",
+                )
+            )
             continue
         dataset.regions[region.name] = region
     for source in part.sources:
         if source.id in dataset.sources:
             first_source = dataset.sources[source.id]
-            dataset.problems.append(P.problem(
-                P.DUPLICATE_SOURCE, source.file, source.line, None,
-                f'source id "{source.id}" is already used at {first_source.file}:'
-                f"{first_source.line}: source ids must be unique",
-            ))
+            dataset.problems.append(
+                codes.problem(
+                    codes.DUPLICATE_SOURCE,
+                    source.file,
+                    source.line,
+                    None,
+                    f'source id "{source.id}" is already used at {first_source.file}:'
+                    f"{first_source.line}: source ids must be unique",
+                )
+            )
             continue
         dataset.sources[source.id] = source
     dataset.goals.extend(part.goals)
@@ -553,55 +744,80 @@ def _cross_check(dataset: Dataset) -> None:
     problems = dataset.problems
     for region in dataset.regions.values():
         if region.parent is not None and region.parent not in dataset.regions:
-            problems.append(P.problem(
-                P.UNKNOWN_REGION, region.file, region.line, None,
-                f'parent "{region.parent}" of region "{region.name}" is not a known region'
-                f"{_did_you_mean(region.parent, dataset.regions)}: add it as a [[region]] or fix the name",
-            ))
+            problems.append(
+                codes.problem(
+                    codes.UNKNOWN_REGION,
+                    region.file,
+                    region.line,
+                    None,
+                    f'parent "{region.parent}" of region "{region.name}" is not a known region'
+                    f"{_did_you_mean(region.parent, dataset.regions)}: "
+                    "add it as a [[region]] or fix the name",
+                )
+            )
     for name in _cycle_members(dataset.regions):
         region = dataset.regions[name]
-        problems.append(P.problem(
-            P.REGION_CYCLE, region.file, region.line, None,
-            f'region "{name}" is its own ancestor through parent links: break the cycle',
-        ))
+        problems.append(
+            codes.problem(
+                codes.REGION_CYCLE,
+                region.file,
+                region.line,
+                None,
+                f'region "{name}" is its own ancestor through parent links: break the cycle',
+            )
+        )
 
     seen: dict[str, Goal] = {}
     kept: list[Goal] = []
     for goal in dataset.goals:
         if goal.id in seen:
             first = seen[goal.id]
-            problems.append(P.problem(
-                P.DUPLICATE_GOAL, goal.file, goal.line, goal.id,
-                f'goal id "{goal.id}" is already used at {first.file}:{first.line}: '
-                "goal ids must be unique across the dataset",
-            ))
+            problems.append(
+                codes.problem(
+                    codes.DUPLICATE_GOAL,
+                    goal.file,
+                    goal.line,
+                    goal.id,
+                    f'goal id "{goal.id}" is already used at {first.file}:{first.line}: '
+                    "goal ids must be unique across the dataset",
+                )
+            )
             continue
         seen[goal.id] = goal
         if goal.region not in dataset.regions:
-            problems.append(P.problem(
-                P.UNKNOWN_REGION, goal.file, goal.line, goal.id,
-                f'region "{goal.region}" is not a known region'
-                f"{_did_you_mean(goal.region, dataset.regions)}: use a region's full name or add "
-                "a [[region]]",
-            ))
+            problems.append(
+                codes.problem(
+                    codes.UNKNOWN_REGION,
+                    goal.file,
+                    goal.line,
+                    goal.id,
+                    f'region "{goal.region}" is not a known region'
+                    f"{_did_you_mean(goal.region, dataset.regions)}: "
+                    "use a region's full name or add a [[region]]",
+                )
+            )
             continue
-        for ref, line in ((goal.source, goal.line),
-                          *((o.source, o.line) for o in goal.outcomes)):
+        for ref, line in ((goal.source, goal.line), *((o.source, o.line) for o in goal.outcomes)):
             if ref is not None and ref not in dataset.sources:
-                problems.append(P.problem(
-                    P.UNKNOWN_SOURCE, goal.file, line, goal.id,
-                    f'source "{ref}" is not defined{_did_you_mean(ref, dataset.sources)}: '
-                    "add a [[source]] with this id or fix the id",
-                ))
+                problems.append(
+                    codes.problem(
+                        codes.UNKNOWN_SOURCE,
+                        goal.file,
+                        line,
+                        goal.id,
+                        f'source "{ref}" is not defined{_did_you_mean(ref, dataset.sources)}: '
+                        "add a [[source]] with this id or fix the id",
+                    )
+                )
         kept.append(goal)
     dataset.goals = kept
 
 
 def _cycle_members(regions: dict[str, Region]) -> list[str]:
     members: list[str] = []
-    for name in regions:
+    for name, region in regions.items():
         seen = {name}
-        parent = regions[name].parent
+        parent = region.parent
         while parent is not None and parent in regions:
             if parent == name:
                 members.append(name)

@@ -38,7 +38,13 @@ NO_QUOTE = "W204"
 FLOW_DECREASES = "W205"
 
 
-def problem(code: str, file: str, line: int | None, goal_id: str | None, message: str,
-            column: int | None = None) -> Problem:
+def problem(
+    code: str,
+    file: str,
+    line: int | None,
+    goal_id: str | None,
+    message: str,
+    column: int | None = None,
+) -> Problem:
     severity = Severity.WARNING if code.startswith("W") else Severity.ERROR
     return Problem(code, severity, file, line, goal_id, message, column)

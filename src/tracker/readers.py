@@ -92,7 +92,7 @@ def _locate_toml(text: str) -> Locator:
         if m := _KEY.match(line):
             path = (*table, *_split_key(m[2]))
             loc.positions.setdefault(path, (number, len(m[1]) + 1))
-            rest = line[m.end():]
+            rest = line[m.end() :]
             for quote in ('"""', "'''"):
                 if rest.count(quote) % 2 == 1:
                     in_string = quote
@@ -113,6 +113,7 @@ def read_toml(text: str) -> tuple[Any, Locator]:
 
 
 # --- YAML -----------------------------------------------------------------------------------
+
 
 def _locate_yaml_node(node: Any, path: Path_, loc: Locator) -> None:
     import yaml  # noqa: PLC0415

@@ -14,8 +14,14 @@ from tracker.model import Dataset, Goal
 
 # Worst first: the order a reader triages in, also used for --sort status.
 SEVERITY = (
-    Status.MISSED, Status.BEHIND, Status.AT_RISK, Status.UNCLEAR, Status.ON_TRACK,
-    Status.ACHIEVED, Status.NO_DATA, Status.NO_TARGET,
+    Status.MISSED,
+    Status.BEHIND,
+    Status.AT_RISK,
+    Status.UNCLEAR,
+    Status.ON_TRACK,
+    Status.ACHIEVED,
+    Status.NO_DATA,
+    Status.NO_TARGET,
 )
 
 
@@ -84,6 +90,7 @@ def _nulls_last(value: Fraction | None, reverse: bool = False) -> tuple[int, Fra
 
 def sort_rows(rows: Iterable[Evaluation], key: SortKey, order: dict[str, int]) -> list[Evaluation]:
     """Region (tree order) then deadline by default; the others put the worst first."""
+
     def by_region(e: Evaluation) -> tuple[int, date, str, int]:
         goal = e.goal
         return (order.get(goal.region, len(order)), goal.deadline, goal.file, goal.line or 0)
@@ -105,9 +112,13 @@ def summarise(rows: Sequence[Evaluation]) -> Summary:
     return Summary(len(rows), {s: counts[s] for s in SEVERITY if counts[s]})
 
 
-def build_status(dataset: Dataset, as_of: date, selection: Selection = Selection(),  # noqa: B008
-                 thresholds: Thresholds = Thresholds(), sort: SortKey = SortKey.REGION  # noqa: B008
-                 ) -> StatusReport:
+def build_status(
+    dataset: Dataset,
+    as_of: date,
+    selection: Selection = Selection(),
+    thresholds: Thresholds = Thresholds(),
+    sort: SortKey = SortKey.REGION,
+) -> StatusReport:
     """Evaluate every selected goal at ``as_of``."""
     rows = [evaluate(g, as_of, thresholds) for g in dataset.goals if selection.admits_goal(g)]
     if selection.statuses:

@@ -25,7 +25,7 @@ QuantityField = Annotated[
 DateField = Annotated[
     Any,
     msgspec.Meta(
-        description="A date (2022-12-31), a year (2022 means Dec 31) or a month (\"2024-10\").",
+        description='A date (2022-12-31), a year (2022 means Dec 31) or a month ("2024-10").',
         extra_json_schema={
             "anyOf": [
                 {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
@@ -53,8 +53,12 @@ TargetField = Annotated[
         extra_json_schema={
             "anyOf": [
                 {"type": ["string", "number"]},
-                {"type": "array", "items": {"type": ["string", "number"]}, "minItems": 2,
-                 "maxItems": 2},
+                {
+                    "type": "array",
+                    "items": {"type": ["string", "number"]},
+                    "minItems": 2,
+                    "maxItems": 2,
+                },
             ]
         },
     ),
@@ -125,8 +129,8 @@ class GoalFields(_Table):
 class GoalSpec(GoalFields):
     """A ``[[goal]]`` table once ``[defaults]`` are merged in; id and title are required."""
 
-    id: str  # type: ignore[assignment]  # required here, optional in defaults
-    title: str  # type: ignore[assignment]
+    id: str  # required here, optional in [defaults]
+    title: str
     outcome: list[OutcomeSpec] = []
 
 

@@ -23,7 +23,14 @@ if TYPE_CHECKING:
     from tracker.report import Selection
 
 STATUS_NAMES = (
-    "achieved", "on_track", "at_risk", "behind", "missed", "unclear", "no_data", "no_target",
+    "achieved",
+    "on_track",
+    "at_risk",
+    "behind",
+    "missed",
+    "unclear",
+    "no_data",
+    "no_target",
 )
 MAX_LISTED_PROBLEMS = 20
 
@@ -63,11 +70,12 @@ def emit(obj: Context, text: str, *, color: bool = False) -> None:
     click.echo(text, nl=False, color=color and obj.color)
 
 
-class DateParam(click.ParamType):
+class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
     name = "DATE"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-                ) -> dt.date:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> dt.date:
         if isinstance(value, dt.date):
             return value
         from tracker.dates import DateError, parse_as_of  # noqa: PLC0415
@@ -78,11 +86,12 @@ class DateParam(click.ParamType):
             self.fail(str(exc), param, ctx)
 
 
-class FractionParam(click.ParamType):
+class FractionParam(click.ParamType):  # type: ignore[type-arg]
     name = "NUMBER"
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-                ) -> Fraction:
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> Fraction:
         if isinstance(value, Fraction):
             return value
         try:
@@ -102,6 +111,7 @@ def _apply(options: Sequence[Callable[[Any], Any]], func: Callable[..., Any]) ->
 
 def _override(field: str) -> Callable[[click.Context, click.Parameter, Any], None]:
     """A global option repeated after the subcommand overrides the one given before it."""
+
     def callback(ctx: click.Context, param: click.Parameter, value: Any) -> None:
         del param
         obj = ctx.find_object(Context)
@@ -111,41 +121,97 @@ def _override(field: str) -> Callable[[click.Context, click.Parameter, Any], Non
             obj.color = use_color(value)
         else:
             setattr(obj, field, value)
+
     return callback
 
 
 def global_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Accept --data, --lang and --color after the subcommand too (SPEC §4: global options)."""
-    return _apply([
-        click.option("--data", metavar="PATH", expose_value=False, callback=_override("data"),
-                     help="Data directory or file (as before the command)."),
-        click.option("--lang", type=click.Choice(LANGS), expose_value=False,
-                     callback=_override("lang"), help="zh or en (as before the command)."),
-        click.option("--color", type=click.Choice(["auto", "always", "never"]),
-                     expose_value=False, callback=_override("color"),
-                     help="auto, always or never (as before the command)."),
-    ], func)
+    return _apply(
+        [
+            click.option(
+                "--data",
+                metavar="PATH",
+                expose_value=False,
+                callback=_override("data"),
+                help="Data directory or file (as before the command).",
+            ),
+            click.option(
+                "--lang",
+                type=click.Choice(LANGS),
+                expose_value=False,
+                callback=_override("lang"),
+                help="zh or en (as before the command).",
+            ),
+            click.option(
+                "--color",
+                type=click.Choice(["auto", "always", "never"]),
+                expose_value=False,
+                callback=_override("color"),
+                help="auto, always or never (as before the command).",
+            ),
+        ],
+        func,
+    )
 
 
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """The filters shared by the reading commands (SPEC §4)."""
-    return _apply([
-        click.option("--region", "regions", multiple=True, metavar="NAME",
-                     help="A region and all its descendants (name, alias, pinyin); repeatable."),
-        click.option("--year", "years", multiple=True, type=int,
-                     help="Goals whose period includes this year; repeatable."),
-        click.option("--category", "categories", multiple=True,
-                     help="Goals of this category (e.g. 就业); repeatable."),
-        click.option("--status", "statuses", multiple=True, type=click.Choice(STATUS_NAMES),
-                     help="Only goals with this status; repeatable."),
-        click.option("--as-of", "as_of", type=DateParam(), default=None,
-                     help="Evaluation date (default: today)."),
-        click.option("--on-track", "on_track", type=FractionParam(), default=Fraction(95, 100),
-                     show_default="0.95", help="Pace at or above which a goal is on track."),
-        click.option("--at-risk", "at_risk", type=FractionParam(), default=Fraction(60, 100),
-                     show_default="0.60", help="Pace at or above which a goal is at risk "
-                     "(below: behind)."),
-    ], func)
+    return _apply(
+        [
+            click.option(
+                "--region",
+                "regions",
+                multiple=True,
+                metavar="NAME",
+                help="A region and all its descendants (name, alias, pinyin); repeatable.",
+            ),
+            click.option(
+                "--year",
+                "years",
+                multiple=True,
+                type=int,
+                help="Goals whose period includes this year; repeatable.",
+            ),
+            click.option(
+                "--category",
+                "categories",
+                multiple=True,
+                help="Goals of this category (e.g. 就业); repeatable.",
+            ),
+            click.option(
+                "--status",
+                "statuses",
+                multiple=True,
+                type=click.Choice(STATUS_NAMES),
+                help="Only goals with this status; repeatable.",
+            ),
+            click.option(
+                "--as-of",
+                "as_of",
+                type=DateParam(),
+                default=None,
+                help="Evaluation date (default: today).",
+            ),
+            click.option(
+                "--on-track",
+                "on_track",
+                type=FractionParam(),
+                default=Fraction(95, 100),
+                show_default="0.95",
+                help="Pace at or above which a goal is on track.",
+            ),
+            click.option(
+                "--at-risk",
+                "at_risk",
+                type=FractionParam(),
+                default=Fraction(60, 100),
+                show_default="0.60",
+                help="Pace at or above which a goal is at risk (below: behind).",
+            ),
+        ],
+        func,
+    )
 
 
 def split_values(values: Sequence[str]) -> list[str]:
@@ -170,8 +236,14 @@ def load_dataset(obj: Context) -> Dataset:
     return dataset
 
 
-def selection(dataset: Dataset, lang: Lang, regions: Sequence[str], years: Sequence[int],
-              categories: Sequence[str], statuses: Sequence[str]) -> Selection:
+def selection(
+    dataset: Dataset,
+    lang: Lang,
+    regions: Sequence[str],
+    years: Sequence[int],
+    categories: Sequence[str],
+    statuses: Sequence[str],
+) -> Selection:
     """The filters as a :class:`Selection`; an unknown or ambiguous region is a usage error."""
     from tracker.compute import Status  # noqa: PLC0415
     from tracker.errors import UsageError  # noqa: PLC0415
@@ -180,8 +252,9 @@ def selection(dataset: Dataset, lang: Lang, regions: Sequence[str], years: Seque
 
     names = None
     if regions:
-        index = RegionIndex(RegionInfo(r.name, r.parent, r.aliases)
-                            for r in dataset.regions.values())
+        index = RegionIndex(
+            RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()
+        )
         try:
             names = index.select(split_values(regions))
         except RegionLookupError as exc:

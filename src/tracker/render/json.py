@@ -58,11 +58,13 @@ def encode(document: Any) -> str:
 
 def render_status(report: StatusReport, options: RenderOptions) -> str:
     del options  # JSON is language- and colour-neutral
-    return encode({
-        "as_of": report.as_of.isoformat(),
-        "goals": [goal_record(e) for e in report.rows],
-        "summary": {
-            "total": report.summary.total,
-            "by_status": {s.value: n for s, n in report.summary.by_status.items()},
-        },
-    })
+    return encode(
+        {
+            "as_of": report.as_of.isoformat(),
+            "goals": [goal_record(e) for e in report.rows],
+            "summary": {
+                "total": report.summary.total,
+                "by_status": {s.value: n for s, n in report.summary.by_status.items()},
+            },
+        }
+    )

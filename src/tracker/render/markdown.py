@@ -28,21 +28,42 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
     lines = [f"## {t('title.status', lang)}", "", f"{t('as_of', lang)}: {report.as_of}", ""]
     if not report.rows:
         return "\n".join([*lines, t("none", lang), ""])
-    header = [t(f"col.{k}", lang) for k in
-              ("region", "goal", "target", "actual", "as_of", "ratio", "progress", "pace", "gap",
-               "status")]
+    header = [
+        t(f"col.{k}", lang)
+        for k in (
+            "region",
+            "goal",
+            "target",
+            "actual",
+            "as_of",
+            "ratio",
+            "progress",
+            "pace",
+            "gap",
+            "status",
+        )
+    ]
     body = []
     for e in report.rows:
         c = cells(e, lang)
-        body.append([
-            display.md(c.region), display.md(c.title), display.md(c.target),
-            display.md(c.actual), c.as_of, c.ratio, f"`{c.bar}`" if e.ratio is not None else "",
-            c.pace, display.md(c.gap),
-            f"{MARKERS[e.status]} {c.status}{(' ' + display.md(c.marks)) if c.marks else ''}",
-        ])
+        body.append(
+            [
+                display.md(c.region),
+                display.md(c.title),
+                display.md(c.target),
+                display.md(c.actual),
+                c.as_of,
+                c.ratio,
+                f"`{c.bar}`" if e.ratio is not None else "",
+                c.pace,
+                display.md(c.gap),
+                f"{MARKERS[e.status]} {c.status}{(' ' + display.md(c.marks)) if c.marks else ''}",
+            ]
+        )
     lines.append(tabulate(body, header, tablefmt="github", disable_numparse=True))
-    counts = " · ".join(f"{MARKERS[s]} {t(s.value, lang)} {n}"
-                        for s, n in report.summary.by_status.items())
+    counts = " · ".join(
+        f"{MARKERS[s]} {t(s.value, lang)} {n}" for s, n in report.summary.by_status.items()
+    )
     lines += ["", f"**{t('total', lang, n=report.summary.total)}** · {counts}", ""]
     legend = display.legend(report.rows, lang)
     if legend:

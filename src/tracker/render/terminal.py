@@ -37,9 +37,15 @@ def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
     """A console that renders to a string: fixed width, colour only when asked."""
     buffer = io.StringIO()
     return Console(
-        file=buffer, width=options.width, force_terminal=options.color,
-        color_system="standard" if options.color else None, no_color=not options.color,
-        highlight=False, emoji=False, markup=False, soft_wrap=False,
+        file=buffer,
+        width=options.width,
+        force_terminal=options.color,
+        color_system="standard" if options.color else None,
+        no_color=not options.color,
+        highlight=False,
+        emoji=False,
+        markup=False,
+        soft_wrap=False,
     ), buffer
 
 
@@ -55,18 +61,26 @@ def summary_text(report: StatusReport, options: RenderOptions) -> Text:
 def render_status(report: StatusReport, options: RenderOptions) -> str:
     lang = options.lang
     out, buffer = console(options)
-    out.print(Text(f"{t('title.status', lang)}  ·  {t('as_of', lang)} {report.as_of}",
-                   style="bold"))
+    out.print(
+        Text(f"{t('title.status', lang)}  ·  {t('as_of', lang)} {report.as_of}", style="bold")
+    )
     if not report.rows:
         out.print(t("none", lang))
         return buffer.getvalue()
-    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, expand=False,
-                  header_style="bold", padding=(0, 0))  # the box draws a space between
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        show_edge=False,
+        expand=False,
+        header_style="bold",
+        padding=(0, 0),
+    )  # the box draws a space between
     table.add_column(t("col.region", lang), no_wrap=True, max_width=12)
     table.add_column(t("col.goal", lang), min_width=12, overflow="fold")
     table.add_column(t("col.target", lang), justify="right", max_width=14, overflow="fold")
-    table.add_column(t("col.actual", lang), justify="right", min_width=10, max_width=14,
-                     overflow="fold")
+    table.add_column(
+        t("col.actual", lang), justify="right", min_width=10, max_width=14, overflow="fold"
+    )
     table.add_column(t("col.ratio", lang), no_wrap=True)
     with_bar = options.width >= WIDE
     table.add_column(t("col.pace", lang), justify="right", no_wrap=True)
@@ -89,8 +103,14 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
         if c.marks:
             status.append(f" {c.marks}", style="bold")
         table.add_row(
-            Text(display.safe(region)), Text(display.safe(c.title)),
-            Text(display.safe(c.target)), actual, ratio, c.pace, Text(c.gap), status,
+            Text(display.safe(region)),
+            Text(display.safe(c.title)),
+            Text(display.safe(c.target)),
+            actual,
+            ratio,
+            c.pace,
+            Text(c.gap),
+            status,
         )
     out.print(table)
     out.print(summary_text(report, options))
