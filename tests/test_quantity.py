@@ -49,8 +49,7 @@ def at_most(n: str | int | Fraction) -> Shape:
 
 
 def more_than(n: str | int | Fraction, high: str | int | Fraction | None = None) -> Shape:
-    return (F(n), F(n), None if high is None else F(high), True, high is not None, MORE_THAN,
-            False)
+    return (F(n), F(n), None if high is None else F(high), True, high is not None, MORE_THAN, False)
 
 
 def less_than(n: str | int | Fraction) -> Shape:
@@ -66,14 +65,33 @@ def unit_of(text: str | None) -> Unit | None:
 
 
 WORDS = {
-    "以上": AT_LEAST, "不低于": AT_LEAST, "不少于": AT_LEAST, "至少": AT_LEAST,
-    "以下": AT_MOST, "以内": AT_MOST, "不超过": AT_MOST, "不高于": AT_MOST,
-    "超": MORE_THAN, "超过": MORE_THAN, "逾": MORE_THAN, "多于": MORE_THAN,
-    "近": LESS_THAN, "将近": LESS_THAN, "接近": LESS_THAN, "不到": LESS_THAN, "不足": LESS_THAN,
-    "约": ABOUT, "大约": ABOUT, "左右": ABOUT, "上下": ABOUT,
+    "以上": AT_LEAST,
+    "不低于": AT_LEAST,
+    "不少于": AT_LEAST,
+    "至少": AT_LEAST,
+    "以下": AT_MOST,
+    "以内": AT_MOST,
+    "不超过": AT_MOST,
+    "不高于": AT_MOST,
+    "超": MORE_THAN,
+    "超过": MORE_THAN,
+    "逾": MORE_THAN,
+    "多于": MORE_THAN,
+    "近": LESS_THAN,
+    "将近": LESS_THAN,
+    "接近": LESS_THAN,
+    "不到": LESS_THAN,
+    "不足": LESS_THAN,
+    "约": ABOUT,
+    "大约": ABOUT,
+    "左右": ABOUT,
+    "上下": ABOUT,
 }
 OUTCOME_SHAPE = {
-    AT_LEAST: at_least, AT_MOST: at_most, MORE_THAN: more_than, LESS_THAN: less_than,
+    AT_LEAST: at_least,
+    AT_MOST: at_most,
+    MORE_THAN: more_than,
+    LESS_THAN: less_than,
     ABOUT: about,
 }
 SCALES = {"千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8, "万亿": 10**12}
@@ -81,34 +99,40 @@ SCALES = {"千": 10**3, "万": 10**4, "百万": 10**6, "千万": 10**7, "亿": 1
 
 # --- parse_unit -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("人", Unit("人")),
-    ("万人", Unit("人", F(10**4))),
-    ("亿元", Unit("元", F(10**8))),
-    ("万亿元", Unit("元", F(10**12))),
-    ("千万元", Unit("元", F(10**7))),
-    ("百万人次", Unit("人次", F(10**6))),
-    ("千人", Unit("人", F(10**3))),
-    ("%", Unit("%")),
-    ("％", Unit("%")),
-    ("‰", Unit("%", F(1, 10))),
-    ("人次", Unit("人次")),
-    ("所", Unit("所")),
-    ("个", Unit("个")),
-    ("场次", Unit("场次")),
-    (" 万 人 ", Unit("人", F(10**4))),
-    ("百分点", Unit("百分点")),
-    ("千瓦", Unit("千瓦")),
-    ("万千瓦", Unit("千瓦", F(10**4))),
-    ("千瓦时", Unit("千瓦时")),
-    ("万元/亩", Unit("元/亩", F(10**4))),
-])
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("人", Unit("人")),
+        ("万人", Unit("人", F(10**4))),
+        ("亿元", Unit("元", F(10**8))),
+        ("万亿元", Unit("元", F(10**12))),
+        ("千万元", Unit("元", F(10**7))),
+        ("百万人次", Unit("人次", F(10**6))),
+        ("千人", Unit("人", F(10**3))),
+        ("%", Unit("%")),
+        ("％", Unit("%")),
+        ("‰", Unit("%", F(1, 10))),
+        ("人次", Unit("人次")),
+        ("所", Unit("所")),
+        ("个", Unit("个")),
+        ("场次", Unit("场次")),
+        (" 万 人 ", Unit("人", F(10**4))),
+        ("百分点", Unit("百分点")),
+        ("千瓦", Unit("千瓦")),
+        ("万千瓦", Unit("千瓦", F(10**4))),
+        ("千瓦时", Unit("千瓦时")),
+        ("万元/亩", Unit("元/亩", F(10**4))),
+    ],
+)
 def test_parse_unit(text: str, expected: Unit) -> None:
     assert parse_unit(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", "  ", "万", "亿", "5人", "-人", "万万人", "亿万元", "万%",
-                                  "人以上", "约人", 5, None])
+@pytest.mark.parametrize(
+    "text",
+    ["", "  ", "万", "亿", "5人", "-人", "万万人", "亿万元", "万%", "人以上", "约人", 5, None],
+)
 def test_parse_unit_rejects(text: str) -> None:
     with pytest.raises(QuantityError) as info:
         parse_unit(text)
@@ -237,8 +261,11 @@ def test_parse_quantity(raw: object, unit: str | None, role: Role, expected: Sha
 
 
 QUALIFIED = [
-    pytest.param(f"{word}5000人" if position == "prefix" else f"5000人{word}", qualifier,
-                 id=f"{word}-{position}")
+    pytest.param(
+        f"{word}5000人" if position == "prefix" else f"5000人{word}",
+        qualifier,
+        id=f"{word}-{position}",
+    )
     for word, qualifier in WORDS.items()
     for position in ("prefix", "suffix")
 ]
@@ -256,29 +283,35 @@ def test_qualifier_words_in_targets(raw: str, qualifier: Qualifier) -> None:
     assert shape(q) == (exact(5000, qualifier) if qualifier is not ABOUT else about(5000))
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    ("不超过5%", at_most(5)),       # not 超 + 过5%
-    ("超过5%", more_than(5)),       # not 超 + 过5%
-    ("将近5%", less_than(5)),       # not 将 + 近5%
-    ("大约5%", about(5)),           # not 大 + 约5%
-    ("5%不超过", at_most(5)),
-    ("5%超过", more_than(5)),
-    ("5多于", more_than(5)),        # 多于 as a suffix, not 5多 + 于
-    ("约5%左右", about(5)),          # the same meaning twice is redundant, not wrong
-    ("至少85%以上", at_least(85)),
-    ("不低于85%以上", at_least(85)),
-])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("不超过5%", at_most(5)),  # not 超 + 过5%
+        ("超过5%", more_than(5)),  # not 超 + 过5%
+        ("将近5%", less_than(5)),  # not 将 + 近5%
+        ("大约5%", about(5)),  # not 大 + 约5%
+        ("5%不超过", at_most(5)),
+        ("5%超过", more_than(5)),
+        ("5多于", more_than(5)),  # 多于 as a suffix, not 5多 + 于
+        ("约5%左右", about(5)),  # the same meaning twice is redundant, not wrong
+        ("至少85%以上", at_least(85)),
+        ("不低于85%以上", at_least(85)),
+    ],
+)
 def test_longest_qualifier_wins(raw: str, expected: Shape) -> None:
     assert shape(parse_quantity(raw, unit=Unit("%"), role="outcome")) == expected
 
 
-@pytest.mark.parametrize(("role", "tolerance", "expected"), [
-    ("target", F(100), about(5000, 100)),
-    ("outcome", F(100), about(5000, 100)),
-    ("exact", F(100), about(5000, 100)),
-    ("target", None, about(5000)),
-    ("outcome", None, about(5000)),
-])
+@pytest.mark.parametrize(
+    ("role", "tolerance", "expected"),
+    [
+        ("target", F(100), about(5000, 100)),
+        ("outcome", F(100), about(5000, 100)),
+        ("exact", F(100), about(5000, 100)),
+        ("target", None, about(5000)),
+        ("outcome", None, about(5000)),
+    ],
+)
 def test_about_uses_tolerance(role: Role, tolerance: Fraction | None, expected: Shape) -> None:
     for raw in ("约5000人", "5000人左右", "大约5000", "5000上下"):
         q = parse_quantity(raw, unit=Unit("人"), role=role, tolerance=tolerance)
@@ -296,12 +329,15 @@ def test_tolerance_only_affects_about() -> None:
 def test_every_scale(scale: str, factor: int) -> None:
     assert shape(parse_quantity(f"3{scale}", unit=Unit("元"), role="target")) == exact(3 * factor)
     assert shape(parse_quantity(f"3{scale}元", unit=Unit("元"), role="outcome")) == closed(
-        3 * factor, F(5, 2) * factor, F(7, 2) * factor)
+        3 * factor, F(5, 2) * factor, F(7, 2) * factor
+    )
     assert shape(parse_quantity(f"3{scale}余", unit=Unit("元"), role="outcome")) == more_than(
-        3 * factor, 4 * factor)
+        3 * factor, 4 * factor
+    )
     # written with a scale, the goal's own scale does not apply again
     assert parse_quantity(f"3{scale}", unit=parse_unit("万元"), role="target").nominal == (
-        3 * factor)
+        3 * factor
+    )
 
 
 def test_quantity_exact_property() -> None:
@@ -330,8 +366,6 @@ BAD: list[tuple[object, str | None, Role, str]] = [
     ("1e400", "人", "outcome", "exponent"),
     ("1E5", "人", "outcome", "exponent"),
     ("--5", "人", "exact", 'one leading "-"'),
-    ("-5", "人", "outcome", "negative"),
-    ("-5%", "%", "target", "negative"),
     ("-5", None, "rate", "negative"),
     ("-5000余", "人", "exact", "negative"),
     ("5-6", "%", "target", "band"),
@@ -368,8 +402,6 @@ BAD: list[tuple[object, str | None, Role, str]] = [
     (Decimal("1" * 5000), "人", "outcome", "too large"),
     (Decimal("1E-5000"), "人", "outcome", "decimal places"),
     ("1" * 5000, "人", "outcome", "characters long"),
-    (-5, "人", "target", "negative"),
-    (-0.5, "%", "outcome", "negative"),
     (Decimal("NaN"), "人", "outcome", "NaN"),
     (Decimal("sNaN"), "人", "outcome", "NaN"),
     (Decimal("Infinity"), "人", "outcome", "Infinity"),
@@ -384,7 +416,16 @@ BAD: list[tuple[object, str | None, Role, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("raw", "unit", "role", "fragment"), BAD)
+def short_id(value: object) -> str | None:
+    """Test ids that pytest can print: huge numbers and texts are cut short."""
+    if isinstance(value, int) and abs(value) > 10**40:
+        return "huge-int"
+    if isinstance(value, (str, Decimal)) and len(str(value)) > 40:
+        return f"{type(value).__name__}-{len(str(value))}-chars"
+    return None
+
+
+@pytest.mark.parametrize(("raw", "unit", "role", "fragment"), BAD, ids=short_id)
 def test_bad_quantity(raw: object, unit: str | None, role: Role, fragment: str) -> None:
     with pytest.raises(QuantityError) as info:
         parse_quantity(raw, unit=unit_of(unit), role=role)
@@ -399,7 +440,7 @@ def test_unit_mismatch_messages_say_so() -> None:
     for raw, unit in (("5元", "人"), ("85%", "人"), ("5.31万元", "万人")):
         with pytest.raises(QuantityError, match=r"unit.*match"):
             parse_quantity(raw, unit=parse_unit(unit), role="outcome")
-    for raw in ("5.3.1", "abc", "5万万", "-5"):
+    for raw in ("5.3.1", "abc", "5万万", "--5"):
         with pytest.raises(QuantityError) as info:
             parse_quantity(raw, unit=Unit("人"), role="outcome")
         assert not ("unit" in str(info.value) and "match" in str(info.value))
@@ -444,24 +485,38 @@ def parse_or_error(raw: object, unit: Unit | None, role: Role) -> Quantity | Non
     return q
 
 
-@given(st.one_of(st.text(max_size=40), st.text(st.sampled_from(GRAMMAR_CHARS), max_size=12)),
-       st.sampled_from(UNITS), st.sampled_from(ROLES))
+@given(
+    st.one_of(st.text(max_size=40), st.text(st.sampled_from(GRAMMAR_CHARS), max_size=12)),
+    st.sampled_from(UNITS),
+    st.sampled_from(ROLES),
+)
 @example("5.31万", Unit("人"), "outcome")
 @example("1,5", Unit("%"), "outcome")
 @example("\ud800", Unit("人"), "outcome")
-def test_any_text_parses_or_raises_quantity_error(raw: str, unit: Unit | None,
-                                                  role: Role) -> None:
+def test_any_text_parses_or_raises_quantity_error(raw: str, unit: Unit | None, role: Role) -> None:
     parse_or_error(raw, unit, role)
 
 
-@given(st.one_of(st.integers(), st.floats(), st.decimals(), st.booleans(), st.none(),
-                 st.lists(st.integers(), max_size=2), st.fractions(), st.binary(max_size=3),
-                 st.dates()),
-       st.sampled_from(UNITS), st.sampled_from(ROLES))
+@given(
+    st.one_of(
+        st.integers(),
+        st.floats(),
+        st.decimals(),
+        st.booleans(),
+        st.none(),
+        st.lists(st.integers(), max_size=2),
+        st.fractions(),
+        st.binary(max_size=3),
+        st.dates(),
+    ),
+    st.sampled_from(UNITS),
+    st.sampled_from(ROLES),
+)
 @example(Decimal("-0E+5"), Unit("人"), "outcome")
 @example(Decimal("0E-50"), Unit("人"), "outcome")
-def test_any_value_parses_or_raises_quantity_error(raw: object, unit: Unit | None,
-                                                   role: Role) -> None:
+def test_any_value_parses_or_raises_quantity_error(
+    raw: object, unit: Unit | None, role: Role
+) -> None:
     q = parse_or_error(raw, unit, role)
     if q is not None and isinstance(raw, (int, float, Decimal)):
         scale = F(1) if role == "rate" or unit is None else unit.scale
@@ -487,8 +542,11 @@ def well_formed(draw: st.DrawFn) -> tuple[str, int, int, int, str | None]:
         qualifier = None
     text = number
     if qualifier in ("余", "多"):
-        text = f"{number}{qualifier}{scale}{unit}" if draw(st.booleans()) else (
-            f"{number}{scale}{qualifier}{unit}")
+        text = (
+            f"{number}{qualifier}{scale}{unit}"
+            if draw(st.booleans())
+            else (f"{number}{scale}{qualifier}{unit}")
+        )
     else:
         text = f"{number}{scale}{unit}"
         if qualifier is not None:
@@ -540,7 +598,8 @@ def test_well_formed_strings(case: tuple[str, int, int, int, str | None], role: 
 def test_numbers_and_their_strings_agree(value: int, role: Role) -> None:
     for unit in (Unit("人"), Unit("人", F(10**4))):
         assert shape(parse_quantity(value, unit=unit, role=role)) == shape(
-            parse_quantity(str(value), unit=unit, role=role))
+            parse_quantity(str(value), unit=unit, role=role)
+        )
 
 
 @given(st.floats(min_value=0, max_value=1e15, allow_nan=False), st.sampled_from(ROLES))

@@ -38,11 +38,11 @@ class QuantityError(ValueError):
 class Qualifier(enum.Enum):
     """What a prefix or suffix word says about the number it qualifies."""
 
-    AT_LEAST = "at_least"    # 以上 不低于 不少于 至少: closed lower bound
-    AT_MOST = "at_most"      # 以下 以内 不超过 不高于: closed upper bound
+    AT_LEAST = "at_least"  # 以上 不低于 不少于 至少: closed lower bound
+    AT_MOST = "at_most"  # 以下 以内 不超过 不高于: closed upper bound
     MORE_THAN = "more_than"  # 超 超过 逾 多于, N余 / N多: open lower bound
     LESS_THAN = "less_than"  # 近 将近 接近 不到 不足: open upper bound
-    ABOUT = "about"          # 约 大约 左右 上下: N ± tolerance, approximate
+    ABOUT = "about"  # 约 大约 左右 上下: N ± tolerance, approximate
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,25 +79,43 @@ class Quantity:
 # --- vocabulary (SPEC §1.5) -----------------------------------------------------------------
 
 _QUALIFIER_WORDS: dict[str, Qualifier] = {
-    "以上": Qualifier.AT_LEAST, "不低于": Qualifier.AT_LEAST, "不少于": Qualifier.AT_LEAST,
+    "以上": Qualifier.AT_LEAST,
+    "不低于": Qualifier.AT_LEAST,
+    "不少于": Qualifier.AT_LEAST,
     "至少": Qualifier.AT_LEAST,
-    "以下": Qualifier.AT_MOST, "以内": Qualifier.AT_MOST, "不超过": Qualifier.AT_MOST,
+    "以下": Qualifier.AT_MOST,
+    "以内": Qualifier.AT_MOST,
+    "不超过": Qualifier.AT_MOST,
     "不高于": Qualifier.AT_MOST,
-    "超": Qualifier.MORE_THAN, "超过": Qualifier.MORE_THAN, "逾": Qualifier.MORE_THAN,
+    "超": Qualifier.MORE_THAN,
+    "超过": Qualifier.MORE_THAN,
+    "逾": Qualifier.MORE_THAN,
     "多于": Qualifier.MORE_THAN,
-    "近": Qualifier.LESS_THAN, "将近": Qualifier.LESS_THAN, "接近": Qualifier.LESS_THAN,
-    "不到": Qualifier.LESS_THAN, "不足": Qualifier.LESS_THAN,
-    "约": Qualifier.ABOUT, "大约": Qualifier.ABOUT, "左右": Qualifier.ABOUT,
+    "近": Qualifier.LESS_THAN,
+    "将近": Qualifier.LESS_THAN,
+    "接近": Qualifier.LESS_THAN,
+    "不到": Qualifier.LESS_THAN,
+    "不足": Qualifier.LESS_THAN,
+    "约": Qualifier.ABOUT,
+    "大约": Qualifier.ABOUT,
+    "左右": Qualifier.ABOUT,
     "上下": Qualifier.ABOUT,
 }
 _QUALIFIER_NAMES = {
-    Qualifier.AT_LEAST: "at least", Qualifier.AT_MOST: "at most",
-    Qualifier.MORE_THAN: "more than", Qualifier.LESS_THAN: "just under",
+    Qualifier.AT_LEAST: "at least",
+    Qualifier.AT_MOST: "at most",
+    Qualifier.MORE_THAN: "more than",
+    Qualifier.LESS_THAN: "just under",
     Qualifier.ABOUT: "about",
 }
 
 _SCALES: dict[str, int] = {
-    "万亿": 10**12, "千万": 10**7, "百万": 10**6, "亿": 10**8, "万": 10**4, "千": 10**3,
+    "万亿": 10**12,
+    "千万": 10**7,
+    "百万": 10**6,
+    "亿": 10**8,
+    "万": 10**4,
+    "千": 10**3,
 }
 
 # Units whose name starts with 千 but which are units in their own right: "5千瓦" is five
@@ -105,14 +123,24 @@ _SCALES: dict[str, int] = {
 _KILO_UNITS = ("千瓦时", "千瓦", "千克", "千米", "千伏安", "千伏", "千帕", "千卡", "千焦", "千赫")
 
 _CN_DIGITS = {
-    "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
 }
 _CN_PLACES = {"十": 10, "百": 100, "千": 1000}
 
 _ROLES = frozenset(("target", "outcome", "rate", "exact"))
 _ROUNDED_ROLES = frozenset(("outcome", "rate"))
-_MAX_DIGITS = 30   # before and, separately, after the decimal point
+_MAX_DIGITS = 30  # before and, separately, after the decimal point
 _MAX_LENGTH = 100  # characters, after normalisation
 _PERCENT = Unit("%")
 _PER_MILLE = Unit("%", Fraction(1, 10))  # per-mille figures are stored in percent
@@ -155,6 +183,7 @@ _NUMBER_TAIL = re.compile(r"[0-9.,\-−]|[eE][-+]?[0-9]|[~至到][0-9]")
 
 # --- messages -------------------------------------------------------------------------------
 
+
 def _q(text: str) -> str:
     """``text`` in double quotes, shortened and escaped so a message stays on one line."""
     chars = []
@@ -192,6 +221,7 @@ def _what(raw: object) -> str:
 
 # --- units ----------------------------------------------------------------------------------
 
+
 def parse_unit(text: str) -> Unit:
     """Read a goal's ``unit``: ``"人"`` → ``Unit("人")``, ``"万人"`` → ``Unit("人", 10**4)``.
 
@@ -215,19 +245,22 @@ def _read_unit(text: str) -> Unit:
     if norm == "‰":
         return _PER_MILLE
     if norm[0] in "0123456789.,-−":
-        _fail(f'unit {_q(text)} starts with a number: write the unit alone, e.g. "人" or '
-              '"万人", and the number in target or value')
+        _fail(
+            f'unit {_q(text)} starts with a number: write the unit alone, e.g. "人" or '
+            '"万人", and the number in target or value'
+        )
     edge = _QUALIFIER_EDGE.search(norm)
     if edge is not None:
-        _fail(f'unit {_q(text)} contains the qualifier "{edge.group()}": write the unit alone '
-              f'and the qualifier with the number, e.g. target = "5000{edge.group()}"')
+        _fail(
+            f'unit {_q(text)} contains the qualifier "{edge.group()}": write the unit alone '
+            f'and the qualifier with the number, e.g. target = "5000{edge.group()}"'
+        )
     scale = _SCALE_START.match(norm)
     if scale is None:
         return Unit(norm)
-    rest = norm[scale.end():]
+    rest = norm[scale.end() :]
     if not rest:
-        _fail(f'unit {_q(text)} is only a scale: add what it counts, e.g. "{norm}人" or '
-              f'"{norm}元"')
+        _fail(f'unit {_q(text)} is only a scale: add what it counts, e.g. "{norm}人" or "{norm}元"')
     if _SCALE_START.match(rest):
         _fail(f'unit {_q(text)} has two scale words: write one, e.g. "亿元" rather than "万万元"')
     if rest in ("%", "‰"):
@@ -237,16 +270,18 @@ def _read_unit(text: str) -> Unit:
 
 # --- quantities -----------------------------------------------------------------------------
 
-def parse_quantity(raw: object, *, unit: Unit | None, role: Role,
-                   tolerance: Fraction | None = None) -> Quantity:
+
+def parse_quantity(
+    raw: object, *, unit: Unit | None, role: Role, tolerance: Fraction | None = None
+) -> Quantity:
     """Read a quantity as TOML/YAML gave it: a string as reports write it, or a number.
 
     ``unit`` is the goal's unit (``None`` for goals without one); the result is in its base
     unit, percentages in percent. ``role`` decides the interval (SPEC §1.5):
 
     * ``"target"`` and ``"exact"`` (baselines, tolerances, numerators): exactly the number
-      written, the qualifier recorded for the caller to check; only ``"exact"`` accepts a
-      negative number.
+      written, the qualifier recorded for the caller to check. Negative numbers are figures
+      like growth rates (``"-2.1%"``); only a stated completion rate may not be negative.
     * ``"outcome"``: a qualifier sets the interval (``"5000余"`` → (5000, 6000)); without one,
       a figure written with a scale or decimals stands for its rounding interval
       (``"5.31万"`` → [53050, 53150]); plain integers are exact.
@@ -257,33 +292,40 @@ def parse_quantity(raw: object, *, unit: Unit | None, role: Role,
     ``approximate=True``, for every role. Any failure raises :class:`QuantityError`.
     """
     if not isinstance(role, str) or role not in _ROLES:
-        _fail(f'unknown role {_what(role) if not isinstance(role, str) else _q(role)}: use "target", "outcome", "rate" or "exact"')
+        shown = _q(role) if isinstance(role, str) else _what(role)
+        _fail(f'unknown role {shown}: use "target", "outcome", "rate" or "exact"')
     if isinstance(raw, str):
         return _parse_text(str.__str__(raw), unit, role, tolerance)
     if isinstance(raw, bool) or raw is None:
-        _fail(f'cannot read {_what(raw)} as a quantity: write a number such as 5.31 or a '
-              'string such as "5.31万"')
+        _fail(
+            f"cannot read {_what(raw)} as a quantity: write a number such as 5.31 or a "
+            'string such as "5.31万"'
+        )
     if isinstance(raw, int):
         return _parse_int(int.__int__(raw), unit, role, tolerance)
     if isinstance(raw, float):
         return _parse_float(raw, unit, role, tolerance)
     if isinstance(raw, Decimal):
         return _parse_decimal(raw, Decimal.__str__(raw), unit, role, tolerance)
-    _fail(f'cannot read {_what(raw)} as a quantity: write one number such as 5.31 or a string '
-          'such as "5.31万"')
+    _fail(
+        f"cannot read {_what(raw)} as a quantity: write one number such as 5.31 or a string "
+        'such as "5.31万"'
+    )
 
 
-def _parse_int(value: int, unit: Unit | None, role: Role,
-               tolerance: Fraction | None) -> Quantity:
+def _parse_int(value: int, unit: Unit | None, role: Role, tolerance: Fraction | None) -> Quantity:
     if abs(value) >= 10**_MAX_DIGITS:  # checked before repr(): huge ints cannot be printed
-        _fail(f"a number of more than {_MAX_DIGITS} digits is too large: write a string with a "
-              'scale such as "5.31亿"')
+        _fail(
+            f"a number of more than {_MAX_DIGITS} digits is too large: write a string with a "
+            'scale such as "5.31亿"'
+        )
     text = int.__repr__(value)
     return _finish_number(text, value, 0, unit=unit, role=role, tolerance=tolerance)
 
 
-def _parse_float(value: float, unit: Unit | None, role: Role,
-                 tolerance: Fraction | None) -> Quantity:
+def _parse_float(
+    value: float, unit: Unit | None, role: Role, tolerance: Fraction | None
+) -> Quantity:
     text = float.__repr__(value)
     if not math.isfinite(value):
         _fail(f"cannot read {text} as a quantity: write a finite number such as 5.31")
@@ -295,53 +337,81 @@ def _parse_float(value: float, unit: Unit | None, role: Role,
     return _finish_number(text, mantissa, len(frac), unit=unit, role=role, tolerance=tolerance)
 
 
-def _parse_decimal(value: Decimal, text: str, unit: Unit | None, role: Role,
-                   tolerance: Fraction | None) -> Quantity:
+def _parse_decimal(
+    value: Decimal, text: str, unit: Unit | None, role: Role, tolerance: Fraction | None
+) -> Quantity:
     if not Decimal.is_finite(value):
         _fail(f"cannot read {text} as a quantity: write a finite number such as 5.31")
     sign, digits, exponent = Decimal.as_tuple(value)
     if not isinstance(exponent, int):  # only NaN and infinities have a letter here
         _fail(f"cannot read {text} as a quantity: write a finite number such as 5.31")
     if not any(digits):
-        return _finish_number(text, 0, min(max(-exponent, 0), _MAX_DIGITS), unit=unit,
-                              role=role, tolerance=tolerance)
+        return _finish_number(
+            text, 0, min(max(-exponent, 0), _MAX_DIGITS), unit=unit, role=role, tolerance=tolerance
+        )
     if len(digits) + exponent > _MAX_DIGITS:
-        _fail(f"{_short(text)} is too large: write at most {_MAX_DIGITS} digits before the "
-              'decimal point, or a string with a scale such as "5.31亿"')
+        _fail(
+            f"{_short(text)} is too large: write at most {_MAX_DIGITS} digits before the "
+            'decimal point, or a string with a scale such as "5.31亿"'
+        )
     if -exponent > _MAX_DIGITS:
         _fail(f"{_short(text)} has too many decimal places: write at most {_MAX_DIGITS}")
     mantissa = int("".join(map(str, digits)))  # at most 2 × _MAX_DIGITS digits, checked above
     if exponent >= 0:
         mantissa *= 10**exponent
-    return _finish_number(text, -mantissa if sign else mantissa, max(-exponent, 0), unit=unit,
-                          role=role, tolerance=tolerance)
+    return _finish_number(
+        text,
+        -mantissa if sign else mantissa,
+        max(-exponent, 0),
+        unit=unit,
+        role=role,
+        tolerance=tolerance,
+    )
 
 
-def _finish_number(text: str, mantissa: int, places: int, *, unit: Unit | None, role: Role,
-                   tolerance: Fraction | None) -> Quantity:
+def _finish_number(
+    text: str,
+    mantissa: int,
+    places: int,
+    *,
+    unit: Unit | None,
+    role: Role,
+    tolerance: Fraction | None,
+) -> Quantity:
     """A TOML/YAML number: no scale, unit or qualifier, so the goal's own scale applies."""
-    if mantissa < 0 and role != "exact":
+    if mantissa < 0 and role == "rate":
         _negative(text)
     mult = _ONE if role == "rate" or unit is None else unit.scale
-    return _build(text, mantissa, places, mult, 1, role=role, rounded=places > 0, qualifier=None,
-                  yu_place=None, tolerance=tolerance)
+    return _build(
+        text,
+        mantissa,
+        places,
+        mult,
+        1,
+        role=role,
+        rounded=places > 0,
+        qualifier=None,
+        yu_place=None,
+        tolerance=tolerance,
+    )
 
 
-def _parse_text(raw: str, unit: Unit | None, role: Role,
-                tolerance: Fraction | None) -> Quantity:
+def _parse_text(raw: str, unit: Unit | None, role: Role, tolerance: Fraction | None) -> Quantity:
     text = "".join(unicodedata.normalize("NFKC", raw).split())
     if not text:
         _fail(f'{_q(raw)} is empty: write a number such as "5.31万" or 85')
     if len(text) > _MAX_LENGTH:
-        _fail(f"{_q(raw)} is {len(text)} characters long: a quantity is a short text such as "
-              '"5.31万人"; put sentences in quote or note')
+        _fail(
+            f"{_q(raw)} is {len(text)} characters long: a quantity is a short text such as "
+            '"5.31万人"; put sentences in quote or note'
+        )
     match = _GRAMMAR.fullmatch(text)
     if match is None:  # cannot happen: every part of the grammar is optional
         _fail(f'cannot read {_q(raw)} as a quantity: write e.g. "5.31万人" or "85%以上"')
     mantissa, places, digits = _number(raw, match)
     qualifier, yu = _qualifier(raw, match, digits, mantissa)
     if match["sign"]:
-        if role != "exact":
+        if role == "rate":
             _negative(_q(raw))
         if yu:
             _fail(f'{_q(raw)}: "{yu}" cannot follow a negative number; write e.g. "-5000"')
@@ -352,9 +422,18 @@ def _parse_text(raw: str, unit: Unit | None, role: Role,
     if yu:  # one unit of the last non-zero place: 5000余 → 1000, 1.7万余 → 0.1万
         yu_place = 10 ** (len(digits) - len(digits.rstrip("0")))
     rounded = role in _ROUNDED_ROLES and qualifier is None and (places > 0 or bool(scale))
-    return _build(raw, mantissa, places, mult, _SCALES[scale] if scale else 1, role=role,
-                  rounded=rounded, qualifier=qualifier,
-                  yu_place=yu_place, tolerance=tolerance)
+    return _build(
+        raw,
+        mantissa,
+        places,
+        mult,
+        _SCALES[scale] if scale else 1,
+        role=role,
+        rounded=rounded,
+        qualifier=qualifier,
+        yu_place=yu_place,
+        tolerance=tolerance,
+    )
 
 
 def _number(raw: str, match: re.Match[str]) -> tuple[int, int, str]:
@@ -374,8 +453,9 @@ def _number(raw: str, match: re.Match[str]) -> tuple[int, int, str]:
     return mantissa, places, digits
 
 
-def _qualifier(raw: str, match: re.Match[str], digits: str,
-               mantissa: int) -> tuple[Qualifier | None, str | None]:
+def _qualifier(
+    raw: str, match: re.Match[str], digits: str, mantissa: int
+) -> tuple[Qualifier | None, str | None]:
     """The qualifier, and the 余/多 that stood for it if that is how it was written."""
     pre, yu1, yu2, suf = match["pre"], match["yu1"], match["yu2"], match["suf"]
     if yu1 and yu2:
@@ -383,8 +463,10 @@ def _qualifier(raw: str, match: re.Match[str], digits: str,
     yu = yu1 or yu2
     if yu:
         if pre or suf:
-            _fail(f'{_q(raw)} combines "{pre or suf}" with "{yu}": write one of them, e.g. '
-                  f'"{digits}{yu}" or "超{digits}"')
+            _fail(
+                f'{_q(raw)} combines "{pre or suf}" with "{yu}": write one of them, e.g. '
+                f'"{digits}{yu}" or "超{digits}"'
+            )
         if mantissa == 0:
             _fail(f'{_q(raw)}: "{yu}" needs a non-zero number before it, e.g. "5000{yu}"')
         return Qualifier.MORE_THAN, yu
@@ -392,9 +474,11 @@ def _qualifier(raw: str, match: re.Match[str], digits: str,
         return None, None
     qualifier = _QUALIFIER_WORDS[pre or suf]
     if pre and suf and _QUALIFIER_WORDS[suf] is not qualifier:
-        _fail(f'{_q(raw)} has two qualifiers that contradict each other: "{pre}" '
-              f'({_QUALIFIER_NAMES[qualifier]}) and "{suf}" '
-              f"({_QUALIFIER_NAMES[_QUALIFIER_WORDS[suf]]}): keep one")
+        _fail(
+            f'{_q(raw)} has two qualifiers that contradict each other: "{pre}" '
+            f'({_QUALIFIER_NAMES[qualifier]}) and "{suf}" '
+            f"({_QUALIFIER_NAMES[_QUALIFIER_WORDS[suf]]}): keep one"
+        )
     return qualifier, None
 
 
@@ -403,8 +487,7 @@ def _multiplier(raw: str, match: re.Match[str], goal: Unit | None, role: Role) -
     written, scale = match["unit"], match["scale"]
     if written:
         if _SCALE_START.match(written):
-            _fail(f"{_q(raw)} has two scale words: write one, e.g. "
-                  '"5.31万" or "2亿" (not "2万万")')
+            _fail(f'{_q(raw)} has two scale words: write one, e.g. "5.31万" or "2亿" (not "2万万")')
         mult = _written_unit(raw, match, goal, role)
     elif role == "rate" or goal is None or scale:
         mult = _ONE
@@ -416,20 +499,28 @@ def _multiplier(raw: str, match: re.Match[str], goal: Unit | None, role: Role) -
 def _read_digits(num: str, raw: str) -> tuple[int, int, str]:
     """``"15,000.5"`` → (150005, 1, "150005"): mantissa, decimal places, the digits."""
     if num.count(".") > 1:
-        _fail(f"cannot read {_q(raw)} as a number: write digits with at most one decimal "
-              'point, e.g. "5.31万"')
+        _fail(
+            f"cannot read {_q(raw)} as a number: write digits with at most one decimal "
+            'point, e.g. "5.31万"'
+        )
     if "," in num:
         if not _THOUSANDS.fullmatch(num):
-            _fail(f"cannot read {_q(raw)} as a number: thousands separators group three digits "
-                  '(e.g. "15,000"), and the decimal point is "." (e.g. "1.5")')
+            _fail(
+                f"cannot read {_q(raw)} as a number: thousands separators group three digits "
+                '(e.g. "15,000"), and the decimal point is "." (e.g. "1.5")'
+            )
         num = num.replace(",", "")
     whole, dot, frac = num.partition(".")
     if dot and not frac:
-        _fail(f'cannot read {_q(raw)} as a number: write digits after the decimal point, or '
-              f'none: "{whole}"')
+        _fail(
+            f"cannot read {_q(raw)} as a number: write digits after the decimal point, or "
+            f'none: "{whole}"'
+        )
     if len(whole) > _MAX_DIGITS or len(frac) > _MAX_DIGITS:
-        _fail(f"{_q(raw)} has too many digits: write at most {_MAX_DIGITS} before and after "
-              'the decimal point, with a scale such as 万 or 亿 for large numbers')
+        _fail(
+            f"{_q(raw)} has too many digits: write at most {_MAX_DIGITS} before and after "
+            "the decimal point, with a scale such as 万 or 亿 for large numbers"
+        )
     digits = whole + frac
     return int(digits), len(frac), digits
 
@@ -437,8 +528,10 @@ def _read_digits(num: str, raw: str) -> tuple[int, int, str]:
 def _read_chinese(cn: str, raw: str) -> int:
     value = _chinese_int(cn)
     if value is None:
-        _fail(f"cannot read {_q(raw)}: {_q(cn)} is not a Chinese numeral this tool reads; "
-              'write it with digits, e.g. "1200" for 一千二百')
+        _fail(
+            f"cannot read {_q(raw)}: {_q(cn)} is not a Chinese numeral this tool reads; "
+            'write it with digits, e.g. "1200" for 一千二百'
+        )
     return value
 
 
@@ -478,8 +571,7 @@ def _chinese_int(cn: str) -> int | None:
 
 
 def _negative(shown: str) -> NoReturn:
-    _fail(f'{shown} is negative: only a baseline or tolerance may be; write the amount '
-          'without "-"')
+    _fail(f'{shown} is negative: a completion rate cannot be; write the amount without "-"')
 
 
 def _no_number(raw: str, written: str, *, after_number: bool) -> NoReturn:
@@ -487,17 +579,24 @@ def _no_number(raw: str, written: str, *, after_number: bool) -> NoReturn:
     if not after_number and written.startswith(("-", "−")):
         _fail(f'cannot read {_q(raw)} as a number: write at most one leading "-", e.g. "-5"')
     if _EXPONENT.match(written):
-        _fail(f"cannot read {_q(raw)} as a number: exponents are not accepted; write the "
-              'digits, with a scale such as 万 or 亿 for large numbers, e.g. "5.31亿"')
+        _fail(
+            f"cannot read {_q(raw)} as a number: exponents are not accepted; write the "
+            'digits, with a scale such as 万 or 亿 for large numbers, e.g. "5.31亿"'
+        )
     if _RANGE.search(written):
-        _fail(f"cannot read {_q(raw)} as one number: write a band as two values, e.g. "
-              'target = ["2%", "3%"]')
+        _fail(
+            f"cannot read {_q(raw)} as one number: write a band as two values, e.g. "
+            'target = ["2%", "3%"]'
+        )
     if written.startswith("."):
-        _fail(f'cannot read {_q(raw)} as a number: write a digit before the decimal point, '
-              'e.g. "0.5"')
+        _fail(
+            f'cannot read {_q(raw)} as a number: write a digit before the decimal point, e.g. "0.5"'
+        )
     if any("0" <= ch <= "9" for ch in written):
-        _fail(f"cannot read {_q(raw)} as a number: write digits with at most one decimal "
-              'point and at most one leading "-", then the scale and unit, e.g. "5.31万人"')
+        _fail(
+            f"cannot read {_q(raw)} as a number: write digits with at most one decimal "
+            'point and at most one leading "-", then the scale and unit, e.g. "5.31万人"'
+        )
     _fail(f'{_q(raw)} has no number: write digits, e.g. "5.31万", "85%以上" or "5000余人"')
 
 
@@ -510,25 +609,43 @@ def _written_unit(raw: str, match: re.Match[str], goal: Unit | None, role: Role)
         _fail(f"cannot read the unit in {_q(raw)}: {exc}")
     if role == "rate":
         if unit.base != "%":
-            _fail(f"{_q(raw)} is not a percentage: a completion rate is written with \"%\" or "
-                  'as a bare number, e.g. "104.19%"')
+            _fail(
+                f'{_q(raw)} is not a percentage: a completion rate is written with "%" or '
+                'as a bare number, e.g. "104.19%"'
+            )
     elif unit.base == "%":
         if goal is not None and goal.base != "%":
-            _fail(f'unit "{written}" in {_q(raw)} does not match the goal\'s unit "{goal.base}": '
-                  f'write a number of {goal.base} or set the goal\'s unit to "%"')
+            _fail(
+                f'unit "{written}" in {_q(raw)} does not match the goal\'s unit "{goal.base}": '
+                f'write a number of {goal.base} or set the goal\'s unit to "%"'
+            )
     elif goal is None:
-        _fail(f'{_q(raw)} names the unit "{unit.base}" but the goal has no unit to match: write '
-              'a bare number or a percentage')
+        _fail(
+            f'{_q(raw)} names the unit "{unit.base}" but the goal has no unit to match: write '
+            "a bare number or a percentage"
+        )
     elif unit.base != goal.base:
-        fixed = text[:match.start("unit")] + goal.base + text[match.end("unit"):]
-        _fail(f'unit "{written}" in {_q(raw)} does not match the goal\'s unit "{goal.base}": '
-              f"write {_q(fixed)} or change the goal's unit")
+        fixed = text[: match.start("unit")] + goal.base + text[match.end("unit") :]
+        _fail(
+            f'unit "{written}" in {_q(raw)} does not match the goal\'s unit "{goal.base}": '
+            f"write {_q(fixed)} or change the goal's unit"
+        )
     return unit.scale
 
 
-def _build(text: str, mantissa: int, places: int, mult: Fraction, scale: int, *, role: Role,
-           rounded: bool, qualifier: Qualifier | None, yu_place: int | None,
-           tolerance: Fraction | None) -> Quantity:
+def _build(
+    text: str,
+    mantissa: int,
+    places: int,
+    mult: Fraction,
+    scale: int,
+    *,
+    role: Role,
+    rounded: bool,
+    qualifier: Qualifier | None,
+    yu_place: int | None,
+    tolerance: Fraction | None,
+) -> Quantity:
     """The quantity ``mantissa / 10**places * scale * mult`` and the interval it stands for."""
     # Integer arithmetic, one Fraction per bound: this runs for every figure in the dataset.
     step = mult.numerator * scale  # one unit of the last written digit is step / den
@@ -537,16 +654,18 @@ def _build(text: str, mantissa: int, places: int, mult: Fraction, scale: int, *,
     nominal = Fraction(num, den)
     if qualifier is Qualifier.ABOUT:
         tol = _tolerance(tolerance, text)
-        return Quantity(text, nominal, nominal - tol, nominal + tol, qualifier=qualifier,
-                        approximate=True)
+        return Quantity(
+            text, nominal, nominal - tol, nominal + tol, qualifier=qualifier, approximate=True
+        )
     if role not in _ROUNDED_ROLES:
         return Quantity(text, nominal, nominal, nominal, qualifier=qualifier)
     if qualifier is None:
         if not rounded:
             return Quantity(text, nominal, nominal, nominal)
         # ± half a unit of the last written digit: 5.31万 → [5.305万, 5.315万]
-        return Quantity(text, nominal, Fraction(2 * num - step, 2 * den),
-                        Fraction(2 * num + step, 2 * den))
+        return Quantity(
+            text, nominal, Fraction(2 * num - step, 2 * den), Fraction(2 * num + step, 2 * den)
+        )
     if qualifier is Qualifier.AT_LEAST:
         return Quantity(text, nominal, nominal, None, qualifier=qualifier)
     if qualifier is Qualifier.AT_MOST:
@@ -555,8 +674,9 @@ def _build(text: str, mantissa: int, places: int, mult: Fraction, scale: int, *,
         return Quantity(text, nominal, None, nominal, high_open=True, qualifier=qualifier)
     # MORE_THAN: open below; 余/多 also bounded above by one unit of the last non-zero place.
     high = None if yu_place is None else Fraction(num + yu_place * step, den)
-    return Quantity(text, nominal, nominal, high, low_open=True, high_open=high is not None,
-                    qualifier=qualifier)
+    return Quantity(
+        text, nominal, nominal, high, low_open=True, high_open=high is not None, qualifier=qualifier
+    )
 
 
 def _tolerance(tolerance: object, text: str) -> Fraction:
@@ -566,5 +686,7 @@ def _tolerance(tolerance: object, text: str) -> Fraction:
         tol = Fraction(tolerance)
         if tol >= 0:
             return tol
-    _fail(f"cannot apply the tolerance to {_q(text)}: it must be a number of at least zero, "
-          'e.g. tolerance = "0.5%"')
+    _fail(
+        f"cannot apply the tolerance to {_q(text)}: it must be a number of at least zero, "
+        'e.g. tolerance = "0.5%"'
+    )
