@@ -7,6 +7,7 @@ are never compared on these rounded values.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
 
@@ -21,11 +22,13 @@ _WAN = Fraction(10_000)
 _YI = Fraction(100_000_000)
 
 
-def to_decimal(value: Fraction, places: int) -> Decimal:
-    """``value`` rounded half-even to ``places`` decimals, trailing zeros removed."""
+def to_decimal(value: Fraction, places: int, *, trim: bool = True) -> Decimal:
+    """``value`` rounded half-even to ``places`` decimals, trailing zeros removed if ``trim``."""
     quantum = Decimal(1).scaleb(-places)
     exact = Decimal(value.numerator) / Decimal(value.denominator)
     rounded = exact.quantize(quantum, rounding=ROUND_HALF_EVEN)
+    if not trim:
+        return rounded
     normal = rounded.normalize()
     # normalize() turns 51000 into 5.1E+4: keep plain notation
     return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
@@ -76,13 +79,21 @@ def percent(value: Fraction | None, places: int = 1) -> str:
     """A fraction as a percentage: 1.0412 → ``104.1%``."""
     if value is None:
         return "—"
-    return f"{to_decimal(value * 100, places):f}%"
+    return f"{to_decimal(value * 100, places, trim=False):f}%"
 
 
 def plain(value: Fraction | None, places: int = 2) -> str:
+    """A fraction such as a pace, with fixed decimals so columns line up: ``1.04``."""
     if value is None:
         return "—"
-    return f"{to_decimal(value, places):f}"
+    return f"{to_decimal(value, places, trim=False):f}"
+
+
+def short_date(day: date) -> str:
+    """``2022-12`` for a month's last day (how most figures are dated), else ``2024-12-10``."""
+    if (day + timedelta(days=1)).day == 1:
+        return day.strftime("%Y-%m")
+    return day.isoformat()
 
 
 def bar(ratio: Fraction | None, width: int = 10) -> str:

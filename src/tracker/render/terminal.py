@@ -78,9 +78,8 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
     table.add_column(t("col.region", lang), no_wrap=True, max_width=12)
     table.add_column(t("col.goal", lang), min_width=12, overflow="fold")
     table.add_column(t("col.target", lang), justify="right", max_width=14, overflow="fold")
-    table.add_column(
-        t("col.actual", lang), justify="right", min_width=10, max_width=14, overflow="fold"
-    )
+    table.add_column(t("col.actual", lang), justify="right", max_width=14, overflow="fold")
+    table.add_column(t("col.as_of", lang), no_wrap=True, style="dim")
     table.add_column(t("col.ratio", lang), no_wrap=True)
     with_bar = options.width >= WIDE
     table.add_column(t("col.pace", lang), justify="right", no_wrap=True)
@@ -94,8 +93,7 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
         region = "" if c.region == previous_region else c.region
         previous_region = c.region
         actual = Text(display.safe(c.actual))
-        if c.as_of:
-            actual.append(f"\n{c.as_of}", style="dim")
+        as_of = display.short_date(e.outcome.as_of) if e.outcome else ""
         ratio = Text(f"{c.ratio:>7}")
         if with_bar:
             ratio.append(f" {c.bar[:8]}" if e.ratio is not None else "", style=STYLES[e.status])
@@ -107,6 +105,7 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
             Text(display.safe(c.title)),
             Text(display.safe(c.target)),
             actual,
+            as_of,
             ratio,
             c.pace,
             Text(c.gap),
