@@ -592,7 +592,7 @@ def _target(
             codes.KIND_CONFLICT,
             where,
             gid,
-            f'target "{value.text}" says {value.qualifier.value.replace("_", " ")} but '
+            f'target: "{value.text}" says {value.qualifier.value.replace("_", " ")} but '
             f'kind is "{kind.value}": change kind or the wording',
         )
         raise _InvalidGoalError
