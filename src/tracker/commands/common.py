@@ -183,8 +183,9 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 "--status",
                 "statuses",
                 multiple=True,
-                type=click.Choice(STATUS_NAMES),
-                help="Only goals with this status; repeatable.",
+                metavar="STATUS",
+                help=f"Only goals with these statuses ({', '.join(STATUS_NAMES)}); "
+                "repeatable or comma-separated.",
             ),
             click.option(
                 "--as-of",
@@ -217,6 +218,19 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 def split_values(values: Sequence[str]) -> list[str]:
     """Accept both repeated options and comma-separated lists."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
+
+
+def statuses_option(option: str, values: Sequence[str]) -> list[str]:
+    """Status names from a repeatable, comma-separated option; unknown names are usage errors."""
+    from tracker.errors import UsageError  # noqa: PLC0415
+
+    names = split_values(values)
+    unknown = [name for name in names if name not in STATUS_NAMES]
+    if unknown:
+        raise UsageError(
+            f"{option}: unknown status {', '.join(unknown)}; choose from {', '.join(STATUS_NAMES)}"
+        )
+    return names
 
 
 def load_dataset(obj: Context) -> Dataset:
@@ -259,9 +273,10 @@ def selection(
             names = index.select(split_values(regions))
         except RegionLookupError as exc:
             raise UsageError(exc.message(lang)) from None
+    wanted = statuses_option("--status", statuses)
     return Selection(
         regions=names,
         years=frozenset(years),
         categories=frozenset(c.casefold() for c in split_values(categories)),
-        statuses=frozenset(Status(s) for s in statuses),
+        statuses=frozenset(Status(s) for s in wanted),
     )

@@ -8,14 +8,13 @@ from fractions import Fraction
 import click
 
 from tracker.commands.common import (
-    STATUS_NAMES,
     Context,
     emit,
     filter_options,
     global_options,
     load_dataset,
     selection,
-    split_values,
+    statuses_option,
 )
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 
@@ -64,12 +63,7 @@ def status(
     from tracker.render import RenderOptions, StatusFormat, render_status  # noqa: PLC0415
     from tracker.report import SortKey, build_status, matching  # noqa: PLC0415
 
-    failing = split_values(fail_on)
-    unknown = [s for s in failing if s not in STATUS_NAMES]
-    if unknown:
-        raise UsageError(
-            f"--fail-on: unknown status {', '.join(unknown)}; choose from {', '.join(STATUS_NAMES)}"
-        )
+    failing = statuses_option("--fail-on", fail_on)
     if at_risk > on_track:
         raise UsageError(
             f"--at-risk ({float(at_risk)}) must not exceed --on-track ({float(on_track)})"
