@@ -18,6 +18,15 @@ from tracker.i18n import LANGS, Lang, default_lang
 # so `tracker --version` pays for none of them.
 COMMANDS: dict[str, str] = {
     "status": "tracker.commands.status:status",
+    "show": "tracker.commands.show:show",
+    "report": "tracker.commands.report:report",
+    "regions": "tracker.commands.regions:regions",
+    "record": "tracker.commands.record:record",
+    "add": "tracker.commands.add:add",
+    "check": "tracker.commands.check:check",
+    "diff": "tracker.commands.diff:diff",
+    "schema": "tracker.commands.schema:schema",
+    "extract": "tracker.commands.extract:extract",
 }
 
 
@@ -42,9 +51,9 @@ class TrackerGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except (click.exceptions.Exit, click.ClickException):
             raise
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, click.Abort):  # Ctrl-C, also at a prompt
             click.echo("interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except TrackerError as exc:
@@ -65,7 +74,15 @@ class TrackerGroup(click.Group):
     cls=TrackerGroup,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(__version__, "--version", prog_name="tracker")
+# message and help spelled out: click's defaults go through gettext, a locale lookup on
+# every run that `tracker --version` would otherwise spend most of its own time on
+@click.version_option(
+    __version__,
+    "--version",
+    prog_name="tracker",
+    message="%(prog)s, version %(version)s",
+    help="Show the version and exit.",
+)
 @click.option(
     "--data",
     metavar="PATH",
@@ -86,8 +103,21 @@ class TrackerGroup(click.Group):
     help="Colour output (NO_COLOR is honoured in auto).",
 )
 @click.option("--debug", is_flag=True, help="Show the Python traceback of internal errors.")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Parse every data file afresh: neither read nor write the parse cache "
+    "($TRACKER_CACHE_DIR, else $XDG_CACHE_HOME/tracker).",
+)
 @click.pass_context
-def cli(ctx: click.Context, data: str | None, lang: Lang | None, color: str, debug: bool) -> None:
+def cli(
+    ctx: click.Context,
+    data: str | None,
+    lang: Lang | None,
+    color: str,
+    debug: bool,
+    no_cache: bool,
+) -> None:
     """Track stated targets against reported outcomes: completion, gap, pace and status."""
     ctx.obj = Context(
         data=data,
@@ -95,6 +125,7 @@ def cli(ctx: click.Context, data: str | None, lang: Lang | None, color: str, deb
         color=use_color(color),
         width=terminal_width(),
         debug=debug,
+        cache=not no_cache,
     )
 
 

@@ -153,17 +153,28 @@ def implied_target(goal: Goal, as_of: date) -> tuple[ImpliedTarget, Outcome] | N
     return None
 
 
+def computed_rate(goal: Goal, outcome: Outcome, target: Fraction | None) -> Interval | None:
+    """The completion rate the figures give, in percent: [A_lo / T, A_hi / T] × 100.
+
+    What a stated rate is checked against; ``None`` without a positive target or a figure.
+    """
+    actual = figure(goal, outcome)
+    if target is None or target <= 0 or actual is None:
+        return None
+    return Interval(
+        actual.nominal * HUNDRED / target,
+        actual.low * HUNDRED / target if actual.low is not None else None,
+        actual.high * HUNDRED / target if actual.high is not None else None,
+    )
+
+
 def rate_check(goal: Goal, outcome: Outcome, target: Fraction | None) -> RateCheck | None:
     """Does the report's own arithmetic hold? (stated rate vs target; numerator/denominator
     vs the printed value). ``None`` when there is nothing to check."""
     results: list[bool] = []
     actual = figure(goal, outcome)
-    if outcome.stated_rate is not None and target is not None and target > 0 and actual is not None:
-        computed = Interval(
-            actual.nominal * HUNDRED / target,
-            actual.low * HUNDRED / target if actual.low is not None else None,
-            actual.high * HUNDRED / target if actual.high is not None else None,
-        )
+    computed = computed_rate(goal, outcome, target)
+    if outcome.stated_rate is not None and computed is not None:
         results.append(computed.meets(Interval.of(outcome.stated_rate)))
     if outcome.numerator is not None and outcome.value is not None and actual is not None:
         results.append(Interval.exact(actual.nominal).meets(Interval.of(outcome.value)))
@@ -214,12 +225,30 @@ def _progress(goal: Goal, actual: Fraction, target: Fraction) -> Fraction | None
     A ceiling without a baseline (at_most, flow) has no meaningful progress: spending less of
     a cap is not "behind" (docs/arithmetic.md).
     """
+    base = progress_base(goal, target)
+    if base is None or target == base:
+        return None
+    return (actual - base) / (target - base)
+
+
+def progress_base(goal: Goal, target: Fraction) -> Fraction | None:
+    """Where progress starts: the baseline; zero for flow goals (not ceilings); else none."""
     if goal.baseline is not None:
-        base = goal.baseline.value.nominal
-        return (actual - base) / (target - base) if target != base else None
+        return goal.baseline.value.nominal
     if goal.measure is Measure.FLOW and goal.kind is not Kind.AT_MOST and target > 0:
-        return actual / target
+        return Fraction(0)
     return None
+
+
+def on_pace(goal: Goal, target: Fraction, when: date) -> Fraction | None:
+    """The figure a goal exactly on pace (pace 1) would show at ``when``: B + (T − B) × elapsed.
+
+    The time-elapsed line of the history charts; ``None`` where pace does not apply.
+    """
+    base = progress_base(goal, target)
+    if base is None or target == base:
+        return None
+    return base + (target - base) * elapsed(goal, when)
 
 
 def evaluate(goal: Goal, as_of: date, thresholds: Thresholds = Thresholds()) -> Evaluation:

@@ -6,6 +6,8 @@ are never compared on these rounded values.
 
 from __future__ import annotations
 
+import html
+import urllib.parse
 from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -116,10 +118,12 @@ def markers(evaluation: Evaluation) -> str:
         marks += "!"
     # stale only matters where there is a verdict to doubt
     if Flag.STALE in evaluation.flags and evaluation.status not in _UNJUDGED:
-        marks += "⌛"
+        marks += "#"
     return marks
 
 
+# Longer wording than this is shown as a number: a table cell is not the place for prose.
+_WRITTEN_MAX = 16
 _SYMBOL = {
     Qualifier.AT_LEAST: "≥",
     Qualifier.AT_MOST: "≤",
@@ -138,7 +142,7 @@ def written(text: str, goal: Goal) -> str:
 def reported(q: Quantity, goal: Goal, lang: Lang) -> str:
     """Chinese readers see the report's own wording (``5000余``); English readers a number
     with a qualifier symbol (``>5,000 人次``)."""
-    if lang == "zh" and any(ch.isdigit() for ch in q.text) and len(q.text) <= 16:
+    if lang == "zh" and len(q.text) <= _WRITTEN_MAX:
         return written(q.text, goal)
     symbol = _SYMBOL.get(q.qualifier, "") if q.qualifier else ""
     return symbol + quantity(q.nominal, goal, lang)
@@ -148,7 +152,7 @@ _LEGEND = (
     ("*", Flag.IMPLIED_TARGET, "legend.implied"),
     ("~", Flag.APPROXIMATE, "legend.approximate"),
     ("!", Flag.RATE_INCONSISTENT, "legend.inconsistent"),
-    ("⌛", Flag.STALE, "legend.stale"),
+    ("#", Flag.STALE, "legend.stale"),
 )
 
 
@@ -164,7 +168,7 @@ def target_text(evaluation: Evaluation, lang: Lang) -> str:
     goal = evaluation.goal
     target = goal.target
     if target is not None:
-        if lang == "zh" and any(ch.isdigit() for ch in target.text) and len(target.text) <= 16:
+        if lang == "zh" and len(target.text) <= _WRITTEN_MAX:
             return written(target.text, goal)
         if target.low != target.high:
             return f"{quantity(target.low, goal, lang)}–{quantity(target.high, goal, lang)}"
@@ -216,3 +220,42 @@ def safe(text: str) -> str:
 def md(text: str) -> str:
     """Data text for a Markdown table cell: inert (no markup, links, HTML or broken pipes)."""
     return safe(text).replace("\n", " ").translate(_MD_SPECIAL)
+
+
+def html_text(text: str) -> str:
+    """Data text for HTML and inline SVG (elements and attributes): control and bidi
+    characters removed, ``& < > " '`` escaped."""
+    return html.escape(safe(text), quote=True)
+
+
+# Characters a URL may keep as they are; everything else (spaces, quotes, <>, parentheses,
+# backslashes) is percent-encoded so that the URL cannot end a Markdown link or an attribute.
+_URL_SAFE = "/:?#[]@!$&'*+,;=%~-._"
+
+
+def http_url(url: str | None) -> str | None:
+    """``url`` when it is an absolute http(s) URL, percent-encoded for use in a Markdown or
+    HTML link; ``None`` for anything else (``javascript:``, ``data:``, relative paths)."""
+    if not url:
+        return None
+    text = safe(url).strip()
+    try:
+        parts = urllib.parse.urlsplit(text)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return urllib.parse.quote(text, safe=_URL_SAFE)
+
+
+def rate_written(q: Quantity) -> str:
+    """A stated completion rate as the report wrote it (``104.19%``)."""
+    return q.text if "%" in q.text else f"{plain(q.nominal)}%"
+
+
+def rate_span(low: Fraction | None, high: Fraction | None, nominal: Fraction) -> str:
+    """A rate computed from the figures, in percent: ``104.02%–104.22%``, or one figure
+    when the figures are exact."""
+    if low is None or high is None or low == high:
+        return f"{plain(nominal)}%"
+    return f"{plain(low)}%–{plain(high)}%"

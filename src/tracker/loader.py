@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -178,18 +178,31 @@ def load_file(path: Path) -> FileData:
             codes.problem(codes.UNREADABLE, file, None, None, f"cannot read file: {exc.strerror}")
         )
         return data
+    return load_bytes(raw, file, path.suffix)
+
+
+def load_bytes(raw: bytes, file: str, suffix: str) -> FileData:
+    """One file's contribution from its bytes (read from disk, or from git by `tracker diff`)."""
     text, problem = decode(raw, file)
     if text is None:
         assert problem is not None  # noqa: S101  # decode returns one or the other
-        data.problems.append(problem)
-        return data
-    reader = READERS[path.suffix.lower()]
+        return FileData([], [], [], [problem])
+    return load_text(text, file, suffix)
+
+
+def load_text(text: str, file: str, suffix: str) -> FileData:
+    """One file's contribution from its decoded text: the path `load_file` takes after
+    reading, shared by commands that check text before it is written (`tracker record`).
+
+    ``file`` is the name problems carry; ``suffix`` (".toml", ".yaml", ".yml") picks the reader.
+    """
+    data = FileData([], [], [], [])
+    reader = READERS[suffix.lower()]
     try:
         document, locator = reader(text)
     except ParseError as exc:
-        data.problems.append(
-            codes.problem(codes.SYNTAX, file, exc.line, None, exc.message, exc.column)
-        )
+        message = f"{exc.message}: {_syntax_hint(exc.message)}"
+        data.problems.append(codes.problem(codes.SYNTAX, file, exc.line, None, message, exc.column))
         return data
     ctx = _FileContext(file, locator, data.problems)
     if document is None:
@@ -199,11 +212,49 @@ def load_file(path: Path) -> FileData:
             codes.STRUCTURE,
             (),
             None,
-            "the top level must be a table of [[goal]], [[region]], [[source]] and [defaults]",
+            "the top level must be a table: write [[goal]], [[region]], [[source]] and "
+            "[defaults] sections",
         )
         return data
     _build_file(document, ctx, data)
     return data
+
+
+# Parser messages (tomli, PyYAML) → how to fix the usual cause; the first match wins.
+_SYNTAX_HINTS = (
+    ("Illegal character '\\n'", 'close the quotes on this line (several lines: """…""")'),
+    ("Unterminated string", "close the quotes"),
+    ('Expected "\'"', "close the quotes"),
+    ("Expected '\"'", "close the quotes"),
+    (
+        "Invalid value",
+        'quote text and quantities with straight quotes: title = "…", value = "5.31万" '
+        "(not “…”); dates are written 2022-12-31, flags true or false",
+    ),
+    ("Expected '=' after a key", "write key = value"),
+    ("Cannot overwrite a value", "this key is already set in this table: keep one"),
+    ("Cannot declare", "this table is declared twice: write repeated entries as [[goal]]"),
+    (
+        "Expected newline or end of document",
+        'write one key = value per line; quote quantities ("5.31万"); '
+        "dates are 2022-12-31, with two-digit month and day",
+    ),
+    ("Unclosed array", "close the list with ]"),
+    ("Unclosed inline table", "close the inline table with } on the same line"),
+    ("Expected ']]'", "write the header with two brackets on each side: [[goal]]"),
+    ("mapping values are not allowed here", 'check the indentation; quote text containing ": "'),
+    ("cannot start any token", "indent with spaces, not tabs"),
+    ("unexpected end of stream", "close the quotes or brackets"),
+    ("expected <block end>", "check the indentation: keys of one table line up"),
+    ("expected ',' or ']'", "close the list with ]"),
+)
+
+
+def _syntax_hint(message: str) -> str:
+    for fragment, hint in _SYNTAX_HINTS:
+        if fragment in message:
+            return hint
+    return "fix the syntax at this position"
 
 
 def _did_you_mean(key: str, known: Iterable[str]) -> str:
@@ -257,7 +308,24 @@ def _validation_problem(
         hint = ": use at_least, at_most, range or milestone"
     elif code == codes.BAD_VALUE and sub and sub[-1] == "measure":
         hint = ": use flow or level"
+    elif code == codes.WRONG_TYPE:
+        hint = _type_hint(message, str(sub[-1]) if sub else "key")
     ctx.add(code, (*path, *sub), goal_id, f"{where}: {message.lower()[0]}{message[1:]}{hint}")
+
+
+def _type_hint(message: str, key: str) -> str:
+    """How to write the type msgspec expected (``Expected `date | null`, got `int```)."""
+    if message.startswith("Invalid RFC3339 encoded date"):
+        return f": write a calendar date without quotes, e.g. {key} = 2022-12-31"
+    expected = re.match(r"Expected `([a-z]+)", message)
+    hints = {
+        "str": f': write text in double quotes, e.g. {key} = "…"',
+        "array": f': write a list, e.g. {key} = ["…"]',
+        "bool": ": write true or false, without quotes",
+        "date": f": write a date without quotes, e.g. {key} = 2022-12-31",
+        "object": f": write a table, e.g. {key} = {{ … }} or a [{key}] section",
+    }
+    return hints.get(expected[1], "") if expected else ""
 
 
 def _build_file(document: dict[str, Any], ctx: _FileContext, data: FileData) -> None:
@@ -315,7 +383,12 @@ def _convert(
     raw: Any, kind: type[_T], path: Path_, goal_id: str | None, ctx: _FileContext
 ) -> _T | None:
     if not isinstance(raw, dict):
-        ctx.add(codes.STRUCTURE, path, goal_id, f"{path[0]} entries must be tables")
+        ctx.add(
+            codes.STRUCTURE,
+            path,
+            goal_id,
+            f"{path[0]} entries must be tables: write each as a [[{path[0]}]] section",
+        )
         return None
     try:
         return msgspec.convert(raw, kind)
@@ -469,7 +542,7 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: _FileContext, data: FileDa
                 b_date = parse_as_of(spec.baseline.as_of)
             except DateError as exc:
                 raise fail(
-                    codes.BAD_DATE, ("baseline", "as_of"), f"baseline.as_of: {exc}"
+                    codes.BAD_DATE, ("baseline", "as_of"), f"baseline.as_of: {_date_fix(exc)}"
                 ) from None
         baseline = Baseline(b_value, b_date)
 
@@ -499,7 +572,16 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: _FileContext, data: FileDa
         outcomes=tuple(sorted(outcomes, key=lambda o: o.as_of)),
         file=ctx.file,
         line=ctx.locator.line(path),
+        acknowledge=_acknowledged(spec.acknowledge, path, gid, ctx),
     )
+
+
+def _date_fix(exc: DateError) -> str:
+    """The date error's message, with a fix when it only says what is wrong."""
+    message = str(exc)
+    if "is not a calendar date" in message:
+        return f"{message}: write a day that exists, e.g. 2022-02-28, or the month as 2022-02"
+    return message
 
 
 def _span(spec: GoalSpec, path: Path_, ctx: _FileContext, gid: str) -> tuple[date, date]:
@@ -630,7 +712,7 @@ def _outcome(
     try:
         as_of = parse_as_of(spec.as_of)
     except DateError as exc:
-        ctx.add(codes.BAD_DATE, (*path, "as_of"), gid, f"as_of: {exc}")
+        ctx.add(codes.BAD_DATE, (*path, "as_of"), gid, f"as_of: {_date_fix(exc)}")
         raise _InvalidGoalError from None
     if kind is Kind.MILESTONE:
         if spec.done is None:
@@ -651,7 +733,7 @@ def _outcome(
             codes.MISSING,
             path,
             gid,
-            "outcome needs value = … (or numerator = … with denominator = …)",
+            "an outcome needs a figure: add value = … (or numerator = … and denominator = …)",
         )
         raise _InvalidGoalError
     value = (
@@ -674,7 +756,12 @@ def _outcome(
             spec.denominator, None, "exact", (*path, "denominator"), gid, ctx
         ).nominal
         if denominator <= 0:
-            ctx.add(codes.BAD_QUANTITY, (*path, "denominator"), gid, "denominator must be positive")
+            ctx.add(
+                codes.BAD_QUANTITY,
+                (*path, "denominator"),
+                gid,
+                "denominator must be positive: write the total the figure is a share of",
+            )
             raise _InvalidGoalError
     source = _source_ref(spec.source, f"{gid}#outcome{path[-1]}", (*path, "source"), ctx, data)
     return Outcome(
@@ -688,17 +775,86 @@ def _outcome(
         source=source,
         note=spec.note,
         line=ctx.locator.line(path),
+        acknowledge=_acknowledged(spec.acknowledge, path, gid, ctx),
     )
+
+
+def _acknowledged(listed: list[str], path: Path_, gid: str, ctx: _FileContext) -> tuple[str, ...]:
+    """The warning codes ``acknowledge`` lists; a code that cannot be acknowledged is an
+    error, recorded without skipping the goal (its other checks still run)."""
+    kept: list[str] = []
+    for written in listed:
+        code = written.strip().upper()
+        if code in codes.ACKNOWLEDGEABLE:
+            kept.append(code)
+            continue
+        if code.startswith("E"):
+            why = "an error: errors cannot be acknowledged, fix the data instead"
+        elif code == codes.UNUSED_ACKNOWLEDGE:
+            why = "the unused-acknowledgement warning: remove the unused code instead"
+        else:
+            why = "not a warning that can be acknowledged"
+        ctx.add(
+            codes.BAD_ACKNOWLEDGE,
+            (*path, "acknowledge"),
+            gid,
+            f'acknowledge lists "{written}", {why} '
+            f"(acknowledgeable: {', '.join(codes.ACKNOWLEDGEABLE)})",
+        )
+    return tuple(dict.fromkeys(kept))
 
 
 # --- the whole directory --------------------------------------------------------------------
 
 
-def load(root: Path, *, bundled: bool = False) -> Dataset:
-    """Read every data file below ``root`` and check what spans files."""
+def load(
+    root: Path, *, bundled: bool = False, cache_dir: Path | None = None, parallel: bool = False
+) -> Dataset:
+    """Read every data file below ``root`` and check what spans files.
+
+    With ``cache_dir``, a file's contribution comes from the parse cache while the file is
+    unchanged; with ``parallel``, many files missing from it are parsed by several processes
+    (:mod:`tracker.cache`). The checks that span files always run.
+    """
+    paths = iter_data_files(root)
+    if cache_dir is not None or parallel:
+        from tracker.cache import load_files  # noqa: PLC0415  # it imports this module
+
+        parts = load_files(list(paths), root, cache_dir, jobs=None if parallel else 1)
+        return build_dataset(root, parts, bundled=bundled)
+    return build_dataset(root, (load_file(path) for path in paths), bundled=bundled)
+
+
+def load_paths(paths: Sequence[Path], data_dir: Path | None) -> tuple[Dataset, list[str]]:
+    """The data files below ``paths`` as one dataset, and their names (`tracker check PATH…`).
+
+    When they lie inside ``data_dir``, the regions and sources of its other files are read
+    too, as context only (their goals and problems are left out), so that checking one file
+    does not report the regions and sources it shares with the rest as unknown.
+    """
+    selected = list(dict.fromkeys(f.resolve() for p in paths for f in iter_data_files(p)))
+    parts: list[FileData] = []
+    if data_dir is not None and data_dir.is_dir():
+        root = data_dir.resolve()
+        chosen = set(selected)
+        if any(f.is_relative_to(root) for f in selected):
+            for other in iter_data_files(root):
+                if other.resolve() not in chosen:
+                    part = load_file(other)
+                    parts.append(FileData(part.regions, part.sources, [], []))
+    parts.extend(load_file(f) for f in selected)
+    names = [display_path(f) for f in selected]
+    dataset = build_dataset(paths[0] if len(paths) == 1 else Path(), parts)
+    # cross-file checks also see the context's regions: report only the selected files
+    chosen_names = set(names)
+    dataset.problems = [p for p in dataset.problems if p.file in chosen_names]
+    return dataset, names
+
+
+def build_dataset(root: Path, parts: Iterable[FileData], *, bundled: bool = False) -> Dataset:
+    """Merge files' contributions, in order, and run the checks that span files."""
     dataset = Dataset(root=root, bundled=bundled)
-    for path in iter_data_files(root):
-        part = load_file(path)
+    for part in parts:
         dataset.problems.extend(part.problems)
         _merge(dataset, part)
     _cross_check(dataset)
@@ -731,7 +887,8 @@ def _merge(dataset: Dataset, part: FileData) -> None:
                     source.line,
                     None,
                     f'source id "{source.id}" is already used at {first_source.file}:'
-                    f"{first_source.line}: source ids must be unique",
+                    f"{first_source.line}: source ids must be unique; rename one (and the "
+                    "goals that cite it) or remove the copy",
                 )
             )
             continue
@@ -751,7 +908,7 @@ def _cross_check(dataset: Dataset) -> None:
                     region.line,
                     None,
                     f'parent "{region.parent}" of region "{region.name}" is not a known region'
-                    f"{_did_you_mean(region.parent, dataset.regions)}: "
+                    f"{_did_you_mean(region.parent, set(dataset.regions) - {region.name})}: "
                     "add it as a [[region]] or fix the name",
                 )
             )
@@ -763,7 +920,8 @@ def _cross_check(dataset: Dataset) -> None:
                 region.file,
                 region.line,
                 None,
-                f'region "{name}" is its own ancestor through parent links: break the cycle',
+                f'region "{name}" is its own ancestor through parent links: break the cycle by '
+                "fixing one parent",
             )
         )
 
@@ -779,7 +937,7 @@ def _cross_check(dataset: Dataset) -> None:
                     goal.line,
                     goal.id,
                     f'goal id "{goal.id}" is already used at {first.file}:{first.line}: '
-                    "goal ids must be unique across the dataset",
+                    "goal ids must be unique across the dataset; rename one or remove the copy",
                 )
             )
             continue

@@ -120,6 +120,7 @@ class Outcome:
     source: str | None = None
     note: str | None = None
     line: int | None = None
+    acknowledge: tuple[str, ...] = ()  # warning codes recorded on purpose (docs/check.md)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,6 +145,7 @@ class Goal:
     outcomes: tuple[Outcome, ...] = ()
     file: str = ""
     line: int | None = None
+    acknowledge: tuple[str, ...] = ()  # warning codes recorded on purpose (docs/check.md)
 
 
 @dataclass(slots=True)

@@ -18,6 +18,7 @@ UNKNOWN_KEY = "E101"
 WRONG_TYPE = "E102"
 MISSING = "E103"
 BAD_VALUE = "E104"
+BAD_ACKNOWLEDGE = "E105"
 BAD_QUANTITY = "E110"
 UNIT_MISMATCH = "E111"
 KIND_CONFLICT = "E112"
@@ -36,6 +37,11 @@ RATIO_INCONSISTENT = "W202"
 NO_SOURCE = "W203"
 NO_QUOTE = "W204"
 FLOW_DECREASES = "W205"
+UNUSED_ACKNOWLEDGE = "W206"
+
+# What `acknowledge = [...]` may list: findings about figures recorded as the source states
+# them. Errors never can be (the data must be fixed), nor W206 (remove the entry instead).
+ACKNOWLEDGEABLE = (RATE_INCONSISTENT, RATIO_INCONSISTENT, NO_SOURCE, NO_QUOTE, FLOW_DECREASES)
 
 
 def problem(

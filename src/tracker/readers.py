@@ -26,12 +26,23 @@ class ParseError(Exception):
 
 @dataclass(slots=True)
 class Locator:
-    """Key paths → (line, column), both 1-based."""
+    """Key paths → (line, column), both 1-based.
+
+    ``pending``, when set, computes a fuller map on first need: a reader may record only
+    what every file needs (table headers) and leave the positions of single keys, wanted
+    only when a problem points at one, to a second scan that most files never pay for.
+    """
 
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    pending: Callable[[], dict[Path_, tuple[int, int]]] | None = None
 
     def find(self, path: Path_) -> tuple[int | None, int | None]:
         """The position of ``path``, else of its nearest enclosing table."""
+        hit = self.positions.get(path)
+        if hit is not None:
+            return hit
+        if self.pending is not None:
+            self.positions, self.pending = self.pending(), None
         for end in range(len(path), 0, -1):
             hit = self.positions.get(path[:end])
             if hit is not None:
@@ -47,6 +58,7 @@ class Locator:
 _ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([^\[\]]+?)\s*\]\]")
 _TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]")
 _KEY = re.compile(r"""^(\s*)([A-Za-z0-9_\-."' ]+?)\s*=""")
+_HEADER_LINE = re.compile(r"^[^\S\n]*\[.*$", re.MULTILINE)
 
 
 def _split_key(key: str) -> list[str]:
@@ -58,35 +70,23 @@ def _locate_toml(text: str) -> Locator:
 
     A light line scan rather than a second parser: it follows ``[[goal]]``,
     ``[[goal.outcome]]``, ``[table]`` headers and ``key =`` lines, skipping multi-line strings.
+    Lines are counted at ``\\n``, as TOML (and tomli's error positions) count them.
     """
     loc = Locator()
     counters: dict[tuple[str | int, ...], int] = {}
     table: Path_ = ()
     in_string: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.split("\n"), start=1):
         if in_string:
             if line.count(in_string) % 2 == 1:
                 in_string = None
             continue
         if m := _ARRAY_HEADER.match(line):
-            parts = _split_key(m[1])
-            parent: Path_ = ()
-            # [[goal.outcome]] belongs to the latest [[goal]]
-            for part in parts[:-1]:
-                index = counters.get((*parent, part), 0) - 1
-                parent = (*parent, part, index) if index >= 0 else (*parent, part)
-            key = (*parent, parts[-1])
-            counters[key] = counters.get(key, 0) + 1
-            table = (*key, counters[key] - 1)
+            table = _array_header(m[1], counters)
             loc.positions[table] = (number, len(line) - len(line.lstrip()) + 1)
             continue
         if m := _TABLE_HEADER.match(line):
-            parts = _split_key(m[1])
-            resolved: Path_ = ()
-            for part in parts:
-                index = counters.get((*resolved, part), 0) - 1
-                resolved = (*resolved, part, index) if index >= 0 else (*resolved, part)
-            table = resolved
+            table = _table_header(m[1], counters)
             loc.positions.setdefault(table, (number, len(line) - len(line.lstrip()) + 1))
             continue
         if m := _KEY.match(line):
@@ -96,6 +96,53 @@ def _locate_toml(text: str) -> Locator:
             for quote in ('"""', "'''"):
                 if rest.count(quote) % 2 == 1:
                     in_string = quote
+    return loc
+
+
+def _array_header(key: str, counters: dict[Path_, int]) -> Path_:
+    """The path of the table a ``[[key]]`` header opens (``[[goal.outcome]]`` belongs to the
+    latest ``[[goal]]``), counting the entries of each array."""
+    parts = _split_key(key)
+    parent: Path_ = ()
+    for part in parts[:-1]:
+        index = counters.get((*parent, part), 0) - 1
+        parent = (*parent, part, index) if index >= 0 else (*parent, part)
+    array = (*parent, parts[-1])
+    counters[array] = counters.get(array, 0) + 1
+    return (*array, counters[array] - 1)
+
+
+def _table_header(key: str, counters: dict[Path_, int]) -> Path_:
+    resolved: Path_ = ()
+    for part in _split_key(key):
+        index = counters.get((*resolved, part), 0) - 1
+        resolved = (*resolved, part, index) if index >= 0 else (*resolved, part)
+    return resolved
+
+
+def _locate_toml_tables(text: str) -> Locator:
+    """The positions of table headers only — all that goals, outcomes, regions and sources
+    need for their line numbers — with the full scan of :func:`_locate_toml` left pending.
+
+    Only lines that start with ``[`` are looked at, so this costs a small part of the full
+    scan. A file with multi-line strings (whose lines could look like headers) gets the full
+    scan at once.
+    """
+    if '"""' in text or "'''" in text:
+        return _locate_toml(text)
+    loc = Locator(pending=lambda: _locate_toml(text).positions)
+    counters: dict[Path_, int] = {}
+    number, last = 1, 0
+    for m in _HEADER_LINE.finditer(text):
+        start = m.start()
+        number += text.count("\n", last, start)
+        last = start
+        line = m[0]
+        column = len(line) - len(line.lstrip()) + 1
+        if header := _ARRAY_HEADER.match(line):
+            loc.positions[_array_header(header[1], counters)] = (number, column)
+        elif header := _TABLE_HEADER.match(line):
+            loc.positions.setdefault(_table_header(header[1], counters), (number, column))
     return loc
 
 
@@ -109,7 +156,7 @@ def read_toml(text: str) -> tuple[Any, Locator]:
         column = getattr(exc, "colno", None)
         message = getattr(exc, "msg", None) or re.sub(r"\s*\(at line .*\)$", "", str(exc))
         raise ParseError(f"TOML syntax error: {message}", line, column) from None
-    return document, _locate_toml(text)
+    return document, _locate_toml_tables(text)
 
 
 # --- YAML -----------------------------------------------------------------------------------

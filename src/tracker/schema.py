@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal
 
 import msgspec
 
+from tracker.problems import ACKNOWLEDGEABLE
+
 # A quantity as a report writes it: 53100, 5.31, "5.31万", "85%以上", "5000余".
 QuantityField = Annotated[
     Any,
@@ -63,6 +65,15 @@ TargetField = Annotated[
         },
     ),
 ]
+# Warning codes recorded on purpose (docs/check.md); the loader explains a wrong code.
+AcknowledgeField = Annotated[
+    list[Annotated[str, msgspec.Meta(extra_json_schema={"enum": list(ACKNOWLEDGEABLE)})]],
+    msgspec.Meta(
+        description='Warning codes found and recorded on purpose, e.g. ["W202"] when the source '
+        "itself prints an inconsistent figure. `tracker check` counts them as acknowledged.",
+        extra_json_schema={"uniqueItems": True},
+    ),
+]
 KindField = Literal["at_least", "at_most", "range", "milestone"]
 MeasureField = Literal["flow", "level"]
 
@@ -101,6 +112,7 @@ class OutcomeSpec(_Table):
     quote: str | None = None
     source: str | SourceSpec | None = None
     note: str | None = None
+    acknowledge: AcknowledgeField = []
 
 
 class GoalFields(_Table):
@@ -132,6 +144,7 @@ class GoalSpec(GoalFields):
     id: str  # required here, optional in [defaults]
     title: str
     outcome: list[OutcomeSpec] = []
+    acknowledge: AcknowledgeField = []  # per goal only: not in [defaults]
 
 
 class FileSpec(_Table):
@@ -149,9 +162,73 @@ OUTCOME_KEYS = frozenset(OutcomeSpec.__struct_fields__)
 TOP_KEYS = frozenset(FileSpec.__struct_fields__)
 
 
+# What editors show on hover and completion (SPEC §1). Types, required fields and allowed
+# values come from the Structs above; only these words are added.
+_TABLES = {
+    "FileSpec": ("tracker data file", "Regions, sources, [defaults] and goals."),
+    "GoalFields": ("[defaults]", "Goal fields applied to every goal in this file."),
+    "GoalSpec": ("[[goal]]", "One stated target: one indicator, one region, one period."),
+    "OutcomeSpec": ("[[goal.outcome]]", "One reported figure for the goal at a date."),
+    "BaselineSpec": ("baseline", "Where progress is measured from."),
+    "RegionSpec": ("[[region]]", "A region; parent links form the region tree."),
+    "SourceSpec": ("[[source]]", "A publication that states goals or figures."),
+}
+_FIELD_DOCS = {
+    "defaults": "Any goal field, applied to every goal in this file (a goal's own value wins).",
+    "FileSpec.region": "The regions: each a name, its parent, aliases.",
+    "FileSpec.source": "The sources: publications that state goals and figures.",
+    "region": "The goal's region: the name of a [[region]] (defined in any file).",
+    "source": "A source id (a [[source]] defined in any file), or an inline source table.",
+    "goal": "The stated targets: one per indicator, region and period.",
+    "name": "The region's name, unique across the dataset.",
+    "parent": "The name of the region this one belongs to.",
+    "aliases": "Other names the region is known by (short names, pinyin, English).",
+    "code": "The administrative division code.",
+    "publisher": "Who published the source.",
+    "date": "Publication date.",
+    "url": "Where the source can be read.",
+    "id": "Unique across the dataset: <region>-<period>-<slug>.",
+    "title": "The indicator as the report names it (goal), or the source's headline.",
+    "category": "Free text, e.g. 就业, 教育.",
+    "unit": "Base unit (人, 所, 元, %); a scale (万人) is normalised to the base unit.",
+    "kind": "at_least (default), at_most (a ceiling), range (a band) or milestone (a thing done).",
+    "measure": "flow (counts from zero within the period) or level (a state); "
+    "default: level for %, else flow.",
+    "start": "First day of the period (period is shorthand for start and deadline).",
+    "deadline": "Last day of the period.",
+    "baseline": "The starting point progress is measured from: { value = …, as_of = … }.",
+    "tolerance": "For approximate targets (约, 左右): the band either side, in the goal's unit.",
+    "quote": "The source's sentence, verbatim.",
+    "tags": "Free labels, e.g. 十四五.",
+    "owner": "The body responsible.",
+    "note": "Anything a reader should know.",
+    "outcome": "Reported figures for this goal, one per date.",
+    "value": "The figure, as the report writes it.",
+    "stated_rate": "The completion rate the source itself claims, e.g. 104.19%.",
+    "numerator": "With denominator: the figure is their exact ratio (×100 when the unit is %).",
+    "denominator": "See numerator.",
+    "done": "Milestones: whether the thing was done by as_of.",
+}
+
+
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one data file."""
-    schema: dict[str, Any] = msgspec.json.schema(FileSpec)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "tracker data file"
-    return schema
+    """The JSON Schema (draft 2020-12) of one data file.
+
+    The top level is the file's own schema rather than a ``$ref`` to it, so that editors
+    implementing older drafts (which ignore keywords beside ``$ref``) read it too.
+    """
+    generated: dict[str, Any] = msgspec.json.schema(FileSpec)
+    definitions: dict[str, Any] = generated["$defs"]
+    for name, table in definitions.items():
+        if name in _TABLES:
+            table["title"], table["description"] = _TABLES[name]
+        for key, field in table.get("properties", {}).items():
+            doc = _FIELD_DOCS.get(f"{name}.{key}", _FIELD_DOCS.get(key))
+            if doc is not None and "description" not in field:
+                field["description"] = doc
+    root = definitions.pop("FileSpec")
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **root,
+        "$defs": definitions,
+    }

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -19,6 +16,8 @@ import click
 from tracker.i18n import LANGS, Lang, t
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
     from tracker.model import Dataset
     from tracker.report import Selection
 
@@ -35,15 +34,34 @@ STATUS_NAMES = (
 MAX_LISTED_PROBLEMS = 20
 
 
-@dataclass(slots=True)
 class Context:
-    """Global options, shared by every command."""
+    """Global options, shared by every command.
 
-    data: str | None
-    lang: Lang
-    color: bool
-    width: int
-    debug: bool
+    A plain class rather than a dataclass: `tracker --version` should not pay for importing
+    dataclasses (docs/performance.md).
+    """
+
+    __slots__ = ("cache", "color", "data", "debug", "lang", "width")
+
+    def __init__(
+        self,
+        data: str | None,
+        lang: Lang,
+        color: bool,
+        width: int,
+        debug: bool,
+        cache: bool = True,
+    ) -> None:
+        self.data = data
+        self.lang = lang
+        self.color = color
+        self.width = width
+        self.debug = debug
+        self.cache = cache  # use the parse cache (--no-cache: False)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
+        return f"Context({fields})"
 
 
 def use_color(choice: str) -> bool:
@@ -58,6 +76,8 @@ def use_color(choice: str) -> bool:
 def terminal_width() -> int:
     """The terminal's width; $COLUMNS or 100 when writing to a file or pipe."""
     if sys.stdout.isatty():
+        import shutil  # noqa: PLC0415  # only for a terminal: shutil costs ~4 ms to import
+
         return shutil.get_terminal_size((100, 24)).columns
     try:
         return max(60, int(os.environ.get("COLUMNS", "100")))
@@ -92,6 +112,8 @@ class FractionParam(click.ParamType):  # type: ignore[type-arg]
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> Fraction:
+        from fractions import Fraction  # noqa: PLC0415  # not needed by `tracker --version`
+
         if isinstance(value, Fraction):
             return value
         try:
@@ -119,6 +141,8 @@ def _override(field: str) -> Callable[[click.Context, click.Parameter, Any], Non
             return
         if field == "color":
             obj.color = use_color(value)
+        elif field == "cache":
+            obj.cache = obj.cache and not value
         else:
             setattr(obj, field, value)
 
@@ -126,7 +150,8 @@ def _override(field: str) -> Callable[[click.Context, click.Parameter, Any], Non
 
 
 def global_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Accept --data, --lang and --color after the subcommand too (SPEC §4: global options)."""
+    """Accept --data, --lang, --color and --no-cache after the subcommand too (SPEC §4:
+    global options)."""
     return _apply(
         [
             click.option(
@@ -149,6 +174,13 @@ def global_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 expose_value=False,
                 callback=_override("color"),
                 help="auto, always or never (as before the command).",
+            ),
+            click.option(
+                "--no-cache",
+                is_flag=True,
+                expose_value=False,
+                callback=_override("cache"),
+                help="Parse every data file afresh (as before the command).",
             ),
         ],
         func,
@@ -198,7 +230,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 "--on-track",
                 "on_track",
                 type=FractionParam(),
-                default=Fraction(95, 100),
+                default="0.95",
                 show_default="0.95",
                 help="Pace at or above which a goal is on track.",
             ),
@@ -206,7 +238,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 "--at-risk",
                 "at_risk",
                 type=FractionParam(),
-                default=Fraction(60, 100),
+                default="0.60",
                 show_default="0.60",
                 help="Pace at or above which a goal is at risk (below: behind).",
             ),
@@ -240,7 +272,12 @@ def load_dataset(obj: Context) -> Dataset:
     root, bundled = find_data_dir(obj.data)
     if bundled:
         click.echo(t("notice.bundled", obj.lang), err=True)
-    dataset = load(root, bundled=bundled)
+    cache_dir = None
+    if obj.cache:
+        from tracker.cache import default_dir  # noqa: PLC0415
+
+        cache_dir = default_dir()
+    dataset = load(root, bundled=bundled, cache_dir=cache_dir, parallel=True)
     errors = dataset.errors
     for problem in errors[:MAX_LISTED_PROBLEMS]:
         goal = f" [{problem.goal_id}]" if problem.goal_id else ""

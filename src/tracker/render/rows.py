@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from tracker import display
 from tracker.compute import Evaluation
 from tracker.i18n import Lang, t
+from tracker.model import Kind
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +34,8 @@ def cells(e: Evaluation, lang: Lang) -> Cells:
         actual=display.actual_text(e, lang),
         as_of=e.outcome.as_of.isoformat() if e.outcome else "",
         ratio=display.percent(e.ratio),
-        bar=display.bar(e.ratio),
+        # a bar reads as "how far along": meaningful only when more is better
+        bar=display.bar(e.ratio) if e.goal.kind is Kind.AT_LEAST else "",
         pace=display.plain(e.pace),
         gap=display.quantity(e.gap, e.goal, lang) if e.gap is not None else "—",
         status=t(e.status.value, lang),
