@@ -1,0 +1,501 @@
+"""``tracker show``: one goal in full — definition, every outcome evaluated at its own date,
+sources and quotes, and a small text chart of the history (terminal), or all of it as JSON."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+from rich.cells import cell_len
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from tracker import display
+from tracker.compute import Evaluation, Flag, Interval, RateCheck
+from tracker.i18n import Lang, t
+from tracker.model import Goal, Kind, Measure, Source
+from tracker.render import RenderOptions
+from tracker.render.json import encode, goal_record
+from tracker.render.terminal import STYLES, console
+from tracker.summary import GoalDetail, Point, SourceEntry
+
+RATIO = display.RATIO_PLACES
+CHART_HEIGHT = 10
+INTERVAL_PLACES = 3  # enough for the ends of a rounding interval: 3.885, 104.185
+
+
+# --- text pieces (plain, unescaped: each format makes them safe) ----------------------------
+
+
+def number_text(value: Fraction, goal: Goal) -> str:
+    """A figure as a full number with thousands separators (``53,100``), for every language:
+    the report's own wording is shown beside it."""
+    text = display.number(value, "en", INTERVAL_PLACES)
+    return f"{text}%" if goal.unit == "%" else text
+
+
+def unit_suffix(goal: Goal) -> str:
+    return f" {goal.unit}" if goal.unit and goal.unit != "%" else ""
+
+
+def interval_text(interval: Interval, goal: Goal) -> str:
+    """``53,100 (53,050–53,150)``, ``> 5,000``, or one number when exact."""
+    low, high = interval.low, interval.high
+    unit = unit_suffix(goal)
+    if low is not None and high is not None and low == high:
+        return number_text(low, goal) + unit
+    nominal = number_text(interval.nominal, goal) + unit
+    if low is None and high is None:
+        return nominal
+    if low is None:
+        assert high is not None  # noqa: S101  # narrowed above
+        return f"{'<' if interval.high_open else '≤'} {number_text(high, goal)}{unit}"
+    if high is None:
+        return f"{'>' if interval.low_open else '≥'} {number_text(low, goal)}{unit}"
+    return f"{nominal} ({number_text(low, goal)}–{number_text(high, goal)})"
+
+
+def written_text(point: Point, lang: Lang) -> str:
+    """The outcome as the source wrote it."""
+    outcome = point.outcome
+    goal = point.evaluation.goal
+    if outcome.done is not None:
+        return t("done" if outcome.done else "not_done", lang)
+    if outcome.numerator is not None and outcome.denominator:
+        fraction = t(
+            "show.fraction",
+            lang,
+            num=display.number(outcome.numerator, "en", 0),
+            den=display.number(outcome.denominator, "en", 0),
+            exact=display.quantity(point.evaluation.actual.nominal, goal, lang)
+            if point.evaluation.actual
+            else "—",
+        )
+        if outcome.value is not None:
+            return f"{display.written(outcome.value.text, goal)} · {fraction}"
+        return fraction
+    if outcome.value is not None:
+        return display.written(outcome.value.text, goal)
+    return "—"
+
+
+def target_definition(e: Evaluation, lang: Lang) -> str:
+    """The stated target as written, with what it means: ``85%以上 (≥ 85%)``."""
+    goal = e.goal
+    target = goal.target
+    if target is None:
+        if e.implied is not None:
+            implied = e.implied
+            span = Interval(implied.nominal, implied.low, implied.high)
+            return f"{t('implied_target', lang)}: {interval_text(span, goal)}"
+        return t("milestone", lang) if goal.kind is Kind.MILESTONE else "—"
+    if goal.kind is Kind.RANGE:
+        meaning = f"{number_text(target.low, goal)}–{number_text(target.high, goal)}"
+    else:
+        symbol = "≥" if goal.kind is Kind.AT_LEAST else "≤"
+        meaning = f"{symbol} {number_text(target.nominal, goal)}"
+    meaning += unit_suffix(goal)
+    approx = f" · {t('approximate', lang)}" if target.approximate else ""
+    written = display.written(target.text, goal)
+    if meaning.replace(" ", "") == written.replace(" ", ""):
+        return written + approx
+    return f"{written} ({meaning}){approx}"
+
+
+def source_text(entry: SourceEntry, lang: Lang) -> str:
+    source = entry.source
+    if source is None:
+        return f"{entry.id} {t('report.source_unknown', lang)}"
+    parts = [source.title or source.id]
+    if source.publisher:
+        parts.append(source.publisher)
+    if source.date:
+        parts.append(source.date.isoformat())
+    url = display.http_url(source.url)
+    if url:
+        parts.append(url)
+    return " · ".join(parts)
+
+
+def figures_line(point: Point, lang: Lang) -> str:
+    """Ratio, elapsed, pace and status of an outcome at its date."""
+    e = point.evaluation
+    parts = []
+    if e.ratio is not None:
+        parts.append(f"{t('col.ratio', lang)} {display.percent(e.ratio)}")
+    if e.elapsed is not None and e.pace is not None:
+        parts.append(f"{t('col.elapsed', lang)} {display.percent(e.elapsed)}")
+        parts.append(f"{t('col.pace', lang)} {display.plain(e.pace)}")
+    if e.gap is not None:
+        parts.append(f"{t('col.gap', lang)} {display.quantity(e.gap, e.goal, lang)}")
+    return " · ".join(parts)
+
+
+def rate_line(point: Point, lang: Lang) -> str:
+    """The stated rate, what the figures give, and whether they agree."""
+    outcome = point.outcome
+    e = point.evaluation
+    parts = []
+    if outcome.stated_rate is not None:
+        parts.append(f"{t('col.stated_rate', lang)} {display.rate_written(outcome.stated_rate)}")
+        computed = point.computed_rate
+        if computed is not None:
+            span = display.rate_span(computed.low, computed.high, computed.nominal)
+            parts.append(t("show.stated_vs_computed", lang, computed=span))
+    if e.rate_check is not None:
+        parts.append(f"{t('col.rate_check', lang)}: {t(e.rate_check.value, lang)}")
+    return " · ".join(parts)
+
+
+def flags_text(e: Evaluation, lang: Lang) -> str:
+    return ", ".join(t(f.value, lang) for f in e.flags)
+
+
+# --- the chart ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Frame:
+    """The chart's scales: dates across ``plot`` columns, values down ``CHART_HEIGHT`` rows."""
+
+    start: date
+    end: date
+    low: Fraction
+    high: Fraction
+    plot: int
+
+    def col(self, when: date) -> int:
+        days = max((self.end - self.start).days, 1)
+        return max(0, min(self.plot - 1, round((when - self.start).days / days * (self.plot - 1))))
+
+    def row(self, value: Fraction) -> int:
+        scaled = (self.high - value) / (self.high - self.low) * (CHART_HEIGHT - 1)
+        return max(0, min(CHART_HEIGHT - 1, round(scaled)))
+
+
+def _band(detail: GoalDetail) -> tuple[Fraction, ...]:
+    """The target line(s): both edges of a band, else the (stated or implied) target."""
+    goal = detail.goal
+    if goal.target is not None and goal.kind is Kind.RANGE:
+        return tuple(dict.fromkeys((goal.target.low, goal.target.high)))
+    target = detail.evaluation.effective_target
+    return () if target is None else (target,)
+
+
+def _frame(detail: GoalDetail, points: list[Point], plot: int) -> _Frame:
+    goal = detail.goal
+    values = [p.evaluation.actual.nominal for p in points if p.evaluation.actual]
+    values += _band(detail)
+    if detail.pace_line is not None:
+        values += [detail.pace_line[0][1], detail.pace_line[1][1]]
+    if goal.baseline is not None:
+        values.append(goal.baseline.value.nominal)
+    low, high = min(values), max(values)
+    if goal.measure is Measure.FLOW:
+        low = min(low, Fraction(0))  # a flow counts up from zero
+    if high == low:
+        high = low + (abs(low) / 10 or 1)
+    high += (high - low) / (CHART_HEIGHT - 2)  # the top row stays free: room for the label
+    end = max(goal.deadline, points[-1].outcome.as_of)
+    return _Frame(goal.start, end, low, high, plot)
+
+
+def _grid(detail: GoalDetail, points: list[Point], frame: _Frame) -> list[list[tuple[str, str]]]:
+    """The plot area: time-elapsed line, then target line(s), then the outcomes on top."""
+    grid = [[(" ", "")] * frame.plot for _ in range(CHART_HEIGHT)]
+    if detail.pace_line is not None:
+        (d0, v0), (d1, v1) = detail.pace_line
+        c0, c1 = frame.col(d0), frame.col(d1)
+        for c in range(c0, c1 + 1):
+            share = Fraction(c - c0, c1 - c0) if c1 > c0 else Fraction(1)
+            grid[frame.row(v0 + (v1 - v0) * share)][c] = ("·", "cyan")
+    for edge in _band(detail):
+        cells = grid[frame.row(edge)]
+        for c in range(frame.plot):
+            if cells[c][0] == " ":
+                cells[c] = ("─", "yellow")
+    for point in points:
+        if point.evaluation.actual is not None:
+            r = frame.row(point.evaluation.actual.nominal)
+            grid[r][frame.col(point.outcome.as_of)] = ("●", STYLES[point.evaluation.status])
+    return grid
+
+
+def chart_lines(detail: GoalDetail, width: int, lang: Lang) -> list[Text]:
+    """Outcomes over time (●, coloured by their status then) against the target line (─) and
+    the time-elapsed line (·): where a goal exactly on pace would be. Fits ``width`` columns."""
+    goal = detail.goal
+    points = [p for p in detail.points if p.evaluation.actual is not None]
+    if not points:
+        return []
+    frame = _frame(detail, points, 1)
+
+    def label(value: Fraction) -> str:
+        return display.quantity(value, goal, lang)
+
+    # labelled rows: the bottom, the highest outcome, then the target line(s), which win
+    top = max(p.evaluation.actual.nominal for p in points if p.evaluation.actual)
+    rows = {CHART_HEIGHT - 1: frame.low, frame.row(top): top}
+    if goal.baseline is not None:
+        rows[frame.row(goal.baseline.value.nominal)] = goal.baseline.value.nominal
+    rows.update({frame.row(edge): edge for edge in _band(detail)})
+    labels = {r: label(v) for r, v in rows.items()}
+    label_width = max(cell_len(text) for text in labels.values()) + 1
+    plot = max(20, width - label_width - 4)
+    frame = _frame(detail, points, plot)
+    margin = " " * (label_width + 2)
+
+    lines = []
+    for r, cells in enumerate(_grid(detail, points, frame)):
+        text = labels.get(r, "")
+        line = Text()
+        line.append(" " * (label_width - cell_len(text)) + text + " ", style="dim")
+        line.append("┤" if r in labels else "│", style="dim")
+        for char, style in cells:
+            line.append(char, style=style)
+        lines.append(line)
+    lines.append(Text(margin[:-1] + "└" + "─" * plot, style="dim"))
+    left, right = frame.start.isoformat(), frame.end.isoformat()
+    gap = " " * max(1, plot - len(left) - len(right))
+    lines.append(Text(margin + left + gap + right, style="dim"))
+    legend = Text(margin)
+    legend.append("●")
+    legend.append(f" {t('chart.actual', lang)}   ")
+    if _band(detail):
+        legend.append("─", style="yellow")
+        star = "*" if goal.target is None else ""
+        legend.append(f" {t('chart.target', lang)}{star}   ")
+    if detail.pace_line is not None:
+        legend.append("·", style="cyan")
+        legend.append(f" {t('chart.on_pace', lang)}")
+    lines.append(legend)
+    return lines
+
+
+# --- terminal -------------------------------------------------------------------------------
+
+
+def _heading(text: str) -> Text:
+    return Text(text, style="bold underline")
+
+
+def _fields(rows: list[tuple[str, str]]) -> Table:
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim", no_wrap=True)
+    grid.add_column(overflow="fold")
+    for name, value in rows:
+        grid.add_row(name, Text(display.safe(value)))
+    return grid
+
+
+def _definition(detail: GoalDetail, lang: Lang) -> Table:
+    e = detail.evaluation
+    goal = e.goal
+    milestone = goal.kind is Kind.MILESTONE
+    kind = t(goal.kind.value, lang)
+    rows = [
+        (t("field.kind", lang), kind if milestone else f"{kind} · {t(goal.measure.value, lang)}"),
+        (t("field.period", lang), f"{goal.start} – {goal.deadline}"),
+    ]
+    if not milestone:
+        rows.append((t("col.target", lang), target_definition(e, lang)))
+    if goal.baseline is not None:
+        base = goal.baseline
+        when = f" ({base.as_of})" if base.as_of else ""
+        value = f"{display.written(base.value.text, goal)}{when}"
+        rows.append((t("field.baseline", lang), value))
+    if goal.tolerance is not None:
+        rows.append((t("field.tolerance", lang), display.quantity(goal.tolerance, goal, lang)))
+    if goal.owner:
+        rows.append((t("field.owner", lang), goal.owner))
+    if goal.tags:
+        rows.append((t("field.tags", lang), ", ".join(goal.tags)))
+    if goal.note:
+        rows.append((t("field.note", lang), goal.note))
+    if goal.quote:
+        rows.append((t("field.quote", lang), f"“{goal.quote}”"))
+    for entry in detail.sources:
+        rows.append((t("field.source", lang), source_text(entry, lang)))
+    return _fields(rows)
+
+
+def _outcomes(detail: GoalDetail, lang: Lang) -> Table | Text:
+    if not detail.points:
+        return Text(t("show.no_outcomes", lang))
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True)
+    grid.add_column(overflow="fold")
+    titles = {s.id: s.source.title for s in detail.sources if s.source and s.source.title}
+    for point in detail.points:
+        e = point.evaluation
+        outcome = point.outcome
+        lines = Text()
+        written = written_text(point, lang)
+        lines.append(display.safe(written), style="bold")
+        if e.actual is not None and outcome.done is None:
+            number = interval_text(e.actual, e.goal)
+            if number.replace(" ", "") != written.replace(" ", ""):
+                lines.append(f"  = {number}")
+        figures = figures_line(point, lang)
+        lines.append("\n")
+        if figures:
+            lines.append(figures + " · ")
+        lines.append(t(e.status.value, lang), style=STYLES[e.status])
+        rates = rate_line(point, lang)
+        if rates:
+            style = "bold red" if e.rate_check is RateCheck.INCONSISTENT else ""
+            lines.append("\n" + rates, style=style)
+        if outcome.quote:
+            lines.append("\n“" + display.safe(outcome.quote) + "”", style="italic")
+        source = titles.get(outcome.source or "") if outcome.source else None
+        if source:
+            lines.append(" — " + display.safe(source), style="dim")
+        if outcome.note:
+            lines.append("\n" + display.safe(outcome.note), style="dim")
+        grid.add_row(Text(outcome.as_of.isoformat()), lines)
+    return grid
+
+
+def render_text(detail: GoalDetail, options: RenderOptions) -> str:
+    lang = options.lang
+    out, buffer = console(options)
+    e = detail.evaluation
+    goal = e.goal
+    out.print(Text(display.safe(goal.title), style="bold"))
+    place = " › ".join(detail.chain)
+    meta = [goal.id, place] + ([goal.category] if goal.category else [])
+    out.print(Text(display.safe(" · ".join(meta)), style="dim"))
+    status = Text(t("show.now", lang, date=e.as_of))
+    status.append(t(e.status.value, lang), style=STYLES[e.status])
+    if e.ratio is not None:
+        status.append(f" · {t('col.ratio', lang)} {display.percent(e.ratio)}")
+    if e.pace is not None:
+        status.append(f" · {t('col.pace', lang)} {display.plain(e.pace)}")
+    if e.gap is not None:
+        status.append(f" · {t('col.gap', lang)} {display.quantity(e.gap, goal, lang)}")
+    if e.flags:
+        status.append(
+            f" · {flags_text(e, lang)}", style="bold" if Flag.RATE_INCONSISTENT in e.flags else ""
+        )
+    out.print(status)
+    out.print()
+    out.print(_heading(t("show.definition", lang)))
+    out.print(_definition(detail, lang))
+    out.print()
+    out.print(_heading(t("show.outcomes", lang)))
+    out.print(_outcomes(detail, lang))
+    if detail.later:
+        out.print(Text(t("show.later", lang, n=detail.later), style="dim"))
+    chart = chart_lines(detail, min(options.width, 100), lang)
+    if chart:
+        out.print()
+        out.print(_heading(t("show.chart", lang)))
+        out.print(Group(*chart), no_wrap=True, crop=True)
+    text = buffer.getvalue()
+    if options.color:
+        return text
+    return "".join(line.rstrip() + "\n" for line in text.splitlines())  # grids pad with spaces
+
+
+# --- JSON -----------------------------------------------------------------------------------
+
+
+def _source_record(source: Source | None, source_id: str) -> dict[str, Any]:
+    return {
+        "id": source_id,
+        "title": source.title if source else None,
+        "publisher": source.publisher if source else None,
+        "date": source.date.isoformat() if source and source.date else None,
+        "url": source.url if source else None,
+    }
+
+
+def _quantity(q: Any) -> dict[str, Any] | None:
+    if q is None:
+        return None
+    return {
+        "text": q.text,
+        "value": display.json_number(q.nominal),
+        "low": display.json_number(q.low),
+        "high": display.json_number(q.high),
+    }
+
+
+def _outcome_record(point: Point) -> dict[str, Any]:
+    outcome = point.outcome
+    record = goal_record(point.evaluation)
+    computed = point.computed_rate
+    hundred = Fraction(100)
+    return {
+        "as_of": outcome.as_of.isoformat(),
+        "value_text": outcome.value.text if outcome.value else None,
+        "value": record["actual"],
+        "value_low": record["actual_low"],
+        "value_high": record["actual_high"],
+        "numerator": display.json_number(outcome.numerator),
+        "denominator": display.json_number(outcome.denominator),
+        "done": outcome.done,
+        "stated_rate_text": outcome.stated_rate.text if outcome.stated_rate else None,
+        "stated_rate": record["stated_rate"],
+        "computed_rate": None
+        if computed is None
+        else {
+            "low": display.json_number(
+                computed.low / hundred if computed.low is not None else None, RATIO
+            ),
+            "high": display.json_number(
+                computed.high / hundred if computed.high is not None else None, RATIO
+            ),
+            "nominal": display.json_number(computed.nominal / hundred, RATIO),
+        },
+        "rate_check": record["rate_check"],
+        "ratio": record["ratio"],
+        "progress": record["progress"],
+        "elapsed": record["elapsed"],
+        "pace": record["pace"],
+        "gap": record["gap"],
+        "on_pace": display.json_number(point.on_pace),
+        "status": record["status"],
+        "flags": record["flags"],
+        "quote": outcome.quote,
+        "source": outcome.source,
+        "note": outcome.note,
+    }
+
+
+def render_json(detail: GoalDetail, options: RenderOptions) -> str:
+    del options  # JSON is language-neutral
+    e = detail.evaluation
+    goal = e.goal
+    target = goal.target
+    baseline = goal.baseline
+    document = {
+        "as_of": e.as_of.isoformat(),
+        "goal": {
+            **goal_record(e),
+            "region_path": list(detail.chain),
+            "target_text": target.text if target else None,
+            "target_low": display.json_number(target.low) if target else None,
+            "target_high": display.json_number(target.high) if target else None,
+            "approximate": bool(target and target.approximate),
+            "baseline": None
+            if baseline is None
+            else {
+                **(_quantity(baseline.value) or {}),
+                "as_of": baseline.as_of.isoformat() if baseline.as_of else None,
+            },
+            "tolerance": display.json_number(goal.tolerance),
+            "quote": goal.quote,
+            "source": goal.source,
+            "tags": list(goal.tags),
+            "owner": goal.owner,
+            "note": goal.note,
+        },
+        "outcomes": [_outcome_record(p) for p in detail.points],
+        "later_outcomes": detail.later,
+        "sources": [_source_record(s.source, s.id) for s in detail.sources],
+    }
+    return encode(document)
