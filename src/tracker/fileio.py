@@ -1,0 +1,254 @@
+"""Writing a data file without ever losing it: a lock per file, atomic replacement, and a
+refusal when someone else changed the file since it was read.
+
+The sequence every writer follows (:func:`rewrite`)::
+
+    lock the file → read it → compute the new bytes → write them to a temporary file in the
+    same directory → fsync → check the file is still what was read → rename over it → fsync
+    the directory → unlock
+
+- **The lock** is ``flock`` on the data file itself, so no lock files litter the data
+  directory. The rename replaces the file's inode, so a process that was waiting on the old
+  inode notices (the path no longer points at the inode it locked) and locks the new one:
+  every concurrent writer sees the previous writer's result.
+- **The temporary file** is ``.<name>.<pid>.tracker-tmp``: a dot-file, so the loader never
+  reads it. It is removed on any exception, on Ctrl-C and on SIGTERM. Only a SIGKILL (or a
+  power cut) can leave one behind; since temporary files are written only under the lock, any
+  found by the next writer holding the lock are stale, and it removes them.
+- **Permissions** of the original are kept (mode, and owner/group when allowed).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import signal
+import stat
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType
+
+from tracker.errors import DataError
+
+TEMP_SUFFIX = ".tracker-tmp"
+DEFAULT_LOCK_TIMEOUT = 30.0  # seconds; a record takes well under one
+_POLL = 0.02
+
+
+class LockTimeoutError(DataError):
+    """Another process held the file's lock for longer than the timeout."""
+
+
+class FileChangedError(DataError):
+    """The file on disk is no longer what was read: writing would lose someone's change."""
+
+
+def _no_hook(temp: Path) -> None:
+    del temp
+
+
+# Called with the finished, fsynced temporary file just before it replaces the original.
+# Tests replace it to interrupt a write at its most delicate moment; it does nothing otherwise.
+before_replace: Callable[[Path], None] = _no_hook
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A file's bytes and the stat fields that change when anyone rewrites it."""
+
+    raw: bytes
+    digest: str
+    size: int
+    mtime_ns: int
+    inode: int
+
+    @classmethod
+    def read(cls, path: Path) -> Snapshot:
+        with path.open("rb") as handle:
+            info = os.fstat(handle.fileno())
+            raw = handle.read()
+        return cls(
+            raw, hashlib.sha256(raw).hexdigest(), info.st_size, info.st_mtime_ns, info.st_ino
+        )
+
+    def same_as(self, other: Snapshot) -> bool:
+        return (self.digest, self.size, self.mtime_ns, self.inode) == (
+            other.digest,
+            other.size,
+            other.mtime_ns,
+            other.inode,
+        )
+
+
+def temp_files(path: Path) -> list[Path]:
+    """Temporary files left next to ``path`` by writers of it."""
+    return sorted(path.parent.glob(f".{path.name}.*{TEMP_SUFFIX}"))
+
+
+@contextlib.contextmanager
+def locked(path: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (the file as it is *now*, see the module doc)."""
+    import fcntl  # noqa: PLC0415  # POSIX only; imported where it is needed
+
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:
+            raise DataError(f"{path} no longer exists: nothing was written") from None
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() > deadline:
+                        raise LockTimeoutError(
+                            f"{path} is locked by another tracker process (waited "
+                            f"{timeout:g} s): nothing was written; try again, or raise "
+                            "--lock-timeout"
+                        ) from None
+                    time.sleep(_POLL)
+            try:
+                current = path.stat()
+            except FileNotFoundError:
+                raise DataError(f"{path} was removed while waiting: nothing was written") from None
+            mine = os.fstat(fd)
+            if (current.st_ino, current.st_dev) == (mine.st_ino, mine.st_dev):
+                yield
+                return
+            # Replaced while we waited: the lock we hold is on the old file. Lock the new one.
+        finally:
+            os.close(fd)  # also releases the lock
+
+
+def remove_stale_temps(path: Path) -> list[Path]:
+    """Remove temporary files of ``path`` left by a killed writer. Call with the lock held."""
+    removed = []
+    for temp in temp_files(path):
+        with contextlib.suppress(FileNotFoundError):
+            temp.unlink()
+            removed.append(temp)
+    return removed
+
+
+def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
+    del signum, frame
+    raise KeyboardInterrupt
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt() -> Iterator[None]:
+    """Let SIGTERM and SIGHUP unwind like Ctrl-C, so the temporary file is cleaned up."""
+    if threading.current_thread() is not threading.main_thread() or sys.platform == "win32":
+        yield
+        return
+    previous = {
+        sig: signal.signal(sig, _raise_interrupt) for sig in (signal.SIGTERM, signal.SIGHUP)
+    }
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def replace_atomically(path: Path, data: bytes, expected: Snapshot) -> None:
+    """Replace ``path`` with ``data`` if it is still ``expected``; all or nothing.
+
+    Call with the lock held. Raises :class:`FileChangedError` (nothing written) when the file
+    differs from ``expected``.
+    """
+    original = path.stat()
+    temp = path.parent / f".{path.name}.{os.getpid()}{TEMP_SUFFIX}"
+    with _terminate_as_interrupt():
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fchmod(handle.fileno(), stat.S_IMODE(original.st_mode))
+                with contextlib.suppress(PermissionError):
+                    os.fchown(handle.fileno(), original.st_uid, original.st_gid)
+                os.fsync(handle.fileno())
+            if not Snapshot.read(path).same_as(expected):
+                raise FileChangedError(
+                    f"{path} changed on disk while tracker was writing it (another editor?): "
+                    "nothing was written; run the command again"
+                )
+            before_replace(temp)
+            temp.replace(path)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+            raise
+    _fsync_directory(path.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    """Make the rename itself durable (POSIX); a no-op where directories cannot be opened."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def rewrite(
+    path: Path,
+    change: Callable[[Snapshot], bytes | None],
+    *,
+    timeout: float = DEFAULT_LOCK_TIMEOUT,
+) -> Snapshot:
+    """Lock ``path``, read it, and replace it with ``change(snapshot)`` (unless that is None).
+
+    ``change`` runs with the lock held on the file as it is at that moment, so concurrent
+    writers each see the one before. Returns the snapshot ``change`` was given.
+    """
+    path = path.resolve()  # write the real file, never replace a symlink with a copy
+    with locked(path, timeout):
+        remove_stale_temps(path)
+        snapshot = Snapshot.read(path)
+        data = change(snapshot)
+        if data is not None:
+            replace_atomically(path, data, snapshot)
+        return snapshot
+
+
+def create_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
+    """Create ``path`` with ``data``, all or nothing; refuse if it already exists."""
+    temp = path.parent / f".{path.name}.{os.getpid()}{TEMP_SUFFIX}"
+    with _terminate_as_interrupt():
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fchmod(handle.fileno(), mode & ~_umask())
+                os.fsync(handle.fileno())
+            try:
+                os.link(temp, path)  # unlike rename, never replaces an existing file
+            except FileExistsError:
+                raise FileChangedError(
+                    f"{path} was created by someone else meanwhile: nothing was written; "
+                    "run the command again"
+                ) from None
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                temp.unlink()
+    _fsync_directory(path.parent)
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

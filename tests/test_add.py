@@ -1,0 +1,180 @@
+"""`tracker add`: a new goal from options or prompts, appended to a file, checked."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from tracker.cli import cli
+from tracker.commands import add as add_command
+from tracker.loader import load
+from tracker.writer import generate_id
+
+FIXTURE = Path(__file__).parent / "data" / "record"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(FIXTURE, target, ignore=shutil.ignore_patterns("expected"))
+    return target
+
+
+def run(data_dir: Path, *args: str, answers: str | None = None) -> Result:
+    env = {"TRACKER_LANG": "en", "NO_COLOR": "1", "TRACKER_DATA": str(data_dir)}
+    return CliRunner().invoke(cli, ["add", *args], env=env, input=answers)
+
+
+def goal(data_dir: Path, goal_id: str) -> object:
+    dataset = load(data_dir)
+    assert dataset.errors == []
+    return next(g for g in dataset.goals if g.id == goal_id)
+
+
+def test_from_options_appends_one_block(data: Path) -> None:
+    path = data / "goals.toml"
+    before = path.read_text(encoding="utf-8")
+    result = run(
+        data,
+        "--title", "城镇新增就业", "--region", "运城", "--unit", "人", "--period", "2023",
+        "--target", "5.5万", "--category", "就业", "--quote", "城镇新增就业5.5万人",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("added goal yuncheng-2023-chengzhenxinzengjiuye")
+    # region and source come from [defaults], so they are not repeated
+    assert path.read_text(encoding="utf-8") == before + (
+        "\n[[goal]]\n"
+        'id = "yuncheng-2023-chengzhenxinzengjiuye"\n'
+        'title = "城镇新增就业"\n'
+        'category = "就业"\n'
+        'unit = "人"\n'
+        "period = 2023\n"
+        'target = "5.5万"\n'
+        'quote = "城镇新增就业5.5万人"\n'
+    )
+    goal(data, "yuncheng-2023-chengzhenxinzengjiuye")
+    again = run(
+        data, "--title", "城镇新增就业", "--region", "运城", "--unit", "人", "--period", "2023"
+    )
+    assert again.exit_code == 0, again.output
+    assert "yuncheng-2023-chengzhenxinzengjiuye-2" in again.stdout
+
+
+def test_region_other_than_default_and_band_target(data: Path) -> None:
+    result = run(
+        data,
+        "--title", "Lunch share", "--region", "盐湖", "--unit", "%", "--kind", "range",
+        "--period", "2021-2025", "--target", "2%,3%", "--source", "yc-2024",
+        "--id", "yanhu-lunch-share",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    text = (data / "goals.toml").read_text(encoding="utf-8")
+    assert text.endswith(
+        '[[goal]]\nid = "yanhu-lunch-share"\ntitle = "Lunch share"\nregion = "盐湖区"\n'
+        'unit = "%"\nkind = "range"\nperiod = "2021-2025"\ntarget = ["2%", "3%"]\n'
+        'source = "yc-2024"\n'
+    )
+    goal(data, "yanhu-lunch-share")
+
+
+def test_new_file_is_created(data: Path) -> None:
+    result = run(
+        data, "--file", str(data / "new.toml"), "--title", "验收", "--region", "运城市",
+        "--kind", "milestone", "--period", "2024", "--source", "yc",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert (data / "new.toml").read_text(encoding="utf-8") == (
+        '[[goal]]\nid = "yuncheng-2024-yanshou"\ntitle = "验收"\nregion = "运城市"\n'
+        'kind = "milestone"\nperiod = 2024\nsource = "yc"\n'
+    )
+    goal(data, "yuncheng-2024-yanshou")
+
+
+def test_dry_run(data: Path) -> None:
+    before = (data / "goals.toml").read_bytes()
+    result = run(
+        data, "--title", "t", "--region", "运城", "--unit", "人", "--period", "2023", "--dry-run"
+    )
+    assert result.exit_code == 0, result.output
+    assert '+title = "t"' in result.stdout
+    assert (data / "goals.toml").read_bytes() == before
+
+
+T = ["--title", "t"]
+YC = ["--region", "运城"]
+PEOPLE = ["--unit", "人"]
+Y2023 = ["--period", "2023"]
+OK = [*T, *YC, *PEOPLE, *Y2023]
+MILESTONE = [*T, *YC, "--kind", "milestone", *Y2023]
+REFUSALS = [
+    ([*YC, *PEOPLE, *Y2023], "missing --title"),
+    ([*T, *YC, *PEOPLE], "missing --period"),
+    ([*T, *YC, *Y2023], "missing --unit"),
+    ([*T, "--region", "山西", *PEOPLE, *Y2023], "missing --file"),
+    ([*T, "--region", "运程", *PEOPLE, *Y2023], "运城市"),
+    ([*T, *YC, *PEOPLE, "--period", "20x3"], "--period"),
+    ([*OK, "--target", "lots"], "--target"),
+    ([*OK, "--source", "nope"], "--source"),
+    ([*OK, "--id", "yanhu-2022-lunches"], "already used"),
+    ([*MILESTONE, *PEOPLE], "milestone has no unit"),
+    ([*MILESTONE, "--target", "1"], "milestone has no target"),
+    ([*OK, "--file", "other.yaml"], "TOML"),
+    ([*OK, "--file", "nowhere/x.toml"], "does not exist"),
+]
+
+
+@pytest.mark.parametrize(("args", "words"), REFUSALS)
+def test_refusals(data: Path, args: list[str], words: str) -> None:
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    result = run(data, *args)
+    assert result.exit_code == 2, result.output
+    assert words in result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before
+
+
+def test_interactive_prompts_with_defaults_and_validation(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(add_command, "interactive", lambda: True)
+    answers = "\n".join(
+        [
+            "普惠性幼儿园覆盖率",  # title
+            "",  # file: the one file holding 运城市's goals (default)
+            "",  # kind: at_least (default)
+            "%",  # unit
+            "",  # measure: automatic
+            "2023",  # period
+            "lots",  # target: refused, asked again
+            "90%",  # target
+            "教育",  # category
+            "",  # source: the file's default
+            "",  # quote: none
+            "",  # id: the generated one
+        ]
+    )
+    result = run(data, "--region", "运城", answers=answers + "\n")
+    assert result.exit_code == 0, result.output
+    assert "Error: --target" in result.stdout  # the refusal, then the question again
+    assert "added goal yuncheng-2023-puhuixingyoueryuanfugailv" in result.stdout
+    text = (data / "goals.toml").read_text(encoding="utf-8")
+    assert text.endswith(
+        '[[goal]]\nid = "yuncheng-2023-puhuixingyoueryuanfugailv"\ntitle = "普惠性幼儿园覆盖率"\n'
+        'category = "教育"\nunit = "%"\nperiod = 2023\ntarget = "90%"\n'
+    )
+    goal(data, "yuncheng-2023-puhuixingyoueryuanfugailv")
+
+
+def test_generate_id() -> None:
+    assert (
+        generate_id("运城市", "2022", "城镇新增就业", set())
+        == "yuncheng-2022-chengzhenxinzengjiuye"
+    )
+    assert generate_id("临河区", "2021-2025", "5G基站", set()) == "linhe-2021-2025-5g-jizhan"
+    taken = {"yuncheng-2022-x", "yuncheng-2022-x-2"}
+    assert generate_id("运城市", "2022", "X", taken) == "yuncheng-2022-x-3"
+    long_id = generate_id("运城市", "2023", "义务教育优质均衡发展国家督导评估验收" * 2, set())
+    assert len(long_id) <= len("yuncheng-2023-") + 40
