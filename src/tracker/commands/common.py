@@ -6,10 +6,11 @@ Imports here stay light (click only): heavy modules are imported inside the func
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import click
 
@@ -18,8 +19,9 @@ from tracker.i18n import LANGS, Lang, t
 if TYPE_CHECKING:
     from fractions import Fraction
 
+    from tracker.compute import Thresholds
     from tracker.model import Dataset
-    from tracker.report import Selection
+    from tracker.report import Selection, SortKey, StatusReport
 
 STATUS_NAMES = (
     "achieved",
@@ -187,8 +189,84 @@ def global_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )
 
 
+_EVALUATION_KEYS = ("as_of", "on_track", "at_risk")
+_SELECTION_KEYS = ("regions", "years", "categories", "statuses")
+
+
+class Filters(NamedTuple):
+    """The reading commands' filters and evaluation settings, as one value.
+
+    A NamedTuple, not a dataclass: this module stays cheap to import (docs/performance.md).
+    The pace bands always come from the options' defaults (0.95, 0.60).
+    """
+
+    on_track: Fraction
+    at_risk: Fraction
+    as_of: dt.date | None = None
+    regions: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    categories: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+
+    @property
+    def when(self) -> dt.date:
+        """The evaluation date: --as-of, else today."""
+        return self.as_of or dt.date.today()
+
+    def thresholds(self) -> Thresholds:
+        """The pace bands; --at-risk above --on-track is a usage error."""
+        from tracker.compute import Thresholds  # noqa: PLC0415
+        from tracker.errors import UsageError  # noqa: PLC0415
+
+        if self.at_risk > self.on_track:
+            raise UsageError(
+                f"--at-risk ({float(self.at_risk)}) must not exceed --on-track "
+                f"({float(self.on_track)})"
+            )
+        return Thresholds(self.on_track, self.at_risk)
+
+
+def _collect(keys: Sequence[str], func: Callable[..., Any]) -> Callable[..., Any]:
+    """Hand the command one ``filters`` argument instead of one argument per option."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        values = {key: kwargs.pop(key) for key in keys}
+        return func(*args, filters=Filters(**values), **kwargs)
+
+    return wrapper
+
+
+_EVALUATION_OPTIONS = [
+    click.option(
+        "--as-of", "as_of", type=DateParam(), default=None, help="Evaluation date (default: today)."
+    ),
+    click.option(
+        "--on-track",
+        "on_track",
+        type=FractionParam(),
+        default="0.95",
+        show_default="0.95",
+        help="Pace at or above which a goal is on track.",
+    ),
+    click.option(
+        "--at-risk",
+        "at_risk",
+        type=FractionParam(),
+        default="0.60",
+        show_default="0.60",
+        help="Pace at or above which a goal is at risk (below: behind).",
+    ),
+]
+
+
+def evaluation_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--as-of, --on-track, --at-risk, passed to the command as ``filters``."""
+    return _apply(_EVALUATION_OPTIONS, _collect(_EVALUATION_KEYS, func))
+
+
 def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """The filters shared by the reading commands (SPEC §4)."""
+    """The filters shared by the reading commands (SPEC §4), passed as ``filters``."""
     return _apply(
         [
             click.option(
@@ -219,32 +297,38 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 help=f"Only goals with these statuses ({', '.join(STATUS_NAMES)}); "
                 "repeatable or comma-separated.",
             ),
-            click.option(
-                "--as-of",
-                "as_of",
-                type=DateParam(),
-                default=None,
-                help="Evaluation date (default: today).",
-            ),
-            click.option(
-                "--on-track",
-                "on_track",
-                type=FractionParam(),
-                default="0.95",
-                show_default="0.95",
-                help="Pace at or above which a goal is on track.",
-            ),
-            click.option(
-                "--at-risk",
-                "at_risk",
-                type=FractionParam(),
-                default="0.60",
-                show_default="0.60",
-                help="Pace at or above which a goal is at risk (below: behind).",
-            ),
+            *_EVALUATION_OPTIONS,
         ],
-        func,
+        _collect((*_SELECTION_KEYS, *_EVALUATION_KEYS), func),
     )
+
+
+class Evaluated(NamedTuple):
+    """What a reading command works from: the data, the selection and its evaluation."""
+
+    dataset: Dataset
+    selection: Selection
+    thresholds: Thresholds
+    report: StatusReport
+
+
+def evaluate_filtered(obj: Context, filters: Filters, sort: SortKey | None = None) -> Evaluated:
+    """load → select → evaluate, as every reading command starts."""
+    from tracker.report import SortKey, build_status  # noqa: PLC0415
+
+    thresholds = filters.thresholds()
+    dataset = load_dataset(obj)
+    chosen = selection(dataset, obj.lang, filters)
+    report = build_status(dataset, filters.when, chosen, thresholds, sort or SortKey.REGION)
+    return Evaluated(dataset, chosen, thresholds, report)
+
+
+def finish(dataset: Dataset, *, findings: bool = False) -> NoReturn:
+    """Exit 1 when the data had errors or the command found something (SPEC §6), else 0."""
+    from tracker.errors import EXIT_FINDINGS, EXIT_OK  # noqa: PLC0415
+
+    failed = findings or bool(dataset.errors)
+    click.get_current_context().exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 def split_values(values: Sequence[str]) -> list[str]:
@@ -287,33 +371,27 @@ def load_dataset(obj: Context) -> Dataset:
     return dataset
 
 
-def selection(
-    dataset: Dataset,
-    lang: Lang,
-    regions: Sequence[str],
-    years: Sequence[int],
-    categories: Sequence[str],
-    statuses: Sequence[str],
-) -> Selection:
+def selection(dataset: Dataset, lang: Lang, filters: Filters) -> Selection:
     """The filters as a :class:`Selection`; an unknown or ambiguous region is a usage error."""
     from tracker.compute import Status  # noqa: PLC0415
-    from tracker.errors import UsageError  # noqa: PLC0415
-    from tracker.regions import RegionIndex, RegionInfo, RegionLookupError  # noqa: PLC0415
     from tracker.report import Selection  # noqa: PLC0415
 
     names = None
-    if regions:
+    if filters.regions:
+        from tracker.errors import UsageError  # noqa: PLC0415
+        from tracker.regions import RegionIndex, RegionInfo, RegionLookupError  # noqa: PLC0415
+
         index = RegionIndex(
             RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()
         )
         try:
-            names = index.select(split_values(regions))
+            names = index.select(split_values(filters.regions))
         except RegionLookupError as exc:
             raise UsageError(exc.message(lang)) from None
-    wanted = statuses_option("--status", statuses)
+    wanted = statuses_option("--status", filters.statuses)
     return Selection(
         regions=names,
-        years=frozenset(years),
-        categories=frozenset(c.casefold() for c in split_values(categories)),
+        years=frozenset(filters.years),
+        categories=frozenset(c.casefold() for c in split_values(filters.categories)),
         statuses=frozenset(Status(s) for s in wanted),
     )

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 import tempfile
-from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,13 +12,14 @@ import click
 
 from tracker.commands.common import (
     Context,
+    Filters,
     emit,
+    evaluate_filtered,
     filter_options,
+    finish,
     global_options,
-    load_dataset,
-    selection,
 )
-from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from tracker.errors import UsageError
 from tracker.i18n import t
 
 if TYPE_CHECKING:
@@ -83,32 +82,18 @@ def _render(data: ReportData, fmt: str, options: RenderOptions) -> str:
 @click.pass_obj
 def report(
     obj: Context,
-    regions: tuple[str, ...],
-    years: tuple[int, ...],
-    categories: tuple[str, ...],
-    statuses: tuple[str, ...],
-    as_of: dt.date | None,
-    on_track: Fraction,
-    at_risk: Fraction,
+    filters: Filters,
     fmt: str,
     output: Path | None,
 ) -> None:
     """A summary to share: counts by status, a table per region, what needs attention,
     stated rates that do not add up, and the sources."""
-    from tracker.compute import Thresholds  # noqa: PLC0415
     from tracker.render import RenderOptions  # noqa: PLC0415
-    from tracker.report import build_status  # noqa: PLC0415
     from tracker.summary import build_report  # noqa: PLC0415
 
-    if at_risk > on_track:
-        raise UsageError(
-            f"--at-risk ({float(at_risk)}) must not exceed --on-track ({float(on_track)})"
-        )
-    dataset = load_dataset(obj)
-    chosen = selection(dataset, obj.lang, regions, years, categories, statuses)
-    thresholds = Thresholds(on_track, at_risk)
-    status = build_status(dataset, as_of or dt.date.today(), chosen, thresholds)
-    data = build_report(dataset, status, chosen, thresholds)
+    evaluated = evaluate_filtered(obj, filters)
+    dataset = evaluated.dataset
+    data = build_report(dataset, evaluated.report, evaluated.selection, evaluated.thresholds)
     options = RenderOptions(lang=obj.lang, color=False, width=obj.width)
     text = _render(data, fmt, options)
     if output is None:
@@ -116,4 +101,4 @@ def report(
     else:
         write_atomically(output, text)
         click.echo(t("report.written", obj.lang, path=output), err=True)
-    click.get_current_context().exit(EXIT_FINDINGS if dataset.errors else EXIT_OK)
+    finish(dataset)
