@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import itertools
 import re
 import unicodedata
@@ -46,8 +45,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
-from tracker.quantity import QuantityError, parse_quantity
-from tracker.regions import RegionInfo, strip_suffix
+from tracker.quantity import QuantityError, chinese_int, parse_quantity
+from tracker.regions import RegionInfo, strip_suffix, to_simplified
 
 Role = Literal["target", "outcome"]
 
@@ -299,18 +298,6 @@ _GLOSS = re.compile(r"\([a-zāáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜ
 # --- the normalised view --------------------------------------------------------------------
 
 
-@functools.cache
-def _t2s() -> Callable[[str], str]:
-    import opencc  # noqa: PLC0415 - heavy; extraction needs it once per process
-
-    converter = opencc.OpenCC("t2s")
-
-    def convert(text: str) -> str:
-        return str(converter.convert(text))
-
-    return convert
-
-
 @dataclass(slots=True)
 class _View:
     """The text as the rules read it, with a map from each character back to the original."""
@@ -341,9 +328,11 @@ def _view(text: str) -> _View:
             pos.append(i)
     norm = "".join(chars)
     if not norm.isascii():
-        converted = _t2s()(norm)
+        converted = to_simplified(norm)
         if len(converted) != len(norm):  # a phrase changed length: convert character by character
-            converted = "".join(_t2s()(ch) if len(_t2s()(ch)) == 1 else ch for ch in norm)
+            converted = "".join(
+                to_simplified(ch) if len(to_simplified(ch)) == 1 else ch for ch in norm
+            )
         norm = converted
     # Inline pinyin glosses ("关键(guānjiàn)") are an annotation layer, not the text.
     kept_chars: list[str] = []
@@ -646,27 +635,6 @@ class _Cand:
         return _QUALIFIER_NAMES.get(word.removeprefix("及"))
 
 
-def _chinese_number(text: str) -> int | None:
-    """百 → 100, 两 → 2, 十二 → 12, 三百 → 300, 一千二百 → 1200; None if not a plain numeral."""
-    total, digit, last_place = 0, None, 10_000
-    for i, ch in enumerate(text):
-        place = _CN_PLACES.get(ch)
-        if place is None:
-            if digit is not None:
-                return None
-            digit = _CN_DIGITS[ch]
-            continue
-        if place >= last_place:
-            return None
-        if digit is None:
-            if i:
-                return None
-            digit = 1
-        total += digit * place
-        digit, last_place = None, place
-    return total + (digit or 0) if digit is None or last_place in (10, 10_000) else None
-
-
 def _candidates(view: _View, paragraphs: list[_Paragraph]) -> list[_Cand]:
     norm = view.norm
     masked = _DATE_MASK.sub(lambda m: "#" * len(m.group()), norm)
@@ -708,7 +676,7 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: _Paragraph) -> _C
     if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "+#"):
         return None
     if m["cn"]:
-        value = _chinese_number(m["cn"])
+        value = chinese_int(m["cn"])
         if value is None:
             return None
         number = str(value)
@@ -1238,7 +1206,7 @@ def _region_pattern(regions: Sequence[RegionInfo]) -> tuple[re.Pattern[str] | No
 
 
 def _simplified(text: str) -> str:
-    return text if text.isascii() else _t2s()(text)
+    return text if text.isascii() else to_simplified(text)
 
 
 def _region_tree(regions: Sequence[RegionInfo], root: str) -> frozenset[str]:

@@ -526,7 +526,7 @@ def _read_digits(num: str, raw: str) -> tuple[int, int, str]:
 
 
 def _read_chinese(cn: str, raw: str) -> int:
-    value = _chinese_int(cn)
+    value = chinese_int(cn)
     if value is None:
         _fail(
             f"cannot read {_q(raw)}: {_q(cn)} is not a Chinese numeral this tool reads; "
@@ -535,7 +535,7 @@ def _read_chinese(cn: str, raw: str) -> int:
     return value
 
 
-def _chinese_int(cn: str) -> int | None:
+def chinese_int(cn: str) -> int | None:
     """A Chinese numeral below 10000 (十, 三百, 一千二百, 一千零五), or None.
 
     Colloquial shortenings that drop the last place (一千二 for 1200) are refused rather

@@ -77,9 +77,14 @@ class RegionLookupError(Exception):
         return self.message_en
 
 
+def to_simplified(text: str) -> str:
+    """Traditional → simplified Chinese (OpenCC t2s); the converter is built once."""
+    return _t2s()(text)
+
+
 @functools.cache
 def _t2s() -> Callable[[str], str]:
-    import opencc  # noqa: PLC0415 - heavy, and only region matching needs it
+    import opencc  # noqa: PLC0415 - heavy: only region matching and extraction need it
 
     converter = opencc.OpenCC("t2s")
 

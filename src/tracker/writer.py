@@ -35,6 +35,7 @@ from typing import Any, Protocol
 from tracker.dates import DateError, parse_as_of
 from tracker.errors import DataError, UsageError
 from tracker.model import Dataset, Goal, Problem, Severity
+from tracker.tomltext import toml_string
 
 BOM = "\ufeff"
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -94,26 +95,6 @@ class NewGoal:
 
     id: str
     pairs: tuple[tuple[str, str], ...] = field(default_factory=tuple)
-
-
-def toml_string(text: str) -> str:
-    """A TOML basic string (one line; control characters escaped)."""
-    out = ['"']
-    for ch in text:
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ch == "\r":
-            out.append("\\r")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\u{ord(ch):04X}")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
 
 
 def toml_scalar(text: str) -> str:

@@ -17,6 +17,7 @@ from fractions import Fraction
 from typing import Any
 
 from tracker.extract import Extraction, Figure
+from tracker.tomltext import toml_string
 
 _COMMENT_COLUMN = 40
 _PREVIEW = 60
@@ -33,29 +34,6 @@ class DraftOptions:
 
 
 # --- TOML ---------------------------------------------------------------------------------------
-
-
-def toml_string(text: str) -> str:
-    """``text`` as a TOML basic string: quotes, backslashes and control characters escaped."""
-    out = ['"']
-    for ch in text:
-        code = ord(ch)
-        if ch == '"':
-            out.append('\\"')
-        elif ch == "\\":
-            out.append("\\\\")
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ch == "\r":
-            out.append("\\r")
-        elif code < 0x20 or code == 0x7F or 0xD800 <= code <= 0xDFFF:
-            out.append(f"\\u{code:04X}" if code < 0xD800 or code > 0xDFFF else "\\uFFFD")
-        else:
-            out.append(ch)
-    out.append('"')
-    return "".join(out)
 
 
 def _comment(text: str) -> str:
