@@ -318,3 +318,29 @@ def test_ratio_is_never_capped_and_monotone() -> None:
         g = goal(target=target("60000"), outcomes=(outcome(YEAR_END, q(value)),))
         ratios.append(evaluate(g, date(2023, 1, 1)).ratio)
     assert ratios == [Fraction(1, 6), Fraction(1), Fraction(2)]
+
+
+def test_strict_target_qualifiers() -> None:
+    more_than = Target("超5000", Fraction(5000), Fraction(5000), Fraction(5000), strict=True)
+    g = goal(target=more_than, outcomes=(outcome(YEAR_END, q("5000")),))
+    assert evaluate(g, date(2023, 1, 1)).status is Status.MISSED
+    g = goal(target=more_than, outcomes=(outcome(YEAR_END, q("5001")),))
+    assert evaluate(g, date(2023, 1, 1)).status is Status.ACHIEVED
+    under = Target("不到300", Fraction(300), Fraction(300), Fraction(300), strict=True)
+    g = goal(kind=Kind.AT_MOST, target=under, outcomes=(outcome(YEAR_END, q("300")),))
+    assert evaluate(g, date(2023, 1, 1)).status is Status.MISSED
+    g = goal(kind=Kind.AT_MOST, target=under, outcomes=(outcome(YEAR_END, q("299")),))
+    assert evaluate(g, date(2023, 1, 1)).status is Status.ACHIEVED
+
+
+def test_ceiling_on_a_flow_is_met_only_at_the_end() -> None:
+    cap = target("100000000")
+    mid = date(2022, 6, 30)
+    g = goal(kind=Kind.AT_MOST, unit="元", target=cap, outcomes=(outcome(mid, q("30000000")),))
+    e = evaluate(g, mid)
+    assert e.status is Status.ON_TRACK
+    assert Flag.EARLY not in e.flags
+    broken = goal(kind=Kind.AT_MOST, unit="元", target=cap, outcomes=(outcome(mid, q("2e8")),))
+    assert evaluate(broken, mid).status is Status.MISSED
+    final = goal(kind=Kind.AT_MOST, unit="元", target=cap, outcomes=(outcome(YEAR_END, q("9e7")),))
+    assert evaluate(final, date(2023, 1, 1)).status is Status.ACHIEVED

@@ -184,17 +184,32 @@ def rate_check(goal: Goal, outcome: Outcome, target: Fraction | None) -> RateChe
 
 
 def _verdict(
-    goal: Goal, actual: Interval, target: Fraction, band: tuple[Fraction, Fraction]
+    goal: Goal,
+    actual: Interval,
+    target: Fraction,
+    band: tuple[Fraction, Fraction],
+    strict: bool = False,
 ) -> tuple[bool, bool]:
-    """(whole interval satisfies, whole interval fails) for at_least / at_most / range."""
+    """(whole interval satisfies, whole interval fails) for at_least / at_most / range.
+
+    ``strict``: the target excludes its own value (超N, N余: more than N; 不到N: less than N).
+    """
     lo, hi = actual.low, actual.high
     low_edge, high_edge = band
     if goal.kind is Kind.AT_LEAST:
-        satisfies = lo is not None and lo >= target
-        fails = hi is not None and (hi < target or (hi == target and actual.high_open))
+        if strict:  # every x > T
+            satisfies = lo is not None and (lo > target or (lo == target and actual.low_open))
+            fails = hi is not None and hi <= target
+        else:  # every x >= T
+            satisfies = lo is not None and lo >= target
+            fails = hi is not None and (hi < target or (hi == target and actual.high_open))
     elif goal.kind is Kind.AT_MOST:
-        satisfies = hi is not None and hi <= target
-        fails = lo is not None and (lo > target or (lo == target and actual.low_open))
+        if strict:  # every x < T
+            satisfies = hi is not None and (hi < target or (hi == target and actual.high_open))
+            fails = lo is not None and lo >= target
+        else:  # every x <= T
+            satisfies = hi is not None and hi <= target
+            fails = lo is not None and (lo > target or (lo == target and actual.low_open))
     else:
         satisfies = lo is not None and hi is not None and lo >= low_edge and hi <= high_edge
         fails = (hi is not None and (hi < low_edge or (hi == low_edge and actual.high_open))) or (
@@ -335,11 +350,17 @@ def _status(
     elif actual is None or target is None:
         return Status.NO_DATA
     else:
-        satisfies, fails = _verdict(goal, actual, target, band)
+        strict = goal.target is not None and goal.target.strict
+        satisfies, fails = _verdict(goal, actual, target, band, strict)
     final = outcome.as_of >= goal.deadline
+    # A ceiling on a cumulative flow is only met once the period is over (the total can still
+    # grow), and once broken it cannot be mended (the total cannot fall): docs/arithmetic.md.
+    capped_flow = goal.kind is Kind.AT_MOST and goal.measure is Measure.FLOW
+    if satisfies and capped_flow and not final:
+        return Status.ON_TRACK  # the ladder's "no pace: currently satisfied before the deadline"
     if satisfies:
         return Status.ACHIEVED
-    if fails and (final or (milestone and as_of > goal.deadline)):
+    if fails and (final or capped_flow or (milestone and as_of > goal.deadline)):
         return Status.MISSED
     if not fails:
         return Status.UNCLEAR

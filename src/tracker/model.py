@@ -86,7 +86,8 @@ class Target:
 
     ``low``/``high`` is the band the target accepts in the goal's direction: for at_least
     and at_most both equal ``nominal``; for range they are the band's edges (``nominal``
-    is its midpoint).
+    is its midpoint). ``strict`` when the wording excludes the value itself (超5000, 5000余:
+    more than 5000; 不到300: less than 300).
     """
 
     text: str
@@ -94,6 +95,7 @@ class Target:
     low: Fraction
     high: Fraction
     approximate: bool = False
+    strict: bool = False
 
 
 @dataclass(frozen=True, slots=True)

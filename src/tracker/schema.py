@@ -74,6 +74,8 @@ AcknowledgeField = Annotated[
         extra_json_schema={"uniqueItems": True},
     ),
 ]
+# A required name: an empty string is as good as missing.
+NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 KindField = Literal["at_least", "at_most", "range", "milestone"]
 MeasureField = Literal["flow", "level"]
 
@@ -141,8 +143,8 @@ class GoalFields(_Table):
 class GoalSpec(GoalFields):
     """A ``[[goal]]`` table once ``[defaults]`` are merged in; id and title are required."""
 
-    id: str  # required here, optional in [defaults]
-    title: str
+    id: NonEmpty  # required here, optional in [defaults]
+    title: NonEmpty
     outcome: list[OutcomeSpec] = []
     acknowledge: AcknowledgeField = []  # per goal only: not in [defaults]
 

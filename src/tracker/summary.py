@@ -408,7 +408,8 @@ def _relink(rows: list[RegionRow], names: Set[str]) -> tuple[RegionRow, ...]:
         p = parent[r.name]
         mine = siblings[p]
         is_last = mine[-1] == r.name
-        guides[r.name] = (*(guides[p] if p is not None else ()), is_last)
+        # a parent not yet seen sits in a region cycle: draw the region as a root
+        guides[r.name] = (*guides.get(p, ()), is_last) if p is not None else (is_last,)
         result.append(
             dataclasses.replace(r, parent=p, depth=len(guides[r.name]) - 1, last=guides[r.name])
         )

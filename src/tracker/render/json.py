@@ -36,6 +36,9 @@ def goal_record(e: Evaluation) -> dict[str, Any]:
         "deadline": goal.deadline.isoformat(),
         "target": json_number(e.target),
         "implied_target": implied,
+        # added keys: a range target's band (target itself is its midpoint)
+        "target_low": json_number(goal.target.low) if goal.target else None,
+        "target_high": json_number(goal.target.high) if goal.target else None,
         "actual": json_number(actual.nominal) if actual else None,
         "actual_low": json_number(actual.low) if actual else None,
         "actual_high": json_number(actual.high) if actual else None,
