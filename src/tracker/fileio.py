@@ -252,3 +252,45 @@ def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def write_output(path: Path, text: str) -> None:
+    """Write a generated file (``--output``): atomically for a regular file, keeping its
+    mode; through a symlink to its target; straight into a device or FIFO (``/dev/stdout``).
+
+    Every failure is a :class:`UsageError` naming the path (the option's value is wrong).
+    """
+    from tracker.errors import UsageError  # noqa: PLC0415
+
+    data = text.encode("utf-8")
+    try:
+        info = path.stat()  # follows symlinks, and works for /dev/stdout on a pipe
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise UsageError(f"--output: cannot use {path}: {exc.strerror}") from None
+    try:
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            raise UsageError(f"--output: {path} is a directory: name a file")
+        if info is not None and not stat.S_ISREG(info.st_mode):
+            with path.open("wb") as handle:  # a device or pipe: never replace it
+                handle.write(data)
+            return
+        target = path.resolve()  # a symlink's target is replaced, never the link
+        if not target.parent.is_dir():
+            raise UsageError(f"--output: directory {target.parent} does not exist")
+        mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+        temp = target.parent / f".{target.name}.{os.getpid()}{TEMP_SUFFIX}"
+        with _terminate_as_interrupt():
+            try:
+                fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    os.fchmod(handle.fileno(), mode)
+                    os.fsync(handle.fileno())
+                temp.replace(target)
+            finally:
+                with contextlib.suppress(FileNotFoundError):
+                    temp.unlink()
+    except OSError as exc:
+        raise UsageError(f"--output: cannot write {path}: {exc.strerror}") from None

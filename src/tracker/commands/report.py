@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,35 +16,11 @@ from tracker.commands.common import (
     finish,
     global_options,
 )
-from tracker.errors import UsageError
 from tracker.i18n import t
 
 if TYPE_CHECKING:
     from tracker.render import RenderOptions
     from tracker.summary import ReportData
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same directory and
-    ``os.replace``, so a reader never sees half a report and a failure leaves no trace."""
-    directory = path.parent if str(path.parent) else Path()
-    if not directory.is_dir():
-        raise UsageError(f"--output: directory {directory} does not exist")
-    try:
-        fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise UsageError(f"--output: cannot write in {directory}: {exc.strerror}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        Path(temp).chmod(0o644)
-        Path(temp).replace(path)
-    except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
-            Path(temp).unlink()
-        if isinstance(exc, OSError):
-            raise UsageError(f"--output: cannot write {path}: {exc.strerror}") from None
-        raise
 
 
 def _render(data: ReportData, fmt: str, options: RenderOptions) -> str:
@@ -96,9 +69,11 @@ def report(
     data = build_report(dataset, evaluated.report, evaluated.selection, evaluated.thresholds)
     options = RenderOptions(lang=obj.lang, color=False, width=obj.width)
     text = _render(data, fmt, options)
-    if output is None:
+    if output is None or str(output) == "-":
         emit(obj, text)
     else:
-        write_atomically(output, text)
+        from tracker.fileio import write_output  # noqa: PLC0415
+
+        write_output(output, text)
         click.echo(t("report.written", obj.lang, path=output), err=True)
     finish(dataset)

@@ -31,13 +31,10 @@ def schema(obj: Context, output: Path | None) -> None:
     from tracker.schema import json_schema  # noqa: PLC0415
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
-    if output is None:
+    if output is None or str(output) == "-":
         emit(obj, text)
         return
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        from tracker.errors import UsageError  # noqa: PLC0415
+    from tracker.fileio import write_output  # noqa: PLC0415
 
-        raise UsageError(f"cannot write {output}: {exc.strerror}") from None
+    write_output(output, text)
     click.echo(f"wrote {output}", err=True)
