@@ -195,7 +195,7 @@ def test_bad_options_exit_2() -> None:
 
 def test_missing_data_dir() -> None:
     result = run("--data", "/nonexistent/xyz", "status")
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a bad option value (SPEC §6)
     assert "does not exist" in result.stderr
 
 
@@ -221,3 +221,16 @@ def test_version() -> None:
     result = run("--version")
     assert result.exit_code == 0
     assert "tracker" in result.stdout
+
+
+def test_csv_header_even_without_rows() -> None:
+    out = run("--data", str(BASIC), "status", "--format", "csv", "--status", "missed")
+    assert out.exit_code == 0
+    assert out.stdout.startswith("id,region,title,")
+
+
+def test_json_record_keys_match_the_declared_order() -> None:
+    from tracker.render.json import GOAL_KEYS  # noqa: PLC0415
+
+    doc = status_json("--as-of", "2023-07-01")
+    assert all(tuple(goal) == GOAL_KEYS for goal in doc["goals"])  # type: ignore[attr-defined]

@@ -103,6 +103,10 @@ def _read_text(file: str, encoding: str) -> str:
         raise UsageError(f"--encoding {encoding}: unknown encoding (try gbk or gb18030)") from None
     raw: bytes
     if file == "-":
+        if sys.stdin is None:  # closed by the caller (<&-)
+            raise UsageError(
+                "-: there is no standard input to read: pipe the text in or name a file"
+            )
         raw = sys.stdin.buffer.read()
     else:
         try:

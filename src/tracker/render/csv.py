@@ -7,40 +7,50 @@ import io
 from decimal import Decimal
 from typing import Any
 
+from tracker.display import safe
 from tracker.render import RenderOptions
-from tracker.render.json import goal_record
+from tracker.render.json import GOAL_KEYS, goal_record
 from tracker.report import StatusReport
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value: Any) -> str:
-    """Spreadsheet-safe text: numbers as numbers; text starting like a formula gets a ``'``."""
+    """Spreadsheet-safe text: numbers as numbers; control and bidi characters removed (as on
+    a terminal), then text starting like a formula (``=HYPERLINK(…)``, ``+``, ``-``, ``@``, a
+    tab or carriage return) gets a ``'`` so spreadsheets show it rather than run it."""
     if value is None:
         return ""
     if isinstance(value, (int, Decimal)):
         return str(value)
     if isinstance(value, list):
         value = ";".join(str(v) for v in value)
-    text = str(value)
+    text = safe(str(value))
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+# The JSON record's keys (render/json.py), with implied_target flattened into three columns.
+COLUMNS = tuple(
+    part
+    for key in GOAL_KEYS
+    for part in (
+        ("implied_target", "implied_target_low", "implied_target_high")
+        if key == "implied_target"
+        else (key,)
+    )
+)
 
 
 def render_status(report: StatusReport, options: RenderOptions) -> str:
     del options
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    header: list[str] | None = None
+    writer.writerow(COLUMNS)
     for e in report.rows:
         record = goal_record(e)
         implied = record.pop("implied_target") or {}
         record["implied_target"] = implied.get("nominal")
         record["implied_target_low"] = implied.get("low")
         record["implied_target_high"] = implied.get("high")
-        if header is None:
-            header = list(record)
-            writer.writerow(header)
-        writer.writerow([cell(record[k]) for k in header])
-    if header is None:
-        writer.writerow(["id"])
+        writer.writerow([cell(record[k]) for k in COLUMNS])
     return out.getvalue()

@@ -55,6 +55,15 @@ def goal_record(e: Evaluation) -> dict[str, Any]:
     }
 
 
+# Every goal record's keys, in order (SPEC §5 plus the added target_low/target_high).
+GOAL_KEYS = (
+    "id", "region", "title", "category", "unit", "kind", "measure", "start", "deadline",
+    "target", "implied_target", "target_low", "target_high", "actual", "actual_low",
+    "actual_high", "actual_as_of", "ratio", "progress", "elapsed", "pace", "gap", "status",
+    "stated_rate", "rate_check", "flags",
+)  # fmt: skip
+
+
 def encode(document: Any) -> str:
     return _ENCODER.encode(document).decode("utf-8") + "\n"
 
