@@ -3,6 +3,7 @@ errors become SPEC §6 exit codes."""
 
 from __future__ import annotations
 
+import gc
 import importlib
 from collections.abc import Sequence
 from typing import Any
@@ -57,14 +58,18 @@ class TrackerGroup(click.Group):
             click.echo("interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except TrackerError as exc:
-            click.echo(f"tracker: {exc.message}", err=True)
+            from tracker.display import safe  # noqa: PLC0415  # messages may quote data text
+
+            click.echo(f"tracker: {safe(exc.message)}", err=True)
             ctx.exit(exc.exit_code)
         except Exception as exc:
             if isinstance(ctx.obj, Context) and ctx.obj.debug:
                 raise
+            from tracker.display import safe  # noqa: PLC0415
+
             click.echo(
-                f"tracker: internal error: {type(exc).__name__}: {exc} "
-                "(re-run with --debug for the traceback, and please report it)",
+                f"tracker: internal error: {type(exc).__name__}: {safe(str(exc))} "
+                "(re-run as `tracker --debug …` for the traceback, and please report it)",
                 err=True,
             )
             ctx.exit(EXIT_INTERNAL)
@@ -131,4 +136,8 @@ def cli(
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Console-script entry point."""
+    # One command, then exit: the cyclic garbage collector would only walk the dataset's
+    # objects again and again while they are built, evaluated and rendered (15-20 % of a warm
+    # `tracker status`, docs/performance.md); the process frees everything when it ends.
+    gc.disable()
     cli.main(args=list(argv) if argv is not None else None, prog_name="tracker")

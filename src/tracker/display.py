@@ -7,10 +7,11 @@ are never compared on these rounded values.
 from __future__ import annotations
 
 import html
+import re
 import urllib.parse
 from collections.abc import Iterable
 from datetime import date, timedelta
-from decimal import ROUND_HALF_EVEN, Decimal
+from decimal import ROUND_HALF_EVEN, Decimal, localcontext
 from fractions import Fraction
 
 from tracker.compute import Evaluation, Flag, Status
@@ -27,13 +28,18 @@ _YI = Fraction(100_000_000)
 def to_decimal(value: Fraction, places: int, *, trim: bool = True) -> Decimal:
     """``value`` rounded half-even to ``places`` decimals, trailing zeros removed if ``trim``."""
     quantum = Decimal(1).scaleb(-places)
-    exact = Decimal(value.numerator) / Decimal(value.denominator)
-    rounded = exact.quantize(quantum, rounding=ROUND_HALF_EVEN)
-    if not trim:
-        return rounded
-    normal = rounded.normalize()
-    # normalize() turns 51000 into 5.1E+4: keep plain notation
-    return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+    # Enough digits for the whole part and the decimals: the default context's 28 would
+    # make quantize() fail on a 30-digit figure (and normalize() round it)
+    whole = abs(value.numerator) // value.denominator
+    with localcontext() as context:
+        context.prec = max(28, whole.bit_length() * 30103 // 100_000 + places + 3)
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        rounded = exact.quantize(quantum, rounding=ROUND_HALF_EVEN)
+        if not trim:
+            return rounded
+        normal = rounded.normalize()
+        # normalize() turns 51000 into 5.1E+4: keep plain notation
+        return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
 
 
 def json_number(value: Fraction | None, places: int = QUANTITY_PLACES) -> int | Decimal | None:
@@ -58,12 +64,16 @@ def number(value: Fraction, lang: Lang, places: int | None = None) -> str:
     if places is None:
         places = 2 if magnitude >= _WAN and lang == "zh" else _places(magnitude)
     if lang == "zh":
+        text = f"{to_decimal(magnitude, places):f}"
         for scale, word in ((_YI, "亿"), (_WAN, "万")):
-            if magnitude >= scale:
-                return f"{sign}{to_decimal(magnitude / scale, places):f}{word}"
-        return f"{sign}{to_decimal(magnitude, places):f}"
-    text = f"{to_decimal(magnitude, places):,f}"
-    return f"{sign}{text}"
+            scaled = to_decimal(magnitude / scale, places)
+            if scaled >= 1:  # after rounding: 99,999,950 is 1亿, not 10000万
+                text = f"{scaled:f}{word}"
+                break
+    else:
+        text = f"{to_decimal(magnitude, places):,f}"
+    # a negative figure that rounds to zero is shown as 0, not -0
+    return f"{sign}{text}" if sign and text.strip("0.,万亿") else text
 
 
 def quantity(value: Fraction | None, goal: Goal, lang: Lang) -> str:
@@ -209,7 +219,11 @@ _UNSAFE = dict.fromkeys(
     ],
     None,
 )
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\|`*_[]<>#!~"})
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\|`*_[]<>#!~&$"})
+# GitHub turns bare URLs and www. names into links (GFM autolinks); a backslash before the
+# ":" or "." they are recognised at keeps them text. ("&" would start an entity, "$" maths.
+# A bare e-mail address still becomes a mailto: link, whose text is its target.)
+_AUTOLINK = re.compile(r"(?i)(?:https?|ftp|mailto|xmpp)(?=:)|www(?=\.)")
 
 
 def safe(text: str) -> str:
@@ -219,7 +233,8 @@ def safe(text: str) -> str:
 
 def md(text: str) -> str:
     """Data text for a Markdown table cell: inert (no markup, links, HTML or broken pipes)."""
-    return safe(text).replace("\n", " ").translate(_MD_SPECIAL)
+    escaped = safe(text).replace("\n", " ").translate(_MD_SPECIAL)
+    return _AUTOLINK.sub(lambda m: m[0] + "\\", escaped)
 
 
 def html_text(text: str) -> str:

@@ -311,7 +311,7 @@ def t(key: str, lang: Lang, **values: object) -> str:
 def default_lang(environ: dict[str, str] | None = None) -> Lang:
     """$TRACKER_LANG, else the locale (LC_ALL, LC_MESSAGES, LANG), else English."""
     env = os.environ if environ is None else environ
-    choice = env.get("TRACKER_LANG", "").strip().lower()
+    choice = env.get("TRACKER_LANG", "").strip().lower()[:2]  # zh_CN.UTF-8 → zh
     if choice in LANGS:
         return choice  # type: ignore[return-value,unused-ignore]  # membership checked above
     for var in ("LC_ALL", "LC_MESSAGES", "LANG"):

@@ -6,9 +6,11 @@ other file is still read (SPEC §1, §6).
 
 from __future__ import annotations
 
-import difflib
+import dataclasses
+import itertools
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +22,7 @@ import msgspec
 
 from tracker import problems as codes
 from tracker.dates import DateError, parse_as_of, parse_period
-from tracker.errors import DataError
+from tracker.errors import UsageError
 from tracker.model import (
     Baseline,
     Dataset,
@@ -42,7 +44,15 @@ from tracker.quantity import (
     parse_quantity,
     parse_unit,
 )
-from tracker.readers import READERS, Locator, ParseError, Path_
+from tracker.readers import (
+    MAX_DEPTH,
+    READERS,
+    Locator,
+    ParseError,
+    Path_,
+    RefusedError,
+    TooDeepError,
+)
 from tracker.schema import (
     DEFAULT_KEYS,
     GOAL_KEYS,
@@ -55,6 +65,21 @@ from tracker.schema import (
 )
 
 DATA_SUFFIXES = frozenset(READERS)
+
+# Limits on what a data file may hold (docs/security.md): each is far above what real data
+# needs and each, exceeded, is a finding rather than a slow or failed run.
+MAX_FILE_BYTES = 10 * 1024 * 1024  # checked with stat, before a byte is read
+MAX_NAME = 200  # characters: ids, region names and aliases, units, categories, tags
+MAX_TEXT = 10_000  # characters: any other text (titles, quotes, notes, URLs)
+MAX_REGION_DEPTH = 16  # levels of the region tree (province → city → county → … is 3 to 6)
+# Keys whose text names something (and is matched, filtered on, shown as an id): it must be
+# short and may not hide characters (a goal id with U+202E could pass for another).
+_NAME_KEYS = frozenset(
+    ("id", "name", "parent", "aliases", "region", "source", "unit", "category", "tags", "code")
+)
+_HIDDEN = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 _T = TypeVar("_T")
 _PATH_RE = re.compile(r"`\$((?:\.[A-Za-z_]+|\[\d+\])*)`")
 _FIELD_RE = re.compile(r"field `([^`]+)`")
@@ -84,17 +109,9 @@ def find_data_dir(
 
     Returns the path and whether it is the bundled sample.
     """
-    if explicit:
-        path = Path(explicit)
-        if not path.exists():
-            raise DataError(f"data path {str(path)!r} does not exist: check --data")
-        return path, False
-    env = os.environ.get("TRACKER_DATA")
-    if env:
-        path = Path(env)
-        if not path.exists():
-            raise DataError(f"$TRACKER_DATA points to {env!r}, which does not exist")
-        return path, False
+    for given, where in ((explicit, "--data"), (os.environ.get("TRACKER_DATA"), "$TRACKER_DATA")):
+        if given:
+            return _checked_data_path(Path(given), where), False
     here = (cwd or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / "targets"
@@ -103,22 +120,46 @@ def find_data_dir(
     return bundled_data(), True
 
 
-def iter_data_files(root: Path) -> Iterator[Path]:
-    """Every data file below ``root`` (or ``root`` itself), sorted, skipping dot-directories."""
+def _checked_data_path(path: Path, where: str) -> Path:
+    """A data path the user named: it must exist and be a directory or a data file."""
+    if not path.exists():
+        raise UsageError(f"{where}: {str(path)!r} does not exist: name a data directory or file")
+    if not path.is_dir() and path.suffix.lower() not in DATA_SUFFIXES:
+        raise UsageError(
+            f"{where}: {str(path)!r} is not a data file: name a directory or a "
+            f"{', '.join(sorted(DATA_SUFFIXES))} file"
+        )
+    return path
+
+
+def iter_data_files(root: Path, links: list[Path] | None = None) -> Iterator[Path]:
+    """Every data file below ``root`` (or ``root`` itself), sorted, skipping dot-directories.
+
+    Linked directories are not followed (no loops; nothing outside ``root`` is reached through
+    one); they are appended to ``links`` when it is given. Linked files are listed.
+    """
     if root.is_file():
         yield root
         return
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if links is not None:
+            links.extend(link for d in dirs if (link := Path(folder, d)).is_symlink())
         for name in sorted(files):
             if Path(name).suffix.lower() in DATA_SUFFIXES and not name.startswith("."):
                 yield Path(folder, name)
 
 
+def real_path(path: Path) -> Path:
+    """``path.resolve()``, also for a link that loops (which ``resolve`` refuses to follow):
+    it then stays where the loop was found, and reading it fails with a finding."""
+    return Path(os.path.realpath(path))
+
+
 def display_path(path: Path) -> str:
     """The path as the user should see it: relative to the working directory when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(real_path(path).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -128,6 +169,20 @@ def display_path(path: Path) -> str:
 
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
     """UTF-8 (a BOM accepted) or a problem naming the fix."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\0" in raw:
+        # UTF-16 (whose ASCII is half NUL bytes) or binary data: NUL is never text
+        halves = sorted((raw[0::2].count(0), raw[1::2].count(0)))
+        utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
+            halves[1] > len(raw) // 4 and halves[0] < len(raw) // 16
+        )
+        what = "UTF-16 text" if utf16 else "binary data (it contains NUL bytes)"
+        fix = (
+            f"convert it: `iconv -f UTF-16 -t UTF-8 {file} > {file}.utf8`"
+            if utf16
+            else "check that it is the data file you meant and save it as UTF-8 text"
+        )
+        line = None if utf16 else raw[: raw.index(b"\0")].count(b"\n") + 1
+        return None, codes.problem(codes.NOT_UTF8, file, line, None, f"file is {what}: {fix}")
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -172,7 +227,23 @@ def load_file(path: Path) -> FileData:
     file = display_path(path)
     data = FileData([], [], [], [])
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as stream:
+            info = os.fstat(stream.fileno())
+            if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
+                data.problems.append(
+                    codes.problem(
+                        codes.UNREADABLE,
+                        file,
+                        None,
+                        None,
+                        "not a regular file: remove it, or rename it without .toml/.yaml/.yml",
+                    )
+                )
+                return data
+            if info.st_size > MAX_FILE_BYTES:
+                data.problems.append(_too_large(file, info.st_size))
+                return data
+            raw = stream.read(MAX_FILE_BYTES + 1)  # + 1: a file that grew is still caught
     except OSError as exc:
         data.problems.append(
             codes.problem(codes.UNREADABLE, file, None, None, f"cannot read file: {exc.strerror}")
@@ -181,8 +252,21 @@ def load_file(path: Path) -> FileData:
     return load_bytes(raw, file, path.suffix)
 
 
+def _too_large(file: str, size: int) -> Problem:
+    return codes.problem(
+        codes.FILE_TOO_LARGE,
+        file,
+        None,
+        None,
+        f"file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a data file may have: "
+        "it is not read; split it into several files (one per region or year)",
+    )
+
+
 def load_bytes(raw: bytes, file: str, suffix: str) -> FileData:
     """One file's contribution from its bytes (read from disk, or from git by `tracker diff`)."""
+    if len(raw) > MAX_FILE_BYTES:
+        return FileData([], [], [], [_too_large(file, len(raw))])
     text, problem = decode(raw, file)
     if text is None:
         assert problem is not None  # noqa: S101  # decode returns one or the other
@@ -200,6 +284,10 @@ def load_text(text: str, file: str, suffix: str) -> FileData:
     reader = READERS[suffix.lower()]
     try:
         document, locator = reader(text)
+    except (TooDeepError, RefusedError) as exc:  # their message says what to do
+        code = codes.TOO_DEEP if isinstance(exc, TooDeepError) else codes.YAML_REFUSED
+        data.problems.append(codes.problem(code, file, exc.line, None, exc.message, exc.column))
+        return data
     except ParseError as exc:
         message = f"{exc.message}: {_syntax_hint(exc.message)}"
         data.problems.append(codes.problem(codes.SYNTAX, file, exc.line, None, message, exc.column))
@@ -233,6 +321,10 @@ _SYNTAX_HINTS = (
     ),
     ("Expected '=' after a key", "write key = value"),
     ("Cannot overwrite a value", "this key is already set in this table: keep one"),
+    ("duplicate key", "this key is already set in this table: keep one"),
+    ("not allowed in YAML text", 'remove it, or write it as an escape in double quotes: "\\x1b"'),
+    ("Invalid date or datetime", "write a date that exists, as YYYY-MM-DD: e.g. 2023-02-28"),
+    ("is not a calendar date", "write a date that exists, as YYYY-MM-DD: e.g. 2023-02-28"),
     ("Cannot declare", "this table is declared twice: write repeated entries as [[goal]]"),
     (
         "Expected newline or end of document",
@@ -258,6 +350,12 @@ def _syntax_hint(message: str) -> str:
 
 
 def _did_you_mean(key: str, known: Iterable[str]) -> str:
+    return _suggest(key, known)
+
+
+def _suggest(key: str, known: Iterable[str]) -> str:
+    import difflib  # noqa: PLC0415  # only when there is a problem to report
+
     close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.6)
     return f' (did you mean "{close[0]}"?)' if close else ""
 
@@ -272,11 +370,13 @@ def _unknown_keys(
 ) -> None:
     for key in table:
         if key not in known:
+            name = str(key)  # YAML keys may be numbers, dates, null
+            shown = name if len(name) <= 40 else f"{name[:39]}…"
             ctx.add(
                 codes.UNKNOWN_KEY,
                 (*path, key),
                 goal_id,
-                f'unknown key "{key}" in {where}{_did_you_mean(key, known)}: '
+                f'unknown key "{shown}" in {where}{_did_you_mean(name, known)}: '
                 f"fix the spelling or remove it",
             )
 
@@ -328,11 +428,95 @@ def _type_hint(message: str, key: str) -> str:
     return hints.get(expected[1], "") if expected else ""
 
 
+def _entry(path: Path_) -> Path_:
+    """The table a key path belongs to: ``("goal", 3)``, ``("defaults",)`` …"""
+    if len(path) > 1 and path[0] in ("goal", "region", "source") and isinstance(path[1], int):
+        return path[:2]
+    return path[:1]
+
+
+def _screen(document: dict[str, Any], ctx: _FileContext) -> set[Path_]:
+    """The limits on text and nesting (docs/security.md), before anything is converted: the
+    entries breaking one, each finding reported. The caller skips those entries.
+
+    One pass over every value, with an explicit stack: data nested however deep cannot make
+    it recurse. Strings, nearly every value, are checked where they are met, without a path
+    being built for them (this runs on every file: docs/performance.md).
+    """
+    bad: set[Path_] = set()
+    goals = document.get("goal")
+
+    def goal_id(path: Path_) -> str | None:
+        if path[0] != "goal" or len(path) < 2 or not isinstance(goals, list):
+            return None
+        raw = goals[path[1]] if isinstance(path[1], int) else None
+        gid = raw.get("id") if isinstance(raw, dict) else None
+        ok = isinstance(gid, str) and len(gid) <= MAX_NAME and not _HIDDEN.search(gid)
+        return gid if ok else None
+
+    def report(code: str, path: Path_, message: str) -> None:
+        bad.add(_entry(path))
+        ctx.add(code, path, goal_id(path), message)
+
+    def check(value: str, name: str, path: Path_) -> None:
+        limit = MAX_NAME if name in _NAME_KEYS else MAX_TEXT
+        if len(value) > limit:
+            report(
+                codes.TOO_LONG,
+                path,
+                f"{name} is {len(value):,} characters long, more than the {limit:,} allowed: "
+                f"write a shorter {name}",
+            )
+        elif limit == MAX_NAME and not value.isprintable() and (hidden := _HIDDEN.search(value)):
+            # (every hidden character is unprintable: the regular expression seldom runs)
+            report(
+                codes.UNSAFE_NAME,
+                path,
+                f"{name} contains the invisible or control character U+{ord(hidden[0]):04X}: "
+                "remove it (names and ids are shown and matched as written, so they may hold "
+                "none)",
+            )
+
+    stack: list[tuple[dict[Any, Any] | list[Any], Path_, str, int]] = [(document, (), "", 1)]
+    while stack:
+        container, path, name, level = stack.pop()
+        if level > MAX_DEPTH:
+            report(
+                codes.TOO_DEEP,
+                path,
+                f"{name} is nested more than {MAX_DEPTH} levels deep: data files need a few "
+                "levels; remove the extra nesting",
+            )
+            continue
+        items = container.items() if type(container) is dict else enumerate(container)
+        keyed = type(container) is dict
+        for key, value in items:
+            sub = (key if type(key) is str else str(key)) if keyed else name
+            if keyed and len(sub) > MAX_NAME:
+                report(
+                    codes.TOO_LONG,
+                    path or (key,),
+                    f"a key of {len(sub):,} characters in {name or 'the file'}: keys are "
+                    'field names such as "title"; remove it',
+                )
+                continue
+            kind = type(value)
+            if kind is str:
+                if len(value) > MAX_TEXT or sub in _NAME_KEYS:
+                    check(value, sub, (*path, key))
+            elif kind is dict or kind is list:
+                stack.append((value, (*path, key), sub, level + 1))
+    return bad
+
+
 def _build_file(document: dict[str, Any], ctx: _FileContext, data: FileData) -> None:
+    bad = _screen(document, ctx)
     _unknown_keys(document, TOP_KEYS, "the top level", (), None, ctx)
 
     defaults: dict[str, Any] = {}
     raw_defaults = document.get("defaults")
+    if ("defaults",) in bad:
+        raw_defaults = None
     if raw_defaults is not None:
         if isinstance(raw_defaults, dict):
             _unknown_keys(raw_defaults, DEFAULT_KEYS, "[defaults]", ("defaults",), None, ctx)
@@ -341,6 +525,8 @@ def _build_file(document: dict[str, Any], ctx: _FileContext, data: FileData) -> 
             ctx.add(codes.STRUCTURE, ("defaults",), None, "[defaults] must be a table")
 
     for index, raw in enumerate(_array(document, "region", ctx)):
+        if ("region", index) in bad:
+            continue
         region = _convert(raw, RegionSpec, ("region", index), None, ctx)
         if region is not None:
             data.regions.append(
@@ -354,6 +540,8 @@ def _build_file(document: dict[str, Any], ctx: _FileContext, data: FileData) -> 
                 )
             )
     for index, raw in enumerate(_array(document, "source", ctx)):
+        if ("source", index) in bad:
+            continue
         spec = _convert(raw, SourceSpec, ("source", index), None, ctx)
         if spec is not None:
             if not spec.id:
@@ -366,6 +554,8 @@ def _build_file(document: dict[str, Any], ctx: _FileContext, data: FileData) -> 
                 continue
             data.sources.append(_source(spec, spec.id, ctx, ("source", index)))
     for index, raw in enumerate(_array(document, "goal", ctx)):
+        if ("goal", index) in bad:
+            continue
         goal = _build_goal(raw, defaults, index, ctx, data)
         if goal is not None:
             data.goals.append(goal)
@@ -694,7 +884,10 @@ def _target(
             value.nominal + tolerance,
             approximate=True,
         )
-    return Target(value.text, value.nominal, value.nominal, value.nominal, value.approximate)
+    strict = value.qualifier in (Qualifier.MORE_THAN, Qualifier.LESS_THAN)
+    return Target(
+        value.text, value.nominal, value.nominal, value.nominal, value.approximate, strict
+    )
 
 
 def _outcome(
@@ -816,13 +1009,59 @@ def load(
     unchanged; with ``parallel``, many files missing from it are parsed by several processes
     (:mod:`tracker.cache`). The checks that span files always run.
     """
-    paths = iter_data_files(root)
+    links: list[Path] = []
+    paths, refused = _outside_links(list(iter_data_files(root, links)), links, root)
     if cache_dir is not None or parallel:
         from tracker.cache import load_files  # noqa: PLC0415  # it imports this module
 
-        parts = load_files(list(paths), root, cache_dir, jobs=None if parallel else 1)
-        return build_dataset(root, parts, bundled=bundled)
-    return build_dataset(root, (load_file(path) for path in paths), bundled=bundled)
+        parts = load_files(paths, root, cache_dir, jobs=None if parallel else 1)
+        return build_dataset(root, [*refused, *parts], bundled=bundled)
+    parts_read = (load_file(path) for path in paths)
+    return build_dataset(root, itertools.chain(refused, parts_read), bundled=bundled)
+
+
+def _outside_links(
+    paths: list[Path], dir_links: list[Path], root: Path
+) -> tuple[list[Path], list[FileData]]:
+    """``paths`` without the links that lead outside ``root``, and a finding (E008) for each
+    of those and for each linked directory that does: data from outside the data directory is
+    never read through a link. A link inside it is read as the file it names (a linked
+    directory is not followed: its files are read where they are)."""
+    if root.is_file():
+        return paths, []  # a file named on the command line is the user's choice
+    base = os.path.realpath(root)
+    prefix = base if base.endswith(os.sep) else base + os.sep
+
+    def outside(link: Path) -> bool:
+        real = os.path.realpath(link)
+        return real != base and not real.startswith(prefix)
+
+    kept: list[Path] = []
+    refused: list[FileData] = []
+    for path in paths:
+        if path.is_symlink() and outside(path):
+            refused.append(_outside_link(path, "file"))
+        else:
+            kept.append(path)
+    refused += [_outside_link(link, "directory") for link in dir_links if outside(link)]
+    return kept, refused
+
+
+def _outside_link(path: Path, what: str) -> FileData:
+    try:
+        target = str(path.readlink())
+    except OSError:
+        target = os.path.realpath(path)
+    shown = target if len(target) <= 60 else f"…{target[-59:]}"
+    problem = codes.problem(
+        codes.OUTSIDE_LINK,
+        str(Path(display_path(path.parent), path.name)),
+        None,
+        None,
+        f'{what} link to "{shown}" leads outside the data directory: it is not read; '
+        "copy the data into the data directory, or point the link inside it",
+    )
+    return FileData([], [], [], [problem])
 
 
 def load_paths(paths: Sequence[Path], data_dir: Path | None) -> tuple[Dataset, list[str]]:
@@ -832,18 +1071,28 @@ def load_paths(paths: Sequence[Path], data_dir: Path | None) -> tuple[Dataset, l
     too, as context only (their goals and problems are left out), so that checking one file
     does not report the regions and sources it shares with the rest as unknown.
     """
-    selected = list(dict.fromkeys(f.resolve() for p in paths for f in iter_data_files(p)))
+    found: list[Path] = []
+    refused: list[FileData] = []
+    for path in paths:
+        links: list[Path] = []
+        kept, outside = _outside_links(list(iter_data_files(path, links)), links, path)
+        found += kept
+        refused += outside
+    selected = list(dict.fromkeys(real_path(f) for f in found))
     parts: list[FileData] = []
     if data_dir is not None and data_dir.is_dir():
         root = data_dir.resolve()
         chosen = set(selected)
         if any(f.is_relative_to(root) for f in selected):
-            for other in iter_data_files(root):
-                if other.resolve() not in chosen:
+            links = []
+            context, _ = _outside_links(list(iter_data_files(root, links)), links, root)
+            for other in context:
+                if real_path(other) not in chosen:
                     part = load_file(other)
                     parts.append(FileData(part.regions, part.sources, [], []))
+    parts.extend(refused)
     parts.extend(load_file(f) for f in selected)
-    names = [display_path(f) for f in selected]
+    names = [p.problems[0].file for p in refused] + [display_path(f) for f in selected]
     dataset = build_dataset(paths[0] if len(paths) == 1 else Path(), parts)
     # cross-file checks also see the context's regions: report only the selected files
     chosen_names = set(names)
@@ -896,9 +1145,22 @@ def _merge(dataset: Dataset, part: FileData) -> None:
     dataset.goals.extend(part.goals)
 
 
+# Did-you-mean searches over the dataset's regions or sources, per load: each compares one name
+# with all of them, so a file of thousands of unknown names would otherwise take minutes.
+_SUGGESTIONS = 50
+
+
 def _cross_check(dataset: Dataset) -> None:
     """Checks that need the whole dataset: unique goal ids, known regions and sources, cycles."""
     problems = dataset.problems
+    budget = [_SUGGESTIONS]
+
+    def did_you_mean(name: str, known: Iterable[str], exclude: str | None = None) -> str:
+        if budget[0] <= 0:
+            return ""
+        budget[0] -= 1
+        return _suggest(name, (k for k in known if k != exclude))
+
     for region in dataset.regions.values():
         if region.parent is not None and region.parent not in dataset.regions:
             problems.append(
@@ -908,11 +1170,12 @@ def _cross_check(dataset: Dataset) -> None:
                     region.line,
                     None,
                     f'parent "{region.parent}" of region "{region.name}" is not a known region'
-                    f"{_did_you_mean(region.parent, set(dataset.regions) - {region.name})}: "
+                    f"{did_you_mean(region.parent, dataset.regions, region.name)}: "
                     "add it as a [[region]] or fix the name",
                 )
             )
-    for name in _cycle_members(dataset.regions):
+    cycle = _cycle_members(dataset.regions)
+    for name in cycle:
         region = dataset.regions[name]
         problems.append(
             codes.problem(
@@ -924,6 +1187,20 @@ def _cross_check(dataset: Dataset) -> None:
                 "fixing one parent",
             )
         )
+    for name in _too_deep(dataset.regions, set(cycle)):
+        region = dataset.regions[name]
+        problems.append(
+            codes.problem(
+                codes.REGION_TOO_DEEP,
+                region.file,
+                region.line,
+                None,
+                f'region "{name}" would be at level {MAX_REGION_DEPTH + 1} of the region tree, '
+                f'below the {MAX_REGION_DEPTH} allowed: its parent "{region.parent}" is not '
+                "followed; check the parent links",
+            )
+        )
+        dataset.regions[name] = dataclasses.replace(region, parent=None)
 
     seen: dict[str, Goal] = {}
     kept: list[Goal] = []
@@ -950,7 +1227,7 @@ def _cross_check(dataset: Dataset) -> None:
                     goal.line,
                     goal.id,
                     f'region "{goal.region}" is not a known region'
-                    f"{_did_you_mean(goal.region, dataset.regions)}: "
+                    f"{did_you_mean(goal.region, dataset.regions)}: "
                     "use a region's full name or add a [[region]]",
                 )
             )
@@ -963,7 +1240,7 @@ def _cross_check(dataset: Dataset) -> None:
                         goal.file,
                         line,
                         goal.id,
-                        f'source "{ref}" is not defined{_did_you_mean(ref, dataset.sources)}: '
+                        f'source "{ref}" is not defined{did_you_mean(ref, dataset.sources)}: '
                         "add a [[source]] with this id or fix the id",
                     )
                 )
@@ -971,17 +1248,45 @@ def _cross_check(dataset: Dataset) -> None:
     dataset.goals = kept
 
 
+def _too_deep(regions: dict[str, Region], cycle: set[str]) -> list[str]:
+    """Regions whose parent link would put them below level :data:`MAX_REGION_DEPTH` (the
+    top being level 1), in the dataset's order; the caller cuts those links, so the levels
+    below each cut count from it. Linear: each region's level is worked out once."""
+    level: dict[str, int] = {}
+    cut: list[str] = []
+    for name in regions:
+        chain: list[str] = []  # from ``name`` up to the first region whose level is known
+        current: str | None = name
+        while current is not None and current not in level and current not in chain:
+            if current not in regions or current in cycle:
+                break
+            chain.append(current)
+            current = regions[current].parent
+        above = level.get(current, 0) if current is not None else 0
+        for member in reversed(chain):
+            above += 1
+            if above > MAX_REGION_DEPTH:
+                cut.append(member)
+                above = 1
+            level[member] = above
+    cut_set = set(cut)
+    return [name for name in regions if name in cut_set]
+
+
 def _cycle_members(regions: dict[str, Region]) -> list[str]:
-    members: list[str] = []
-    for name, region in regions.items():
-        seen = {name}
-        parent = region.parent
-        while parent is not None and parent in regions:
-            if parent == name:
-                members.append(name)
+    """The regions on a cycle of parent links, in the dataset's order. Each region is walked
+    once (a region has one parent): linear, however long the chains."""
+    done: set[str] = set()
+    on_cycle: set[str] = set()
+    for name in regions:
+        path: dict[str, None] = {}  # the walk from ``name``, in order
+        current: str | None = name
+        while current is not None and current in regions and current not in done:
+            if current in path:
+                cycle = list(path)
+                on_cycle.update(cycle[cycle.index(current) :])
                 break
-            if parent in seen:
-                break
-            seen.add(parent)
-            parent = regions[parent].parent
-    return members
+            path[current] = None
+            current = regions[current].parent
+        done.update(path)
+    return [name for name in regions if name in on_cycle]

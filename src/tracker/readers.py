@@ -11,9 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Any
 
 Path_ = tuple[str | int, ...]
+
+# Tables and lists inside one another, the file's top-level table being level 1 (a [[goal]]
+# table is level 3, an outcome's inline source level 6). Deeper data is refused before it
+# can exhaust the parser's recursion (docs/security.md).
+MAX_DEPTH = 32
 
 
 class ParseError(Exception):
@@ -22,6 +28,14 @@ class ParseError(Exception):
         self.message = message
         self.line = line
         self.column = column
+
+
+class TooDeepError(ParseError):
+    """Tables and lists nested deeper than :data:`MAX_DEPTH` (or than the parser follows)."""
+
+
+class RefusedError(ParseError):
+    """YAML that would build more than plain data: anchors and aliases, explicit tags."""
 
 
 @dataclass(slots=True)
@@ -55,14 +69,17 @@ class Locator:
 
 # --- TOML -----------------------------------------------------------------------------------
 
-_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([^\[\]]+?)\s*\]\]")
-_TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]")
-_KEY = re.compile(r"""^(\s*)([A-Za-z0-9_\-."' ]+?)\s*=""")
+# Each name ends in a character its trailing \s* cannot take: a lazy name followed by \s*
+# would try every split of a long run of spaces, quadratic in the line's length.
+_ARRAY_HEADER = re.compile(r"^\s*\[\[\s*([^\[\]]*[^\[\]\s])\s*\]\]")
+_TABLE_HEADER = re.compile(r"^\s*\[\s*([^\[\]]*[^\[\]\s])\s*\]")
+_KEY = re.compile(r"""^(\s*)([A-Za-z0-9_\-."' ]*[A-Za-z0-9_\-."'])\s*=""")
 _HEADER_LINE = re.compile(r"^[^\S\n]*\[.*$", re.MULTILINE)
 
 
-def _split_key(key: str) -> list[str]:
-    return [part.strip().strip("\"'") for part in key.split(".")]
+@lru_cache(maxsize=1024)  # files repeat the same few headers ([[goal.outcome]]) and keys
+def _split_key(key: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in key.split("."))
 
 
 def _locate_toml(text: str) -> Locator:
@@ -131,6 +148,7 @@ def _locate_toml_tables(text: str) -> Locator:
     if '"""' in text or "'''" in text:
         return _locate_toml(text)
     loc = Locator(pending=lambda: _locate_toml(text).positions)
+    positions = loc.positions
     counters: dict[Path_, int] = {}
     number, last = 1, 0
     for m in _HEADER_LINE.finditer(text):
@@ -138,12 +156,26 @@ def _locate_toml_tables(text: str) -> Locator:
         number += text.count("\n", last, start)
         last = start
         line = m[0]
-        column = len(line) - len(line.lstrip()) + 1
-        if header := _ARRAY_HEADER.match(line):
-            loc.positions[_array_header(header[1], counters)] = (number, column)
-        elif header := _TABLE_HEADER.match(line):
-            loc.positions.setdefault(_table_header(header[1], counters), (number, column))
+        header = _header(line) if len(line) < 200 else _header.__wrapped__(line)
+        if header is None:
+            continue
+        array, key, column = header
+        if array:
+            positions[_array_header(key, counters)] = (number, column)
+        else:
+            positions.setdefault(_table_header(key, counters), (number, column))
     return loc
+
+
+@lru_cache(maxsize=1024)  # the same few header lines, over and over
+def _header(line: str) -> tuple[bool, str, int] | None:
+    """A header line as (array of tables?, its key, its column), or None."""
+    column = len(line) - len(line.lstrip()) + 1
+    if header := _ARRAY_HEADER.match(line):
+        return True, header[1], column
+    if header := _TABLE_HEADER.match(line):
+        return False, header[1], column
+    return None
 
 
 def read_toml(text: str) -> tuple[Any, Locator]:
@@ -151,6 +183,10 @@ def read_toml(text: str) -> tuple[Any, Locator]:
 
     try:
         document = tomli.loads(text)
+    except RecursionError as exc:  # tomli's own nesting limits, or Python's
+        raise TooDeepError(
+            f"TOML nesting too deep ({exc}): data files need at most {MAX_DEPTH} levels"
+        ) from None
     except tomli.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         column = getattr(exc, "colno", None)
@@ -181,13 +217,117 @@ def _locate_yaml_node(node: Any, path: Path_, loc: Locator) -> None:
             _locate_yaml_node(item, (*path, index), loc)
 
 
+def _shown(text: str) -> str:
+    """Data text quoted in a message: short, on one line."""
+    text = text if len(text) <= 40 else text[:39] + "…"
+    return text.replace("\n", " ")
+
+
+@cache
+def _strict_loader() -> type[Any]:
+    """PyYAML's SafeLoader, refusing what plain data never needs (built on first use: YAML
+    is imported lazily)."""
+    import yaml  # noqa: PLC0415
+
+    class StrictLoader(yaml.SafeLoader):
+        """Anchors and aliases are refused (a "billion laughs" file expands a few hundred
+        bytes into gigabytes), and so are explicit tags (``!!python/…``, ``!!binary``,
+        ``!custom``), nesting deeper than :data:`MAX_DEPTH` (checked as the document is
+        composed, before any recursion gets deep) and duplicate keys (the last would
+        silently win). Impossible dates (2023-02-30) are errors with their position."""
+
+        depth = 0
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in the stubs
+            mark = event.start_mark
+            line, column = mark.line + 1, mark.column + 1
+            if isinstance(event, yaml.AliasEvent):
+                raise RefusedError(
+                    f"YAML alias *{_shown(event.anchor or '')} refused: anchors and aliases "
+                    "are not accepted; write the values out (or use [defaults])",
+                    line,
+                    column,
+                )
+            if getattr(event, "anchor", None) is not None:
+                raise RefusedError(
+                    f"YAML anchor &{_shown(event.anchor)} refused: anchors and aliases are "
+                    "not accepted; remove the anchor and write the values out",
+                    line,
+                    column,
+                )
+            tag = getattr(event, "tag", None)
+            if tag is not None:
+                tag = re.sub(r"^tag:yaml\.org,2002:", "!!", tag)
+                raise RefusedError(
+                    f"YAML tag {_shown(tag)} refused: tags are not accepted; remove it and "
+                    'write plain values (quote text: "…")',
+                    line,
+                    column,
+                )
+            if not isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                return super().compose_node(parent, index)
+            if self.depth >= MAX_DEPTH:
+                raise TooDeepError(
+                    f"YAML nested more than {MAX_DEPTH} levels deep: remove the extra nesting",
+                    line,
+                    column,
+                )
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+        def compose_mapping_node(self, anchor: Any) -> Any:
+            node = super().compose_mapping_node(anchor)
+            seen: dict[str, int] = {}
+            for key_node, _ in node.value:
+                if isinstance(key_node, yaml.ScalarNode):
+                    key, mark = key_node.value, key_node.start_mark
+                    if key in seen:
+                        raise ParseError(
+                            f'YAML duplicate key "{_shown(key)}" (first at line {seen[key]})',
+                            mark.line + 1,
+                            mark.column + 1,
+                        )
+                    seen[key] = mark.line + 1
+            return node
+
+        def construct_yaml_timestamp(self, node: Any) -> Any:
+            try:
+                return super().construct_yaml_timestamp(node)
+            except (ValueError, OverflowError) as exc:
+                raise yaml.constructor.ConstructorError(
+                    None,
+                    None,
+                    f"{_shown(node.value)} is not a calendar date ({exc})",
+                    node.start_mark,
+                ) from None
+
+    StrictLoader.add_constructor(
+        "tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp
+    )
+    return StrictLoader
+
+
 def read_yaml(text: str) -> tuple[Any, Locator]:
     import yaml  # noqa: PLC0415  # deferred: YAML is rare and slow to import
 
-    loader = yaml.SafeLoader(text)
+    try:
+        loader = _strict_loader()(text)  # the reader refuses control characters at once
+    except yaml.reader.ReaderError as exc:
+        raise ParseError(
+            f"YAML syntax error: character U+{exc.character:04X} is not allowed in YAML text",
+            text.count("\n", 0, exc.position) + 1,
+        ) from None
     try:
         node = loader.get_single_node()
         document = loader.construct_document(node) if node is not None else None
+    except RecursionError:  # not reached through the composer's check; kept as a guard
+        raise TooDeepError(
+            f"YAML nested too deep: data files need at most {MAX_DEPTH} levels"
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
@@ -198,6 +338,8 @@ def read_yaml(text: str) -> tuple[Any, Locator]:
         ) from None
     except yaml.YAMLError as exc:
         raise ParseError(f"YAML error: {exc}") from None
+    except (ValueError, OverflowError) as exc:  # a constructor's own check, with no position
+        raise ParseError(f"YAML value error: {exc}") from None
     finally:
         loader.dispose()
     loc = Locator()

@@ -72,12 +72,18 @@ def use_color(choice: str) -> bool:
         return True
     if choice == "never" or "NO_COLOR" in os.environ:
         return False
-    return sys.stdout.isatty()
+    return _stdout_is_terminal()
+
+
+def _stdout_is_terminal() -> bool:
+    """False also when there is no stdout at all (closed by the caller: ``>&-``)."""
+    stream = sys.stdout
+    return stream is not None and stream.isatty()
 
 
 def terminal_width() -> int:
     """The terminal's width; $COLUMNS or 100 when writing to a file or pipe."""
-    if sys.stdout.isatty():
+    if _stdout_is_terminal():
         import shutil  # noqa: PLC0415  # only for a terminal: shutil costs ~4 ms to import
 
         return shutil.get_terminal_size((100, 24)).columns
@@ -351,6 +357,7 @@ def statuses_option(option: str, values: Sequence[str]) -> list[str]:
 
 def load_dataset(obj: Context) -> Dataset:
     """Find and load the dataset; notices and data errors go to stderr."""
+    from tracker.display import safe  # noqa: PLC0415
     from tracker.loader import find_data_dir, load  # noqa: PLC0415
 
     root, bundled = find_data_dir(obj.data)
@@ -365,7 +372,8 @@ def load_dataset(obj: Context) -> Dataset:
     errors = dataset.errors
     for problem in errors[:MAX_LISTED_PROBLEMS]:
         goal = f" [{problem.goal_id}]" if problem.goal_id else ""
-        click.echo(f"{problem.location()}: {problem.code}{goal} {problem.message}", err=True)
+        line = f"{problem.location()}: {problem.code}{goal} {problem.message}"
+        click.echo(safe(line).replace("\n", " "), err=True)  # data text: inert on a terminal
     if errors:
         click.echo(t("notice.problems", obj.lang, n=len(errors)), err=True)
     return dataset

@@ -40,6 +40,7 @@ def diff(obj: Context, rev: str, rev2: str | None, fmt: str, as_of: dt.date | No
     git and loaded exactly as the working tree is. Formats and exit codes: docs/diff.md.
     """
     from tracker.changes import diff_datasets  # noqa: PLC0415
+    from tracker.display import safe  # noqa: PLC0415
     from tracker.gitdata import load_revision, locate, resolve  # noqa: PLC0415
     from tracker.loader import display_path, find_data_dir, load  # noqa: PLC0415
     from tracker.render import RenderOptions  # noqa: PLC0415
@@ -63,9 +64,8 @@ def diff(obj: Context, rev: str, rev2: str | None, fmt: str, as_of: dt.date | No
         errors = dataset.errors
         for problem in errors[:MAX_LISTED_PROBLEMS]:
             goal = f" [{problem.goal_id}]" if problem.goal_id else ""
-            click.echo(
-                f"{label}: {problem.location()}: {problem.code}{goal} {problem.message}", err=True
-            )
+            line = f"{label}: {problem.location()}: {problem.code}{goal} {problem.message}"
+            click.echo(safe(line).replace("\n", " "), err=True)  # data text: inert
         if errors:
             click.echo(f"{label}: " + t("notice.problems", obj.lang, n=len(errors)), err=True)
     changes = diff_datasets(old, new, as_of or dt.date.today())

@@ -148,7 +148,7 @@ def render_text(diff: DataDiff, revisions: Revisions, options: RenderOptions) ->
 
     def goal_head(goal: Goal) -> str:
         region, title = display.safe(goal.region), display.safe(goal.title)
-        return f"{style(goal.id, bold=True)} · {region} · {title}"
+        return f"{style(display.safe(goal.id), bold=True)} · {region} · {title}"
 
     lines = [
         style(
@@ -200,7 +200,8 @@ def render_text(diff: DataDiff, revisions: Revisions, options: RenderOptions) ->
         for c in changes:
             figure = _outcome_change_text(c, lang)
             lines.append(
-                f"  {style(mark, **how)} {style(c.goal.id, bold=True)} · {c.as_of} · {figure}"
+                f"  {style(mark, **how)} {style(display.safe(c.goal.id), bold=True)} · "
+                f"{c.as_of} · {figure}"
             )
         lines.append("")
     if diff.status_changed:

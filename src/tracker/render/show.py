@@ -234,7 +234,7 @@ def chart_lines(detail: GoalDetail, width: int, lang: Lang) -> list[Text]:
     frame = _frame(detail, points, 1)
 
     def label(value: Fraction) -> str:
-        return display.quantity(value, goal, lang)
+        return display.safe(display.quantity(value, goal, lang))
 
     # labelled rows: the bottom, the highest outcome, then the target line(s), which win
     top = max(p.evaluation.actual.nominal for p in points if p.evaluation.actual)
@@ -338,16 +338,16 @@ def _outcomes(detail: GoalDetail, lang: Lang) -> Table | Text:
         if e.actual is not None and outcome.done is None:
             number = interval_text(e.actual, e.goal)
             if number.replace(" ", "") != written.replace(" ", ""):
-                lines.append(f"  = {number}")
+                lines.append(f"  = {display.safe(number)}")
         figures = figures_line(point, lang)
         lines.append("\n")
         if figures:
-            lines.append(figures + " · ")
+            lines.append(display.safe(figures) + " · ")
         lines.append(t(e.status.value, lang), style=STYLES[e.status])
         rates = rate_line(point, lang)
         if rates:
             style = "bold red" if e.rate_check is RateCheck.INCONSISTENT else ""
-            lines.append("\n" + rates, style=style)
+            lines.append("\n" + display.safe(rates), style=style)
         if outcome.quote:
             lines.append("\n“" + display.safe(outcome.quote) + "”", style="italic")
         source = titles.get(outcome.source or "") if outcome.source else None
@@ -375,7 +375,8 @@ def render_text(detail: GoalDetail, options: RenderOptions) -> str:
     if e.pace is not None:
         status.append(f" · {t('col.pace', lang)} {display.plain(e.pace)}")
     if e.gap is not None:
-        status.append(f" · {t('col.gap', lang)} {display.quantity(e.gap, goal, lang)}")
+        gap = display.safe(display.quantity(e.gap, goal, lang))
+        status.append(f" · {t('col.gap', lang)} {gap}")
     if e.flags:
         status.append(
             f" · {flags_text(e, lang)}", style="bold" if Flag.RATE_INCONSISTENT in e.flags else ""

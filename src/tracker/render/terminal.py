@@ -20,6 +20,7 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Literal, TypeVar
 
@@ -120,6 +121,7 @@ def _rows(report: StatusReport, options: RenderOptions) -> list[list[Cell]]:
     with_bar = options.width >= WIDE
     rows: list[list[Cell]] = []
     previous_region = None
+    dates: dict[date, str] = {}  # a few dates recur in every row: format each once
     for e in report.rows:
         c = cells(e, lang)
         style = STYLES[e.status]
@@ -133,7 +135,10 @@ def _rows(report: StatusReport, options: RenderOptions) -> list[list[Cell]]:
         if c.marks:
             marks = f" {c.marks}"
             status = (c.status + marks, ((c.status, style), (marks, f"{style} bold")), style)
-        as_of = display.short_date(e.outcome.as_of) if e.outcome else ""
+        as_of = ""
+        if e.outcome:
+            day = e.outcome.as_of
+            as_of = dates.get(day) or dates.setdefault(day, display.short_date(day))
         rows.append(
             [
                 (display.safe(region), None, None),
@@ -262,10 +267,17 @@ def _lines(text: str, n: int, width: int, column: _Column) -> list[Line]:
     """The lines of one cell (``n`` cells wide), each exactly ``width`` cells wide, as rich's
     ``Text.wrap`` and ``Lines.justify`` make them."""
     if n <= width:
+        kept = text
+        if column.justify == "right":
+            kept = text.rstrip()
+        elif not column.no_wrap and len(text) > width and (space := _TRAILING_SPACE.search(text)):
+            # rich's rstrip_end compares characters with cells: text with combining marks
+            # or joined emoji has more of them, and loses trailing spaces beyond the width
+            kept = text[: len(text) - min(len(space[0]), len(text) - width)]
+        size = n if kept is text else cell_len(kept)
         if column.justify == "left":
-            return [(0, len(text), 0, " " * (width - n))]
-        kept = text.rstrip()
-        return [(0, len(kept), width - cell_len(kept), "")]
+            return [(0, len(kept), 0, " " * (width - size))]
+        return [(0, len(kept), width - size, "")]
     if width < 2:
         raise _Fallback
     if column.no_wrap:  # overflow "ellipsis"
@@ -446,9 +458,16 @@ def _render_fast(report: StatusReport, options: RenderOptions) -> str:
     lengths: list[list[int]] = []
     extremes = []
     for index in range(len(columns)):
-        measured = [_measure(row[index][0]) for row in table]
-        lengths.append([large for _, large in measured])
-        extremes.append((max(small for small, _ in measured), max(lengths[-1])))
+        texts = [row[index][0] for row in table]
+        sizes = [cell_len(text) for text in texts]  # one line each (else: rich lays it out)
+        spaced = [number for number, text in enumerate(texts) if _SPACE.search(text)]
+        # a text with spaces can wrap at them: its minimum is its widest word
+        minimum = max((_measure(texts[number])[0] for number in spaced), default=0)
+        if len(spaced) < len(texts):
+            skip = set(spaced)
+            minimum = max(minimum, *(n for i, n in enumerate(sizes) if i not in skip))
+        lengths.append(sizes)
+        extremes.append((minimum, max(sizes)))
     widths = _column_widths(columns, extremes, options.width - (len(columns) - 1))
     # A table wider than the terminal (its columns' minimum widths) is cut at the edge.
     crop = sum(widths) + len(columns) - 1 > options.width
@@ -493,34 +512,54 @@ def _plain_rows(
     """
     spaces = [" " * n for n in range(max(widths) + 1)]
     blank = [spaces[w] for w in widths]
-    lefts = [c.justify == "left" for c in columns]
-    out: list[str] = []
-    for number, row in enumerate(table):
-        parts: list[str | list[str]] = []
-        multi = False
-        for index, cell in enumerate(row):
-            text = cell[0]
-            size = lengths[index][number]
-            width = widths[index]
-            if size <= width and (lefts[index] or not text[-1:].isspace()):
-                parts.append(
-                    text + spaces[width - size] if lefts[index] else spaces[width - size] + text
-                )
-                continue
-            lines = [_plain(text, piece) for piece in _lines(text, size, width, columns[index])]
-            multi = multi or len(lines) > 1
-            parts.append(lines if len(lines) > 1 else lines[0])
-        if multi:
-            laid = [part if isinstance(part, list) else [part] for part in parts]
-            rendered = [
-                "".join(line) for line in _row_lines(laid, blank, header=number == 0, divider=" ")
+    multi: dict[int, dict[int, list[str]]] = {}  # row → column → lines, for cells that wrap
+    laid_out: list[list[str]] = []  # column by column: each cell's first (usually only) line
+    for index, column in enumerate(columns):
+        width, pad = widths[index], spaces
+        texts = [row[index][0] for row in table]
+        sizes = lengths[index]
+        # a cell that fits, without trailing spaces (rich strips those), is padded inline
+        if column.justify == "left":
+            cells_ = [
+                text + pad[width - size] if size <= width and not text[-1:].isspace() else None
+                for text, size in zip(texts, sizes, strict=True)
             ]
         else:
-            rendered = [" ".join(part for part in parts if isinstance(part, str))]
+            cells_ = [
+                pad[width - size] + text if size <= width and not text[-1:].isspace() else None
+                for text, size in zip(texts, sizes, strict=True)
+            ]
+        folded: dict[str, list[str]] = {}  # titles recur: fold each once
+        for number, cell in enumerate(cells_):
+            if cell is not None:
+                continue
+            text = texts[number]
+            lines = folded.get(text)
+            if lines is None:
+                laid = _lines(text, sizes[number], width, column)
+                lines = folded[text] = [_plain(text, piece) for piece in laid]
+            cells_[number] = lines[0]
+            if len(lines) > 1:
+                multi.setdefault(number, {})[index] = lines
+        laid_out.append(cells_)  # type: ignore[arg-type]  # every None replaced above
+    out: list[str] = []
+    for number, parts in enumerate(zip(*laid_out, strict=True)):
+        wrapped = multi.get(number)
+        if wrapped is None:
+            out.append(" ".join(parts))
+        else:
+            height = max(map(len, wrapped.values()))
+            header = number == 0  # aligns to the bottom; the other rows to the top
+            for line in range(height):
+                pieces: list[str] = []
+                for index, part in enumerate(parts):
+                    lines = wrapped.get(index, [part])
+                    shift = line - (height - len(lines) if header else 0)
+                    pieces.append(lines[shift] if 0 <= shift < len(lines) else blank[index])
+                out.append(" ".join(pieces))
         if number == 0:
-            rendered.append(rule)
-        out.extend(set_cell_size(line, crop) for line in rendered) if crop else out.extend(rendered)
-    return out
+            out.append(rule)
+    return [set_cell_size(line, crop) for line in out] if crop else out
 
 
 _T = TypeVar("_T")
@@ -567,21 +606,20 @@ def _line(runs: list[Run], base: str, options: RenderOptions) -> str:
         return _print_rich(runs, base, options)
     width = options.width
     pieces: list[tuple[int, int, str]] = []
-    if cell_len(text) <= width:
-        pieces.append((0, len(text), ""))
-    else:
-        for start, end in itertools.pairwise([0, *_divide_line(text, width), len(text)]):
-            piece = text[start:end]
-            if len(piece) > width and (space := _TRAILING_SPACE.search(piece)):
-                piece = piece[: len(piece) - min(len(space[0]), len(piece) - width)]
-            if cell_len(piece) > width:
-                cut = set_cell_size(piece, width)
-                kept = len(cut)
-                while kept and piece[:kept] != cut[:kept]:
-                    kept -= 1
-                pieces.append((start, start + kept, cut[kept:]))
-            else:
-                pieces.append((start, start + len(piece), ""))
+    breaks = _divide_line(text, width) if cell_len(text) > width else []
+    for start, end in itertools.pairwise([0, *breaks, len(text)]):
+        piece = text[start:end]
+        # rich's rstrip_end: characters against cells (see _lines)
+        if len(piece) > width and (space := _TRAILING_SPACE.search(piece)):
+            piece = piece[: len(piece) - min(len(space[0]), len(piece) - width)]
+        if cell_len(piece) > width:
+            cut = set_cell_size(piece, width)
+            kept = len(cut)
+            while kept and piece[:kept] != cut[:kept]:
+                kept -= 1
+            pieces.append((start, start + kept, cut[kept:]))
+        else:
+            pieces.append((start, start + len(piece), ""))
     if not options.color:
         return "\n".join(text[start:end] + after for start, end, after in pieces)
     lines = []
