@@ -260,3 +260,40 @@ def test_bundled_sample_loads_cleanly() -> None:
     assert dataset.errors == []
     assert len(dataset.goals) > 100
     assert "运城市" in dataset.regions
+
+
+def test_goal_period_replaces_default_dates(data: Path) -> None:
+    write(
+        data,
+        "g.toml",
+        '[defaults]\nregion = "运城市"\nstart = 2021-01-01\ndeadline = 2025-12-31\n\n'
+        '[[goal]]\nid = "annual"\ntitle = "t"\nunit = "人"\nperiod = 2022\n\n'
+        '[[goal]]\nid = "plan"\ntitle = "t"\nunit = "人"\n',
+    )
+    dataset = load(data)
+    spans = {g.id: (g.start, g.deadline) for g in dataset.goals}
+    assert spans["annual"] == (dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    assert spans["plan"] == (dt.date(2021, 1, 1), dt.date(2025, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "g.toml",
+            '[[goal]]\nid = "g"\ntitle = "t"\nregion = "运城市"\nunit = "%"\n'
+            "period = 2022\n[[goal.outcome]]\nas_of = 2022\nvalue = 94.40\n",
+        ),
+        (
+            "g.yaml",
+            "goal:\n  - id: g\n    title: t\n    region: 运城市\n    unit: '%'\n"
+            "    period: 2022\n    outcome:\n      - as_of: 2022\n        value: 94.40\n",
+        ),
+    ],
+)
+def test_float_keeps_its_written_decimals(data: Path, name: str, text: str) -> None:
+    write(data, name, text)
+    (goal,) = load(data).goals
+    value = goal.outcomes[0].value
+    assert value is not None
+    assert (value.low, value.high) == (Fraction("94.395"), Fraction("94.405"))

@@ -630,7 +630,11 @@ def _build_goal(
                 _unknown_keys(
                     outcome, OUTCOME_KEYS, "outcome", (*path, "outcome", o_index), goal_id, ctx
                 )
-    merged = {**defaults, **{k: v for k, v in raw.items() if k in GOAL_KEYS}}
+    inherited = defaults
+    if "period" in raw and not {"start", "deadline"} & raw.keys():
+        # the goal's own period replaces the file's default dates, not just its period
+        inherited = {k: v for k, v in defaults.items() if k not in ("start", "deadline")}
+    merged = {**inherited, **{k: v for k, v in raw.items() if k in GOAL_KEYS}}
     if isinstance(merged.get("outcome"), list):
         merged["outcome"] = [
             {k: v for k, v in o.items() if k in OUTCOME_KEYS} if isinstance(o, dict) else o

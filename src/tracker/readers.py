@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
@@ -182,7 +183,8 @@ def read_toml(text: str) -> tuple[Any, Locator]:
     import tomli  # noqa: PLC0415  # deferred: only paid when a TOML file is read
 
     try:
-        document = tomli.loads(text)
+        # floats as Decimal: a figure keeps the decimals it was written with (SPEC §1.5)
+        document = tomli.loads(text, parse_float=Decimal)
     except RecursionError as exc:  # tomli's own nesting limits, or Python's
         raise TooDeepError(
             f"TOML nesting too deep ({exc}): data files need at most {MAX_DEPTH} levels"
@@ -305,9 +307,18 @@ def _strict_loader() -> type[Any]:
                     node.start_mark,
                 ) from None
 
+        def construct_yaml_float(self, node: Any) -> Any:
+            """A float as written (``94.40`` keeps its two decimals: SPEC §1.5 precision)."""
+            text = str(node.value).replace("_", "")
+            try:
+                return Decimal(text)  # .inf / .nan fall back to PyYAML's floats
+            except ArithmeticError:
+                return super().construct_yaml_float(node)
+
     StrictLoader.add_constructor(
         "tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp
     )
+    StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
     return StrictLoader
 
 
