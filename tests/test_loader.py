@@ -297,3 +297,15 @@ def test_float_keeps_its_written_decimals(data: Path, name: str, text: str) -> N
     value = goal.outcomes[0].value
     assert value is not None
     assert (value.low, value.high) == (Fraction("94.395"), Fraction("94.405"))
+
+
+def test_milestone_unit_and_done_on_figures_are_refused(data: Path) -> None:
+    text = (
+        '[[goal]]\nid = "m"\ntitle = "t"\nregion = "运城市"\nkind = "milestone"\nunit = "个"\n'
+        "period = 2023\n\n"
+        '[[goal]]\nid = "f"\ntitle = "t"\nregion = "运城市"\nunit = "人"\nperiod = 2023\n'
+        "[[goal.outcome]]\nas_of = 2023\ndone = true\n"
+    )
+    write(data, "g.toml", text)
+    found = {(p.goal_id, p.code, p.line) for p in load(data).problems}
+    assert found == {("m", "E112", 6), ("f", "E112", 17)}

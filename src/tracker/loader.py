@@ -698,6 +698,12 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: _FileContext, data: FileDa
                 ("target",),
                 "a milestone has no target: remove target, record outcomes with done = true",
             )
+        if unit is not None:
+            raise fail(
+                codes.KIND_CONFLICT,
+                ("unit",),
+                "a milestone has no unit: remove unit (outcomes say done = true|false)",
+            )
     elif unit is None:
         raise fail(
             codes.MISSING, (), 'missing required field "unit": add unit = "人" (or "%", "所" …)'
@@ -925,6 +931,14 @@ def _outcome(
                 "a milestone outcome has no value: use done = true|false",
             )
             raise _InvalidGoalError
+    elif spec.done is not None:
+        ctx.add(
+            codes.KIND_CONFLICT,
+            (*path, "done"),
+            gid,
+            'done = … is for milestones: remove it, or set kind = "milestone" on the goal',
+        )
+        raise _InvalidGoalError
     elif spec.value is None and spec.numerator is None:
         ctx.add(
             codes.MISSING,
