@@ -107,9 +107,14 @@ def sort_rows(rows: Iterable[Evaluation], key: SortKey, order: dict[str, int]) -
     return rows
 
 
+def count_by_status(rows: Iterable[Evaluation]) -> dict[Status, int]:
+    """Goals per status, worst first, statuses with none left out."""
+    found = Counter(e.status for e in rows)
+    return {s: found[s] for s in SEVERITY if found[s]}
+
+
 def summarise(rows: Sequence[Evaluation]) -> Summary:
-    counts = Counter(e.status for e in rows)
-    return Summary(len(rows), {s: counts[s] for s in SEVERITY if counts[s]})
+    return Summary(len(rows), count_by_status(rows))
 
 
 def build_status(

@@ -9,7 +9,6 @@ Pure: takes the dataset and evaluations, returns frozen dataclasses. Every figur
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter
 from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass
 from datetime import date
@@ -26,7 +25,7 @@ from tracker.compute import (
     on_pace,
 )
 from tracker.model import Dataset, Goal, Kind, Outcome, Source
-from tracker.report import SEVERITY, Selection, StatusReport, region_order
+from tracker.report import SEVERITY, Selection, StatusReport, count_by_status, region_order
 
 # The statuses the "needs attention" section lists (SPEC §4: behind, missed or unclear).
 ATTENTION = (Status.MISSED, Status.BEHIND, Status.UNCLEAR)
@@ -206,12 +205,6 @@ class ReportData:
         return tuple(e for s in self.sections for e in (*s.targeted, *s.untargeted))
 
 
-def counts(rows: Iterable[Evaluation]) -> dict[Status, int]:
-    """Goals per status, worst first, statuses with none left out."""
-    found = Counter(e.status for e in rows)
-    return {s: found[s] for s in SEVERITY if found[s]}
-
-
 def completion(e: Evaluation) -> Fraction | None:
     """The bar of the completion chart: progress (baseline → target) where it exists, else the
     ratio for floors and bands. A ceiling without a baseline has none: a small ratio there is
@@ -255,7 +248,7 @@ def _sections(dataset: Dataset, rows: Sequence[Evaluation]) -> tuple[RegionSecti
             chain=region_chain(dataset, region),
             targeted=tuple(e for e in group if e.status is not Status.NO_TARGET),
             untargeted=tuple(e for e in group if e.status is Status.NO_TARGET),
-            counts=counts(group),
+            counts=count_by_status(group),
         )
         for region, group in grouped.items()
     )
@@ -299,7 +292,7 @@ def build_report(
         categories=tuple(sorted(selection.categories)),
         statuses=tuple(s for s in SEVERITY if s in selection.statuses),
         total=len(rows),
-        by_status=counts(rows),
+        by_status=count_by_status(rows),
         sections=_sections(dataset, rows),
         attention=tuple(attention),
         rate_issues=_rate_issues(rows, thresholds),
@@ -375,13 +368,13 @@ def region_tree(
                 aliases=region.aliases if region else (),
                 depth=len(last) - 1,
                 last=last,
-                own=counts(own.get(name, [])),
+                own=count_by_status(own.get(name, [])),
                 subtree={},
             )
         )
         for i, kid in enumerate(kids):
             subtree += walk(kid, (*last, i == len(kids) - 1))
-        result[index] = dataclasses.replace(result[index], subtree=counts(subtree))
+        result[index] = dataclasses.replace(result[index], subtree=count_by_status(subtree))
         return subtree
 
     roots = children.get(None, [])

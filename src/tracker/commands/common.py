@@ -203,7 +203,7 @@ class Filters(NamedTuple):
     """The reading commands' filters and evaluation settings, as one value.
 
     A NamedTuple, not a dataclass: this module stays cheap to import (docs/performance.md).
-    The pace bands always come from the options' defaults (0.95, 0.60).
+    The pace bands have no defaults here: --on-track and --at-risk always supply them.
     """
 
     on_track: Fraction
@@ -357,7 +357,6 @@ def statuses_option(option: str, values: Sequence[str]) -> list[str]:
 
 def load_dataset(obj: Context) -> Dataset:
     """Find and load the dataset; notices and data errors go to stderr."""
-    from tracker.display import safe  # noqa: PLC0415
     from tracker.loader import find_data_dir, load  # noqa: PLC0415
 
     root, bundled = find_data_dir(obj.data)
@@ -369,14 +368,23 @@ def load_dataset(obj: Context) -> Dataset:
 
         cache_dir = default_dir()
     dataset = load(root, bundled=bundled, cache_dir=cache_dir, parallel=True)
+    report_errors(obj, dataset)
+    return dataset
+
+
+def report_errors(obj: Context, dataset: Dataset, label: str = "") -> None:
+    """List a dataset's errors on stderr (the first few, then a count); ``label`` prefixes
+    each line (a git revision, for diff)."""
+    from tracker.display import safe  # noqa: PLC0415
+
+    prefix = f"{label}: " if label else ""
     errors = dataset.errors
     for problem in errors[:MAX_LISTED_PROBLEMS]:
         goal = f" [{problem.goal_id}]" if problem.goal_id else ""
-        line = f"{problem.location()}: {problem.code}{goal} {problem.message}"
+        line = f"{prefix}{problem.location()}: {problem.code}{goal} {problem.message}"
         click.echo(safe(line).replace("\n", " "), err=True)  # data text: inert on a terminal
     if errors:
-        click.echo(t("notice.problems", obj.lang, n=len(errors)), err=True)
-    return dataset
+        click.echo(prefix + t("notice.problems", obj.lang, n=len(errors)), err=True)
 
 
 def selection(dataset: Dataset, lang: Lang, filters: Filters) -> Selection:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import click
 
-from tracker.commands.common import MAX_LISTED_PROBLEMS, Context, DateParam, emit, global_options
+from tracker.commands.common import Context, DateParam, emit, global_options, report_errors
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from tracker.i18n import t
 
@@ -40,7 +40,6 @@ def diff(obj: Context, rev: str, rev2: str | None, fmt: str, as_of: dt.date | No
     git and loaded exactly as the working tree is. Formats and exit codes: docs/diff.md.
     """
     from tracker.changes import diff_datasets  # noqa: PLC0415
-    from tracker.display import safe  # noqa: PLC0415
     from tracker.gitdata import load_revision, locate, resolve  # noqa: PLC0415
     from tracker.loader import display_path, find_data_dir, load  # noqa: PLC0415
     from tracker.render import RenderOptions  # noqa: PLC0415
@@ -61,13 +60,7 @@ def diff(obj: Context, rev: str, rev2: str | None, fmt: str, as_of: dt.date | No
         if not (dataset.goals or dataset.regions or dataset.sources or dataset.problems):
             notice = t("diff.no_data", obj.lang, rev=label, path=display_path(data_dir))
             click.echo(notice, err=True)
-        errors = dataset.errors
-        for problem in errors[:MAX_LISTED_PROBLEMS]:
-            goal = f" [{problem.goal_id}]" if problem.goal_id else ""
-            line = f"{label}: {problem.location()}: {problem.code}{goal} {problem.message}"
-            click.echo(safe(line).replace("\n", " "), err=True)  # data text: inert
-        if errors:
-            click.echo(f"{label}: " + t("notice.problems", obj.lang, n=len(errors)), err=True)
+        report_errors(obj, dataset, label)
     changes = diff_datasets(old, new, as_of or dt.date.today())
     revisions = Revisions(rev, old_commit, rev2, new_commit, display_path(data_dir))
     text = fmt == "text"

@@ -10,13 +10,13 @@ that needs it escaped, so any quote from any text loads.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
-from fractions import Fraction
 from typing import Any
 
+from tracker.display import json_number
 from tracker.extract import Extraction, Figure
+from tracker.render.json import encode
 from tracker.tomltext import toml_string
 
 _COMMENT_COLUMN = 40
@@ -172,10 +172,6 @@ def _kind_reason(figure: Figure) -> str:
 # --- JSON ---------------------------------------------------------------------------------------
 
 
-def _number(value: Fraction) -> int | float:
-    return value.numerator if value.denominator == 1 else round(float(value), 10)
-
-
 def figure_dict(figure: Figure) -> dict[str, Any]:
     """One figure as JSON-ready data (the keys of ``tracker extract --format json``)."""
     return {
@@ -183,7 +179,7 @@ def figure_dict(figure: Figure) -> dict[str, Any]:
         "title": figure.title,
         "value": figure.written,
         "value_text": figure.value,
-        "parsed": _number(figure.parsed),
+        "parsed": json_number(figure.parsed),
         "unit": figure.unit,
         "qualifier": figure.qualifier,
         "stated_rate": figure.stated_rate,
@@ -223,4 +219,6 @@ def render_extract_json(extraction: Extraction, options: DraftOptions) -> str:
         "year": extraction.year,
         "figures": [figure_dict(f) for f in extraction.figures],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    import msgspec  # noqa: PLC0415
+
+    return msgspec.json.format(encode(document), indent=2) + "\n"
