@@ -31,15 +31,16 @@ the parent parses its own share meanwhile and decodes theirs. See docs/performan
 from __future__ import annotations
 
 import contextlib
-import hashlib
+import gc
+import math
 import os
+import signal
 import stat
 import struct
 import sys
-import tempfile
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -130,9 +131,11 @@ def _dec_hook(kind: type, obj: Any) -> Any:
         if type(obj) is int:
             return _fraction(obj, 1)
         if type(obj) is list and len(obj) == 2:
-            n, d = int(obj[0]), int(obj[1])
-            if d > 0:
-                return _fraction(n, d) if type(obj[0]) is int else Fraction(n, d)
+            n, d = obj
+            if type(n) is int and type(d) is int and d > 1 and math.gcd(n, d) == 1:
+                return _fraction(n, d)
+            if type(n) is str and type(d) is str:
+                return Fraction(int(n), int(d))  # beyond 64 bits: checked the slow way
     raise NotImplementedError  # msgspec turns this into a ValidationError: the entry is ignored
 
 
@@ -185,8 +188,15 @@ def code_fingerprint() -> str:
                 if entry.name.endswith(".py"):
                     info = entry.stat()
                     parts.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
-        _fingerprint = hashlib.sha256("\n".join(parts).encode()).hexdigest()[:32]
+        _fingerprint = _digest("\n".join(parts))
     return _fingerprint
+
+
+def _digest(text: str) -> str:
+    """64 bits that identify ``text`` (not a security measure: every entry also stores its
+    full key). zlib's checksums, because hashlib costs 4 ms to import."""
+    data = text.encode("utf-8", "surrogateescape")
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
 
 
 @dataclass(slots=True)
@@ -251,7 +261,7 @@ def _describe(paths: Sequence[Path], root: Path) -> list[_File]:
                 info.st_dev,
             ]
         )
-        entry = hashlib.sha256(f"{real}\0{shown}".encode()).hexdigest()[:40] + ".bin"
+        entry = _digest(f"{real}\0{shown}") + ".bin"
         racy = info.st_mtime_ns > racy_after or info.st_ctime_ns > racy_after
         files.append(_File(index, path, info.st_size, key, entry, racy))
     return files
@@ -280,7 +290,7 @@ def _read(folder: Path, file: _File, codec: _Codec) -> FileData | None:
         return None
     try:
         return codec.decode(view[start + key_length :])
-    except (msgspec.DecodeError, ValueError, TypeError):
+    except Exception:  # noqa: BLE001  # whatever is wrong with an entry, it is not used
         return None
 
 
@@ -294,17 +304,16 @@ def _write(folder: Path, file: _File, payload: bytes) -> None:
     if file.key is None or file.entry is None or file.racy:
         return
     blob = _entry_bytes(file.key, payload)
+    # Named by process: no two live processes share a pid, and a file left by a dead one
+    # with a reused pid is simply overwritten.
+    temp = folder / f".{file.entry}.{os.getpid()}.tmp"
     try:
-        fd, temp = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as stream:
+        with temp.open("wb") as stream:
             stream.write(blob)
-        Path(temp).replace(folder / file.entry)
+        temp.replace(folder / file.entry)
     except OSError:
         with contextlib.suppress(OSError):
-            Path(temp).unlink()
+            temp.unlink()
 
 
 def _usable_dir(folder: Path) -> Path | None:
@@ -334,15 +343,30 @@ def load_files(
     folder = _usable_dir(cache_dir) if cache_dir is not None and codec is not None else None
     parts: list[FileData | None] = [None] * len(files)
     todo: list[_File] = []
-    for file in files:
-        if folder is not None and codec is not None:
-            parts[file.index] = _read(folder, file, codec)
-        if parts[file.index] is None:
-            todo.append(file)
-    if todo:
-        for index, part in _parse(todo, folder, codec, jobs):
-            parts[index] = part
+    with _no_gc():
+        for file in files:
+            if folder is not None and codec is not None:
+                parts[file.index] = _read(folder, file, codec)
+            if parts[file.index] is None:
+                todo.append(file)
+        if todo:
+            for index, part in _parse(todo, folder, codec, jobs):
+                parts[index] = part
     return [part if part is not None else load_file(paths[i]) for i, part in enumerate(parts)]
+
+
+@contextlib.contextmanager
+def _no_gc() -> Iterator[None]:
+    """The cyclic garbage collector paused: building a dataset creates objects by the
+    million and no cycles, and each collection would walk all that is built so far (over
+    half the time of decoding the cache, docs/performance.md)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _parse(
@@ -410,7 +434,7 @@ def _parse_parallel(
                 (index,) = struct.unpack_from(">I", message)
                 results.append((index, codec.decode(memoryview(message)[4:])))
                 done.add(index)
-        except (EOFError, OSError, msgspec.DecodeError, ValueError):
+        except Exception:  # noqa: BLE001, S110  # a broken worker: its files are parsed here
             pass
         finally:
             receive.close()
@@ -438,6 +462,8 @@ def _split(todo: list[_File], workers: int) -> list[list[_File]]:
 def _worker(share: list[_File], folder: Path | None, send: Any) -> None:
     """In a forked child: parse, store, and send each part back; the parent reads them
     after its own share, so results are collected first and sent at the end."""
+    # Ctrl-C is the parent's to report; it ends this daemon process when it exits.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     codec = _get_codec()
     messages = []
     for file in share:

@@ -1,0 +1,18 @@
+"""Setup shared by every test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+
+@pytest.fixture(autouse=True, scope="session")
+def private_parse_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The tests' parse cache lives in a temporary directory, never in the user's
+    ~/.cache/tracker: a run neither reads entries left by another version of the code nor
+    leaves any behind (subprocesses inherit the variable)."""
+    patch = pytest.MonkeyPatch()
+    patch.setenv("TRACKER_CACHE_DIR", str(tmp_path_factory.mktemp("parse-cache")))
+    yield
+    patch.undo()

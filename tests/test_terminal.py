@@ -1,0 +1,175 @@
+"""The status table's own layout (render/terminal.py) against rich's Table, the reference it
+reproduces: the same bytes without colour, the same text with colour, at every width."""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tracker import loader
+from tracker.compute import Thresholds
+from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Region, Target
+from tracker.quantity import parse_quantity, parse_unit
+from tracker.render import RenderOptions, terminal
+from tracker.report import build_status
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent / "benchmarks"))
+
+import gen  # noqa: E402  # benchmarks/ is not a package
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+AS_OF = date(2025, 6, 30)
+
+
+def same(report: object, options: RenderOptions) -> None:
+    fast = terminal.render_status(report, options)  # type: ignore[arg-type]
+    reference = terminal.render_status_rich(report, options)  # type: ignore[arg-type]
+    if options.color:
+        assert "\x1b[" in fast
+        assert ANSI.sub("", fast) == ANSI.sub("", reference)
+    else:
+        assert fast == reference
+
+
+@pytest.fixture(scope="module")
+def synthetic_report(tmp_path_factory: pytest.TempPathFactory) -> object:
+    data = tmp_path_factory.mktemp("synthetic")
+    gen.generate(data, regions=4, goals=15, outcomes=3)
+    return build_status(loader.load(data), AS_OF)
+
+
+@pytest.mark.parametrize("width", [60, 72, 80, 96, 100, 120, 160, 240])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("color", [False, True])
+def test_generated_data_as_rich_lays_it_out(
+    synthetic_report: object, width: int, lang: str, color: bool
+) -> None:
+    same(synthetic_report, RenderOptions(lang=lang, color=color, width=width))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 140])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bundled_data_as_rich_lays_it_out(width: int, lang: str) -> None:
+    report = build_status(loader.load(loader.bundled_data()), AS_OF)
+    same(report, RenderOptions(lang=lang, width=width))  # type: ignore[arg-type]
+
+
+def test_table_does_not_draw_through_rich(
+    synthetic_report: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The fast path handles ordinary tables itself (rich's Table is the fallback only)."""
+
+    def refuse(*_: object) -> str:
+        raise AssertionError("fell back to rich's Table")
+
+    monkeypatch.setattr(terminal, "render_status_rich", refuse)
+    for width in (80, 100, 200):
+        for lang in ("zh", "en"):
+            terminal.render_status(synthetic_report, RenderOptions(lang=lang, width=width))  # type: ignore[arg-type]
+
+
+# --- any text, any width --------------------------------------------------------------------
+
+PIECES = [
+    "城镇新增就业",
+    "普惠性幼儿园覆盖率",
+    "义务教育优质均衡发展国家督导评估验收",
+    "jobs",
+    "new urban jobs",
+    "a",
+    " ",
+    "  ",
+    "\u3000",  # ideographic space
+    "\u00a0",  # no-break space
+    "（临时）",
+    "e\u0301",  # a combining accent
+    "🎉",
+    "👨\u200d👩\u200d👧",  # one emoji from three
+    "☀\ufe0f",
+    "x" * 30,
+    "Ⅻ",
+    "\t",
+    "\n",
+]
+text = st.lists(st.sampled_from(PIECES), min_size=0, max_size=6).map("".join)
+UNITS = ["人", "%", "元", "所", "人次"]
+
+
+@st.composite
+def reports(draw: st.DrawFn) -> object:
+    regions = draw(st.lists(text.filter(str.strip), min_size=1, max_size=3, unique=True))
+    goals = []
+    for number in range(draw(st.integers(1, 6))):
+        unit_text = draw(st.sampled_from(UNITS))
+        unit = parse_unit(unit_text)
+        value = draw(st.integers(1, 10**9))
+        target = draw(st.none() | st.integers(1, 10**9))
+        figure = draw(
+            st.sampled_from([str(value), f"{value}余", f"近{value}", f"{value / 10**4:.2f}万"])
+        )
+        outcome = Outcome(
+            as_of=date(2024, 12, 31),
+            value=parse_quantity(figure, unit=unit, role="outcome"),
+        )
+        stated = None
+        if target is not None:
+            nominal = Fraction(target)
+            stated = Target(
+                draw(st.sampled_from([str(target), f"{target}以上"])), nominal, nominal, nominal
+            )
+        goals.append(
+            Goal(
+                id=f"g{number}",
+                title=draw(text),
+                region=draw(st.sampled_from(regions)),
+                kind=Kind.AT_LEAST,
+                measure=draw(st.sampled_from([Measure.FLOW, Measure.LEVEL])),
+                start=date(2024, 1, 1),
+                deadline=date(2025, 12, 31),
+                unit=unit.base,
+                target=stated,
+                outcomes=(outcome,) if draw(st.booleans()) else (),
+            )
+        )
+    dataset = Dataset(
+        root=Path(),
+        regions={name: Region(name) for name in regions},
+        goals=goals,
+    )
+    return build_status(dataset, AS_OF, thresholds=Thresholds())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    report=reports(),
+    width=st.integers(20, 220),
+    lang=st.sampled_from(["zh", "en"]),
+    color=st.booleans(),
+)
+def test_any_text_at_any_width(report: object, width: int, lang: str, color: bool) -> None:
+    same(report, RenderOptions(lang=lang, color=color, width=width))  # type: ignore[arg-type]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    runs=st.lists(
+        st.tuples(text, st.sampled_from([None, "green", "bold red"])), min_size=1, max_size=5
+    ),
+    width=st.integers(10, 160),
+    color=st.booleans(),
+)
+def test_summary_lines_wrap_as_rich_wraps_them(
+    runs: list[tuple[str, str | None]], width: int, color: bool
+) -> None:
+    options = RenderOptions(width=width, color=color)
+    fast = terminal._line(runs, "bold", options)
+    reference = terminal._print_rich(runs, "bold", options)
+    assert ANSI.sub("", fast) == ANSI.sub("", reference)
