@@ -61,19 +61,30 @@ def number(value: Fraction, lang: Lang, places: int | None = None) -> str:
     """A quantity for people: 万/亿 in Chinese, thousands separators in English."""
     sign = "-" if value < 0 else ""
     magnitude = abs(value)
-    if places is None:
-        places = 2 if magnitude >= _WAN and lang == "zh" else _places(magnitude)
     if lang == "zh":
-        text = f"{to_decimal(magnitude, places):f}"
-        for scale, word in ((_YI, "亿"), (_WAN, "万")):
-            scaled = to_decimal(magnitude / scale, places)
-            if scaled >= 1:  # after rounding: 99,999,950 is 1亿, not 10000万
-                text = f"{scaled:f}{word}"
-                break
+        text = _zh_number(magnitude, places)
     else:
-        text = f"{to_decimal(magnitude, places):,f}"
+        plain = _places(magnitude) if places is None else places
+        text = f"{to_decimal(magnitude, plain):,f}"
     # a negative figure that rounds to zero is shown as 0, not -0
     return f"{sign}{text}" if sign and text.strip("0.,万亿") else text
+
+
+_ZH_UNITS = ((_YI, "亿"), (_WAN, "万"), (Fraction(1), ""))
+
+
+def _zh_number(magnitude: Fraction, places: int | None) -> str:
+    """万/亿 by magnitude; one unit up when rounding reaches 10000 of it (99,999,999 → 1亿)."""
+    for index, (scale, word) in enumerate(_ZH_UNITS):
+        if magnitude < scale and word:
+            continue
+        digits = places if places is not None else 2 if word else _places(magnitude)
+        scaled = to_decimal(magnitude / scale, digits)
+        if scaled >= 10_000 and index > 0:
+            upper, upper_word = _ZH_UNITS[index - 1]
+            return f"{to_decimal(magnitude / upper, 2 if places is None else places):f}{upper_word}"
+        return f"{scaled:f}{word}"
+    return "0"  # unreachable: the last unit takes everything
 
 
 def quantity(value: Fraction | None, goal: Goal, lang: Lang) -> str:
