@@ -2,15 +2,17 @@
 
 The table is laid out here, not by rich's ``Table``: rich measures, wraps and pads every cell
 through its renderable protocol, about a millisecond a row (11 s for 10,000 goals). This
-module makes the same layout decisions rich's ``Table`` makes for this one table — column
-widths from the same measurements (``_column_widths`` follows ``Table._calculate_column_widths``
-and ``_collapse_widths``), the same folding, ellipsis and justification — so the output is the
-same, byte for byte, at a small fraction of the cost; ``tests/test_terminal.py`` checks that
-against rich itself. rich still does what it is good at: measuring text in terminal cells
-(``rich.cells``: East Asian widths, combining marks, emoji sequences), folding long words,
-turning style names into escape codes, and laying out the rare cell or table this fast path
-leaves to it (a cell with a line break, a tab or a space that must wrap; a table wider than the
-terminal), through :func:`render_status_rich`, the reference implementation.
+module makes the decisions rich's ``Table`` makes for this one table — column widths from the
+same measurements (``_column_widths`` follows ``Table._calculate_column_widths`` and
+``_collapse_widths``), the same word wrapping and folding (``_divide_line``), ellipses,
+justification and cropping at the terminal's edge — so the output is the same, byte for byte,
+at a small fraction of the cost; ``tests/test_terminal.py`` checks that against rich itself.
+rich still does what it is good at: measuring text in terminal cells (``rich.cells``: East
+Asian widths, combining marks, emoji sequences), folding long words, turning style names into
+escape codes, and laying out what this fast path leaves to it — a cell with a line break or a
+tab, a column narrower than two cells, an empty report — through :func:`render_status_rich`,
+the reference implementation. With colour, the text is the same and the escape codes are
+grouped differently.
 """
 
 from __future__ import annotations
