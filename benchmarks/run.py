@@ -369,7 +369,7 @@ def linear(bench: Bench) -> None:
 
 
 def table_vs_json(bench: Bench) -> None:
-    data = bench.dataset(TEN_K)
+    data = bench.dataset(TEN_K, journal=True)  # the journal too: the hledger scenario uses it
     print(f"table vs json: {TEN_K.label()}, output to a file, warm cache")
     cache = bench.work / "cache" / "ten-k"
     table = bench.tracker_status(data, "table", cache, bench.work / "out-table.txt")
