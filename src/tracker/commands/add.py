@@ -8,7 +8,7 @@ from typing import Any
 
 import click
 
-from tracker.commands.common import Context, emit, global_options, load_dataset
+from tracker.commands.common import Context, emit, global_options, load_dataset, write_options
 from tracker.errors import TrackerError
 from tracker.i18n import t
 
@@ -37,15 +37,7 @@ def interactive() -> bool:
 @click.option("--category", metavar="TEXT", help="Free-text category (就业, 教育 …).")
 @click.option("--source", metavar="ID", help="Id of the [[source]] that states the goal.")
 @click.option("--quote", metavar="TEXT", help="The sentence that states the goal, verbatim.")
-@click.option("--dry-run", is_flag=True, help="Print the change as a diff; write nothing.")
-@click.option(
-    "--lock-timeout",
-    type=click.FloatRange(min=0),
-    default=30.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="How long to wait for another tracker writing the same file.",
-)
+@write_options
 @click.pass_obj
 def add(obj: Context, /, dry_run: bool, lock_timeout: float, **options: str | None) -> None:
     """Add a goal to a data file.

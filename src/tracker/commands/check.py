@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tracker.commands.common import Context, emit, global_options
+from tracker.commands.common import Context, emit, format_option, global_options
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from tracker.i18n import t
 
@@ -20,12 +20,10 @@ from tracker.i18n import t
     metavar="[PATH]...",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "github"]),
-    default="text",
-    show_default=True,
+@format_option(
+    "text",
+    "json",
+    "github",
     help="text for people, json for programs, github for Actions annotations.",
 )
 @click.option(

@@ -337,6 +337,38 @@ def finish(dataset: Dataset, *, findings: bool = False) -> NoReturn:
     click.get_current_context().exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+def format_option(*choices: str, help: str = "Output format.") -> Callable[..., Any]:  # noqa: A002
+    """``--format`` (passed as ``fmt``): the first choice is the default."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(choices),
+        default=choices[0],
+        show_default=True,
+        help=help,
+    )
+
+
+def write_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """--dry-run and --lock-timeout, for the commands that write data files."""
+    return _apply(
+        [
+            click.option(
+                "--dry-run", is_flag=True, help="Print the change as a diff; write nothing."
+            ),
+            click.option(
+                "--lock-timeout",
+                type=click.FloatRange(min=0, max=3600),
+                default=30.0,
+                show_default=True,
+                metavar="SECONDS",
+                help="How long to wait for another tracker writing the same file.",
+            ),
+        ],
+        func,
+    )
+
+
 def split_values(values: Sequence[str]) -> list[str]:
     """Accept both repeated options and comma-separated lists."""
     return [part.strip() for value in values for part in value.split(",") if part.strip()]

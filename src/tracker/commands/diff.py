@@ -6,7 +6,14 @@ import datetime as dt
 
 import click
 
-from tracker.commands.common import Context, DateParam, emit, global_options, report_errors
+from tracker.commands.common import (
+    Context,
+    DateParam,
+    emit,
+    format_option,
+    global_options,
+    report_errors,
+)
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from tracker.i18n import t
 
@@ -15,12 +22,10 @@ from tracker.i18n import t
 @global_options
 @click.argument("rev", metavar="REV")
 @click.argument("rev2", metavar="[REV2]", required=False)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "markdown", "json"]),
-    default="text",
-    show_default=True,
+@format_option(
+    "text",
+    "markdown",
+    "json",
     help="text for people, markdown for a pull-request comment, json for programs.",
 )
 @click.option(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.commands.common import Context, DateParam, emit, global_options
+from tracker.commands.common import Context, DateParam, emit, format_option, global_options
 from tracker.errors import DataError, UsageError
 from tracker.i18n import t
 
@@ -32,13 +32,8 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
     metavar="NAME",
     help="Encoding of the text, e.g. gbk or gb18030 (a UTF-8 BOM is always accepted).",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["toml", "json"]),
-    default="toml",
-    show_default=True,
-    help="toml: a draft data file to review; json: one object per figure.",
+@format_option(
+    "toml", "json", help="toml: a draft data file to review; json: one object per figure."
 )
 @click.option("--region", metavar="NAME", help="Region of figures whose text names none.")
 @click.option("--year", type=int, help="Year of figures whose text gives none.")

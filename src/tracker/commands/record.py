@@ -6,7 +6,14 @@ import datetime as dt
 
 import click
 
-from tracker.commands.common import Context, DateParam, emit, global_options, load_dataset
+from tracker.commands.common import (
+    Context,
+    DateParam,
+    emit,
+    global_options,
+    load_dataset,
+    write_options,
+)
 from tracker.i18n import t
 
 
@@ -30,15 +37,7 @@ from tracker.i18n import t
 @click.option(
     "--replace", is_flag=True, help="Overwrite the goal's outcome of the same date, if any."
 )
-@click.option("--dry-run", is_flag=True, help="Print the change as a diff; write nothing.")
-@click.option(
-    "--lock-timeout",
-    type=click.FloatRange(min=0),
-    default=30.0,
-    show_default=True,
-    metavar="SECONDS",
-    help="How long to wait for another tracker writing the same file.",
-)
+@write_options
 @click.pass_obj
 def record(
     obj: Context,

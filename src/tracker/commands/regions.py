@@ -11,6 +11,7 @@ from tracker.commands.common import (
     evaluate_filtered,
     filter_options,
     finish,
+    format_option,
     global_options,
 )
 
@@ -18,14 +19,7 @@ from tracker.commands.common import (
 @click.command()
 @global_options
 @filter_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "json")
 @click.pass_obj
 def regions(
     obj: Context,

@@ -14,6 +14,7 @@ from tracker.commands.common import (
     evaluate_filtered,
     filter_options,
     finish,
+    format_option,
     global_options,
 )
 from tracker.i18n import t
@@ -37,12 +38,9 @@ def _render(data: ReportData, fmt: str, options: RenderOptions) -> str:
 @click.command()
 @global_options
 @filter_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["markdown", "html"]),
-    default="markdown",
-    show_default=True,
+@format_option(
+    "markdown",
+    "html",
     help="Markdown for GitHub/GitLab, or one self-contained HTML page with charts.",
 )
 @click.option(

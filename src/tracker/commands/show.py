@@ -10,6 +10,7 @@ from tracker.commands.common import (
     emit,
     evaluation_options,
     finish,
+    format_option,
     global_options,
     load_dataset,
 )
@@ -21,14 +22,7 @@ from tracker.i18n import t
 @global_options
 @click.argument("goal_id")
 @evaluation_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("text", "json")
 @click.pass_obj
 def show(
     obj: Context,

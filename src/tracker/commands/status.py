@@ -11,6 +11,7 @@ from tracker.commands.common import (
     evaluate_filtered,
     filter_options,
     finish,
+    format_option,
     global_options,
     statuses_option,
 )
@@ -19,14 +20,7 @@ from tracker.commands.common import (
 @click.command()
 @global_options
 @filter_options
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "markdown", "json", "csv"]),
-    default="table",
-    show_default=True,
-    help="Output format.",
-)
+@format_option("table", "markdown", "json", "csv")
 @click.option(
     "--sort",
     type=click.Choice(["region", "gap", "ratio", "pace", "status"]),
