@@ -27,6 +27,7 @@ HEAVY = (
     "jsonschema",
     "html",
     "tomli",
+    "rtoml",
     "msgspec",
     "hashlib",
     "tempfile",
