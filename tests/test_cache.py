@@ -470,14 +470,6 @@ def test_fractions_round_trip(value: Fraction) -> None:
     assert decoded + 1 == value + 1
 
 
-def test_fast_fraction_is_a_fraction() -> None:
-    made = cache._fraction(-531, 100)
-    assert isinstance(made, Fraction)
-    assert made == Fraction(-531, 100)
-    assert made < 0
-    assert made * 100 == -531
-
-
 # --- the names problems show ----------------------------------------------------------------
 
 

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
+from tracker import loader
 from tracker.loader import bundled_data, find_data_dir, load
-from tracker.model import Kind, Measure, Severity
+from tracker.model import Goal, Kind, Measure, Outcome, Severity
 
 REGIONS = '[[region]]\nname = "运城市"\naliases = ["运城"]\n'
 
@@ -309,3 +311,19 @@ def test_milestone_unit_and_done_on_figures_are_refused(data: Path) -> None:
     write(data, "g.toml", text)
     found = {(p.goal_id, p.code, p.line) for p in load(data).problems}
     assert found == {("m", "E112", 6), ("f", "E112", 17)}
+
+
+def test_goals_and_outcomes_are_the_model_s_own_objects(data: Path) -> None:
+    """The loader builds goals and outcomes without their frozen __init__ (for speed): they
+    must be the very objects that __init__ makes, and stay frozen."""
+    write(data, "g.toml", GOAL_TOML)
+    (goal,) = load(data).goals
+    for built in (goal, *goal.outcomes):
+        assert type(built) in (Goal, Outcome)
+        again = dataclasses.replace(built)  # through __init__, with the same fields
+        assert built == again
+        assert hash(built) == hash(again)
+        assert repr(built) == repr(again)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            built.line = 0  # type: ignore[misc]
+    assert loader._new_goal is not Goal  # the shortcut is in use: the model's layout allows it

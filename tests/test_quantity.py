@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from decimal import Decimal
 from fractions import Fraction
@@ -612,3 +613,43 @@ def test_floats_read_as_written(value: float, role: Role) -> None:
     assert q.nominal == F(text)
     assert shape(q) == shape(parse_quantity(text, unit=Unit("%"), role=role))
     assert math.isclose(float(q.nominal), value)
+
+
+def test_remembered_figures_keep_their_type_and_precision() -> None:
+    """Figures are read once and remembered; values that are equal in Python but written
+    differently (5, "5", 5.0, 5.00, True) still read as written, every time."""
+    percent = parse_unit("%")
+    for _ in range(2):  # the second round is answered from memory
+        assert parse_quantity(5, unit=percent, role="outcome").low == 5
+        assert parse_quantity("5.0%", unit=percent, role="outcome").low == F("4.95")
+        assert parse_quantity(Decimal("5.0"), unit=percent, role="outcome").low == F("4.95")
+        assert parse_quantity(Decimal("5.00"), unit=percent, role="outcome").low == F("4.995")
+        assert parse_quantity(1, unit=percent, role="exact").nominal == 1
+        with pytest.raises(QuantityError, match="true"):
+            parse_quantity(True, unit=percent, role="exact")
+        # the goal's unit and the tolerance are part of what is remembered
+        assert parse_quantity("5", unit=parse_unit("万人"), role="target").nominal == 50_000
+        assert parse_quantity("5", unit=parse_unit("人"), role="target").nominal == 5
+        assert parse_quantity("约5", unit=percent, role="target", tolerance=F(1)).low == 4
+        assert parse_quantity("约5", unit=percent, role="target", tolerance=F(2)).low == 3
+
+
+def test_units_hash_as_they_compare() -> None:
+    assert parse_unit("万人") == Unit("人", F(10_000))
+    assert hash(parse_unit("万人")) == hash(Unit("人", F(10_000)))
+    assert Unit("人") != Unit("人", F(10_000))
+    assert len({Unit("人"), Unit("人", F(10_000)), parse_unit("人")}) == 2
+
+
+def test_quantities_are_quantity_s_own_objects() -> None:
+    """Quantities are built without their frozen __init__ (for speed): they must be the very
+    objects that __init__ makes, and stay frozen."""
+    for raw in ("5.31万人", "85以上", "5000余", "约5", 42, Decimal("1.50")):
+        made = parse_quantity(raw, unit=parse_unit("人"), role="outcome", tolerance=F(1))
+        again = dataclasses.replace(made)  # through __init__, with the same fields
+        assert type(made) is Quantity
+        assert made == again
+        assert hash(made) == hash(again)
+        assert repr(made) == repr(again)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.text = "6"  # type: ignore[misc]

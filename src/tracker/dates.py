@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -31,6 +32,8 @@ def month_end(year: int, month: int) -> dt.date:
 
 def parse_as_of(raw: object) -> dt.date:
     """An outcome date: a date, a year (Dec 31) or ``"YYYY-MM"`` (the month's last day)."""
+    if type(raw) is dt.date:  # nearly every outcome: TOML and YAML dates
+        return raw
     if isinstance(raw, dt.datetime):
         return raw.date()
     if isinstance(raw, dt.date):
@@ -57,13 +60,24 @@ def parse_as_of(raw: object) -> dt.date:
 
 def parse_period(raw: object) -> tuple[dt.date, dt.date]:
     """A period: a year (``2022``) or a span of years (``"2021-2025"``), ends inclusive."""
+    if type(raw) is int or type(raw) is str:  # exact types: True is not the year 1
+        return _known_period(raw)
+    return _period(raw)
+
+
+@lru_cache(maxsize=256)  # a dataset's goals share a few periods
+def _known_period(raw: int | str) -> tuple[dt.date, dt.date]:
+    return _period(raw)
+
+
+def _period(raw: object) -> tuple[dt.date, dt.date]:
     if isinstance(raw, int) and not isinstance(raw, bool):
         year = _year(raw)
         return dt.date(year, 1, 1), dt.date(year, 12, 31)
     if isinstance(raw, str):
         text = raw.strip()
         if _YEAR.match(text):
-            return parse_period(int(text))
+            return _period(int(text))
         if m := _SPAN.match(text):
             first, last = _year(int(m[1])), _year(int(m[2]))
             if first > last:

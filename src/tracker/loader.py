@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import operator
 import os
 import re
 import stat
@@ -23,6 +24,7 @@ import msgspec
 from tracker import problems as codes
 from tracker.dates import DateError, parse_as_of, parse_period
 from tracker.errors import UsageError
+from tracker.fastbuild import frozen_constructor
 from tracker.model import (
     Baseline,
     Dataset,
@@ -55,6 +57,7 @@ from tracker.readers import (
 )
 from tracker.schema import (
     DEFAULT_KEYS,
+    FIELD_NAMES,
     GOAL_KEYS,
     OUTCOME_KEYS,
     TOP_KEYS,
@@ -84,11 +87,20 @@ _T = TypeVar("_T")
 _PATH_RE = re.compile(r"`\$((?:\.[A-Za-z_]+|\[\d+\])*)`")
 _FIELD_RE = re.compile(r"field `([^`]+)`")
 
+_KINDS = {kind.value: kind for kind in Kind}  # a dict lookup: Kind(value) is much slower
+_MEASURES = {measure.value: measure for measure in Measure}
+_AS_OF = operator.attrgetter("as_of")
 _DIRECTION = {
     Kind.AT_LEAST: {Qualifier.AT_LEAST, Qualifier.MORE_THAN, Qualifier.ABOUT},
     Kind.AT_MOST: {Qualifier.AT_MOST, Qualifier.LESS_THAN, Qualifier.ABOUT},
     Kind.RANGE: {Qualifier.ABOUT},
 }
+
+
+# the model's frozen dataclasses, built without their slow __init__ (see frozen_constructor)
+_new_goal = frozen_constructor(Goal)
+_new_outcome = frozen_constructor(Outcome)
+_new_target = frozen_constructor(Target)
 
 
 # --- where the data is ----------------------------------------------------------------------
@@ -211,6 +223,11 @@ class _FileContext:
     def add(self, code: str, path: Path_, goal_id: str | None, message: str) -> None:
         line, column = self.locator.find(path)
         self.problems.append(codes.problem(code, self.file, line, goal_id, message, column))
+
+    def line(self, path: Path_) -> int | None:
+        """``locator.line(path)``, for a table: its header's position is looked up directly."""
+        hit = self.locator.positions.get(path)
+        return hit[0] if hit is not None else self.locator.line(path)
 
 
 @dataclass(slots=True)
@@ -488,6 +505,20 @@ def _screen(document: dict[str, Any], ctx: _FileContext) -> set[Path_]:
                 "levels; remove the extra nesting",
             )
             continue
+        if type(container) is dict and FIELD_NAMES.issuperset(container):
+            # Nearly every table (a set test in C): its keys are field names, short strings
+            # with nothing to check, and check() runs only where a limit may be broken.
+            for key, value in container.items():
+                kind = type(value)
+                if kind is str:
+                    if key in _NAME_KEYS:
+                        if len(value) > MAX_NAME or not value.isprintable():
+                            check(value, key, (*path, key))
+                    elif len(value) > MAX_TEXT:
+                        check(value, key, (*path, key))
+                elif kind is dict or kind is list:
+                    stack.append((value, (*path, key), key, level + 1))
+            continue
         items = container.items() if type(container) is dict else enumerate(container)
         keyed = type(container) is dict
         for key, value in items:
@@ -536,7 +567,7 @@ def _build_file(document: dict[str, Any], ctx: _FileContext, data: FileData) -> 
                     aliases=tuple(region.aliases),
                     code=region.code,
                     file=ctx.file,
-                    line=ctx.locator.line(("region", index)),
+                    line=ctx.line(("region", index)),
                 )
             )
     for index, raw in enumerate(_array(document, "source", ctx)):
@@ -595,16 +626,14 @@ def _source(spec: SourceSpec, source_id: str, ctx: _FileContext, path: Path_) ->
         date=spec.date,
         url=spec.url,
         file=ctx.file,
-        line=ctx.locator.line(path),
+        line=ctx.line(path),
     )
 
 
-def _source_ref(
-    value: str | SourceSpec | None, fallback_id: str, path: Path_, ctx: _FileContext, data: FileData
-) -> str | None:
-    """A source given by id, or inline (registered under its id or a generated one)."""
-    if value is None or isinstance(value, str):
-        return value
+def _inline_source(
+    value: SourceSpec, fallback_id: str, path: Path_, ctx: _FileContext, data: FileData
+) -> str:
+    """The id of a source given inline, registered under its id or a generated one."""
     source_id = value.id or fallback_id
     data.sources.append(_source(value, source_id, ctx, path))
     return source_id
@@ -622,24 +651,37 @@ def _build_goal(
         ctx.add(codes.STRUCTURE, path, None, "goal entries must be tables: write [[goal]]")
         return None
     goal_id = raw.get("id") if isinstance(raw.get("id"), str) else None
-    _unknown_keys(raw, GOAL_KEYS, f'goal "{goal_id or index + 1}"', path, goal_id, ctx)
+    # Set tests in C: nearly every table has only known keys, and then is used as it is.
+    own = raw
+    if not GOAL_KEYS.issuperset(raw):
+        _unknown_keys(raw, GOAL_KEYS, f'goal "{goal_id or index + 1}"', path, goal_id, ctx)
+        own = {k: v for k, v in raw.items() if k in GOAL_KEYS}
     outcomes_raw = raw.get("outcome", [])
+    outcomes_known = True
     if isinstance(outcomes_raw, list):
         for o_index, outcome in enumerate(outcomes_raw):
-            if isinstance(outcome, dict):
+            if isinstance(outcome, dict) and not OUTCOME_KEYS.issuperset(outcome):
+                outcomes_known = False
                 _unknown_keys(
                     outcome, OUTCOME_KEYS, "outcome", (*path, "outcome", o_index), goal_id, ctx
                 )
     inherited = defaults
-    if "period" in raw and not {"start", "deadline"} & raw.keys():
+    if (
+        "period" in raw
+        and ("start" in defaults or "deadline" in defaults)
+        and not {"start", "deadline"} & raw.keys()
+    ):
         # the goal's own period replaces the file's default dates, not just its period
         inherited = {k: v for k, v in defaults.items() if k not in ("start", "deadline")}
-    merged = {**inherited, **{k: v for k, v in raw.items() if k in GOAL_KEYS}}
-    if isinstance(merged.get("outcome"), list):
-        merged["outcome"] = [
-            {k: v for k, v in o.items() if k in OUTCOME_KEYS} if isinstance(o, dict) else o
-            for o in merged["outcome"]
-        ]
+    merged = {**inherited, **own} if inherited else own
+    if not outcomes_known:
+        merged = {
+            **merged,
+            "outcome": [
+                {k: v for k, v in o.items() if k in OUTCOME_KEYS} if isinstance(o, dict) else o
+                for o in outcomes_raw
+            ],
+        }
     before = len(ctx.problems)
     spec = _convert(merged, GoalSpec, path, goal_id, ctx)
     if spec is None or len(ctx.problems) > before:
@@ -683,7 +725,7 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: _FileContext, data: FileDa
             (),
             'missing required field "region": add region = "…" (or set it once in [defaults])',
         )
-    kind = Kind(spec.kind)
+    kind = _KINDS[spec.kind]
 
     unit: Unit | None = None
     if spec.unit is not None and spec.unit.strip():
@@ -710,7 +752,7 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: _FileContext, data: FileDa
         )
 
     measure = (
-        Measure(spec.measure)
+        _MEASURES[spec.measure]
         if spec.measure
         else (
             Measure.LEVEL if kind is Kind.MILESTONE or (unit and unit.base == "%") else Measure.FLOW
@@ -746,12 +788,16 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: _FileContext, data: FileDa
                 ) from None
         baseline = Baseline(b_value, b_date)
 
-    source = _source_ref(spec.source, f"{gid}#source", (*path, "source"), ctx, data)
-    outcomes = tuple(
-        _outcome(o, i, kind, unit, tolerance, (*path, "outcome", i), gid, ctx, data)
+    source = spec.source  # an id, or a table
+    if isinstance(source, SourceSpec):
+        source = _inline_source(source, f"{gid}#source", (*path, "source"), ctx, data)
+    outcomes = [
+        _outcome(o, kind, unit, tolerance, (*path, "outcome", i), gid, ctx, data)
         for i, o in enumerate(spec.outcome)
-    )
-    return Goal(
+    ]
+    if len(outcomes) > 1:
+        outcomes.sort(key=_AS_OF)
+    return _new_goal(
         id=gid,
         title=spec.title,
         region=spec.region,
@@ -769,10 +815,10 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: _FileContext, data: FileDa
         tags=tuple(spec.tags),
         owner=spec.owner,
         note=spec.note,
-        outcomes=tuple(sorted(outcomes, key=lambda o: o.as_of)),
+        outcomes=tuple(outcomes),
         file=ctx.file,
-        line=ctx.locator.line(path),
-        acknowledge=_acknowledged(spec.acknowledge, path, gid, ctx),
+        line=ctx.line(path),
+        acknowledge=_acknowledged(spec.acknowledge, path, gid, ctx) if spec.acknowledge else (),
     )
 
 
@@ -861,7 +907,7 @@ def _target(
                 f"band [{low.text}, {high.text}] runs backwards: write the lower edge first",
             )
             raise _InvalidGoalError
-        return Target(
+        return _new_target(
             f"{low.text}–{high.text}",
             (low.nominal + high.nominal) / 2,
             low.nominal,
@@ -887,7 +933,7 @@ def _target(
                 'a range goal needs target = [low, high] or a tolerance: add tolerance = "0.5%"',
             )
             raise _InvalidGoalError
-        return Target(
+        return _new_target(
             value.text,
             value.nominal,
             value.nominal - tolerance,
@@ -895,14 +941,13 @@ def _target(
             approximate=True,
         )
     strict = value.qualifier in (Qualifier.MORE_THAN, Qualifier.LESS_THAN)
-    return Target(
+    return _new_target(
         value.text, value.nominal, value.nominal, value.nominal, value.approximate, strict
     )
 
 
 def _outcome(
     spec: OutcomeSpec,
-    index: int,
     kind: Kind,
     unit: Unit | None,
     tolerance: Fraction | None,
@@ -911,7 +956,6 @@ def _outcome(
     ctx: _FileContext,
     data: FileData,
 ) -> Outcome:
-    del index  # the path carries it
     try:
         as_of = parse_as_of(spec.as_of)
     except DateError as exc:
@@ -974,8 +1018,10 @@ def _outcome(
                 "denominator must be positive: write the total the figure is a share of",
             )
             raise _InvalidGoalError
-    source = _source_ref(spec.source, f"{gid}#outcome{path[-1]}", (*path, "source"), ctx, data)
-    return Outcome(
+    source = spec.source  # an id, or a table
+    if isinstance(source, SourceSpec):
+        source = _inline_source(source, f"{gid}#outcome{path[-1]}", (*path, "source"), ctx, data)
+    return _new_outcome(
         as_of=as_of,
         value=value,
         stated_rate=rate,
@@ -985,8 +1031,8 @@ def _outcome(
         quote=spec.quote,
         source=source,
         note=spec.note,
-        line=ctx.locator.line(path),
-        acknowledge=_acknowledged(spec.acknowledge, path, gid, ctx),
+        line=ctx.line(path),
+        acknowledge=_acknowledged(spec.acknowledge, path, gid, ctx) if spec.acknowledge else (),
     )
 
 

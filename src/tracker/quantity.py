@@ -23,12 +23,15 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, NoReturn
+from typing import TYPE_CHECKING, Literal, NoReturn, TypeVar
+
+from tracker.fastbuild import coprime_fraction, frozen_constructor
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
 Role = Literal["target", "outcome", "rate", "exact"]
+_T = TypeVar("_T")
 
 
 class QuantityError(ValueError):
@@ -52,6 +55,11 @@ class Unit:
     base: str
     scale: Fraction = Fraction(1)
 
+    def __hash__(self) -> int:
+        # the base alone (equal units share it): a Fraction's hash is slow, and every figure
+        # is looked up in the parse memo with its goal's unit
+        return hash(self.base)
+
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
@@ -74,6 +82,9 @@ class Quantity:
     def exact(self) -> bool:
         """True when the interval is the single nominal value."""
         return self.low == self.nominal == self.high
+
+
+_new_quantity = frozen_constructor(Quantity)
 
 
 # --- vocabulary (SPEC §1.5) -----------------------------------------------------------------
@@ -145,6 +156,7 @@ _MAX_LENGTH = 100  # characters, after normalisation
 _PERCENT = Unit("%")
 _PER_MILLE = Unit("%", Fraction(1, 10))  # per-mille figures are stored in percent
 _ONE = Fraction(1)
+_TOO_LARGE = 10**_MAX_DIGITS
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -294,6 +306,10 @@ def parse_quantity(
     if not isinstance(role, str) or role not in _ROLES:
         shown = _q(role) if isinstance(role, str) else _what(role)
         _fail(f'unknown role {shown}: use "target", "outcome", "rate" or "exact"')
+    if (type(raw) is str or type(raw) is int) and (
+        tolerance is None or type(tolerance) is Fraction
+    ):
+        return _parse_memo(raw, unit, role, tolerance)
     if isinstance(raw, str):
         return _parse_text(str.__str__(raw), unit, role, tolerance)
     if isinstance(raw, bool) or raw is None:
@@ -313,8 +329,20 @@ def parse_quantity(
     )
 
 
+# Datasets repeat figures (0, "100%", round numbers, a unit's usual values): each is read once.
+# Keyed on exact str and int only (True == 1 and Decimal("5.0") == 5 would share an entry);
+# a Quantity is immutable, so one may be shared. A failure raises every time.
+@lru_cache(maxsize=8192)
+def _parse_memo(
+    raw: str | int, unit: Unit | None, role: Role, tolerance: Fraction | None
+) -> Quantity:
+    if isinstance(raw, str):
+        return _parse_text(raw, unit, role, tolerance)
+    return _parse_int(raw, unit, role, tolerance)
+
+
 def _parse_int(value: int, unit: Unit | None, role: Role, tolerance: Fraction | None) -> Quantity:
-    if abs(value) >= 10**_MAX_DIGITS:  # checked before repr(): huge ints cannot be printed
+    if abs(value) >= _TOO_LARGE:  # checked before repr(): huge ints cannot be printed
         _fail(
             f"a number of more than {_MAX_DIGITS} digits is too large: write a string with a "
             'scale such as "5.31亿"'
@@ -408,15 +436,17 @@ def _parse_text(raw: str, unit: Unit | None, role: Role, tolerance: Fraction | N
     match = _GRAMMAR.fullmatch(text)
     if match is None:  # cannot happen: every part of the grammar is optional
         _fail(f'cannot read {_q(raw)} as a quantity: write e.g. "5.31万人" or "85%以上"')
-    mantissa, places, digits = _number(raw, match)
-    qualifier, yu = _qualifier(raw, match, digits, mantissa)
-    if match["sign"]:
+    pre, sign, num, cn, yu1, scale, yu2, written, suf = match.groups()
+    mantissa, places, digits = _number(raw, num, cn, scale, written)
+    qualifier, yu = (
+        _qualifier(raw, match, digits, mantissa) if pre or suf or yu1 or yu2 else (None, None)
+    )
+    if sign:
         if role == "rate":
             _negative(_q(raw))
         if yu:
             _fail(f'{_q(raw)}: "{yu}" cannot follow a negative number; write e.g. "-5000"')
         mantissa = -mantissa
-    scale = match["scale"]
     mult = _multiplier(raw, match, unit, role)
     yu_place = None
     if yu:  # one unit of the last non-zero place: 5000余 → 1000, 1.7万余 → 0.1万
@@ -436,21 +466,27 @@ def _parse_text(raw: str, unit: Unit | None, role: Role, tolerance: Fraction | N
     )
 
 
-def _number(raw: str, match: re.Match[str]) -> tuple[int, int, str]:
+def _number(
+    raw: str, num: str | None, cn: str | None, scale: str | None, written: str
+) -> tuple[int, int, str]:
     """The number written: mantissa, decimal places and its digits (for 余's last place)."""
-    num, cn, written = match["num"], match["cn"], match["unit"]
     if num is not None:
         mantissa, places, digits = _read_digits(num, raw)
     elif cn is not None:
         mantissa, places = _read_chinese(cn, raw), 0
         digits = str(mantissa)
-    elif match["scale"] is not None:  # 万余人: one 万
+    elif scale is not None:  # 万余人: one 万
         mantissa, places, digits = 1, 0, "1"
     else:
         _no_number(raw, written, after_number=False)
-    if written and (_NUMBER_TAIL.match(written) or _RANGE.search(written)):
+    if written and _malformed_number_tail(written):
         _no_number(raw, written, after_number=True)
     return mantissa, places, digits
+
+
+@lru_cache(maxsize=1024)  # what follows the number is nearly always one of a few units
+def _malformed_number_tail(written: str) -> bool:
+    return bool(_NUMBER_TAIL.match(written) or _RANGE.search(written))
 
 
 def _qualifier(
@@ -484,7 +520,7 @@ def _qualifier(
 
 def _multiplier(raw: str, match: re.Match[str], goal: Unit | None, role: Role) -> Fraction:
     """What the written number times its scale word is multiplied by to be in base units."""
-    written, scale = match["unit"], match["scale"]
+    written, scale = match.group("unit", "scale")
     if written:
         if _SCALE_START.match(written):
             _fail(f'{_q(raw)} has two scale words: write one, e.g. "5.31万" or "2亿" (not "2万万")')
@@ -633,6 +669,14 @@ def _written_unit(raw: str, match: re.Match[str], goal: Unit | None, role: Role)
     return unit.scale
 
 
+def _ratio(numerator: int, denominator: int) -> Fraction:
+    """``Fraction(numerator, denominator)`` for ints, ``denominator > 0``."""
+    if denominator == 1:
+        return coprime_fraction(numerator, 1)
+    common = math.gcd(numerator, denominator)
+    return coprime_fraction(numerator // common, denominator // common)
+
+
 def _build(
     text: str,
     mantissa: int,
@@ -648,33 +692,34 @@ def _build(
 ) -> Quantity:
     """The quantity ``mantissa / 10**places * scale * mult`` and the interval it stands for."""
     # Integer arithmetic, one Fraction per bound: this runs for every figure in the dataset.
-    step = mult.numerator * scale  # one unit of the last written digit is step / den
+    mult_num, mult_den = mult.as_integer_ratio()
+    step = mult_num * scale  # one unit of the last written digit is step / den
     num = mantissa * step
-    den = 10**places * mult.denominator
-    nominal = Fraction(num, den)
+    den = 10**places * mult_den
+    nominal = _ratio(num, den)
     if qualifier is Qualifier.ABOUT:
         tol = _tolerance(tolerance, text)
-        return Quantity(
+        return _new_quantity(
             text, nominal, nominal - tol, nominal + tol, qualifier=qualifier, approximate=True
         )
     if role not in _ROUNDED_ROLES:
-        return Quantity(text, nominal, nominal, nominal, qualifier=qualifier)
+        return _new_quantity(text, nominal, nominal, nominal, qualifier=qualifier)
     if qualifier is None:
         if not rounded:
-            return Quantity(text, nominal, nominal, nominal)
+            return _new_quantity(text, nominal, nominal, nominal)
         # ± half a unit of the last written digit: 5.31万 → [5.305万, 5.315万]
-        return Quantity(
-            text, nominal, Fraction(2 * num - step, 2 * den), Fraction(2 * num + step, 2 * den)
+        return _new_quantity(
+            text, nominal, _ratio(2 * num - step, 2 * den), _ratio(2 * num + step, 2 * den)
         )
     if qualifier is Qualifier.AT_LEAST:
-        return Quantity(text, nominal, nominal, None, qualifier=qualifier)
+        return _new_quantity(text, nominal, nominal, None, qualifier=qualifier)
     if qualifier is Qualifier.AT_MOST:
-        return Quantity(text, nominal, None, nominal, qualifier=qualifier)
+        return _new_quantity(text, nominal, None, nominal, qualifier=qualifier)
     if qualifier is Qualifier.LESS_THAN:
-        return Quantity(text, nominal, None, nominal, high_open=True, qualifier=qualifier)
+        return _new_quantity(text, nominal, None, nominal, high_open=True, qualifier=qualifier)
     # MORE_THAN: open below; 余/多 also bounded above by one unit of the last non-zero place.
-    high = None if yu_place is None else Fraction(num + yu_place * step, den)
-    return Quantity(
+    high = None if yu_place is None else _ratio(num + yu_place * step, den)
+    return _new_quantity(
         text, nominal, nominal, high, low_open=True, high_open=high is not None, qualifier=qualifier
     )
 

@@ -162,6 +162,13 @@ GOAL_KEYS = frozenset(GoalSpec.__struct_fields__)
 DEFAULT_KEYS = frozenset(GoalFields.__struct_fields__)
 OUTCOME_KEYS = frozenset(OutcomeSpec.__struct_fields__)
 TOP_KEYS = frozenset(FileSpec.__struct_fields__)
+# Every key a data file's tables may have.
+FIELD_NAMES = frozenset().union(
+    *(
+        table.__struct_fields__
+        for table in (FileSpec, GoalSpec, OutcomeSpec, BaselineSpec, RegionSpec, SourceSpec)
+    )
+)
 
 
 # What editors show on hover and completion (SPEC §1). Types, required fields and allowed
