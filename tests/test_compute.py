@@ -12,8 +12,10 @@ from tracker.compute import (
     RateCheck,
     Status,
     Thresholds,
+    computed_rate,
     elapsed,
     evaluate,
+    rate_check,
 )
 from tracker.model import Baseline, Goal, Kind, Measure, Outcome, Target
 from tracker.quantity import Qualifier, Quantity
@@ -344,3 +346,67 @@ def test_ceiling_on_a_flow_is_met_only_at_the_end() -> None:
     assert evaluate(broken, mid).status is Status.MISSED
     final = goal(kind=Kind.AT_MOST, unit="元", target=cap, outcomes=(outcome(YEAR_END, q("9e7")),))
     assert evaluate(final, date(2023, 1, 1)).status is Status.ACHIEVED
+
+
+# --- each figure computed once, the same from every entry point -------------------------------
+
+
+def test_elapsed_ends_of_the_period() -> None:
+    g = goal(start=date(2021, 1, 1), deadline=date(2021, 12, 31))
+    assert elapsed(g, date(2021, 1, 1)) == Fraction(1, 365)  # the first day counts
+    assert elapsed(g, date(2020, 12, 31)) == 0
+    assert elapsed(g, date(2021, 12, 30)) == Fraction(364, 365)
+    assert elapsed(g, date(2021, 12, 31)) == 1
+    one_day = goal(start=date(2021, 5, 1), deadline=date(2021, 5, 1))
+    assert elapsed(one_day, date(2021, 5, 1)) == 1
+    assert elapsed(one_day, date(2021, 4, 30)) == 0
+
+
+def test_both_rate_checks_on_one_outcome() -> None:
+    """A stated rate (against the stated target) and numerator/denominator (against the
+    printed value): inconsistent if either fails, and the same from rate_check and evaluate."""
+    printed = q("57.1", "57.05", "57.15")
+    cases = [
+        (Fraction(571), Fraction(1000), q("95.17", "95.165", "95.175"), RateCheck.CONSISTENT),
+        (Fraction(572), Fraction(1000), q("95.17", "95.165", "95.175"), RateCheck.INCONSISTENT),
+        (Fraction(571), Fraction(1000), q("90", "89.5", "90.5"), RateCheck.INCONSISTENT),
+    ]
+    for numerator, denominator, rate, expected in cases:
+        o = outcome(
+            YEAR_END, printed, numerator=numerator, denominator=denominator, stated_rate=rate
+        )
+        g = goal(unit="%", measure=Measure.LEVEL, target=target("60"), outcomes=(o,))
+        assert rate_check(g, o, Fraction(60)) is expected
+        assert evaluate(g, date(2023, 1, 1)).rate_check is expected
+
+
+def test_computed_rate_only_with_a_positive_target() -> None:
+    o = outcome(YEAR_END, JOBS)
+    g = goal(outcomes=(o,))
+    rate = computed_rate(g, o, Fraction(51000))
+    assert rate is not None
+    assert rate.nominal == Fraction(53100 * 100, 51000)
+    assert (rate.low, rate.high) == (Fraction(53050 * 100, 51000), Fraction(53150 * 100, 51000))
+    assert computed_rate(g, o, Fraction(0)) is None
+    assert computed_rate(g, o, None) is None
+    assert rate_check(g, o, None) is None  # a stated rate is needed to check anything
+
+
+def test_flow_progress_is_the_ratio_and_a_zero_baseline_is_a_baseline() -> None:
+    g = goal(target=target("60000"), outcomes=(outcome(date(2022, 7, 2), q("20000")),))
+    e = evaluate(g, date(2022, 7, 2))
+    assert e.progress == e.ratio == Fraction(1, 3)
+    assert e.pace == Fraction(1, 3) / Fraction(183, 365)
+    # a baseline of 0 with a target below it: (A − 0) / (T − 0), though there is no ratio
+    down = goal(
+        kind=Kind.AT_MOST,
+        measure=Measure.LEVEL,
+        target=target("-10"),
+        baseline=Baseline(q("0")),
+        outcomes=(outcome(YEAR_END, q("-4")),),
+    )
+    e = evaluate(down, date(2023, 1, 1))
+    assert e.ratio is None
+    assert e.progress == Fraction(2, 5)
+    level = goal(measure=Measure.LEVEL, target=target("10"), outcomes=(outcome(YEAR_END, q("4")),))
+    assert evaluate(level, date(2023, 1, 1)).progress is None  # no baseline, not a flow

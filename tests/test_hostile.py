@@ -9,6 +9,7 @@ are written at test time by the ``gallery`` fixture. docs/security.md has the th
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import html.parser
 import io
 import json
@@ -28,8 +29,11 @@ from click.testing import CliRunner, Result
 
 from tracker import loader
 from tracker.cli import cli
+from tracker.compute import evaluate
 from tracker.display import safe
 from tracker.readers import MAX_DEPTH
+from tracker.render.csv import _TEXT_COLUMNS, cell
+from tracker.render.json import goal_record
 
 HOSTILE = Path(__file__).parent / "hostile"
 ROW = re.compile(r"^\| `([^`]+)` \| (—|[EW]\d{3}(?: [EW]\d{3})*) \|")
@@ -301,6 +305,20 @@ def test_csv_cells_are_not_formulas(gallery: Path) -> None:
     assert by_id["hostile-sources"]["gap"] == "-1.5"  # numbers stay numbers
     assert by_id["hostile-markup"]["region"] == "甲市"
     assert {row["region"] for row in rows} >= {"'=cmd|' /C calc'!A0"}
+
+
+def test_csv_checks_every_column_that_can_hold_data_text(gallery: Path) -> None:
+    """render/csv.py passes only its text columns through cell(); every other value must be
+    one that cell() would leave as it is (a number, a date, a status, flags)."""
+    dataset = loader.load(gallery)
+    assert dataset.goals
+    for goal in dataset.goals:
+        record = goal_record(evaluate(goal, dt.date.fromisoformat(AS_OF)))
+        for key, value in record.items():
+            if key in _TEXT_COLUMNS or key == "implied_target":
+                continue
+            written = ";".join(value) if isinstance(value, list) else str(value)
+            assert cell(value) == ("" if value is None else written), (key, value)
 
 
 def test_json_keeps_the_data_as_it_is(gallery: Path) -> None:

@@ -14,7 +14,9 @@ from fractions import Fraction
 from tracker.model import Goal, Kind, Measure, Outcome
 from tracker.quantity import Qualifier, Quantity
 
-HUNDRED = Fraction(100)
+ZERO = Fraction(0)
+ONE = Fraction(1)
+_NO_BAND = (ZERO, ZERO)  # the band of a goal with no target (never compared)
 
 
 class Status(enum.Enum):
@@ -125,7 +127,7 @@ def figure(goal: Goal, outcome: Outcome) -> Interval | None:
     """The outcome's figure: numerator/denominator's exact ratio if given, else its value."""
     if outcome.numerator is not None and outcome.denominator:
         ratio = outcome.numerator / outcome.denominator
-        return Interval.exact(ratio * HUNDRED if goal.unit == "%" else ratio)
+        return Interval.exact(ratio * 100 if goal.unit == "%" else ratio)
     if outcome.value is not None:
         return Interval.of(outcome.value)
     return None
@@ -135,7 +137,12 @@ def elapsed(goal: Goal, when: date) -> Fraction:
     """Time elapsed (时序进度), day basis, both ends inclusive, clamped to [0, 1]."""
     total = (goal.deadline - goal.start).days + 1
     done = (when - goal.start).days + 1
-    return min(max(Fraction(done, total), Fraction(0)), Fraction(1))
+    # clamped in integers, before building a Fraction (the loader ensures start ≤ deadline)
+    if done <= 0:
+        return ZERO
+    if done >= total:
+        return ONE
+    return Fraction(done, total)
 
 
 def implied_target(goal: Goal, as_of: date) -> tuple[ImpliedTarget, Outcome] | None:
@@ -147,9 +154,9 @@ def implied_target(goal: Goal, as_of: date) -> tuple[ImpliedTarget, Outcome] | N
         rate = outcome.stated_rate
         if actual is None or rate.nominal <= 0:
             continue
-        low = actual.low * HUNDRED / rate.high if actual.low is not None and rate.high else None
-        high = actual.high * HUNDRED / rate.low if actual.high is not None and rate.low else None
-        return ImpliedTarget(low, high, actual.nominal * HUNDRED / rate.nominal), outcome
+        low = actual.low * 100 / rate.high if actual.low is not None and rate.high else None
+        high = actual.high * 100 / rate.low if actual.high is not None and rate.low else None
+        return ImpliedTarget(low, high, actual.nominal * 100 / rate.nominal), outcome
     return None
 
 
@@ -158,29 +165,40 @@ def computed_rate(goal: Goal, outcome: Outcome, target: Fraction | None) -> Inte
 
     What a stated rate is checked against; ``None`` without a positive target or a figure.
     """
-    actual = figure(goal, outcome)
+    return _rate_of(figure(goal, outcome), target)
+
+
+def _rate_of(actual: Interval | None, target: Fraction | None) -> Interval | None:
+    """:func:`computed_rate` of an outcome whose figure is ``actual``."""
     if target is None or target <= 0 or actual is None:
         return None
     return Interval(
-        actual.nominal * HUNDRED / target,
-        actual.low * HUNDRED / target if actual.low is not None else None,
-        actual.high * HUNDRED / target if actual.high is not None else None,
+        actual.nominal * 100 / target,
+        actual.low * 100 / target if actual.low is not None else None,
+        actual.high * 100 / target if actual.high is not None else None,
     )
 
 
 def rate_check(goal: Goal, outcome: Outcome, target: Fraction | None) -> RateCheck | None:
     """Does the report's own arithmetic hold? (stated rate vs target; numerator/denominator
     vs the printed value). ``None`` when there is nothing to check."""
-    results: list[bool] = []
-    actual = figure(goal, outcome)
-    computed = computed_rate(goal, outcome, target)
-    if outcome.stated_rate is not None and computed is not None:
-        results.append(computed.meets(Interval.of(outcome.stated_rate)))
+    return _check(outcome, figure(goal, outcome), target)
+
+
+def _check(outcome: Outcome, actual: Interval | None, target: Fraction | None) -> RateCheck | None:
+    """:func:`rate_check` of an outcome whose figure is ``actual``."""
+    consistent: bool | None = None
+    # the completion rate only when there is a stated rate to check it against
+    if outcome.stated_rate is not None:
+        computed = _rate_of(actual, target)
+        if computed is not None:
+            consistent = computed.meets(Interval.of(outcome.stated_rate))
     if outcome.numerator is not None and outcome.value is not None and actual is not None:
-        results.append(Interval.exact(actual.nominal).meets(Interval.of(outcome.value)))
-    if not results:
+        matches = Interval.exact(actual.nominal).meets(Interval.of(outcome.value))
+        consistent = matches if consistent is None else consistent and matches
+    if consistent is None:
         return None
-    return RateCheck.CONSISTENT if all(results) else RateCheck.INCONSISTENT
+    return RateCheck.CONSISTENT if consistent else RateCheck.INCONSISTENT
 
 
 def _verdict(
@@ -231,11 +249,14 @@ def _gap(
         return low_edge - actual
     if actual > high_edge:
         return actual - high_edge
-    return Fraction(0)
+    return ZERO
 
 
-def _progress(goal: Goal, actual: Fraction, target: Fraction) -> Fraction | None:
-    """(A − B) / (T − B) with a baseline; A / T for flow goals; else none.
+def _progress(
+    goal: Goal, actual: Fraction, target: Fraction, ratio: Fraction | None
+) -> Fraction | None:
+    """(A − B) / (T − B) with a baseline; A / T for flow goals; else none. ``ratio``: A / T
+    if already computed.
 
     A ceiling without a baseline (at_most, flow) has no meaningful progress: spending less of
     a cap is not "behind" (docs/arithmetic.md).
@@ -243,6 +264,8 @@ def _progress(goal: Goal, actual: Fraction, target: Fraction) -> Fraction | None
     base = progress_base(goal, target)
     if base is None or target == base:
         return None
+    if not base:  # (A − 0) / (T − 0) is the ratio: no need to compute it again
+        return ratio if ratio is not None else actual / target
     return (actual - base) / (target - base)
 
 
@@ -250,8 +273,9 @@ def progress_base(goal: Goal, target: Fraction) -> Fraction | None:
     """Where progress starts: the baseline; zero for flow goals (not ceilings); else none."""
     if goal.baseline is not None:
         return goal.baseline.value.nominal
-    if goal.measure is Measure.FLOW and goal.kind is not Kind.AT_MOST and target > 0:
-        return Fraction(0)
+    # target.numerator > 0: the sign test without Fraction's comparison machinery (hot path)
+    if goal.measure is Measure.FLOW and goal.kind is not Kind.AT_MOST and target.numerator > 0:
+        return ZERO
     return None
 
 
@@ -272,35 +296,42 @@ def evaluate(goal: Goal, as_of: date, thresholds: Thresholds = Thresholds()) -> 
     flags: list[Flag] = []
 
     stated = goal.target
-    target = stated.nominal if stated else None
-    band = (stated.low, stated.high) if stated else (Fraction(0), Fraction(0))
+    target = judged = None
+    band = _NO_BAND
     implied: ImpliedTarget | None = None
-    if stated is None and goal.kind is not Kind.MILESTONE:
+    if stated is not None:
+        target = judged = stated.nominal
+        band = (stated.low, stated.high)
+    elif goal.kind is not Kind.MILESTONE:
         found = implied_target(goal, as_of)
         if found:
             implied = found[0]
-            band = (implied.nominal, implied.nominal)
+            judged = implied.nominal
+            band = (judged, judged)
             flags.append(Flag.IMPLIED_TARGET)
-    judged = target if target is not None else (implied.nominal if implied else None)
 
-    actual = figure(goal, outcome) if outcome else None
-    if (stated and stated.approximate) or (
-        outcome and outcome.value and outcome.value.qualifier is Qualifier.ABOUT
+    if (stated is not None and stated.approximate) or (
+        outcome is not None
+        and outcome.value is not None
+        and outcome.value.qualifier is Qualifier.ABOUT
     ):
         flags.append(Flag.APPROXIMATE)
 
-    ratio = progress = time = pace = gap = None
+    actual = ratio = progress = time = pace = gap = stated_rate = None
     check = None
     if outcome is not None:
+        actual = figure(goal, outcome)
         time = elapsed(goal, outcome.as_of)
-        check = rate_check(goal, outcome, target)
+        check = _check(outcome, actual, target)
         if check is RateCheck.INCONSISTENT:
             flags.append(Flag.RATE_INCONSISTENT)
         if as_of > goal.deadline and outcome.as_of < goal.deadline:
             flags.append(Flag.STALE)
+        if outcome.stated_rate is not None:
+            stated_rate = outcome.stated_rate.nominal / 100
     if actual is not None and judged is not None:
-        ratio = actual.nominal / judged if judged > 0 else None
-        progress = _progress(goal, actual.nominal, judged)
+        ratio = actual.nominal / judged if judged.numerator > 0 else None
+        progress = _progress(goal, actual.nominal, judged, ratio)
         gap = _gap(goal, actual.nominal, judged, band)
         if progress is not None and time:
             pace = progress / time
@@ -320,9 +351,7 @@ def evaluate(goal: Goal, as_of: date, thresholds: Thresholds = Thresholds()) -> 
         elapsed=time,
         pace=pace,
         gap=gap,
-        stated_rate=outcome.stated_rate.nominal / HUNDRED
-        if outcome and outcome.stated_rate
-        else None,
+        stated_rate=stated_rate,
         rate_check=check,
         status=status,
         flags=tuple(flags),

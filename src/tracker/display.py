@@ -11,8 +11,9 @@ import re
 import urllib.parse
 from collections.abc import Iterable
 from datetime import date, timedelta
-from decimal import ROUND_HALF_EVEN, Decimal, localcontext
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from tracker.compute import Evaluation, Flag, Status
 from tracker.i18n import Lang, t
@@ -21,69 +22,117 @@ from tracker.quantity import Qualifier, Quantity
 
 RATIO_PLACES = 4  # JSON fractions: 1.0419
 QUANTITY_PLACES = 4  # JSON quantities: 50964.5822
-_WAN = Fraction(10_000)
-_YI = Fraction(100_000_000)
+_WAN = 10_000
+_YI = 100_000_000
+
+# Numbers are rounded with integer arithmetic (numerator × 10**places ÷ denominator): Decimal
+# arithmetic and formatting cost several times more. tests/test_display.py compares the results
+# with Python's exact rounding of fractions, written out by the Decimal steps used before.
+
+# Decimal(int).scaleb() is the cheapest way to a Decimal; without a precision limit it cannot round.
+_UNROUNDED = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
+def _half_even(numerator: int, denominator: int) -> int:
+    """``numerator / denominator`` (``denominator`` > 0) rounded half-even to an integer, as
+    ``round()`` rounds a Fraction."""
+    quotient, rest = divmod(numerator, denominator)
+    if 2 * rest > denominator or (2 * rest == denominator and quotient & 1):
+        return quotient + 1
+    return quotient
+
+
+def _scaled(numerator: int, denominator: int, places: int) -> int:
+    """``numerator / denominator`` (≥ 0) × 10**places, rounded half-even to an integer: exact,
+    from the fraction itself (no intermediate rounding)."""
+    return _half_even(numerator * 10**places, denominator)
+
+
+def _trimmed(digits: int, places: int) -> tuple[int, int]:
+    """``digits × 10**-places`` as (coefficient, decimals) without trailing zeros."""
+    if digits == 0:
+        return 0, 0
+    while places and digits % 10 == 0:
+        digits //= 10
+        places -= 1
+    return digits, places
+
+
+def _fixed(negative: bool, digits: int, places: int, separator: str = "") -> str:
+    """``digits × 10**-places`` as Decimal's ``f`` format writes it (``,f`` with a separator)."""
+    sign = "-" if negative else ""
+    if not places:
+        return f"{sign}{digits:,}" if separator else f"{sign}{digits}"
+    whole, decimals = divmod(digits, 10**places)
+    grouped = f"{whole:,}" if separator else str(whole)
+    return f"{sign}{grouped}.{decimals:0{places}d}"
 
 
 def to_decimal(value: Fraction, places: int, *, trim: bool = True) -> Decimal:
     """``value`` rounded half-even to ``places`` decimals, trailing zeros removed if ``trim``."""
-    quantum = Decimal(1).scaleb(-places)
-    # Enough digits for the whole part and the decimals: the default context's 28 would
-    # make quantize() fail on a 30-digit figure (and normalize() round it)
-    whole = abs(value.numerator) // value.denominator
-    with localcontext() as context:
-        context.prec = max(28, whole.bit_length() * 30103 // 100_000 + places + 3)
-        exact = Decimal(value.numerator) / Decimal(value.denominator)
-        rounded = exact.quantize(quantum, rounding=ROUND_HALF_EVEN)
-        if not trim:
-            return rounded
-        normal = rounded.normalize()
-        # normalize() turns 51000 into 5.1E+4: keep plain notation
-        return normal.quantize(Decimal(1)) if normal == normal.to_integral_value() else normal
+    numerator = value.numerator
+    digits = _scaled(abs(numerator), value.denominator, places)
+    if trim:
+        digits, places = _trimmed(digits, places)
+    sign = "-" if numerator < 0 else ""
+    return Decimal(f"{sign}{digits}E-{places}")  # from text: keeps the sign of a zero (-0.0)
 
 
 def json_number(value: Fraction | None, places: int = QUANTITY_PLACES) -> int | Decimal | None:
     """A JSON-ready number: an int when whole, else a rounded Decimal; None stays None."""
     if value is None:
         return None
-    if value.denominator == 1:
-        return value.numerator
-    rounded = to_decimal(value, places)
-    return int(rounded) if rounded == rounded.to_integral_value() else rounded
+    numerator, denominator = value.numerator, value.denominator
+    if denominator == 1:
+        return numerator
+    digits = _scaled(abs(numerator), denominator, places)
+    scale: int = 10**places
+    if digits % scale == 0:
+        digits //= scale
+        return -digits if numerator < 0 else digits
+    while digits % 10 == 0:  # trailing zeros (one decimal at least remains)
+        digits //= 10
+        places -= 1
+    return Decimal(-digits if numerator < 0 else digits).scaleb(-places, _UNROUNDED)
 
 
-def _places(magnitude: Fraction) -> int:
+def _places(numerator: int, denominator: int) -> int:
     """Decimals worth showing: none for thousands, one for hundreds, else two."""
-    return 0 if magnitude >= 1000 else 1 if magnitude >= 100 else 2
+    if numerator >= 1000 * denominator:
+        return 0
+    return 1 if numerator >= 100 * denominator else 2
 
 
 def number(value: Fraction, lang: Lang, places: int | None = None) -> str:
     """A quantity for people: 万/亿 in Chinese, thousands separators in English."""
-    sign = "-" if value < 0 else ""
-    magnitude = abs(value)
+    numerator, denominator = value.numerator, value.denominator
+    magnitude = abs(numerator)
     if lang == "zh":
-        text = _zh_number(magnitude, places)
+        text = _zh_number(magnitude, denominator, places)
     else:
-        plain = _places(magnitude) if places is None else places
-        text = f"{to_decimal(magnitude, plain):,f}"
+        shown = _places(magnitude, denominator) if places is None else places
+        digits, shown = _trimmed(_scaled(magnitude, denominator, shown), shown)
+        text = _fixed(False, digits, shown, ",")
     # a negative figure that rounds to zero is shown as 0, not -0
-    return f"{sign}{text}" if sign and text.strip("0.,万亿") else text
+    return f"-{text}" if numerator < 0 and text.strip("0.,万亿") else text
 
 
-_ZH_UNITS = ((_YI, "亿"), (_WAN, "万"), (Fraction(1), ""))
+_ZH_UNITS = ((_YI, "亿"), (_WAN, "万"), (1, ""))
 
 
-def _zh_number(magnitude: Fraction, places: int | None) -> str:
+def _zh_number(numerator: int, denominator: int, places: int | None) -> str:
     """万/亿 by magnitude; one unit up when rounding reaches 10000 of it (99,999,999 → 1亿)."""
     for index, (scale, word) in enumerate(_ZH_UNITS):
-        if magnitude < scale and word:
+        if word and numerator < scale * denominator:
             continue
-        digits = places if places is not None else 2 if word else _places(magnitude)
-        scaled = to_decimal(magnitude / scale, digits)
-        if scaled >= 10_000 and index > 0:
+        shown = places if places is not None else 2 if word else _places(numerator, denominator)
+        digits = _scaled(numerator, denominator * scale, shown)
+        if index > 0 and digits >= 10_000 * 10**shown:
             upper, upper_word = _ZH_UNITS[index - 1]
-            return f"{to_decimal(magnitude / upper, 2 if places is None else places):f}{upper_word}"
-        return f"{scaled:f}{word}"
+            shown = 2 if places is None else places
+            digits = _scaled(numerator, denominator * upper, shown)
+            return _fixed(False, *_trimmed(digits, shown)) + upper_word
+        return _fixed(False, *_trimmed(digits, shown)) + word
     return "0"  # unreachable: the last unit takes everything
 
 
@@ -102,14 +151,23 @@ def percent(value: Fraction | None, places: int = 1) -> str:
     """A fraction as a percentage: 1.0412 → ``104.1%``."""
     if value is None:
         return "—"
-    return f"{to_decimal(value * 100, places, trim=False):f}%"
+    numerator = value.numerator
+    digits = _scaled(abs(numerator) * 100, value.denominator, places)
+    return f"{_fixed(numerator < 0, digits, places)}%"
 
 
 def plain(value: Fraction | None, places: int = 2) -> str:
     """A fraction such as a pace, with fixed decimals so columns line up: ``1.04``."""
     if value is None:
         return "—"
-    return f"{to_decimal(value, places, trim=False):f}"
+    numerator = value.numerator
+    return _fixed(numerator < 0, _scaled(abs(numerator), value.denominator, places), places)
+
+
+@lru_cache(maxsize=4096)
+def iso_date(day: date) -> str:
+    """``day.isoformat()``, remembered: a report repeats a few dates thousands of times."""
+    return day.isoformat()
 
 
 def short_date(day: date) -> str:
@@ -123,7 +181,7 @@ def bar(ratio: Fraction | None, width: int = 10) -> str:
     """A text progress bar of the completion ratio, full at 100 %."""
     if ratio is None:
         return " " * width
-    filled = max(0, min(width, round(ratio * width)))
+    filled = max(0, min(width, _half_even(ratio.numerator * width, ratio.denominator)))
     return "█" * filled + "░" * (width - filled)
 
 

@@ -32,7 +32,7 @@ def cells(e: Evaluation, lang: Lang) -> Cells:
         title=e.goal.title,
         target=display.target_text(e, lang),
         actual=display.actual_text(e, lang),
-        as_of=e.outcome.as_of.isoformat() if e.outcome else "",
+        as_of=display.iso_date(e.outcome.as_of) if e.outcome else "",
         ratio=display.percent(e.ratio),
         # a bar reads as "how far along": meaningful only when more is better
         bar=display.bar(e.ratio) if e.goal.kind is Kind.AT_LEAST else "",
