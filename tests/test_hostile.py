@@ -394,13 +394,17 @@ def test_region_depth_limit() -> None:
     assert deeper.regions[f"r{limit + 1}"].parent is None
 
 
-# --- time: linear in the input ----------------------------------------------------------------
+# --- no hang on pathological input -----------------------------------------------------------
+# These inputs once took hours (a regular expression's backtracking, quadratic walks); now they
+# take well under a second or two. The limit is a hang guard, far above any machine's load, not
+# a speed measure: speed is measured in benchmarks/.
+HANG = 120.0
 
 
-def timed(seconds: float, call: Any, *args: Any) -> Any:
+def timed(call: Any, *args: Any) -> Any:
     start = time.perf_counter()
     result = call(*args)
-    assert time.perf_counter() - start < seconds, call
+    assert time.perf_counter() - start < HANG, f"{call} hangs"
     return result
 
 
@@ -408,11 +412,11 @@ def test_pathological_text_is_read_in_linear_time() -> None:
     spaces = " " * 2_000_000
     # a lazy name followed by \s* tried every split of a run of spaces: hours at this size
     toml = "a = [\n[[1," + spaces + '2]]\n]\nb = """\nx"""\nc = [\n2' + spaces + "]\n"
-    assert "E102" in timed(5, codes, toml + "[[goal]]\nid = 5\n")
+    assert "E102" in timed(codes, toml + "[[goal]]\nid = 5\n")
     # PyYAML scans in Python, ~20 µs an item: slow, but linear
     yaml = "a: [" + ", ".join(["x"] * 30_000) + "]\nb: '" + spaces + "'\n"
-    assert timed(5, codes, yaml, ".yaml") == ["E106", "E101", "E101"]  # b: too long
-    assert "E006" in timed(5, codes, "a = " + "{b=" * 399 + "1" + "}" * 399)
+    assert timed(codes, yaml, ".yaml") == ["E106", "E101", "E101"]  # b: too long
+    assert "E006" in timed(codes, "a = " + "{b=" * 399 + "1" + "}" * 399)
 
 
 def test_many_names_and_deep_region_trees_in_linear_time(tmp_path: Path) -> None:
@@ -424,7 +428,7 @@ def test_many_names_and_deep_region_trees_in_linear_time(tmp_path: Path) -> None
     ]  # each unknown name looked up among 2,000: a did-you-mean for each took 40 s
     (tmp_path / "unknown").mkdir()
     (tmp_path / "unknown" / "u.toml").write_text("".join(lines), encoding="utf-8")
-    result = timed(8, run, tmp_path / "unknown", "check", "--format", "json")
+    result = timed(run, tmp_path / "unknown", "check", "--format", "json")
     assert len(json.loads(result.stdout)["problems"]) == 3_000
     regions = ['[[region]]\nname = "r0"\n']
     regions += [f'[[region]]\nname = "r{i}"\nparent = "r{i - 1}"\n' for i in range(1, 2_000)]
@@ -436,7 +440,7 @@ def test_many_names_and_deep_region_trees_in_linear_time(tmp_path: Path) -> None
     (tmp_path / "chain").mkdir()
     (tmp_path / "chain" / "c.toml").write_text("".join(regions + goals), encoding="utf-8")
     for args in (["check"], ["status"], ["report"], ["regions"]):
-        result = timed(8, run, tmp_path / "chain", *args)
+        result = timed(run, tmp_path / "chain", *args)
         assert result.exit_code == 1, result.output
 
 
