@@ -103,6 +103,23 @@ def test_dry_run(data: Path) -> None:
     assert (data / "goals.toml").read_bytes() == before
 
 
+def test_warnings_the_new_goal_brings(data: Path) -> None:
+    """A goal without a quote: `tracker check`'s W204 for it (not the other goals'), on stderr;
+    the goal is added all the same."""
+    result = run(data, "--title", "t", "--region", "运城", "--unit", "人", "--period", "2023")
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert "goals.toml:" in lines[0]
+    assert ": warning W204 [yuncheng-2023-t] goal has no quote" in lines[0]
+    quoted = run(
+        data, "--title", "t", "--region", "运城", "--unit", "人", "--period", "2023",
+        "--quote", "t", "--id", "quoted",
+    )  # fmt: skip
+    assert quoted.exit_code == 0, quoted.output
+    assert quoted.stderr == ""
+
+
 T = ["--title", "t"]
 YC = ["--region", "运城"]
 PEOPLE = ["--unit", "人"]
@@ -123,6 +140,8 @@ REFUSALS = [
     ([*MILESTONE, "--target", "1"], "milestone has no target"),
     ([*OK, "--file", "other.yaml"], "TOML"),
     ([*OK, "--file", "nowhere/x.toml"], "does not exist"),
+    ([*OK, "--lock-timeout", "nan"], "'--lock-timeout': nan is not a number of seconds"),
+    ([*OK, "--lock-timeout", "inf"], "--lock-timeout"),
 ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
@@ -20,7 +21,7 @@ from tracker.checks import CheckReport
 from tracker.cli import cli
 from tracker.model import Problem, Severity
 from tracker.render import RenderOptions
-from tracker.render.check import render_github, workflow_command
+from tracker.render.check import render_github, render_gitlab, workflow_command
 
 EXAMPLES = Path(__file__).parent / "check-examples"
 ROOT = Path(__file__).parent.parent
@@ -363,6 +364,109 @@ def test_github_escaping_round_trips() -> None:
     )
 
 
+# --- GitLab Code Quality ----------------------------------------------------------------------
+
+# What GitLab reads of each issue (docs.gitlab.com/ci/testing/code_quality: report format).
+GITLAB_SEVERITIES = {"info", "minor", "major", "critical", "blocker"}
+
+
+def gitlab_issues(*args: str) -> tuple[Result, list[dict[str, Any]]]:
+    result = run("check", "--format", "gitlab", *args)
+    issues = json.loads(result.stdout)
+    assert isinstance(issues, list)
+    for issue in issues:
+        assert set(issue) == {"description", "check_name", "fingerprint", "severity", "location"}
+        assert isinstance(issue["description"], str)
+        assert issue["description"]
+        assert re.fullmatch(r"[EW]\d{3}", issue["check_name"])
+        assert re.fullmatch(r"[0-9a-f]{64}", issue["fingerprint"])
+        assert issue["severity"] in GITLAB_SEVERITIES
+        assert set(issue["location"]) == {"path", "lines"}
+        assert isinstance(issue["location"]["lines"]["begin"], int)
+        assert issue["location"]["lines"]["begin"] >= 1
+    return result, issues
+
+
+def test_gitlab_format_is_a_code_quality_report() -> None:
+    result, issues = gitlab_issues(str(EXAMPLES / "ten-mistakes.toml"))
+    assert result.exit_code == 1
+    assert result.stderr == "1 file checked: 9 errors, 1 warning\n"  # the log gets the summary
+    assert len(issues) == 10
+    assert len({i["fingerprint"] for i in issues}) == 10
+    first = issues[0]
+    assert first["check_name"] == "E101"
+    assert first["severity"] == "major"
+    assert first["location"] == {
+        "path": "tests/check-examples/ten-mistakes.toml",
+        "lines": {"begin": 21},
+    }
+    assert first["description"].startswith('[ten-1] unknown key "targte"')
+    last = issues[-1]
+    assert (last["check_name"], last["severity"]) == ("W205", "minor")
+    # the same findings as the other formats, in the same order
+    _, document = check_json(str(EXAMPLES / "ten-mistakes.toml"))
+    problems = document["problems"]
+    assert isinstance(problems, list)
+    assert [(i["check_name"], i["location"]["lines"]["begin"]) for i in issues] == [
+        (p["code"], p["line"]) for p in problems
+    ]
+
+
+def test_gitlab_strict_reports_warnings_as_major() -> None:
+    _, issues = gitlab_issues("--strict", str(EXAMPLES / "ten-mistakes.toml"))
+    assert {i["severity"] for i in issues} == {"major"}
+
+
+def test_gitlab_clean_data_is_an_empty_report() -> None:
+    result, issues = gitlab_issues(str(TARGETS / "hunan" / "wulingyuan.toml"))
+    assert result.exit_code == 0
+    assert issues == []
+    assert result.stdout == "[]\n"
+
+
+def test_gitlab_fingerprints_do_not_move_with_lines(tmp_path: Path) -> None:
+    """An edit above a finding moves its line, not its identity: the merge request does not
+    show it as fixed and brought again."""
+    source = (EXAMPLES / "ten-mistakes.toml").read_text(encoding="utf-8")
+    path = tmp_path / "data.toml"
+    path.write_text(source, encoding="utf-8")
+    _, before = gitlab_issues(str(path))
+    path.write_text("# a comment\n\n" + source, encoding="utf-8")
+    _, after = gitlab_issues(str(path))
+    assert [i["fingerprint"] for i in after] == [i["fingerprint"] for i in before]
+    lines = [i["location"]["lines"]["begin"] for i in before]
+    assert [i["location"]["lines"]["begin"] for i in after] == [line + 2 for line in lines]
+    # ... but they are not the same for another file
+    other = tmp_path / "other.toml"
+    other.write_text(source, encoding="utf-8")
+    _, elsewhere = gitlab_issues(str(other))
+    assert not {i["fingerprint"] for i in elsewhere} & {i["fingerprint"] for i in before}
+
+
+def test_gitlab_output_is_inert() -> None:
+    """Data text is JSON-encoded, never formatted into the output: quotes, brackets, newlines
+    and control characters cannot change its structure; control and bidi characters do not
+    reach the merge request page."""
+    text = 'a"b\\c"}, {"check_name": "E000"}]\n\x1b[31mred\u202eevil\x00'
+    nasty = Problem("E110", Severity.ERROR, 'dir/a"b].toml', 3, 'g"1', text, 7)
+    twice = Problem("W206", Severity.WARNING, "x.toml", None, None, "same")
+    report = CheckReport(("x.toml",), (nasty, twice, twice), ())
+    issues = json.loads(render_gitlab(report))
+    assert len(issues) == 3
+    first = issues[0]
+    assert first["location"] == {"path": 'dir/a"b].toml', "lines": {"begin": 3}}
+    assert first["check_name"] == "E110"
+    assert first["description"].startswith('[g"1] a"b\\c"}, {"check_name": "E000"}]\n')
+    assert not re.search(
+        r"[\x00-\x09\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]", first["description"]
+    )
+    # a finding without a line points at the file's first line; two equal findings keep
+    # two fingerprints (GitLab shows one issue per fingerprint)
+    assert issues[1]["location"]["lines"] == {"begin": 1}
+    assert issues[1]["fingerprint"] != issues[2]["fingerprint"]
+    assert json.loads(render_gitlab(report)) == issues  # stable from run to run
+
+
 # --- paths --------------------------------------------------------------------------------------
 
 
@@ -447,5 +551,9 @@ def test_ci_examples_run_check_and_diff() -> None:
     script = "\n".join(gitlab["tracker"]["script"])
     assert "tracker --color always check --strict targets" in script
     assert "tracker diff --format markdown" in script
+    assert "tracker check --format gitlab targets > gl-code-quality-report.json" in script
+    artifacts = gitlab["tracker"]["artifacts"]
+    assert artifacts["reports"]["codequality"] == "gl-code-quality-report.json"
+    assert artifacts["when"] == "always"  # the report matters most when the job fails
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert ".venv/bin/tracker check --strict targets" in ci

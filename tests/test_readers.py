@@ -18,6 +18,7 @@ import tomli
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tracker.errors import Interrupted
 from tracker.readers import ParseError, _read_toml_fast, read_toml
 
 REPO = Path(__file__).resolve().parents[1]
@@ -166,3 +167,21 @@ def test_a_broken_file_is_never_read_differently(
     document = _read_toml_fast(text)
     if document is not None:
         assert same(document, reference(text))
+
+
+def test_ctrl_c_swallowed_by_rtoml_is_raised_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An interrupt raised while rtoml runs comes back as rtoml's own error: it is not taken
+    for a file to hand to tomli (the Ctrl-C would be lost)."""
+
+    class SwallowingRtoml:
+        @staticmethod
+        def loads(text: str) -> Any:
+            del text
+            raise ValueError("ImportError: PyCapsule_Import could not import module")
+
+    monkeypatch.setitem(sys.modules, "rtoml", SwallowingRtoml)
+    assert _read_toml_fast(SAMPLE) is None  # an ordinary rtoml error: tomli reads the file
+    monkeypatch.setattr(Interrupted, "raised", True)  # as cli's SIGINT handler sets it
+    with pytest.raises(Interrupted) as caught:
+        _read_toml_fast(SAMPLE)
+    assert caught.value.code == 130

@@ -9,6 +9,7 @@ change, regenerate them and review the diff:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import fcntl
@@ -147,6 +148,88 @@ def test_dry_run_prints_the_diff_and_writes_nothing(data: Path) -> None:
     assert "dry run" in result.stderr
 
 
+# --- warnings the new outcome brings ---------------------------------------------------------
+
+FALLING = ["yuncheng-2022-urban-new-jobs", "2.5万", "--as-of", "2022-09-30"]
+W205_FALLING = (
+    "goals.toml:40: warning W205 [yuncheng-2022-urban-new-jobs] cumulative figure "
+    '"2.5万人" at 2022-09-30 is below "2.9万人" at 2022-06-30'
+)
+
+
+def check_lines(data_dir: Path, code: str) -> list[str]:
+    """`tracker check`'s lines for ``code``, as it prints them."""
+    env = {"TRACKER_LANG": "en", "NO_COLOR": "1"}
+    result = CliRunner().invoke(cli, ["--data", str(data_dir), "check"], env=env)
+    return [line for line in result.stdout.splitlines() if f" {code} " in line]
+
+
+@pytest.mark.parametrize("dry_run", [False, True], ids=["written", "dry-run"])
+def test_a_falling_cumulative_figure_is_reported(data: Path, dry_run: bool) -> None:
+    """W205, as `tracker check` reports it; recorded all the same (exit 0)."""
+    before = (data / "goals.toml").read_bytes()
+    result = run(data, *FALLING, *(["--dry-run"] if dry_run else []))
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1
+    assert W205_FALLING in warnings[0]
+    assert "W205" not in result.stdout  # stdout: the confirmation, or the diff
+    if dry_run:
+        assert (data / "goals.toml").read_bytes() == before
+        assert result.stderr.endswith("dry run: nothing written\n")
+    else:
+        assert result.stdout.startswith("recorded yuncheng-2022-urban-new-jobs")
+        assert warnings == check_lines(data, "W205")  # exactly what `check` now says
+
+
+def test_only_the_warnings_the_outcome_brings(data: Path) -> None:
+    """Warnings the goal already had, and those of other goals, are not repeated."""
+    assert run(data, *FALLING).exit_code == 0
+    again = run(data, "yuncheng-2022-urban-new-jobs", "2.6万", "--as-of", "2022-11-30")
+    assert again.exit_code == 0, again.output
+    assert again.stderr == ""  # the W205 of 2022-09-30 and the other goals' W204 stay unsaid
+    assert len(check_lines(data, "W205")) == 1
+
+
+def test_a_warning_on_a_later_outcome_is_reported(data: Path) -> None:
+    """A figure above the one after it: the later outcome now falls, and that is reported."""
+    result = run(data, "yuncheng-2022-urban-new-jobs", "5.4万", "--as-of", "2022-11-30")
+    assert result.exit_code == 0, result.output
+    assert (
+        'goals.toml:35: warning W205 [yuncheng-2022-urban-new-jobs] cumulative figure "5.31万人" '
+        'at 2022-12-31 is below "5.4万人" at 2022-11-30'
+    ) in result.stderr
+
+
+def test_a_stated_rate_that_does_not_match_is_reported(data: Path) -> None:
+    result = run(data, "yanhu-2022-lunches", "30", "--as-of", "2022-12-31", "--stated-rate", "90%")
+    assert result.exit_code == 0, result.output
+    assert "goals.toml:71: warning W201 [yanhu-2022-lunches] stated_rate" in result.stderr
+    assert '"30所" ÷ target "60所" = 50.00%' in result.stderr
+
+
+def test_an_acknowledged_finding_is_not_reported(data: Path) -> None:
+    path = data / "goals.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace(
+            'id = "yuncheng-2022-urban-new-jobs"\n',
+            'id = "yuncheng-2022-urban-new-jobs"\nacknowledge = ["W205"]\n',
+        ),
+        encoding="utf-8",
+    )
+    result = run(data, *FALLING)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+
+
+def test_warnings_labels_follow_lang(data: Path) -> None:
+    env = {"TRACKER_LANG": "zh", "NO_COLOR": "1", "TRACKER_DATA": str(data)}
+    result = CliRunner().invoke(cli, ["record", *FALLING], env=env)
+    assert result.exit_code == 0, result.output
+    assert ": 警告 W205 [yuncheng-2022-urban-new-jobs] cumulative figure" in result.stderr
+
+
 def test_permissions_and_symlinks_are_kept(data: Path, tmp_path: Path) -> None:
     # the link leads to a dot-directory inside the data directory, which the loader does not
     # walk (a link leading outside it is not read at all: docs/security.md)
@@ -210,6 +293,14 @@ REFUSALS = [
     (["yuncheng-2023-review", "5", "--as-of", "2023-12-31"], 2, "milestone"),
     (["yuncheng-2023-yaml-goal", "5", "--as-of", "2023-12-31"], 2, "YAML"),
     ([*JOBS, "--as-of", "2022-09-30", "--lock-timeout", "-1"], 2, "--lock-timeout"),
+    # NaN passes any range check (every comparison with it is false)
+    ([*JOBS, "--as-of", "2022-09-30", "--lock-timeout", "nan"], 2, "not a number of seconds"),
+    ([*JOBS, "--as-of", "2022-09-30", "--lock-timeout", "NaN"], 2, "'--lock-timeout'"),
+    ([*JOBS, "--as-of", "2022-09-30", "--lock-timeout", "inf"], 2, "from 0 to 3600"),
+    ([*JOBS, "--as-of", "2022-09-30", "--lock-timeout", "-inf"], 2, "--lock-timeout"),
+    ([*JOBS, "--as-of", "2022-09-30", "--lock-timeout", "1e400"], 2, "--lock-timeout"),
+    ([*JOBS, "--as-of", "2022-09-30", "--lock-timeout", "3601"], 2, "out of range"),
+    ([*JOBS, "--as-of", "2022-09-30", "--lock-timeout", "soon"], 2, "'soon' is not a number"),
 ]
 
 
@@ -369,15 +460,17 @@ def paused(data: Path, tmp_path: Path) -> Iterator[tuple[subprocess.Popen[bytes]
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 30
-    while not marker.exists():
-        assert process.poll() is None, process.communicate()
-        assert time.monotonic() < deadline, "the record never reached the rename"
-        time.sleep(0.02)
-    yield process, Path(marker.read_text())
-    if process.poll() is None:
-        process.kill()
-    process.communicate()
+    try:
+        deadline = time.monotonic() + 30
+        while not marker.exists():
+            assert process.poll() is None, process.communicate()
+            assert time.monotonic() < deadline, "the record never reached the rename"
+            time.sleep(0.02)
+        yield process, Path(marker.read_text())
+    finally:  # never left running, whatever the test did
+        if process.poll() is None:
+            process.kill()
+        process.communicate()
 
 
 def test_killed_midway_leaves_the_file_unchanged(
@@ -407,6 +500,63 @@ def test_terminated_midway_cleans_up(
     assert (data / "goals.toml").read_bytes() == (FIXTURE / "goals.toml").read_bytes()
     assert not temp.exists()
     assert no_temp_files(data)
+
+
+def test_ctrl_c_midway_cleans_up(data: Path, paused: tuple[subprocess.Popen[bytes], Path]) -> None:
+    process, temp = paused
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130, stderr
+    assert stderr == b"interrupted\n"  # no traceback
+    assert (data / "goals.toml").read_bytes() == (FIXTURE / "goals.toml").read_bytes()
+    assert not temp.exists()
+    assert no_temp_files(data)
+
+
+def wait_until_it_holds(process: subprocess.Popen[bytes], path: Path) -> None:
+    """Until ``process`` has had ``path`` open for a while (reading it takes an instant;
+    waiting for its lock, as long as the lock is held). Linux: /proc."""
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("needs /proc")
+    target = path.resolve()
+
+    def holds() -> bool:
+        with contextlib.suppress(OSError):
+            for fd in Path(f"/proc/{process.pid}/fd").iterdir():
+                with contextlib.suppress(OSError):
+                    if fd.resolve() == target:
+                        return True
+        return False
+
+    deadline = time.monotonic() + 60
+    while True:
+        if holds():
+            time.sleep(0.3)
+            if holds():
+                return
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "the process never waited for the lock"
+        time.sleep(0.05)
+
+
+def test_ctrl_c_while_waiting_for_the_lock(
+    data: Path, paused: tuple[subprocess.Popen[bytes], Path]
+) -> None:
+    process, _ = paused
+    env = {**os.environ, "PYTHONPATH": SRC, "TRACKER_LANG": "en"}
+    second = subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--data", str(data), "record",
+         "yanhu-2022-lunches", "45", "--as-of", "2022-09-30"],
+        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    wait_until_it_holds(second, data / "goals.toml")  # the file, to lock it: waiting
+    second.send_signal(signal.SIGINT)
+    out, err = second.communicate(timeout=30)
+    assert second.returncode == 130, err
+    assert (out, err) == (b"", b"interrupted\n")
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert (data / "goals.toml").read_bytes() == (FIXTURE / "goals.toml").read_bytes()
 
 
 def test_a_waiting_writer_builds_on_the_one_before(

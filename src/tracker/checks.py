@@ -65,9 +65,16 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 def check_dataset(dataset: Dataset) -> tuple[list[Problem], list[Problem]]:
     """Every goal's findings, split into (reported, acknowledged)."""
+    return check_goals(dataset.goals)
+
+
+def check_goals(goals: Iterable[Goal]) -> tuple[list[Problem], list[Problem]]:
+    """These goals' findings, split into (reported, acknowledged). Each goal is checked on
+    its own, so checking some goals of a dataset reports what checking all of it reports
+    for them (``tracker record`` checks the goal it writes to)."""
     reported: list[Problem] = []
     acknowledged: list[Problem] = []
-    for goal in dataset.goals:
+    for goal in goals:
         used: set[tuple[int | None, str]] = set()  # (outcome index, or None for the goal; code)
         for problem, index in _goal_findings(goal):
             code = problem.code

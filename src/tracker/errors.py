@@ -29,3 +29,20 @@ class DataError(TrackerError):
     """The data could not be read at all (no directory, unreadable path)."""
 
     exit_code = EXIT_FINDINGS
+
+
+class Interrupted(SystemExit):
+    """Ctrl-C (SIGINT) while the ``tracker`` command runs; exits 130 (SPEC §6).
+
+    A ``SystemExit`` rather than a ``KeyboardInterrupt``, so that it unwinds quietly from
+    anywhere, even from an import in progress at start-up (see ``cli._interrupt``)."""
+
+    # Set when one is raised: a compiled extension may turn it into an error of its own
+    # (rtoml reports it as a parse error), and code that catches such errors re-raises it.
+    raised = False
+
+    @classmethod
+    def reraise_if_raised(cls) -> None:
+        """Raise again an interrupt that an extension swallowed."""
+        if cls.raised:
+            raise cls(EXIT_INTERRUPTED)

@@ -15,6 +15,8 @@ from decimal import Decimal
 from functools import cache, lru_cache
 from typing import Any
 
+from tracker.errors import Interrupted
+
 Path_ = tuple[str | int, ...]
 
 # Tables and lists inside one another, the file's top-level table being level 1 (a [[goal]]
@@ -221,6 +223,7 @@ def _read_toml_fast(text: str) -> dict[str, Any] | None:
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException:  # noqa: BLE001  # a syntax error, or a Rust panic (a BaseException)
+        Interrupted.reraise_if_raised()  # Ctrl-C inside rtoml comes back as a parse error
         return None
     return None if _has_float(document) else document
 

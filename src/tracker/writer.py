@@ -22,20 +22,25 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import dataclasses
 import datetime as dt
 import difflib
+import functools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from tracker.dates import DateError, parse_as_of
 from tracker.errors import DataError, UsageError
 from tracker.model import Dataset, Goal, Problem, Severity
 from tracker.tomltext import toml_string
+
+if TYPE_CHECKING:
+    from tracker.loader import FileData
 
 BOM = "\ufeff"
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -308,6 +313,8 @@ class Edit:
     new: str
     line: int  # 1-based line of the new block's header
     replaced: bool = False
+    # warnings `tracker check` reports for the edited goal after the edit and not before
+    warnings: tuple[Problem, ...] = ()
 
     def diff(self) -> str:
         return "".join(
@@ -472,24 +479,54 @@ def plan_add(text: Text, file: str, goal: NewGoal) -> Edit:
 # --- validity -------------------------------------------------------------------------------
 
 
-def _error_keys(problems: Sequence[Problem]) -> Counter[tuple[str, str | None, str]]:
-    return Counter((p.code, p.goal_id, p.message) for p in problems if p.severity is Severity.ERROR)
+@functools.lru_cache(maxsize=4)
+def _load_text(text: str, file: str, suffix: str) -> FileData:
+    """The loader's reading of a text; remembered, since both the errors and the warnings
+    of an edit compare the same two texts."""
+    from tracker.loader import load_text  # noqa: PLC0415
+
+    return load_text(text, file, suffix)
+
+
+def _fresh(before: Sequence[Problem], after: Sequence[Problem]) -> list[Problem]:
+    """The problems of ``after`` that ``before`` does not have (compared by code, goal and
+    message: an edit moves the lines below it)."""
+    fresh = Counter(_key(p) for p in after) - Counter(_key(p) for p in before)
+    found = []
+    for problem in after:
+        if fresh[_key(problem)] > 0:
+            fresh[_key(problem)] -= 1
+            found.append(problem)
+    return found
+
+
+def _key(problem: Problem) -> tuple[str, str | None, str]:
+    return (problem.code, problem.goal_id, problem.message)
 
 
 def new_errors(edit: Edit, suffix: str) -> list[Problem]:
     """Errors the loader finds in the edited text that it did not find before."""
-    from tracker.loader import load_text  # noqa: PLC0415
 
-    before = _error_keys(load_text(edit.old, edit.file, suffix).problems)
-    after = load_text(edit.new, edit.file, suffix).problems
-    fresh = _error_keys(after) - before
-    found = []
-    for problem in after:
-        key = (problem.code, problem.goal_id, problem.message)
-        if problem.severity is Severity.ERROR and fresh[key] > 0:
-            fresh[key] -= 1
-            found.append(problem)
-    return found
+    def errors(text: str) -> list[Problem]:
+        problems = _load_text(text, edit.file, suffix).problems
+        return [p for p in problems if p.severity is Severity.ERROR]
+
+    return _fresh(errors(edit.old), errors(edit.new))
+
+
+def new_warnings(edit: Edit, suffix: str, goal_id: str) -> list[Problem]:
+    """Warnings ``tracker check`` would report for goal ``goal_id`` in the edited text that
+    it did not report before (a cumulative figure below an earlier one, W205, …); the
+    goal's acknowledgements apply. Lines are those of the edited text."""
+    from tracker.checks import check_goals, sort_problems  # noqa: PLC0415
+
+    def warnings(text: str) -> list[Problem]:
+        part = _load_text(text, edit.file, suffix)
+        reported, _ = check_goals(g for g in part.goals if g.id == goal_id)
+        found = [p for p in [*part.problems, *reported] if p.goal_id == goal_id]
+        return [p for p in found if p.severity is Severity.WARNING]
+
+    return sort_problems(_fresh(warnings(edit.old), warnings(edit.new)))
 
 
 def check(edit: Edit, suffix: str) -> None:
@@ -531,7 +568,8 @@ def record_outcome(
         text = Text.decode(snapshot.raw, file)
         edit = plan_record(text, file, goal_id, outcome, replace=replace)
         check(edit, path.suffix)
-        result.append(edit)
+        warnings = new_warnings(edit, path.suffix, goal_id)
+        result.append(dataclasses.replace(edit, warnings=tuple(warnings)))
         return None if dry_run else text.encode(edit.new)
 
     with _os_errors(file):
@@ -560,7 +598,8 @@ def add_goal(
         text = Text.decode(raw, file) if raw else Text("", bom=False, newline="\n")
         edit = plan_add(text, file, goal)
         check(edit, path.suffix)
-        result.append(edit)
+        warnings = new_warnings(edit, path.suffix, goal.id)
+        result.append(dataclasses.replace(edit, warnings=tuple(warnings)))
         return None if dry_run else text.encode(edit.new)
 
     with _os_errors(file):

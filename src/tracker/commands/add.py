@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from tracker.commands.common import Context, emit, global_options, load_dataset, write_options
+from tracker.commands.record import report_warnings
 from tracker.errors import TrackerError
 from tracker.i18n import t
 
@@ -59,9 +60,11 @@ def add(obj: Context, /, dry_run: bool, lock_timeout: float, **options: str | No
         click.echo(t("add.outside", obj.lang, file=spec.shown, root=dataset.root), err=True)
     if dry_run:
         emit(obj, edit.diff())
+        report_warnings(obj, edit)
         click.echo(t("write.dry_run", obj.lang), err=True)
         return
     click.echo(t("add.done", obj.lang, goal=spec.goal.id, where=f"{spec.shown}:{edit.line}"))
+    report_warnings(obj, edit)
 
 
 def _asker(obj: Context) -> Callable[..., Any]:

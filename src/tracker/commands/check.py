@@ -24,7 +24,9 @@ from tracker.i18n import t
     "text",
     "json",
     "github",
-    help="text for people, json for programs, github for Actions annotations.",
+    "gitlab",
+    help="text for people, json for programs, github for Actions annotations, "
+    "gitlab for a Code Quality report.",
 )
 @click.option(
     "--show-acknowledged",
@@ -45,7 +47,7 @@ def check(
     from tracker.checks import build_report  # noqa: PLC0415
     from tracker.loader import DATA_SUFFIXES, find_data_dir, load_paths  # noqa: PLC0415
     from tracker.render import RenderOptions  # noqa: PLC0415
-    from tracker.render.check import CheckFormat, render_check  # noqa: PLC0415
+    from tracker.render.check import CheckFormat, render_check, summary  # noqa: PLC0415
 
     data_dir, bundled = find_data_dir(obj.data)
     if not paths:
@@ -68,4 +70,6 @@ def check(
     options = RenderOptions(lang=obj.lang, color=obj.color and text, width=obj.width)
     rendered = render_check(report, CheckFormat(fmt), options, show_acknowledged=show_acknowledged)
     emit(obj, rendered, color=text)
+    if fmt == "gitlab":  # the report goes to a file; the job's log gets the summary
+        click.echo(summary(report, obj.lang), err=True)
     click.get_current_context().exit(EXIT_FINDINGS if report.errors else EXIT_OK)

@@ -349,6 +349,35 @@ def format_option(*choices: str, help: str = "Output format.") -> Callable[..., 
     )
 
 
+MAX_LOCK_TIMEOUT = 3600
+
+
+class SecondsParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
+    """A wait in seconds, from 0 to ``maximum``. Not click.FloatRange: NaN compares false
+    with both bounds and would pass it (and then never time out, or time out at once)."""
+
+    name = "SECONDS"
+
+    def __init__(self, maximum: float) -> None:
+        self.maximum = maximum
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> float:
+        import math  # noqa: PLC0415  # only when the option is used
+
+        fix = f"give a number of seconds from 0 to {self.maximum:g}, e.g. 30"
+        try:
+            seconds = float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a number: {fix}", param, ctx)
+        if not math.isfinite(seconds):
+            self.fail(f"{str(value).strip()} is not a number of seconds: {fix}", param, ctx)
+        if not 0 <= seconds <= self.maximum:
+            self.fail(f"{str(value).strip()} is out of range: {fix}", param, ctx)
+        return seconds
+
+
 def write_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """--dry-run and --lock-timeout, for the commands that write data files."""
     return _apply(
@@ -358,11 +387,11 @@ def write_options(func: Callable[..., Any]) -> Callable[..., Any]:
             ),
             click.option(
                 "--lock-timeout",
-                type=click.FloatRange(min=0, max=3600),
+                type=SecondsParam(MAX_LOCK_TIMEOUT),
                 default=30.0,
                 show_default=True,
                 metavar="SECONDS",
-                help="How long to wait for another tracker writing the same file.",
+                help="How long to wait for another tracker writing the same file (0-3600).",
             ),
         ],
         func,

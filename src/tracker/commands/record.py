@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 import click
 
@@ -15,6 +16,9 @@ from tracker.commands.common import (
     write_options,
 )
 from tracker.i18n import t
+
+if TYPE_CHECKING:
+    from tracker.writer import Edit
 
 
 @click.command()
@@ -90,6 +94,7 @@ def record(
     )
     if dry_run:
         emit(obj, edit.diff())
+        report_warnings(obj, edit)
         click.echo(t("write.dry_run", obj.lang), err=True)
         return
     shown = value if outcome.done is None else t("done" if outcome.done else "not_done", obj.lang)
@@ -97,3 +102,14 @@ def record(
     click.echo(
         t(key, obj.lang, goal=goal.id, value=shown, as_of=as_of, where=f"{goal.file}:{edit.line}")
     )
+    report_warnings(obj, edit)
+
+
+def report_warnings(obj: Context, edit: Edit) -> None:
+    """The warnings `tracker check` now reports for the goal and did not before (W205: the
+    new figure is below an earlier cumulative one …), on stderr as `check` prints them.
+    They do not change the exit status: the data is valid, and `check --strict` decides."""
+    from tracker.render.check import problem_line  # noqa: PLC0415
+
+    for problem in edit.warnings:
+        click.echo(problem_line(problem, obj.lang), err=True)

@@ -1,4 +1,5 @@
-"""`tracker check` output: text for people, JSON for programs, GitHub workflow commands.
+"""`tracker check` output: text for people, JSON for programs, GitHub workflow commands,
+a GitLab Code Quality report.
 
 Each renderer takes the :class:`CheckReport` and returns text; ``render_check`` is the one
 registry behind ``--format``.
@@ -7,6 +8,7 @@ registry behind ``--format``.
 from __future__ import annotations
 
 import enum
+from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
 from typing import Any, assert_never
@@ -24,6 +26,7 @@ class CheckFormat(enum.Enum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
+    GITLAB = "gitlab"
 
 
 def render_check(
@@ -39,6 +42,8 @@ def render_check(
         return render_json(report)
     if fmt is CheckFormat.GITHUB:
         return render_github(report, options)
+    if fmt is CheckFormat.GITLAB:
+        return render_gitlab(report)
     assert_never(fmt)
 
 
@@ -62,6 +67,13 @@ def _line(problem: Problem, label: str, style: dict[str, Any], color: bool) -> s
         f"{click.style(location, bold=True)}: {click.style(f'{label} {problem.code}', **style)}"
         f"{click.style(goal, dim=True) if goal else ''} {message}"
     )
+
+
+def problem_line(problem: Problem, lang: Lang, *, color: bool = False) -> str:
+    """One finding as ``tracker check`` prints it (``file:line: warning W205 [goal] …``),
+    for other commands that report findings (``tracker record``)."""
+    label = t(f"check.{problem.severity.value}", lang)
+    return _line(problem, label, _STYLE[problem.severity], color)
 
 
 def render_text(report: CheckReport, options: RenderOptions, *, show_acknowledged: bool) -> str:
@@ -171,3 +183,50 @@ def render_github(report: CheckReport, options: RenderOptions) -> str:
     lines: Iterable[str] = (workflow_command(p) for p in report.problems)
     # the summary is an ordinary log line, not a command
     return "".join(f"{line}\n" for line in lines) + summary(report, options.lang) + "\n"
+
+
+# --- GitLab Code Quality report ---------------------------------------------------------------
+
+# GitLab's severities are info, minor, major, critical and blocker.
+_GITLAB_SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor"}
+
+
+def code_quality_issue(problem: Problem, occurrence: int = 0) -> dict[str, Any]:
+    """One finding as GitLab's Code Quality report has it (a subset of the Code Climate issue).
+
+    The fingerprint identifies the finding across pipelines, so that a merge request shows
+    what it fixes and what it brings: a hash of code, file, goal id and message — not of the
+    line, which an edit above the finding moves. ``occurrence`` tells apart findings that
+    are otherwise the same (GitLab keeps one issue per fingerprint)."""
+    key = [problem.code, problem.file, problem.goal_id or "", problem.message]
+    if occurrence:
+        key.append(str(occurrence))
+    goal = f"[{problem.goal_id}] " if problem.goal_id else ""
+    return {
+        "description": safe(goal + problem.message),
+        "check_name": problem.code,
+        "fingerprint": _fingerprint(key),
+        "severity": _GITLAB_SEVERITY[problem.severity],
+        "location": {"path": problem.file, "lines": {"begin": problem.line or 1}},
+    }
+
+
+def _fingerprint(parts: list[str]) -> str:
+    import hashlib  # noqa: PLC0415  # only for this format
+
+    # NUL cannot occur in a path, a code or an id, so the parts cannot run into each other
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def render_gitlab(report: CheckReport) -> str:
+    """A JSON array of Code Quality issues (``artifacts:reports:codequality``); acknowledged
+    findings are left out, as from the other formats."""
+    from tracker.render.json import encode  # noqa: PLC0415  # msgspec only for this format
+
+    seen: Counter[tuple[str, str, str | None, str]] = Counter()
+    issues = []
+    for problem in report.problems:
+        key = (problem.code, problem.file, problem.goal_id, problem.message)
+        issues.append(code_quality_issue(problem, seen[key]))
+        seen[key] += 1
+    return encode(issues)
