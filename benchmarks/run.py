@@ -468,10 +468,12 @@ PHASES = (
     ("load the files (`cache.load_files`)", "cache.py:load_files"),
     ("  decode cached entries", "cache.py:decode"),
     ("  parse files (in this process)", "loader.py:load_file"),
-    ("    tomli", "tomli"),
+    ("    rtoml (files without floats)", "readers.py:_read_toml_fast"),
+    ("    tomli (files with floats, or errors)", "tomli"),
     ("    locate line numbers", "readers.py:_locate_toml_tables"),
     ("    screen limits (`loader._screen`)", "loader.py:_screen"),
     ("    validate and build goals", "loader.py:_build_goal"),
+    ("  encode cache entries", "cache.py:encode"),
     ("  write cache entries", "cache.py:_write"),
     ("cross-file checks", "loader.py:_cross_check"),
     ("evaluate (`compute.evaluate`)", "compute.py:evaluate"),
@@ -481,29 +483,30 @@ PHASES = (
 # What an unmet target would take (the measurements behind it: docs/performance.md).
 EXPLANATIONS = {
     "cold": (
-        "What it would take: everything after tomli — screening the limits, validation, "
-        "quantity parsing, building the frozen model, writing the cache, evaluating with exact "
-        "fractions, rendering — would have to cost under a third of tomli's own parse, about "
-        "15 µs a goal; in Python it costs about 150 µs. That means the per-goal pipeline in "
-        "compiled code (validating and building straight from the parser's output), or many "
-        "more cores than two for the parallel parse (two processes already save a quarter of "
-        "the cold run: the `parallel` row)."
+        "What it would take: in one process the cold pipeline costs about 110 µs a goal against "
+        "tomli's 46 (9,000 goals, docs/performance.md): reading the TOML 27 µs (rtoml 16, the "
+        "float check 3, line numbers 10), screening, validating and building the model 46, "
+        "encoding and writing the cache entry ~15, evaluating 14, rendering JSON 10. The second "
+        "process takes part of the reading only (the `parallel` row). 1.3× would need about "
+        "60 µs a goal of wall time: with two processes, the model built by compiled code "
+        "(validation and quantity parsing straight from the parser's output), and cache entries "
+        "smaller than today's ~1.2 KB a goal (writing 110 MB of them is ~12 % of the run)."
     ),
     "warm": (
-        "What it would take: the warm run decodes the cache instead of parsing (about a fifth "
-        "of it), but still evaluates every goal with exact fractions (`compute.evaluate`, "
-        "~30 µs a goal) and renders it (`display.json_number` rounds through `Decimal`, "
-        "~20 µs a goal): together most of the warm run, and more than 0.15× of the cold run "
-        "on their own. It would take evaluation and rendering at a few µs a goal (compiled "
-        "arithmetic; `compute.rate_check` computing the completion rate only when a stated "
-        "rate needs it; integer rounding in `display.to_decimal`), or caching evaluations per "
-        "`--as-of` and thresholds."
+        "What it would take: the warm run no longer parses; it decodes the cache (~13 µs a "
+        "goal), evaluates (~14 µs) and renders JSON (~10 µs), plus start-up and the cross-file "
+        "checks: about 0.4× of the cold run. Evaluation and rendering were made twice as fast "
+        "and the loader 1.9× (both runs ~1.5× faster than before), so the ratio barely moved. "
+        "0.15× would need the warm run at ~15 µs a goal: caching evaluated and rendered records "
+        "per file, `--as-of` and thresholds (filters, sorting and the summary then reading the "
+        "cached records), or compiled evaluation."
     ),
     "hledger": (
-        "What it would take: hledger 1.25 takes about 8.5 s here for 10,000 budget goals (the "
-        "issue measured ~30 s on another machine); tracker's cold run takes about 2.4 s and its "
-        "warm run under 1 s. Ten times the cold run would need the cold pipeline at ~80 µs a "
-        "goal, tomli's ~45 µs included: the compiled pipeline of the cold row."
+        "What it would take: hledger 1.25 takes about 8.3 s here for 10,000 budget goals (the "
+        "issue measured ~30 s on its machine, against which this run's tracker time would be "
+        "~20×); tracker's cold run takes about 1.45 s. Ten times would need ~0.83 s: start-up "
+        "plus ~70 µs a goal of wall time, about half of today's — the compiled model building "
+        "of the cold row."
     ),
     "linear": (
         "Noise, most likely: the CPU time per goal is the same at both sizes when measured "
@@ -511,9 +514,10 @@ EXPLANATIONS = {
         "of other jobs' bursts."
     ),
     "table": (
-        "What it would take: `render/rows.cells` (the display formatting every tabular format "
-        "shares) costs more than the whole JSON rendering; the layout itself is ~0.2 s for "
-        "10,000 rows."
+        "What it would take: JSON rendering got twice as fast, the table's layout "
+        "(`render/terminal.py`, ~0.2 s for 10,000 rows) did not; the display formatting of "
+        "`render/rows.cells` is now ~10 µs a goal. A cheaper layout pass over the plain rows "
+        "would bring the table back under the JSON's 1.5×."
     ),
 }
 
