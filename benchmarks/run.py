@@ -502,9 +502,9 @@ EXPLANATIONS = {
         "cached records), or compiled evaluation."
     ),
     "hledger": (
-        "What it would take: hledger 1.25 takes about 8.3 s here for 10,000 budget goals (the "
+        "What it would take: hledger 1.25 takes about 8 s here for 10,000 budget goals (the "
         "issue measured ~30 s on its machine, against which this run's tracker time would be "
-        "~20×); tracker's cold run takes about 1.45 s. Ten times would need ~0.83 s: start-up "
+        "~20×); tracker's cold run takes about 1.3–1.5 s. Ten times would need ~0.8 s: start-up "
         "plus ~70 µs a goal of wall time, about half of today's — the compiled model building "
         "of the cold row."
     ),

@@ -360,7 +360,7 @@ def test_lock_timeout(data: Path) -> None:
         result = run(
             data, "yanhu-2022-lunches", "60", "--as-of", "2022-12-31", "--lock-timeout", "0.3"
         )
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < 30  # gave up instead of waiting for the lock
     assert result.exit_code == 1
     assert "locked by another tracker process" in result.stderr
     assert path.read_bytes() == before
@@ -539,16 +539,21 @@ def wait_until_it_holds(process: subprocess.Popen[bytes], path: Path) -> None:
         time.sleep(0.05)
 
 
+def second_record(data: Path) -> subprocess.Popen[bytes]:
+    """Another `tracker record` on the same file, while the paused one holds its lock."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "tracker", "--data", str(data), "record",
+         "yanhu-2022-lunches", "45", "--as-of", "2022-09-30"],
+        env={**os.environ, "PYTHONPATH": SRC, "TRACKER_LANG": "en"},
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+
+
 def test_ctrl_c_while_waiting_for_the_lock(
     data: Path, paused: tuple[subprocess.Popen[bytes], Path]
 ) -> None:
     process, _ = paused
-    env = {**os.environ, "PYTHONPATH": SRC, "TRACKER_LANG": "en"}
-    second = subprocess.Popen(
-        [sys.executable, "-m", "tracker", "--data", str(data), "record",
-         "yanhu-2022-lunches", "45", "--as-of", "2022-09-30"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
+    second = second_record(data)
     wait_until_it_holds(second, data / "goals.toml")  # the file, to lock it: waiting
     second.send_signal(signal.SIGINT)
     out, err = second.communicate(timeout=30)
@@ -564,12 +569,7 @@ def test_a_waiting_writer_builds_on_the_one_before(
 ) -> None:
     """A second record waits for the lock held by the paused one, then sees its result."""
     process, _ = paused
-    env = {**os.environ, "PYTHONPATH": SRC, "TRACKER_LANG": "en"}
-    second = subprocess.Popen(
-        [sys.executable, "-m", "tracker", "--data", str(data), "record",
-         "yanhu-2022-lunches", "45", "--as-of", "2022-09-30"],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-    )  # fmt: skip
+    second = second_record(data)
     time.sleep(0.5)
     assert second.poll() is None  # waiting for the lock
     process.send_signal(signal.SIGKILL)  # the first dies before publishing anything
