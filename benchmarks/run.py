@@ -601,7 +601,7 @@ def _cumulative(stats: pstats.Stats, pattern: str) -> float:
 
 def versions(bench: Bench) -> list[str]:
     lines = [f"- Python {platform.python_version()} ({platform.python_implementation()})"]
-    for name in ("tracker", "click", "rich", "msgspec", "tomli"):
+    for name in ("tracker", "click", "rich", "msgspec", "tomli", "rtoml"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             lines.append(f"- {name} {metadata.version(name)}")
     program = shutil.which("hledger")
