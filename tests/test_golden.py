@@ -7,17 +7,15 @@ To accept a deliberate change of output, regenerate them and review the diff:
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from golden_files import check_golden
 from tracker.cli import cli
 
-GOLDEN = Path(__file__).parent / "golden"
 BASIC = Path(__file__).parent / "data" / "basic"
-UPDATE = os.environ.get("TRACKER_UPDATE_GOLDEN") == "1"
 
 CASES = {
     "status_table_zh.txt": ["--lang", "zh", "status"],
@@ -34,8 +32,4 @@ def test_golden(name: str) -> None:
     args = ["--data", str(BASIC), "--color", "never", *CASES[name], "--as-of", "2023-07-01"]
     result = CliRunner().invoke(cli, args, env={"COLUMNS": "100", "NO_COLOR": "1"})
     assert result.exit_code == 0, result.output
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(result.stdout, encoding="utf-8")
-    assert path.exists(), f"missing golden file {name}: run with TRACKER_UPDATE_GOLDEN=1"
-    assert result.stdout == path.read_text(encoding="utf-8")
+    check_golden(name, result.stdout)

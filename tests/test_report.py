@@ -7,20 +7,18 @@ To accept a deliberate change of output, regenerate the golden files and review 
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from golden_files import check_golden
 from tracker.cli import cli
 
 DATA = Path(__file__).parent / "data"
 BASIC = DATA / "basic"
 HISTORY = DATA / "history"
-GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("TRACKER_UPDATE_GOLDEN") == "1"
 
 
 def run(*args: str, lang: str = "en") -> Result:
@@ -47,11 +45,7 @@ GOLDEN_CASES = {
 def test_golden(name: str) -> None:
     data, lang, args = GOLDEN_CASES[name]
     text = report(data, *args, lang=lang)
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing golden file {name}: run with TRACKER_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8")
+    check_golden(name, text)
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "html"])

@@ -20,13 +20,12 @@ import pytest
 from click.testing import CliRunner, Result
 from rich.cells import cell_len
 
+from golden_files import check_golden
 from tracker.cli import cli
 
 DATA = Path(__file__).parent / "data"
 BASIC = DATA / "basic"
 HISTORY = DATA / "history"
-GOLDEN = Path(__file__).parent / "golden"
-UPDATE = os.environ.get("TRACKER_UPDATE_GOLDEN") == "1"
 JOBS = "yuncheng-2023-urban-new-jobs"
 AS_OF = "2024-06-30"
 
@@ -62,11 +61,7 @@ GOLDEN_CASES = {
 def test_golden(name: str) -> None:
     goal_id, lang, args = GOLDEN_CASES[name]
     text = show(goal_id, *args, lang=lang)
-    path = GOLDEN / name
-    if UPDATE:
-        path.write_text(text, encoding="utf-8")
-    assert path.exists(), f"missing golden file {name}: run with TRACKER_UPDATE_GOLDEN=1"
-    assert text == path.read_text(encoding="utf-8")
+    check_golden(name, text)
 
 
 def test_text_has_every_part() -> None:

@@ -158,6 +158,29 @@ def _terminate_as_interrupt() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+def _temp_for(path: Path) -> Path:
+    """The temporary file a write of ``path`` goes through: hidden, beside it, per process."""
+    return path.parent / f".{path.name}.{os.getpid()}{TEMP_SUFFIX}"
+
+
+def _open_temp(temp: Path) -> int:
+    """Create ``temp``, never opening an existing file, readable by its owner only."""
+    return os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+
+
+def _fill(fd: int, data: bytes, mode: int, owner: os.stat_result | None = None) -> None:
+    """Write ``data`` to the new file ``fd`` (and close it), give it ``mode`` (and ``owner``'s
+    user and group where allowed), and flush it to disk."""
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fchmod(handle.fileno(), mode)
+        if owner is not None:
+            with contextlib.suppress(PermissionError):
+                os.fchown(handle.fileno(), owner.st_uid, owner.st_gid)
+        os.fsync(handle.fileno())
+
+
 def replace_atomically(path: Path, data: bytes, expected: Snapshot) -> None:
     """Replace ``path`` with ``data`` if it is still ``expected``; all or nothing.
 
@@ -165,17 +188,11 @@ def replace_atomically(path: Path, data: bytes, expected: Snapshot) -> None:
     differs from ``expected``.
     """
     original = path.stat()
-    temp = path.parent / f".{path.name}.{os.getpid()}{TEMP_SUFFIX}"
+    temp = _temp_for(path)
     with _terminate_as_interrupt():
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = _open_temp(temp)
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fchmod(handle.fileno(), stat.S_IMODE(original.st_mode))
-                with contextlib.suppress(PermissionError):
-                    os.fchown(handle.fileno(), original.st_uid, original.st_gid)
-                os.fsync(handle.fileno())
+            _fill(fd, data, stat.S_IMODE(original.st_mode), original)
             if not Snapshot.read(path).same_as(expected):
                 raise FileChangedError(
                     f"{path} changed on disk while tracker was writing it (another editor?): "
@@ -226,15 +243,11 @@ def rewrite(
 
 def create_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
     """Create ``path`` with ``data``, all or nothing; refuse if it already exists."""
-    temp = path.parent / f".{path.name}.{os.getpid()}{TEMP_SUFFIX}"
+    temp = _temp_for(path)
     with _terminate_as_interrupt():
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = _open_temp(temp)
         try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-                handle.flush()
-                os.fchmod(handle.fileno(), mode & ~_umask())
-                os.fsync(handle.fileno())
+            _fill(fd, data, mode & ~_umask())
             try:
                 os.link(temp, path)  # unlike rename, never replaces an existing file
             except FileExistsError:
@@ -280,14 +293,11 @@ def write_output(path: Path, text: str) -> None:
         if not target.parent.is_dir():
             raise UsageError(f"--output: directory {target.parent} does not exist")
         mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
-        temp = target.parent / f".{target.name}.{os.getpid()}{TEMP_SUFFIX}"
+        temp = _temp_for(target)
         with _terminate_as_interrupt():
             try:
-                fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-                with os.fdopen(fd, "wb") as handle:
-                    handle.write(data)
-                    os.fchmod(handle.fileno(), mode)
-                    os.fsync(handle.fileno())
+                # O_TRUNC, not O_EXCL: a generated file may take over a leftover temporary one
+                _fill(os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), data, mode)
                 temp.replace(target)
             finally:
                 with contextlib.suppress(FileNotFoundError):
