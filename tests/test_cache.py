@@ -1,4 +1,4 @@
-"""The parse cache (tracker.cache): what a warm run shows is what a cold run shows; a stale,
+"""The parse cache (tracker.load.cache): what a warm run shows is what a cold run shows; a stale,
 corrupt or foreign entry is never used; concurrent rebuilds leave a valid cache; the parallel
 cold parse gives the same dataset as a sequential one. No test here measures a time."""
 
@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from tracker import cache, loader
-from tracker.cli import cli
+from tracker.cli.group import cli
+from tracker.load import cache, loader
 
 HERE = Path(__file__).parent
 BASIC = HERE / "data" / "basic"
@@ -349,9 +349,9 @@ def test_unreadable_file_is_reported_not_cached(data: Path) -> None:
 
 RUN = """
 import sys
-from tracker import cache
+from tracker.load import cache
 cache.RACY_SECONDS = 0
-from tracker.cli import main
+from tracker.cli.group import main
 main(sys.argv[1:])
 """
 

@@ -27,12 +27,12 @@ import pytest
 import tomli
 from click.testing import CliRunner, Result
 
-from tracker import loader
-from tracker.cli import cli
-from tracker.compute import evaluate
-from tracker.display import safe
-from tracker.readers import MAX_DEPTH
+from tracker.cli.group import cli
+from tracker.core.compute import evaluate
+from tracker.load import loader
+from tracker.parse.readers import MAX_DEPTH
 from tracker.render.csv import _TEXT_COLUMNS, cell
+from tracker.render.display import safe
 from tracker.render.json import goal_record
 
 HOSTILE = Path(__file__).parent / "hostile"

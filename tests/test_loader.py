@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tracker import loader
-from tracker.loader import bundled_data, find_data_dir, load
+from tracker.load import loader
+from tracker.load.loader import bundled_data, find_data_dir, load
 from tracker.model import Goal, Kind, Measure, Outcome, Severity
 
 REGIONS = '[[region]]\nname = "运城市"\naliases = ["运城"]\n'

@@ -26,9 +26,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from tracker import fileio, writer
-from tracker.cli import cli
-from tracker.loader import load, load_text
+from tracker.cli.group import cli
+from tracker.edit import files as fileio
+from tracker.edit import writer
+from tracker.load.loader import load, load_text
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "data" / "record"
@@ -434,8 +435,8 @@ def test_ctrl_c_before_rename(data: Path, monkeypatch: pytest.MonkeyPatch) -> No
 PAUSED_RECORD = """
 import sys, time
 from pathlib import Path
-from tracker import fileio
-from tracker.cli import main
+from tracker.edit import files as fileio
+from tracker.cli.group import main
 
 def pause(temp):
     marker = Path(sys.argv[1])

@@ -13,12 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker import loader
-from tracker.compute import Thresholds
+from tracker.core.compute import Thresholds
+from tracker.core.status import build_status
+from tracker.load import loader
 from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Region, Target
-from tracker.quantity import parse_quantity, parse_unit
-from tracker.render import RenderOptions, terminal
-from tracker.report import build_status
+from tracker.parse.quantity import parse_quantity, parse_unit
+from tracker.render import terminal
+from tracker.render.registry import RenderOptions
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent / "benchmarks"))

@@ -2,7 +2,7 @@
 
 These are plain frozen values. What the files *report* is stored here (targets, the
 intervals figures stand for); everything derived (ratio, gap, pace, status) is computed
-by :mod:`tracker.compute`.
+by :mod:`tracker.core.compute`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
-from tracker.quantity import Quantity
+from tracker.parse.quantity import Quantity
 
 
 class Kind(enum.Enum):

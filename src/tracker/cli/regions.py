@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.commands.common import (
+from tracker.cli.options import (
     Context,
     Filters,
     emit,
@@ -27,9 +27,9 @@ def regions(
     fmt: str,
 ) -> None:
     """The region tree: goals per region (its own, and with its sub-regions) by status."""
-    from tracker.render import RenderOptions  # noqa: PLC0415
+    from tracker.core.views import region_tree  # noqa: PLC0415
     from tracker.render import regions as renderer  # noqa: PLC0415  # rich, on demand
-    from tracker.summary import region_tree  # noqa: PLC0415
+    from tracker.render.registry import RenderOptions  # noqa: PLC0415
 
     evaluated = evaluate_filtered(obj, filters)
     dataset, status = evaluated.dataset, evaluated.report

@@ -12,7 +12,7 @@ from datetime import date
 from fractions import Fraction
 
 from tracker.model import Goal, Kind, Measure, Outcome
-from tracker.quantity import Qualifier, Quantity
+from tracker.parse.quantity import Qualifier, Quantity
 
 ZERO = Fraction(0)
 ONE = Fraction(1)

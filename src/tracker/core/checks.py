@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
 
-from tracker import display
 from tracker import problems as codes
-from tracker.compute import Interval, RateCheck, computed_rate, figure, rate_check
+from tracker.core.compute import Interval, RateCheck, computed_rate, figure, rate_check
 from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Problem, Severity
+from tracker.render import display
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from tracker.commands.common import Context, emit, global_options
+from tracker.cli.options import Context, emit, global_options
 
 
 @click.command()
@@ -28,13 +28,13 @@ def schema(obj: Context, output: Path | None) -> None:
     """
     import json  # noqa: PLC0415
 
-    from tracker.schema import json_schema  # noqa: PLC0415
+    from tracker.parse.schema import json_schema  # noqa: PLC0415
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None or str(output) == "-":
         emit(obj, text)
         return
-    from tracker.fileio import write_output  # noqa: PLC0415
+    from tracker.edit.files import write_output  # noqa: PLC0415
 
     write_output(output, text)
     click.echo(f"wrote {output}", err=True)

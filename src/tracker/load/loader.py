@@ -22,7 +22,6 @@ from typing import Any, TypeVar
 import msgspec
 
 from tracker import problems as codes
-from tracker.dates import DateError, parse_as_of, parse_period
 from tracker.errors import UsageError
 from tracker.fastbuild import frozen_constructor
 from tracker.model import (
@@ -37,7 +36,8 @@ from tracker.model import (
     Source,
     Target,
 )
-from tracker.quantity import (
+from tracker.parse.dates import DateError, parse_as_of, parse_period
+from tracker.parse.quantity import (
     Qualifier,
     Quantity,
     QuantityError,
@@ -46,7 +46,7 @@ from tracker.quantity import (
     parse_quantity,
     parse_unit,
 )
-from tracker.readers import (
+from tracker.parse.readers import (
     MAX_DEPTH,
     READERS,
     Locator,
@@ -55,7 +55,7 @@ from tracker.readers import (
     RefusedError,
     TooDeepError,
 )
-from tracker.schema import (
+from tracker.parse.schema import (
     DEFAULT_KEYS,
     FIELD_NAMES,
     GOAL_KEYS,
@@ -108,10 +108,11 @@ _new_target = frozen_constructor(Target)
 
 def bundled_data() -> Path:
     """The sample dataset shipped inside the package (or the repository's, in a dev checkout)."""
-    packaged = Path(__file__).with_name("sample_data")
+    package = Path(__file__).resolve().parents[1]
+    packaged = package / "sample_data"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "targets"
+    return package.parents[1] / "targets"
 
 
 def find_data_dir(
@@ -1071,12 +1072,12 @@ def load(
 
     With ``cache_dir``, a file's contribution comes from the parse cache while the file is
     unchanged; with ``parallel``, many files missing from it are parsed by several processes
-    (:mod:`tracker.cache`). The checks that span files always run.
+    (:mod:`tracker.load.cache`). The checks that span files always run.
     """
     links: list[Path] = []
     paths, refused = _outside_links(list(iter_data_files(root, links)), links, root)
     if cache_dir is not None or parallel:
-        from tracker.cache import load_files  # noqa: PLC0415  # it imports this module
+        from tracker.load.cache import load_files  # noqa: PLC0415  # it imports this module
 
         parts = load_files(paths, root, cache_dir, jobs=None if parallel else 1)
         return build_dataset(root, [*refused, *parts], bundled=bundled)

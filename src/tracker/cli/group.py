@@ -55,9 +55,9 @@ from typing import Any  # noqa: E402
 import click  # noqa: E402
 
 from tracker import __version__  # noqa: E402
-from tracker.commands.common import Context, terminal_width, use_color  # noqa: E402
+from tracker.cli.options import Context, terminal_width, use_color  # noqa: E402
 from tracker.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, Interrupted, TrackerError  # noqa: E402
-from tracker.i18n import LANGS, Lang, default_lang  # noqa: E402
+from tracker.render.i18n import LANGS, Lang, default_lang  # noqa: E402
 
 _Handler = Callable[[int, FrameType | None], Any]
 
@@ -97,16 +97,16 @@ def _handle_sigint(handler: _Handler) -> _Handler | None:
 # name → "module:function". Commands are imported only when run (or listed by --help),
 # so `tracker --version` pays for none of them.
 COMMANDS: dict[str, str] = {
-    "status": "tracker.commands.status:status",
-    "show": "tracker.commands.show:show",
-    "report": "tracker.commands.report:report",
-    "regions": "tracker.commands.regions:regions",
-    "record": "tracker.commands.record:record",
-    "add": "tracker.commands.add:add",
-    "check": "tracker.commands.check:check",
-    "diff": "tracker.commands.diff:diff",
-    "schema": "tracker.commands.schema:schema",
-    "extract": "tracker.commands.extract:extract",
+    "status": "tracker.cli.status:status",
+    "show": "tracker.cli.show:show",
+    "report": "tracker.cli.report:report",
+    "regions": "tracker.cli.regions:regions",
+    "record": "tracker.cli.record:record",
+    "add": "tracker.cli.add:add",
+    "check": "tracker.cli.check:check",
+    "diff": "tracker.cli.diff:diff",
+    "schema": "tracker.cli.schema:schema",
+    "extract": "tracker.cli.extract:extract",
 }
 
 
@@ -137,14 +137,14 @@ class TrackerGroup(click.Group):
             click.echo("interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except TrackerError as exc:
-            from tracker.display import safe  # noqa: PLC0415  # messages may quote data text
+            from tracker.render.display import safe  # noqa: PLC0415  # messages may quote data text
 
             click.echo(f"tracker: {safe(exc.message)}", err=True)
             ctx.exit(exc.exit_code)
         except Exception as exc:
             if isinstance(ctx.obj, Context) and ctx.obj.debug:
                 raise
-            from tracker.display import safe  # noqa: PLC0415
+            from tracker.render.display import safe  # noqa: PLC0415
 
             click.echo(
                 f"tracker: internal error: {type(exc).__name__}: {safe(str(exc))} "

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 
 import click
 
-from tracker.i18n import LANGS, Lang, t
+from tracker.render.i18n import LANGS, Lang, t
 
 if TYPE_CHECKING:
     from fractions import Fraction
 
-    from tracker.compute import Thresholds
+    from tracker.core.compute import Thresholds
+    from tracker.core.status import Selection, SortKey, StatusReport
     from tracker.model import Dataset
-    from tracker.report import Selection, SortKey, StatusReport
 
 STATUS_NAMES = (
     "achieved",
@@ -106,7 +106,7 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic only in n
     ) -> dt.date:
         if isinstance(value, dt.date):
             return value
-        from tracker.dates import DateError, parse_as_of  # noqa: PLC0415
+        from tracker.parse.dates import DateError, parse_as_of  # noqa: PLC0415
 
         try:
             return parse_as_of(str(value))
@@ -221,7 +221,7 @@ class Filters(NamedTuple):
 
     def thresholds(self) -> Thresholds:
         """The pace bands; --at-risk above --on-track is a usage error."""
-        from tracker.compute import Thresholds  # noqa: PLC0415
+        from tracker.core.compute import Thresholds  # noqa: PLC0415
         from tracker.errors import UsageError  # noqa: PLC0415
 
         if self.at_risk > self.on_track:
@@ -320,7 +320,7 @@ class Evaluated(NamedTuple):
 
 def evaluate_filtered(obj: Context, filters: Filters, sort: SortKey | None = None) -> Evaluated:
     """load → select → evaluate, as every reading command starts."""
-    from tracker.report import SortKey, build_status  # noqa: PLC0415
+    from tracker.core.status import SortKey, build_status  # noqa: PLC0415
 
     thresholds = filters.thresholds()
     dataset = load_dataset(obj)
@@ -418,14 +418,14 @@ def statuses_option(option: str, values: Sequence[str]) -> list[str]:
 
 def load_dataset(obj: Context) -> Dataset:
     """Find and load the dataset; notices and data errors go to stderr."""
-    from tracker.loader import find_data_dir, load  # noqa: PLC0415
+    from tracker.load.loader import find_data_dir, load  # noqa: PLC0415
 
     root, bundled = find_data_dir(obj.data)
     if bundled:
         click.echo(t("notice.bundled", obj.lang), err=True)
     cache_dir = None
     if obj.cache:
-        from tracker.cache import default_dir  # noqa: PLC0415
+        from tracker.load.cache import default_dir  # noqa: PLC0415
 
         cache_dir = default_dir()
     dataset = load(root, bundled=bundled, cache_dir=cache_dir, parallel=True)
@@ -436,7 +436,7 @@ def load_dataset(obj: Context) -> Dataset:
 def report_errors(obj: Context, dataset: Dataset, label: str = "") -> None:
     """List a dataset's errors on stderr (the first few, then a count); ``label`` prefixes
     each line (a git revision, for diff)."""
-    from tracker.display import safe  # noqa: PLC0415
+    from tracker.render.display import safe  # noqa: PLC0415
 
     prefix = f"{label}: " if label else ""
     errors = dataset.errors
@@ -450,13 +450,13 @@ def report_errors(obj: Context, dataset: Dataset, label: str = "") -> None:
 
 def selection(dataset: Dataset, lang: Lang, filters: Filters) -> Selection:
     """The filters as a :class:`Selection`; an unknown or ambiguous region is a usage error."""
-    from tracker.compute import Status  # noqa: PLC0415
-    from tracker.report import Selection  # noqa: PLC0415
+    from tracker.core.compute import Status  # noqa: PLC0415
+    from tracker.core.status import Selection  # noqa: PLC0415
 
     names = None
     if filters.regions:
+        from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError  # noqa: PLC0415
         from tracker.errors import UsageError  # noqa: PLC0415
-        from tracker.regions import RegionIndex, RegionInfo, RegionLookupError  # noqa: PLC0415
 
         index = RegionIndex(
             RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()

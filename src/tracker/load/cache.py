@@ -1,7 +1,7 @@
 """Loading many data files fast: a parse cache, and a parallel parse when the cache is cold.
 
 Reading a data file — TOML parsing, validation, quantity parsing, building the model — is
-the expensive part of every command. Its result, the file's :class:`~tracker.loader.FileData`
+the expensive part of every command. Its result, the file's :class:`~tracker.load.loader.FileData`
 (regions, sources, goals and the file's own problems), depends only on the file's bytes, its
 path as problems show it, and this code. So it is cached per file, as msgpack, and reused
 while all of these are unchanged:
@@ -50,7 +50,7 @@ import msgspec
 
 from tracker import __version__
 from tracker.fastbuild import coprime_fraction
-from tracker.loader import FileData, load_file
+from tracker.load.loader import FileData, load_file
 from tracker.model import Goal, Problem, Region, Source
 
 FORMAT = 1
@@ -155,12 +155,14 @@ def code_fingerprint() -> str:
     global _fingerprint  # noqa: PLW0603  # computed once per process
     if _fingerprint is None:
         parts = [__version__, str(FORMAT), sys.version.split()[0], msgspec.__version__]
-        package = Path(__file__).parent
-        with contextlib.suppress(OSError), os.scandir(package) as entries:
-            for entry in sorted(entries, key=lambda e: e.name):
-                if entry.name.endswith(".py"):
-                    info = entry.stat()
-                    parts.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+        package = Path(__file__).parents[1]
+        for folder in (package, *sorted(p for p in package.iterdir() if p.is_dir())):
+            with contextlib.suppress(OSError), os.scandir(folder) as entries:
+                for entry in sorted(entries, key=lambda e: e.name):
+                    if entry.name.endswith(".py"):
+                        info = entry.stat()
+                        name = f"{folder.name}/{entry.name}"
+                        parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
         _fingerprint = _digest("\n".join(parts))
     return _fingerprint
 
@@ -187,7 +189,7 @@ class _File:
 def _describe(paths: Sequence[Path], root: Path) -> list[_File]:
     """Stat every file and derive its cache key.
 
-    The name problems show is :func:`tracker.loader.display_path`'s, computed here with one
+    The name problems show is :func:`tracker.load.loader.display_path`'s, computed here with one
     ``lstat`` per file instead of a full path resolution: below ``root`` only the file itself
     can be a symbolic link (``os.walk`` does not follow linked directories).
     """

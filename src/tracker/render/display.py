@@ -15,10 +15,10 @@ from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal
 from fractions import Fraction
 from functools import lru_cache
 
-from tracker.compute import Evaluation, Flag, Status
-from tracker.i18n import Lang, t
+from tracker.core.compute import Evaluation, Flag, Status
 from tracker.model import Goal, Kind
-from tracker.quantity import Qualifier, Quantity
+from tracker.parse.quantity import Qualifier, Quantity
+from tracker.render.i18n import Lang, t
 
 RATIO_PLACES = 4  # JSON fractions: 1.0419
 QUANTITY_PLACES = 4  # JSON quantities: 50964.5822

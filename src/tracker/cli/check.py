@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from tracker.commands.common import Context, emit, format_option, global_options
+from tracker.cli.options import Context, emit, format_option, global_options
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
-from tracker.i18n import t
+from tracker.render.i18n import t
 
 
 @click.command()
@@ -44,10 +44,10 @@ def check(
     fix it. Exit status: 0 when there are no errors, 1 otherwise. Codes and the acknowledge
     mechanism: docs/check.md.
     """
-    from tracker.checks import build_report  # noqa: PLC0415
-    from tracker.loader import DATA_SUFFIXES, find_data_dir, load_paths  # noqa: PLC0415
-    from tracker.render import RenderOptions  # noqa: PLC0415
+    from tracker.core.checks import build_report  # noqa: PLC0415
+    from tracker.load.loader import DATA_SUFFIXES, find_data_dir, load_paths  # noqa: PLC0415
     from tracker.render.check import CheckFormat, render_check, summary  # noqa: PLC0415
+    from tracker.render.registry import RenderOptions  # noqa: PLC0415
 
     data_dir, bundled = find_data_dir(obj.data)
     if not paths:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import click
 
-from tracker.commands.common import (
+from tracker.cli.options import (
     Context,
     DateParam,
     emit,
@@ -15,7 +15,7 @@ from tracker.commands.common import (
     report_errors,
 )
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
-from tracker.i18n import t
+from tracker.render.i18n import t
 
 
 @click.command()
@@ -44,11 +44,11 @@ def diff(obj: Context, rev: str, rev2: str | None, fmt: str, as_of: dt.date | No
     added, removed or restated, and goals whose status changed. Each revision is read from
     git and loaded exactly as the working tree is. Formats and exit codes: docs/diff.md.
     """
-    from tracker.changes import diff_datasets  # noqa: PLC0415
-    from tracker.gitdata import load_revision, locate, resolve  # noqa: PLC0415
-    from tracker.loader import display_path, find_data_dir, load  # noqa: PLC0415
-    from tracker.render import RenderOptions  # noqa: PLC0415
+    from tracker.core.changes import diff_datasets  # noqa: PLC0415
+    from tracker.load.git import load_revision, locate, resolve  # noqa: PLC0415
+    from tracker.load.loader import display_path, find_data_dir, load  # noqa: PLC0415
     from tracker.render.diff import DiffFormat, Revisions, render_diff  # noqa: PLC0415
+    from tracker.render.registry import RenderOptions  # noqa: PLC0415
 
     data_dir, bundled = find_data_dir(obj.data)
     if bundled:

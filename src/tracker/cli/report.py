@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.commands.common import (
+from tracker.cli.options import (
     Context,
     Filters,
     emit,
@@ -17,11 +17,11 @@ from tracker.commands.common import (
     format_option,
     global_options,
 )
-from tracker.i18n import t
+from tracker.render.i18n import t
 
 if TYPE_CHECKING:
-    from tracker.render import RenderOptions
-    from tracker.summary import ReportData
+    from tracker.core.views import ReportData
+    from tracker.render.registry import RenderOptions
 
 
 def _render(data: ReportData, fmt: str, options: RenderOptions) -> str:
@@ -59,8 +59,8 @@ def report(
 ) -> None:
     """A summary to share: counts by status, a table per region, what needs attention,
     stated rates that do not add up, and the sources."""
-    from tracker.render import RenderOptions  # noqa: PLC0415
-    from tracker.summary import build_report  # noqa: PLC0415
+    from tracker.core.views import build_report  # noqa: PLC0415
+    from tracker.render.registry import RenderOptions  # noqa: PLC0415
 
     evaluated = evaluate_filtered(obj, filters)
     dataset = evaluated.dataset
@@ -70,7 +70,7 @@ def report(
     if output is None or str(output) == "-":
         emit(obj, text)
     else:
-        from tracker.fileio import write_output  # noqa: PLC0415
+        from tracker.edit.files import write_output  # noqa: PLC0415
 
         write_output(output, text)
         click.echo(t("report.written", obj.lang, path=output), err=True)

@@ -14,9 +14,9 @@ from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from tracker.compute import Evaluation, Thresholds, evaluate
+from tracker.core.compute import Evaluation, Thresholds, evaluate
 from tracker.model import Dataset, Goal, Outcome
-from tracker.quantity import Quantity
+from tracker.parse.quantity import Quantity
 
 # What defines a goal, in the order changes are listed. Editorial fields (quote, note,
 # tags, category, owner, source) are left out: they do not move what the goal asks for.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.commands.common import (
+from tracker.cli.options import (
     Context,
     Filters,
     emit,
@@ -44,9 +44,9 @@ def status(
     fail_on: tuple[str, ...],
 ) -> None:
     """One row per goal: target, latest actual, ratio, pace, gap and status."""
-    from tracker.compute import Status  # noqa: PLC0415
-    from tracker.render import RenderOptions, StatusFormat, render_status  # noqa: PLC0415
-    from tracker.report import SortKey, matching  # noqa: PLC0415
+    from tracker.core.compute import Status  # noqa: PLC0415
+    from tracker.core.status import SortKey, matching  # noqa: PLC0415
+    from tracker.render.registry import RenderOptions, StatusFormat, render_status  # noqa: PLC0415
 
     failing = statuses_option("--fail-on", fail_on)
     evaluated = evaluate_filtered(obj, filters, SortKey(sort))

@@ -10,7 +10,7 @@ other byte alone. Two checks guard each edit before anything is written:
 
 1. **Meaning.** The new text is parsed and must equal the old document plus exactly the new
    outcome (or goal) — anything else is a bug here and nothing is written.
-2. **Validity.** The new text goes through the loader (:func:`tracker.loader.load_text`, the
+2. **Validity.** The new text goes through the loader (:func:`tracker.load.loader.load_text`, the
    path ``tracker check`` takes) and must not bring a single new error.
 
 Only TOML is edited. A YAML round-trip (ruamel.yaml) re-indents and re-flows what it writes,
@@ -34,13 +34,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from tracker.dates import DateError, parse_as_of
 from tracker.errors import DataError, UsageError
 from tracker.model import Dataset, Goal, Problem, Severity
-from tracker.tomltext import toml_string
+from tracker.parse.dates import DateError, parse_as_of
+from tracker.parse.tomltext import toml_string
 
 if TYPE_CHECKING:
-    from tracker.loader import FileData
+    from tracker.load.loader import FileData
 
 BOM = "\ufeff"
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -483,7 +483,7 @@ def plan_add(text: Text, file: str, goal: NewGoal) -> Edit:
 def _load_text(text: str, file: str, suffix: str) -> FileData:
     """The loader's reading of a text; remembered, since both the errors and the warnings
     of an edit compare the same two texts."""
-    from tracker.loader import load_text  # noqa: PLC0415
+    from tracker.load.loader import load_text  # noqa: PLC0415
 
     return load_text(text, file, suffix)
 
@@ -518,7 +518,7 @@ def new_warnings(edit: Edit, suffix: str, goal_id: str) -> list[Problem]:
     """Warnings ``tracker check`` would report for goal ``goal_id`` in the edited text that
     it did not report before (a cumulative figure below an earlier one, W205, …); the
     goal's acknowledgements apply. Lines are those of the edited text."""
-    from tracker.checks import check_goals, sort_problems  # noqa: PLC0415
+    from tracker.core.checks import check_goals, sort_problems  # noqa: PLC0415
 
     def warnings(text: str) -> list[Problem]:
         part = _load_text(text, edit.file, suffix)
@@ -559,7 +559,7 @@ def record_outcome(
 
     The file is re-read under the lock, so concurrent records each build on the last one.
     """
-    from tracker import fileio  # noqa: PLC0415
+    from tracker.edit import files as fileio  # noqa: PLC0415
 
     _require_toml(path, file)
     result: list[Edit] = []
@@ -589,7 +589,7 @@ def add_goal(
     lock_timeout: float | None = None,
 ) -> Edit:
     """Append a ``[[goal]]`` to ``path`` (creating the file if needed), validated, atomically."""
-    from tracker import fileio  # noqa: PLC0415
+    from tracker.edit import files as fileio  # noqa: PLC0415
 
     _require_toml(path, file)
     result: list[Edit] = []
@@ -626,7 +626,7 @@ def _os_errors(file: str) -> Iterator[None]:
 
 
 def _timeout(value: float | None) -> float:
-    from tracker.fileio import DEFAULT_LOCK_TIMEOUT  # noqa: PLC0415
+    from tracker.edit.files import DEFAULT_LOCK_TIMEOUT  # noqa: PLC0415
 
     return DEFAULT_LOCK_TIMEOUT if value is None else value
 
@@ -669,7 +669,7 @@ def find_goal(dataset: Dataset, goal_id: str) -> Goal:
 
 def data_file(dataset: Dataset, shown: str) -> Path:
     """The path of the data file the loader showed as ``shown``."""
-    from tracker.loader import display_path, iter_data_files  # noqa: PLC0415
+    from tracker.load.loader import display_path, iter_data_files  # noqa: PLC0415
 
     for path in iter_data_files(dataset.root):
         if display_path(path) == shown:
@@ -701,7 +701,7 @@ def build_outcome(
     """Check the user's input against the goal (unit, kind, dates, sources): usage errors
     with the fix, before any file is touched."""
     from tracker.model import Kind  # noqa: PLC0415
-    from tracker.quantity import QuantityError, parse_quantity, parse_unit  # noqa: PLC0415
+    from tracker.parse.quantity import QuantityError, parse_quantity, parse_unit  # noqa: PLC0415
 
     if as_of < goal.start:
         raise EditError(
@@ -809,7 +809,7 @@ def _pinyin(text: str) -> str:
 
 def generate_id(region: str, period: str, title: str, taken: set[str]) -> str:
     """``<region pinyin>-<period>-<title pinyin>``, with -2, -3 … when taken."""
-    from tracker.regions import strip_suffix  # noqa: PLC0415
+    from tracker.core.regions import strip_suffix  # noqa: PLC0415
 
     stem = "-".join(p for p in (_pinyin(strip_suffix(region)), period, _pinyin(title)) if p)
     candidate, n = stem, 1
@@ -894,7 +894,7 @@ class _GoalBuilder:
     # --- field checks ---
 
     def region_name(self, raw: str) -> str:
-        from tracker.regions import RegionIndex, RegionInfo, RegionLookupError  # noqa: PLC0415
+        from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError  # noqa: PLC0415
 
         index = RegionIndex(
             RegionInfo(r.name, r.parent, r.aliases) for r in self.dataset.regions.values()
@@ -919,7 +919,7 @@ class _GoalBuilder:
         return path
 
     def unit_text(self, raw: str) -> str:
-        from tracker.quantity import QuantityError, parse_unit  # noqa: PLC0415
+        from tracker.parse.quantity import QuantityError, parse_unit  # noqa: PLC0415
 
         try:
             parse_unit(raw.strip())
@@ -928,7 +928,7 @@ class _GoalBuilder:
         return raw.strip()
 
     def period_text(self, raw: str) -> str:
-        from tracker.dates import parse_period  # noqa: PLC0415
+        from tracker.parse.dates import parse_period  # noqa: PLC0415
 
         try:
             start, end = parse_period(raw.strip())
@@ -937,7 +937,7 @@ class _GoalBuilder:
         return str(start.year) if start.year == end.year else f"{start.year}-{end.year}"
 
     def target_literal(self, raw: str) -> str:
-        from tracker.quantity import QuantityError, parse_quantity, parse_unit  # noqa: PLC0415
+        from tracker.parse.quantity import QuantityError, parse_quantity, parse_unit  # noqa: PLC0415
 
         if self.kind == "milestone":
             raise EditError("--target: a milestone has no target; drop it")
@@ -979,7 +979,7 @@ class _GoalBuilder:
     # --- the whole goal ---
 
     def build(self) -> GoalPlan:
-        from tracker.loader import display_path  # noqa: PLC0415
+        from tracker.load.loader import display_path  # noqa: PLC0415
 
         given = self.given
         title: str = self.get("title", given.title, _text, required=True, hint=" (its name)")

@@ -3,7 +3,7 @@
 The loader validates each table against these types; ``tracker schema`` turns the same
 types into a JSON Schema. Fields whose TOML/YAML spelling is polymorphic (a quantity may be a
 number or a string, a date may be a year or a month) are typed ``Any`` with their JSON Schema
-given explicitly, and are read by :mod:`tracker.quantity` / :mod:`tracker.dates`.
+given explicitly, and are read by :mod:`tracker.parse.quantity` / :mod:`tracker.parse.dates`.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.commands.common import (
+from tracker.cli.options import (
     Context,
     DateParam,
     emit,
@@ -15,10 +15,10 @@ from tracker.commands.common import (
     load_dataset,
     write_options,
 )
-from tracker.i18n import t
+from tracker.render.i18n import t
 
 if TYPE_CHECKING:
-    from tracker.writer import Edit
+    from tracker.edit.writer import Edit
 
 
 @click.command()
@@ -63,8 +63,8 @@ def record(
     and blank line; the result is checked like `tracker check` before it is written, and
     written atomically.
     """
+    from tracker.edit.writer import build_outcome, data_file, find_goal, record_outcome  # noqa: PLC0415
     from tracker.errors import UsageError  # noqa: PLC0415
-    from tracker.writer import build_outcome, data_file, find_goal, record_outcome  # noqa: PLC0415
 
     dataset = load_dataset(obj)
     if dataset.bundled:

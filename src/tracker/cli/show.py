@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from tracker.commands.common import (
+from tracker.cli.options import (
     Context,
     Filters,
     emit,
@@ -15,7 +15,7 @@ from tracker.commands.common import (
     load_dataset,
 )
 from tracker.errors import UsageError
-from tracker.i18n import t
+from tracker.render.i18n import t
 
 
 @click.command()
@@ -32,8 +32,8 @@ def show(
 ) -> None:
     """One goal in full: definition, every outcome with its ratio and pace at that date,
     sources and quotes, and a chart of the history."""
-    from tracker.render import RenderOptions  # noqa: PLC0415
-    from tracker.summary import find_goal, goal_detail, unknown_goal_suggestions  # noqa: PLC0415
+    from tracker.core.views import find_goal, goal_detail, unknown_goal_suggestions  # noqa: PLC0415
+    from tracker.render.registry import RenderOptions  # noqa: PLC0415
 
     thresholds = filters.thresholds()
     dataset = load_dataset(obj)

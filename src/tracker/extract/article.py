@@ -45,8 +45,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
 
-from tracker.quantity import QuantityError, chinese_int, parse_quantity
-from tracker.regions import RegionInfo, strip_suffix, to_simplified
+from tracker.core.regions import RegionInfo, strip_suffix, to_simplified
+from tracker.parse.quantity import QuantityError, chinese_int, parse_quantity
 
 Role = Literal["target", "outcome"]
 

@@ -3,7 +3,7 @@
 ``tracker regions``.
 
 Pure: takes the dataset and evaluations, returns frozen dataclasses. Every figure comes from
-:mod:`tracker.compute`; this module only chooses, groups and orders.
+:mod:`tracker.core.compute`; this module only chooses, groups and orders.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from tracker.compute import (
+from tracker.core.compute import (
     Evaluation,
     Interval,
     RateCheck,
@@ -24,8 +24,8 @@ from tracker.compute import (
     evaluate,
     on_pace,
 )
+from tracker.core.status import SEVERITY, Selection, StatusReport, count_by_status, region_order
 from tracker.model import Dataset, Goal, Kind, Outcome, Source
-from tracker.report import SEVERITY, Selection, StatusReport, count_by_status, region_order
 
 # The statuses the "needs attention" section lists (SPEC §4: behind, missed or unclear).
 ATTENTION = (Status.MISSED, Status.BEHIND, Status.UNCLEAR)

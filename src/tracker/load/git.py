@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from tracker.errors import UsageError
-from tracker.loader import DATA_SUFFIXES, FileData, build_dataset, display_path, load_bytes
+from tracker.load.loader import DATA_SUFFIXES, FileData, build_dataset, display_path, load_bytes
 from tracker.model import Dataset
 
 

@@ -8,10 +8,10 @@ from typing import Any
 
 import click
 
-from tracker.commands.common import Context, emit, global_options, load_dataset, write_options
-from tracker.commands.record import report_warnings
+from tracker.cli.options import Context, emit, global_options, load_dataset, write_options
+from tracker.cli.record import report_warnings
 from tracker.errors import TrackerError
-from tracker.i18n import t
+from tracker.render.i18n import t
 
 KINDS = ("at_least", "at_most", "range", "milestone")
 MEASURES = ("flow", "level")
@@ -47,8 +47,8 @@ def add(obj: Context, /, dry_run: bool, lock_timeout: float, **options: str | No
     for (with defaults). Without a terminal a missing required field is an error naming the
     option. The id is made from region, period and title when --id is not given.
     """
+    from tracker.edit.writer import GoalInput, add_goal, plan_goal  # noqa: PLC0415
     from tracker.errors import UsageError  # noqa: PLC0415
-    from tracker.writer import GoalInput, add_goal, plan_goal  # noqa: PLC0415
 
     dataset = load_dataset(obj)
     if dataset.bundled:

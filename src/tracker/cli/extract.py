@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.commands.common import Context, DateParam, emit, format_option, global_options
+from tracker.cli.options import Context, DateParam, emit, format_option, global_options
 from tracker.errors import DataError, UsageError
-from tracker.i18n import t
+from tracker.render.i18n import t
 
 if TYPE_CHECKING:
-    from tracker.extract import Extraction
-    from tracker.regions import RegionInfo
+    from tracker.core.regions import RegionInfo
+    from tracker.extract.article import Extraction
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
@@ -56,7 +56,7 @@ def extract(
     each with its quote; fields the extractor inferred carry a "# guessed:" comment. Review
     it, then run tracker check. Nothing is sent anywhere: the rules run locally.
     """
-    from tracker.extract import extract as run_extract  # noqa: PLC0415
+    from tracker.extract.article import extract as run_extract  # noqa: PLC0415
     from tracker.render.extract_toml import (  # noqa: PLC0415
         DraftOptions,
         render_extract_json,
@@ -122,8 +122,8 @@ def _read_text(file: str, encoding: str) -> str:
 
 def _known_regions(obj: Context) -> list[RegionInfo]:
     """The regions of the data directory, if there is one (extract works without it)."""
-    from tracker.loader import find_data_dir, load  # noqa: PLC0415
-    from tracker.regions import RegionInfo  # noqa: PLC0415
+    from tracker.core.regions import RegionInfo  # noqa: PLC0415
+    from tracker.load.loader import find_data_dir, load  # noqa: PLC0415
 
     try:
         root, _bundled = find_data_dir(obj.data)
@@ -137,7 +137,7 @@ def _known_regions(obj: Context) -> list[RegionInfo]:
 
 def _resolve_region(query: str, regions: list[RegionInfo], obj: Context) -> str:
     """--region as a known region's name; a name the data does not know is kept as given."""
-    from tracker.regions import RegionIndex, RegionLookupError  # noqa: PLC0415
+    from tracker.core.regions import RegionIndex, RegionLookupError  # noqa: PLC0415
 
     if not regions:
         return query
@@ -161,7 +161,7 @@ def _slug(region: str | None, regions: list[RegionInfo]) -> str:
             for alias in info.aliases:
                 if re.fullmatch(r"[A-Za-z][A-Za-z' -]*", alias) and " " not in alias.strip():
                     return _clean_slug(alias)
-    from tracker.regions import strip_suffix  # noqa: PLC0415
+    from tracker.core.regions import strip_suffix  # noqa: PLC0415
 
     stem = strip_suffix(region)
     try:

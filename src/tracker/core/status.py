@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
-from tracker.compute import Evaluation, Status, Thresholds, evaluate
+from tracker.core.compute import Evaluation, Status, Thresholds, evaluate
 from tracker.model import Dataset, Goal
 
 # Worst first: the order a reader triages in, also used for --sort status.
