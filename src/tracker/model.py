@@ -26,10 +26,12 @@ class Kind(enum.Enum):
 
 
 class Measure(enum.Enum):
-    """Whether outcomes accumulate over the period (flow) or describe a state (level)."""
+    """Whether outcomes accumulate over the period (flow), describe a state (level), or are a
+    year-on-year rate of change (growth)."""
 
     FLOW = "flow"
     LEVEL = "level"
+    GROWTH = "growth"  # a rate of change against the same period a year earlier, in %
 
 
 class Severity(enum.Enum):
@@ -99,6 +101,19 @@ class Target:
 
 
 @dataclass(frozen=True, slots=True)
+class TargetRef:
+    """A target relative to another goal's figure (SPEC §1.4): ``{ goal, change, plus }``.
+
+    T = R × (1 + change / 100) + plus, R being the referenced goal's figure; ``change`` is in
+    percent, ``plus`` in the goal's unit (percentage points for % goals).
+    """
+
+    goal: str
+    change: Fraction | None = None
+    plus: Fraction | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Baseline:
     value: Quantity
     as_of: date | None = None
@@ -115,6 +130,7 @@ class Outcome:
     as_of: date
     value: Quantity | None = None
     stated_rate: Quantity | None = None
+    stated_gap: Quantity | None = None  # signed like gap; percentage points for % goals
     numerator: Fraction | None = None
     denominator: Fraction | None = None
     done: bool | None = None
@@ -137,12 +153,14 @@ class Goal:
     unit: str | None = None
     category: str | None = None
     target: Target | None = None
+    target_ref: TargetRef | None = None  # a relative target; never together with ``target``
     baseline: Baseline | None = None
     tolerance: Fraction | None = None
     quote: str | None = None
     source: str | None = None
     tags: tuple[str, ...] = ()
     owner: str | None = None
+    indicator: str | None = None  # a stable key for the same measure across regions and years
     note: str | None = None
     outcomes: tuple[Outcome, ...] = ()
     file: str = ""
@@ -160,6 +178,11 @@ class Dataset:
     sources: dict[str, Source] = field(default_factory=dict)
     goals: list[Goal] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def by_id(self) -> dict[str, Goal]:
+        """The goals by id (where relative targets find their reference)."""
+        return {goal.id: goal for goal in self.goals}
 
     @property
     def errors(self) -> list[Problem]:

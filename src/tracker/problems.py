@@ -31,6 +31,11 @@ UNIT_MISMATCH = "E111"
 KIND_CONFLICT = "E112"
 BAD_DATE = "E120"
 OUTCOME_BEFORE_START = "E121"
+# relative targets (SPEC §1.4)
+UNKNOWN_TARGET_GOAL = "E140"
+TARGET_UNIT_MISMATCH = "E141"
+TARGET_CYCLE = "E142"
+BAD_RELATIVE_TARGET = "E143"
 # across the dataset
 DUPLICATE_GOAL = "E130"
 DUPLICATE_SOURCE = "E131"
@@ -46,10 +51,20 @@ NO_SOURCE = "W203"
 NO_QUOTE = "W204"
 FLOW_DECREASES = "W205"
 UNUSED_ACKNOWLEDGE = "W206"
+SAME_DATE = "W210"
+FUTURE_OUTCOME = "W211"
+GAP_INCONSISTENT = "W212"
 
 # What `acknowledge = [...]` may list: findings about figures recorded as the source states
 # them. Errors never can be (the data must be fixed), nor W206 (remove the entry instead).
-ACKNOWLEDGEABLE = (RATE_INCONSISTENT, RATIO_INCONSISTENT, NO_SOURCE, NO_QUOTE, FLOW_DECREASES)
+ACKNOWLEDGEABLE = (
+    RATE_INCONSISTENT,
+    RATIO_INCONSISTENT,
+    NO_SOURCE,
+    NO_QUOTE,
+    FLOW_DECREASES,
+    GAP_INCONSISTENT,
+)
 
 
 def problem(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 import click
@@ -65,7 +66,7 @@ def check(
             f"no data files (*.toml, *.yaml, *.yml) under {', '.join(map(str, paths))}: "
             "check the path"
         )
-    report = build_report(dataset, files, strict=strict)
+    report = build_report(dataset, files, today=datetime.date.today(), strict=strict)
     text = fmt == "text"
     options = RenderOptions(lang=obj.lang, color=obj.color and text, width=obj.width)
     rendered = render_check(report, CheckFormat(fmt), options, show_acknowledged=show_acknowledged)

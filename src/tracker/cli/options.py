@@ -29,6 +29,7 @@ STATUS_NAMES = (
     "at_risk",
     "behind",
     "missed",
+    "overdue",
     "unclear",
     "no_data",
     "no_target",
@@ -195,7 +196,39 @@ def global_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )
 
 
-_EVALUATION_KEYS = ("as_of", "on_track", "at_risk")
+class LagBandsParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
+    """``--lag-bands A,B``: percentage points behind schedule, 0 ≤ A ≤ B ≤ 100, as fractions."""
+
+    name = "A,B"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> tuple[Fraction, Fraction]:
+        from fractions import Fraction  # noqa: PLC0415  # not needed by `tracker --version`
+
+        if isinstance(value, tuple):
+            return value
+        parts = str(value).split(",")
+        try:
+            low, high = (Fraction(part.strip()) for part in parts)
+        except (ValueError, ZeroDivisionError):
+            self.fail(
+                f"{value!r} is not two numbers: write the green and yellow limits in "
+                "percentage points behind schedule, e.g. 10,30",
+                param,
+                ctx,
+            )
+        if not 0 <= low <= high <= 100:
+            self.fail(
+                f"{value!r}: the limits must satisfy 0 ≤ A ≤ B ≤ 100 (percentage points), "
+                "e.g. 10,30",
+                param,
+                ctx,
+            )
+        return low / 100, high / 100
+
+
+_EVALUATION_KEYS = ("as_of", "on_track", "at_risk", "lag_bands", "grace")
 _SELECTION_KEYS = ("regions", "years", "categories", "statuses")
 
 
@@ -208,6 +241,8 @@ class Filters(NamedTuple):
 
     on_track: Fraction
     at_risk: Fraction
+    lag_bands: tuple[Fraction, Fraction] | None = None
+    grace: int = 0
     as_of: dt.date | None = None
     regions: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
@@ -229,7 +264,7 @@ class Filters(NamedTuple):
                 f"--at-risk ({float(self.at_risk)}) must not exceed --on-track "
                 f"({float(self.on_track)})"
             )
-        return Thresholds(self.on_track, self.at_risk)
+        return Thresholds(self.on_track, self.at_risk, self.lag_bands, self.grace)
 
 
 def _collect(keys: Sequence[str], func: Callable[..., Any]) -> Callable[..., Any]:
@@ -262,6 +297,23 @@ _EVALUATION_OPTIONS = [
         default="0.60",
         show_default="0.60",
         help="Pace at or above which a goal is at risk (below: behind).",
+    ),
+    click.option(
+        "--lag-bands",
+        "lag_bands",
+        type=LagBandsParam(),
+        default=None,
+        help="Judge by lag instead of pace (红黄绿灯): at most A percentage points behind "
+        "schedule is on track, at most B at risk, more behind. E.g. 10,30.",
+    ),
+    click.option(
+        "--grace",
+        "grace",
+        type=click.IntRange(0, 3660),
+        default=0,
+        show_default="0",
+        metavar="DAYS",
+        help="Days after the deadline before a goal without a final figure is overdue.",
     ),
 ]
 
@@ -407,13 +459,26 @@ def statuses_option(option: str, values: Sequence[str]) -> list[str]:
     """Status names from a repeatable, comma-separated option; unknown names are usage errors."""
     from tracker.errors import UsageError  # noqa: PLC0415
 
-    names = split_values(values)
-    unknown = [name for name in names if name not in STATUS_NAMES]
+    names = [(name, status_key(name)) for name in split_values(values)]
+    unknown = [name for name, key in names if key is None]
     if unknown:
         raise UsageError(
             f"{option}: unknown status {', '.join(unknown)}; choose from {', '.join(STATUS_NAMES)}"
+            " (or their zh / en labels, e.g. 逾期未报, overdue)"
         )
-    return names
+    return [key for _, key in names if key is not None]
+
+
+def status_key(name: str) -> str | None:
+    """The status a key or a zh / en label names (``on track``, ``On-Track``, ``进度正常``)."""
+    from tracker.render.i18n import LABELS  # noqa: PLC0415
+
+    wanted = "_".join(name.strip().casefold().replace("-", " ").split())
+    for key in STATUS_NAMES:
+        zh, en = LABELS[key]
+        if wanted in (key, zh, "_".join(en.casefold().split())):
+            return key
+    return None
 
 
 def load_dataset(obj: Context) -> Dataset:

@@ -41,7 +41,11 @@ def _quantity_key(q: Quantity | None) -> Hashable:
 # goal are the same target.
 _FIELD_KEYS: dict[str, Callable[[Goal], Hashable]] = {
     "target": lambda g: (
-        None if g.target is None else (g.target.low, g.target.high, g.target.approximate)
+        (g.target.low, g.target.high, g.target.approximate)
+        if g.target is not None
+        else None
+        if g.target_ref is None
+        else (g.target_ref.goal, g.target_ref.change, g.target_ref.plus)
     ),
     "kind": lambda g: g.kind,
     "period": lambda g: (g.start, g.deadline),
@@ -167,7 +171,7 @@ def diff_datasets(
     """Everything that changed from ``old`` to ``new``; statuses evaluated at ``as_of``."""
     before = {g.id: g for g in old.goals}
     after = {g.id: g for g in new.goals}
-    added = [evaluate(g, as_of, thresholds) for g in new.goals if g.id not in before]
+    added = [evaluate(g, as_of, thresholds, after) for g in new.goals if g.id not in before]
     removed = sorted((g for g in old.goals if g.id not in after), key=_place)
     changed: list[GoalChange] = []
     outcomes: list[OutcomeChange] = []
@@ -178,7 +182,8 @@ def diff_datasets(
         if fields:
             changed.append(GoalChange(was, goal, fields))
         outcomes.extend(outcome_changes(was, goal))
-        then, now = evaluate(was, as_of, thresholds), evaluate(goal, as_of, thresholds)
+        then = evaluate(was, as_of, thresholds, before)
+        now = evaluate(goal, as_of, thresholds, after)
         if then.status is not now.status:
             statuses.append(StatusChange(then, now))
     return DataDiff(

@@ -15,10 +15,18 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from fractions import Fraction
 
 from tracker import problems as codes
-from tracker.core.compute import Interval, RateCheck, computed_rate, figure, rate_check
+from tracker.core.compute import (
+    Interval,
+    RateCheck,
+    computed_gap,
+    computed_rate,
+    figure,
+    rate_check,
+)
 from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Problem, Severity
 from tracker.render import display
 
@@ -46,10 +54,12 @@ class CheckReport:
         return sum(p.severity is Severity.ERROR and p.code.startswith("W") for p in self.problems)
 
 
-def build_report(dataset: Dataset, files: Iterable[str], *, strict: bool = False) -> CheckReport:
+def build_report(
+    dataset: Dataset, files: Iterable[str], *, today: date | None = None, strict: bool = False
+) -> CheckReport:
     """The loader's problems and this module's, sorted by file and line; with ``strict``,
-    warnings become errors."""
-    reported, acknowledged = check_dataset(dataset)
+    warnings become errors. ``today``: outcomes dated after it are reported (W211)."""
+    reported, acknowledged = check_dataset(dataset, today)
     problems = sort_problems([*dataset.problems, *reported])
     if strict:
         problems = [
@@ -63,20 +73,25 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0, p.code))
 
 
-def check_dataset(dataset: Dataset) -> tuple[list[Problem], list[Problem]]:
+def check_dataset(
+    dataset: Dataset, today: date | None = None
+) -> tuple[list[Problem], list[Problem]]:
     """Every goal's findings, split into (reported, acknowledged)."""
-    return check_goals(dataset.goals)
+    return check_goals(dataset.goals, today)
 
 
-def check_goals(goals: Iterable[Goal]) -> tuple[list[Problem], list[Problem]]:
+def check_goals(
+    goals: Iterable[Goal], today: date | None = None
+) -> tuple[list[Problem], list[Problem]]:
     """These goals' findings, split into (reported, acknowledged). Each goal is checked on
     its own, so checking some goals of a dataset reports what checking all of it reports
-    for them (``tracker record`` checks the goal it writes to)."""
+    for them (``tracker record`` checks the goal it writes to). ``today``: outcomes dated
+    after it are reported (W211); ``None`` skips that check."""
     reported: list[Problem] = []
     acknowledged: list[Problem] = []
     for goal in goals:
         used: set[tuple[int | None, str]] = set()  # (outcome index, or None for the goal; code)
-        for problem, index in _goal_findings(goal):
+        for problem, index in _goal_findings(goal, today):
             code = problem.code
             if index is not None and code in goal.outcomes[index].acknowledge:
                 used.add((index, code))
@@ -125,6 +140,7 @@ _WHAT = {
     codes.NO_SOURCE: "a goal without a source",
     codes.NO_QUOTE: "a goal without a quote",
     codes.FLOW_DECREASES: "a cumulative figure that falls",
+    codes.GAP_INCONSISTENT: "a stated gap that the figures do not give",
 }
 
 
@@ -135,12 +151,14 @@ _Found = Callable[[str, str], Problem]
 # --- the checks -------------------------------------------------------------------------------
 
 
-def _goal_findings(goal: Goal) -> Iterator[tuple[Problem, int | None]]:
+def _goal_findings(goal: Goal, today: date | None) -> Iterator[tuple[Problem, int | None]]:
     """(problem, index of the outcome it is about or None for the goal itself)."""
     yield from _sourcing(goal)
     previous: tuple[Outcome, Interval] | None = None
     for index, outcome in enumerate(goal.outcomes):
         for problem in _outcome_findings(goal, outcome, previous):
+            yield problem, index
+        for problem in _dating(goal, index, today):
             yield problem, index
         actual = figure(goal, outcome)
         if actual is not None:
@@ -177,8 +195,38 @@ def _outcome_findings(
         )
     if outcome.stated_rate is not None and goal.target is not None:
         yield from _stated_rate(goal, outcome, found)
+    if outcome.stated_gap is not None and goal.target is not None:
+        yield from _stated_gap(goal, outcome, found)
     if outcome.numerator is not None and outcome.value is not None:
         yield from _ratio(goal, outcome, found)
+
+
+def _dating(goal: Goal, index: int, today: date | None) -> Iterator[Problem]:
+    """W210: a second outcome on the same date; W211: an outcome dated after today. Neither
+    decides a status silently (docs/arithmetic.md): the judged figure of a shared date holds
+    both, and an outcome counts only from its date on."""
+    outcome = goal.outcomes[index]
+    earlier = goal.outcomes[index - 1] if index else None
+    if earlier is not None and earlier.as_of == outcome.as_of:
+        yield codes.problem(
+            codes.SAME_DATE,
+            goal.file,
+            outcome.line,
+            goal.id,
+            f"two outcomes are dated {outcome.as_of} (lines {earlier.line} and {outcome.line}): "
+            "until one is removed or redated, the goal is judged on both figures at once; keep "
+            "the one the latest source states and move the other to a note",
+        )
+    if today is not None and outcome.as_of > today:
+        yield codes.problem(
+            codes.FUTURE_OUTCOME,
+            goal.file,
+            outcome.line,
+            goal.id,
+            f"outcome as_of {outcome.as_of} is after today ({today}): a reported figure "
+            "refers to a date that has passed; fix as_of (the date the figure refers to, "
+            "not a planned date), or put a plan in the goal's note",
+        )
 
 
 def _below(later: Interval, earlier: Interval) -> bool:
@@ -205,6 +253,32 @@ def _stated_rate(goal: Goal, outcome: Outcome, found: _Found) -> Iterator[Proble
         f'"{display.written(goal.target.text, goal)}" = {span}; check value, target and '
         "stated_rate against the source, and if the source itself prints these figures, "
         f'add acknowledge = ["{codes.RATE_INCONSISTENT}"] to this outcome',
+    )
+
+
+def _stated_gap(goal: Goal, outcome: Outcome, found: _Found) -> Iterator[Problem]:
+    assert goal.target is not None  # noqa: S101  # checked by the caller
+    assert outcome.stated_gap is not None  # noqa: S101
+    alone = dataclasses.replace(outcome, stated_rate=None, numerator=None, denominator=None)
+    actual = figure(goal, outcome)
+    if actual is None or rate_check(goal, alone, goal.target.nominal) is not (
+        RateCheck.INCONSISTENT
+    ):
+        return
+    band = (goal.target.low, goal.target.high)
+    if goal.kind is not Kind.RANGE:
+        band = (goal.target.nominal, goal.target.nominal)
+    low, high = computed_gap(goal, actual, band)
+    unit = "个百分点" if goal.unit == "%" else goal.unit or ""
+    span = "–".join(_num(x) for x in dict.fromkeys((low, high)) if x is not None)
+    yield found(
+        codes.GAP_INCONSISTENT,
+        f'stated_gap "{outcome.stated_gap.text}" does not match the figures: the gap of '
+        f"{_figure_text(goal, outcome)} to the target "
+        f'"{display.written(goal.target.text, goal)}" is {span}{unit}; a gap is signed like '
+        "the gap column (positive = still short, negative = beyond the target); check it "
+        f'against the source, and if the source itself prints it, add acknowledge = '
+        f'["{codes.GAP_INCONSISTENT}"] to this outcome',
     )
 
 

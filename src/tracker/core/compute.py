@@ -1,5 +1,6 @@
-"""The arithmetic of SPEC §2: ratio, progress, elapsed, pace, gap, implied target, rate
-check, status and flags — each formula exactly once, on exact ``Fraction`` values.
+"""The arithmetic of SPEC §2: ratio, progress, elapsed, pace, completion, lag, gap, implied
+and relative targets, the rate and gap checks, status and flags — each formula exactly once,
+on exact ``Fraction`` values.
 
 Pure: takes model objects, returns frozen dataclasses; never reads files or prints.
 """
@@ -7,25 +8,28 @@ Pure: takes model objects, returns frozen dataclasses; never reads files or prin
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 from tracker.model import Goal, Kind, Measure, Outcome
-from tracker.parse.quantity import Qualifier, Quantity
+from tracker.parse.quantity import Quantity
 
 ZERO = Fraction(0)
 ONE = Fraction(1)
-_NO_BAND = (ZERO, ZERO)  # the band of a goal with no target (never compared)
+HUNDRED = Fraction(100)
+_BEYOND = Fraction(10**30)  # a shortfall against a zero target: larger than any share
 
 
 class Status(enum.Enum):
-    """The status ladder of SPEC §2.1, in ladder order."""
+    """The statuses of SPEC §2.1 (the ladder's order is :func:`_status`'s)."""
 
     NO_TARGET = "no_target"
     NO_DATA = "no_data"
     ACHIEVED = "achieved"
     MISSED = "missed"
+    OVERDUE = "overdue"
     UNCLEAR = "unclear"
     ON_TRACK = "on_track"
     AT_RISK = "at_risk"
@@ -34,10 +38,12 @@ class Status(enum.Enum):
 
 class Flag(enum.Enum):
     IMPLIED_TARGET = "implied_target"
+    RELATIVE_TARGET = "relative_target"
     APPROXIMATE = "approximate"
     STALE = "stale"
     RATE_INCONSISTENT = "rate_inconsistent"
     EARLY = "early"
+    LATE = "late"
 
 
 class RateCheck(enum.Enum):
@@ -47,15 +53,23 @@ class RateCheck(enum.Enum):
 
 @dataclass(frozen=True, slots=True)
 class Thresholds:
-    """Pace bands (Eurostat's defaults): on track at ≥ 0.95, at risk at ≥ 0.60, else behind."""
+    """How a goal that is neither settled nor overdue is judged (SPEC §2.1).
+
+    By pace (Eurostat's bands: on track at ≥ 0.95, at risk at ≥ 0.60, else behind), or, with
+    ``lag_bands`` (A, B) as fractions, by lag as 督查 notices do: lag ≤ A on track, ≤ B at risk,
+    else behind. ``grace_days``: how long after the deadline a goal without a final figure is
+    still awaited before it is overdue.
+    """
 
     on_track: Fraction = Fraction(95, 100)
     at_risk: Fraction = Fraction(60, 100)
+    lag_bands: tuple[Fraction, Fraction] | None = None
+    grace_days: int = 0
 
 
 @dataclass(frozen=True, slots=True)
 class Interval:
-    """Where a reported figure lies; ``None`` bounds are unbounded."""
+    """Where a figure lies; ``None`` bounds are unbounded."""
 
     nominal: Fraction
     low: Fraction | None
@@ -77,12 +91,28 @@ class Interval:
         above = self.low is not None and other.high is not None and self.low > other.high
         return not (below or above)
 
+    def hull(self, other: Interval) -> Interval:
+        """The smallest interval holding both (``other``'s nominal): two figures for one date."""
+        low = None if self.low is None or other.low is None else min(self.low, other.low)
+        high = None if self.high is None or other.high is None else max(self.high, other.high)
+        return Interval(other.nominal, low, high)
+
 
 @dataclass(frozen=True, slots=True)
 class ImpliedTarget:
     low: Fraction | None
     high: Fraction | None
     nominal: Fraction
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRef:
+    """A relative target resolved at the evaluation date: the referenced goal and its figure
+    (``None`` while that goal has no figure yet)."""
+
+    goal: str
+    value: Interval | None
+    deadline: date | None = None  # the referenced goal's (None when it is unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,24 +123,57 @@ class Evaluation:
     as_of: date
     outcome: Outcome | None
     actual: Interval | None
-    target: Fraction | None  # the stated target's nominal value (band midpoint)
+    target: Fraction | None  # the stated (or relative) target's nominal value; band midpoint
+    target_low: Fraction | None  # the band the target accepts (a range's edges; a relative
+    target_high: Fraction | None  # target's interval); both equal ``target`` otherwise
     implied: ImpliedTarget | None
+    target_ref: TargetRef | None
     ratio: Fraction | None
     progress: Fraction | None
     elapsed: Fraction | None
     pace: Fraction | None
+    completion: Fraction | None
+    lag: Fraction | None
     gap: Fraction | None
     stated_rate: Fraction | None  # as a fraction: 104.19 % → 1.0419
+    stated_gap: Fraction | None  # in the goal's unit (percentage points for % goals)
     rate_check: RateCheck | None
     status: Status
     flags: tuple[Flag, ...]
 
     @property
     def effective_target(self) -> Fraction | None:
-        """The target status is judged against: stated, else the implied nominal."""
+        """The target status is judged against: stated or relative, else the implied nominal."""
         if self.target is not None:
             return self.target
         return self.implied.nominal if self.implied else None
+
+    @property
+    def relative_gap(self) -> Fraction | None:
+        """The gap as a share of the target, so that shortfalls in different units compare:
+        what ``--sort gap`` orders by. A zero target makes any shortfall the largest."""
+        target, gap = self.effective_target, self.gap
+        if target is None or gap is None:
+            return None
+        if target:
+            return gap / abs(target)
+        if not gap:
+            return ZERO
+        return _BEYOND if gap > 0 else -_BEYOND
+
+
+@dataclass(frozen=True, slots=True)
+class _Target:
+    """What the goal is judged against, however it was given."""
+
+    judged: Fraction | None = None  # the nominal value status and ratio use
+    band: tuple[Fraction, Fraction] = (ZERO, ZERO)
+    stated: bool = False  # stated or relative: checked against stated rates and gaps
+    implied: ImpliedTarget | None = None
+    ref: TargetRef | None = None
+
+
+_NO_TARGET = _Target()
 
 
 def latest_outcome(goal: Goal, as_of: date) -> Outcome | None:
@@ -133,6 +196,20 @@ def figure(goal: Goal, outcome: Outcome) -> Interval | None:
     return None
 
 
+def judged_figure(goal: Goal, outcome: Outcome) -> Interval | None:
+    """The figure of ``outcome``, widened to hold every other figure the goal reports for the
+    same date: two different figures for one day are both possible until the data says which
+    (``tracker check`` warns, W210), so neither decides the status alone."""
+    found = figure(goal, outcome)
+    for other in goal.outcomes:
+        if other.as_of != outcome.as_of or other is outcome:
+            continue
+        alternative = figure(goal, other)
+        if found is not None and alternative is not None and alternative != found:
+            found = alternative.hull(found)
+    return found
+
+
 def elapsed(goal: Goal, when: date) -> Fraction:
     """Time elapsed (时序进度), day basis, both ends inclusive, clamped to [0, 1]."""
     total = (goal.deadline - goal.start).days + 1
@@ -145,19 +222,82 @@ def elapsed(goal: Goal, when: date) -> Fraction:
     return Fraction(done, total)
 
 
-def implied_target(goal: Goal, as_of: date) -> tuple[ImpliedTarget, Outcome] | None:
-    """T ∈ [A_lo / r_hi, A_hi / r_lo] from the latest outcome with a stated rate."""
+def _divide(top: Fraction | None, bottom: Fraction | None) -> Fraction | None:
+    return None if top is None or not bottom else top / bottom
+
+
+def _from_rate(actual: Interval, rate: Quantity) -> ImpliedTarget | None:
+    """T ∈ [A_lo / r_hi, A_hi / r_lo], nominal A / r (SPEC §2)."""
+    if rate.nominal <= 0:
+        return None
+    return ImpliedTarget(
+        _divide(actual.low * 100 if actual.low is not None else None, rate.high),
+        _divide(actual.high * 100 if actual.high is not None else None, rate.low),
+        actual.nominal * 100 / rate.nominal,
+    )
+
+
+def _from_gap(goal: Goal, actual: Interval, gap: Quantity) -> ImpliedTarget | None:
+    """T = A + g (at least) or A − g (at most), as an interval from A's and g's."""
+
+    def add(a: Fraction | None, g: Fraction | None, sign: int) -> Fraction | None:
+        return None if a is None or g is None else a + sign * g
+
+    if goal.kind is Kind.AT_LEAST:
+        return ImpliedTarget(
+            add(actual.low, gap.low, 1), add(actual.high, gap.high, 1), actual.nominal + gap.nominal
+        )
+    if goal.kind is Kind.AT_MOST:
+        return ImpliedTarget(
+            add(actual.low, gap.high, -1),
+            add(actual.high, gap.low, -1),
+            actual.nominal - gap.nominal,
+        )
+    return None
+
+
+def implied_target(goal: Goal, as_of: date) -> ImpliedTarget | None:
+    """The target the latest outcome (≤ ``as_of``) with a stated rate or gap implies; a stated
+    rate is preferred when one outcome states both."""
     for outcome in reversed(goal.outcomes):
-        if outcome.as_of > as_of or outcome.stated_rate is None:
+        if outcome.as_of > as_of or (outcome.stated_rate is None and outcome.stated_gap is None):
             continue
         actual = figure(goal, outcome)
-        rate = outcome.stated_rate
-        if actual is None or rate.nominal <= 0:
+        if actual is None:
             continue
-        low = actual.low * 100 / rate.high if actual.low is not None and rate.high else None
-        high = actual.high * 100 / rate.low if actual.high is not None and rate.low else None
-        return ImpliedTarget(low, high, actual.nominal * 100 / rate.nominal), outcome
+        found = None
+        if outcome.stated_rate is not None:
+            found = _from_rate(actual, outcome.stated_rate)
+        if found is None and outcome.stated_gap is not None:
+            found = _from_gap(goal, actual, outcome.stated_gap)
+        if found is not None:
+            return found
     return None
+
+
+def resolve_ref(goal: Goal, as_of: date, goals: Mapping[str, Goal]) -> TargetRef | None:
+    """A relative target's referenced figure: the referenced goal's latest outcome dated at or
+    before the earlier of this goal's deadline and ``as_of`` (SPEC §1.4)."""
+    ref = goal.target_ref
+    if ref is None:
+        return None
+    other = goals.get(ref.goal)
+    if other is None:
+        return TargetRef(ref.goal, None)
+    outcome = latest_outcome(other, min(goal.deadline, as_of))
+    value = None if outcome is None else figure(other, outcome)
+    return TargetRef(ref.goal, value, other.deadline)
+
+
+def _relative_band(goal: Goal, value: Interval) -> tuple[Fraction, Fraction, Fraction] | None:
+    """(nominal, low, high) of R × (1 + change) + plus; ``None`` when R is unbounded."""
+    ref = goal.target_ref
+    assert ref is not None  # noqa: S101  # only called for goals with a relative target
+    if value.low is None or value.high is None:
+        return None
+    scale = ONE + (ref.change or ZERO) / HUNDRED
+    plus = ref.plus or ZERO
+    return (value.nominal * scale + plus, value.low * scale + plus, value.high * scale + plus)
 
 
 def computed_rate(goal: Goal, outcome: Outcome, target: Fraction | None) -> Interval | None:
@@ -165,69 +305,98 @@ def computed_rate(goal: Goal, outcome: Outcome, target: Fraction | None) -> Inte
 
     What a stated rate is checked against; ``None`` without a positive target or a figure.
     """
-    return _rate_of(figure(goal, outcome), target)
+    if target is None:
+        return None
+    return _rate_of(figure(goal, outcome), (target, target))
 
 
-def _rate_of(actual: Interval | None, target: Fraction | None) -> Interval | None:
-    """:func:`computed_rate` of an outcome whose figure is ``actual``."""
-    if target is None or target <= 0 or actual is None:
+def _rate_of(actual: Interval | None, band: tuple[Fraction, Fraction]) -> Interval | None:
+    """[A_lo / T_hi, A_hi / T_lo] × 100, for a target band of positive values."""
+    low_edge, high_edge = band
+    if actual is None or low_edge <= 0:
         return None
     return Interval(
-        actual.nominal * 100 / target,
-        actual.low * 100 / target if actual.low is not None else None,
-        actual.high * 100 / target if actual.high is not None else None,
+        actual.nominal * 100 / ((low_edge + high_edge) / 2),
+        actual.low * 100 / high_edge if actual.low is not None else None,
+        actual.high * 100 / low_edge if actual.high is not None else None,
     )
 
 
+def computed_gap(
+    goal: Goal, actual: Interval, band: tuple[Fraction, Fraction]
+) -> tuple[Fraction | None, Fraction | None]:
+    """The gaps the whole interval of ``actual`` allows: what a stated gap is checked against."""
+    low_edge, high_edge = band
+    lo, hi = actual.low, actual.high
+    if goal.kind is Kind.AT_LEAST:
+        return (None if hi is None else low_edge - hi, None if lo is None else high_edge - lo)
+    if goal.kind is Kind.AT_MOST:
+        return (None if lo is None else lo - high_edge, None if hi is None else hi - low_edge)
+    ends = [_gap(goal, x, (low_edge + high_edge) / 2, band) for x in (lo, hi) if x is not None]
+    inside = (lo is None or lo <= high_edge) and (hi is None or hi >= low_edge)
+    if inside:
+        ends.append(ZERO)
+    return (min(ends) if lo is not None else None, max(ends) if hi is not None else None)
+
+
 def rate_check(goal: Goal, outcome: Outcome, target: Fraction | None) -> RateCheck | None:
-    """Does the report's own arithmetic hold? (stated rate vs target; numerator/denominator
-    vs the printed value). ``None`` when there is nothing to check."""
-    return _check(outcome, figure(goal, outcome), target)
+    """Does the report's own arithmetic hold? (stated rate and stated gap against the stated
+    target ``target``; numerator/denominator against the printed value). ``None`` when there is
+    nothing to check."""
+    band = _NO_TARGET if target is None else _Target(target, (target, target), stated=True)
+    return _check(goal, outcome, figure(goal, outcome), band)
 
 
-def _check(outcome: Outcome, actual: Interval | None, target: Fraction | None) -> RateCheck | None:
-    """:func:`rate_check` of an outcome whose figure is ``actual``."""
-    consistent: bool | None = None
-    # the completion rate only when there is a stated rate to check it against
-    if outcome.stated_rate is not None:
-        computed = _rate_of(actual, target)
+def _check(
+    goal: Goal, outcome: Outcome, actual: Interval | None, target: _Target
+) -> RateCheck | None:
+    """:func:`rate_check` of an outcome whose figure is ``actual``. Only a stated (or relative)
+    target is checked against: against an implied one the check would be circular."""
+    results: list[bool] = []
+    judged = target.judged if target.stated else None
+    # the completion rate only when there is a stated rate to check it against; a range's
+    # rate is against its midpoint
+    if outcome.stated_rate is not None and judged is not None:
+        band = (judged, judged) if goal.kind is Kind.RANGE else target.band
+        computed = _rate_of(actual, band)
         if computed is not None:
-            consistent = computed.meets(Interval.of(outcome.stated_rate))
+            results.append(computed.meets(Interval.of(outcome.stated_rate)))
+    if outcome.stated_gap is not None and judged is not None and actual is not None:
+        low, high = computed_gap(goal, actual, target.band)
+        gap = Interval.of(outcome.stated_gap)
+        results.append(Interval(gap.nominal, low, high).meets(gap))
     if outcome.numerator is not None and outcome.value is not None and actual is not None:
-        matches = Interval.exact(actual.nominal).meets(Interval.of(outcome.value))
-        consistent = matches if consistent is None else consistent and matches
-    if consistent is None:
+        results.append(Interval.exact(actual.nominal).meets(Interval.of(outcome.value)))
+    if not results:
         return None
-    return RateCheck.CONSISTENT if consistent else RateCheck.INCONSISTENT
+    return RateCheck.CONSISTENT if all(results) else RateCheck.INCONSISTENT
 
 
 def _verdict(
-    goal: Goal,
-    actual: Interval,
-    target: Fraction,
-    band: tuple[Fraction, Fraction],
-    strict: bool = False,
+    goal: Goal, actual: Interval, band: tuple[Fraction, Fraction], strict: bool = False
 ) -> tuple[bool, bool]:
-    """(whole interval satisfies, whole interval fails) for at_least / at_most / range.
+    """(whole interval satisfies, whole interval fails) the target band.
 
+    ``band`` is (T, T) for a single target, a range's edges, or a relative target's interval:
+    at least is met when every figure reaches its top, failed when none reaches its bottom.
     ``strict``: the target excludes its own value (超N, N余: more than N; 不到N: less than N).
     """
     lo, hi = actual.low, actual.high
     low_edge, high_edge = band
     if goal.kind is Kind.AT_LEAST:
         if strict:  # every x > T
-            satisfies = lo is not None and (lo > target or (lo == target and actual.low_open))
-            fails = hi is not None and hi <= target
+            satisfies = lo is not None and (lo > high_edge or (lo == high_edge and actual.low_open))
+            fails = hi is not None and hi <= low_edge
         else:  # every x >= T
-            satisfies = lo is not None and lo >= target
-            fails = hi is not None and (hi < target or (hi == target and actual.high_open))
+            satisfies = lo is not None and lo >= high_edge
+            fails = hi is not None and (hi < low_edge or (hi == low_edge and actual.high_open))
     elif goal.kind is Kind.AT_MOST:
         if strict:  # every x < T
-            satisfies = hi is not None and (hi < target or (hi == target and actual.high_open))
-            fails = lo is not None and lo >= target
+            satisfies = hi is not None and (hi < low_edge or (hi == low_edge and actual.high_open))
+            fails = lo is not None and lo >= high_edge
         else:  # every x <= T
-            satisfies = hi is not None and hi <= target
-            fails = lo is not None and (lo > target or (lo == target and actual.low_open))
+            satisfies = hi is not None and hi <= low_edge
+            fails = lo is not None and (lo > high_edge or (lo == high_edge and actual.low_open))
     else:
         satisfies = lo is not None and hi is not None and lo >= low_edge and hi <= high_edge
         fails = (hi is not None and (hi < low_edge or (hi == low_edge and actual.high_open))) or (
@@ -252,31 +421,28 @@ def _gap(
     return ZERO
 
 
-def _progress(
-    goal: Goal, actual: Fraction, target: Fraction, ratio: Fraction | None
-) -> Fraction | None:
-    """(A − B) / (T − B) with a baseline; A / T for flow goals; else none. ``ratio``: A / T
-    if already computed.
-
-    A ceiling without a baseline (at_most, flow) has no meaningful progress: spending less of
-    a cap is not "behind" (docs/arithmetic.md).
-    """
-    base = progress_base(goal, target)
-    if base is None or target == base:
-        return None
-    if not base:  # (A − 0) / (T − 0) is the ratio: no need to compute it again
-        return ratio if ratio is not None else actual / target
-    return (actual - base) / (target - base)
-
-
 def progress_base(goal: Goal, target: Fraction) -> Fraction | None:
-    """Where progress starts: the baseline; zero for flow goals (not ceilings); else none."""
+    """Where progress starts: the baseline; zero for flow goals (not ceilings); else none.
+
+    A ceiling without a baseline (at_most) has no meaningful progress: spending less of a cap
+    is not "behind". Growth rates are never cumulative: no time-elapsed pace (SPEC §1.4).
+    """
+    if goal.measure is Measure.GROWTH:
+        return None
     if goal.baseline is not None:
         return goal.baseline.value.nominal
     # target.numerator > 0: the sign test without Fraction's comparison machinery (hot path)
     if goal.measure is Measure.FLOW and goal.kind is not Kind.AT_MOST and target.numerator > 0:
         return ZERO
     return None
+
+
+def _progress(goal: Goal, actual: Fraction, target: Fraction) -> Fraction | None:
+    """(A − B) / (T − B) from :func:`progress_base`; none where it does not apply or T = B."""
+    base = progress_base(goal, target)
+    if base is None or target == base:
+        return None
+    return (actual - base) / (target - base)
 
 
 def on_pace(goal: Goal, target: Fraction, when: date) -> Fraction | None:
@@ -290,68 +456,106 @@ def on_pace(goal: Goal, target: Fraction, when: date) -> Fraction | None:
     return base + (target - base) * elapsed(goal, when)
 
 
-def evaluate(goal: Goal, as_of: date, thresholds: Thresholds = Thresholds()) -> Evaluation:
-    """Evaluate ``goal`` at ``as_of`` from the latest outcome dated at or before it."""
-    outcome = latest_outcome(goal, as_of)
-    flags: list[Flag] = []
-
+def _target(goal: Goal, as_of: date, goals: Mapping[str, Goal]) -> _Target:
     stated = goal.target
-    target = judged = None
-    band = _NO_BAND
-    implied: ImpliedTarget | None = None
     if stated is not None:
-        target = judged = stated.nominal
-        band = (stated.low, stated.high)
-    elif goal.kind is not Kind.MILESTONE:
-        found = implied_target(goal, as_of)
-        if found:
-            implied = found[0]
-            judged = implied.nominal
-            band = (judged, judged)
-            flags.append(Flag.IMPLIED_TARGET)
+        return _Target(stated.nominal, (stated.low, stated.high), stated=True)
+    if goal.target_ref is not None:
+        ref = resolve_ref(goal, as_of, goals)
+        band = None if ref is None or ref.value is None else _relative_band(goal, ref.value)
+        if band is None:
+            return _Target(ref=ref)
+        return _Target(band[0], (band[1], band[2]), stated=True, ref=ref)
+    if goal.kind is Kind.MILESTONE:
+        return _NO_TARGET
+    implied = implied_target(goal, as_of)
+    if implied is None:
+        return _NO_TARGET
+    # status uses the implied nominal value (SPEC §2)
+    return _Target(implied.nominal, (implied.nominal, implied.nominal), implied=implied)
 
-    if (stated is not None and stated.approximate) or (
-        outcome is not None
-        and outcome.value is not None
-        and outcome.value.qualifier is Qualifier.ABOUT
-    ):
+
+def _approximate(goal: Goal, outcome: Outcome | None) -> bool:
+    """A target written with 约/左右…, or a judged figure written with any qualifier."""
+    if goal.target is not None and goal.target.approximate:
+        return True
+    return outcome is not None and outcome.value is not None and outcome.value.qualifier is not None
+
+
+_NO_GOALS: Mapping[str, Goal] = {}
+
+
+def evaluate(
+    goal: Goal,
+    as_of: date,
+    thresholds: Thresholds = Thresholds(),
+    goals: Mapping[str, Goal] = _NO_GOALS,
+) -> Evaluation:
+    """Evaluate ``goal`` at ``as_of`` from the latest outcome dated at or before it.
+
+    ``goals``: the dataset's goals by id, where relative targets find their reference.
+    """
+    outcome = latest_outcome(goal, as_of)
+    target = _target(goal, as_of, goals)
+    judged = target.judged
+    flags: list[Flag] = []
+    if target.implied is not None:
+        flags.append(Flag.IMPLIED_TARGET)
+    if goal.target_ref is not None:
+        flags.append(Flag.RELATIVE_TARGET)
+    if _approximate(goal, outcome):
         flags.append(Flag.APPROXIMATE)
 
-    actual = ratio = progress = time = pace = gap = stated_rate = None
+    actual = ratio = progress = time = pace = gap = stated_rate = stated_gap = None
     check = None
     if outcome is not None:
-        actual = figure(goal, outcome)
+        actual = judged_figure(goal, outcome)
         time = elapsed(goal, outcome.as_of)
-        check = _check(outcome, actual, target)
+        check = _check(goal, outcome, actual, target)
         if check is RateCheck.INCONSISTENT:
             flags.append(Flag.RATE_INCONSISTENT)
         if as_of > goal.deadline and outcome.as_of < goal.deadline:
             flags.append(Flag.STALE)
         if outcome.stated_rate is not None:
             stated_rate = outcome.stated_rate.nominal / 100
+        if outcome.stated_gap is not None:
+            stated_gap = outcome.stated_gap.nominal
     if actual is not None and judged is not None:
         ratio = actual.nominal / judged if judged.numerator > 0 else None
-        progress = _progress(goal, actual.nominal, judged, ratio)
-        gap = _gap(goal, actual.nominal, judged, band)
+        progress = _progress(goal, actual.nominal, judged)
+        gap = _gap(goal, actual.nominal, judged, target.band)
         if progress is not None and time:
             pace = progress / time
+    completion = progress if progress is not None else None
+    if completion is None and goal.kind is Kind.AT_LEAST:
+        completion = ratio
+    lag = time - progress if time is not None and progress is not None else None
 
-    status = _status(goal, as_of, outcome, actual, judged, band, pace, thresholds)
-    if status is Status.ACHIEVED and outcome is not None and outcome.as_of < goal.deadline:
+    status = _status(goal, as_of, outcome, actual, target, pace, lag, thresholds)
+    if outcome is not None and status is Status.ACHIEVED and outcome.as_of < goal.deadline:
         flags.append(Flag.EARLY)
+    if outcome is not None and outcome.as_of > goal.deadline:
+        flags.append(Flag.LATE)
+    has_band = target.judged is not None and not target.implied
     return Evaluation(
         goal=goal,
         as_of=as_of,
         outcome=outcome,
         actual=actual,
-        target=target,
-        implied=implied,
+        target=judged if has_band else None,
+        target_low=target.band[0] if has_band else None,
+        target_high=target.band[1] if has_band else None,
+        implied=target.implied,
+        target_ref=target.ref,
         ratio=ratio,
         progress=progress,
         elapsed=time,
         pace=pace,
+        completion=completion,
+        lag=lag,
         gap=gap,
         stated_rate=stated_rate,
+        stated_gap=stated_gap,
         rate_check=check,
         status=status,
         flags=tuple(flags),
@@ -363,38 +567,43 @@ def _status(
     as_of: date,
     outcome: Outcome | None,
     actual: Interval | None,
-    target: Fraction | None,
-    band: tuple[Fraction, Fraction],
+    target: _Target,
     pace: Fraction | None,
+    lag: Fraction | None,
     thresholds: Thresholds,
 ) -> Status:
     """The first matching rung of the ladder (SPEC §2.1)."""
     milestone = goal.kind is Kind.MILESTONE
-    if not milestone and target is None:
+    if not milestone and target.judged is None:
         return Status.NO_TARGET
-    if outcome is None:
-        return Status.NO_DATA
+    overdue = as_of > goal.deadline + timedelta(days=thresholds.grace_days)
+    if outcome is None or (not milestone and actual is None):
+        return Status.OVERDUE if overdue else Status.NO_DATA
     if milestone:
-        satisfies, fails = bool(outcome.done), not outcome.done
-    elif actual is None or target is None:
-        return Status.NO_DATA
+        satisfies, fails = outcome.done is True, outcome.done is not True
     else:
+        assert actual is not None  # noqa: S101  # checked above
         strict = goal.target is not None and goal.target.strict
-        satisfies, fails = _verdict(goal, actual, target, band, strict)
+        satisfies, fails = _verdict(goal, actual, target.band, strict)
     final = outcome.as_of >= goal.deadline
-    # A ceiling on a cumulative flow is only met once the period is over (the total can still
-    # grow), and once broken it cannot be mended (the total cannot fall): docs/arithmetic.md.
-    capped_flow = goal.kind is Kind.AT_MOST and goal.measure is Measure.FLOW
-    if satisfies and capped_flow and not final:
-        return Status.ON_TRACK  # the ladder's "no pace: currently satisfied before the deadline"
-    if satisfies:
+    # Cumulative totals only grow: an at_least flow that reached its target cannot fall back,
+    # and an at_most flow over its cap cannot come back under it.
+    growing = goal.measure is Measure.FLOW
+    if satisfies and (final or milestone or (growing and goal.kind is Kind.AT_LEAST)):
         return Status.ACHIEVED
-    if fails and (final or capped_flow or (milestone and as_of > goal.deadline)):
+    if fails and (final or (growing and goal.kind is Kind.AT_MOST)):
         return Status.MISSED
-    if not fails:
+    if overdue and not final:
+        return Status.OVERDUE
+    if not satisfies and not fails:
         return Status.UNCLEAR
-    if pace is None:
-        return Status.AT_RISK  # not yet satisfied, before the deadline
+    if thresholds.lag_bands is not None and lag is not None:
+        green, yellow = thresholds.lag_bands
+        if lag <= green:
+            return Status.ON_TRACK
+        return Status.AT_RISK if lag <= yellow else Status.BEHIND
+    if pace is None:  # a level, growth or ceiling before its deadline: is it met now?
+        return Status.ON_TRACK if satisfies else Status.AT_RISK
     if pace >= thresholds.on_track:
         return Status.ON_TRACK
     if pace >= thresholds.at_risk:

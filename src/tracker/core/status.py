@@ -15,6 +15,7 @@ from tracker.model import Dataset, Goal
 # Worst first: the order a reader triages in, also used for --sort status.
 SEVERITY = (
     Status.MISSED,
+    Status.OVERDUE,
     Status.BEHIND,
     Status.AT_RISK,
     Status.UNCLEAR,
@@ -96,10 +97,10 @@ def sort_rows(rows: Iterable[Evaluation], key: SortKey, order: dict[str, int]) -
         return (order.get(goal.region, len(order)), goal.deadline, goal.file, goal.line or 0)
 
     rows = sorted(rows, key=by_region)
-    if key is SortKey.GAP:
-        rows.sort(key=lambda e: _nulls_last(e.gap, reverse=True))
-    elif key is SortKey.RATIO:
-        rows.sort(key=lambda e: _nulls_last(e.ratio))
+    if key is SortKey.GAP:  # as a share of the target: shortfalls in different units compare
+        rows.sort(key=lambda e: _nulls_last(e.relative_gap, reverse=True))
+    elif key is SortKey.RATIO:  # the headline completion figure, the one the bars show
+        rows.sort(key=lambda e: _nulls_last(e.completion))
     elif key is SortKey.PACE:
         rows.sort(key=lambda e: _nulls_last(e.pace))
     elif key is SortKey.STATUS:
@@ -125,7 +126,10 @@ def build_status(
     sort: SortKey = SortKey.REGION,
 ) -> StatusReport:
     """Evaluate every selected goal at ``as_of``."""
-    rows = [evaluate(g, as_of, thresholds) for g in dataset.goals if selection.admits_goal(g)]
+    goals = dataset.by_id
+    rows = [
+        evaluate(g, as_of, thresholds, goals) for g in dataset.goals if selection.admits_goal(g)
+    ]
     if selection.statuses:
         rows = [e for e in rows if e.status in selection.statuses]
     ordered = tuple(sort_rows(rows, sort, region_order(dataset)))

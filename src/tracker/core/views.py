@@ -9,7 +9,7 @@ Pure: takes the dataset and evaluations, returns frozen dataclasses. Every figur
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence, Set
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -27,8 +27,9 @@ from tracker.core.compute import (
 from tracker.core.status import SEVERITY, Selection, StatusReport, count_by_status, region_order
 from tracker.model import Dataset, Goal, Kind, Outcome, Source
 
-# The statuses the "needs attention" section lists (SPEC §4: behind, missed or unclear).
-ATTENTION = (Status.MISSED, Status.BEHIND, Status.UNCLEAR)
+# The statuses the "needs attention" section lists: what a supervisor must act on.
+ATTENTION = (Status.MISSED, Status.OVERDUE, Status.BEHIND, Status.UNCLEAR)
+_NO_GOALS: Mapping[str, Goal] = {}
 
 
 # --- one goal's history ---------------------------------------------------------------------
@@ -44,7 +45,9 @@ class Point:
     on_pace: Fraction | None  # the figure pace 1 would give at this date
 
 
-def history(goal: Goal, thresholds: Thresholds = Thresholds()) -> tuple[Point, ...]:
+def history(
+    goal: Goal, thresholds: Thresholds = Thresholds(), goals: Mapping[str, Goal] = _NO_GOALS
+) -> tuple[Point, ...]:
     """Every outcome of ``goal`` with its ratio, pace, rate check and status at its date.
 
     Each outcome is evaluated on the goal cut after it, so that two outcomes of the same day
@@ -53,7 +56,7 @@ def history(goal: Goal, thresholds: Thresholds = Thresholds()) -> tuple[Point, .
     points = []
     for i, outcome in enumerate(goal.outcomes):
         upto = dataclasses.replace(goal, outcomes=goal.outcomes[: i + 1])
-        evaluation = evaluate(upto, outcome.as_of, thresholds)
+        evaluation = evaluate(upto, outcome.as_of, thresholds, goals)
         target = evaluation.effective_target
         points.append(
             Point(
@@ -87,8 +90,8 @@ def goal_detail(
     dataset: Dataset, goal: Goal, as_of: date, thresholds: Thresholds = Thresholds()
 ) -> GoalDetail:
     """``goal`` evaluated at ``as_of``, with the history of its outcomes up to that date."""
-    evaluation = evaluate(goal, as_of, thresholds)
-    points = history(goal, thresholds)
+    evaluation = evaluate(goal, as_of, thresholds, dataset.by_id)
+    points = history(goal, thresholds, dataset.by_id)
     shown = tuple(p for p in points if p.outcome.as_of <= as_of)
     target = evaluation.effective_target
     line = None
@@ -205,22 +208,12 @@ class ReportData:
         return tuple(e for s in self.sections for e in (*s.targeted, *s.untargeted))
 
 
-def completion(e: Evaluation) -> Fraction | None:
-    """The bar of the completion chart: progress (baseline → target) where it exists, else the
-    ratio for floors and bands. A ceiling without a baseline has none: a small ratio there is
-    good news, and a bar would read as a shortfall."""
-    if e.progress is not None:
-        return e.progress
-    if e.goal.kind in (Kind.AT_LEAST, Kind.RANGE):
-        return e.ratio
-    return None
-
-
 def bars(rows: Iterable[Evaluation]) -> tuple[Bar, ...]:
-    """The completion chart's bars, for the goals that have a completion figure."""
+    """The completion chart's bars, for the goals that have a completion figure (the one every
+    完成率 column shows, SPEC §2)."""
     found = []
     for e in rows:
-        value = completion(e)
+        value = e.completion
         if value is not None:
             found.append(Bar(e, value, e.elapsed if e.progress is not None else None))
     return tuple(found)

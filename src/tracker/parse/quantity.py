@@ -30,7 +30,7 @@ from tracker.fastbuild import coprime_fraction, frozen_constructor
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-Role = Literal["target", "outcome", "rate", "exact"]
+Role = Literal["target", "outcome", "rate", "gap", "exact", "points"]
 _T = TypeVar("_T")
 
 
@@ -149,8 +149,14 @@ _CN_DIGITS = {
 }
 _CN_PLACES = {"十": 10, "百": 100, "千": 1000}
 
-_ROLES = frozenset(("target", "outcome", "rate", "exact"))
-_ROUNDED_ROLES = frozenset(("outcome", "rate"))
+_ROLES = frozenset(("target", "outcome", "rate", "gap", "exact", "points"))
+_ROUNDED_ROLES = frozenset(("outcome", "rate", "gap"))
+# A stated rate or gap is always a rounded figure, whole numbers included: "115%" is
+# [114.5 %, 115.5 %] (SPEC §1.5). An outcome is rounded only when written with decimals or a scale.
+_ALWAYS_ROUNDED = frozenset(("rate", "gap"))
+# Differences between two percentages: a stated gap, a tolerance, a relative target's plus.
+_DIFFERENCE_ROLES = frozenset(("gap", "points"))
+_POINTS = frozenset(("个百分点", "百分点", "pp"))
 _MAX_DIGITS = 30  # before and, separately, after the decimal point
 _MAX_LENGTH = 100  # characters, after normalisation
 _PERCENT = Unit("%")
@@ -297,15 +303,20 @@ def parse_quantity(
     * ``"outcome"``: a qualifier sets the interval (``"5000余"`` → (5000, 6000)); without one,
       a figure written with a scale or decimals stands for its rounding interval
       (``"5.31万"`` → [53050, 53150]); plain integers are exact.
-    * ``"rate"``: a stated completion rate, like an outcome but always in percent; ``unit``
-      is ignored.
+    * ``"rate"``: a stated completion rate, always in percent (``unit`` is ignored) and always
+      a rounded figure, whole numbers included (``"115%"`` → [114.5, 115.5]).
+    * ``"gap"``: a stated gap, signed, always rounded like a rate, in the goal's unit; for a %
+      goal in percentage points (``"-0.82个百分点"``, or a bare number; ``"%"`` is refused).
+    * ``"points"``: an exact difference (a tolerance, a relative target's ``plus``), in the
+      goal's unit; a % goal also takes percentage points. Only these two roles take
+      个百分点 / 百分点 / pp.
 
     约/大约/左右/上下 give ``nominal ± tolerance`` (0 when ``None``), in the base unit, with
     ``approximate=True``, for every role. Any failure raises :class:`QuantityError`.
     """
     if not isinstance(role, str) or role not in _ROLES:
         shown = _q(role) if isinstance(role, str) else _what(role)
-        _fail(f'unknown role {shown}: use "target", "outcome", "rate" or "exact"')
+        _fail(f'unknown role {shown}: use one of {", ".join(sorted(_ROLES))}')
     if (type(raw) is str or type(raw) is int) and (
         tolerance is None or type(tolerance) is Fraction
     ):
@@ -417,7 +428,7 @@ def _finish_number(
         mult,
         1,
         role=role,
-        rounded=places > 0,
+        rounded=places > 0 or role in _ALWAYS_ROUNDED,
         qualifier=None,
         yu_place=None,
         tolerance=tolerance,
@@ -451,7 +462,11 @@ def _parse_text(raw: str, unit: Unit | None, role: Role, tolerance: Fraction | N
     yu_place = None
     if yu:  # one unit of the last non-zero place: 5000余 → 1000, 1.7万余 → 0.1万
         yu_place = 10 ** (len(digits) - len(digits.rstrip("0")))
-    rounded = role in _ROUNDED_ROLES and qualifier is None and (places > 0 or bool(scale))
+    rounded = (
+        role in _ROUNDED_ROLES
+        and qualifier is None
+        and (places > 0 or bool(scale) or role in _ALWAYS_ROUNDED)
+    )
     return _build(
         raw,
         mantissa,
@@ -485,6 +500,17 @@ def _number(
 
 
 @lru_cache(maxsize=1024)  # what follows the number is nearly always one of a few units
+def written_qualifier(text: str) -> tuple[str, str, Qualifier] | None:
+    """The qualifier word a figure is written with, where it stands and what it means:
+    ``"3万以上"`` → ``("以上", "suffix", AT_LEAST)``; ``None`` without one (余/多 aside)."""
+    norm = "".join(unicodedata.normalize("NFKC", text).split())
+    found = _QUALIFIER_EDGE.search(norm)
+    if found is None:
+        return None
+    word = found.group()
+    return word, "prefix" if found.start() == 0 else "suffix", _QUALIFIER_WORDS[word]
+
+
 def _malformed_number_tail(written: str) -> bool:
     return bool(_NUMBER_TAIL.match(written) or _RANGE.search(written))
 
@@ -521,6 +547,8 @@ def _qualifier(
 def _multiplier(raw: str, match: re.Match[str], goal: Unit | None, role: Role) -> Fraction:
     """What the written number times its scale word is multiplied by to be in base units."""
     written, scale = match.group("unit", "scale")
+    if written.lower() in _POINTS:
+        return _points(raw, match.string[: match.start("unit")], goal, role)
     if written:
         if _SCALE_START.match(written):
             _fail(f'{_q(raw)} has two scale words: write one, e.g. "5.31万" or "2亿" (not "2万万")')
@@ -530,6 +558,23 @@ def _multiplier(raw: str, match: re.Match[str], goal: Unit | None, role: Role) -
     else:  # neither scale nor unit written: "5.31" in a 万人 goal is 5.31万
         mult = goal.scale
     return mult
+
+
+def _points(raw: str, number: str, goal: Unit | None, role: Role) -> Fraction:
+    """Percentage points (个百分点, pp): the unit of a difference between two percentages."""
+    if goal is None or goal.base != "%":
+        unit = "no unit" if goal is None else f'the unit "{goal.base}"'
+        _fail(
+            f"{_q(raw)} is in percentage points, but the goal has {unit}: percentage points "
+            "only measure differences between two percentages; write a number in the goal's unit"
+        )
+    if role not in _DIFFERENCE_ROLES:
+        _fail(
+            f"{_q(raw)} is in percentage points, the unit of a difference between two "
+            "percentages (a stated gap, a tolerance, a relative target's plus): write the "
+            f'figure itself as a percentage, e.g. "{number}%"'
+        )
+    return _ONE
 
 
 def _read_digits(num: str, raw: str) -> tuple[int, int, str]:
@@ -650,6 +695,12 @@ def _written_unit(raw: str, match: re.Match[str], goal: Unit | None, role: Role)
                 'as a bare number, e.g. "104.19%"'
             )
     elif unit.base == "%":
+        if role == "gap" and goal is not None and goal.base == "%":
+            number = text[: match.start("unit")]
+            _fail(
+                f'{_q(raw)}: a gap between two percentages is in percentage points, not "%" '
+                f'(which could mean a share of the target): write "{number}个百分点"'
+            )
         if goal is not None and goal.base != "%":
             _fail(
                 f'unit "{written}" in {_q(raw)} does not match the goal\'s unit "{goal.base}": '

@@ -51,7 +51,8 @@ PeriodField = Annotated[
 TargetField = Annotated[
     Any,
     msgspec.Meta(
-        description='The stated target ("2.8万", "85%以上", "不超过5%"), or a band ["2%", "3%"].',
+        description='The stated target ("2.8万", "85%以上", "不超过5%"), a band ["2%", "3%"], '
+        'or a target relative to another goal\'s figure: { goal = "ID", change = "5%" }.',
         extra_json_schema={
             "anyOf": [
                 {"type": ["string", "number"]},
@@ -61,6 +62,7 @@ TargetField = Annotated[
                     "minItems": 2,
                     "maxItems": 2,
                 },
+                {"$ref": "#/$defs/RelativeTarget"},
             ]
         },
     ),
@@ -77,7 +79,7 @@ AcknowledgeField = Annotated[
 # A required name: an empty string is as good as missing.
 NonEmpty = Annotated[str, msgspec.Meta(min_length=1)]
 KindField = Literal["at_least", "at_most", "range", "milestone"]
-MeasureField = Literal["flow", "level"]
+MeasureField = Literal["flow", "level", "growth"]
 
 
 class _Table(msgspec.Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
@@ -99,6 +101,15 @@ class SourceSpec(_Table):
     url: str | None = None
 
 
+class RelativeTarget(_Table):
+    """``target = { goal = "ID", change = "5%" }``: the figure of another goal, scaled or
+    offset (SPEC §1.4). Validated here; the table's spelling is read by the loader."""
+
+    goal: NonEmpty
+    change: QuantityField = None
+    plus: QuantityField = None
+
+
 class BaselineSpec(_Table):
     value: QuantityField
     as_of: DateField = None
@@ -108,6 +119,7 @@ class OutcomeSpec(_Table):
     as_of: DateField
     value: QuantityField = None
     stated_rate: QuantityField = None
+    stated_gap: QuantityField = None
     numerator: QuantityField = None
     denominator: QuantityField = None
     done: bool | None = None
@@ -137,6 +149,7 @@ class GoalFields(_Table):
     source: str | SourceSpec | None = None
     tags: list[str] = []
     owner: str | None = None
+    indicator: str | None = None
     note: str | None = None
 
 
@@ -166,7 +179,15 @@ TOP_KEYS = frozenset(FileSpec.__struct_fields__)
 FIELD_NAMES = frozenset().union(
     *(
         table.__struct_fields__
-        for table in (FileSpec, GoalSpec, OutcomeSpec, BaselineSpec, RegionSpec, SourceSpec)
+        for table in (
+            FileSpec,
+            GoalSpec,
+            OutcomeSpec,
+            BaselineSpec,
+            RelativeTarget,
+            RegionSpec,
+            SourceSpec,
+        )
     )
 )
 
@@ -179,6 +200,10 @@ _TABLES = {
     "GoalSpec": ("[[goal]]", "One stated target: one indicator, one region, one period."),
     "OutcomeSpec": ("[[goal.outcome]]", "One reported figure for the goal at a date."),
     "BaselineSpec": ("baseline", "Where progress is measured from."),
+    "RelativeTarget": (
+        "relative target",
+        "The target is another goal's latest figure (不少于上年), scaled by change or offset by plus.",
+    ),
     "RegionSpec": ("[[region]]", "A region; parent links form the region tree."),
     "SourceSpec": ("[[source]]", "A publication that states goals or figures."),
 }
@@ -201,8 +226,15 @@ _FIELD_DOCS = {
     "category": "Free text, e.g. 就业, 教育.",
     "unit": "Base unit (人, 所, 元, %); a scale (万人) is normalised to the base unit.",
     "kind": "at_least (default), at_most (a ceiling), range (a band) or milestone (a thing done).",
-    "measure": "flow (counts from zero within the period) or level (a state); "
-    "default: level for %, else flow.",
+    "measure": "flow (counts from zero within the period), level (a state) or growth (a rate of "
+    "change against the same period a year earlier, in %); default: level for %, else flow.",
+    "indicator": "A stable key for the same measure across regions and years, e.g. urban-new-jobs.",
+    "RelativeTarget.goal": "The id of the goal whose figure is the target (e.g. last year's).",
+    "change": 'Scales the referenced figure: "5%" means 5 % more (比上年增长5%).',
+    "plus": "Offsets the referenced figure, in the goal's unit (比上年增加2000人); percentage "
+    "points for % goals.",
+    "stated_gap": 'The distance from the target the source itself states, signed like gap: '
+    '"超任务17元" is "-17"; percentage points for % goals ("-0.82个百分点").',
     "start": "First day of the period (period is shorthand for start and deadline).",
     "deadline": "Last day of the period.",
     "baseline": "The starting point progress is measured from: { value = …, as_of = … }.",
@@ -226,8 +258,10 @@ def json_schema() -> dict[str, Any]:
     The top level is the file's own schema rather than a ``$ref`` to it, so that editors
     implementing older drafts (which ignore keywords beside ``$ref``) read it too.
     """
-    generated: dict[str, Any] = msgspec.json.schema(FileSpec)
-    definitions: dict[str, Any] = generated["$defs"]
+    # RelativeTarget is named by TargetField's anyOf, not by a field's type: listed explicitly
+    _, definitions = msgspec.json.schema_components(
+        (FileSpec, RelativeTarget), ref_template="#/$defs/{name}"
+    )
     for name, table in definitions.items():
         if name in _TABLES:
             table["title"], table["description"] = _TABLES[name]

@@ -29,20 +29,17 @@ def cell(value: Any) -> str:
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-# The JSON record's keys (render/json.py), with implied_target flattened into three columns.
-COLUMNS = tuple(
-    part
-    for key in GOAL_KEYS
-    for part in (
-        ("implied_target", "implied_target_low", "implied_target_high")
-        if key == "implied_target"
-        else (key,)
-    )
-)
+# The JSON record's keys (render/json.py), with its tables flattened: implied_target into
+# three columns, target_ref into two.
+_FLATTENED = {
+    "implied_target": ("implied_target", "implied_target_low", "implied_target_high"),
+    "target_ref": ("target_ref", "target_ref_value"),
+}
+COLUMNS = tuple(part for key in GOAL_KEYS for part in _FLATTENED.get(key, (key,)))
 # The columns of data text, made inert by cell(). The others hold what tracker writes itself
 # (numbers, dates, statuses, flags): nothing to make inert, and the csv module writes None as
 # an empty cell and a number with str(), as cell() does (which took most of the CSV's time).
-_TEXT_COLUMNS = ("id", "region", "title", "category", "unit")
+_TEXT_COLUMNS = ("id", "region", "title", "category", "unit", "owner", "indicator", "target_ref")
 
 
 def render_status(report: StatusReport, options: RenderOptions) -> str:
@@ -56,6 +53,9 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
         record["implied_target"] = implied.get("nominal")
         record["implied_target_low"] = implied.get("low")
         record["implied_target_high"] = implied.get("high")
+        ref = record.pop("target_ref") or {}
+        record["target_ref"] = ref.get("goal")
+        record["target_ref_value"] = ref.get("value")
         record["flags"] = ";".join(record["flags"])
         for key in _TEXT_COLUMNS:
             record[key] = cell(record[key])

@@ -16,8 +16,8 @@ from fractions import Fraction
 from functools import lru_cache
 
 from tracker.core.compute import Evaluation, Flag, Status
-from tracker.model import Goal, Kind
-from tracker.parse.quantity import Qualifier, Quantity
+from tracker.model import Goal, Kind, Target
+from tracker.parse.quantity import Qualifier, Quantity, written_qualifier
 from tracker.render.i18n import Lang, t
 
 RATIO_PLACES = 4  # JSON fractions: 1.0419
@@ -147,6 +147,36 @@ def quantity(value: Fraction | None, goal: Goal, lang: Lang) -> str:
     return f"{text} {unit}".rstrip()
 
 
+def is_percent(goal: Goal) -> bool:
+    """% goals (levels and growth rates alike) measure their differences in percentage points."""
+    return goal.unit == "%"
+
+
+def points(value: Fraction, lang: Lang, places: int = 2) -> str:
+    """A difference of two percentages: ``-1.11个百分点`` / ``-1.11 pp``."""
+    text = number(value, lang, places)
+    return f"{text}个百分点" if lang == "zh" else f"{text} pp"
+
+
+def difference(value: Fraction | None, goal: Goal, lang: Lang) -> str:
+    """A gap or tolerance in the goal's unit: percentage points for % goals (SPEC §2.2)."""
+    if value is None:
+        return "—"
+    if is_percent(goal):
+        return points(value, lang)
+    return quantity(value, goal, lang)
+
+
+def lag_text(lag: Fraction | None, lang: Lang) -> str:
+    """Lag as 督查 notices write it: ``落后19.6个百分点`` / ``19.6 pp behind`` (ahead when < 0)."""
+    if lag is None:
+        return "—"
+    size = _fixed(False, _scaled(abs(lag.numerator) * 100, lag.denominator, 1), 1)
+    if lang == "zh":
+        return f"{'超前' if lag < 0 else '落后'}{size}个百分点"
+    return f"{size} pp {'ahead' if lag < 0 else 'behind'}"
+
+
 def percent(value: Fraction | None, places: int = 1) -> str:
     """A fraction as a percentage: 1.0412 → ``104.1%``."""
     if value is None:
@@ -185,7 +215,8 @@ def bar(ratio: Fraction | None, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-_UNJUDGED = (Status.NO_TARGET, Status.NO_DATA)
+# where "past deadline, no final figure" adds nothing (overdue says it already)
+_UNJUDGED = (Status.NO_TARGET, Status.NO_DATA, Status.OVERDUE)
 
 
 def markers(evaluation: Evaluation) -> str:
@@ -198,6 +229,8 @@ def markers(evaluation: Evaluation) -> str:
     # stale only matters where there is a verdict to doubt
     if Flag.STALE in evaluation.flags and evaluation.status not in _UNJUDGED:
         marks += "#"
+    if Flag.LATE in evaluation.flags:
+        marks += "»"
     return marks
 
 
@@ -213,9 +246,15 @@ _SYMBOL = {
 
 
 def written(text: str, goal: Goal) -> str:
-    """A figure as the report wrote it, with the goal's unit when the text leaves it out."""
+    """A figure as the report wrote it, with the goal's unit when the text leaves it out; the
+    unit goes before a trailing qualifier, as Chinese writes it (``3万人以上``, not ``3万以上人``)."""
     unit = goal.unit or ""
-    return text if not unit or unit in text else f"{text}{unit}"
+    if not unit or unit in text:
+        return text
+    found = written_qualifier(text)
+    if found is not None and found[1] == "suffix" and text.endswith(found[0]):
+        return f"{text[: -len(found[0])]}{unit}{found[0]}"
+    return f"{text}{unit}"
 
 
 def reported(q: Quantity, goal: Goal, lang: Lang) -> str:
@@ -232,6 +271,7 @@ _LEGEND = (
     ("~", Flag.APPROXIMATE, "legend.approximate"),
     ("!", Flag.RATE_INCONSISTENT, "legend.inconsistent"),
     ("#", Flag.STALE, "legend.stale"),
+    ("»", Flag.LATE, "legend.late"),
 )
 
 
@@ -243,20 +283,76 @@ def legend(rows: Iterable[Evaluation], lang: Lang) -> list[str]:
 
 
 def target_text(evaluation: Evaluation, lang: Lang) -> str:
-    """The stated target, or the implied one marked with ``*``."""
+    """The target with its direction (SPEC §2.2): stated, relative (``不少于上年 (2.5万人)``),
+    or implied and marked with ``*``."""
     goal = evaluation.goal
     target = goal.target
     if target is not None:
-        if lang == "zh" and len(target.text) <= _WRITTEN_MAX:
-            return written(target.text, goal)
-        if target.low != target.high:
-            return f"{quantity(target.low, goal, lang)}–{quantity(target.high, goal, lang)}"
-        return quantity(target.nominal, goal, lang)
+        return _stated_target(target, goal, lang)
+    if goal.target_ref is not None:
+        return relative_target_text(evaluation, lang)
     if evaluation.implied is not None:
         return f"{quantity(evaluation.implied.nominal, goal, lang)}*"
     if goal.kind is Kind.MILESTONE:
         return t("milestone", lang)
     return "—"
+
+
+_DIRECTION = {  # (kind, strict) → (zh prefix, en symbol)
+    (Kind.AT_LEAST, False): ("不低于", "≥"),
+    (Kind.AT_LEAST, True): ("超过", ">"),
+    (Kind.AT_MOST, False): ("不超过", "≤"),
+    (Kind.AT_MOST, True): ("低于", "<"),
+}
+
+
+def _stated_target(target: Target, goal: Goal, lang: Lang) -> str:
+    """Chinese readers see the report's wording, with the direction added where a ceiling's
+    text leaves it out (``不超过5%``); English readers a symbol and a number (``≤ 5%``)."""
+    band = target.low != target.high and not target.approximate
+    if lang == "zh" and len(target.text) <= _WRITTEN_MAX:
+        text = written(target.text, goal)
+        if goal.kind is Kind.AT_MOST and written_qualifier(target.text) is None:
+            return f"不超过{text}"
+        return text
+    if band:
+        return f"{quantity(target.low, goal, lang)}–{quantity(target.high, goal, lang)}"
+    shown = quantity(target.nominal, goal, lang)
+    if target.approximate:
+        return f"约{shown}" if lang == "zh" else f"≈ {shown}"
+    prefix, symbol = _DIRECTION.get((goal.kind, target.strict), ("", ""))
+    if lang == "zh":
+        return f"{prefix}{shown}"
+    return f"{symbol} {shown}".strip()
+
+
+def relative_target_text(evaluation: Evaluation, lang: Lang) -> str:
+    """``不少于上年 (2.5万人)`` / ``≥ last year (25,000 人)``; the figure is ``?`` while the
+    referenced goal has none."""
+    goal = evaluation.goal
+    ref = goal.target_ref
+    resolved = evaluation.target_ref
+    assert ref is not None  # noqa: S101  # only called for relative targets
+    last_year = (
+        resolved is not None
+        and resolved.deadline is not None
+        and resolved.deadline.year == goal.deadline.year - 1
+    )
+    what = ref.goal
+    if last_year:
+        what = "上年" if lang == "zh" else "last year"
+    if ref.change is not None:
+        what += f"{'+' if ref.change >= 0 else ''}{number(ref.change, 'en')}%"
+    if ref.plus is not None:
+        plus = points(ref.plus, lang) if is_percent(goal) else quantity(ref.plus, goal, lang)
+        what += f"{'+' if ref.plus >= 0 else ''}{plus}"
+    prefix, symbol = _DIRECTION.get((goal.kind, False), ("", ""))
+    if goal.kind is Kind.AT_LEAST and lang == "zh":
+        prefix = "不少于"
+    value = quantity(evaluation.target, goal, lang) if evaluation.target is not None else "?"
+    if lang == "zh":
+        return f"{prefix}{what} ({value})"
+    return f"{symbol} {what} ({value})"
 
 
 def actual_text(evaluation: Evaluation, lang: Lang) -> str:

@@ -15,15 +15,18 @@ LABELS: dict[str, tuple[str, str]] = {
     "at_risk": ("需加快", "at risk"),
     "behind": ("滞后", "behind"),
     "missed": ("未完成", "missed"),
+    "overdue": ("逾期未报", "overdue"),
     "unclear": ("待核实", "unclear"),
     "no_data": ("无数据", "no data"),
     "no_target": ("无目标", "no target"),
     # flags
     "implied_target": ("推算目标", "implied target"),
+    "relative_target": ("相对目标", "relative target"),
     "approximate": ("约数", "approximate"),
     "stale": ("数据过期", "stale"),
     "rate_inconsistent": ("完成率不符", "rate inconsistent"),
     "early": ("提前完成", "early"),
+    "late": ("未按期", "late"),
     # kinds and measures
     "at_least": ("不低于", "at least"),
     "at_most": ("不超过", "at most"),
@@ -31,6 +34,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "milestone": ("节点任务", "milestone"),
     "flow": ("累计量", "flow"),
     "level": ("水平值", "level"),
+    "growth": ("增长率", "growth"),
     "consistent": ("一致", "consistent"),
     "inconsistent": ("不一致", "inconsistent"),
     # table columns
@@ -62,6 +66,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "legend.approximate": ("~ 约数", "~ approximate"),
     "legend.inconsistent": ("! 自报完成率与数据不符", "! stated rate does not match the figures"),
     "legend.stale": ("# 期限已过但无最终数据", "# past deadline, no final figure"),
+    "legend.late": ("» 期限过后才报告或完成(未按期)", "» reported or done after the deadline (late)"),
+
     "notice.bundled": (
         "提示:未找到 targets/ 目录,正在使用内置示例数据(用 --data 指定数据目录)",
         "notice: no targets/ directory found; using the bundled sample data (set --data)",

@@ -16,7 +16,6 @@ _ENCODER = msgspec.json.Encoder(decimal_format="number")
 
 def goal_record(e: Evaluation) -> dict[str, Any]:
     goal = e.goal
-    target = goal.target
     actual = e.actual
     outcome = e.outcome
     implied = None
@@ -41,8 +40,8 @@ def goal_record(e: Evaluation) -> dict[str, Any]:
         "target": json_number(e.target),
         "implied_target": implied,
         # added keys: a range target's band (target itself is its midpoint)
-        "target_low": None if target is None else json_number(target.low),
-        "target_high": None if target is None else json_number(target.high),
+        "target_low": json_number(e.target_low),
+        "target_high": json_number(e.target_high),
         "actual": None if actual is None else json_number(actual.nominal),
         "actual_low": None if actual is None else json_number(actual.low),
         "actual_high": None if actual is None else json_number(actual.high),
@@ -57,6 +56,18 @@ def goal_record(e: Evaluation) -> dict[str, Any]:
         "stated_rate": json_number(e.stated_rate, RATIO_PLACES),
         "rate_check": None if e.rate_check is None else e.rate_check._value_,
         "flags": [f._value_ for f in e.flags] if e.flags else [],
+        # SPEC v2 keys
+        "completion": json_number(e.completion, RATIO_PLACES),
+        "lag": json_number(e.lag, RATIO_PLACES),
+        "stated_gap": json_number(e.stated_gap),
+        "target_ref": None
+        if e.target_ref is None
+        else {
+            "goal": e.target_ref.goal,
+            "value": None if e.target_ref.value is None else json_number(e.target_ref.value.nominal),
+        },
+        "owner": goal.owner,
+        "indicator": goal.indicator,
     }
 
 
@@ -65,7 +76,8 @@ GOAL_KEYS = (
     "id", "region", "title", "category", "unit", "kind", "measure", "start", "deadline",
     "target", "implied_target", "target_low", "target_high", "actual", "actual_low",
     "actual_high", "actual_as_of", "ratio", "progress", "elapsed", "pace", "gap", "status",
-    "stated_rate", "rate_check", "flags",
+    "stated_rate", "rate_check", "flags", "completion", "lag", "stated_gap", "target_ref",
+    "owner", "indicator",
 )  # fmt: skip
 
 

@@ -54,7 +54,7 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
                 display.md(c.actual),
                 c.as_of,
                 c.ratio,
-                f"`{c.bar}`" if e.ratio is not None and c.bar else "",
+                f"`{c.bar}`" if c.bar else "",
                 c.pace,
                 display.md(c.gap),
                 f"{MARKERS[e.status]} {c.status}{(' ' + display.md(c.marks)) if c.marks else ''}",

@@ -285,7 +285,7 @@ def _goal_table(rows: Sequence[Evaluation], lang: Lang, *, region: bool = False)
             ("num", esc(c.actual)),
             ("date c-date", esc(c.as_of)),
             ("num", esc(c.ratio)),
-            ("c-bar", _bar(e.ratio, e.status) if c.bar.strip() else ""),
+            ("c-bar", _bar(e.completion, e.status) if c.bar.strip() else ""),
             ("num", esc(c.gap)),
         ]
         body.append(row)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tracker.core.compute import Evaluation
-from tracker.model import Kind
 from tracker.render import display
 from tracker.render.i18n import Lang, t
 
@@ -21,6 +20,7 @@ class Cells:
     bar: str
     pace: str
     gap: str
+    lag: str
     status: str
     marks: str
 
@@ -33,11 +33,12 @@ def cells(e: Evaluation, lang: Lang) -> Cells:
         target=display.target_text(e, lang),
         actual=display.actual_text(e, lang),
         as_of=display.iso_date(e.outcome.as_of) if e.outcome else "",
-        ratio=display.percent(e.ratio),
-        # a bar reads as "how far along": meaningful only when more is better
-        bar=display.bar(e.ratio) if e.goal.kind is Kind.AT_LEAST else "",
+        # the one headline completion figure (SPEC §2): the column, the bar and --sort ratio
+        ratio=display.percent(e.completion),
+        bar=display.bar(e.completion) if e.completion is not None else "",
         pace=display.plain(e.pace),
-        gap=display.quantity(e.gap, e.goal, lang) if e.gap is not None else "—",
+        gap=display.difference(e.gap, e.goal, lang),
+        lag=display.lag_text(e.lag, lang),
         status=t(e.status.value, lang),
         marks=display.markers(e),
     )

@@ -87,10 +87,15 @@ def target_definition(e: Evaluation, lang: Lang) -> str:
     goal = e.goal
     target = goal.target
     if target is None:
+        if goal.target_ref is not None:
+            return f"{t('relative_target', lang)}: {display.relative_target_text(e, lang)}"
         if e.implied is not None:
             implied = e.implied
-            span = Interval(implied.nominal, implied.low, implied.high)
-            return f"{t('implied_target', lang)}: {interval_text(span, goal)}"
+            shown = display.quantity(implied.nominal, goal, lang)
+            if implied.low is not None and implied.high is not None:
+                low, high = (display.quantity(x, goal, lang) for x in (implied.low, implied.high))
+                shown += f" ({low}–{high})"
+            return f"{t('implied_target', lang)}: {shown}"
         return t("milestone", lang) if goal.kind is Kind.MILESTONE else "—"
     if goal.kind is Kind.RANGE:
         meaning = f"{number_text(target.low, goal)}–{number_text(target.high, goal)}"
@@ -124,13 +129,15 @@ def figures_line(point: Point, lang: Lang) -> str:
     """Ratio, elapsed, pace and status of an outcome at its date."""
     e = point.evaluation
     parts = []
-    if e.ratio is not None:
-        parts.append(f"{t('col.ratio', lang)} {display.percent(e.ratio)}")
+    if e.completion is not None:
+        parts.append(f"{t('col.ratio', lang)} {display.percent(e.completion)}")
     if e.elapsed is not None and e.pace is not None:
         parts.append(f"{t('col.elapsed', lang)} {display.percent(e.elapsed)}")
         parts.append(f"{t('col.pace', lang)} {display.plain(e.pace)}")
+    if e.lag is not None:
+        parts.append(display.lag_text(e.lag, lang))
     if e.gap is not None:
-        parts.append(f"{t('col.gap', lang)} {display.quantity(e.gap, e.goal, lang)}")
+        parts.append(f"{t('col.gap', lang)} {display.difference(e.gap, e.goal, lang)}")
     return " · ".join(parts)
 
 
@@ -370,12 +377,14 @@ def render_text(detail: GoalDetail, options: RenderOptions) -> str:
     out.print(Text(display.safe(" · ".join(meta)), style="dim"))
     status = Text(t("show.now", lang, date=e.as_of))
     status.append(t(e.status.value, lang), style=STYLES[e.status])
-    if e.ratio is not None:
-        status.append(f" · {t('col.ratio', lang)} {display.percent(e.ratio)}")
+    if e.completion is not None:
+        status.append(f" · {t('col.ratio', lang)} {display.percent(e.completion)}")
     if e.pace is not None:
         status.append(f" · {t('col.pace', lang)} {display.plain(e.pace)}")
+    if e.lag is not None:
+        status.append(f" · {display.lag_text(e.lag, lang)}")
     if e.gap is not None:
-        gap = display.safe(display.quantity(e.gap, goal, lang))
+        gap = display.safe(display.difference(e.gap, goal, lang))
         status.append(f" · {t('col.gap', lang)} {gap}")
     if e.flags:
         status.append(
@@ -458,6 +467,10 @@ def _outcome_record(point: Point) -> dict[str, Any]:
         "elapsed": record["elapsed"],
         "pace": record["pace"],
         "gap": record["gap"],
+        "completion": record["completion"],
+        "lag": record["lag"],
+        "stated_gap_text": outcome.stated_gap.text if outcome.stated_gap else None,
+        "stated_gap": record["stated_gap"],
         "on_pace": display.json_number(point.on_pace),
         "status": record["status"],
         "flags": record["flags"],

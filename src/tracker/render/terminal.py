@@ -130,7 +130,7 @@ def _rows(report: StatusReport, options: RenderOptions) -> list[list[Cell]]:
         region = "" if c.region == previous_region else c.region
         previous_region = c.region
         ratio: Cell = (f"{c.ratio:>7}", None, None)
-        if with_bar and e.ratio is not None and c.bar:
+        if with_bar and c.bar:
             bar = f" {c.bar[:8]}"
             ratio = (ratio[0] + bar, ((ratio[0], None), (bar, style)), None)
         status: Cell = (c.status, ((c.status, style),), style)
@@ -692,7 +692,7 @@ def render_status_rich(report: StatusReport, options: RenderOptions) -> str:
         as_of = display.short_date(e.outcome.as_of) if e.outcome else ""
         ratio = Text(f"{c.ratio:>7}")
         if with_bar:
-            shown = e.ratio is not None and c.bar
+            shown = bool(c.bar)
             ratio.append(f" {c.bar[:8]}" if shown else "", style=STYLES[e.status])
         status = Text(c.status, style=STYLES[e.status])
         if c.marks:
