@@ -19,7 +19,8 @@ from fractions import Fraction
 
 from tracker import problems as codes
 from tracker.core.compute import Interval, RateCheck, computed_rate, figure, rate_check
-from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Problem, Severity
+from tracker.model import Dataset, Goal, Kind, Measure, Outcome
+from tracker.problems import Problem, Severity
 from tracker.render import display
 
 
