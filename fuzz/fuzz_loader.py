@@ -23,7 +23,8 @@ from _harness import instrumented, main
 with instrumented():
     from tracker import problems
     from tracker.core.status import build_status
-    from tracker.load.loader import MAX_FILE_BYTES, build_dataset, load_bytes
+    from tracker.load.file import MAX_FILE_BYTES, load_bytes
+    from tracker.load.merge import build_dataset
     from tracker.render.registry import RenderOptions, StatusFormat, render_status
 
 CODES = {v for v in vars(problems).values() if isinstance(v, str) and re.fullmatch(r"[EW]\d{3}", v)}

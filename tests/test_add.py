@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 from tracker.cli import add as add_command
 from tracker.cli.group import cli
 from tracker.edit.writer import generate_id
-from tracker.load.loader import load
+from tracker.load.dataset import load
 
 FIXTURE = Path(__file__).parent / "data" / "record"
 

@@ -19,7 +19,7 @@ from click.testing import CliRunner, Result
 from tracker import problems
 from tracker.cli.group import cli
 from tracker.core.checks import CheckReport
-from tracker.model import Problem, Severity
+from tracker.problems import Problem, Severity
 from tracker.render.check import render_github, render_gitlab, workflow_command
 from tracker.render.registry import RenderOptions
 

@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 from tracker.cli.group import cli
 from tracker.core.regions import RegionInfo
 from tracker.extract.article import Extraction, Figure, extract, read_article_date
-from tracker.load.loader import load
-from tracker.model import Severity
+from tracker.load.dataset import load
 from tracker.parse.quantity import parse_quantity
+from tracker.problems import Severity
 from tracker.render.extract_toml import (
     DraftOptions,
     figure_dict,

@@ -109,17 +109,17 @@ def test_ctrl_c_while_importing(command: list[str], tmp_path: Path) -> None:
 
 ENDLESS_LOAD = """
 import pathlib, sys
-from tracker.load import loader
+from tracker.load import dataset
 from tracker.cli.group import main
 
-once = loader.load
+once = dataset.load
 
 def load(*args, **kwargs):
     pathlib.Path(sys.argv[1]).touch()
     while True:
         once(*args, **kwargs)
 
-loader.load = load
+dataset.load = load
 main(sys.argv[2:])
 """
 
@@ -221,7 +221,7 @@ def test_importing_tracker_leaves_ctrl_c_alone() -> None:
 
 SWALLOWING_LOAD = """
 import pathlib, sys, time
-from tracker.load import loader
+from tracker.load import dataset
 from tracker.cli.group import main
 
 def load(*args, **kwargs):
@@ -232,7 +232,7 @@ def load(*args, **kwargs):
         except BaseException:
             pass
 
-loader.load = load
+dataset.load = load
 main(sys.argv[2:])
 """
 

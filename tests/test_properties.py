@@ -28,7 +28,8 @@ from tracker import problems as codes
 from tracker.core.compute import Status, Thresholds, evaluate
 from tracker.core.status import build_status
 from tracker.core.views import build_report
-from tracker.load.loader import build_dataset, load_text
+from tracker.load.file import load_text
+from tracker.load.merge import build_dataset
 from tracker.model import Goal, Kind, Measure, Outcome, Target
 from tracker.parse.quantity import Quantity, QuantityError, Unit, parse_quantity
 from tracker.render import display, report_html, report_markdown

@@ -29,7 +29,8 @@ from click.testing import CliRunner, Result
 from tracker.cli.group import cli
 from tracker.edit import files as fileio
 from tracker.edit import writer
-from tracker.load.loader import load, load_text
+from tracker.load.dataset import load
+from tracker.load.file import load_text
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "data" / "record"

@@ -46,7 +46,8 @@ def check(
     mechanism: docs/check.md.
     """
     from tracker.core.checks import build_report  # noqa: PLC0415
-    from tracker.load.loader import DATA_SUFFIXES, find_data_dir, load_paths  # noqa: PLC0415
+    from tracker.load.dataset import load  # noqa: PLC0415
+    from tracker.load.discover import DATA_SUFFIXES, find_data_dir  # noqa: PLC0415
     from tracker.render.check import CheckFormat, render_check, summary  # noqa: PLC0415
     from tracker.render.registry import RenderOptions  # noqa: PLC0415
 
@@ -60,7 +61,8 @@ def check(
             raise UsageError(
                 f"{path} is not a data file: tracker reads {', '.join(sorted(DATA_SUFFIXES))}"
             )
-    dataset, files = load_paths(paths, None if bundled else data_dir)
+    dataset = load(None if bundled else data_dir, select=paths)
+    files = dataset.files
     if not files:
         raise UsageError(
             f"no data files (*.toml, *.yaml, *.yml) under {', '.join(map(str, paths))}: "

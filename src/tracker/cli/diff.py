@@ -45,8 +45,9 @@ def diff(obj: Context, rev: str, rev2: str | None, fmt: str, as_of: dt.date | No
     git and loaded exactly as the working tree is. Formats and exit codes: docs/diff.md.
     """
     from tracker.core.changes import diff_datasets  # noqa: PLC0415
+    from tracker.load.dataset import load  # noqa: PLC0415
+    from tracker.load.discover import display_path, find_data_dir  # noqa: PLC0415
     from tracker.load.git import load_revision, locate, resolve  # noqa: PLC0415
-    from tracker.load.loader import display_path, find_data_dir, load  # noqa: PLC0415
     from tracker.render.diff import DiffFormat, Revisions, render_diff  # noqa: PLC0415
     from tracker.render.registry import RenderOptions  # noqa: PLC0415
 

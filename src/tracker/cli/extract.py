@@ -123,7 +123,8 @@ def _read_text(file: str, encoding: str) -> str:
 def _known_regions(obj: Context) -> list[RegionInfo]:
     """The regions of the data directory, if there is one (extract works without it)."""
     from tracker.core.regions import RegionInfo  # noqa: PLC0415
-    from tracker.load.loader import find_data_dir, load  # noqa: PLC0415
+    from tracker.load.dataset import load  # noqa: PLC0415
+    from tracker.load.discover import find_data_dir  # noqa: PLC0415
 
     try:
         root, _bundled = find_data_dir(obj.data)

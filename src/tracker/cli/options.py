@@ -483,7 +483,8 @@ def status_key(name: str) -> str | None:
 
 def load_dataset(obj: Context) -> Dataset:
     """Find and load the dataset; notices and data errors go to stderr."""
-    from tracker.load.loader import find_data_dir, load  # noqa: PLC0415
+    from tracker.load.dataset import load  # noqa: PLC0415
+    from tracker.load.discover import find_data_dir  # noqa: PLC0415
 
     root, bundled = find_data_dir(obj.data)
     if bundled:

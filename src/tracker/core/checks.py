@@ -27,7 +27,8 @@ from tracker.core.compute import (
     figure,
     rate_check,
 )
-from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Problem, Severity
+from tracker.model import Dataset, Goal, Kind, Measure, Outcome
+from tracker.problems import Problem, Severity
 from tracker.render import display
 
 

@@ -35,12 +35,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tracker.errors import DataError, UsageError
-from tracker.model import Dataset, Goal, Problem, Severity
+from tracker.model import Dataset, Goal
 from tracker.parse.dates import DateError, parse_as_of
 from tracker.parse.tomltext import toml_string
+from tracker.problems import Problem, Severity
 
 if TYPE_CHECKING:
-    from tracker.load.loader import FileData
+    from tracker.model import FileData
 
 BOM = "\ufeff"
 _INTEGER = re.compile(r"-?(?:0|[1-9][0-9]*)")
@@ -483,7 +484,7 @@ def plan_add(text: Text, file: str, goal: NewGoal) -> Edit:
 def _load_text(text: str, file: str, suffix: str) -> FileData:
     """The loader's reading of a text; remembered, since both the errors and the warnings
     of an edit compare the same two texts."""
-    from tracker.load.loader import load_text  # noqa: PLC0415
+    from tracker.load.file import load_text  # noqa: PLC0415
 
     return load_text(text, file, suffix)
 
@@ -669,7 +670,7 @@ def find_goal(dataset: Dataset, goal_id: str) -> Goal:
 
 def data_file(dataset: Dataset, shown: str) -> Path:
     """The path of the data file the loader showed as ``shown``."""
-    from tracker.load.loader import display_path, iter_data_files  # noqa: PLC0415
+    from tracker.load.discover import display_path, iter_data_files  # noqa: PLC0415
 
     for path in iter_data_files(dataset.root):
         if display_path(path) == shown:
@@ -979,7 +980,7 @@ class _GoalBuilder:
     # --- the whole goal ---
 
     def build(self) -> GoalPlan:
-        from tracker.load.loader import display_path  # noqa: PLC0415
+        from tracker.load.discover import display_path  # noqa: PLC0415
 
         given = self.given
         title: str = self.get("title", given.title, _text, required=True, hint=" (its name)")

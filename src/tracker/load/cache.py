@@ -1,7 +1,7 @@
 """Loading many data files fast: a parse cache, and a parallel parse when the cache is cold.
 
 Reading a data file — TOML parsing, validation, quantity parsing, building the model — is
-the expensive part of every command. Its result, the file's :class:`~tracker.load.loader.FileData`
+the expensive part of every command. Its result, the file's :class:`~tracker.model.FileData`
 (regions, sources, goals and the file's own problems), depends only on the file's bytes, its
 path as problems show it, and this code. So it is cached per file, as msgpack, and reused
 while all of these are unchanged:
@@ -40,7 +40,7 @@ import struct
 import sys
 import time
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -50,8 +50,8 @@ import msgspec
 
 from tracker import __version__
 from tracker.fastbuild import coprime_fraction
-from tracker.load.loader import FileData, load_file
-from tracker.model import Goal, Problem, Region, Source
+from tracker.model import FileData, Goal, Region, Source
+from tracker.problems import Problem
 
 FORMAT = 1
 RACY_SECONDS = 2
@@ -65,6 +65,10 @@ PARENT_WEIGHT = 0.8
 _MAGIC = b"trkcache"
 _HEADER = struct.Struct(">II")  # CRC-32 of the rest, length of the key
 _INT64 = (-(2**63), 2**63)
+
+Parse = Callable[[Path], FileData]
+"""Reads one data file (the loader's :func:`tracker.load.file.load_file`): given by the
+caller, so that the cache does not import the loader that uses it."""
 
 
 def default_dir() -> Path:
@@ -189,7 +193,7 @@ class _File:
 def _describe(paths: Sequence[Path], root: Path) -> list[_File]:
     """Stat every file and derive its cache key.
 
-    The name problems show is :func:`tracker.load.loader.display_path`'s, computed here with one
+    The name problems show is :func:`tracker.load.discover.display_path`'s, computed here with one
     ``lstat`` per file instead of a full path resolution: below ``root`` only the file itself
     can be a symbolic link (``os.walk`` does not follow linked directories).
     """
@@ -305,10 +309,15 @@ def _usable_dir(folder: Path) -> Path | None:
 
 
 def load_files(
-    paths: Sequence[Path], root: Path, cache_dir: Path | None, *, jobs: int | None = None
+    paths: Sequence[Path],
+    root: Path,
+    cache_dir: Path | None,
+    *,
+    parse: Parse,
+    jobs: int | None = None,
 ) -> list[FileData]:
     """Every file's contribution, in the order of ``paths``: from the cache where valid,
-    else parsed (in parallel when it pays) and stored.
+    else read by ``parse`` (in parallel when it pays) and stored.
 
     ``cache_dir`` ``None`` bypasses the cache (``--no-cache``). ``jobs`` caps the processes
     used for parsing (default: ``$TRACKER_JOBS``, else the CPUs available).
@@ -325,9 +334,9 @@ def load_files(
             if parts[file.index] is None:
                 todo.append(file)
         if todo:
-            for index, part in _parse(todo, folder, codec, jobs):
+            for index, part in _parse(todo, folder, codec, parse, jobs):
                 parts[index] = part
-    return [part if part is not None else load_file(paths[i]) for i, part in enumerate(parts)]
+    return [part if part is not None else parse(paths[i]) for i, part in enumerate(parts)]
 
 
 @contextlib.contextmanager
@@ -345,16 +354,18 @@ def _no_gc() -> Iterator[None]:
 
 
 def _parse(
-    todo: list[_File], folder: Path | None, codec: _Codec | None, jobs: int | None
+    todo: list[_File], folder: Path | None, codec: _Codec | None, parse: Parse, jobs: int | None
 ) -> list[tuple[int, FileData]]:
     workers = _workers(todo, jobs) if codec is not None else 0
     if workers and codec is not None:
-        return _parse_parallel(todo, folder, codec, workers)
-    return [(file.index, _load_and_store(file, folder, codec)) for file in todo]
+        return _parse_parallel(todo, folder, codec, parse, workers)
+    return [(file.index, _load_and_store(file, folder, codec, parse)) for file in todo]
 
 
-def _load_and_store(file: _File, folder: Path | None, codec: _Codec | None) -> FileData:
-    part = load_file(file.path)
+def _load_and_store(
+    file: _File, folder: Path | None, codec: _Codec | None, parse: Parse
+) -> FileData:
+    part = parse(file.path)
     if folder is not None and codec is not None and file.key is not None and not file.racy:
         with contextlib.suppress(TypeError, ValueError, OverflowError):
             _write(folder, file, codec.encode(part))
@@ -383,7 +394,7 @@ def _workers(todo: list[_File], jobs: int | None) -> int:
 
 
 def _parse_parallel(
-    todo: list[_File], folder: Path | None, codec: _Codec, workers: int
+    todo: list[_File], folder: Path | None, codec: _Codec, parse: Parse, workers: int
 ) -> list[tuple[int, FileData]]:
     """Fork ``workers`` processes that parse their share of ``todo`` and send back encoded
     parts (writing cache entries as they go); parse the parent's share meanwhile. A worker
@@ -397,11 +408,11 @@ def _parse_parallel(
     running = []
     for share in shares[1:]:
         receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_worker, args=(share, folder, send), daemon=True)
+        process = context.Process(target=_worker, args=(share, folder, parse, send), daemon=True)
         process.start()
         send.close()
         running.append((process, receive, share))
-    results = [(file.index, _load_and_store(file, folder, codec)) for file in shares[0]]
+    results = [(file.index, _load_and_store(file, folder, codec, parse)) for file in shares[0]]
     for process, receive, share in running:
         done: set[int] = set()
         try:
@@ -415,7 +426,7 @@ def _parse_parallel(
             receive.close()
             process.join()
         results.extend(
-            (file.index, _load_and_store(file, folder, codec))
+            (file.index, _load_and_store(file, folder, codec, parse))
             for file in share
             if file.index not in done
         )
@@ -434,7 +445,7 @@ def _split(todo: list[_File], workers: int) -> list[list[_File]]:
     return shares
 
 
-def _worker(share: list[_File], folder: Path | None, send: Any) -> None:
+def _worker(share: list[_File], folder: Path | None, parse: Parse, send: Any) -> None:
     """In a forked child: parse, store, and send each part back; the parent reads them
     after its own share, so results are collected first and sent at the end."""
     # Ctrl-C is the parent's to report; it ends this daemon process when it exits.
@@ -444,7 +455,7 @@ def _worker(share: list[_File], folder: Path | None, send: Any) -> None:
     for file in share:
         try:
             assert codec is not None  # noqa: S101  # the parent checked
-            payload = codec.encode(load_file(file.path))
+            payload = codec.encode(parse(file.path))
         except Exception:  # noqa: BLE001, S112  # the parent loads this file itself and reports
             continue
         if folder is not None:

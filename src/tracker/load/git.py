@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from tracker.errors import UsageError
-from tracker.load.loader import DATA_SUFFIXES, FileData, build_dataset, display_path, load_bytes
-from tracker.model import Dataset
+from tracker.load.discover import DATA_SUFFIXES, display_path
+from tracker.load.file import load_bytes
+from tracker.load.merge import build_dataset
+from tracker.model import Dataset, FileData
 
 
 @dataclass(frozen=True, slots=True)

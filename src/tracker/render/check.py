@@ -16,7 +16,7 @@ from typing import Any, assert_never
 import click
 
 from tracker.core.checks import CheckReport
-from tracker.model import Problem, Severity
+from tracker.problems import Problem, Severity
 from tracker.render.display import safe
 from tracker.render.i18n import Lang, t
 from tracker.render.registry import RenderOptions
