@@ -53,10 +53,17 @@ SPEC_KEYS = {
     "stated_rate",
     "rate_check",
     "flags",
+    # SPEC v2
+    "completion",
+    "lag",
+    "stated_gap",
+    "target_ref",
+    "owner",
 }
 
 
-ADDED_KEYS = {"target_low", "target_high"}  # a range target's band (docs/arithmetic.md)
+# a range target's band (docs/arithmetic.md); the indicator key of docs/data.md
+ADDED_KEYS = {"target_low", "target_high", "indicator"}
 
 
 def test_json_has_exactly_the_spec_keys() -> None:
@@ -178,7 +185,7 @@ def test_sorts(sort: str) -> None:
 def test_sort_status_worst_first() -> None:
     doc = status_json("--sort", "status", "--as-of", "2023-07-01")
     statuses = [g["status"] for g in doc["goals"]]  # type: ignore[attr-defined]
-    assert statuses == ["at_risk", "achieved", "achieved", "no_data", "no_data"]
+    assert statuses == ["overdue", "achieved", "achieved", "no_data", "no_data"]
 
 
 def test_bad_options_exit_2() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 import pytest
@@ -167,7 +167,8 @@ def test_no_target() -> None:
 
 def test_no_data() -> None:
     g = goal(target=target("28000"))
-    assert evaluate(g, date(2023, 6, 1)).status is Status.NO_DATA
+    assert evaluate(g, g.deadline).status is Status.NO_DATA
+    assert evaluate(g, g.deadline + timedelta(days=1)).status is Status.OVERDUE
 
 
 def test_outcome_after_evaluation_date_is_ignored() -> None:
@@ -290,8 +291,13 @@ def test_milestone() -> None:
     assert evaluate(done, date(2023, 12, 1)).status is Status.ACHIEVED
     pending = goal(**base, outcomes=(outcome(date(2023, 6, 30), done=False),))
     assert evaluate(pending, date(2023, 7, 1)).status is Status.AT_RISK
-    assert evaluate(pending, date(2023, 12, 1)).status is Status.MISSED
-    assert evaluate(goal(**base), date(2023, 12, 1)).status is Status.NO_DATA
+    # past the deadline without a final answer: overdue, on a stale figure (SPEC v2)
+    late = evaluate(pending, date(2023, 12, 1))
+    assert (late.status, late.flags) == (Status.OVERDUE, (Flag.STALE,))
+    refused = goal(**base, outcomes=(outcome(deadline, done=False),))
+    assert evaluate(refused, date(2023, 12, 1)).status is Status.MISSED
+    assert evaluate(goal(**base), date(2023, 11, 1)).status is Status.NO_DATA
+    assert evaluate(goal(**base), date(2023, 12, 1)).status is Status.OVERDUE
 
 
 def test_open_interval_qualifiers() -> None:

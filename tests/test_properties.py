@@ -170,27 +170,31 @@ def satisfies_and_fails(goal: Goal, q: Quantity) -> tuple[bool, bool]:
 def test_status_is_the_first_matching_rung(goal: Goal, as_of: dt.date) -> None:
     e = evaluate(goal, as_of)
     latest = [o for o in goal.outcomes if o.as_of <= as_of]
+    overdue = as_of > goal.deadline
     if not latest:
-        assert e.status is Status.NO_DATA
+        assert e.status is (Status.OVERDUE if overdue else Status.NO_DATA)
         return
     outcome = latest[-1]
     assert outcome.value is not None
     satisfies, fails = satisfies_and_fails(goal, outcome.value)
     final = outcome.as_of >= goal.deadline
-    # a ceiling on a cumulative flow is met only once the period is over, and broken for good
-    # as soon as it is broken (docs/arithmetic.md)
-    capped = goal.kind is Kind.AT_MOST and goal.measure is Measure.FLOW
+    # SPEC §2.1: achieved once the verdict cannot change (a final figure, or an at_least flow,
+    # whose total only grows); missed on a final figure, or an at_most flow over its cap
+    flow = goal.measure is Measure.FLOW
+    achieved = satisfies and (final or (flow and goal.kind is Kind.AT_LEAST))
+    missed = not achieved and fails and (final or (flow and goal.kind is Kind.AT_MOST))
+    late = not achieved and not missed and overdue and not final
     thresholds = Thresholds()
     expected = {
-        Status.ACHIEVED: satisfies and (final or not capped),
-        Status.MISSED: not satisfies and fails and (final or capped),
-        Status.UNCLEAR: not satisfies and not fails,
+        Status.ACHIEVED: achieved,
+        Status.MISSED: missed,
+        Status.OVERDUE: late,
+        Status.UNCLEAR: not (achieved or missed or late) and not satisfies and not fails,
     }
     for status, holds in expected.items():
         assert (e.status is status) == holds, (status, e)
     if e.status is Status.ON_TRACK and satisfies:
-        assert capped  # under its ceiling so far: on track, no pace needed
-        assert not final
+        assert not final  # met so far, but it can still change: on track, no pace needed
     elif e.status in (Status.ON_TRACK, Status.AT_RISK, Status.BEHIND):
         assert fails
         assert not final
@@ -218,7 +222,14 @@ def test_ratio_grows_with_the_actual(goal: Goal, a: Fraction, b: Fraction, when:
     assert first.ratio <= second.ratio
     assert first.ratio == low / first.target if first.target else True
     if goal.kind is Kind.AT_LEAST:  # more is better: the status never gets worse
-        rank = [Status.MISSED, Status.BEHIND, Status.AT_RISK, Status.ON_TRACK, Status.ACHIEVED]
+        rank = [
+            Status.MISSED,
+            Status.OVERDUE,
+            Status.BEHIND,
+            Status.AT_RISK,
+            Status.ON_TRACK,
+            Status.ACHIEVED,
+        ]
         assert rank.index(first.status) <= rank.index(second.status)
 
 

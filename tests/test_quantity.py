@@ -219,9 +219,9 @@ GOOD: list[tuple[object, str | None, Role, Shape]] = [
     ("104.19%", "人", "rate", closed("104.19", "104.185", "104.195")),
     ("104.19%", "万人", "rate", closed("104.19", "104.185", "104.195")),
     ("99.9%", None, "rate", closed("99.9", "99.85", "99.95")),
-    ("100%", None, "rate", exact(100)),
+    ("100%", None, "rate", closed(100, "99.5", "100.5")),  # a stated rate is always rounded
     ("超100%", None, "rate", more_than(100)),
-    ("15‰", None, "rate", exact("1.5")),
+    ("15‰", None, "rate", closed("1.5", "1.45", "1.55")),
     # exact: baselines, tolerances, numerators
     ("23.7%", "%", "exact", exact("23.7")),
     ("-5%", "%", "exact", exact(-5)),

@@ -56,7 +56,7 @@ def test_every_region_in_tree_order() -> None:
     assert by_name["山西省"]["goals"] == 0
     assert by_name["山西省"]["total"] == 4
     assert by_name["运城市"]["by_status"] == {"achieved": 2}
-    assert by_name["运城市"]["total_by_status"] == {"at_risk": 1, "achieved": 2}
+    assert by_name["运城市"]["total_by_status"] == {"overdue": 1, "achieved": 2}
     assert by_name["临河区"]["aliases"] == ["臨河區"]
     # counts add up: every goal is counted once at the top of its tree
     assert sum(r["total"] for r in rows if r["depth"] == 0) == 5

@@ -94,6 +94,7 @@ def test_acknowledge_is_per_goal_and_outcome(schema: dict[str, Any]) -> None:
         "W203",
         "W204",
         "W205",
+        "W212",
     ]
     assert "acknowledge" in defs["OutcomeSpec"]["properties"]
     assert "acknowledge" not in defs["GoalFields"]["properties"]  # not in [defaults]

@@ -483,6 +483,7 @@ def _approximate(goal: Goal, outcome: Outcome | None) -> bool:
 
 
 _NO_GOALS: Mapping[str, Goal] = {}
+_SETTLED = (Status.ACHIEVED, Status.MISSED)
 
 
 def evaluate(
@@ -514,8 +515,6 @@ def evaluate(
         check = _check(goal, outcome, actual, target)
         if check is RateCheck.INCONSISTENT:
             flags.append(Flag.RATE_INCONSISTENT)
-        if as_of > goal.deadline and outcome.as_of < goal.deadline:
-            flags.append(Flag.STALE)
         if outcome.stated_rate is not None:
             stated_rate = outcome.stated_rate.nominal / 100
         if outcome.stated_gap is not None:
@@ -532,6 +531,14 @@ def evaluate(
     lag = time - progress if time is not None and progress is not None else None
 
     status = _status(goal, as_of, outcome, actual, target, pace, lag, thresholds)
+    # stale: past the deadline, judged on an earlier figure, with no settled verdict
+    if (
+        outcome is not None
+        and as_of > goal.deadline
+        and outcome.as_of < goal.deadline
+        and status not in _SETTLED
+    ):
+        flags.append(Flag.STALE)
     if outcome is not None and status is Status.ACHIEVED and outcome.as_of < goal.deadline:
         flags.append(Flag.EARLY)
     if outcome is not None and outcome.as_of > goal.deadline:

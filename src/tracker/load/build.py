@@ -22,6 +22,7 @@ from tracker.model import (
     Region,
     Source,
     Target,
+    TargetRef,
 )
 from tracker.parse.dates import DateError, parse_as_of, parse_period
 from tracker.parse.quantity import (
@@ -44,6 +45,7 @@ from tracker.parse.schema import (
     GoalSpec,
     OutcomeSpec,
     RegionSpec,
+    RelativeTarget,
     SourceSpec,
 )
 
@@ -268,14 +270,14 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
     tolerance: Fraction | None = None
     if spec.tolerance is not None:
         tolerance = abs(
-            _quantity(spec.tolerance, unit, "exact", (*path, "tolerance"), gid, ctx).nominal
+            _quantity(spec.tolerance, unit, "points", (*path, "tolerance"), gid, ctx).nominal
         )
 
-    target = (
-        _target(spec.target, kind, unit, tolerance, path, gid, ctx)
-        if spec.target is not None
-        else None
-    )
+    target = target_ref = None
+    if isinstance(spec.target, dict):
+        target_ref = _relative_target(spec.target, kind, unit, path, gid, ctx)
+    elif spec.target is not None:
+        target = _target(spec.target, kind, unit, tolerance, path, gid, ctx)
 
     baseline = None
     if spec.baseline is not None:
@@ -315,12 +317,14 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
         unit=unit.base if unit else None,
         category=spec.category,
         target=target,
+        target_ref=target_ref,
         baseline=baseline,
         tolerance=tolerance,
         quote=spec.quote,
         source=source,
         tags=tuple(spec.tags),
         owner=spec.owner,
+        indicator=spec.indicator,
         note=spec.note,
         outcomes=tuple(outcomes),
         file=ctx.file,
@@ -444,6 +448,41 @@ def _target(
     )
 
 
+_PERCENT = parse_unit("%")
+
+
+def _relative_target(
+    raw: dict[str, Any], kind: Kind, unit: Unit | None, path: Path_, gid: str, ctx: FileContext
+) -> TargetRef:
+    """``target = { goal = "ID", change = "5%" }`` or ``{ goal = "ID", plus = "2000" }``."""
+    where = (*path, "target")
+    spec = convert(raw, RelativeTarget, where, gid, ctx)
+    if spec is None:
+        raise InvalidEntryError
+    if kind not in (Kind.AT_LEAST, Kind.AT_MOST):
+        raise ctx.fail(
+            codes.BAD_RELATIVE_TARGET,
+            where,
+            gid,
+            f'a relative target needs kind "at_least" or "at_most" (不少于上年, 不高于上年), '
+            f'not "{kind.value}": change kind, or state the target as a number',
+        )
+    if spec.change is not None and spec.plus is not None:
+        raise ctx.fail(
+            codes.BAD_RELATIVE_TARGET,
+            where,
+            gid,
+            'a relative target takes change (比上年增长5%: change = "5%") or plus (比上年增加2000人: '
+            'plus = "2000"), not both: keep the one the source states',
+        )
+    change = plus = None
+    if spec.change is not None:
+        change = _quantity(spec.change, _PERCENT, "exact", (*where, "change"), gid, ctx).nominal
+    if spec.plus is not None:
+        plus = _quantity(spec.plus, unit, "points", (*where, "plus"), gid, ctx).nominal
+    return TargetRef(spec.goal, change, plus)
+
+
 def _outcome(
     spec: OutcomeSpec,
     kind: Kind,
@@ -494,6 +533,16 @@ def _outcome(
         if spec.stated_rate is not None
         else None
     )
+    gap = None
+    if spec.stated_gap is not None:
+        if kind is Kind.MILESTONE:
+            raise ctx.fail(
+                codes.KIND_CONFLICT,
+                (*path, "stated_gap"),
+                gid,
+                "a milestone has no gap: remove stated_gap (outcomes say done = true|false)",
+            )
+        gap = _quantity(spec.stated_gap, unit, "gap", (*path, "stated_gap"), gid, ctx)
     numerator = denominator = None
     if (spec.numerator is None) != (spec.denominator is None):
         raise ctx.fail(codes.MISSING, path, gid, "numerator and denominator go together: give both")
@@ -516,6 +565,7 @@ def _outcome(
         as_of=as_of,
         value=value,
         stated_rate=rate,
+        stated_gap=gap,
         numerator=numerator,
         denominator=denominator,
         done=spec.done,

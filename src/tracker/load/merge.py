@@ -4,7 +4,7 @@ span files: duplicate ids, unknown regions and sources, cycles and depth of the 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tracker import problems as codes
@@ -14,6 +14,7 @@ from tracker.model import (
     Goal,
     Region,
 )
+from tracker.problems import Problem
 from tracker.suggest import did_you_mean
 
 MAX_REGION_DEPTH = 16  # levels of the region tree (province → city → county → … is 3 to 6)
@@ -164,7 +165,60 @@ def _cross_check(dataset: Dataset) -> None:
                     )
                 )
         kept.append(goal)
-    dataset.goals = kept
+    dataset.goals = _check_references(kept, problems)
+
+
+def _check_references(goals: list[Goal], problems: list[Problem]) -> list[Goal]:
+    """Relative targets (SPEC §1.4): the referenced goal exists (E140), has the same unit
+    (E141), and no chain of references leads back (E142). A goal failing one is not loaded,
+    like any goal with an error: its target would be a guess."""
+    by_id = {goal.id: goal for goal in goals}
+    bad: set[str] = set()
+
+    def report(code: str, goal: Goal, message: str) -> None:
+        problems.append(codes.problem(code, goal.file, goal.line, goal.id, message))
+        bad.add(goal.id)
+
+    for goal in goals:
+        ref = goal.target_ref
+        if ref is None:
+            continue
+        other = by_id.get(ref.goal)
+        if other is None:
+            report(
+                codes.UNKNOWN_TARGET_GOAL,
+                goal,
+                f'target = {{ goal = "{ref.goal}" }} names no goal of the dataset'
+                f"{did_you_mean(ref.goal, by_id)}: fix the id, or add the referenced goal "
+                "(it may have no figure yet)",
+            )
+        elif other.unit != goal.unit:
+            report(
+                codes.TARGET_UNIT_MISMATCH,
+                goal,
+                f'target = {{ goal = "{ref.goal}" }}: that goal counts "{other.unit}", this one '
+                f'"{goal.unit}"; a relative target compares like with like: change the reference '
+                "to a goal with the same unit, or write the target as a number",
+            )
+    for name in _reference_cycles(by_id):
+        goal = by_id[name]
+        report(
+            codes.TARGET_CYCLE,
+            goal,
+            f'the target of "{name}" refers back to itself through target = {{ goal = … }}: '
+            "one goal of the cycle must state its target as a number",
+        )
+    return [goal for goal in goals if goal.id not in bad] if bad else goals
+
+
+def _reference_cycles(goals: dict[str, Goal]) -> list[str]:
+    """The goals on a cycle of relative-target references, in the dataset's order."""
+
+    def parent(name: str) -> str | None:
+        ref = goals[name].target_ref
+        return ref.goal if ref is not None else None
+
+    return _on_cycles(list(goals), lambda name: parent(name) if name in goals else None)
 
 
 def _too_deep(regions: dict[str, Region], cycle: set[str]) -> list[str]:
@@ -193,19 +247,27 @@ def _too_deep(regions: dict[str, Region], cycle: set[str]) -> list[str]:
 
 
 def _cycle_members(regions: dict[str, Region]) -> list[str]:
-    """The regions on a cycle of parent links, in the dataset's order. Each region is walked
-    once (a region has one parent): linear, however long the chains."""
+    """The regions on a cycle of parent links, in the dataset's order."""
+    return _on_cycles(
+        list(regions), lambda name: regions[name].parent if name in regions else None
+    )
+
+
+def _on_cycles(names: list[str], parent: Callable[[str], str | None]) -> list[str]:
+    """The names on a cycle of ``parent`` links, in ``names``' order. Each name is walked once
+    (one link each): linear, however long the chains."""
+    known = set(names)
     done: set[str] = set()
     on_cycle: set[str] = set()
-    for name in regions:
+    for name in names:
         path: dict[str, None] = {}  # the walk from ``name``, in order
         current: str | None = name
-        while current is not None and current in regions and current not in done:
+        while current is not None and current in known and current not in done:
             if current in path:
                 cycle = list(path)
                 on_cycle.update(cycle[cycle.index(current) :])
                 break
             path[current] = None
-            current = regions[current].parent
+            current = parent(current)
         done.update(path)
-    return [name for name in regions if name in on_cycle]
+    return [name for name in names if name in on_cycle]

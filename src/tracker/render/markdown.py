@@ -17,6 +17,7 @@ MARKERS: dict[Status, str] = {
     Status.AT_RISK: "🟡",
     Status.BEHIND: "🔴",
     Status.MISSED: "❌",
+    Status.OVERDUE: "⏰",
     Status.UNCLEAR: "❔",
     Status.NO_DATA: "⚪",
     Status.NO_TARGET: "➖",

@@ -37,6 +37,7 @@ COLORS: dict[Status, tuple[str, str]] = {
     Status.AT_RISK: ("#d4a72c", "#2b2100"),
     Status.BEHIND: ("#e16f24", "#ffffff"),
     Status.MISSED: ("#cf222e", "#ffffff"),
+    Status.OVERDUE: ("#82071e", "#ffffff"),
     Status.UNCLEAR: ("#8250df", "#ffffff"),
     Status.NO_DATA: ("#afb8c1", "#1f2328"),
     Status.NO_TARGET: ("#dde3e8", "#1f2328"),

@@ -45,6 +45,7 @@ STYLES: dict[Status, str] = {
     Status.AT_RISK: "yellow",
     Status.BEHIND: "bold red",
     Status.MISSED: "bold white on red",
+    Status.OVERDUE: "bold white on magenta",
     Status.UNCLEAR: "magenta",
     Status.NO_DATA: "dim",
     Status.NO_TARGET: "dim",
