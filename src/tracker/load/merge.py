@@ -205,8 +205,8 @@ def _check_references(goals: list[Goal], problems: list[Problem]) -> list[Goal]:
         report(
             codes.TARGET_CYCLE,
             goal,
-            f'the target of "{name}" refers back to itself through target = {{ goal = … }}: '
-            "one goal of the cycle must state its target as a number",
+            f'the target of "{name}" leads back to itself through target = {{ goal = … }} '
+            "references: break the cycle by writing one of these targets as a number",
         )
     return [goal for goal in goals if goal.id not in bad] if bad else goals
 
