@@ -63,7 +63,7 @@ def test_markdown_sections() -> None:
         "## By region",
         "### 运城市",
         "### 盐湖区",
-        "## Needs attention: behind, missed, unclear",
+        "## Needs attention: missed, overdue, behind, unclear",
         "## Inconsistent stated rates",
         "## Sources",
         "## How to read this",

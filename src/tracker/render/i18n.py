@@ -142,12 +142,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.by_region": ("分地区情况", "By region"),
     "report.figures_only": ("其他报告数据(无量化目标)", "Other reported figures (no target)"),
     "report.attention": (
-        "需要关注:滞后、未完成、待核实",
-        "Needs attention: behind, missed, unclear",
+        "需要关注:未完成、逾期未报、滞后、待核实",
+        "Needs attention: missed, overdue, behind, unclear",
     ),
     "report.attention_none": (
-        "没有滞后、未完成或待核实的目标。",
-        "No goal is behind, missed or unclear.",
+        "没有未完成、逾期未报、滞后或待核实的目标。",
+        "No goal is missed, overdue, behind or unclear.",
     ),
     "report.inconsistent": ("自报完成率与数据不符", "Inconsistent stated rates"),
     "report.inconsistent_lead": (
@@ -171,8 +171,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "report.source_unknown": ("(数据文件中未登记此来源)", "(not listed among the sources)"),
     "report.method": ("说明", "How to read this"),
     "report.method_ratio": (
-        "完成率 = 实际值 ÷ 目标值;差距为距目标还差多少,负数表示已超出目标。",
-        "Ratio = actual ÷ target. Gap = how far short of the target; negative means beyond it.",
+        "完成率 = 完成进度:有基线时为从基线到目标已走过的比例,否则为实际值 ÷ 目标值"
+        "(上限类目标无基线时不计);差距为距目标还差多少,负数表示已超出目标,"
+        "百分比指标以百分点计。",
+        "Ratio = completion: the share of the way from the baseline to the target where there "
+        "is a baseline, else actual ÷ target (none for a ceiling without a baseline). Gap = how "
+        "far short of the target, negative beyond it; in percentage points for % goals.",
+    ),
+    "report.method_lag": (
+        "按落后时序进度的百分点判断(红黄绿灯):落后不超过{green}个百分点为进度正常,"
+        "不超过{yellow}个百分点为需加快,超过为滞后。",
+        "Judged by lag behind the time-elapsed schedule: at most {green} pp behind is on "
+        "track, at most {yellow} pp at risk, more is behind.",
+    ),
+    "report.method_overdue": (
+        "期限已过而没有期末数据的目标记为“逾期未报”;期末数据晚于期限的标注“未按期”。",
+        "A goal past its deadline without a final figure is overdue; a final figure dated "
+        "after the deadline is marked late.",
     ),
     "report.method_pace": (
         "进度比 = 完成进度 ÷ 时序进度(期限内已过时间的比例):不低于 {on} 为进度正常,"

@@ -238,14 +238,26 @@ def _sources(data: ReportData, lang: Lang) -> list[str]:
 def method_lines(data: ReportData, lang: Lang) -> list[str]:
     """The notes on how to read the figures (plain text), legend marks included."""
     thresholds = data.thresholds
-    return [
-        t("report.method_ratio", lang),
+    bands = thresholds.lag_bands
+    judged = (
         t(
+            "report.method_lag",
+            lang,
+            green=display.number(bands[0] * 100, lang),
+            yellow=display.number(bands[1] * 100, lang),
+        )
+        if bands is not None
+        else t(
             "report.method_pace",
             lang,
             on=display.plain(thresholds.on_track),
             risk=display.plain(thresholds.at_risk),
-        ),
+        )
+    )
+    return [
+        t("report.method_ratio", lang),
+        judged,
+        t("report.method_overdue", lang),
         t("report.method_interval", lang),
         *display.legend(data.rows, lang),
     ]

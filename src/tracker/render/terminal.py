@@ -114,7 +114,7 @@ def _columns(lang: Lang, status_width: int) -> list[_Column]:
         _Column(t("col.as_of", lang), no_wrap=True, style="dim"),
         _Column(t("col.ratio", lang), no_wrap=True),
         _Column(t("col.pace", lang), justify="right", no_wrap=True),
-        _Column(t("col.gap", lang), justify="right", max_width=12, fold=True),
+        _Column(t("col.gap", lang), justify="right", max_width=14, fold=True),
         _Column(t("col.status", lang), no_wrap=True, min_width=status_width),
     ]
 
@@ -680,7 +680,7 @@ def render_status_rich(report: StatusReport, options: RenderOptions) -> str:
     table.add_column(t("col.ratio", lang), no_wrap=True)
     with_bar = options.width >= WIDE
     table.add_column(t("col.pace", lang), justify="right", no_wrap=True)
-    table.add_column(t("col.gap", lang), justify="right", max_width=12, overflow="fold")
+    table.add_column(t("col.gap", lang), justify="right", max_width=14, overflow="fold")
     rows = [(e, cells(e, lang)) for e in report.rows]
     status_width = max(cell_len(f"{c.status} {c.marks}".strip()) for _, c in rows)
     table.add_column(t("col.status", lang), no_wrap=True, min_width=status_width)
