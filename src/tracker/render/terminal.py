@@ -53,7 +53,7 @@ STYLES: dict[Status, str] = {
 
 
 # Below this width the progress bars give way to the titles.
-WIDE = 96
+WIDE = 110
 
 
 def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
