@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tracker.extract.article import Extraction, Figure
+from tracker.extract.draft import Extraction, Figure
 from tracker.parse.tomltext import toml_string
 from tracker.render.display import json_number
 from tracker.render.json import encode
