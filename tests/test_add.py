@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 
 from tracker.cli import add as add_command
 from tracker.cli.group import cli
-from tracker.edit.writer import generate_id
+from tracker.edit.new_goal import generate_id
 from tracker.load.dataset import load
 
 FIXTURE = Path(__file__).parent / "data" / "record"

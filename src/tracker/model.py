@@ -155,6 +155,10 @@ class Dataset:
     # the files a selection named (`tracker check PATH…`), as problems show them
     files: list[str] = field(default_factory=list)
 
+    def goal(self, goal_id: str) -> Goal | None:
+        """The goal with this id, if the dataset has one."""
+        return next((g for g in self.goals if g.id == goal_id), None)
+
     @property
     def by_id(self) -> dict[str, Goal]:
         """The goals by id (where relative targets find their reference)."""

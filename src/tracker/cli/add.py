@@ -47,7 +47,8 @@ def add(obj: Context, /, dry_run: bool, lock_timeout: float, **options: str | No
     for (with defaults). Without a terminal a missing required field is an error naming the
     option. The id is made from region, period and title when --id is not given.
     """
-    from tracker.edit.writer import GoalInput, add_goal, plan_goal  # noqa: PLC0415
+    from tracker.edit.apply import add_goal  # noqa: PLC0415
+    from tracker.edit.new_goal import GoalInput, plan_goal  # noqa: PLC0415
     from tracker.errors import UsageError  # noqa: PLC0415
 
     dataset = load_dataset(obj)

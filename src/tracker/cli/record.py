@@ -18,7 +18,7 @@ from tracker.cli.options import (
 from tracker.render.i18n import t
 
 if TYPE_CHECKING:
-    from tracker.edit.writer import Edit
+    from tracker.edit.plan import Edit
 
 
 @click.command()
@@ -63,13 +63,16 @@ def record(
     and blank line; the result is checked like `tracker check` before it is written, and
     written atomically.
     """
-    from tracker.edit.writer import build_outcome, data_file, find_goal, record_outcome  # noqa: PLC0415
+    from tracker.edit.apply import record_outcome  # noqa: PLC0415
+    from tracker.edit.outcome import build_outcome, data_file, unknown_goal  # noqa: PLC0415
     from tracker.errors import UsageError  # noqa: PLC0415
 
     dataset = load_dataset(obj)
     if dataset.bundled:
         raise UsageError(t("record.bundled", obj.lang))
-    goal = find_goal(dataset, goal_id)
+    goal = dataset.goal(goal_id)
+    if goal is None:
+        raise unknown_goal(dataset, goal_id)
     outcome = build_outcome(
         dataset,
         goal,

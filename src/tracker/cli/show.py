@@ -32,12 +32,12 @@ def show(
 ) -> None:
     """One goal in full: definition, every outcome with its ratio and pace at that date,
     sources and quotes, and a chart of the history."""
-    from tracker.core.views import find_goal, goal_detail, unknown_goal_suggestions  # noqa: PLC0415
-    from tracker.render.registry import RenderOptions  # noqa: PLC0415
+    from tracker.core.views import goal_detail, unknown_goal_suggestions  # noqa: PLC0415
+    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     thresholds = filters.thresholds()
     dataset = load_dataset(obj)
-    goal = find_goal(dataset, goal_id.strip())
+    goal = dataset.goal(goal_id.strip())
     if goal is None:
         close = unknown_goal_suggestions(dataset, goal_id.strip())
         hint = (

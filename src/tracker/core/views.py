@@ -26,6 +26,7 @@ from tracker.core.compute import (
 )
 from tracker.core.status import SEVERITY, Selection, StatusReport, count_by_status, region_order
 from tracker.model import Dataset, Goal, Kind, Outcome, Source
+from tracker.suggest import suggest
 
 # The statuses the "needs attention" section lists: what a supervisor must act on.
 ATTENTION = (Status.MISSED, Status.OVERDUE, Status.BEHIND, Status.UNCLEAR)
@@ -110,10 +111,6 @@ def goal_detail(
     )
 
 
-def find_goal(dataset: Dataset, goal_id: str) -> Goal | None:
-    return next((g for g in dataset.goals if g.id == goal_id), None)
-
-
 def region_chain(dataset: Dataset, name: str) -> tuple[str, ...]:
     """The region and its ancestors, root first (``山西省, 运城市, 盐湖区``)."""
     chain = [name]
@@ -132,13 +129,7 @@ def goal_sources(goal: Goal) -> tuple[str, ...]:
 
 def unknown_goal_suggestions(dataset: Dataset, query: str, limit: int = 5) -> list[str]:
     """The goal ids closest to ``query``: ids containing it first, then similar spellings."""
-    import difflib  # noqa: PLC0415  # only on a mistyped id
-
-    ids = [g.id for g in dataset.goals]
-    needle = query.casefold()
-    containing = [i for i in ids if needle and needle in i.casefold()]
-    similar = difflib.get_close_matches(query, ids, n=limit, cutoff=0.5)
-    return list(dict.fromkeys([*containing, *similar]))[:limit]
+    return suggest(query, (g.id for g in dataset.goals), limit=limit, cutoff=0.5, containing=True)
 
 
 # --- the report -----------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.core import rounding
 from tracker.core.compute import Evaluation
 from tracker.render import display
 from tracker.render.i18n import Lang, t
@@ -34,9 +35,9 @@ def cells(e: Evaluation, lang: Lang) -> Cells:
         actual=display.actual_text(e, lang),
         as_of=display.iso_date(e.outcome.as_of) if e.outcome else "",
         # the one headline completion figure (SPEC §2): the column, the bar and --sort ratio
-        ratio=display.percent(e.completion),
+        ratio=rounding.percent(e.completion),
         bar=display.bar(e.completion) if e.completion is not None else "",
-        pace=display.plain(e.pace),
+        pace=rounding.plain(e.pace),
         gap=display.difference(e.gap, e.goal, lang),
         lag=display.lag_text(e.lag, lang),
         status=t(e.status.value, lang),
