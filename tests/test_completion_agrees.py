@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from tracker.cli.group import cli
-from tracker.render.display import percent
+from tracker.core.rounding import percent
 
 ROOT = Path(__file__).parents[1]
 
@@ -158,8 +158,7 @@ def check_agreement(data: Path, as_of: str, lang: str) -> None:
     common = ("--as-of", as_of, "--lang", lang)
     goals = json.loads(run(data, "status", "--format", "json", *common))["goals"]
     expected = [
-        percent(None if g["completion"] is None else Fraction(str(g["completion"])))
-        for g in goals
+        percent(None if g["completion"] is None else Fraction(str(g["completion"]))) for g in goals
     ]
     assert goals
 

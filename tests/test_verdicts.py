@@ -139,7 +139,13 @@ def test_pace_and_lag_mid_period(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("bands", "expected"),
-    [("20,40", "on_track"), ("10,30", "at_risk"), ("19.58,19.6", "at_risk"), ("19.59,19.6", "on_track"), ("5,15", "behind")],
+    [
+        ("20,40", "on_track"),
+        ("10,30", "at_risk"),
+        ("19.58,19.6", "at_risk"),
+        ("19.59,19.6", "on_track"),
+        ("5,15", "behind"),
+    ],
 )
 def test_lag_bands(tmp_path: Path, bands: str, expected: str) -> None:
     g = one(tmp_path, flow(out("2023-06-30", "30")), "2023-07-01", "--lag-bands", bands)
@@ -376,7 +382,7 @@ def test_spec_worked_examples(tmp_path: Path) -> None:
     assert (g["ratio"], g["gap"], g["rate_check"]) == (1.0412, -2100, "consistent")
     g = one(tmp_path, flow(base, target='"5.2万"').replace("2023", "2022"), "2023-01-01")
     assert g["rate_check"] == "inconsistent"
-    body = flow(base).replace("target = \"100\"\n", "").replace("2023", "2022")
+    body = flow(base).replace('target = "100"\n', "").replace("2023", "2022")
     g = one(tmp_path, body, "2023-01-01")
     # SPEC §2: [50 914.2, 51 015.0], nominal 50 964.6 (JSON keeps four decimals)
     assert g["implied_target"] == {"low": 50914.1514, "high": 51015.0214, "nominal": 50964.5839}
@@ -516,7 +522,10 @@ def test_bad_relative_targets(tmp_path: Path, target: str, code: str) -> None:
 
 
 def test_relative_target_unit_mismatch(tmp_path: Path) -> None:
-    body = relative().replace('unit = "人"\nmeasure = "level"\nperiod = 2022', 'unit = "户"\nmeasure = "level"\nperiod = 2022')
+    body = relative().replace(
+        'unit = "人"\nmeasure = "level"\nperiod = 2022',
+        'unit = "户"\nmeasure = "level"\nperiod = 2022',
+    )
     rc, outp, _ = run(tmp_path, body, "check")
     assert rc == 1
     assert "E141" in outp

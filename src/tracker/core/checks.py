@@ -20,14 +20,8 @@ from fractions import Fraction
 
 from tracker import problems as codes
 from tracker.core import rounding
-from tracker.core.compute import (
-    Interval,
-    RateCheck,
-    computed_gap,
-    computed_rate,
-    figure,
-    rate_check,
-)
+from tracker.core.compute import RateCheck, computed_gap, computed_rate, rate_check
+from tracker.core.figures import Interval, figure
 from tracker.model import Dataset, Goal, Kind, Measure, Outcome
 from tracker.problems import Problem, Severity
 
@@ -278,7 +272,7 @@ def _stated_gap(goal: Goal, outcome: Outcome, found: _Found) -> Iterator[Problem
         f"{_figure_text(goal, outcome)} to the target "
         f'"{rounding.written(goal.target.text, goal)}" is {span}{unit}; a gap is signed like '
         "the gap column (positive = still short, negative = beyond the target); check it "
-        f'against the source, and if the source itself prints it, add acknowledge = '
+        f"against the source, and if the source itself prints it, add acknowledge = "
         f'["{codes.GAP_INCONSISTENT}"] to this outcome',
     )
 

@@ -112,7 +112,8 @@ def plain(value: Fraction | None, places: int = 2) -> str:
 
 def written(text: str, goal: Goal) -> str:
     """A figure as the report wrote it, with the goal's unit when the text leaves it out; the
-    unit goes before a trailing qualifier, as Chinese writes it (``3万人以上``, not ``3万以上人``)."""
+    unit goes before a trailing qualifier, as Chinese writes it (``3万人以上``, not
+    ``3万以上人``)."""
     unit = goal.unit or ""
     if not unit or unit in text:
         return text

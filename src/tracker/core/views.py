@@ -16,7 +16,6 @@ from fractions import Fraction
 
 from tracker.core.compute import (
     Evaluation,
-    Interval,
     RateCheck,
     Status,
     Thresholds,
@@ -24,8 +23,9 @@ from tracker.core.compute import (
     evaluate,
     on_pace,
 )
+from tracker.core.figures import Interval
 from tracker.core.status import SEVERITY, Selection, StatusReport, count_by_status, region_order
-from tracker.model import Dataset, Goal, Kind, Outcome, Source
+from tracker.model import Dataset, Goal, Outcome, Source
 from tracker.suggest import suggest
 
 # The statuses the "needs attention" section lists: what a supervisor must act on.

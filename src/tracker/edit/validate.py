@@ -3,6 +3,7 @@ takes) and must bring no new error; the warnings it brings are reported."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections import Counter
 from collections.abc import Sequence
@@ -55,7 +56,7 @@ def new_warnings(edit: Edit, suffix: str, goal_id: str) -> list[Problem]:
 
     def warnings(text: str) -> list[Problem]:
         part = _load_text(text, edit.file, suffix)
-        reported, _ = check_goals(g for g in part.goals if g.id == goal_id)
+        reported, _ = check_goals((g for g in part.goals if g.id == goal_id), dt.date.today())
         found = [p for p in [*part.problems, *reported] if p.goal_id == goal_id]
         return [p for p in found if p.severity is Severity.WARNING]
 

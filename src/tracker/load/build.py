@@ -10,8 +10,16 @@ from typing import Any
 
 from tracker import problems as codes
 from tracker.fastbuild import frozen_constructor
-from tracker.load.context import FileContext, InvalidEntryError, array, convert, unknown_keys
+from tracker.load.context import (
+    FileContext,
+    InvalidEntryError,
+    array,
+    convert,
+    quantity,
+    unknown_keys,
+)
 from tracker.load.screen import screen
+from tracker.load.targets import relative_target, stated_target
 from tracker.model import (
     Baseline,
     FileData,
@@ -21,17 +29,11 @@ from tracker.model import (
     Outcome,
     Region,
     Source,
-    Target,
-    TargetRef,
 )
 from tracker.parse.dates import DateError, parse_as_of, parse_period
 from tracker.parse.quantity import (
-    Qualifier,
-    Quantity,
     QuantityError,
-    Role,
     Unit,
-    parse_quantity,
     parse_unit,
 )
 from tracker.parse.readers import (
@@ -45,7 +47,6 @@ from tracker.parse.schema import (
     GoalSpec,
     OutcomeSpec,
     RegionSpec,
-    RelativeTarget,
     SourceSpec,
 )
 
@@ -58,21 +59,11 @@ _MEASURES = {measure.value: measure for measure in Measure}
 _AS_OF = operator.attrgetter("as_of")
 
 
-_DIRECTION = {
-    Kind.AT_LEAST: {Qualifier.AT_LEAST, Qualifier.MORE_THAN, Qualifier.ABOUT},
-    Kind.AT_MOST: {Qualifier.AT_MOST, Qualifier.LESS_THAN, Qualifier.ABOUT},
-    Kind.RANGE: {Qualifier.ABOUT},
-}
-
-
 # the model's frozen dataclasses, built without their slow __init__ (see frozen_constructor)
 _new_goal = frozen_constructor(Goal)
 
 
 _new_outcome = frozen_constructor(Outcome)
-
-
-_new_target = frozen_constructor(Target)
 
 
 def build_file(document: dict[str, Any], ctx: FileContext, data: FileData) -> None:
@@ -197,25 +188,6 @@ def _build_goal(
         return None
 
 
-def _quantity(
-    raw: Any,
-    unit: Unit | None,
-    role: Role,
-    path: Path_,
-    goal_id: str,
-    ctx: FileContext,
-    tolerance: Fraction | None = None,
-) -> Quantity:
-    try:
-        return parse_quantity(raw, unit=unit, role=role, tolerance=tolerance)
-    except QuantityError as exc:
-        message = str(exc)
-        code = (
-            codes.UNIT_MISMATCH if "unit" in message and "match" in message else codes.BAD_QUANTITY
-        )
-        raise ctx.fail(code, path, goal_id, f"{path[-1]}: {message}") from None
-
-
 def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileData) -> Goal:
     gid = spec.id
 
@@ -270,18 +242,18 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
     tolerance: Fraction | None = None
     if spec.tolerance is not None:
         tolerance = abs(
-            _quantity(spec.tolerance, unit, "points", (*path, "tolerance"), gid, ctx).nominal
+            quantity(spec.tolerance, unit, "points", (*path, "tolerance"), gid, ctx).nominal
         )
 
     target = target_ref = None
     if isinstance(spec.target, dict):
-        target_ref = _relative_target(spec.target, kind, unit, path, gid, ctx)
+        target_ref = relative_target(spec.target, kind, unit, path, gid, ctx)
     elif spec.target is not None:
-        target = _target(spec.target, kind, unit, tolerance, path, gid, ctx)
+        target = stated_target(spec.target, kind, unit, tolerance, path, gid, ctx)
 
     baseline = None
     if spec.baseline is not None:
-        b_value = _quantity(
+        b_value = quantity(
             spec.baseline.value, unit, "exact", (*path, "baseline", "value"), gid, ctx
         )
         b_date = None
@@ -369,120 +341,6 @@ def _span(spec: GoalSpec, path: Path_, ctx: FileContext, gid: str) -> tuple[date
     return start, deadline
 
 
-def _target(
-    raw: Any,
-    kind: Kind,
-    unit: Unit | None,
-    tolerance: Fraction | None,
-    path: Path_,
-    gid: str,
-    ctx: FileContext,
-) -> Target:
-    where = (*path, "target")
-    if isinstance(raw, list):
-        if kind is not Kind.RANGE:
-            raise ctx.fail(
-                codes.KIND_CONFLICT,
-                where,
-                gid,
-                'target is a band [low, high] but kind is not "range": set kind = "range"',
-            )
-        if len(raw) != 2:
-            raise ctx.fail(
-                codes.BAD_QUANTITY,
-                where,
-                gid,
-                'a range target needs exactly two values: target = ["2%", "3%"]',
-            )
-        low, high = (_quantity(v, unit, "target", where, gid, ctx) for v in raw)
-        for q in (low, high):
-            if q.qualifier not in (None, Qualifier.ABOUT):
-                raise ctx.fail(
-                    codes.KIND_CONFLICT,
-                    where,
-                    gid,
-                    f'"{q.text}": a band edge takes no qualifier like 以上/不超过: '
-                    "write the number",
-                )
-        if low.nominal > high.nominal:
-            raise ctx.fail(
-                codes.BAD_QUANTITY,
-                where,
-                gid,
-                f"band [{low.text}, {high.text}] runs backwards: write the lower edge first",
-            )
-        return _new_target(
-            f"{low.text}–{high.text}",
-            (low.nominal + high.nominal) / 2,
-            low.nominal,
-            high.nominal,
-            low.approximate or high.approximate,
-        )
-    value = _quantity(raw, unit, "target", where, gid, ctx, tolerance)
-    if value.qualifier is not None and value.qualifier not in _DIRECTION[kind]:
-        raise ctx.fail(
-            codes.KIND_CONFLICT,
-            where,
-            gid,
-            f'target: "{value.text}" says {value.qualifier.value.replace("_", " ")} but '
-            f'kind is "{kind.value}": change kind or the wording',
-        )
-    if kind is Kind.RANGE:
-        if tolerance is None:
-            raise ctx.fail(
-                codes.MISSING,
-                where,
-                gid,
-                'a range goal needs target = [low, high] or a tolerance: add tolerance = "0.5%"',
-            )
-        return _new_target(
-            value.text,
-            value.nominal,
-            value.nominal - tolerance,
-            value.nominal + tolerance,
-            approximate=True,
-        )
-    strict = value.qualifier in (Qualifier.MORE_THAN, Qualifier.LESS_THAN)
-    return _new_target(
-        value.text, value.nominal, value.nominal, value.nominal, value.approximate, strict
-    )
-
-
-_PERCENT = parse_unit("%")
-
-
-def _relative_target(
-    raw: dict[str, Any], kind: Kind, unit: Unit | None, path: Path_, gid: str, ctx: FileContext
-) -> TargetRef:
-    """``target = { goal = "ID", change = "5%" }`` or ``{ goal = "ID", plus = "2000" }``."""
-    where = (*path, "target")
-    spec = convert(raw, RelativeTarget, where, gid, ctx)
-    if spec is None:
-        raise InvalidEntryError
-    if kind not in (Kind.AT_LEAST, Kind.AT_MOST):
-        raise ctx.fail(
-            codes.BAD_RELATIVE_TARGET,
-            where,
-            gid,
-            f'a relative target needs kind "at_least" or "at_most" (不少于上年, 不高于上年), '
-            f'not "{kind.value}": change kind, or state the target as a number',
-        )
-    if spec.change is not None and spec.plus is not None:
-        raise ctx.fail(
-            codes.BAD_RELATIVE_TARGET,
-            where,
-            gid,
-            'a relative target takes change (比上年增长5%: change = "5%") or plus (比上年增加2000人: '
-            'plus = "2000"), not both: keep the one the source states',
-        )
-    change = plus = None
-    if spec.change is not None:
-        change = _quantity(spec.change, _PERCENT, "exact", (*where, "change"), gid, ctx).nominal
-    if spec.plus is not None:
-        plus = _quantity(spec.plus, unit, "points", (*where, "plus"), gid, ctx).nominal
-    return TargetRef(spec.goal, change, plus)
-
-
 def _outcome(
     spec: OutcomeSpec,
     kind: Kind,
@@ -524,12 +382,12 @@ def _outcome(
             "an outcome needs a figure: add value = … (or numerator = … and denominator = …)",
         )
     value = (
-        _quantity(spec.value, unit, "outcome", (*path, "value"), gid, ctx, tolerance)
+        quantity(spec.value, unit, "outcome", (*path, "value"), gid, ctx, tolerance)
         if spec.value is not None
         else None
     )
     rate = (
-        _quantity(spec.stated_rate, None, "rate", (*path, "stated_rate"), gid, ctx)
+        quantity(spec.stated_rate, None, "rate", (*path, "stated_rate"), gid, ctx)
         if spec.stated_rate is not None
         else None
     )
@@ -542,13 +400,13 @@ def _outcome(
                 gid,
                 "a milestone has no gap: remove stated_gap (outcomes say done = true|false)",
             )
-        gap = _quantity(spec.stated_gap, unit, "gap", (*path, "stated_gap"), gid, ctx)
+        gap = quantity(spec.stated_gap, unit, "gap", (*path, "stated_gap"), gid, ctx)
     numerator = denominator = None
     if (spec.numerator is None) != (spec.denominator is None):
         raise ctx.fail(codes.MISSING, path, gid, "numerator and denominator go together: give both")
     if spec.numerator is not None:
-        numerator = _quantity(spec.numerator, None, "exact", (*path, "numerator"), gid, ctx).nominal
-        denominator = _quantity(
+        numerator = quantity(spec.numerator, None, "exact", (*path, "numerator"), gid, ctx).nominal
+        denominator = quantity(
             spec.denominator, None, "exact", (*path, "denominator"), gid, ctx
         ).nominal
         if denominator <= 0:

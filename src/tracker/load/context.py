@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Any, TypeVar
 
 import msgspec
 
 from tracker import problems as codes
+from tracker.parse.quantity import Quantity, QuantityError, Role, Unit, parse_quantity
 from tracker.parse.readers import (
     Locator,
     Path_,
@@ -145,3 +147,23 @@ def convert(
     except msgspec.ValidationError as exc:
         _validation_problem(exc, path, goal_id, ctx)
         return None
+
+
+def quantity(
+    raw: Any,
+    unit: Unit | None,
+    role: Role,
+    path: Path_,
+    goal_id: str,
+    ctx: FileContext,
+    tolerance: Fraction | None = None,
+) -> Quantity:
+    """``parse_quantity``, its failure recorded as a problem of the entry at ``path``."""
+    try:
+        return parse_quantity(raw, unit=unit, role=role, tolerance=tolerance)
+    except QuantityError as exc:
+        message = str(exc)
+        code = (
+            codes.UNIT_MISMATCH if "unit" in message and "match" in message else codes.BAD_QUANTITY
+        )
+        raise ctx.fail(code, path, goal_id, f"{path[-1]}: {message}") from None

@@ -248,9 +248,7 @@ def _too_deep(regions: dict[str, Region], cycle: set[str]) -> list[str]:
 
 def _cycle_members(regions: dict[str, Region]) -> list[str]:
     """The regions on a cycle of parent links, in the dataset's order."""
-    return _on_cycles(
-        list(regions), lambda name: regions[name].parent if name in regions else None
-    )
+    return _on_cycles(list(regions), lambda name: regions[name].parent if name in regions else None)
 
 
 def _on_cycles(names: list[str], parent: Callable[[str], str | None]) -> list[str]:

@@ -202,7 +202,8 @@ _TABLES = {
     "BaselineSpec": ("baseline", "Where progress is measured from."),
     "RelativeTarget": (
         "relative target",
-        "The target is another goal's latest figure (不少于上年), scaled by change or offset by plus.",
+        "The target is another goal's latest figure (不少于上年), scaled by change or offset "
+        "by plus.",
     ),
     "RegionSpec": ("[[region]]", "A region; parent links form the region tree."),
     "SourceSpec": ("[[source]]", "A publication that states goals or figures."),
@@ -233,7 +234,7 @@ _FIELD_DOCS = {
     "change": 'Scales the referenced figure: "5%" means 5 % more (比上年增长5%).',
     "plus": "Offsets the referenced figure, in the goal's unit (比上年增加2000人); percentage "
     "points for % goals.",
-    "stated_gap": 'The distance from the target the source itself states, signed like gap: '
+    "stated_gap": "The distance from the target the source itself states, signed like gap: "
     '"超任务17元" is "-17"; percentage points for % goals ("-0.82个百分点").',
     "start": "First day of the period (period is shorthand for start and deadline).",
     "deadline": "Last day of the period.",

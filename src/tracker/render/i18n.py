@@ -66,8 +66,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "legend.approximate": ("~ 约数", "~ approximate"),
     "legend.inconsistent": ("! 自报完成率与数据不符", "! stated rate does not match the figures"),
     "legend.stale": ("# 期限已过但无最终数据", "# past deadline, no final figure"),
-    "legend.late": ("» 期限过后才报告或完成(未按期)", "» reported or done after the deadline (late)"),
-
+    "legend.late": (
+        "» 期限过后才报告或完成(未按期)",
+        "» reported or done after the deadline (late)",
+    ),
     "notice.bundled": (
         "提示:未找到 targets/ 目录,正在使用内置示例数据(用 --data 指定数据目录)",
         "notice: no targets/ directory found; using the bundled sample data (set --data)",

@@ -65,7 +65,9 @@ def goal_record(e: Evaluation) -> dict[str, Any]:
         if e.target_ref is None
         else {
             "goal": e.target_ref.goal,
-            "value": None if e.target_ref.value is None else json_number(e.target_ref.value.nominal),
+            "value": None
+            if e.target_ref.value is None
+            else json_number(e.target_ref.value.nominal),
         },
         "owner": goal.owner,
         "indicator": goal.indicator,

@@ -14,7 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from tracker.core import rounding
-from tracker.core.compute import Evaluation, Flag, Interval, RateCheck
+from tracker.core.compute import Evaluation, Flag, RateCheck
+from tracker.core.figures import Interval
 from tracker.core.views import GoalDetail, Point, SourceEntry
 from tracker.model import Goal, Kind, Measure, Source
 from tracker.render import display, escape
