@@ -224,7 +224,7 @@ def test_ratio_grows_with_the_actual(goal: Goal, a: Fraction, b: Fraction, when:
 
 
 def _fields(goal: Goal) -> dict[str, Any]:
-    return {name: getattr(goal, name) for name in Goal.__dataclass_fields__}
+    return {name: getattr(goal, name) for name in Goal.__struct_fields__}
 
 
 @given(goals(outcome=amounts.map(exact)), dates)
