@@ -14,6 +14,7 @@ import click
 from tracker.cli.options import Context, DateParam, emit, format_option, global_options
 from tracker.errors import DataError, UsageError
 from tracker.render.i18n import t
+from tracker.render.registry import ExtractFormat, renderer
 
 if TYPE_CHECKING:
     from tracker.core.regions import RegionInfo
@@ -33,7 +34,7 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
     help="Encoding of the text, e.g. gbk or gb18030 (a UTF-8 BOM is always accepted).",
 )
 @format_option(
-    "toml", "json", help="toml: a draft data file to review; json: one object per figure."
+    ExtractFormat, help="toml: a draft data file to review; json: one object per figure."
 )
 @click.option("--region", metavar="NAME", help="Region of figures whose text names none.")
 @click.option("--year", type=int, help="Year of figures whose text gives none.")
@@ -57,11 +58,7 @@ def extract(
     it, then run tracker check. Nothing is sent anywhere: the rules run locally.
     """
     from tracker.extract.article import extract as run_extract  # noqa: PLC0415
-    from tracker.render.extract_toml import (  # noqa: PLC0415
-        DraftOptions,
-        render_extract_json,
-        render_extract_toml,
-    )
+    from tracker.render.extract_toml import DraftOptions  # noqa: PLC0415
 
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise UsageError(f"--year {year} is out of range: give a year between 1900 and 2200")
@@ -76,8 +73,7 @@ def extract(
         input_name="standard input" if file == "-" else file,
         source_id_guessed=source_id is None,
     )
-    render = render_extract_json if fmt == "json" else render_extract_toml
-    emit(obj, render(extraction, options))
+    emit(obj, renderer(ExtractFormat(fmt))(extraction, options))
     targets = sum(f.role == "target" for f in extraction.figures)
     click.echo(
         t(

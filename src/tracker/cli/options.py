@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
 import click
 
 from tracker.render.i18n import LANGS, Lang, t
+from tracker.render.registry import Format, choices
 
 if TYPE_CHECKING:
     from fractions import Fraction
@@ -389,13 +390,15 @@ def finish(dataset: Dataset, *, findings: bool = False) -> NoReturn:
     click.get_current_context().exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def format_option(*choices: str, help: str = "Output format.") -> Callable[..., Any]:  # noqa: A002
-    """``--format`` (passed as ``fmt``): the first choice is the default."""
+def format_option(view: type[Format], help: str = "Output format.") -> Callable[..., Any]:  # noqa: A002
+    """``--format`` (passed as ``fmt``): the view's formats, from the renderer registry; the
+    first is the default."""
+    formats = choices(view)
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(choices),
-        default=choices[0],
+        type=click.Choice(formats),
+        default=formats[0],
         show_default=True,
         help=help,
     )

@@ -14,12 +14,13 @@ from tracker.cli.options import (
     format_option,
     global_options,
 )
+from tracker.render.registry import RegionsFormat, renderer
 
 
 @click.command()
 @global_options
 @filter_options
-@format_option("table", "json")
+@format_option(RegionsFormat)
 @click.pass_obj
 def regions(
     obj: Context,
@@ -28,7 +29,6 @@ def regions(
 ) -> None:
     """The region tree: goals per region (its own, and with its sub-regions) by status."""
     from tracker.core.views import region_tree  # noqa: PLC0415
-    from tracker.render import regions as renderer  # noqa: PLC0415  # rich, on demand
     from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     evaluated = evaluate_filtered(obj, filters)
@@ -36,6 +36,5 @@ def regions(
     tree = region_tree(dataset, status.rows, evaluated.selection)
     table = fmt == "table"
     options = RenderOptions(lang=obj.lang, color=obj.color and table, width=obj.width)
-    render = renderer.render_text if table else renderer.render_json
-    emit(obj, render(tree, filters.when, options), color=table)
+    emit(obj, renderer(RegionsFormat(fmt))(tree, filters.when, options), color=table)
     finish(dataset)

@@ -18,29 +18,17 @@ from tracker.cli.options import (
     global_options,
 )
 from tracker.render.i18n import t
+from tracker.render.registry import ReportFormat, renderer
 
 if TYPE_CHECKING:
-    from tracker.core.views import ReportData
-    from tracker.render.options import RenderOptions
-
-
-def _render(data: ReportData, fmt: str, options: RenderOptions) -> str:
-    """The one renderer asked for (each imported on demand)."""
-    if fmt == "html":
-        from tracker.render import report_html  # noqa: PLC0415
-
-        return report_html.render_report(data, options)
-    from tracker.render import report_markdown  # noqa: PLC0415
-
-    return report_markdown.render_report(data, options)
+    pass
 
 
 @click.command()
 @global_options
 @filter_options
 @format_option(
-    "markdown",
-    "html",
+    ReportFormat,
     help="Markdown for GitHub/GitLab, or one self-contained HTML page with charts.",
 )
 @click.option(
@@ -66,7 +54,7 @@ def report(
     dataset = evaluated.dataset
     data = build_report(dataset, evaluated.report, evaluated.selection, evaluated.thresholds)
     options = RenderOptions(lang=obj.lang, color=False, width=obj.width)
-    text = _render(data, fmt, options)
+    text = renderer(ReportFormat(fmt))(data, options)
     if output is None or str(output) == "-":
         emit(obj, text)
     else:

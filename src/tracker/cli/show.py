@@ -16,13 +16,14 @@ from tracker.cli.options import (
 )
 from tracker.errors import UsageError
 from tracker.render.i18n import t
+from tracker.render.registry import ShowFormat, renderer
 
 
 @click.command()
 @global_options
 @click.argument("goal_id")
 @evaluation_options
-@format_option("text", "json")
+@format_option(ShowFormat)
 @click.pass_obj
 def show(
     obj: Context,
@@ -49,10 +50,6 @@ def show(
     detail = goal_detail(dataset, goal, filters.when, thresholds)
     text = fmt == "text"
     options = RenderOptions(lang=obj.lang, color=obj.color and text, width=obj.width)
-    from tracker.render import show as renderer  # noqa: PLC0415  # rich, on demand
-
-    output = (
-        renderer.render_text(detail, options) if text else renderer.render_json(detail, options)
-    )
+    output = renderer(ShowFormat(fmt))(detail, options)
     emit(obj, output, color=text)
     finish(dataset)

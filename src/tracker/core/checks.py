@@ -12,11 +12,12 @@ Pure: takes a :class:`Dataset`, returns problems; never reads files or prints.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+
+import msgspec
 
 from tracker import problems as codes
 from tracker.core import rounding
@@ -58,7 +59,9 @@ def build_report(
     problems = sort_problems([*dataset.problems, *reported])
     if strict:
         problems = [
-            dataclasses.replace(p, severity=Severity.ERROR) if p.severity is Severity.WARNING else p
+            msgspec.structs.replace(p, severity=Severity.ERROR)
+            if p.severity is Severity.WARNING
+            else p
             for p in problems
         ]
     return CheckReport(tuple(files), tuple(problems), tuple(sort_problems(acknowledged)), strict)
@@ -234,7 +237,9 @@ def _stated_rate(goal: Goal, outcome: Outcome, found: _Found) -> Iterator[Proble
     assert outcome.stated_rate is not None  # noqa: S101
     # The stated-rate half of SPEC §2's rate check alone: without the printed value, the
     # numerator/denominator half (W202) has nothing to compare.
-    alone = dataclasses.replace(outcome, value=None) if outcome.numerator is not None else outcome
+    alone = (
+        msgspec.structs.replace(outcome, value=None) if outcome.numerator is not None else outcome
+    )
     if rate_check(goal, alone, goal.target.nominal) is not RateCheck.INCONSISTENT:
         return
     computed = computed_rate(goal, outcome, goal.target.nominal)
@@ -254,7 +259,7 @@ def _stated_rate(goal: Goal, outcome: Outcome, found: _Found) -> Iterator[Proble
 def _stated_gap(goal: Goal, outcome: Outcome, found: _Found) -> Iterator[Problem]:
     assert goal.target is not None  # noqa: S101  # checked by the caller
     assert outcome.stated_gap is not None  # noqa: S101
-    alone = dataclasses.replace(outcome, stated_rate=None, numerator=None, denominator=None)
+    alone = msgspec.structs.replace(outcome, stated_rate=None, numerator=None, denominator=None)
     actual = figure(goal, outcome)
     if actual is None or rate_check(goal, alone, goal.target.nominal) is not (
         RateCheck.INCONSISTENT

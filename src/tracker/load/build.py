@@ -9,7 +9,6 @@ from fractions import Fraction
 from typing import Any
 
 from tracker import problems as codes
-from tracker.fastbuild import frozen_constructor
 from tracker.load.context import (
     FileContext,
     InvalidEntryError,
@@ -59,11 +58,6 @@ _MEASURES = {measure.value: measure for measure in Measure}
 _AS_OF = operator.attrgetter("as_of")
 
 
-# the model's frozen dataclasses, built without their slow __init__ (see frozen_constructor)
-_new_goal = frozen_constructor(Goal)
-
-
-_new_outcome = frozen_constructor(Outcome)
 
 
 def build_file(document: dict[str, Any], ctx: FileContext, data: FileData) -> None:
@@ -278,7 +272,7 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
     ]
     if len(outcomes) > 1:
         outcomes.sort(key=_AS_OF)
-    return _new_goal(
+    return Goal(
         id=gid,
         title=spec.title,
         region=spec.region,
@@ -419,7 +413,7 @@ def _outcome(
     source = spec.source  # an id, or a table
     if isinstance(source, SourceSpec):
         source = _inline_source(source, f"{gid}#outcome{path[-1]}", (*path, "source"), ctx, data)
-    return _new_outcome(
+    return Outcome(
         as_of=as_of,
         value=value,
         stated_rate=rate,

@@ -8,7 +8,6 @@ from fractions import Fraction
 from typing import Any
 
 from tracker import problems as codes
-from tracker.fastbuild import frozen_constructor
 from tracker.load.context import FileContext, InvalidEntryError, convert, quantity
 from tracker.model import Kind, Target, TargetRef
 from tracker.parse.quantity import Qualifier, Unit, parse_unit
@@ -22,7 +21,7 @@ _DIRECTION = {
 }
 
 
-_new_target = frozen_constructor(Target)  # see tracker.fastbuild
+
 
 
 def stated_target(
@@ -67,7 +66,7 @@ def stated_target(
                 gid,
                 f"band [{low.text}, {high.text}] runs backwards: write the lower edge first",
             )
-        return _new_target(
+        return Target(
             f"{low.text}–{high.text}",
             (low.nominal + high.nominal) / 2,
             low.nominal,
@@ -91,7 +90,7 @@ def stated_target(
                 gid,
                 'a range goal needs target = [low, high] or a tolerance: add tolerance = "0.5%"',
             )
-        return _new_target(
+        return Target(
             value.text,
             value.nominal,
             value.nominal - tolerance,
@@ -99,7 +98,7 @@ def stated_target(
             approximate=True,
         )
     strict = value.qualifier in (Qualifier.MORE_THAN, Qualifier.LESS_THAN)
-    return _new_target(
+    return Target(
         value.text, value.nominal, value.nominal, value.nominal, value.approximate, strict
     )
 

@@ -1,15 +1,14 @@
 """`tracker diff` output: coloured text, Markdown for a pull-request comment, and JSON.
 
 Each renderer takes the computed :class:`DataDiff` (and which revisions it compares) and
-returns text; ``render_diff`` is the one registry behind ``--format``.
+returns text; the formats are ``tracker.render.registry.DiffFormat``.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, assert_never
+from typing import Any
 
 import click
 
@@ -21,12 +20,6 @@ from tracker.render.i18n import Lang, t
 from tracker.render.options import RenderOptions
 
 
-class DiffFormat(enum.Enum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
-
-
 @dataclass(frozen=True, slots=True)
 class Revisions:
     """What was compared: each side's revision as given and its commit; None = working tree."""
@@ -36,18 +29,6 @@ class Revisions:
     new_rev: str | None
     new_commit: str | None
     data: str  # the data directory, as the user sees it
-
-
-def render_diff(
-    diff: DataDiff, revisions: Revisions, fmt: DiffFormat, options: RenderOptions
-) -> str:
-    if fmt is DiffFormat.TEXT:
-        return render_text(diff, revisions, options)
-    if fmt is DiffFormat.MARKDOWN:
-        return render_markdown(diff, revisions, options)
-    if fmt is DiffFormat.JSON:
-        return render_json(diff, revisions)
-    assert_never(fmt)
 
 
 # --- shared wording ---------------------------------------------------------------------------
@@ -403,7 +384,8 @@ def _outcome_record(change: OutcomeChange) -> dict[str, Any]:
     }
 
 
-def render_json(diff: DataDiff, revisions: Revisions) -> str:
+def render_json(diff: DataDiff, revisions: Revisions, options: RenderOptions) -> str:
+    del options  # JSON is language- and colour-neutral
     from tracker.render.json import encode  # noqa: PLC0415  # msgspec only for this format
 
     def side(rev: str | None, commit: str | None) -> dict[str, str | None]:
