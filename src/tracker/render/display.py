@@ -251,11 +251,11 @@ def relative_target_text(evaluation: Evaluation, lang: Lang) -> str:
     prefix, symbol = _DIRECTION.get((goal.kind, False), ("", ""))
     if goal.kind is Kind.AT_LEAST and lang == "zh":
         prefix = "不少于"
-    unknown = "未报" if lang == "zh" else "n/a"  # the referenced goal has no figure yet
-    value = quantity(evaluation.target, goal, lang) if evaluation.target is not None else unknown
+    # the referenced figure in brackets; none while the referenced goal has no figure yet
+    value = "" if evaluation.target is None else f" ({quantity(evaluation.target, goal, lang)})"
     if lang == "zh":
-        return f"{prefix}{what} ({value})"
-    return f"{symbol} {what} ({value})"
+        return f"{prefix}{what}{value}"
+    return f"{symbol} {what}{value}"
 
 
 def actual_text(evaluation: Evaluation, lang: Lang) -> str:
