@@ -229,7 +229,7 @@ def _stated_target(target: Target, goal: Goal, lang: Lang) -> str:
 
 
 def relative_target_text(evaluation: Evaluation, lang: Lang) -> str:
-    """``不少于上年 (2.5万人)`` / ``≥ last year (25,000 人)``; the figure is ``?`` while the
+    """``不少于上年 (2.5万人)`` / ``≥ last year (25,000 人)``; no figure while the
     referenced goal has none."""
     goal = evaluation.goal
     ref = goal.target_ref
