@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from tracker.cli.context import Context
 from tracker.cli.options import (
-    Context,
     Filters,
     emit,
     evaluate_filtered,
@@ -17,7 +17,10 @@ from tracker.cli.options import (
     format_option,
     global_options,
 )
+from tracker.core.views import build_report
+from tracker.edit.files import write_output
 from tracker.render.i18n import t
+from tracker.render.options import RenderOptions
 from tracker.render.registry import ReportFormat, renderer
 
 if TYPE_CHECKING:
@@ -47,8 +50,6 @@ def report(
 ) -> None:
     """A summary to share: counts by status, a table per region, what needs attention,
     stated rates that do not add up, and the sources."""
-    from tracker.core.views import build_report  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     evaluated = evaluate_filtered(obj, filters)
     dataset = evaluated.dataset
@@ -58,8 +59,6 @@ def report(
     if output is None or str(output) == "-":
         emit(obj, text)
     else:
-        from tracker.edit.files import write_output  # noqa: PLC0415
-
         write_output(output, text)
         click.echo(t("report.written", obj.lang, path=output), err=True)
     finish(dataset)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from tracker.cli.context import Context
 from tracker.cli.options import (
-    Context,
     Filters,
     emit,
     evaluate_filtered,
@@ -15,6 +15,9 @@ from tracker.cli.options import (
     global_options,
     statuses_option,
 )
+from tracker.core.compute import Status
+from tracker.core.status import SortKey, matching
+from tracker.render.options import RenderOptions
 from tracker.render.registry import StatusFormat, renderer
 
 
@@ -45,9 +48,6 @@ def status(
     fail_on: tuple[str, ...],
 ) -> None:
     """One row per goal: target, latest actual, ratio, pace, gap and status."""
-    from tracker.core.compute import Status  # noqa: PLC0415
-    from tracker.core.status import SortKey, matching  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     failing = statuses_option("--fail-on", fail_on)
     evaluated = evaluate_filtered(obj, filters, SortKey(sort))
