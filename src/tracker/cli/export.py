@@ -45,7 +45,12 @@ def export(
     (Frictionless), tracker.sqlite (Datasette, DuckDB), optionally Parquet.
 
     The filters and judgement options work as in `tracker status`; the files are the same,
-    byte for byte, when nothing changed. Example: tracker export out/ --as-of 2024-12-31
+    byte for byte, when nothing changed (docs/export.md).
+
+    \b
+    Examples:
+      tracker export out/ --as-of 2024-12-31
+      tracker export out/ --region 运城 --parquet --bom --force
     """
     check_target(directory, force=force, lang=obj.lang)
     if parquet and not formats.parquet_available():
