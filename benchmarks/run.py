@@ -238,6 +238,12 @@ class Bench:
     ) -> Callable[[], tuple[float, int]]:
         """A run on an empty cache (each run gets a new one: it also pays for writing it)."""
         argv = [*self.tracker, "--data", str(data), "status", "--format", fmt, "--as-of", AS_OF]
+        return self.cold_run(argv, output)
+
+    def cold_run(
+        self, argv: list[str], output: Path | None = None
+    ) -> Callable[[], tuple[float, int]]:
+        """``argv`` run on an empty cache each time."""
         counter = iter(range(1_000_000))
 
         def run() -> tuple[float, int]:
@@ -450,6 +456,30 @@ def parallel(bench: Bench) -> None:
     )
 
 
+def export(bench: Bench) -> None:
+    """Issue 18: `tracker export` (CSV, datapackage.json, SQLite with full-text index) against
+    a cold `status --format json` of the same data, both on an empty cache."""
+    size = BIG if bench.full else SMALL
+    data = bench.dataset(size)
+    out = bench.work / "export"
+    print(f"export: cold `tracker export` vs cold `status --format json`, {size.label()}")
+    argv = [*bench.tracker, "--data", str(data), "export", str(out), "--force", "--as-of", AS_OF]
+    a, b, ratios = bench.pair(
+        ("cold `tracker export`", bench.cold_run(argv)),
+        ("cold `status --format json`", bench.cold(data, "json")),
+        repeat=bench.repeat,
+    )
+    bench.record(
+        "export",
+        f"cold `tracker export DIR` vs cold `tracker status --format json`, {size.label()}",
+        "≤ 2×",
+        a,
+        b,
+        ratios,
+        at_most=2,
+    )
+
+
 SCENARIOS: dict[str, Callable[[Bench], None]] = {
     "startup": startup,
     "bundled": bundled,
@@ -458,6 +488,7 @@ SCENARIOS: dict[str, Callable[[Bench], None]] = {
     "hledger": hledger,
     "linear": linear,
     "parallel": parallel,
+    "export": export,
 }
 
 

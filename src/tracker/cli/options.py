@@ -32,6 +32,7 @@ from tracker.render.registry import Format, choices
 # labels (SPEC §2.1: achieved, on track … no target).
 STATUS_CHOICES = tuple(sorted((status.value for status in Status), key=list(LABELS).index))
 MAX_LISTED_PROBLEMS = 20
+BOM = "\ufeff"  # --bom: a UTF-8 byte-order mark, which Excel and WPS need to read UTF-8 CSV
 
 
 def emit(obj: Context, text: str, *, color: bool = False) -> None:

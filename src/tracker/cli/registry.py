@@ -20,6 +20,11 @@ COMMANDS: dict[str, Command] = {
     "add": Command("tracker.cli.add:add", "Add a goal to a data file."),
     "check": Command("tracker.cli.check:check", "Check data files: every problem at once."),
     "diff": Command("tracker.cli.diff:diff", "Compare the data at two git revisions."),
+    "export": Command(
+        "tracker.cli.export:export",
+        "Write the evaluated dataset to DIR for other tools: CSV tables with datapackage.json "
+        "(Frictionless), tracker.sqlite (Datasette, DuckDB), optionally Parquet.",
+    ),
     "extract": Command(
         "tracker.cli.extract:extract",
         "Propose goals and outcomes from the text of a Chinese report or news article.",

@@ -6,6 +6,7 @@ import click
 
 from tracker.cli.context import Context
 from tracker.cli.options import (
+    BOM,
     Filters,
     emit,
     evaluate_filtered,
@@ -17,6 +18,8 @@ from tracker.cli.options import (
 )
 from tracker.core.compute import Status
 from tracker.core.status import SortKey, matching
+from tracker.errors import UsageError
+from tracker.render.i18n import t
 from tracker.render.options import RenderOptions
 from tracker.render.registry import StatusFormat, renderer
 
@@ -33,6 +36,11 @@ from tracker.render.registry import StatusFormat, renderer
     help="Row order: region then deadline, or worst first by gap, ratio, pace, status.",
 )
 @click.option(
+    "--bom",
+    is_flag=True,
+    help="With --format csv: start with a UTF-8 byte-order mark, for Excel and WPS.",
+)
+@click.option(
     "--fail-on",
     "fail_on",
     multiple=True,
@@ -46,13 +54,17 @@ def status(
     fmt: str,
     sort: str,
     fail_on: tuple[str, ...],
+    bom: bool,
 ) -> None:
     """One row per goal: target, latest actual, ratio, pace, gap and status."""
 
     failing = statuses_option("--fail-on", fail_on)
+    if bom and fmt != "csv":
+        raise UsageError(t("export.bom_csv_only", obj.lang))
     evaluated = evaluate_filtered(obj, filters, SortKey(sort))
     table = fmt == "table"
     options = RenderOptions(lang=obj.lang, color=obj.color and table, width=obj.width)
-    emit(obj, renderer(StatusFormat(fmt))(evaluated.report, options), color=table)
+    text = renderer(StatusFormat(fmt))(evaluated.report, options)
+    emit(obj, BOM + text if bom else text, color=table)
     hit = bool(failing) and bool(matching({Status(s) for s in failing}, evaluated.report.rows))
     finish(evaluated.dataset, findings=hit)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import NamedTuple
 
 from tracker.errors import UsageError
 from tracker.load.discover import DATA_SUFFIXES, display_path
@@ -130,3 +131,33 @@ def load_revision(repo: Repository, commit: str) -> Dataset:
         name = display_path(repo.top / path)
         parts.append(load_bytes(raw, name, PurePosixPath(path).suffix))
     return build_dataset(repo.top / repo.prefix, parts)
+
+
+class Commit(NamedTuple):
+    sha: str
+    modified: bool  # the data files differ from the commit (changed, added or removed)
+
+
+def data_commit(root: Path) -> Commit | None:
+    """The commit checked out where the data lives, and whether the data files differ from it;
+    None when the data is not in git (or git is not installed)."""
+    folder = root if root.is_dir() else root.parent
+    try:
+        head = subprocess.run(  # fixed argv, no shell
+            ["git", "rev-parse", "--verify", "--quiet", "HEAD"],  # noqa: S607  # the user's git
+            cwd=folder,
+            capture_output=True,
+            check=False,
+        )
+        if head.returncode != 0 or not head.stdout.strip():
+            return None
+        pathspec = "." if folder == root else root.name
+        status = subprocess.run(  # noqa: S603  # fixed argv, no shell
+            ["git", "status", "--porcelain", "--", pathspec],  # noqa: S607
+            cwd=folder,
+            capture_output=True,
+            check=False,
+        )
+    except OSError:  # git not installed, or the directory vanished
+        return None
+    return Commit(head.stdout.decode().strip(), bool(status.stdout.strip()))
