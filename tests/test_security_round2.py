@@ -542,3 +542,49 @@ def test_11_record_on_a_big_file_is_linear(tmp_path: Path) -> None:
     small, large = timed(4_000), timed(48_000)
     # 12 times the goals: linear is ~12 times the time (plus start-up); quadratic was ~40
     assert large < 16 * small, (small, large)
+
+
+# --- found while looking further: names that are not UTF-8 ------------------------------------
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any byte")
+@pytest.mark.parametrize("lang", LANGS)
+def test_12_file_names_that_are_not_utf8(tmp_path: Path, lang: str) -> None:
+    data = tmp_path / "targets"
+    data.mkdir()
+    (data / "regions.toml").write_text(REGIONS, encoding="utf-8")
+    bad, ok = os.fsencode(data) + b"/\xffbad.toml", os.fsencode(data) + b"/ok\xfe.toml"
+    Path(os.fsdecode(bad)).write_text("x = [", encoding="utf-8")
+    Path(os.fsdecode(ok)).write_text(GOAL, encoding="utf-8")
+    for args in (
+        ("check",),
+        ("check", "--format", "json"),
+        ("check", "--format", "github"),
+        ("status",),
+        ("status", "--format", "json"),
+        ("report",),
+        ("regions",),
+        ("show", "coverage-2023"),
+    ):
+        done = tracker("--lang", lang, "--data", str(data), *args, cwd=tmp_path)
+        no_traceback(done)
+        assert done.returncode == 1, (args, done.stderr)
+        assert "\udcff" not in done.stdout + done.stderr, args
+        if args[0] == "check":
+            assert "\\xffbad.toml" in done.stdout, args  # the byte shown as an escape
+
+
+@needs_git
+def test_12_diff_of_a_name_that_is_not_utf8(tmp_path: Path) -> None:
+    repo = new_repo(tmp_path)
+    Path(os.fsdecode(os.fsencode(repo / "targets") + b"/q\xff.toml")).write_text(
+        "x = [", encoding="utf-8"
+    )
+    commit(repo, "a name that is not UTF-8")
+    for lang in LANGS:
+        done = tracker("--lang", lang, "--data", "targets", "diff", "HEAD~1", "HEAD", cwd=repo)
+        no_traceback(done)
+        assert done.returncode == 1, done.stderr
+        assert "E003" in done.stderr
+        assert "\udcff" not in done.stdout + done.stderr
+        assert "q\\xff.toml" in done.stderr  # the byte shown as an escape, as git does
