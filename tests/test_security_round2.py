@@ -402,7 +402,7 @@ def test_8_colliding_region_names_are_reported_and_selectable(tmp_path: Path, la
     )
     check = tracker("--lang", lang, "--data", str(data), "check", "--format", "json")
     codes = {p["code"] for p in json.loads(check.stdout)["problems"]}
-    assert codes & {"E137", "W207"}, check.stdout
+    assert "E137" in codes, check.stdout
     for name, goal in (("临河", "a"), ("臨河", "b")):
         done = tracker("--lang", lang, "--data", str(data), "status", "--region", name, "--format",
                        "json")  # fmt: skip
@@ -419,7 +419,7 @@ def test_8_an_alias_equal_to_another_name_is_reported(tmp_path: Path, lang: str)
     )
     check = tracker("--lang", lang, "--data", str(data), "check", "--format", "json")
     problems = json.loads(check.stdout)["problems"]
-    assert any("河东" in p["message"] and p["code"] in {"E138", "W208"} for p in problems), problems
+    assert any("河东" in p["message"] and p["code"] == "W207" for p in problems), problems
     text = tracker("--lang", lang, "--data", str(data), "check")
     assert "河东" in text.stdout
 

@@ -56,9 +56,11 @@ BAD_VALUE = "E104"
 BAD_ACKNOWLEDGE = "E105"
 TOO_LONG = "E106"
 UNSAFE_NAME = "E107"
+YAML_AMBIGUOUS = "E108"
 BAD_QUANTITY = "E110"
 UNIT_MISMATCH = "E111"
 KIND_CONFLICT = "E112"
+NEGATIVE_COUNT = "E113"
 BAD_DATE = "E120"
 OUTCOME_BEFORE_START = "E121"
 # across the dataset
@@ -69,6 +71,7 @@ DUPLICATE_REGION = "E133"
 UNKNOWN_REGION = "E134"
 REGION_CYCLE = "E135"
 REGION_TOO_DEEP = "E136"
+REGION_NAMES_COLLIDE = "E137"  # found by `tracker check` only (core.checks)
 # warnings
 RATE_INCONSISTENT = "W201"
 RATIO_INCONSISTENT = "W202"
@@ -76,6 +79,7 @@ NO_SOURCE = "W203"
 NO_QUOTE = "W204"
 FLOW_DECREASES = "W205"
 UNUSED_ACKNOWLEDGE = "W206"
+ALIAS_IS_A_NAME = "W207"  # found by `tracker check` only (core.checks)
 
 # What `acknowledge = [...]` may list: findings about figures recorded as the source states
 # them. Errors never can be (the data must be fixed), nor W206 (remove the entry instead).
