@@ -477,6 +477,18 @@ def test_10_a_forged_cache_entry_is_not_used(tmp_path: Path) -> None:
             entry.write_bytes(forged)
     second = tracker("--data", str(data), "status", "--format", "json", env=env)
     assert json.loads(second.stdout)["goals"][0]["actual"] == 53100, second.stdout
+    # The same forgery by someone who knows the format (magic, a 32-byte BLAKE2b tag, the
+    # rest) but not the key, which lives outside the cache folder: a restored CI cache.
+    import hashlib  # noqa: PLC0415
+
+    for entry in entries:
+        blob = entry.read_bytes()
+        assert b"\xcd\xcf\x6c" in blob[40:]  # the figure is there to change
+        body = blob[40:].replace(b"\xcd\xcf\x6c", b"\xcd\x03\xe8")
+        tag = hashlib.blake2b(body, key=os.urandom(32), digest_size=32).digest()
+        entry.write_bytes(blob[:8] + tag + body)
+    third = tracker("--data", str(data), "status", "--format", "json", env=env)
+    assert json.loads(third.stdout)["goals"][0]["actual"] == 53100, third.stdout
 
 
 # --- 11. record: --note bytes, big files, negative counts -------------------------------------

@@ -21,6 +21,7 @@ import msgspec
 from tracker import problems as codes
 from tracker.core import rounding
 from tracker.core.compute import Interval, RateCheck, computed_rate, figure, rate_check
+from tracker.core.regions import normalise
 from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Region
 from tracker.problems import Problem, Severity
 
@@ -77,7 +78,6 @@ def check_region_names(regions: Collection[Region]) -> Iterator[Problem]:
     """Names and aliases that ``--region`` (SPEC §3) cannot tell apart: two regions whose
     names are the same once normalised (临河 and 臨河: E137), and an alias that is another
     region's name (W207: the name wins, so the alias never selects its own region)."""
-    from tracker.core.regions import normalise  # noqa: PLC0415  # OpenCC: only when checking
 
     named: dict[str, Region] = {}
     for region in regions:

@@ -104,9 +104,9 @@ def files_at(repo: Repository, commit: str) -> list[tuple[str, bytes | int]]:
     requested object and have the size ``ls-tree --long`` announced.
     """
     pathspec = [repo.prefix] if repo.prefix else []
-    listed = _git(
-        ["ls-tree", "-r", "-z", "--long", "--full-tree", commit, "--", *pathspec], repo.top
-    )
+    # --literal-pathspecs: the data directory's name is a path, never a pathspec pattern
+    tree = ["--literal-pathspecs", "ls-tree", "-r", "-z", "--long", "--full-tree", commit]
+    listed = _git([*tree, "--", *pathspec], repo.top)
     if listed.returncode != 0:
         raise UsageError(f"git ls-tree failed: {listed.stderr.decode(errors='replace').strip()}")
     found: list[tuple[str, bytes, int]] = []
