@@ -19,16 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from gitrepo import commit, git
+
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
 
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
 
 REGIONS = """
 [[region]]
@@ -105,18 +100,6 @@ def tracker(
     )
 
 
-def git(repo: Path, *args: str, stdin: bytes | None = None) -> str:
-    done = subprocess.run(
-        ["git", "-c", "commit.gpgsign=false", *args],
-        cwd=repo,
-        env={**os.environ, **GIT_ENV, "HOME": str(repo)},
-        input=stdin,
-        capture_output=True,
-        check=True,
-    )
-    return done.stdout.decode()
-
-
 def new_repo(tmp_path: Path) -> Path:
     """A repository whose first commit holds targets/{regions,goals}.toml."""
     data = tmp_path / "targets"
@@ -126,11 +109,6 @@ def new_repo(tmp_path: Path) -> Path:
     git(tmp_path, "init", "-q")
     commit(tmp_path, "initial")
     return tmp_path
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
 
 
 def no_traceback(done: subprocess.CompletedProcess[str]) -> None:
