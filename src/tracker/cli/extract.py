@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from tracker.extract.article import Extraction
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
+# The most text extract reads (docs/security.md): the rules are linear in it, about 3 s a MB.
+MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 
 @click.command()
@@ -102,14 +104,21 @@ def _read_text(file: str, encoding: str) -> str:
             raise UsageError(
                 "-: there is no standard input to read: pipe the text in or name a file"
             )
-        raw = sys.stdin.buffer.read()
+        raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
     else:
         try:
-            raw = Path(file).read_bytes()
+            with Path(file).open("rb") as stream:  # a device (/dev/zero) is read no further
+                raw = stream.read(MAX_TEXT_BYTES + 1)
         except FileNotFoundError:
             raise UsageError(f"{file}: no such file") from None
         except OSError as exc:
             raise DataError(f"{file}: cannot read it: {exc.strerror}") from None
+    if len(raw) > MAX_TEXT_BYTES:
+        name = "standard input" if file == "-" else file
+        raise UsageError(
+            f"{name} is longer than {MAX_TEXT_BYTES:,} bytes, the most tracker extract reads "
+            "(a long report is some 100 KB): give it one article at a time"
+        )
     if codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"
     try:

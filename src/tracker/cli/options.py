@@ -24,7 +24,7 @@ from tracker.load.dataset import load
 from tracker.load.discover import find_data_dir
 from tracker.model import Dataset
 from tracker.parse.dates import DateError, parse_as_of
-from tracker.render.escape import safe
+from tracker.render.escape import inline
 from tracker.render.i18n import LABELS, LANGS, Lang, t
 from tracker.render.registry import Format, choices
 
@@ -38,6 +38,32 @@ BOM = "\ufeff"  # --bom: a UTF-8 byte-order mark, which Excel and WPS need to re
 def emit(obj: Context, text: str, *, color: bool = False) -> None:
     """Write a rendered report to stdout (click strips ANSI unless told it is wanted)."""
     click.echo(text, nl=False, color=color and obj.color)
+
+
+class TextParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
+    """Text that goes into a data file: it must be UTF-8. (Python keeps the bytes of an
+    argument that are not as lone surrogates, which would be written as U+FFFD: a figure or
+    quote silently changed.)"""
+
+    name = "TEXT"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raw = text.encode("utf-8", "surrogateescape")
+            byte = raw[len(text[: exc.start].encode("utf-8", "surrogateescape"))]
+            self.fail(
+                f"is not UTF-8 text (byte 0x{byte:02X} at character {exc.start + 1}): "
+                "pass it in UTF-8 (set a UTF-8 locale, or convert it with iconv)",
+                param,
+                ctx,
+            )
+        return text
+
+
+TEXT = TextParam()
 
 
 class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
@@ -372,10 +398,10 @@ def write_options(func: Callable[..., Any]) -> Callable[..., Any]:
             click.option(
                 "--lock-timeout",
                 type=SecondsParam(MAX_LOCK_TIMEOUT),
-                default=30.0,
-                show_default=True,
+                default=None,
                 metavar="SECONDS",
-                help="How long to wait for another tracker writing the same file (0-3600).",
+                help="How long to wait for another tracker writing the same file (0-3600) "
+                "[default: 30, plus 6 for each MB of the file].",
             ),
         ],
         func,
@@ -433,7 +459,7 @@ def report_errors(obj: Context, dataset: Dataset, label: str = "") -> None:
     for problem in errors[:MAX_LISTED_PROBLEMS]:
         goal = f" [{problem.goal_id}]" if problem.goal_id else ""
         line = f"{prefix}{problem.location()}: {problem.code}{goal} {problem.message}"
-        click.echo(safe(line).replace("\n", " "), err=True)  # data text: inert on a terminal
+        click.echo(inline(line), err=True)  # data text: inert on a terminal
     if errors:
         click.echo(prefix + t("notice.problems", obj.lang, n=len(errors)), err=True)
 

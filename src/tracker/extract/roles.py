@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import operator
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -14,7 +15,7 @@ from tracker.core.regions import RegionInfo, strip_suffix, to_simplified
 from tracker.extract.candidates import Candidate
 from tracker.extract.dates import TimeEvent, years_mentioned
 from tracker.extract.draft import Role
-from tracker.extract.text import alternation, containing
+from tracker.extract.text import MAX_SPAN, Paragraph, alternation, containing
 
 # Role wording. Target: in the clause before the figure, or right after it.
 _TARGET_BEFORE = re.compile(
@@ -126,8 +127,10 @@ def figure_role(
         return "target", 0.9, None
     if _TARGET_BEFORE.search(local):
         return "target", 0.85, None
-    full_start = max(norm.rfind(stop, cand.paragraph.start, cand.start) for stop in "。!?") + 1
-    if _TARGET_HEADER.search(norm, max(full_start, cand.paragraph.start), cand.start):
+    # the full sentence (across ";"), looked back at no further than MAX_SPAN: linear time
+    since = max(cand.paragraph.start, cand.start - MAX_SPAN)
+    full_start = max(norm.rfind(stop, since, cand.start) for stop in "。!?") + 1
+    if _TARGET_HEADER.search(norm, max(full_start, since), cand.start):
         return "target", 0.8, None  # "主要预期目标是:…;…;…"
     if cand.rate is not None or cand.numerator is not None or cand.baseline is not None:
         return "outcome", 0.9, None  # a completion rate, a ratio or a change: already reached
@@ -156,11 +159,14 @@ def figure_role(
         return "outcome", 0.6, "role from the review wording of the sentence"
     if prev_role is not None:
         return prev_role, 0.55, "role of the figure before it in the paragraph"
-    para = norm[cand.paragraph.start : cand.paragraph.end]
-    plan = len(_PLAN_WORDS.findall(para)) + len(_PLAN_VERBS.findall(para)) / 2
-    review = len(_REVIEW_WORDS.findall(para)) + len(_REVIEW_VERBS.findall(para)) / 2
-    if ctx.ref_year is not None:  # years already past are told as a review
-        review += sum(1 for y in years_mentioned(para) if y < ctx.ref_year)
+    if cand.paragraph.wording is None:  # counted once per paragraph (per figure: quadratic)
+        para = norm[cand.paragraph.start : cand.paragraph.end]
+        plan = len(_PLAN_WORDS.findall(para)) + len(_PLAN_VERBS.findall(para)) / 2
+        review = len(_REVIEW_WORDS.findall(para)) + len(_REVIEW_VERBS.findall(para)) / 2
+        if ctx.ref_year is not None:  # years already past are told as a review
+            review += sum(1 for y in years_mentioned(para) if y < ctx.ref_year)
+        cand.paragraph.wording = (plan, review)
+    plan, review = cand.paragraph.wording
     if plan > review:
         return "target", 0.5, "role from the plan wording of the paragraph"
     return "outcome", 0.5, "role from the review wording of the paragraph (default)"
@@ -273,8 +279,22 @@ def figure_region(norm: str, cand: Candidate, ctx: ArticleContext) -> tuple[str 
     if ctx.region_keys is None or _WHOLE_AREA.search(norm, cand.clause[0], cand.start):
         return ctx.region_default, None
     para = cand.paragraph
-    chosen: str | None = None
-    for m in ctx.region_keys.finditer(norm, para.start, cand.start):
+    if para.subjects is None:  # found once per paragraph: per figure, it was quadratic
+        para.subjects = _subjects(norm, para, ctx)
+    # the last region named as a subject before the figure
+    i = bisect.bisect_right(para.subjects, cand.start, key=_end) - 1
+    chosen = para.subjects[i][1] if i >= 0 else None
+    if chosen is not None and chosen != ctx.region_default:
+        return chosen, None
+    return ctx.region_default, None
+
+
+def _subjects(norm: str, para: Paragraph, ctx: ArticleContext) -> list[tuple[int, str | None]]:
+    """Where each region named as the subject of a clause ends in ``para``, and the region
+    (``None`` for one outside the default region's tree)."""
+    assert ctx.region_keys is not None  # noqa: S101  # figure_region checked
+    found: list[tuple[int, str | None]] = []
+    for m in ctx.region_keys.finditer(norm, para.start, para.end):
         name = ctx.region_names[m.group()]
         clause = containing(para.clauses, m.start())
         subject = _SUBJECT_FILLER.match(norm[clause[0] : m.start()]) is not None
@@ -283,10 +303,11 @@ def figure_region(norm: str, cand: Candidate, ctx: ArticleContext) -> tuple[str 
             # A region outside the default's tree as the subject: the figures after it are
             # not that region's business here ("山西省老年友善医疗机构…" in a 运城 report).
             allowed = ctx.region_allowed is None or name in ctx.region_allowed
-            chosen = name if allowed else None
-    if chosen is not None and chosen != ctx.region_default:
-        return chosen, None
-    return ctx.region_default, None
+            found.append((m.end(), name if allowed else None))
+    return found
+
+
+_end = operator.itemgetter(0)
 
 
 def figure_title(

@@ -4,6 +4,7 @@ characters, split into paragraphs, sentences and clauses."""
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -103,6 +104,10 @@ class Paragraph:
     clauses: list[tuple[int, int]]
     skip: bool = False
     anecdote: bool = False
+    # regions named as a clause's subject: (where the name ends, region), found on first need
+    subjects: list[tuple[int, str | None]] | None = None
+    # the plan and review wording the paragraph holds (roles.figure_role), on first need
+    wording: tuple[float, float] | None = None
 
 
 SENTENCE_END = re.compile(r"[。!?;]|\.{3,}|…+")
@@ -164,23 +169,38 @@ def split_paragraphs(view: View) -> list[Paragraph]:
 
 
 def _split(norm: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans ``pattern`` ends, none longer than :data:`MAX_SPAN` (a longer run without
+    punctuation is cut): the rules look back within a figure's sentence and clause, and that
+    bound keeps the whole extraction linear in the length of a line."""
     spans = []
     at = start
     for match in pattern.finditer(norm, start, end):
         if match.end() > at:
-            spans.append((at, match.end()))
+            spans.extend(_cut(at, match.end()))
         at = match.end()
     if at < end:
-        spans.append((at, end))
-    return [s for s in spans if norm[s[0] : s[1]].strip()]
+        spans.extend(_cut(at, end))
+    return [s for s in spans if not norm[s[0] : s[1]].isspace()]
+
+
+MAX_SPAN = 500  # characters of a sentence or clause; real ones are a few dozen, rarely 300
+
+
+def _cut(start: int, end: int) -> list[tuple[int, int]]:
+    return [(at, min(at + MAX_SPAN, end)) for at in range(start, end, MAX_SPAN)]
 
 
 def containing(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
-    starts = [s for s, _ in spans]
-    i = bisect.bisect_right(starts, at) - 1
+    i = bisect.bisect_right(spans, at, key=_start) - 1  # no list of starts: once per figure
     return spans[max(i, 0)]
 
 
+_start = operator.itemgetter(0)
+
+
 def paragraph_at(paragraphs: list[Paragraph], at: int) -> Paragraph:
-    i = bisect.bisect_right([p.start for p in paragraphs], at) - 1
+    i = bisect.bisect_right(paragraphs, at, key=_paragraph_start) - 1
     return paragraphs[max(i, 0)]
+
+
+_paragraph_start = operator.attrgetter("start")

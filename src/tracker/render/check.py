@@ -17,7 +17,7 @@ import click
 
 from tracker.core.checks import CheckReport
 from tracker.problems import Problem, Severity
-from tracker.render.escape import safe
+from tracker.render.escape import inline, safe
 from tracker.render.i18n import Lang, t
 from tracker.render.json import encode
 from tracker.render.options import RenderOptions
@@ -33,9 +33,9 @@ _STYLE: dict[Severity, dict[str, Any]] = {
 def _line(problem: Problem, label: str, style: dict[str, Any], color: bool) -> str:
     """``file:line:col: error E101 [goal-id] message``: the location first, so editors and
     terminals can jump to it."""
-    location = problem.location()
-    goal = f" [{problem.goal_id}]" if problem.goal_id else ""
-    message = safe(problem.message).replace("\n", " ")
+    location = inline(problem.location())  # a file name is data too (docs/security.md)
+    goal = f" [{inline(problem.goal_id)}]" if problem.goal_id else ""
+    message = inline(problem.message)
     if not color:
         return f"{location}: {label} {problem.code}{goal} {message}"
     return (

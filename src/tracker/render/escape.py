@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 # C0/C1 controls (ESC starts ANSI/OSC sequences) and bidi overrides/isolates
-_UNSAFE = dict.fromkeys(
+_UNSAFE: dict[int, str | None] = dict.fromkeys(
     [
         *range(0x09),
         *range(0x0B, 0x20),
@@ -32,9 +32,24 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\|`*_[]<>#!~&$"})
 _AUTOLINK = re.compile(r"(?i)(?:https?|ftp|mailto|xmpp)(?=:)|www(?=\.)")
 
 
+# Lone surrogates: the bytes of a file name or argument that are not UTF-8, as Python keeps
+# them (U+DC80–U+DCFF for bytes 0x80–0xFF). No stream can encode them; they are shown as \xNN.
+_UNSAFE.update({0xDC00 + byte: f"\\x{byte:02x}" for byte in range(0x80, 0x100)})
+
+
 def safe(text: str) -> str:
     """Data text for a terminal: control and bidi characters removed, newlines kept."""
     return text.translate(_UNSAFE)
+
+
+def inline(text: str) -> str:
+    """Data text (a file name, an id, a message quoting data) for one line of terminal or
+    log output: :func:`safe`, and line breaks and tabs made spaces, so that nothing in it can
+    start a line of its own (a CI log reads ``::error …`` at a line's start as a command)."""
+    return safe(text).translate(_BREAKS)
+
+
+_BREAKS = str.maketrans("\n\r\t\v\f\x85\u2028\u2029", "        ")
 
 
 def md(text: str) -> str:
