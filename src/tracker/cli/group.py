@@ -100,6 +100,7 @@ COMMANDS: dict[str, str] = {
     "status": "tracker.cli.status:status",
     "show": "tracker.cli.show:show",
     "report": "tracker.cli.report:report",
+    "rank": "tracker.cli.rank:rank",
     "regions": "tracker.cli.regions:regions",
     "record": "tracker.cli.record:record",
     "add": "tracker.cli.add:add",

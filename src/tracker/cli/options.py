@@ -230,7 +230,7 @@ class LagBandsParam(click.ParamType):  # type: ignore[type-arg]  # generic only 
 
 
 _EVALUATION_KEYS = ("as_of", "on_track", "at_risk", "lag_bands", "grace")
-_SELECTION_KEYS = ("regions", "years", "categories", "statuses")
+_SELECTION_KEYS = ("regions", "years", "categories", "statuses", "hidden", "due_within")
 
 
 class Filters(NamedTuple):
@@ -249,6 +249,8 @@ class Filters(NamedTuple):
     years: tuple[int, ...] = ()
     categories: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    hidden: tuple[str, ...] = ()
+    due_within: int | None = None
 
     @property
     def when(self) -> dt.date:
@@ -355,6 +357,23 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 metavar="STATUS",
                 help=f"Only goals with these statuses ({', '.join(STATUS_NAMES)}); "
                 "repeatable or comma-separated.",
+            ),
+            click.option(
+                "--hide",
+                "hidden",
+                multiple=True,
+                metavar="STATUS",
+                help="Leave out goals with these statuses (keys or zh/en labels, e.g. "
+                "no_target,无数据); repeatable or comma-separated.",
+            ),
+            click.option(
+                "--due-within",
+                "due_within",
+                type=click.IntRange(0, 3660),
+                default=None,
+                metavar="DAYS",
+                help="Only goals not yet achieved whose deadline falls within DAYS days of "
+                "the evaluation date.",
             ),
             *_EVALUATION_OPTIONS,
         ],
@@ -535,9 +554,12 @@ def selection(dataset: Dataset, lang: Lang, filters: Filters) -> Selection:
         except RegionLookupError as exc:
             raise UsageError(exc.message(lang)) from None
     wanted = statuses_option("--status", filters.statuses)
+    hidden = statuses_option("--hide", filters.hidden)
     return Selection(
         regions=names,
         years=frozenset(filters.years),
         categories=frozenset(c.casefold() for c in split_values(filters.categories)),
         statuses=frozenset(Status(s) for s in wanted),
+        hidden=frozenset(Status(s) for s in hidden),
+        due_within=filters.due_within,
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from tracker.errors import UsageError
@@ -130,3 +131,31 @@ def load_revision(repo: Repository, commit: str) -> Dataset:
         name = display_path(repo.top / path)
         parts.append(load_bytes(raw, name, PurePosixPath(path).suffix))
     return build_dataset(repo.top / repo.prefix, parts)
+
+
+@dataclass(frozen=True, slots=True)
+class DataVersion:
+    """The commit that last changed the data, as a notice's heading cites it."""
+
+    commit: str  # abbreviated hash
+    date: date  # the commit's date
+    dirty: bool  # the data has changes not committed yet
+
+
+def data_version(data: Path) -> DataVersion | None:
+    """The last commit that touched ``data``, or None when the data is not in git (or git is
+    missing, or nothing is committed yet). Never raises: a notice is made without it."""
+    folder = data if data.is_dir() else data.parent
+    try:
+        log = _git(["log", "-1", "--format=%h%x00%cs", "--", "."], folder.resolve())
+    except (UsageError, OSError):
+        return None
+    fields = log.stdout.decode(errors="replace").strip().split("\0")
+    if log.returncode != 0 or len(fields) != 2:  # hash and date
+        return None
+    try:
+        day = date.fromisoformat(fields[1])
+    except ValueError:
+        return None
+    status = _git(["status", "--porcelain", "--", "."], folder.resolve())
+    return DataVersion(fields[0], day, bool(status.stdout.strip()))

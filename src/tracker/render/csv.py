@@ -42,22 +42,28 @@ COLUMNS = tuple(part for key in GOAL_KEYS for part in _FLATTENED.get(key, (key,)
 _TEXT_COLUMNS = ("id", "region", "title", "category", "unit", "owner", "indicator", "target_ref")
 
 
+def flat_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A goal's JSON record (render/json.py) with its tables flattened into :data:`COLUMNS`
+    and its data text made inert (the record is changed in place and returned)."""
+    implied = record.pop("implied_target") or {}
+    record["implied_target"] = implied.get("nominal")
+    record["implied_target_low"] = implied.get("low")
+    record["implied_target_high"] = implied.get("high")
+    ref = record.pop("target_ref") or {}
+    record["target_ref"] = ref.get("goal")
+    record["target_ref_value"] = ref.get("value")
+    record["flags"] = ";".join(record["flags"])
+    for key in _TEXT_COLUMNS:
+        record[key] = cell(record[key])
+    return record
+
+
 def render_status(report: StatusReport, options: RenderOptions) -> str:
     del options
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for e in report.rows:
-        record = goal_record(e)
-        implied = record.pop("implied_target") or {}
-        record["implied_target"] = implied.get("nominal")
-        record["implied_target_low"] = implied.get("low")
-        record["implied_target_high"] = implied.get("high")
-        ref = record.pop("target_ref") or {}
-        record["target_ref"] = ref.get("goal")
-        record["target_ref_value"] = ref.get("value")
-        record["flags"] = ";".join(record["flags"])
-        for key in _TEXT_COLUMNS:
-            record[key] = cell(record[key])
+        record = flat_record(goal_record(e))
         writer.writerow([record[k] for k in COLUMNS])
     return out.getvalue()
