@@ -491,6 +491,22 @@ def statuses_option(option: str, values: Sequence[str]) -> list[str]:
     return [key for _, key in names if key is not None]
 
 
+def columns_option(values: Sequence[str]) -> tuple[str, ...]:
+    """``--columns``: extra status columns, each once, in the table's order; an unknown name
+    is a usage error."""
+    from tracker.errors import UsageError  # noqa: PLC0415
+    from tracker.render.options import EXTRA_COLUMNS  # noqa: PLC0415
+
+    names = [name.casefold() for name in split_values(values)]
+    unknown = [name for name in names if name not in EXTRA_COLUMNS]
+    if unknown:
+        raise UsageError(
+            f"--columns: unknown column {', '.join(unknown)}; choose from "
+            f"{', '.join(EXTRA_COLUMNS)}"
+        )
+    return tuple(name for name in EXTRA_COLUMNS if name in names)
+
+
 def status_key(name: str) -> str | None:
     """The status a key or a zh / en label names (``on track``, ``On-Track``, ``进度正常``)."""
     from tracker.render.i18n import LABELS  # noqa: PLC0415

@@ -7,6 +7,7 @@ import click
 from tracker.cli.options import (
     Context,
     Filters,
+    columns_option,
     emit,
     evaluate_filtered,
     filter_options,
@@ -30,6 +31,14 @@ from tracker.render.registry import StatusFormat, renderer
     help="Row order: region then deadline, or worst first by gap, ratio, pace, status.",
 )
 @click.option(
+    "--columns",
+    "columns",
+    multiple=True,
+    metavar="NAME,…",
+    help="Add columns to the table and Markdown: deadline, owner, lag, indicator "
+    "(comma-separated or repeated; JSON and CSV always have them).",
+)
+@click.option(
     "--fail-on",
     "fail_on",
     multiple=True,
@@ -42,6 +51,7 @@ def status(
     filters: Filters,
     fmt: str,
     sort: str,
+    columns: tuple[str, ...],
     fail_on: tuple[str, ...],
 ) -> None:
     """One row per goal: target, latest actual, ratio, pace, gap and status."""
@@ -50,9 +60,12 @@ def status(
     from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     failing = statuses_option("--fail-on", fail_on)
+    extra = columns_option(columns)
     evaluated = evaluate_filtered(obj, filters, SortKey(sort))
     table = fmt == "table"
-    options = RenderOptions(lang=obj.lang, color=obj.color and table, width=obj.width)
+    options = RenderOptions(
+        lang=obj.lang, color=obj.color and table, width=obj.width, columns=extra
+    )
     emit(obj, renderer(StatusFormat(fmt))(evaluated.report, options), color=table)
     hit = bool(failing) and bool(matching({Status(s) for s in failing}, evaluated.report.rows))
     finish(evaluated.dataset, findings=hit)

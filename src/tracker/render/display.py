@@ -114,6 +114,15 @@ def lag_points(lag: Fraction) -> str:
     return fixed_text(False, scaled_int(abs(lag.numerator) * 100, lag.denominator, 1), 1)
 
 
+def lag_signed(lag: Fraction | None) -> str:
+    """A lag as a table column shows it: percentage points behind, negative when ahead
+    (``19.6``, ``-4.2``)."""
+    if lag is None:
+        return "—"
+    size = lag_points(lag)
+    return f"-{size}" if lag < 0 and size != "0.0" else size
+
+
 def signed_points(value: Fraction, lang: Lang) -> str:
     """A difference of two fractions in percentage points, signed: ``+5.2个百分点``."""
     sign = "-" if value < 0 and lag_points(value) != "0.0" else "+"

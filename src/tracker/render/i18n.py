@@ -308,7 +308,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "diff.field.title": ("名称", "title"),
     "diff.field.region": ("地区", "region"),
     # --- tracker status --columns ---
-    "col.lag": ("序时进度", "Lag"),
+    "col.lag": ("落后", "Lag pp"),  # percentage points behind schedule (negative: ahead)
+    "col.due": ("期限", "Due"),
+    "col.lag_text": ("序时进度", "Lag"),
     "col.owner": ("责任单位", "Owner"),
     # --- tracker rank ---
     "col.rank": ("排名", "Rank"),

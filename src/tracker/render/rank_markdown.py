@@ -12,7 +12,7 @@ from tracker.render.options import RenderOptions
 from tracker.render.rank_rows import average_line, heading, note_lines, rank_cells, subheading
 
 _COLUMNS = (
-    "rank", "region", "period", "actual", "target", "ratio", "lag", "status", "from_mean",
+    "rank", "region", "period", "actual", "target", "ratio", "lag_text", "status", "from_mean",
     "from_median",
 )  # fmt: skip
 _ALIGN = ("right", "left", "left", "right", "right", "right", "right", "left", "right", "right")

@@ -35,7 +35,7 @@ def render_rank(ranking: Ranking, options: RenderOptions) -> str:
             ("actual", "right"),
             ("target", "right"),
             ("ratio", "right"),
-            ("lag", "right"),
+            ("lag_text", "right"),
             ("status", "left"),
             ("from_mean", "right"),
             ("from_median", "right"),
