@@ -30,16 +30,31 @@ def title_key(title: str) -> str:
     return "".join(ch for ch in key if unicodedata.category(ch)[0] not in "PS")
 
 
-def indicator_key(goal: Goal) -> str:
-    """The indicator a goal belongs to: its ``indicator`` field, else its :func:`title_key`."""
-    return goal.indicator if goal.indicator else title_key(goal.title)
+def indicator_keys(goals: Iterable[Goal]) -> dict[str, str]:
+    """Each goal's indicator, by goal id: its ``indicator`` field; else the one indicator that
+    goals of the same :func:`title_key` carry (so an untagged ``城鎮新增就業`` joins
+    ``urban-new-jobs``); else its title key."""
+    goals = list(goals)
+    tagged: dict[str, set[str]] = {}
+    for g in goals:
+        if g.indicator:
+            tagged.setdefault(title_key(g.title), set()).add(g.indicator)
+    keys = {}
+    for g in goals:
+        if g.indicator:
+            keys[g.id] = g.indicator
+            continue
+        title = title_key(g.title)
+        found = tagged.get(title, set())
+        keys[g.id] = next(iter(found)) if len(found) == 1 else title
+    return keys
 
 
 @dataclass(frozen=True, slots=True)
 class Indicator:
     """One indicator and its goals, in dataset order."""
 
-    key: str  # the ``indicator`` field when any goal sets one, else the title key
+    key: str  # the ``indicator`` field its goals carry, else their title key
     label: str  # the title most of its goals use (the first of the most common)
     goals: tuple[Goal, ...]
 
@@ -56,25 +71,20 @@ def find_indicator(goals: Iterable[Goal], query: str) -> Indicator | None:
     """The indicator ``query`` names, or None.
 
     ``query`` is an ``indicator`` key (case ignored) or a title (compared by
-    :func:`title_key`). A title gathers the goals of that title and every goal sharing an
-    ``indicator`` with one of them, so ``城镇新增就业`` finds the goals keyed ``urban-new-jobs``
-    as well as any untagged goal of that title.
+    :func:`title_key`); either way the indicator's goals are those :func:`indicator_keys`
+    gives it, so ``城镇新增就业`` finds the goals keyed ``urban-new-jobs`` and any untagged
+    goal of that title.
     """
     goals = list(goals)
+    keys = indicator_keys(goals)
     wanted = query.strip().casefold()
-    keyed = [g for g in goals if g.indicator and g.indicator.casefold() == wanted]
-    if keyed:
-        return Indicator(keyed[0].indicator or wanted, _label(keyed), tuple(keyed))
-    title = title_key(query)
-    if not title:
+    key = next((k for k in keys.values() if k.casefold() == wanted), None)
+    if key is None:
+        title = title_key(query)
+        key = next((keys[g.id] for g in goals if title and title_key(g.title) == title), None)
+    if key is None:
         return None
-    titled = [g for g in goals if title_key(g.title) == title]
-    if not titled:
-        return None
-    keys = {g.indicator for g in titled if g.indicator}
-    ids = {g.id for g in titled}
-    found = [g for g in goals if g.id in ids or (g.indicator and g.indicator in keys)]
-    key = sorted(keys)[0] if len(keys) == 1 else title
+    found = [g for g in goals if keys[g.id] == key]
     return Indicator(key, _label(found), tuple(found))
 
 

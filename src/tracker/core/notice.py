@@ -18,7 +18,7 @@ from datetime import date
 from fractions import Fraction
 
 from tracker.core.compute import Evaluation, Status, Thresholds
-from tracker.core.indicators import indicator_key
+from tracker.core.indicators import indicator_keys
 from tracker.core.status import (
     Selection,
     StatusReport,
@@ -115,12 +115,13 @@ def _grid(dataset: Dataset, tasks: Sequence[Evaluation]) -> Grid:
         dict.fromkeys(e.goal.region for e in tasks),
         key=lambda n: (order.get(n, len(order)), n),
     )
+    indicator = indicator_keys(dataset.goals)
     keys: dict[str, str] = {}  # indicator key → label (the first goal's title), in row order
     for e in tasks:
-        keys.setdefault(indicator_key(e.goal), e.goal.title)
+        keys.setdefault(indicator[e.goal.id], e.goal.title)
     found: dict[tuple[str, str], list[Evaluation]] = {}
     for e in sorted(tasks, key=lambda e: (e.goal.deadline, e.goal.start)):
-        found.setdefault((e.goal.region, indicator_key(e.goal)), []).append(e)
+        found.setdefault((e.goal.region, indicator[e.goal.id]), []).append(e)
     by_region = len(regions) > len(keys)
     lines, columns = (regions, list(keys)) if by_region else (list(keys), regions)
     cells = tuple(

@@ -128,8 +128,7 @@ def _owner(e: Evaluation, lang: Lang) -> str:
     owner = e.goal.owner
     if not owner:
         return ""
-    text = t("notice.owner", lang, owner=owner)
-    return f"({text})" if lang == "zh" else f" ({text})"
+    return ("," if lang == "zh" else "; ") + t("notice.owner", lang, owner=owner)
 
 
 def overdue_item(item: Dated, lang: Lang) -> str:
