@@ -11,8 +11,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.options import Context, DateParam, emit, format_option, global_options
+from tracker.cli.context import Context
+from tracker.cli.options import DateParam, emit, format_option, global_options
+from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError, strip_suffix
 from tracker.errors import DataError, UsageError
+from tracker.extract.article import extract as run_extract
+from tracker.load.dataset import load
+from tracker.load.discover import find_data_dir
+from tracker.render.extract_toml import DraftOptions
 from tracker.render.i18n import t
 from tracker.render.registry import ExtractFormat, renderer
 
@@ -57,8 +63,6 @@ def extract(
     each with its quote; fields the extractor inferred carry a "# guessed:" comment. Review
     it, then run tracker check. Nothing is sent anywhere: the rules run locally.
     """
-    from tracker.extract.article import extract as run_extract  # noqa: PLC0415
-    from tracker.render.extract_toml import DraftOptions  # noqa: PLC0415
 
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise UsageError(f"--year {year} is out of range: give a year between 1900 and 2200")
@@ -118,9 +122,6 @@ def _read_text(file: str, encoding: str) -> str:
 
 def _known_regions(obj: Context) -> list[RegionInfo]:
     """The regions of the data directory, if there is one (extract works without it)."""
-    from tracker.core.regions import RegionInfo  # noqa: PLC0415
-    from tracker.load.dataset import load  # noqa: PLC0415
-    from tracker.load.discover import find_data_dir  # noqa: PLC0415
 
     try:
         root, _bundled = find_data_dir(obj.data)
@@ -134,7 +135,6 @@ def _known_regions(obj: Context) -> list[RegionInfo]:
 
 def _resolve_region(query: str, regions: list[RegionInfo], obj: Context) -> str:
     """--region as a known region's name; a name the data does not know is kept as given."""
-    from tracker.core.regions import RegionIndex, RegionLookupError  # noqa: PLC0415
 
     if not regions:
         return query
@@ -158,7 +158,6 @@ def _slug(region: str | None, regions: list[RegionInfo]) -> str:
             for alias in info.aliases:
                 if re.fullmatch(r"[A-Za-z][A-Za-z' -]*", alias) and " " not in alias.strip():
                     return _clean_slug(alias)
-    from tracker.core.regions import strip_suffix  # noqa: PLC0415
 
     stem = strip_suffix(region)
     try:

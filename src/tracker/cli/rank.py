@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from tracker.cli.context import Context
 from tracker.cli.options import (
-    Context,
     Filters,
     emit,
     evaluate_filtered,
@@ -14,8 +14,11 @@ from tracker.cli.options import (
     format_option,
     global_options,
 )
+from tracker.core.indicators import find_indicator, indicator_suggestions
+from tracker.core.rank import RankBy, build_ranking
 from tracker.errors import UsageError
 from tracker.render.i18n import t
+from tracker.render.options import RenderOptions
 from tracker.render.registry import RankFormat, renderer
 
 
@@ -54,10 +57,6 @@ def rank(
 ) -> None:
     """Regions ranked on one indicator (its key, e.g. urban-new-jobs, or a goal title): rank,
     figure, target, completion, lag, status and the distance from the mean and median."""
-    from tracker.core.indicators import find_indicator, indicator_suggestions  # noqa: PLC0415
-    from tracker.core.rank import RankBy, build_ranking  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
-
     if top is not None and bottom is not None:
         raise UsageError("--top and --bottom exclude each other: choose one")
     evaluated = evaluate_filtered(obj, filters)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import click
 
+from tracker.cli.context import Context
 from tracker.cli.options import (
-    Context,
     Filters,
     emit,
     evaluate_filtered,
@@ -16,7 +16,12 @@ from tracker.cli.options import (
     format_option,
     global_options,
 )
+from tracker.core.notice import DUE_DAYS, NOTICE_BANDS, build_notice
+from tracker.core.views import build_report
+from tracker.edit.files import write_output
+from tracker.load.git import data_version
 from tracker.render.i18n import t
+from tracker.render.options import RenderOptions
 from tracker.render.registry import NoticeFormat, ReportFormat, renderer
 
 
@@ -53,14 +58,8 @@ def report(
 ) -> None:
     """A summary to share: counts by status, a table per region, what needs attention,
     stated rates that do not add up, and the sources."""
-    from tracker.core.views import build_report  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
-
     options = RenderOptions(lang=obj.lang, color=False, width=obj.width)
     if style == "notice":
-        from tracker.core.notice import DUE_DAYS, NOTICE_BANDS, build_notice  # noqa: PLC0415
-        from tracker.load.git import data_version  # noqa: PLC0415
-
         # the notice judges by lag (10,30 unless chosen) and lists what is due within
         # --due-within days rather than keeping only that
         due_days = DUE_DAYS if filters.due_within is None else filters.due_within
@@ -80,8 +79,6 @@ def report(
     if output is None or str(output) == "-":
         emit(obj, text)
     else:
-        from tracker.edit.files import write_output  # noqa: PLC0415
-
         write_output(output, text)
         click.echo(t("report.written", obj.lang, path=output), err=True)
     finish(dataset)

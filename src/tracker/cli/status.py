@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from tracker.cli.context import Context
 from tracker.cli.options import (
-    Context,
     Filters,
     columns_option,
     emit,
@@ -16,6 +16,9 @@ from tracker.cli.options import (
     global_options,
     statuses_option,
 )
+from tracker.core.compute import Status
+from tracker.core.status import SortKey, matching
+from tracker.render.options import RenderOptions
 from tracker.render.registry import StatusFormat, renderer
 
 
@@ -55,9 +58,6 @@ def status(
     fail_on: tuple[str, ...],
 ) -> None:
     """One row per goal: target, latest actual, ratio, pace, gap and status."""
-    from tracker.core.compute import Status  # noqa: PLC0415
-    from tracker.core.status import SortKey, matching  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     failing = statuses_option("--fail-on", fail_on)
     extra = columns_option(columns)

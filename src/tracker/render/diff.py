@@ -17,6 +17,7 @@ from tracker.core.changes import DataDiff, GoalChange, OutcomeChange
 from tracker.model import Goal, Outcome
 from tracker.render import display, escape
 from tracker.render.i18n import Lang, t
+from tracker.render.json import encode
 from tracker.render.options import RenderOptions
 
 
@@ -378,7 +379,6 @@ def _outcome_record(change: OutcomeChange) -> dict[str, Any]:
 
 def render_json(diff: DataDiff, revisions: Revisions, options: RenderOptions) -> str:
     del options  # JSON is language- and colour-neutral
-    from tracker.render.json import encode  # noqa: PLC0415  # msgspec only for this format
 
     def side(rev: str | None, commit: str | None) -> dict[str, str | None]:
         return {"rev": rev, "commit": commit}  # null rev: the working tree

@@ -265,7 +265,7 @@ def _stated_target(target: Target, goal: Goal, lang: Lang) -> str:
 
 
 def relative_target_text(evaluation: Evaluation, lang: Lang) -> str:
-    """``不少于上年 (2.5万人)`` / ``≥ last year (25,000 人)``; the figure is ``?`` while the
+    """``不少于上年 (2.5万人)`` / ``≥ last year (25,000 人)``; no figure while the
     referenced goal has none."""
     goal = evaluation.goal
     ref = goal.target_ref
@@ -287,11 +287,11 @@ def relative_target_text(evaluation: Evaluation, lang: Lang) -> str:
     prefix, symbol = _DIRECTION.get((goal.kind, False), ("", ""))
     if goal.kind is Kind.AT_LEAST and lang == "zh":
         prefix = "不少于"
-    unknown = "未报" if lang == "zh" else "n/a"  # the referenced goal has no figure yet
-    value = quantity(evaluation.target, goal, lang) if evaluation.target is not None else unknown
+    # the referenced figure in brackets; none while the referenced goal has no figure yet
+    value = "" if evaluation.target is None else f" ({quantity(evaluation.target, goal, lang)})"
     if lang == "zh":
-        return f"{prefix}{what} ({value})"
-    return f"{symbol} {what} ({value})"
+        return f"{prefix}{what}{value}"
+    return f"{symbol} {what}{value}"
 
 
 def actual_text(evaluation: Evaluation, lang: Lang) -> str:
