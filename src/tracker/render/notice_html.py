@@ -27,7 +27,7 @@ from tracker.render.notice_text import (
     title,
 )
 from tracker.render.options import RenderOptions
-from tracker.render.report_html import CSS
+from tracker.render.report_html import CSS, page_start
 from tracker.render.report_markdown import issue_text
 
 esc = web.html_text
@@ -136,16 +136,7 @@ def render_notice(data: NoticeData, options: RenderOptions) -> str:
     lang = options.lang
     heading = title(data, lang)
     html = [
-        "<!DOCTYPE html>",
-        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
-        "<head>",
-        '<meta charset="utf-8">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(heading)} · {data.as_of}</title>",
-        f"<style>\n{CSS}\n{NOTICE_CSS}\n</style>",
-        "</head>",
-        "<body>",
-        "<main>",
+        *page_start(f"{heading} · {data.as_of}", lang, f"{CSS}\n{NOTICE_CSS}"),
         f"<header><h1>{esc(heading)}</h1>",
         f'<p class="meta">{" · ".join(esc(p) for p in meta(data, lang))}</p></header>',
         _section(
