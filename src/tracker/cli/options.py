@@ -26,6 +26,7 @@ from tracker.model import Dataset
 from tracker.parse.dates import DateError, parse_as_of
 from tracker.render.escape import inline
 from tracker.render.i18n import LABELS, LANGS, Lang, t
+from tracker.render.options import EXTRA_COLUMNS
 from tracker.render.registry import Format, choices
 
 # The statuses as --status and --fail-on take them: the enum's values, in the order of their
@@ -192,7 +193,7 @@ class LagBandsParam(click.ParamType):  # type: ignore[type-arg]  # generic only 
 
 
 _EVALUATION_KEYS = ("as_of", "on_track", "at_risk", "lag_bands", "grace")
-_SELECTION_KEYS = ("regions", "years", "categories", "statuses")
+_SELECTION_KEYS = ("regions", "years", "categories", "statuses", "hidden", "due_within")
 
 
 class Filters(NamedTuple):
@@ -210,6 +211,8 @@ class Filters(NamedTuple):
     years: tuple[int, ...] = ()
     categories: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    hidden: tuple[str, ...] = ()
+    due_within: int | None = None
 
     @property
     def when(self) -> dt.date:
@@ -314,6 +317,23 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 metavar="STATUS",
                 help=f"Only goals with these statuses ({', '.join(STATUS_CHOICES)}); "
                 "repeatable or comma-separated.",
+            ),
+            click.option(
+                "--hide",
+                "hidden",
+                multiple=True,
+                metavar="STATUS",
+                help="Leave out goals with these statuses (keys or zh/en labels, e.g. "
+                "no_target,无数据); repeatable or comma-separated.",
+            ),
+            click.option(
+                "--due-within",
+                "due_within",
+                type=click.IntRange(0, 3660),
+                default=None,
+                metavar="DAYS",
+                help="Only goals not yet achieved whose deadline falls within DAYS days of "
+                "the evaluation date.",
             ),
             *_EVALUATION_OPTIONS,
         ],
@@ -426,6 +446,19 @@ def statuses_option(option: str, values: Sequence[str]) -> list[str]:
     return [key for _, key in names if key is not None]
 
 
+def columns_option(values: Sequence[str]) -> tuple[str, ...]:
+    """``--columns``: extra status columns, each once, in the table's order; an unknown name
+    is a usage error."""
+    names = [name.casefold() for name in split_values(values)]
+    unknown = [name for name in names if name not in EXTRA_COLUMNS]
+    if unknown:
+        raise UsageError(
+            f"--columns: unknown column {', '.join(unknown)}; choose from "
+            f"{', '.join(EXTRA_COLUMNS)}"
+        )
+    return tuple(name for name in EXTRA_COLUMNS if name in names)
+
+
 def status_key(name: str) -> str | None:
     """The status a key or a zh / en label names (``on track``, ``On-Track``, ``进度正常``)."""
     wanted = "_".join(name.strip().casefold().replace("-", " ").split())
@@ -477,9 +510,12 @@ def selection(dataset: Dataset, lang: Lang, filters: Filters) -> Selection:
         except RegionLookupError as exc:
             raise UsageError(exc.message(lang)) from None
     wanted = statuses_option("--status", filters.statuses)
+    hidden = statuses_option("--hide", filters.hidden)
     return Selection(
         regions=names,
         years=frozenset(filters.years),
         categories=frozenset(c.casefold() for c in split_values(filters.categories)),
         statuses=frozenset(Status(s) for s in wanted),
+        hidden=frozenset(Status(s) for s in hidden),
+        due_within=filters.due_within,
     )

@@ -29,6 +29,11 @@ COMMANDS: dict[str, Command] = {
         "tracker.cli.extract:extract",
         "Propose goals and outcomes from the text of a Chinese report or news article.",
     ),
+    "rank": Command(
+        "tracker.cli.rank:rank",
+        "Regions ranked on one indicator (its key, e.g. urban-new-jobs, or a goal title): rank, "
+        "figure, target, completion, lag, status and the distance from the mean and median.",
+    ),
     "record": Command(
         "tracker.cli.record:record", "Append an outcome (a reported figure) to the goal GOAL_ID."
     ),

@@ -8,6 +8,7 @@ from tracker.cli.context import Context
 from tracker.cli.options import (
     BOM,
     Filters,
+    columns_option,
     emit,
     evaluate_filtered,
     filter_options,
@@ -36,6 +37,14 @@ from tracker.render.registry import StatusFormat, renderer
     help="Row order: region then deadline, or worst first by gap, ratio, pace, status.",
 )
 @click.option(
+    "--columns",
+    "columns",
+    multiple=True,
+    metavar="NAME,…",
+    help="Add columns to the table and Markdown: deadline, owner, lag, indicator "
+    "(comma-separated or repeated; JSON and CSV always have them).",
+)
+@click.option(
     "--bom",
     is_flag=True,
     help="With --format csv: start with a UTF-8 byte-order mark, for Excel and WPS.",
@@ -53,6 +62,7 @@ def status(
     filters: Filters,
     fmt: str,
     sort: str,
+    columns: tuple[str, ...],
     fail_on: tuple[str, ...],
     bom: bool,
 ) -> None:
@@ -61,9 +71,12 @@ def status(
     failing = statuses_option("--fail-on", fail_on)
     if bom and fmt != "csv":
         raise UsageError(t("export.bom_csv_only", obj.lang))
+    extra = columns_option(columns)
     evaluated = evaluate_filtered(obj, filters, SortKey(sort))
     table = fmt == "table"
-    options = RenderOptions(lang=obj.lang, color=obj.color and table, width=obj.width)
+    options = RenderOptions(
+        lang=obj.lang, color=obj.color and table, width=obj.width, columns=extra
+    )
     text = renderer(StatusFormat(fmt))(evaluated.report, options)
     emit(obj, BOM + text if bom else text, color=table)
     hit = bool(failing) and bool(matching({Status(s) for s in failing}, evaluated.report.rows))

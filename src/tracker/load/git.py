@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import subprocess
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
 
 from tracker.errors import UsageError
 from tracker.load.discover import DATA_SUFFIXES, display_path
@@ -168,31 +168,31 @@ def load_revision(repo: Repository, commit: str) -> Dataset:
     return build_dataset(repo.top / repo.prefix, parts)
 
 
-class Commit(NamedTuple):
-    sha: str
-    modified: bool  # the data files differ from the commit (changed, added or removed)
+@dataclass(frozen=True, slots=True)
+class DataVersion:
+    """The commit that last changed the data: what a notice's heading and an export's
+    package cite (a commit that does not touch the data does not change it)."""
+
+    commit: str  # the full hash
+    short: str  # abbreviated, as a heading cites it
+    date: date  # the commit's date
+    dirty: bool  # the data has changes not committed yet
 
 
-def data_commit(root: Path) -> Commit | None:
-    """The commit checked out where the data lives, and whether the data files differ from it;
-    None when the data is not in git (or git is not installed)."""
-    folder = root if root.is_dir() else root.parent
+def data_version(data: Path) -> DataVersion | None:
+    """The last commit that touched ``data``, or None when the data is not in git (or git is
+    missing, or nothing is committed yet). Never raises: a notice is made without it."""
+    folder = data if data.is_dir() else data.parent
     try:
-        head = subprocess.run(  # fixed argv, no shell
-            ["git", "rev-parse", "--verify", "--quiet", "HEAD"],  # noqa: S607  # the user's git
-            cwd=folder,
-            capture_output=True,
-            check=False,
-        )
-        if head.returncode != 0 or not head.stdout.strip():
-            return None
-        pathspec = "." if folder == root else root.name
-        status = subprocess.run(  # noqa: S603  # fixed argv, no shell
-            ["git", "status", "--porcelain", "--", pathspec],  # noqa: S607
-            cwd=folder,
-            capture_output=True,
-            check=False,
-        )
-    except OSError:  # git not installed, or the directory vanished
+        log = _git(["log", "-1", "--format=%H%x00%h%x00%cs", "--", "."], folder.resolve())
+    except (UsageError, OSError):
         return None
-    return Commit(head.stdout.decode().strip(), bool(status.stdout.strip()))
+    fields = log.stdout.decode(errors="replace").strip().split("\0")
+    if log.returncode != 0 or len(fields) != 3:  # hash, short hash and date
+        return None
+    try:
+        day = date.fromisoformat(fields[2])
+    except ValueError:
+        return None
+    status = _git(["status", "--porcelain", "--", "."], folder.resolve())
+    return DataVersion(fields[0], fields[1], day, bool(status.stdout.strip()))

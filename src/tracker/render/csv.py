@@ -44,10 +44,14 @@ _TEXT_COLUMNS = ("id", "region", "title", "category", "unit", "owner", "indicato
 
 
 def flat_record(e: Evaluation) -> dict[str, Any]:
-    """The JSON record with its tables (``implied_target``, ``target_ref``) flattened into
-    :data:`COLUMNS` (values raw: numbers, text and the list of flags; ``tracker export`` writes
-    them as they are)."""
-    record = goal_record(e)
+    """The JSON record of ``e`` flattened into :data:`COLUMNS` (values raw: numbers, text and
+    the list of flags; ``tracker export`` writes them as they are)."""
+    return flatten(goal_record(e))
+
+
+def flatten(record: dict[str, Any]) -> dict[str, Any]:
+    """A goal's JSON record (render/json.py) with its tables (``implied_target``,
+    ``target_ref``) flattened into :data:`COLUMNS` (changed in place and returned)."""
     implied = record.pop("implied_target") or {}
     record["implied_target"] = implied.get("nominal")
     record["implied_target_low"] = implied.get("low")
@@ -58,15 +62,21 @@ def flat_record(e: Evaluation) -> dict[str, Any]:
     return record
 
 
+def inert(record: dict[str, Any]) -> dict[str, Any]:
+    """A flattened record as a spreadsheet should get it: flags joined, data text made inert
+    (changed in place and returned)."""
+    record["flags"] = ";".join(record["flags"])
+    for key in _TEXT_COLUMNS:
+        record[key] = cell(record[key])
+    return record
+
+
 def render_status(report: StatusReport, options: RenderOptions) -> str:
     del options
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for e in report.rows:
-        record = flat_record(e)
-        record["flags"] = ";".join(record["flags"])
-        for key in _TEXT_COLUMNS:
-            record[key] = cell(record[key])
+        record = inert(flat_record(e))
         writer.writerow([record[k] for k in COLUMNS])
     return out.getvalue()

@@ -35,14 +35,6 @@ class Revisions:
 # --- shared wording ---------------------------------------------------------------------------
 
 
-def period_text(goal: Goal) -> str:
-    """``2022``, ``2021–2025``, or the two dates when the period is not whole years."""
-    start, end = goal.start, goal.deadline
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
-        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-    return f"{start}…{end}"
-
-
 def target_text(goal: Goal) -> str:
     return "—" if goal.target is None else rounding.written(goal.target.text, goal)
 
@@ -56,7 +48,7 @@ def field_text(goal: Goal, field: str, lang: Lang) -> str:
     if field == "measure":
         return t(goal.measure.value, lang)
     if field == "period":
-        return period_text(goal)
+        return display.period_text(goal)
     if field == "unit":
         return goal.unit or "—"
     if field == "baseline":

@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from tracker import __version__
-from tracker.load.git import data_commit
+from tracker.load.git import data_version
 from tracker.render.export.fields import exact_decimal
 from tracker.render.export.formats import PackageInfo
 
@@ -28,7 +28,7 @@ def _plain(value: object) -> object:
 def package_info(as_of: dt.date, root: Path, selection: Mapping[str, object]) -> PackageInfo:
     """The export's description of itself. ``selection`` holds the filters and judgement
     options as given (unset and empty ones are left out; the evaluation date is ``as_of``)."""
-    commit = None if not root.exists() else data_commit(root)
+    version = None if not root.exists() else data_version(root)
     chosen = {
         key: _plain(value)
         for key, value in selection.items()
@@ -37,7 +37,7 @@ def package_info(as_of: dt.date, root: Path, selection: Mapping[str, object]) ->
     return PackageInfo(
         as_of=as_of.isoformat(),
         tracker_version=__version__,
-        data_commit=None if commit is None else commit.sha,
-        data_modified=None if commit is None else commit.modified,
+        data_commit=None if version is None else version.commit,
+        data_modified=None if version is None else version.dirty,
         selection=chosen,
     )

@@ -215,11 +215,7 @@ def _goal_row(goal: Goal, sources: dict[str, Source], files: _Files) -> Row:
             )
         ),
         decimal_text(goal.tolerance),
-        *(
-            _NO_REF
-            if ref is None
-            else (ref.goal, decimal_text(ref.change), decimal_text(ref.plus))
-        ),
+        *(_NO_REF if ref is None else (ref.goal, decimal_text(ref.change), decimal_text(ref.plus))),
         *(_NO_QUANTITY if baseline is None else _quantity(baseline.value)),
         NULL if baseline is None else date_text(baseline.as_of),
         text(goal.quote),
