@@ -63,18 +63,21 @@ def _load_selection(paths: Sequence[Path], data_dir: Path | None) -> Dataset:
         refused += outside
     selected = list(dict.fromkeys(real_path(f) for f in found))
     parts: list[FileData] = []
+    selected_parts: list[FileData] | None = None
     if data_dir is not None and data_dir.is_dir():
         root = data_dir.resolve()
         chosen = set(selected)
         if any(f.is_relative_to(root) for f in selected):
             links = []
             context, _ = outside_links(list(iter_data_files(root, links)), links, root)
-            for other in context:
-                if real_path(other) not in chosen:
-                    part = load_file(other)
-                    parts.append(FileData(part.regions, part.sources, [], []))
+            context = [other for other in context if real_path(other) not in chosen]
+            read = _read_all([*context, *selected], root)
+            parts.extend(FileData(p.regions, p.sources, [], []) for p in read[: len(context)])
+            selected_parts = read[len(context) :]
+    if selected_parts is None:
+        selected_parts = _read_all(selected, Path())
     parts.extend(refused)
-    parts.extend(load_file(f) for f in selected)
+    parts.extend(selected_parts)
     names = [p.problems[0].file for p in refused] + [display_path(f) for f in selected]
     dataset = build_dataset(paths[0] if len(paths) == 1 else Path(), parts)
     # cross-file checks also see the context's regions: report only the selected files
@@ -82,3 +85,9 @@ def _load_selection(paths: Sequence[Path], data_dir: Path | None) -> Dataset:
     dataset.problems = [p for p in dataset.problems if p.file in chosen_names]
     dataset.files = names
     return dataset
+
+
+def _read_all(paths: Sequence[Path], root: Path) -> list[FileData]:
+    """Every file read (never from the cache: the gate reads every file, docs/security.md),
+    by several processes when there are many bytes to parse (load/cache.py)."""
+    return load_files(paths, root, None, parse=load_file)
