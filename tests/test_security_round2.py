@@ -439,8 +439,11 @@ def test_10_a_forged_cache_entry_is_not_used(tmp_path: Path) -> None:
     time.sleep(2.2)  # past the cache's window for just-modified files
     first = tracker("--data", str(data), "status", "--format", "json", env=env)
     assert json.loads(first.stdout)["goals"][0]["actual"] == 53100
-    entries = [p for p in cache.rglob("*") if p.is_file() and not p.name.startswith(".")]
+    entries = [p for p in cache.rglob("*.bin") if not p.name.startswith(".")]
     assert entries, "the first run should have written a cache entry"
+    # the row cache's pack (load/rows.py) holds the rendered rows: the same forgery there
+    packs = list(cache.rglob("rows-*.pack"))
+    assert packs, "the first run should have written the rendered rows"
     for entry in entries:
         blob = entry.read_bytes()
         # 53100 in msgpack (uint16 0xcd 0xcf 0x6c) becomes 1000 (0xcd 0x03 0xe8); then the
@@ -465,6 +468,12 @@ def test_10_a_forged_cache_entry_is_not_used(tmp_path: Path) -> None:
         body = blob[40:].replace(b"\xcd\xcf\x6c", b"\xcd\x03\xe8")
         tag = hashlib.blake2b(body, key=os.urandom(32), digest_size=32).digest()
         entry.write_bytes(blob[:8] + tag + body)
+    for pack in packs:
+        blob = pack.read_bytes()
+        assert b'"actual":53100' in blob[40:]
+        body = blob[40:].replace(b'"actual":53100', b'"actual":10000')
+        tag = hashlib.blake2b(body, key=os.urandom(32), digest_size=32).digest()
+        pack.write_bytes(blob[:8] + tag + body)
     third = tracker("--data", str(data), "status", "--format", "json", env=env)
     assert json.loads(third.stdout)["goals"][0]["actual"] == 53100, third.stdout
 

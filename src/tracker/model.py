@@ -151,6 +151,9 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
     # the files a selection named (`tracker check PATH…`), as problems show them
     files: list[str] = field(default_factory=list)
+    # each file's parse-cache key, by the name its goals carry (files the cache could not
+    # hold are left out): what the status row cache is keyed by (load/rows.py)
+    file_keys: dict[str, bytes] = field(default_factory=dict)
 
     def goal(self, goal_id: str) -> Goal | None:
         """The goal with this id, if the dataset has one."""

@@ -8,6 +8,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from typing import TypeVar
 
 from tracker.core.compute import Evaluation, Status, Thresholds, evaluate
 from tracker.model import Dataset, Goal
@@ -52,7 +53,7 @@ class Selection:
             return False
         return not self.categories or (goal.category or "").casefold() in self.categories
 
-    def admits(self, e: Evaluation) -> bool:
+    def admits(self, e: Row) -> bool:
         """Whether an evaluated goal passes the filters that need its verdict."""
         if self.statuses and e.status not in self.statuses:
             return False
@@ -61,7 +62,23 @@ class Selection:
         return self.due_within is None or due_within(e, self.due_within)
 
 
-def due_within(e: Evaluation, days: int) -> bool:
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """A goal's status at a date without its figures: a row the status row cache already
+    evaluated and rendered (``record``, opaque here: :mod:`tracker.render.status_rows`).
+    What selection, the region order and the summary read of a row, it has."""
+
+    goal: Goal
+    as_of: date
+    status: Status
+    record: bytes
+
+
+Row = Evaluation | Verdict
+_R = TypeVar("_R", bound=Row)
+
+
+def due_within(e: Row, days: int) -> bool:
     """Whether the goal's deadline falls within ``days`` days of the evaluation date (on it
     or after it, at most ``days`` later) and the goal is not achieved yet: what is due soon."""
     deadline = e.goal.deadline
@@ -109,29 +126,35 @@ def _nulls_last(value: Fraction | None, reverse: bool = False) -> tuple[int, Fra
 def sort_rows(rows: Iterable[Evaluation], key: SortKey, order: dict[str, int]) -> list[Evaluation]:
     """Region (tree order) then deadline by default; the others put the worst first."""
 
-    def by_region(e: Evaluation) -> tuple[int, date, str, int]:
+    ordered = region_sorted(rows, order)
+    if key is SortKey.GAP:  # as a share of the target: shortfalls in different units compare
+        ordered.sort(key=lambda e: _nulls_last(e.relative_gap, reverse=True))
+    elif key is SortKey.RATIO:  # the headline completion figure, the one the bars show
+        ordered.sort(key=lambda e: _nulls_last(e.completion))
+    elif key is SortKey.PACE:
+        ordered.sort(key=lambda e: _nulls_last(e.pace))
+    elif key is SortKey.STATUS:
+        ordered.sort(key=lambda e: SEVERITY.index(e.status))
+    return ordered
+
+
+def region_sorted(rows: Iterable[_R], order: dict[str, int]) -> list[_R]:
+    """Region (tree order), then deadline, then place in the files."""
+
+    def by_region(e: _R) -> tuple[int, date, str, int]:
         goal = e.goal
         return (order.get(goal.region, len(order)), goal.deadline, goal.file, goal.line or 0)
 
-    rows = sorted(rows, key=by_region)
-    if key is SortKey.GAP:  # as a share of the target: shortfalls in different units compare
-        rows.sort(key=lambda e: _nulls_last(e.relative_gap, reverse=True))
-    elif key is SortKey.RATIO:  # the headline completion figure, the one the bars show
-        rows.sort(key=lambda e: _nulls_last(e.completion))
-    elif key is SortKey.PACE:
-        rows.sort(key=lambda e: _nulls_last(e.pace))
-    elif key is SortKey.STATUS:
-        rows.sort(key=lambda e: SEVERITY.index(e.status))
-    return rows
+    return sorted(rows, key=by_region)
 
 
-def count_by_status(rows: Iterable[Evaluation]) -> dict[Status, int]:
+def count_by_status(rows: Iterable[Row]) -> dict[Status, int]:
     """Goals per status, worst first, statuses with none left out."""
     found = Counter(e.status for e in rows)
     return {s: found[s] for s in SEVERITY if found[s]}
 
 
-def summarise(rows: Sequence[Evaluation]) -> Summary:
+def summarise(rows: Sequence[Row]) -> Summary:
     return Summary(len(rows), count_by_status(rows))
 
 
@@ -153,6 +176,36 @@ def build_status(
     return StatusReport(as_of, ordered, summarise(ordered))
 
 
-def matching(statuses: Collection[Status], rows: Iterable[Evaluation]) -> list[Evaluation]:
+@dataclass(frozen=True, slots=True)
+class RowReport:
+    """A status report in the region order whose rows may come from the row cache."""
+
+    as_of: date
+    rows: tuple[Row, ...]
+    summary: Summary
+
+
+def build_rows(
+    dataset: Dataset,
+    as_of: date,
+    known: Sequence[Verdict | None],
+    selection: Selection = Selection(),
+    thresholds: Thresholds = Thresholds(),
+) -> RowReport:
+    """:func:`build_status` in the region order, taking the rows of ``known`` (aligned with
+    ``dataset.goals``) as they are and evaluating the others."""
+    goals = dataset.by_id
+    rows = [
+        v if v is not None else evaluate(g, as_of, thresholds, goals)
+        for g, v in zip(dataset.goals, known, strict=True)
+        if selection.admits_goal(g)
+    ]
+    if selection.statuses or selection.hidden or selection.due_within is not None:
+        rows = [e for e in rows if selection.admits(e)]
+    ordered = tuple(region_sorted(rows, region_order(dataset)))
+    return RowReport(as_of, ordered, summarise(ordered))
+
+
+def matching(statuses: Collection[Status], rows: Iterable[_R]) -> list[_R]:
     """Rows whose status is one of ``statuses`` (for --fail-on)."""
     return [e for e in rows if e.status in statuses]

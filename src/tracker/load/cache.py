@@ -299,10 +299,24 @@ def _read(folder: Path, file: _File, codec: _Codec) -> FileData | None:
 
 
 def _entry_bytes(key: bytes, payload: bytes) -> bytes:
-    assert _secret is not None  # noqa: S101  # _usable_dir loaded it
-    body = _LENGTH.pack(len(key)) + key + payload
-    tag = blake2b(body, key=_secret, digest_size=_TAG_BYTES).digest()
-    return _MAGIC + tag + body
+    return seal(_MAGIC, _LENGTH.pack(len(key)) + key + payload)
+
+
+def seal(magic: bytes, body: bytes) -> bytes:
+    """``magic``, then the keyed BLAKE2b tag of ``body``, then ``body``: a cache file only
+    this user's key could have made (after :func:`usable_dir`)."""
+    assert _secret is not None  # noqa: S101  # usable_dir loaded it
+    return magic + blake2b(body, key=_secret, digest_size=_TAG_BYTES).digest() + body
+
+
+def unseal(magic: bytes, blob: bytes) -> memoryview | None:
+    """The body of what :func:`seal` made, or ``None`` when its magic or tag is wrong."""
+    start = len(magic) + _TAG_BYTES
+    if _secret is None or len(blob) < start or blob[: len(magic)] != magic:
+        return None
+    view = memoryview(blob)
+    tag = blake2b(view[start:], key=_secret, digest_size=_TAG_BYTES).digest()
+    return view[start:] if tag == view[len(magic) : start] else None
 
 
 def _write(folder: Path, file: _File, payload: bytes) -> None:
@@ -322,7 +336,7 @@ def _write(folder: Path, file: _File, payload: bytes) -> None:
             temp.unlink()
 
 
-def _usable_dir(folder: Path) -> Path | None:
+def usable_dir(folder: Path) -> Path | None:
     """The entries' directory (created if needed), or ``None`` if it cannot be used (nor
     the secret key that authenticates its entries be read or made)."""
     global _secret  # noqa: PLW0603  # read once per process; forked workers inherit it
@@ -408,16 +422,21 @@ def load_files(
     *,
     parse: Parse,
     jobs: int | None = None,
+    keys: list[bytes | None] | None = None,
 ) -> list[FileData]:
     """Every file's contribution, in the order of ``paths``: from the cache where valid,
     else read by ``parse`` (in parallel when it pays) and stored.
 
     ``cache_dir`` ``None`` bypasses the cache (``--no-cache``). ``jobs`` caps the processes
-    used for parsing (default: ``$TRACKER_JOBS``, else the CPUs available).
+    used for parsing (default: ``$TRACKER_JOBS``, else the CPUs available). ``keys``, when
+    given, receives each file's cache key (``None`` for a file that is not cached: racy, or
+    not stat-able), what derived caches (:mod:`tracker.load.rows`) are keyed by.
     """
     codec = _get_codec()
     files = _describe(paths, root)
-    folder = _usable_dir(cache_dir) if cache_dir is not None and codec is not None else None
+    if keys is not None:
+        keys.extend(None if f.racy else f.key for f in files)
+    folder = usable_dir(cache_dir) if cache_dir is not None and codec is not None else None
     parts: list[FileData | None] = [None] * len(files)
     todo: list[_File] = []
     with _no_gc():

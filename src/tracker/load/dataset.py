@@ -41,10 +41,27 @@ def load(
     links: list[Path] = []
     paths, refused = outside_links(list(iter_data_files(root, links)), links, root)
     if cache_dir is not None or parallel:
-        parts = load_files(paths, root, cache_dir, parse=load_file, jobs=None if parallel else 1)
-        return build_dataset(root, [*refused, *parts], bundled=bundled)
+        keys: list[bytes | None] = []
+        parts = load_files(
+            paths, root, cache_dir, parse=load_file, jobs=None if parallel else 1, keys=keys
+        )
+        dataset = build_dataset(root, [*refused, *parts], bundled=bundled)
+        if cache_dir is not None:
+            dataset.file_keys = _file_keys(parts, keys)
+        return dataset
     parts_read = (load_file(path) for path in paths)
     return build_dataset(root, itertools.chain(refused, parts_read), bundled=bundled)
+
+
+def _file_keys(parts: Sequence[FileData], keys: Sequence[bytes | None]) -> dict[str, bytes]:
+    """Each file's cache key by the name its goals carry; a name two files share (a goal
+    naming its file is what the row cache looks up) is left out."""
+    found: dict[str, bytes | None] = {}
+    for part, key in zip(parts, keys, strict=True):
+        names = {goal.file for goal in part.goals}
+        for name in names:
+            found[name] = key if name not in found and len(names) == 1 else None
+    return {name: key for name, key in found.items() if key is not None}
 
 
 def _load_selection(paths: Sequence[Path], data_dir: Path | None) -> Dataset:

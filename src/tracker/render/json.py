@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import msgspec
 
 from tracker.core.compute import Evaluation
 from tracker.core.rounding import RATIO_PLACES, json_number
-from tracker.core.status import StatusReport
+from tracker.core.status import StatusReport, Summary
 from tracker.render.display import iso_date
 from tracker.render.options import RenderOptions
 
@@ -89,13 +90,23 @@ def encode(document: Any) -> str:
 
 def render_status(report: StatusReport, options: RenderOptions) -> str:
     del options  # JSON is language- and colour-neutral
+    return status_document(report.as_of, [goal_record(e) for e in report.rows], report.summary)
+
+
+def record_bytes(e: Evaluation) -> bytes:
+    """A goal's record as :func:`render_status` writes it (what the row cache stores)."""
+    return _ENCODER.encode(goal_record(e))
+
+
+def status_document(as_of: date, goals: list[Any], summary: Summary) -> str:
+    """The status document around its goal records (dicts, or ``msgspec.Raw`` encodings)."""
     return encode(
         {
-            "as_of": report.as_of.isoformat(),
-            "goals": [goal_record(e) for e in report.rows],
+            "as_of": as_of.isoformat(),
+            "goals": goals,
             "summary": {
-                "total": report.summary.total,
-                "by_status": {s.value: n for s, n in report.summary.by_status.items()},
+                "total": summary.total,
+                "by_status": {s.value: n for s, n in summary.by_status.items()},
             },
         }
     )
