@@ -56,7 +56,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "extract" / "real"
 SEEDS = ROOT / "tests" / "extract"
-SEED_REGIONS = {"000": "运城市", "001": "晋中市", "002": "山西省", "003": "武陵源区", "004": "临河区"}
+SEED_REGIONS = {
+    "000": "运城市",
+    "001": "晋中市",
+    "002": "山西省",
+    "003": "武陵源区",
+    "004": "临河区",
+}
 
 ROLES = ("target", "outcome", "stated_rate", "stated_gap", "baseline")
 PRIMARY = ("target", "outcome")
@@ -68,10 +74,32 @@ LEVELS = ("national", "province", "prefecture", "county", "district")
 MEASURES = ("flow", "level", "growth")
 UNIT_ALIASES = {"名": "人", "位": "人", "萬": "万", "個": "个", "場": "场", "條": "条", "項": "项"}
 
-_SCALES = {"千": 10**3, "万": 10**4, "萬": 10**4, "百万": 10**6, "千万": 10**7, "亿": 10**8,
-           "億": 10**8, "万亿": 10**12, "萬億": 10**12}
-_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
-              "九": 9, "十": 10, "百": 100}
+_SCALES = {
+    "千": 10**3,
+    "万": 10**4,
+    "萬": 10**4,
+    "百万": 10**6,
+    "千万": 10**7,
+    "亿": 10**8,
+    "億": 10**8,
+    "万亿": 10**12,
+    "萬億": 10**12,
+}
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "兩": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+    "十": 10,
+    "百": 100,
+}
 _NUMBER = re.compile(
     r"([-−]?)\s*([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]+)?|[一二两兩三四五六七八九十百]+)"
     r"(?:余|多)?\s*(万亿|萬億|百万|千万|亿|億|万|萬|千)?"
@@ -87,7 +115,9 @@ def numbers(text: str) -> list[Decimal]:
                 continue
             value = Decimal(_cn(digits))
         else:
-            cleaned = digits.translate(str.maketrans("０１２３４５６７８９．", "0123456789.")).replace(",", "")
+            cleaned = digits.translate(
+                str.maketrans("０１２３４５６７８９．", "0123456789.")
+            ).replace(",", "")
             try:
                 value = Decimal(cleaned.replace("，", ""))
             except InvalidOperation:
@@ -161,10 +191,14 @@ class Label:
         for _ in range(self.nth or 1):
             at = text.find(self.context, at + 1)
             if at < 0:
-                raise ValueError(f"{self.id}: context occurrence {self.nth} not in the text: {self.context!r}")
+                raise ValueError(
+                    f"{self.id}: context occurrence {self.nth} not in the text: {self.context!r}"
+                )
         inside = self.context.find(self.number)
         if inside < 0:
-            raise ValueError(f"{self.id}: number {self.number!r} not in its context {self.context!r}")
+            raise ValueError(
+                f"{self.id}: number {self.number!r} not in its context {self.context!r}"
+            )
         return at + inside, at + inside + len(self.number)
 
 
@@ -185,7 +219,7 @@ class Article:
         return [str(a) for a in self.meta.get("args", [])]  # type: ignore[union-attr]
 
 
-LABEL_KEYS = {f for f in Label.__dataclass_fields__}
+LABEL_KEYS = set(Label.__dataclass_fields__)
 
 
 def load_article(toml_path: Path) -> Article:
@@ -233,26 +267,36 @@ def check_labels(where: str, text: str, labels: list[Label]) -> None:
         if not label.values():
             raise ValueError(f"{where}: {label.id}: no number in {label.number!r}")
         if label.nth is None and text.count(label.context) != 1:
-            raise ValueError(f"{where}: {label.id}: context occurs {text.count(label.context)} times; give nth")
+            raise ValueError(
+                f"{where}: {label.id}: context occurs {text.count(label.context)} times; give nth"
+            )
         span = label.span(text)
-        if text[span[0]:span[1]] != label.number:
+        if text[span[0] : span[1]] != label.number:
             raise ValueError(f"{where}: {label.id}: span does not hold the number")
         if span in spans:
             raise ValueError(f"{where}: {label.id}: two labels on one figure")
         spans.add(span)
         if text.count(label.context) != flat.count(label.context):
-            raise ValueError(f"{where}: {label.id}: the context occurs a different number of times in one line")
+            raise ValueError(
+                f"{where}: {label.id}: the context occurs a different number of times in one line"
+            )
         if label.role in ATTACHED and (label.of is None or label.of not in by_id):
-            raise ValueError(f"{where}: {label.id}: a {label.role} names the figure it belongs to (of)")
+            raise ValueError(
+                f"{where}: {label.id}: a {label.role} names the figure it belongs to (of)"
+            )
         if label.of is not None and (label.of not in by_id or by_id[label.of].role not in PRIMARY):
-            raise ValueError(f"{where}: {label.id}: of = {label.of!r} is not a target or outcome label")
+            raise ValueError(
+                f"{where}: {label.id}: of = {label.of!r} is not a target or outcome label"
+            )
         if label.role in PRIMARY:
             if not label.unit or label.measure not in MEASURES or not label.title:
-                raise ValueError(f"{where}: {label.id}: a {label.role} needs unit, measure and title")
+                raise ValueError(
+                    f"{where}: {label.id}: a {label.role} needs unit, measure and title"
+                )
             if not label.period or not re.fullmatch(r"\d{4}(-\d{4})?", label.period):
                 raise ValueError(f"{where}: {label.id}: period {label.period!r}")
         if label.role == "outcome" and label.as_of is None:
-            raise ValueError(f"{where}: {label.id}: an outcome needs as_of (\"\" when not known)")
+            raise ValueError(f'{where}: {label.id}: an outcome needs as_of ("" when not known)')
         if label.role == "stated_gap" and label.value is None:
             raise ValueError(f"{where}: {label.id}: a stated gap gives its signed value")
 
@@ -267,7 +311,10 @@ def real_articles() -> list[Article]:
 def run_extract(path: Path, args: list[str]) -> list[dict[str, object]]:
     proc = subprocess.run(
         [sys.executable, "-m", "tracker", "extract", str(path), "--format", "json", *args],
-        capture_output=True, text=True, cwd=ROOT, check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     if proc.returncode != 0:
         raise RuntimeError(f"extract {path.name} exited {proc.returncode}: {proc.stderr.strip()}")
@@ -319,59 +366,27 @@ class Score:
 
 
 def describe(fig: dict[str, object]) -> str:
-    extra = "".join(f" {k}={fig[k]}" for k in ("stated_rate", "stated_gap", "target", "baseline") if fig.get(k))
-    return f"{fig.get('role')} {fig.get('value')!s} [{fig.get('start')}]{extra} «{fig.get('title')}»"
+    extra = "".join(
+        f" {k}={fig[k]}" for k in ("stated_rate", "stated_gap", "target", "baseline") if fig.get(k)
+    )
+    return (
+        f"{fig.get('role')} {fig.get('value')!s} [{fig.get('start')}]{extra} «{fig.get('title')}»"
+    )
 
 
-def score_article(article: Article, figures: list[dict[str, object]], text: str) -> Score:
-    s = Score()
-    labels = article.labels
-    by_id = {lab.id: lab for lab in labels}
-    spans = {lab.id: lab.span(text) for lab in labels}
-    for lab in labels:
-        if lab.role != "neutral":
-            s.labels[lab.role] += 1
-    matched: dict[str, dict[str, object]] = {}  # label id -> proposal
-    proposal_label: list[Label | None] = []
-    for fig in figures:
-        start, end = int(fig["start"]), int(fig["end"])  # type: ignore[call-overload]
-        candidates = [
-            lab for lab in labels
-            if lab.id not in matched
-            and spans[lab.id][0] < end and start < spans[lab.id][1]
-            and any(same_value(v, fig.get("parsed")) for v in lab.values())
-            and (lab.unit is None or norm_unit(lab.unit) == norm_unit(fig.get("unit")))
-        ]
-        candidates.sort(key=lambda lab: lab.role != fig.get("role"))
-        lab = candidates[0] if candidates else None
-        proposal_label.append(lab)
-        if lab is not None:
-            matched[lab.id] = fig
-        role = str(fig.get("role"))
-        if lab is not None and lab.role == "neutral":
-            continue
-        s.claimed[role] += 1
-        if lab is not None and lab.role == role:
-            s.right[role] += 1
-            s.found[role] += 1
-            s.period[1] += 1
-            s.period[0] += str(fig.get("period")) == lab.period
-            s.measure[1] += 1
-            s.measure[0] += fig.get("measure") == lab.measure
-            if role == "outcome" and lab.as_of:
-                s.as_of[1] += 1
-                s.as_of[0] += fig.get("as_of") == lab.as_of
-                if fig.get("as_of") != lab.as_of:
-                    s.misses.append(f"  as_of   {lab.id}: {fig.get('as_of')} for {lab.as_of}")
-            if str(fig.get("period")) != lab.period:
-                s.misses.append(f"  period  {lab.id}: {fig.get('period')} for {lab.period}")
-        else:
-            what = f"label {lab.id} is {lab.role}" if lab else "no label"
-            s.misses.append(f"  wrong   {describe(fig)} ({what})")
-    # attached figures: rates, gaps, baselines, and targets stated with their figure
-    rate_values = {lab.role: [v for x in labels if x.role == lab.role for v in x.values()] for lab in labels}
+def _score_attached(
+    s: Score,
+    labels: list[Label],
+    figures: list[dict[str, object]],
+    proposal_label: list[Label | None],
+    matched: dict[str, dict[str, object]],
+) -> set[str]:
+    """Rates, gaps, baselines, and targets stated with their figure: the ids found attached."""
+    rate_values = {
+        lab.role: [v for x in labels if x.role == lab.role for v in x.values()] for lab in labels
+    }
     found_attached: set[str] = set()
-    for fig, lab in zip(figures, proposal_label):
+    for fig, lab in zip(figures, proposal_label, strict=True):
         for role, key in ATTACHED.items():
             written = fig.get(key)
             if not written:
@@ -399,11 +414,73 @@ def score_article(article: Article, figures: list[dict[str, object]], text: str)
         if lab is not None and fig.get("target"):
             got = numbers(str(fig["target"]))
             for x in labels:
-                if (x.role == "target" and x.of == lab.id and x.id not in matched
-                        and x.id not in found_attached and got and same_value(x.values()[0], got[0])):
+                if (
+                    x.role == "target"
+                    and x.of == lab.id
+                    and x.id not in matched
+                    and x.id not in found_attached
+                    and got
+                    and same_value(x.values()[0], got[0])
+                ):
                     found_attached.add(x.id)
                     s.found["target"] += 1
                     break
+    return found_attached
+
+
+def score_article(article: Article, figures: list[dict[str, object]], text: str) -> Score:
+    s = Score()
+    labels = article.labels
+    spans = {lab.id: lab.span(text) for lab in labels}
+    for lab in labels:
+        if lab.role != "neutral":
+            s.labels[lab.role] += 1
+    matched: dict[str, dict[str, object]] = {}  # label id -> proposal
+    proposal_label: list[Label | None] = []
+    for fig in figures:
+        start, end = int(fig["start"]), int(fig["end"])  # type: ignore[call-overload]
+        candidates = [
+            lab
+            for lab in labels
+            if lab.id not in matched
+            and spans[lab.id][0] < end
+            and start < spans[lab.id][1]
+            and any(
+                same_value(v, fig.get("parsed"))
+                or (lab.unit == "‰" and same_value(v / 10, fig.get("parsed")))
+                for v in lab.values()
+            )
+            and (lab.unit is None or norm_unit(lab.unit) == norm_unit(fig.get("unit")))
+        ]
+        candidates.sort(key=lambda lab: lab.role != fig.get("role"))
+        lab = candidates[0] if candidates else None
+        proposal_label.append(lab)
+        if lab is not None:
+            matched[lab.id] = fig
+        role = str(fig.get("role"))
+        if lab is not None and lab.role == "neutral":
+            continue
+        s.claimed[role] += 1
+        if lab is not None and lab.role == role:
+            s.right[role] += 1
+            s.found[role] += 1
+            s.period[1] += 1
+            s.period[0] += str(fig.get("period")) == lab.period
+            s.measure[1] += 1
+            s.measure[0] += fig.get("measure") == lab.measure
+            if role == "outcome" and lab.as_of:
+                s.as_of[1] += 1
+                s.as_of[0] += fig.get("as_of") == lab.as_of
+                if fig.get("as_of") != lab.as_of:
+                    s.misses.append(f"  as_of   {lab.id}: {fig.get('as_of')} for {lab.as_of}")
+            if fig.get("measure") != lab.measure:
+                s.misses.append(f"  measure {lab.id}: {fig.get('measure')} for {lab.measure}")
+            if str(fig.get("period")) != lab.period:
+                s.misses.append(f"  period  {lab.id}: {fig.get('period')} for {lab.period}")
+        else:
+            what = f"label {lab.id} is {lab.role}" if lab else "no label"
+            s.misses.append(f"  wrong   {describe(fig)} ({what})")
+    found_attached = _score_attached(s, labels, figures, proposal_label, matched)
     for lab in labels:
         if lab.role == "neutral" or lab.id in found_attached:
             continue
@@ -412,17 +489,30 @@ def score_article(article: Article, figures: list[dict[str, object]], text: str)
             continue
         owner = f" (of {lab.of})" if lab.of else ""
         how = f"read as {fig.get('role')}" if fig is not None else "not found"
-        s.misses.append(f"  missed  {lab.role} {lab.number} {lab.id}{owner}: {how}  «{lab.context}»")
-    del by_id
+        s.misses.append(
+            f"  missed  {lab.role} {lab.number} {lab.id}{owner}: {how}  «{lab.context}»"
+        )
     return s
 
 
 def figure_key(fig: dict[str, object]) -> tuple[object, ...]:
-    return tuple(fig.get(k) for k in ("role", "value_text", "unit", "stated_rate", "target", "baseline",
-                                      "period", "as_of", "measure"))
+    return tuple(
+        fig.get(k)
+        for k in (
+            "role",
+            "value_text",
+            "unit",
+            "stated_rate",
+            "target",
+            "baseline",
+            "period",
+            "as_of",
+            "measure",
+        )
+    )
 
 
-# --- seeds -----------------------------------------------------------------------------------------
+# --- seeds ----------------------------------------------------------------------------------------
 
 
 def seed_score(toml_path: Path, figures: list[dict[str, object]]) -> Score:
@@ -439,8 +529,12 @@ def seed_score(toml_path: Path, figures: list[dict[str, object]]) -> Score:
         hit = None
         for lab in pool:
             vals = numbers(str(lab["value"]))
-            if (lab["role"] == role and vals and same_value(vals[0], fig.get("parsed"))
-                    and norm_unit(lab["unit"]) == norm_unit(fig.get("unit"))):
+            if (
+                lab["role"] == role
+                and vals
+                and same_value(vals[0], fig.get("parsed"))
+                and norm_unit(lab["unit"]) == norm_unit(fig.get("unit"))
+            ):
                 hit = lab
                 break
         if hit is None:
@@ -454,54 +548,69 @@ def seed_score(toml_path: Path, figures: list[dict[str, object]]) -> Score:
         if fig.get("stated_rate"):
             s.claimed["stated_rate"] += 1
             s.attach_made += 1
-            if hit.get("stated_rate") and same_value(numbers(hit["stated_rate"])[0], numbers(str(fig["stated_rate"]))[0]):
+            if hit.get("stated_rate") and same_value(
+                numbers(hit["stated_rate"])[0], numbers(str(fig["stated_rate"]))[0]
+            ):
                 s.right["stated_rate"] += 1
                 s.found["stated_rate"] += 1
                 s.attach_right += 1
     for lab in pool:
-        s.misses.append(f"  missed  {lab['role']} {lab['value']}{lab['unit']}  «{lab['text'][:40]}»")
+        s.misses.append(
+            f"  missed  {lab['role']} {lab['value']}{lab['unit']}  «{lab['text'][:40]}»"
+        )
     return s
 
 
-# --- report ----------------------------------------------------------------------------------------
+# --- report ---------------------------------------------------------------------------------------
 
 
 def fmt(x: float | None) -> str:
     return "   - " if x is None else f"{x:5.2f}"
 
 
-HEADER = (f"{'article':26} {'grp':4} {'lab':>4} {'prop':>4} | {'t.rec':>5} {'t.pre':>5} | {'o.rec':>5} {'o.pre':>5} | "
-          f"{'r.rec':>5} {'r.pre':>5} | {'g.rec':>5} {'b.rec':>5} | {'attach':>6} {'period':>6} {'as_of':>5} "
-          f"{'meas':>5} | {'all.r':>5} {'all.p':>5} | 1line")
+COLUMNS = (
+    ("article", 26), ("grp", 4), ("lab", 4), ("prop", 4), ("|", 1), ("t.rec", 5), ("t.pre", 5),
+    ("|", 1), ("o.rec", 5), ("o.pre", 5), ("|", 1), ("r.rec", 5), ("r.pre", 5), ("|", 1),
+    ("g.rec", 5), ("b.rec", 5), ("|", 1), ("attach", 6), ("period", 6), ("as_of", 5), ("meas", 5),
+    ("|", 1), ("all.r", 5), ("all.p", 5), ("|", 1), ("1line", 5),
+)  # fmt: skip
+HEADER = " ".join(name.ljust(width) if i < 2 else name.rjust(width)
+                  for i, (name, width) in enumerate(COLUMNS))  # fmt: skip
 
 
 def row(name: str, group: str, s: Score, n_props: int, oneline: str) -> str:
-    return (f"{name:26} {group:4} {sum(s.labels.values()):4} {n_props:4} | {fmt(s.recall('target'))} "
-            f"{fmt(s.precision('target'))} | {fmt(s.recall('outcome'))} {fmt(s.precision('outcome'))} | "
-            f"{fmt(s.recall('stated_rate'))} {fmt(s.precision('stated_rate'))} | {fmt(s.recall('stated_gap'))} "
-            f"{fmt(s.recall('baseline'))} | {fmt(s.attach()):>6} {fmt(Score.ratio(s.period)):>6} "
-            f"{fmt(Score.ratio(s.as_of))} {fmt(Score.ratio(s.measure))} | {fmt(s.recall())} {fmt(s.precision())} | {oneline}")
+    cells = [
+        name, group, str(sum(s.labels.values())), str(n_props), "|",
+        fmt(s.recall("target")), fmt(s.precision("target")), "|",
+        fmt(s.recall("outcome")), fmt(s.precision("outcome")), "|",
+        fmt(s.recall("stated_rate")), fmt(s.precision("stated_rate")), "|",
+        fmt(s.recall("stated_gap")), fmt(s.recall("baseline")), "|",
+        fmt(s.attach()), fmt(Score.ratio(s.period)), fmt(Score.ratio(s.as_of)),
+        fmt(Score.ratio(s.measure)), "|", fmt(s.recall()), fmt(s.precision()), "|", oneline,
+    ]  # fmt: skip
+    return " ".join(
+        cell.ljust(width) if i < 2 else cell.rjust(width)
+        for i, (cell, (_, width)) in enumerate(zip(cells, COLUMNS, strict=True))
+    )
 
 
 def pooled_dict(s: Score) -> dict[str, object]:
     out: dict[str, object] = {"labels": dict(s.labels)}
     for role in ROLES:
         out[role] = {"recall": s.recall(role), "precision": s.precision(role)}
-    out.update(recall=s.recall(), precision=s.precision(), attach=s.attach(),
-               period=Score.ratio(s.period), as_of=Score.ratio(s.as_of), measure=Score.ratio(s.measure))
+    out.update(
+        recall=s.recall(),
+        precision=s.precision(),
+        attach=s.attach(),
+        period=Score.ratio(s.period),
+        as_of=Score.ratio(s.as_of),
+        measure=Score.ratio(s.measure),
+    )
     return out
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--misses", action="store_true", help="list every miss and wrong proposal")
-    parser.add_argument("--only", help="one article (file stem)")
-    parser.add_argument("--json", action="store_true", help="print the pooled scores as JSON")
-    parser.add_argument("--no-seeds", action="store_true")
-    opts = parser.parse_args(argv)
-
-    articles = [a for a in real_articles() if not opts.only or a.name == opts.only]
-    seeds = [] if opts.no_seeds or opts.only else sorted(SEEDS.glob("[0-9]*.toml"))
+def run_all(articles: list[Article], seeds: list[Path]) -> list[list[dict[str, object]]]:
+    """Extract every article and seed, as stored and as one line (in that order, pairwise)."""
     with tempfile.TemporaryDirectory() as tmp:
         jobs = []
         for a in articles:
@@ -517,6 +626,21 @@ def main(argv: list[str] | None = None) -> int:
         with ThreadPoolExecutor(max_workers=2) as pool:
             results = list(pool.map(lambda job: run_extract(*job), jobs))
 
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--misses", action="store_true", help="list every miss and wrong proposal")
+    parser.add_argument("--only", help="one article (file stem)")
+    parser.add_argument("--json", action="store_true", help="print the pooled scores as JSON")
+    parser.add_argument("--no-seeds", action="store_true")
+    opts = parser.parse_args(argv)
+
+    articles = [a for a in real_articles() if not opts.only or a.name == opts.only]
+    seeds = [] if opts.no_seeds or opts.only else sorted(SEEDS.glob("[0-9]*.toml"))
+    results = run_all(articles, seeds)
+
     pooled = {g: Score() for g in (*GROUPS, "seeds")}
     pooled_flat = {g: Score() for g in (*GROUPS, "seeds")}
     lines = [HEADER]
@@ -528,7 +652,15 @@ def main(argv: list[str] | None = None) -> int:
         s = score_article(a, figs, a.text)
         sf = score_article(a, flat_figs, one_line(a.text))
         same = Counter(map(figure_key, figs)) == Counter(map(figure_key, flat_figs))
-        lines.append(row(a.name, a.group[:4], s, len(figs), "same" if same else f"DIFF {len(flat_figs)}"))
+        lines.append(
+            row(
+                a.name,
+                a.group[:4],
+                s,
+                sum(s.claimed[r] for r in PRIMARY),
+                "same" if same else f"DIFF {len(flat_figs)}",
+            )
+        )
         pooled[a.group].add(s)
         pooled_flat[a.group].add(sf)
         if opts.misses and s.misses:
@@ -539,7 +671,15 @@ def main(argv: list[str] | None = None) -> int:
         s = seed_score(p, figs)
         sf = seed_score(p, flat_figs)
         same = Counter(map(figure_key, figs)) == Counter(map(figure_key, flat_figs))
-        lines.append(row(p.stem[:26], "seed", s, len(figs), "same" if same else f"DIFF {len(flat_figs)}"))
+        lines.append(
+            row(
+                p.stem[:26],
+                "seed",
+                s,
+                sum(s.claimed[r] for r in PRIMARY),
+                "same" if same else f"DIFF {len(flat_figs)}",
+            )
+        )
         pooled["seeds"].add(s)
         pooled_flat["seeds"].add(sf)
         if opts.misses and s.misses:
@@ -547,17 +687,35 @@ def main(argv: list[str] | None = None) -> int:
     lines.append("-" * len(HEADER))
     for g in (*GROUPS, "seeds"):
         if sum(pooled[g].labels.values()):
-            lines.append(row(f"POOLED {g}", "", pooled[g], sum(pooled[g].claimed[r] for r in PRIMARY), ""))
-            lines.append(row(f"POOLED {g}, one line", "", pooled_flat[g],
-                             sum(pooled_flat[g].claimed[r] for r in PRIMARY), ""))
+            lines.append(
+                row(f"POOLED {g}", "", pooled[g], sum(pooled[g].claimed[r] for r in PRIMARY), "")
+            )
+            lines.append(
+                row(
+                    f"POOLED {g}, one line",
+                    "",
+                    pooled_flat[g],
+                    sum(pooled_flat[g].claimed[r] for r in PRIMARY),
+                    "",
+                )
+            )
     if opts.json:
-        print(json.dumps({g: pooled_dict(s) for g, s in pooled.items()}
-                         | {f"{g}-oneline": pooled_dict(s) for g, s in pooled_flat.items()},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {g: pooled_dict(s) for g, s in pooled.items()}
+                | {f"{g}-oneline": pooled_dict(s) for g, s in pooled_flat.items()},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     print("\n".join(lines))
-    print("\nt/o/r/g/b = target/outcome/stated_rate/stated_gap/baseline; rec = recall, pre = precision; "
-          "prop = primary figures proposed")
+    print(
+        "\nt/o/r/g/b = target/outcome/stated_rate/stated_gap/baseline; "
+        "rec = recall, pre = precision; "
+        "prop = figures proposed (not counting those on neutral labels);\n"
+        "1line: DIFF N = the one-line text gave other figures (N of them)"
+    )
     if detail:
         print("\n" + "\n".join(detail))
     return 0

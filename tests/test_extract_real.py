@@ -22,8 +22,11 @@ REAL = ROOT / "tests" / "extract" / "real"
 
 
 def _load_eval():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("extract_eval", ROOT / "benchmarks" / "extract_eval.py")
-    assert spec and spec.loader
+    spec = importlib.util.spec_from_file_location(
+        "extract_eval", ROOT / "benchmarks" / "extract_eval.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules["extract_eval"] = module
     spec.loader.exec_module(module)
@@ -54,7 +57,9 @@ def test_labels_are_well_formed_and_grounded(name: str) -> None:
 
 
 def test_the_set_covers_levels_regions_kinds_and_scripts() -> None:
-    metas = [tomllib.loads((REAL / f"{n}.toml").read_text(encoding="utf-8"))["article"] for n in ARTICLES]
+    metas = [
+        tomllib.loads((REAL / f"{n}.toml").read_text(encoding="utf-8"))["article"] for n in ARTICLES
+    ]
     assert len({m["region"] for m in metas}) >= 8
     levels = {"county" if m["level"] == "district" else m["level"] for m in metas}
     assert levels == {"national", "province", "prefecture", "county"}
@@ -65,24 +70,30 @@ def test_the_set_covers_levels_regions_kinds_and_scripts() -> None:
 
 
 def test_a_broken_label_is_refused(tmp_path: Path) -> None:
-    (tmp_path / "x.txt").write_text("全市城镇新增就业5.31万人,完成省定任务的104.19%。\n", encoding="utf-8")
+    (tmp_path / "x.txt").write_text(
+        "全市城镇新增就业5.31万人,完成省定任务的104.19%。\n", encoding="utf-8"
+    )
     good = (
         '[source]\ntitle = "t"\npublisher = "p"\ndate = 2023-01-01\nurl = "u"\n'
         '[article]\nregion = "运城市"\nlevel = "prefecture"\nkind = "review"\ngroup = "tune"\n'
         '[defaults]\nperiod = "2022"\nas_of = 2022-12-31\n'
-        '[[figure]]\nid = "jobs"\nnumber = "5.31万人"\ncontext = "新增就业5.31万人"\nrole = "outcome"\n'
+        '[[figure]]\nid = "jobs"\nnumber = "5.31万人"\ncontext = "新增就业5.31万人"\n'
+        'role = "outcome"\n'
         'unit = "人"\nmeasure = "flow"\ntitle = "城镇新增就业"\n'
     )
     (tmp_path / "x.toml").write_text(good, encoding="utf-8")
     assert [lab.id for lab in ev.load_article(tmp_path / "x.toml").labels] == ["jobs"]
+    rate_without_owner = (
+        '[[figure]]\nid = "r"\nnumber = "104.19%"\ncontext = "104.19%"\nrole = "stated_rate"\n'
+    )
     for broken in (
-        good.replace("新增就业5.31万人", "新增就业5.32万人"),       # the context is not in the text
-        good.replace('number = "5.31万人"', 'number = "5.3万人"'),  # the number is not in its context
-        good.replace('role = "outcome"', 'role = "result"'),         # unknown role
-        good + '[[figure]]\nid = "r"\nnumber = "104.19%"\ncontext = "104.19%"\nrole = "stated_rate"\n',  # no of
+        good.replace("新增就业5.31万人", "新增就业5.32万人"),  # the context is not in the text
+        good.replace('number = "5.31万人"', 'number = "5.3万人"'),  # not in its context
+        good.replace('role = "outcome"', 'role = "result"'),  # unknown role
+        good + rate_without_owner,  # a rate names the figure it belongs to
     ):
         (tmp_path / "x.toml").write_text(broken, encoding="utf-8")
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match=r"\S"):
             ev.load_article(tmp_path / "x.toml")
 
 
