@@ -22,9 +22,10 @@ from _harness import instrumented, main
 
 with instrumented():
     from tracker import problems
-    from tracker.loader import MAX_FILE_BYTES, build_dataset, load_bytes
-    from tracker.render import RenderOptions, StatusFormat, render_status
-    from tracker.report import build_status
+    from tracker.core.status import build_status
+    from tracker.load.file import MAX_FILE_BYTES, load_bytes
+    from tracker.load.merge import build_dataset
+    from tracker.render.registry import RenderOptions, StatusFormat, render_status
 
 CODES = {v for v in vars(problems).values() if isinstance(v, str) and re.fullmatch(r"[EW]\d{3}", v)}
 AS_OF = dt.date(2023, 6, 30)

@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _harness import instrumented, main
 
 with instrumented():
-    from tracker.quantity import QuantityError, Unit, parse_quantity
+    from tracker.parse.quantity import QuantityError, Unit, parse_quantity
 
 ROLES = ("target", "outcome", "rate", "exact")
 UNITS = (None, Unit("人"), Unit("%"), Unit("人", Fraction(10_000)))

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from tracker.cli import cli
-from tracker.commands import add as add_command
-from tracker.loader import load
-from tracker.writer import generate_id
+from tracker.cli import add as add_command
+from tracker.cli.group import cli
+from tracker.edit.new_goal import generate_id
+from tracker.load.dataset import load
 
 FIXTURE = Path(__file__).parent / "data" / "record"
 

@@ -1,4 +1,4 @@
-"""The parse cache (tracker.cache): what a warm run shows is what a cold run shows; a stale,
+"""The parse cache (tracker.load.cache): what a warm run shows is what a cold run shows; a stale,
 corrupt or foreign entry is never used; concurrent rebuilds leave a valid cache; the parallel
 cold parse gives the same dataset as a sequential one. No test here measures a time."""
 
@@ -16,8 +16,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from tracker import cache, loader
-from tracker.cli import cli
+from tracker.cli.group import cli
+from tracker.load import cache, dataset
+from tracker.load.dataset import load
+from tracker.load.discover import display_path, iter_data_files
+from tracker.load.file import load_file
+from tracker.model import FileData
 
 HERE = Path(__file__).parent
 BASIC = HERE / "data" / "basic"
@@ -72,13 +76,13 @@ class Counting:
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
         self.parsed: list[str] = []
-        real = loader.load_file
+        real = load_file
 
-        def counting(path: Path) -> loader.FileData:
+        def counting(path: Path) -> FileData:
             self.parsed.append(path.name)
             return real(path)
 
-        monkeypatch.setattr(cache, "load_file", counting)
+        monkeypatch.setattr(dataset, "load_file", counting)
 
 
 @pytest.fixture
@@ -93,7 +97,7 @@ def parsed(monkeypatch: pytest.MonkeyPatch) -> Counting:
 def test_warm_output_is_the_cold_output(
     synthetic: Path, cache_dir: Path, parsed: Counting, fmt: str
 ) -> None:
-    files = len(list(loader.iter_data_files(synthetic)))
+    files = len(list(iter_data_files(synthetic)))
     uncached = status(synthetic, "--no-cache", fmt=fmt)
     cold = status(synthetic, fmt=fmt)
     assert len(parsed.parsed) == 2 * files  # --no-cache and cold parsed every file
@@ -109,9 +113,9 @@ def test_warm_output_is_the_cold_output(
 
 
 def test_warm_dataset_equals_the_parsed_one(synthetic: Path, cache_dir: Path) -> None:
-    fresh = loader.load(synthetic)
-    loader.load(synthetic, cache_dir=cache_dir)
-    warm = loader.load(synthetic, cache_dir=cache_dir)
+    fresh = load(synthetic)
+    load(synthetic, cache_dir=cache_dir)
+    warm = load(synthetic, cache_dir=cache_dir)
     assert warm.goals == fresh.goals
     assert warm.regions == fresh.regions
     assert warm.sources == fresh.sources
@@ -349,9 +353,9 @@ def test_unreadable_file_is_reported_not_cached(data: Path) -> None:
 
 RUN = """
 import sys
-from tracker import cache
+from tracker.load import cache
 cache.RACY_SECONDS = 0
-from tracker.cli import main
+from tracker.cli.group import main
 main(sys.argv[1:])
 """
 
@@ -381,7 +385,7 @@ def test_concurrent_rebuild(synthetic: Path, tmp_path: Path, jobs: str) -> None:
         assert out == expected
     names = sorted(p.name for p in (shared / f"v{cache.FORMAT}").iterdir())
     assert not [n for n in names if n.endswith(".tmp")]
-    files = list(loader.iter_data_files(synthetic))
+    files = list(iter_data_files(synthetic))
     assert len(names) == len(files)
     codec = cache._get_codec()
     assert codec is not None
@@ -405,9 +409,9 @@ def always_parallel(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_parallel_parse_equals_sequential(
     synthetic: Path, tmp_path: Path, with_cache: bool
 ) -> None:
-    sequential = loader.load(synthetic)
+    sequential = load(synthetic)
     cache_dir = tmp_path / "cache" if with_cache else None
-    parallel = loader.load(synthetic, cache_dir=cache_dir, parallel=True)
+    parallel = load(synthetic, cache_dir=cache_dir, parallel=True)
     assert parallel.goals == sequential.goals
     assert parallel.regions == sequential.regions
     assert parallel.problems == sequential.problems
@@ -420,16 +424,16 @@ def test_a_failing_worker_leaves_its_files_to_the_parent(
     synthetic: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     parent = os.getpid()
-    real = loader.load_file
+    real = load_file
 
-    def flaky(path: Path) -> loader.FileData:
+    def flaky(path: Path) -> FileData:
         if os.getpid() != parent:
             os._exit(7)  # a worker dies without a word
         return real(path)
 
-    monkeypatch.setattr(cache, "load_file", flaky)
-    result = loader.load(synthetic, parallel=True)
-    assert result.goals == loader.load(synthetic).goals
+    monkeypatch.setattr(dataset, "load_file", flaky)
+    result = load(synthetic, parallel=True)
+    assert result.goals == load(synthetic).goals
 
 
 def test_split_balances_bytes() -> None:
@@ -496,11 +500,11 @@ def _layouts(tmp_path: Path) -> Iterator[tuple[Path, Path]]:
 def test_names_match_display_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for cwd, root in _layouts(tmp_path):
         monkeypatch.chdir(cwd)
-        paths = list(loader.iter_data_files(root))
+        paths = list(iter_data_files(root))
         assert paths
         for path, file in zip(paths, cache._describe(paths, root), strict=True):
             assert file.key is not None
             import msgspec  # noqa: PLC0415
 
             shown = msgspec.msgpack.decode(file.key)[2]
-            assert shown == loader.display_path(path), (cwd, root, path)
+            assert shown == display_path(path), (cwd, root, path)

@@ -17,11 +17,11 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tracker import problems
-from tracker.checks import CheckReport
-from tracker.cli import cli
-from tracker.model import Problem, Severity
-from tracker.render import RenderOptions
+from tracker.cli.group import cli
+from tracker.core.checks import CheckReport
+from tracker.problems import Problem, Severity
 from tracker.render.check import render_github, render_gitlab, workflow_command
+from tracker.render.registry import RenderOptions
 
 EXAMPLES = Path(__file__).parent / "check-examples"
 ROOT = Path(__file__).parent.parent

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from tracker.cli import cli
+from tracker.cli.group import cli
 
 DATA = Path(__file__).parent / "data"
 BASIC = DATA / "basic"

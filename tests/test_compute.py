@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from tracker.compute import (
+from tracker.core.compute import (
     Flag,
     RateCheck,
     Status,
@@ -18,7 +18,7 @@ from tracker.compute import (
     rate_check,
 )
 from tracker.model import Baseline, Goal, Kind, Measure, Outcome, Target
-from tracker.quantity import Qualifier, Quantity
+from tracker.parse.quantity import Qualifier, Quantity
 
 
 def q(

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.loader import load
+from tracker.load.dataset import load
 from tracker.model import Dataset, Kind
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tracker import display
-from tracker.display import number
+from tracker.render import display
+from tracker.render.display import number
 
 
 @pytest.mark.parametrize(

@@ -21,12 +21,12 @@ from click.testing import CliRunner, Result
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.cli import cli
-from tracker.extract import Extraction, Figure, extract, read_article_date
-from tracker.loader import load
-from tracker.model import Severity
-from tracker.quantity import parse_quantity
-from tracker.regions import RegionInfo
+from tracker.cli.group import cli
+from tracker.core.regions import RegionInfo
+from tracker.extract.article import Extraction, Figure, extract, read_article_date
+from tracker.load.dataset import load
+from tracker.parse.quantity import parse_quantity
+from tracker.problems import Severity
 from tracker.render.extract_toml import (
     DraftOptions,
     figure_dict,

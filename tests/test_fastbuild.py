@@ -11,7 +11,7 @@ import pytest
 
 from tracker.fastbuild import coprime_fraction, frozen_constructor
 from tracker.model import Goal, Kind, Measure, Outcome, Target
-from tracker.quantity import Quantity, parse_quantity, parse_unit
+from tracker.parse.quantity import Quantity, parse_quantity, parse_unit
 
 
 def test_coprime_fraction_is_the_fraction() -> None:

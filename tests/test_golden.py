@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from golden_files import check_golden
-from tracker.cli import cli
+from tracker.cli.group import cli
 
 BASIC = Path(__file__).parent / "data" / "basic"
 

@@ -27,12 +27,15 @@ import pytest
 import tomli
 from click.testing import CliRunner, Result
 
-from tracker import loader
-from tracker.cli import cli
-from tracker.compute import evaluate
-from tracker.display import safe
-from tracker.readers import MAX_DEPTH
+from tracker.cli.group import cli
+from tracker.core.compute import evaluate
+from tracker.load.dataset import load
+from tracker.load.file import MAX_FILE_BYTES, load_bytes, load_file, load_text
+from tracker.load.merge import MAX_REGION_DEPTH, build_dataset
+from tracker.load.screen import MAX_NAME, MAX_TEXT
+from tracker.parse.readers import MAX_DEPTH
 from tracker.render.csv import _TEXT_COLUMNS, cell
+from tracker.render.display import safe
 from tracker.render.json import goal_record
 
 HOSTILE = Path(__file__).parent / "hostile"
@@ -132,7 +135,7 @@ def test_every_file_gives_its_expected_finding(gallery: Path) -> None:
 def test_size_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     big = tmp_path / "big.toml"
     with big.open("wb") as stream:
-        stream.truncate(loader.MAX_FILE_BYTES + 1)
+        stream.truncate(MAX_FILE_BYTES + 1)
     reads: list[int] = []
     real_open = Path.open
 
@@ -146,12 +149,12 @@ def test_size_is_checked_before_reading(tmp_path: Path, monkeypatch: pytest.Monk
         return Spy(stream.detach()) if isinstance(stream, io.BufferedReader) else stream
 
     monkeypatch.setattr(Path, "open", spying_open)
-    part = loader.load_file(big)
+    part = load_file(big)
     assert [p.code for p in part.problems] == ["E005"]
     assert reads == []
     assert "split it" in part.problems[0].message
     # a git blob (tracker diff) is already in memory: the same limit, on its length
-    blob = loader.load_bytes(b" " * (loader.MAX_FILE_BYTES + 1), "blob.toml", ".toml")
+    blob = load_bytes(b" " * (MAX_FILE_BYTES + 1), "blob.toml", ".toml")
     assert [p.code for p in blob.problems] == ["E005"]
 
 
@@ -310,7 +313,7 @@ def test_csv_cells_are_not_formulas(gallery: Path) -> None:
 def test_csv_checks_every_column_that_can_hold_data_text(gallery: Path) -> None:
     """render/csv.py passes only its text columns through cell(); every other value must be
     one that cell() would leave as it is (a number, a date, a status, flags)."""
-    dataset = loader.load(gallery)
+    dataset = load(gallery)
     assert dataset.goals
     for goal in dataset.goals:
         record = goal_record(evaluate(goal, dt.date.fromisoformat(AS_OF)))
@@ -352,7 +355,7 @@ def test_check_messages_are_inert(tmp_path: Path) -> None:
 
 
 def codes(text: str, suffix: str = ".toml") -> list[str]:
-    return [p.code for p in loader.load_text(text, f"x{suffix}", suffix).problems]
+    return [p.code for p in load_text(text, f"x{suffix}", suffix).problems]
 
 
 def test_nesting_limit() -> None:
@@ -371,10 +374,10 @@ def test_text_limits() -> None:
     def goal(goal_id: str, title: str) -> str:
         return goal_toml(goal_id, title).replace('source = "evil-source"\n', "")
 
-    assert "E106" not in codes(goal("x" * loader.MAX_NAME, "t"))
-    assert "E106" in codes(goal("x" * (loader.MAX_NAME + 1), "t"))
-    assert "E106" not in codes(goal("g", "x" * loader.MAX_TEXT))
-    assert "E106" in codes(goal("g", "x" * (loader.MAX_TEXT + 1)))
+    assert "E106" not in codes(goal("x" * MAX_NAME, "t"))
+    assert "E106" in codes(goal("x" * (MAX_NAME + 1), "t"))
+    assert "E106" not in codes(goal("g", "x" * MAX_TEXT))
+    assert "E106" in codes(goal("g", "x" * (MAX_TEXT + 1)))
     assert codes('[[region]]\nname = "甲\\u200b市"\n') == ["E107"]  # zero-width space
     assert codes('[[region]]\nname = "甲市"\naliases = ["\\tJia"]\n') == ["E107"]
 
@@ -385,11 +388,9 @@ def test_region_depth_limit() -> None:
         parts += [f'[[region]]\nname = "r{i}"\nparent = "r{i - 1}"\n' for i in range(2, levels + 1)]
         return "".join(parts)
 
-    limit = loader.MAX_REGION_DEPTH
-    assert (
-        loader.build_dataset(Path(), [loader.load_text(chain(limit), "r", ".toml")]).problems == []
-    )
-    deeper = loader.build_dataset(Path(), [loader.load_text(chain(limit + 1), "r", ".toml")])
+    limit = MAX_REGION_DEPTH
+    assert build_dataset(Path(), [load_text(chain(limit), "r", ".toml")]).problems == []
+    deeper = build_dataset(Path(), [load_text(chain(limit + 1), "r", ".toml")])
     assert [p.code for p in deeper.problems] == ["E136"]
     assert deeper.regions[f"r{limit + 1}"].parent is None
 

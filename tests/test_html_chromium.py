@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from tracker.cli import cli
+from tracker.cli.group import cli
 
 ROOT = Path(__file__).parent.parent
 HISTORY = Path(__file__).parent / "data" / "history"

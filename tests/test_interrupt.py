@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 import tracker
-from tracker import cli, errors
+from tracker import errors
+from tracker.cli import group as cli
 
 HERE = Path(__file__).parent
 BASIC = HERE / "data" / "basic"
@@ -108,17 +109,17 @@ def test_ctrl_c_while_importing(command: list[str], tmp_path: Path) -> None:
 
 ENDLESS_LOAD = """
 import pathlib, sys
-from tracker import loader
-from tracker.cli import main
+from tracker.load import dataset
+from tracker.cli.group import main
 
-once = loader.load
+once = dataset.load
 
 def load(*args, **kwargs):
     pathlib.Path(sys.argv[1]).touch()
     while True:
         once(*args, **kwargs)
 
-loader.load = load
+dataset.load = load
 main(sys.argv[2:])
 """
 
@@ -160,7 +161,7 @@ def frames_in_tracker_after_the_handler(stderr: str) -> list[str]:
             continue
         file = Path(m["file"]).name
         before = file == "__init__.py" or (
-            file == "cli.py"
+            file == "group.py"
             and (m["name"] in ("_is_program", "_exit_now") or int(m["line"]) <= HANDLER_LINE)
         )
         if not before:
@@ -220,8 +221,8 @@ def test_importing_tracker_leaves_ctrl_c_alone() -> None:
 
 SWALLOWING_LOAD = """
 import pathlib, sys, time
-from tracker import loader
-from tracker.cli import main
+from tracker.load import dataset
+from tracker.cli.group import main
 
 def load(*args, **kwargs):
     pathlib.Path(sys.argv[1]).touch()
@@ -231,7 +232,7 @@ def load(*args, **kwargs):
         except BaseException:
             pass
 
-loader.load = load
+dataset.load = load
 main(sys.argv[2:])
 """
 

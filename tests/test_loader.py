@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from tracker import loader
-from tracker.loader import bundled_data, find_data_dir, load
-from tracker.model import Goal, Kind, Measure, Outcome, Severity
+from tracker.load import build
+from tracker.load.dataset import load
+from tracker.load.discover import bundled_data, find_data_dir
+from tracker.model import Goal, Kind, Measure, Outcome
+from tracker.problems import Severity
 
 REGIONS = '[[region]]\nname = "运城市"\naliases = ["运城"]\n'
 
@@ -326,4 +328,4 @@ def test_goals_and_outcomes_are_the_model_s_own_objects(data: Path) -> None:
         assert repr(built) == repr(again)
         with pytest.raises(dataclasses.FrozenInstanceError):
             built.line = 0  # type: ignore[misc]
-    assert loader._new_goal is not Goal  # the shortcut is in use: the model's layout allows it
+    assert build._new_goal is not Goal  # the shortcut is in use: the model's layout allows it

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from tracker.edit.files import write_output
 from tracker.errors import UsageError
-from tracker.fileio import write_output
 
 
 def test_regular_file_replaced_keeping_its_mode(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ HEAVY = (
 # `tracker --help` lists every command, so it imports their modules (still not these).
 HEAVY_FOR_HELP = tuple(m for m in HEAVY if m not in ("tempfile",))
 # Not needed by `tracker status` on TOML data without --region, in any format.
-NOT_FOR_STATUS = ("yaml", "opencc", "pypinyin", "tomlkit", "jsonschema", "tracker.regions")
+NOT_FOR_STATUS = ("yaml", "opencc", "pypinyin", "tomlkit", "jsonschema", "tracker.core.regions")
 # Nor by the table, JSON and CSV renderers (the Markdown one uses tabulate, which imports
 # importlib.metadata and with it hashlib and tempfile).
 NOT_FOR_STATUS_STRICT = (*NOT_FOR_STATUS, "hashlib", "tempfile", "multiprocessing", "difflib")
@@ -45,7 +45,7 @@ NOT_FOR_THE_TABLE = ("rich.console", "rich.table", "rich.text", "rich.style")
 
 SCRIPT = """
 import json, sys
-from tracker.cli import main
+from tracker.cli.group import main
 try:
     main(sys.argv[1:])
 except SystemExit:
@@ -79,7 +79,7 @@ def test_importing_the_cli_is_light() -> None:
         [
             sys.executable,
             "-c",
-            "import sys, json, tracker.cli; print(json.dumps(sorted(sys.modules)))",
+            "import sys, json, tracker.cli.group; print(json.dumps(sorted(sys.modules)))",
         ],
         capture_output=True,
         text=True,
@@ -88,7 +88,9 @@ def test_importing_the_cli_is_light() -> None:
     modules = set(json.loads(result.stdout))
     assert loaded(modules, HEAVY) == []
     # commands are imported when run, not with the group
-    assert loaded(modules, ("tracker.commands.status", "tracker.loader", "tracker.compute")) == []
+    assert (
+        loaded(modules, ("tracker.cli.status", "tracker.load.loader", "tracker.core.compute")) == []
+    )
 
 
 def test_version_imports_nothing_heavy() -> None:
@@ -113,7 +115,7 @@ def test_status_imports_only_what_it_uses(fmt: str, tmp_path: Path) -> None:
 
 def test_region_filter_imports_the_region_index(tmp_path: Path) -> None:
     args = ["--data", str(BASIC), "status", "--region", "运城", "--as-of", "2023-07-01"]
-    assert "tracker.regions" in imported(*args, cache=tmp_path)
+    assert "tracker.core.regions" in imported(*args, cache=tmp_path)
 
 
 def test_yaml_is_imported_for_yaml_data(tmp_path: Path) -> None:

@@ -24,15 +24,16 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from tracker import display
 from tracker import problems as codes
-from tracker.compute import Status, Thresholds, evaluate
-from tracker.loader import build_dataset, load_text
+from tracker.core.compute import Status, Thresholds, evaluate
+from tracker.core.status import build_status
+from tracker.core.views import build_report
+from tracker.load.file import load_text
+from tracker.load.merge import build_dataset
 from tracker.model import Goal, Kind, Measure, Outcome, Target
-from tracker.quantity import Quantity, QuantityError, Unit, parse_quantity
-from tracker.render import RenderOptions, StatusFormat, render_status, report_html, report_markdown
-from tracker.report import build_status
-from tracker.summary import build_report
+from tracker.parse.quantity import Quantity, QuantityError, Unit, parse_quantity
+from tracker.render import display, report_html, report_markdown
+from tracker.render.registry import RenderOptions, StatusFormat, render_status
 
 CODES = {v for v in vars(codes).values() if isinstance(v, str) and re.fullmatch(r"[EW]\d{3}", v)}
 ROLES = ("target", "outcome", "rate", "exact")

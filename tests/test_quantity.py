@@ -10,7 +10,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from tracker.quantity import (
+from tracker.parse.quantity import (
     Qualifier,
     Quantity,
     QuantityError,

@@ -19,7 +19,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tracker.errors import Interrupted
-from tracker.readers import ParseError, _read_toml_fast, read_toml
+from tracker.parse.readers import ParseError, _read_toml_fast, read_toml
 
 REPO = Path(__file__).resolve().parents[1]
 DATA_FILES = sorted([*REPO.glob("targets/**/*.toml"), *REPO.glob("tests/data/**/*.toml")])

@@ -26,9 +26,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
-from tracker import fileio, writer
-from tracker.cli import cli
-from tracker.loader import load, load_text
+from tracker.cli.group import cli
+from tracker.edit import apply, plan, validate
+from tracker.edit import files as fileio
+from tracker.load.dataset import load
+from tracker.load.file import load_text
 
 HERE = Path(__file__).parent
 FIXTURE = HERE / "data" / "record"
@@ -370,13 +372,13 @@ def test_file_changed_while_writing_is_refused(data: Path, monkeypatch: pytest.M
     """Someone saves the file (outside tracker's lock) while the edit is being computed."""
     path = data / "goals.toml"
     theirs = path.read_text(encoding="utf-8") + "\n# an editor's change\n"
-    original_check = writer.check
+    original_check = apply.check
 
-    def check_then_edit(edit: writer.Edit, suffix: str) -> None:
+    def check_then_edit(edit: plan.Edit, suffix: str) -> None:
         original_check(edit, suffix)
         path.write_text(theirs, encoding="utf-8")
 
-    monkeypatch.setattr(writer, "check", check_then_edit)
+    monkeypatch.setattr(apply, "check", check_then_edit)
     result = run(data, "yanhu-2022-lunches", "60", "--as-of", "2022-12-31")
     assert result.exit_code == 1
     assert "changed on disk" in result.stderr
@@ -386,15 +388,15 @@ def test_file_changed_while_writing_is_refused(data: Path, monkeypatch: pytest.M
 
 def test_result_that_fails_check_is_refused() -> None:
     text = '[[goal]]\nid = "g"\ntitle = "t"\nregion = "r"\nunit = "人"\nperiod = 2023\n'
-    edit = writer.plan_record(
-        writer.Text(text, bom=False, newline="\n"),
+    edit = plan.plan_record(
+        plan.Text(text, bom=False, newline="\n"),
         "g.toml",
         "g",
-        writer.NewOutcome(dt.date(2023, 6, 30), value="a lot"),
+        plan.NewOutcome(dt.date(2023, 6, 30), value="a lot"),
     )
     assert [p.code for p in load_text(edit.new, "g.toml", ".toml").problems] == ["E110"]
-    with pytest.raises(writer.InvalidResultError, match="would not pass tracker check"):
-        writer.check(edit, ".toml")
+    with pytest.raises(plan.InvalidResultError, match="would not pass tracker check"):
+        validate.check(edit, ".toml")
 
 
 def test_write_error_leaves_file_and_no_temp(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -434,8 +436,8 @@ def test_ctrl_c_before_rename(data: Path, monkeypatch: pytest.MonkeyPatch) -> No
 PAUSED_RECORD = """
 import sys, time
 from pathlib import Path
-from tracker import fileio
-from tracker.cli import main
+from tracker.edit import files as fileio
+from tracker.cli.group import main
 
 def pause(temp):
     marker = Path(sys.argv[1])

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.regions import RegionIndex, RegionInfo, RegionLookupError, normalise, strip_suffix
+from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError, normalise, strip_suffix
 
 TREE = [
     RegionInfo("山西省", None),
@@ -291,7 +291,7 @@ def test_error_pickles() -> None:
 
 def test_import_is_light() -> None:
     code = (
-        "import sys, tracker.regions as r; "
+        "import sys, tracker.core.regions as r; "
         "r.RegionIndex([r.RegionInfo('a', None)]).select(['a']); "
         "print(any(m.split('.')[0] in {'opencc', 'pypinyin'} for m in sys.modules))"
     )

@@ -8,7 +8,7 @@ from typing import Any
 
 from click.testing import CliRunner, Result
 
-from tracker.cli import cli
+from tracker.cli.group import cli
 
 DATA = Path(__file__).parent / "data"
 BASIC = DATA / "basic"

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from golden_files import check_golden
-from tracker.cli import cli
+from tracker.cli.group import cli
 
 DATA = Path(__file__).parent / "data"
 BASIC = DATA / "basic"

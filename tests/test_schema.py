@@ -13,7 +13,7 @@ import tomli
 import yaml
 from click.testing import CliRunner
 
-from tracker.cli import cli
+from tracker.cli.group import cli
 
 jsonschema = pytest.importorskip("jsonschema")
 
@@ -107,7 +107,7 @@ def test_fields_are_described_for_editors(schema: dict[str, Any]) -> None:
 
 
 def test_output_file(tmp_path: Path) -> None:
-    out = tmp_path / "tracker.schema.json"
+    out = tmp_path / "tracker.parse.schema.json"
     result = CliRunner().invoke(cli, ["schema", "--output", str(out)])
     assert result.exit_code == 0
     assert result.stdout == ""

@@ -21,7 +21,7 @@ from click.testing import CliRunner, Result
 from rich.cells import cell_len
 
 from golden_files import check_golden
-from tracker.cli import cli
+from tracker.cli.group import cli
 
 DATA = Path(__file__).parent / "data"
 BASIC = DATA / "basic"

@@ -13,12 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tracker import loader
-from tracker.compute import Thresholds
+from tracker.core.compute import Thresholds
+from tracker.core.status import build_status
+from tracker.load.dataset import load
+from tracker.load.discover import bundled_data
 from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Region, Target
-from tracker.quantity import parse_quantity, parse_unit
-from tracker.render import RenderOptions, terminal
-from tracker.report import build_status
+from tracker.parse.quantity import parse_quantity, parse_unit
+from tracker.render import terminal
+from tracker.render.registry import RenderOptions
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent / "benchmarks"))
@@ -43,7 +45,7 @@ def same(report: object, options: RenderOptions) -> None:
 def synthetic_report(tmp_path_factory: pytest.TempPathFactory) -> object:
     data = tmp_path_factory.mktemp("synthetic")
     gen.generate(data, regions=4, goals=15, outcomes=3)
-    return build_status(loader.load(data), AS_OF)
+    return build_status(load(data), AS_OF)
 
 
 @pytest.mark.parametrize("width", [60, 72, 80, 96, 100, 120, 160, 240])
@@ -58,7 +60,7 @@ def test_generated_data_as_rich_lays_it_out(
 @pytest.mark.parametrize("width", [60, 80, 100, 140])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_bundled_data_as_rich_lays_it_out(width: int, lang: str) -> None:
-    report = build_status(loader.load(loader.bundled_data()), AS_OF)
+    report = build_status(load(bundled_data()), AS_OF)
     same(report, RenderOptions(lang=lang, width=width))  # type: ignore[arg-type]
 
 

@@ -2,7 +2,7 @@
 
 These are plain frozen values. What the files *report* is stored here (targets, the
 intervals figures stand for); everything derived (ratio, gap, pace, status) is computed
-by :mod:`tracker.compute`.
+by :mod:`tracker.core.compute`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from datetime import date
 from fractions import Fraction
 from pathlib import Path
 
-from tracker.quantity import Quantity
+from tracker.parse.quantity import Quantity
+from tracker.problems import Problem, Severity
 
 
 class Kind(enum.Enum):
@@ -30,33 +31,6 @@ class Measure(enum.Enum):
 
     FLOW = "flow"
     LEVEL = "level"
-
-
-class Severity(enum.Enum):
-    ERROR = "error"
-    WARNING = "warning"
-
-
-@dataclass(frozen=True, slots=True)
-class Problem:
-    """One finding about the data: where it is, which goal, a stable code and what to do."""
-
-    code: str
-    severity: Severity
-    file: str
-    line: int | None
-    goal_id: str | None
-    message: str
-    column: int | None = None
-
-    def location(self) -> str:
-        """``file:line:col`` as editors and CI annotations expect."""
-        parts = [self.file]
-        if self.line is not None:
-            parts.append(str(self.line))
-            if self.column is not None:
-                parts.append(str(self.column))
-        return ":".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +134,24 @@ class Dataset:
     sources: dict[str, Source] = field(default_factory=dict)
     goals: list[Goal] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # the files a selection named (`tracker check PATH…`), as problems show them
+    files: list[str] = field(default_factory=list)
+
+    def goal(self, goal_id: str) -> Goal | None:
+        """The goal with this id, if the dataset has one."""
+        return next((g for g in self.goals if g.id == goal_id), None)
 
     @property
     def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.ERROR]
+
+
+@dataclass(slots=True)
+class FileData:
+    """What one data file contributes before the checks that span files: the loader's
+    result for one file, and what the parse cache stores."""
+
+    regions: list[Region]
+    sources: list[Source]
+    goals: list[Goal]
+    problems: list[Problem]

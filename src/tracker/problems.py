@@ -1,4 +1,5 @@
-"""Stable problem codes (E… errors, W… warnings) and the one constructor for findings.
+"""Findings about the data: :class:`Problem`, its stable codes (E… errors, W… warnings) and
+the one constructor that gives each code its severity.
 
 Codes never change meaning once published: CI configurations and editors match on them.
 The full table is in docs/check.md.
@@ -6,7 +7,36 @@ The full table is in docs/check.md.
 
 from __future__ import annotations
 
-from tracker.model import Problem, Severity
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about the data: where it is, which goal, a stable code and what to do."""
+
+    code: str
+    severity: Severity
+    file: str
+    line: int | None
+    goal_id: str | None
+    message: str
+    column: int | None = None
+
+    def location(self) -> str:
+        """``file:line:col`` as editors and CI annotations expect."""
+        parts = [self.file]
+        if self.line is not None:
+            parts.append(str(self.line))
+            if self.column is not None:
+                parts.append(str(self.column))
+        return ":".join(parts)
+
 
 # files
 UNREADABLE = "E001"

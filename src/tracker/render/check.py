@@ -15,11 +15,11 @@ from typing import Any, assert_never
 
 import click
 
-from tracker.checks import CheckReport
-from tracker.display import safe
-from tracker.i18n import Lang, t
-from tracker.model import Problem, Severity
-from tracker.render import RenderOptions
+from tracker.core.checks import CheckReport
+from tracker.problems import Problem, Severity
+from tracker.render.display import safe
+from tracker.render.i18n import Lang, t
+from tracker.render.registry import RenderOptions
 
 
 class CheckFormat(enum.Enum):

@@ -7,10 +7,10 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from tracker.display import safe
-from tracker.render import RenderOptions
+from tracker.core.status import StatusReport
+from tracker.render.display import safe
 from tracker.render.json import GOAL_KEYS, goal_record
-from tracker.report import StatusReport
+from tracker.render.registry import RenderOptions
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

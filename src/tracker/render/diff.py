@@ -13,11 +13,11 @@ from typing import Any, assert_never
 
 import click
 
-from tracker import display
-from tracker.changes import DataDiff, GoalChange, OutcomeChange
-from tracker.i18n import Lang, t
+from tracker.core.changes import DataDiff, GoalChange, OutcomeChange
 from tracker.model import Goal, Outcome
-from tracker.render import RenderOptions
+from tracker.render import display
+from tracker.render.i18n import Lang, t
+from tracker.render.registry import RenderOptions
 
 
 class DiffFormat(enum.Enum):

@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from tracker.display import json_number
-from tracker.extract import Extraction, Figure
+from tracker.extract.draft import Extraction, Figure
+from tracker.parse.tomltext import toml_string
+from tracker.render.display import json_number
 from tracker.render.json import encode
-from tracker.tomltext import toml_string
 
 _COMMENT_COLUMN = 40
 _PREVIEW = 60

@@ -6,10 +6,10 @@ from typing import Any
 
 import msgspec
 
-from tracker.compute import Evaluation
-from tracker.display import RATIO_PLACES, iso_date, json_number
-from tracker.render import RenderOptions
-from tracker.report import StatusReport
+from tracker.core.compute import Evaluation
+from tracker.core.status import StatusReport
+from tracker.render.display import RATIO_PLACES, iso_date, json_number
+from tracker.render.registry import RenderOptions
 
 _ENCODER = msgspec.json.Encoder(decimal_format="number")
 

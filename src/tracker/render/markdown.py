@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from tabulate import tabulate
 
-from tracker import display
-from tracker.compute import Status
-from tracker.i18n import t
-from tracker.render import RenderOptions
+from tracker.core.compute import Status
+from tracker.core.status import StatusReport
+from tracker.render import display
+from tracker.render.i18n import t
+from tracker.render.registry import RenderOptions
 from tracker.render.rows import cells
-from tracker.report import StatusReport
 
 MARKERS: dict[Status, str] = {
     Status.ACHIEVED: "✅",

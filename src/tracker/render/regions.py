@@ -9,14 +9,14 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from tracker import display
-from tracker.compute import Status
-from tracker.i18n import t
-from tracker.render import RenderOptions
+from tracker.core.compute import Status
+from tracker.core.status import SEVERITY
+from tracker.core.views import RegionRow
+from tracker.render import display
+from tracker.render.i18n import t
 from tracker.render.json import encode
+from tracker.render.registry import RenderOptions
 from tracker.render.terminal import STYLES, console
-from tracker.report import SEVERITY
-from tracker.summary import RegionRow
 
 # A whole column of white-on-red would shout: counts take the status colour as text only.
 COUNT_STYLES = {**STYLES, Status.MISSED: "bold red"}

@@ -1,7 +1,7 @@
 """``tracker report --format html``: one self-contained page with inline SVG charts.
 
 No network, no scripts, no external fonts: CSS and SVG are inline and the page works from a
-file. Every piece of data text goes through :func:`tracker.display.html_text`; links only to
+file. Every piece of data text goes through :func:`tracker.render.display.html_text`; links only to
 http(s) URLs. Deterministic, like the Markdown report it mirrors.
 """
 
@@ -12,10 +12,12 @@ from fractions import Fraction
 
 from wcwidth import wcwidth
 
-from tracker import display
-from tracker.compute import Evaluation, Status
-from tracker.i18n import Lang, t
-from tracker.render import RenderOptions
+from tracker.core.compute import Evaluation, Status
+from tracker.core.status import SEVERITY
+from tracker.core.views import Bar, RegionSection, ReportData, SourceEntry, bars
+from tracker.render import display
+from tracker.render.i18n import Lang, t
+from tracker.render.registry import RenderOptions
 from tracker.render.report_markdown import (
     goals_text,
     issue_text,
@@ -25,8 +27,6 @@ from tracker.render.report_markdown import (
 )
 from tracker.render.report_markdown import title as report_title
 from tracker.render.rows import cells
-from tracker.report import SEVERITY
-from tracker.summary import Bar, RegionSection, ReportData, SourceEntry, bars
 
 esc = display.html_text
 

@@ -1,7 +1,7 @@
 """``tracker report``: a Markdown summary for GitHub and GitLab (CommonMark + GFM tables).
 
 Deterministic: the same data and evaluation date give the same bytes. Every piece of data
-text goes through :func:`tracker.display.md`; links only to http(s) URLs.
+text goes through :func:`tracker.render.display.md`; links only to http(s) URLs.
 """
 
 from __future__ import annotations
@@ -10,13 +10,13 @@ from fractions import Fraction
 
 from tabulate import tabulate
 
-from tracker import display
-from tracker.compute import Evaluation, Status
-from tracker.i18n import Lang, t
-from tracker.render import RenderOptions
+from tracker.core.compute import Evaluation, Status
+from tracker.core.views import RateIssue, RegionSection, ReportData, SourceEntry
+from tracker.render import display
+from tracker.render.i18n import Lang, t
 from tracker.render.markdown import MARKERS
+from tracker.render.registry import RenderOptions
 from tracker.render.rows import cells
-from tracker.summary import RateIssue, RegionSection, ReportData, SourceEntry
 
 
 def _table(header: list[str], body: list[list[str]], align: tuple[str, ...]) -> str:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tracker import display
-from tracker.compute import Evaluation
-from tracker.i18n import Lang, t
+from tracker.core.compute import Evaluation
 from tracker.model import Kind
+from tracker.render import display
+from tracker.render.i18n import Lang, t
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,14 +13,14 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from tracker import display
-from tracker.compute import Evaluation, Flag, Interval, RateCheck
-from tracker.i18n import Lang, t
+from tracker.core.compute import Evaluation, Flag, Interval, RateCheck
+from tracker.core.views import GoalDetail, Point, SourceEntry
 from tracker.model import Goal, Kind, Measure, Source
-from tracker.render import RenderOptions
+from tracker.render import display
+from tracker.render.i18n import Lang, t
 from tracker.render.json import encode, goal_record
+from tracker.render.registry import RenderOptions
 from tracker.render.terminal import STYLES, console
-from tracker.summary import GoalDetail, Point, SourceEntry
 
 RATIO = display.RATIO_PLACES
 CHART_HEIGHT = 10

@@ -28,12 +28,12 @@ from typing import TYPE_CHECKING, Literal, TypeVar
 
 from rich.cells import cell_len, chop_cells, set_cell_size
 
-from tracker import display
-from tracker.compute import Status
-from tracker.i18n import Lang, t
-from tracker.render import RenderOptions
+from tracker.core.compute import Status
+from tracker.core.status import StatusReport
+from tracker.render import display
+from tracker.render.i18n import Lang, t
+from tracker.render.registry import RenderOptions
 from tracker.render.rows import cells
-from tracker.report import StatusReport
 
 if TYPE_CHECKING:
     from rich.console import Console

@@ -1,0 +1,1 @@
+"""One module per subcommand; :mod:`tracker.cli.options` holds what they share."""

@@ -1,0 +1,77 @@
+"""``tracker check [PATH…]``: validate data files for CI, every problem at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tracker.cli.options import Context, emit, format_option, global_options
+from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from tracker.render.i18n import t
+
+
+@click.command()
+@global_options
+@click.argument(
+    "paths",
+    nargs=-1,
+    type=click.Path(exists=True, path_type=Path),
+    metavar="[PATH]...",
+)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
+@format_option(
+    "text",
+    "json",
+    "github",
+    "gitlab",
+    help="text for people, json for programs, github for Actions annotations, "
+    "gitlab for a Code Quality report.",
+)
+@click.option(
+    "--show-acknowledged",
+    is_flag=True,
+    help="Also list the findings the data acknowledges (acknowledge = [...]).",
+)
+@click.pass_obj
+def check(
+    obj: Context, paths: tuple[Path, ...], strict: bool, fmt: str, show_acknowledged: bool
+) -> None:
+    """Check data files: every problem at once.
+
+    PATH is a data file or directory (default: the data directory). Each finding has its
+    file, line, goal id, a stable code (E… error, W… warning) and a message saying how to
+    fix it. Exit status: 0 when there are no errors, 1 otherwise. Codes and the acknowledge
+    mechanism: docs/check.md.
+    """
+    from tracker.core.checks import build_report  # noqa: PLC0415
+    from tracker.load.dataset import load  # noqa: PLC0415
+    from tracker.load.discover import DATA_SUFFIXES, find_data_dir  # noqa: PLC0415
+    from tracker.render.check import CheckFormat, render_check, summary  # noqa: PLC0415
+    from tracker.render.registry import RenderOptions  # noqa: PLC0415
+
+    data_dir, bundled = find_data_dir(obj.data)
+    if not paths:
+        if bundled:
+            click.echo(t("notice.bundled", obj.lang), err=True)
+        paths = (data_dir,)
+    for path in paths:
+        if path.is_file() and path.suffix.lower() not in DATA_SUFFIXES:
+            raise UsageError(
+                f"{path} is not a data file: tracker reads {', '.join(sorted(DATA_SUFFIXES))}"
+            )
+    dataset = load(None if bundled else data_dir, select=paths)
+    files = dataset.files
+    if not files:
+        raise UsageError(
+            f"no data files (*.toml, *.yaml, *.yml) under {', '.join(map(str, paths))}: "
+            "check the path"
+        )
+    report = build_report(dataset, files, strict=strict)
+    text = fmt == "text"
+    options = RenderOptions(lang=obj.lang, color=obj.color and text, width=obj.width)
+    rendered = render_check(report, CheckFormat(fmt), options, show_acknowledged=show_acknowledged)
+    emit(obj, rendered, color=text)
+    if fmt == "gitlab":  # the report goes to a file; the job's log gets the summary
+        click.echo(summary(report, obj.lang), err=True)
+    click.get_current_context().exit(EXIT_FINDINGS if report.errors else EXIT_OK)

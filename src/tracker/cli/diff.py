@@ -1,0 +1,76 @@
+"""``tracker diff REV [REV2]``: what changed in the data between two git revisions."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import click
+
+from tracker.cli.options import (
+    Context,
+    DateParam,
+    emit,
+    format_option,
+    global_options,
+    report_errors,
+)
+from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from tracker.render.i18n import t
+
+
+@click.command()
+@global_options
+@click.argument("rev", metavar="REV")
+@click.argument("rev2", metavar="[REV2]", required=False)
+@format_option(
+    "text",
+    "markdown",
+    "json",
+    help="text for people, markdown for a pull-request comment, json for programs.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=DateParam(),
+    default=None,
+    help="Date statuses are evaluated at, on both sides (default: today).",
+)
+@click.pass_obj
+def diff(obj: Context, rev: str, rev2: str | None, fmt: str, as_of: dt.date | None) -> None:
+    """Compare the data at two git revisions.
+
+    What changed from REV to REV2 (default: the working tree): goals added and removed,
+    goalposts moved (targets changed) and other changes to a goal's definition, outcomes
+    added, removed or restated, and goals whose status changed. Each revision is read from
+    git and loaded exactly as the working tree is. Formats and exit codes: docs/diff.md.
+    """
+    from tracker.core.changes import diff_datasets  # noqa: PLC0415
+    from tracker.load.dataset import load  # noqa: PLC0415
+    from tracker.load.discover import display_path, find_data_dir  # noqa: PLC0415
+    from tracker.load.git import load_revision, locate, resolve  # noqa: PLC0415
+    from tracker.render.diff import DiffFormat, Revisions, render_diff  # noqa: PLC0415
+    from tracker.render.registry import RenderOptions  # noqa: PLC0415
+
+    data_dir, bundled = find_data_dir(obj.data)
+    if bundled:
+        raise UsageError(
+            "no data directory found (no targets/ here or above): run tracker diff inside "
+            "the repository that holds the data, or set --data"
+        )
+    repo = locate(data_dir)
+    old_commit = resolve(repo, rev)
+    new_commit = resolve(repo, rev2) if rev2 is not None else None
+    old = load_revision(repo, old_commit)
+    new = load_revision(repo, new_commit) if new_commit is not None else load(data_dir)
+    for label, dataset in ((rev, old), (rev2 or t("diff.worktree", obj.lang), new)):
+        if not (dataset.goals or dataset.regions or dataset.sources or dataset.problems):
+            notice = t("diff.no_data", obj.lang, rev=label, path=display_path(data_dir))
+            click.echo(notice, err=True)
+        report_errors(obj, dataset, label)
+    changes = diff_datasets(old, new, as_of or dt.date.today())
+    revisions = Revisions(rev, old_commit, rev2, new_commit, display_path(data_dir))
+    text = fmt == "text"
+    options = RenderOptions(lang=obj.lang, color=obj.color and text, width=obj.width)
+    emit(obj, render_diff(changes, revisions, DiffFormat(fmt), options), color=text)
+    failed = old.errors or new.errors
+    click.get_current_context().exit(EXIT_FINDINGS if failed else EXIT_OK)

@@ -1,0 +1,181 @@
+"""``tracker extract FILE|-``: draft goals and outcomes from the text of a report."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from tracker.cli.options import Context, DateParam, emit, format_option, global_options
+from tracker.errors import DataError, UsageError
+from tracker.render.i18n import t
+
+if TYPE_CHECKING:
+    from tracker.core.regions import RegionInfo
+    from tracker.extract.article import Extraction
+
+MIN_YEAR, MAX_YEAR = 1900, 2200
+
+
+@click.command()
+@global_options
+@click.argument("file", metavar="FILE|-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option(
+    "--encoding",
+    default="utf-8",
+    show_default=True,
+    metavar="NAME",
+    help="Encoding of the text, e.g. gbk or gb18030 (a UTF-8 BOM is always accepted).",
+)
+@format_option(
+    "toml", "json", help="toml: a draft data file to review; json: one object per figure."
+)
+@click.option("--region", metavar="NAME", help="Region of figures whose text names none.")
+@click.option("--year", type=int, help="Year of figures whose text gives none.")
+@click.option("--date", "date", type=DateParam(), help="Publication date, if the text lacks it.")
+@click.option("--source-id", metavar="ID", help="Id of the [[source]] (default: region-date).")
+@click.pass_obj
+def extract(
+    obj: Context,
+    file: str,
+    encoding: str,
+    fmt: str,
+    region: str | None,
+    year: int | None,
+    date: dt.date | None,
+    source_id: str | None,
+) -> None:
+    """Propose goals and outcomes from the text of a Chinese report or news article.
+
+    Prints a draft data file (SPEC §1) with one [[goal]] per figure, grouped by paragraph,
+    each with its quote; fields the extractor inferred carry a "# guessed:" comment. Review
+    it, then run tracker check. Nothing is sent anywhere: the rules run locally.
+    """
+    from tracker.extract.article import extract as run_extract  # noqa: PLC0415
+    from tracker.render.extract_toml import (  # noqa: PLC0415
+        DraftOptions,
+        render_extract_json,
+        render_extract_toml,
+    )
+
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        raise UsageError(f"--year {year} is out of range: give a year between 1900 and 2200")
+    text = _read_text(file, encoding)
+    regions = _known_regions(obj)
+    resolved = _resolve_region(region, regions, obj) if region else None
+    extraction = run_extract(text, region=resolved, year=year, date=date, regions=regions)
+    prefix = _slug(extraction.region, regions)
+    options = DraftOptions(
+        source_id=source_id or _source_id(prefix, extraction),
+        id_prefix=prefix,
+        input_name="standard input" if file == "-" else file,
+        source_id_guessed=source_id is None,
+    )
+    render = render_extract_json if fmt == "json" else render_extract_toml
+    emit(obj, render(extraction, options))
+    targets = sum(f.role == "target" for f in extraction.figures)
+    click.echo(
+        t(
+            "extract.summary",
+            obj.lang,
+            n=len(extraction.figures),
+            targets=targets,
+            outcomes=len(extraction.figures) - targets,
+        ),
+        err=True,
+    )
+
+
+def _read_text(file: str, encoding: str) -> str:
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise UsageError(f"--encoding {encoding}: unknown encoding (try gbk or gb18030)") from None
+    raw: bytes
+    if file == "-":
+        if sys.stdin is None:  # closed by the caller (<&-)
+            raise UsageError(
+                "-: there is no standard input to read: pipe the text in or name a file"
+            )
+        raw = sys.stdin.buffer.read()
+    else:
+        try:
+            raw = Path(file).read_bytes()
+        except FileNotFoundError:
+            raise UsageError(f"{file}: no such file") from None
+        except OSError as exc:
+            raise DataError(f"{file}: cannot read it: {exc.strerror}") from None
+    if codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
+        codec = "utf-8-sig"
+    try:
+        return raw.decode(codec)
+    except UnicodeDecodeError as exc:
+        hint = "add --encoding gbk (or gb18030)" if codec.startswith("utf") else "check --encoding"
+        name = "standard input" if file == "-" else file
+        raise DataError(f"{name} is not valid {encoding} (byte {exc.start}): {hint}") from None
+
+
+def _known_regions(obj: Context) -> list[RegionInfo]:
+    """The regions of the data directory, if there is one (extract works without it)."""
+    from tracker.core.regions import RegionInfo  # noqa: PLC0415
+    from tracker.load.dataset import load  # noqa: PLC0415
+    from tracker.load.discover import find_data_dir  # noqa: PLC0415
+
+    try:
+        root, _bundled = find_data_dir(obj.data)
+    except DataError:
+        if obj.data:
+            raise
+        return []
+    dataset = load(root)
+    return [RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()]
+
+
+def _resolve_region(query: str, regions: list[RegionInfo], obj: Context) -> str:
+    """--region as a known region's name; a name the data does not know is kept as given."""
+    from tracker.core.regions import RegionIndex, RegionLookupError  # noqa: PLC0415
+
+    if not regions:
+        return query
+    index = RegionIndex(regions)
+    try:
+        return index.resolve(query)
+    except RegionLookupError as exc:
+        # RegionLookupError does not say which failure it is; its message does.
+        if "is ambiguous" in exc.message_en:
+            raise UsageError(exc.message(obj.lang)) from None
+        click.echo(t("extract.unknown_region", obj.lang, region=query), err=True)
+        return query
+
+
+def _slug(region: str | None, regions: list[RegionInfo]) -> str:
+    """A latin id prefix for the region: its pinyin alias, else toneless pinyin, else "draft"."""
+    if not region:
+        return "draft"
+    for info in regions:
+        if info.name == region:
+            for alias in info.aliases:
+                if re.fullmatch(r"[A-Za-z][A-Za-z' -]*", alias) and " " not in alias.strip():
+                    return _clean_slug(alias)
+    from tracker.core.regions import strip_suffix  # noqa: PLC0415
+
+    stem = strip_suffix(region)
+    try:
+        from pypinyin import Style, lazy_pinyin  # noqa: PLC0415 - heavy, only for new regions
+    except ImportError:  # pragma: no cover - pypinyin is a dependency
+        return "draft"
+    return _clean_slug("".join(lazy_pinyin(stem, style=Style.NORMAL))) or "draft"
+
+
+def _clean_slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def _source_id(prefix: str, extraction: Extraction) -> str:
+    when = extraction.date.isoformat() if extraction.date else str(extraction.year or "draft")
+    return f"{prefix}-{when}"

@@ -1,0 +1,118 @@
+"""``tracker record GOAL_ID VALUE --as-of DATE``: append an outcome to the goal's file."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import click
+
+from tracker.cli.options import (
+    Context,
+    DateParam,
+    emit,
+    global_options,
+    load_dataset,
+    write_options,
+)
+from tracker.render.i18n import t
+
+if TYPE_CHECKING:
+    from tracker.edit.plan import Edit
+
+
+@click.command()
+@global_options
+@click.argument("goal_id", metavar="GOAL_ID")
+@click.argument("value", metavar="VALUE")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=DateParam(),
+    required=True,
+    help="The date the figure refers to: 2023-12-31, a year (2023 = Dec 31) or 2024-10.",
+)
+@click.option(
+    "--stated-rate", metavar="RATE", help='The completion rate the source claims ("104.19%").'
+)
+@click.option("--source", metavar="ID", help="Id of the [[source]] that reports the figure.")
+@click.option("--quote", metavar="TEXT", help="The sentence that states the figure, verbatim.")
+@click.option("--note", metavar="TEXT", help="A note of your own.")
+@click.option(
+    "--replace", is_flag=True, help="Overwrite the goal's outcome of the same date, if any."
+)
+@write_options
+@click.pass_obj
+def record(
+    obj: Context,
+    goal_id: str,
+    value: str,
+    as_of: dt.date,
+    stated_rate: str | None,
+    source: str | None,
+    quote: str | None,
+    note: str | None,
+    replace: bool,
+    dry_run: bool,
+    lock_timeout: float,
+) -> None:
+    """Append an outcome (a reported figure) to the goal GOAL_ID.
+
+    VALUE is written as typed ("5.6万", "94.4%", 3732); "18909/20037" records a numerator and
+    a denominator; for a milestone VALUE is done or not-done. The file keeps every comment
+    and blank line; the result is checked like `tracker check` before it is written, and
+    written atomically.
+    """
+    from tracker.edit.apply import record_outcome  # noqa: PLC0415
+    from tracker.edit.outcome import build_outcome, data_file, unknown_goal  # noqa: PLC0415
+    from tracker.errors import UsageError  # noqa: PLC0415
+
+    dataset = load_dataset(obj)
+    if dataset.bundled:
+        raise UsageError(t("record.bundled", obj.lang))
+    goal = dataset.goal(goal_id)
+    if goal is None:
+        raise unknown_goal(dataset, goal_id)
+    outcome = build_outcome(
+        dataset,
+        goal,
+        value,
+        as_of,
+        stated_rate=stated_rate,
+        source=source,
+        quote=quote,
+        note=note,
+    )
+    if as_of > dt.date.today():
+        click.echo(t("record.future", obj.lang, as_of=as_of), err=True)
+    path = data_file(dataset, goal.file)
+    edit = record_outcome(
+        path,
+        goal.file,
+        goal.id,
+        outcome,
+        replace=replace,
+        dry_run=dry_run,
+        lock_timeout=lock_timeout,
+    )
+    if dry_run:
+        emit(obj, edit.diff())
+        report_warnings(obj, edit)
+        click.echo(t("write.dry_run", obj.lang), err=True)
+        return
+    shown = value if outcome.done is None else t("done" if outcome.done else "not_done", obj.lang)
+    key = "record.replaced" if edit.replaced else "record.done"
+    click.echo(
+        t(key, obj.lang, goal=goal.id, value=shown, as_of=as_of, where=f"{goal.file}:{edit.line}")
+    )
+    report_warnings(obj, edit)
+
+
+def report_warnings(obj: Context, edit: Edit) -> None:
+    """The warnings `tracker check` now reports for the goal and did not before (W205: the
+    new figure is below an earlier cumulative one …), on stderr as `check` prints them.
+    They do not change the exit status: the data is valid, and `check --strict` decides."""
+    from tracker.render.check import problem_line  # noqa: PLC0415
+
+    for problem in edit.warnings:
+        click.echo(problem_line(problem, obj.lang), err=True)

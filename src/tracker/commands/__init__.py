@@ -1,1 +1,0 @@
-"""One module per subcommand; :mod:`tracker.commands.common` holds what they share."""

@@ -1,0 +1,115 @@
+"""``tracker record``'s input checked against the goal (unit, kind, dates, sources) before
+any file is touched: usage errors with the fix."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Any
+
+from tracker.edit.plan import EditError, NewOutcome
+from tracker.errors import DataError, TrackerError
+from tracker.load.discover import display_path, iter_data_files
+from tracker.model import Dataset, Goal, Kind
+from tracker.parse.quantity import QuantityError, parse_quantity, parse_unit
+from tracker.suggest import did_you_mean, suggest
+
+_DONE_WORDS = {
+    "true": True, "yes": True, "done": True, "y": True, "1": True,
+    "是": True, "完成": True, "已完成": True,
+    "false": False, "no": False, "not-done": False, "not_done": False, "n": False, "0": False,
+    "否": False, "未完成": False,
+}  # fmt: skip
+
+
+_RATIO = re.compile(r"\s*([0-9０-９.,，]+)\s*/\s*([0-9０-９.,，]+)\s*")  # 18909/20037
+
+
+def unknown_goal(dataset: Dataset, goal_id: str) -> TrackerError:
+    """Why no goal has this id: its errors kept it out of the dataset (fix them first), or
+    the id is unknown (a usage error naming the closest ids)."""
+    broken = [p for p in dataset.errors if p.goal_id == goal_id]
+    if broken:
+        first = broken[0]
+        return DataError(
+            f'goal "{goal_id}" has errors ({first.location()}: {first.code} {first.message}): '
+            "fix them first (run tracker check)"
+        )
+    close = suggest(goal_id, (g.id for g in dataset.goals), limit=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; list the ids with tracker status"
+    return EditError(f'unknown goal id "{goal_id}"{hint}')
+
+
+def data_file(dataset: Dataset, shown: str) -> Path:
+    """The path of the data file the loader showed as ``shown``."""
+
+    for path in iter_data_files(dataset.root):
+        if display_path(path) == shown:
+            return path
+    raise DataError(f"{shown} is no longer in the data directory: run the command again")
+
+
+def check_source(dataset: Dataset, source: str | None) -> None:
+    if source is not None and source not in dataset.sources:
+        raise EditError(
+            f'--source: no source with id "{source}"{did_you_mean(source, dataset.sources)}: '
+            "use an id from a [[source]] table "
+            "(add the source to a data file first)"
+        )
+
+
+def build_outcome(
+    dataset: Dataset,
+    goal: Goal,
+    value: str,
+    as_of: dt.date,
+    *,
+    stated_rate: str | None = None,
+    source: str | None = None,
+    quote: str | None = None,
+    note: str | None = None,
+) -> NewOutcome:
+    """Check the user's input against the goal (unit, kind, dates, sources): usage errors
+    with the fix, before any file is touched."""
+
+    if as_of < goal.start:
+        raise EditError(
+            f"--as-of {as_of} is before the goal's start ({goal.start}): "
+            "an outcome is a figure for a date inside the period; check the date or the goal id"
+        )
+    check_source(dataset, source)
+    common: dict[str, Any] = {"source": source, "quote": quote, "note": note}
+    if goal.kind is Kind.MILESTONE:
+        done = _DONE_WORDS.get(value.strip().casefold())
+        if done is None:
+            raise EditError(
+                f'goal "{goal.id}" is a milestone: VALUE is done or not-done '
+                f"(true/false, 完成/未完成), not {value!r}"
+            )
+        if stated_rate is not None:
+            raise EditError("--stated-rate: a milestone has no completion rate; drop it")
+        return NewOutcome(as_of, done=done, **common)
+    try:
+        if stated_rate is not None:
+            parse_quantity(stated_rate, unit=None, role="rate")
+    except QuantityError as exc:
+        raise EditError(f"--stated-rate: {exc}") from None
+    if ratio := _RATIO.fullmatch(value):
+        numerator, denominator = ratio[1], ratio[2]
+        try:
+            low = parse_quantity(denominator, unit=None, role="exact")
+            parse_quantity(numerator, unit=None, role="exact")
+        except QuantityError as exc:
+            raise EditError(f"VALUE {value!r} as numerator/denominator: {exc}") from None
+        if low.nominal <= 0:
+            raise EditError(f"VALUE {value!r}: the denominator must be positive")
+        return NewOutcome(
+            as_of, numerator=numerator, denominator=denominator, stated_rate=stated_rate, **common
+        )
+    try:
+        unit = parse_unit(goal.unit) if goal.unit else None
+        parse_quantity(value, unit=unit, role="outcome", tolerance=goal.tolerance)
+    except QuantityError as exc:
+        raise EditError(f"VALUE: {exc}") from None
+    return NewOutcome(as_of, value=value.strip(), stated_rate=stated_rate, **common)

@@ -1,0 +1,278 @@
+"""Propose goals and outcomes from the text of a Chinese report (``tracker extract``).
+
+Pure and rule-based: text in, :class:`Figure` values out, no I/O, no network, no model. The
+rules are about how Chinese work reports and news articles write figures, not about any one
+article (docs/extract.md explains each with examples):
+
+1. **View.** The text is read through a normalised view — NFKC (full-width digits and
+   punctuation), traditional → simplified, inline pinyin glosses such as ``就业(jiùyè)``
+   removed — that keeps a map back to the original characters, so every figure and quote
+   carries offsets into the text as given.
+2. **Figures.** ``[qualifier] number [余/多] [scale] [余/多] unit [qualifier]``: digits or a
+   Chinese numeral before 万/亿/余 (``两万``, ``百余``), a measure word or ``%``. A number
+   without a unit is kept only for money written with a scale next to a money word
+   (``187万稳岗返还资金`` → 元). Dates, times, durations, ages, ordinals (第…), page
+   furniture, phone/ICP numbers, model names (``3+2``), thresholds (``20万人以上的县``),
+   counts of administrative units and figures in anecdotes (a person's age in the sentence,
+   or a person named in one) are skipped.
+3. **Relations within a sentence.** ``完成…任务的104.19%`` / ``完成率99.9%`` become the stated
+   rate of the figure before; ``由1598家压减至724家`` a baseline; ``毕业生20037人,已就业18909人,
+   就业率94.4%`` a numerator/denominator pair; ``85所…,关停15所、转段1所…`` whose parts add up
+   to the total a breakdown (kept as a note); ``7所高校有毕业生…`` and ``与…50所高校签署…`` the
+   scope of the next figure (a note).
+4. **Role.** Target wording next to the figure (确保, 力争, 目标任务, 要, 省定 …) makes a target;
+   then completion wording (累计, 截至, 已, 了, 以来 …) an outcome; then the figure's year
+   against the article's (a past year is a review, a future year a plan); then the plan or
+   review wording of the sentence and the paragraph.
+5. **When and where.** Time expressions (2022年, 去年, 今年以来, 十四五, 到2025年年底, 1—10月底,
+   截至12月10日, 目前) set the period and ``as_of`` of the figures after them; the article date
+   comes from the text (发表于 2023-6-16, 第2025-01-03期) or the caller. Regions come from the
+   caller's list, matched in subject position.
+
+Every field the rules had to guess is listed in :attr:`Figure.guessed` with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from tracker.core.regions import RegionInfo
+from tracker.extract.candidates import (
+    Candidate,
+    candidates,
+    drop_headline_repeats,
+    mark_anecdotes,
+    read_value,
+)
+from tracker.extract.dates import read_article_date, time_events, years_mentioned
+from tracker.extract.draft import Extraction, Figure, Role
+from tracker.extract.relations import relate
+from tracker.extract.roles import (
+    ArticleContext,
+    category_of,
+    figure_region,
+    figure_role,
+    figure_title,
+    figure_when,
+    region_pattern,
+    region_tree,
+)
+from tracker.extract.text import (
+    QUOTE_EDGES,
+    SENTENCE_END,
+    Paragraph,
+    View,
+    balanced,
+    clean_quote,
+    normalised_view,
+    paragraph_at,
+    split_paragraphs,
+)
+
+__all__ = ["Extraction", "Figure", "Role", "extract", "read_article_date"]
+
+
+def extract(
+    text: str,
+    *,
+    region: str | None = None,
+    year: int | None = None,
+    date: dt.date | None = None,
+    regions: Sequence[RegionInfo] = (),
+) -> Extraction:
+    """Every goal and outcome figure the text states, with what the rules made of it.
+
+    ``region`` and ``year`` are defaults for figures whose text names neither; ``date`` is the
+    publication date when the text does not show it; ``regions`` are the known regions (names
+    and aliases are looked for in the text).
+    """
+    view = normalised_view(text)
+    norm = view.norm
+    paragraphs = split_paragraphs(view)
+    in_story = mark_anecdotes(norm, paragraphs)
+
+    date_note = None
+    if date is None:
+        date = read_article_date(text)
+        date_note = "article date read from the text" if date else None
+    date_known = date is not None
+    years = years_mentioned(norm)
+    common_year = max(years, key=lambda y: (years[y], y)) if years else None
+    ref_year = date.year if date else (year or common_year)
+    year_note = None
+    if year is None:
+        year_note = (
+            f"period: the year the article mentions most ({common_year})"
+            if common_year
+            else "period: no year in the text"
+        )
+    default_year = year or common_year or (date.year if date else None)
+
+    def skip_time(at: int) -> bool:
+        return in_story(at) or paragraph_at(paragraphs, at).skip
+
+    events = time_events(norm, ref_year, skip_time)
+    if date is None:
+        # No date shown: the latest date the article states is our best estimate of it.
+        stated = [e.as_of for e in events if e.as_of is not None and not e.deadline]
+        if stated:
+            date = max(stated)
+            date_note = "article date estimated: the latest date the text states"
+
+    keys, names = region_pattern(regions)
+    region_note = None
+    if region is None and keys is not None:
+        counts = Counter(names[m.group()] for m in keys.finditer(norm) if not in_story(m.start()))
+        if counts:
+            region = counts.most_common(1)[0][0]
+            region_note = "region: the one the article names most"
+    allowed = region_tree(regions, region) if region and regions else None
+    ctx = ArticleContext(
+        ref_year=ref_year,
+        default_year=default_year,
+        year_note=year_note,
+        date=date,
+        events=events,
+        event_starts=[e.at for e in events],
+        region_default=region,
+        region_keys=keys,
+        region_names=names,
+        region_allowed=allowed,
+        norm=norm,
+        date_known=date_known,
+    )
+
+    cands = [c for c in candidates(view, paragraphs) if not in_story(c.start) and read_value(c)]
+    cands = drop_headline_repeats(norm, cands)
+    relate(norm, cands)
+    figures: list[Figure] = []
+    prev: Candidate | None = None
+    prev_title: str | None = None
+    for cand in cands:
+        if prev is not None and prev.sentence != cand.sentence:
+            prev, prev_title = None, None
+        if not cand.consumed:
+            before = figures[-1] if figures else None
+            same_paragraph = before is not None and before.paragraph == cand.paragraph.index
+            prev_role = before.role if before is not None and same_paragraph else None
+            figure = _figure(view, cand, ctx, prev, prev_title, prev_role)
+            figures.append(figure)
+            prev_title = figure.title
+        prev = cand
+    title = _article_title(view, paragraphs)
+    return Extraction(
+        figures=tuple(figures),
+        date=date,
+        date_note=date_note,
+        year=default_year,
+        region=region,
+        region_note=region_note,
+        title=title,
+        paragraphs=tuple(clean_quote(text[slice(*view.span(p.start, p.end))]) for p in paragraphs),
+    )
+
+
+def _figure(
+    view: View,
+    cand: Candidate,
+    ctx: ArticleContext,
+    prev: Candidate | None,
+    prev_title: str | None,
+    prev_role: Role | None,
+) -> Figure:
+    norm = view.norm
+    guessed: list[tuple[str, str]] = []
+    provisional = figure_when(cand, ctx, "outcome")
+    role, confidence, role_note = figure_role(norm, cand, ctx, provisional, prev_role)
+    when = figure_when(cand, ctx, role) if role == "target" else provisional
+    if role_note:
+        guessed.append(("role", role_note))
+    period = str(when.first) if when.first == when.last else f"{when.first}-{when.last}"
+    if when.period_note:
+        guessed.append(("period", when.period_note))
+    if when.as_of_note:
+        guessed.append(("as_of", when.as_of_note))
+    region, region_note = figure_region(norm, cand, ctx)
+    if region_note:
+        guessed.append(("region", region_note))
+    if cand.unit_note:
+        guessed.append(("unit", cand.unit_note))
+        confidence -= 0.15
+    title = figure_title(norm, cand, ctx, prev, prev_title)
+    if title == "(未命名)":
+        confidence -= 0.1
+    qualifier = cand.qualifier
+    kind = "at_least"
+    if (
+        cand.decrease
+        or qualifier == "at_most"
+        or (role == "target" and qualifier == "less_than")
+        or re.search(r"控制在$", norm[cand.clause[0] : cand.start])
+    ):
+        kind = "at_most"
+    measure = "level" if cand.unit == "%" or cand.baseline is not None else "flow"
+    if cand.unit != "%" and re.search(r"率|占比|比例|覆盖面", title):
+        measure = "level"
+    sentence = norm[cand.sentence[0] : cand.sentence[1]]
+    category = category_of(title) or category_of(sentence)
+    # The quote: the clauses that hold the figure and every figure related to it.
+    spans = [cand.clause, *(r.clause for r in cand.related)]
+    q_start = min(s for s, _ in spans)
+    q_end = max(e for _, e in spans)
+    o_start, o_end = view.span(q_start, q_end)
+    quote = balanced(QUOTE_EDGES.sub("", clean_quote(view.original[o_start:o_end])))
+    f_start, f_end = view.span(cand.start, cand.end)
+    return Figure(
+        role=role,
+        title=title,
+        written=view.original[f_start:f_end],
+        value=cand.value,
+        parsed=cand.parsed,
+        unit=cand.unit,
+        qualifier=qualifier,
+        kind=kind,
+        measure=measure,
+        period=period,
+        as_of=when.as_of if role == "outcome" else None,
+        region=region,
+        category=category,
+        stated_rate=cand.rate.value if cand.rate else None,
+        target=cand.goal_target.value if cand.goal_target else None,
+        numerator=cand.numerator.value if cand.numerator else None,
+        denominator=cand.denominator.value if cand.denominator else None,
+        baseline=cand.baseline.value if cand.baseline else None,
+        start=f_start,
+        end=f_end,
+        quote=quote,
+        exact_quote=view.original[o_start:o_end],
+        quote_start=o_start,
+        quote_end=o_end,
+        paragraph=cand.paragraph.index,
+        confidence=round(max(0.1, min(confidence, 1.0)), 2),
+        note="; ".join(cand.notes) or None,
+        guessed=tuple(guessed),
+    )
+
+
+_TITLE_NOISE = re.compile(
+    r"登录|注册|密码|复制链接|发表于|楼层|快速开始|QQ|首页|开启|热线|电话|地址|邮箱|ICP|版权|来源|"
+    r"责任编辑|[0-9]{5,}"
+)
+
+
+def _article_title(view: View, paragraphs: list[Paragraph]) -> str | None:
+    """A headline: the first short line near the top that reads like one (as written)."""
+    for para in paragraphs[:25]:
+        line = view.norm[para.start : para.end].strip()
+        if (
+            8 <= len(line) <= 60
+            and not SENTENCE_END.search(line)
+            and not _TITLE_NOISE.search(line)
+            and not para.skip
+            and sum("\u4e00" <= ch <= "\u9fff" for ch in line) >= 6
+        ):
+            return clean_quote(view.original[slice(*view.span(para.start, para.end))])
+    return None

@@ -1,0 +1,323 @@
+"""Figures in the text: every number with a unit that may be a goal's target or outcome,
+minus dates, furniture, thresholds, administrative counts and anecdotes."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from tracker.extract.text import SENTENCE_END, Paragraph, View, alternation, containing
+from tracker.parse.quantity import QuantityError, chinese_int, parse_quantity
+
+# fmt: off
+# Measure words that count public work. 大 ("5大中心") counts as 个.
+_UNITS = (
+    "个百分点", "百分点", "平方公里", "平方米", "立方米", "千瓦时", "人次", "户次", "家次",
+    "场次", "轮次", "批次", "课时", "学时", "公顷", "公里", "千米", "千瓦", "千克", "公斤",
+    "美元", "人", "名", "位", "户", "家", "所", "个", "座", "处", "间", "套", "台", "辆", "艘",
+    "件", "项", "条", "支", "种", "场", "轮", "批", "次", "例", "张", "床", "册", "本", "份",
+    "块", "栋", "幢", "元", "亩", "米", "吨", "头", "只", "株", "棵", "门", "班", "期", "节",
+    "宗", "笔", "斤", "%", "‰",
+)
+
+
+# Words after a number that make it a date, time, duration, age, ordinal, rank or a name
+# ("18连涨", "5A级"): skipped.
+_SKIP_UNITS = (
+    "个工作日", "个小时", "个星期", "个月", "周岁", "年度", "季度", "小时", "分钟", "星期",
+    "世纪", "年", "月", "日", "天", "周", "时", "分", "秒", "岁", "号", "版", "页", "届", "楼",
+    "层", "倍", "篇", "章", "点", "连", "强", "佳", "级", "度",
+)
+
+
+_PRE_QUALIFIERS = (
+    "不低于", "不少于", "不超过", "不高于", "不到", "不足", "至少", "超过", "将近", "接近",
+    "大约", "多于", "逾", "超", "近", "约",
+)
+
+
+# fmt: on
+_MEASURE_ALIASES = {"大": "个"}
+
+
+_CN_DIGITS = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+
+
+_CN_PLACES = {"十": 10, "百": 100, "千": 1000}
+
+
+# SPEC §1.5's qualifier words, by the name quantity.Qualifier gives their meaning.
+_QUALIFIER_NAMES = {
+    **dict.fromkeys(("不低于", "不少于", "至少", "以上"), "at_least"),
+    **dict.fromkeys(("不超过", "不高于", "以下", "以内"), "at_most"),
+    **dict.fromkeys(("超过", "超", "逾", "多于", "余", "多"), "more_than"),
+    **dict.fromkeys(("不到", "不足", "将近", "接近", "近"), "less_than"),
+    **dict.fromkeys(("约", "大约", "左右", "上下"), "about"),
+}
+
+
+_SUF_QUALIFIERS = ("及以上", "及以下", "以上", "以下", "以内", "左右", "上下")
+
+
+_MONEY_WORDS = re.compile(
+    r"资金|经费|投资|投入|补贴|补助|奖补|资助|奖励|救助金|款|基金|预算|收入"
+    r"|税|费|元"
+)
+
+
+_ADMIN_COUNTED = re.compile(r"县|市|区|省|自治区|盟|地区")
+
+
+_CN_CLASS = "一二两三四五六七八九十百千"
+
+
+_FIGURE_RE = re.compile(
+    rf"(?P<pre>{alternation(_PRE_QUALIFIERS)})?"
+    r"(?:(?<![0-9A-Za-z._/+\-#:])(?<![0-9],)(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+    rf"|(?<![数几上成好{_CN_CLASS}万亿零〇])(?P<cn>[{_CN_CLASS}]+)(?=[余多]|万|亿))"
+    r"(?P<yu1>[余多](?!于))?"
+    r"(?P<scale>万亿|千万|百万|亿|万|千(?![瓦克米伏帕卡焦赫]))?"
+    r"(?P<yu2>[余多](?!于))?"
+    rf"(?P<unit>{alternation((*_UNITS, *_SKIP_UNITS, *_MEASURE_ALIASES))})?"
+    rf"(?P<suf>{alternation(_SUF_QUALIFIERS)})?"
+)
+
+
+# 节约4亿元 is "saved", not "about"; 最近 / 附近 are not "nearly".
+_FALSE_PRE = {"约": "节制签预公合", "近": "最附临就将接", "超": "赶"}
+
+
+# Dates and times that must not be read as figures, masked before scanning.
+_DATE_MASK = re.compile(
+    r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"|\d{1,2}:\d{2}(?::\d{2})?"
+    r"|\d{4}\s*[-—–~至到]\s*\d{4}"
+    r"|(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|1[3-9]\d{9}(?!\d)"
+    r"|ICP[^\s,;。]*|[A-Za-z]+[0-9][0-9A-Za-z.\-]*"
+)
+
+
+_THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)?的")
+
+
+# One person's age: "今年53岁的赵红五", "现年70岁", "张某,45岁,". "80周岁及以上老年人" and
+# "年满60周岁的" are eligibility rules, not stories (a named person is caught below).
+_ANECDOTE_AGE = re.compile(
+    r"(?:今年|现年|年仅|年过|已经|已)(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁"
+    r"|[,(][0-9]{1,3}岁[,)]"
+)
+
+
+_NAME_AFTER_AGE = re.compile(
+    r"岁的(?:[\u4e00-\u9fff]{0,6}?(?:居民|村民|市民|老人|患者|学生|家长|群众))?"
+    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=是|被|在|说|,|的|从|家|今年)"
+)
+
+
+_NAME_ROLE = re.compile(
+    r"(?:市民|村民|居民|家长|患者)(?P<name>[\u4e00-\u9fff]{2,3}?)(?=说|表示|通过|是|在)"
+)
+
+
+@dataclass(slots=True)
+class Candidate:
+    start: int
+    end: int
+    number: str  # digits, Chinese numerals already converted
+    pre: str | None
+    yu: str | None
+    scale: str | None
+    unit: str
+    suf: str | None
+    unit_note: str | None
+    paragraph: Paragraph
+    sentence: tuple[int, int]
+    clause: tuple[int, int]
+    parsed: Fraction = Fraction(0)
+    value: str = ""
+    rate: Candidate | None = None
+    numerator: Candidate | None = None
+    denominator: Candidate | None = None
+    baseline: Candidate | None = None
+    goal_target: Candidate | None = None
+    decrease: bool = False
+    consumed: bool = False
+    notes: list[str] = field(default_factory=list)
+    related: list[Candidate] = field(default_factory=list)
+
+    @property
+    def qualifier(self) -> str | None:
+        word = self.pre or self.yu or self.suf
+        if word is None:
+            return None
+        return _QUALIFIER_NAMES.get(word.removeprefix("及"))
+
+
+def candidates(view: View, paragraphs: list[Paragraph]) -> list[Candidate]:
+    norm = view.norm
+    masked = _DATE_MASK.sub(lambda m: "#" * len(m.group()), norm)
+    starts = [p.start for p in paragraphs]
+    found: list[Candidate] = []
+    for m in _FIGURE_RE.finditer(masked):
+        if not (m["num"] or m["cn"]):
+            continue
+        index = bisect.bisect_right(starts, m.start()) - 1
+        if index < 0 or m.start() >= paragraphs[index].end:
+            continue
+        para = paragraphs[index]
+        cand = _candidate(norm, masked, m, para)
+        if cand is not None:
+            found.append(cand)
+    return found
+
+
+def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Candidate | None:
+    start, end = m.start(), m.end()
+    pre = m["pre"]
+    num_start = m.start("num") if m["num"] else m.start("cn")
+    if pre and norm[m.start() - 1 : m.start()] in _FALSE_PRE.get(pre, ""):
+        pre, start = None, num_start
+    if para.skip:
+        return None
+    unit = m["unit"] or ""
+    if unit in _SKIP_UNITS:
+        return None
+    before = masked[max(num_start - 1, 0) : num_start]
+    after_number = masked[m.end("num") if m["num"] else m.end("cn") :][:1]
+    if before in ("第", "#", "+", "/", "-", "—", "~", "_") or (
+        not unit and after_number in "+/-~—#"
+    ):
+        return None
+    if before == "第" or masked[max(num_start - 2, 0) : num_start].endswith("第"):
+        return None
+    nxt = masked[end : end + 1]
+    if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "+#"):
+        return None
+    if m["cn"]:
+        value = chinese_int(m["cn"])
+        if value is None:
+            return None
+        number = str(value)
+    else:
+        number = m["num"].replace(",", "")
+    unit_note = None
+    if unit in _MEASURE_ALIASES:
+        unit_note = f'"{unit}" counted as {_MEASURE_ALIASES[unit]}'
+        unit = _MEASURE_ALIASES[unit]
+    suf = m["suf"]
+    if not unit:
+        if suf:  # "以上" with no unit: give the suffix back, it may be "以上的…"
+            end -= len(suf)
+            suf = None
+        # Money written with a scale but no unit ("187万稳岗返还资金").
+        if m["scale"] and _MONEY_WORDS.search(
+            norm[end : end + 8] + norm[max(start - 4, 0) : start]
+        ):
+            unit = "元"
+            unit_note = "unit 元 from the money word next to the figure"
+        else:
+            return None
+    if _THRESHOLD_AFTER.match(norm[m.end("unit") if m["unit"] else end :][:4]) and (
+        suf or norm.startswith(("以上的", "以下的", "及以上", "及以下"), end)
+    ):
+        return None  # "人口20万人以上的县": a threshold in a definition
+    if unit == "个" and _ADMIN_COUNTED.match(norm, end):
+        return None  # "13个县(市、区)": the administrative structure, not work done
+    if norm[max(start - 2, 0) : start] == "其余":
+        return None
+    if unit in ("名", "位") and norm[max(start - 1, 0) : start] in ("前", "列"):
+        return None  # "前10名", "位列前3位": a rank
+    if unit in ("条", "款") and norm[max(start - 1, 0) : start] == "章":
+        return None  # "共3章25条": the articles of a regulation
+    sentence = containing(para.sentences, start)
+    clause = containing(para.clauses, start)
+    return Candidate(
+        start=start,
+        end=end,
+        number=number,
+        pre=pre,
+        yu=m["yu1"] or m["yu2"],
+        scale=m["scale"],
+        unit=unit,
+        suf=suf,
+        unit_note=unit_note,
+        paragraph=para,
+        sentence=sentence,
+        clause=clause,
+    )
+
+
+def _value_text(cand: Candidate) -> str:
+    """The figure as a data file writes it: number, scale, 余/多, % and the qualifier."""
+    yu = cand.yu or ""
+    text = cand.number
+    if cand.scale:
+        text += cand.scale
+    text += yu
+    if cand.unit in ("%", "‰"):
+        text += cand.unit
+    if cand.pre:
+        text = cand.pre + text
+    if cand.suf:
+        text += cand.suf.removeprefix("及")
+    return text
+
+
+def read_value(cand: Candidate) -> bool:
+    """Fill ``value`` and ``parsed``; False when the quantity grammar refuses the figure."""
+    for text in dict.fromkeys((_value_text(cand), _value_text_plain(cand))):
+        try:
+            quantity = parse_quantity(text, unit=None, role="target")
+        except QuantityError:
+            continue
+        cand.value = text
+        cand.parsed = quantity.nominal
+        if text != _value_text(cand):
+            cand.pre = cand.suf = None
+        return True
+    return False
+
+
+def _value_text_plain(cand: Candidate) -> str:
+    text = cand.number + (cand.scale or "") + (cand.yu or "")
+    return text + cand.unit if cand.unit in ("%", "‰") else text
+
+
+def mark_anecdotes(norm: str, paragraphs: list[Paragraph]) -> Callable[[int], bool]:
+    """Sentences about one person (an age, or a person named in such a sentence) are stories,
+    not statistics; returns whether a position lies in one."""
+    names: set[str] = set()
+    story: list[tuple[int, int]] = []
+    for para in paragraphs:
+        for s_start, s_end in para.sentences:
+            sentence = norm[s_start:s_end]
+            named = [m["name"] for m in _NAME_AFTER_AGE.finditer(sentence)]
+            if named or _ANECDOTE_AGE.search(sentence):
+                story.append((s_start, s_end))
+                names.update(named)
+            names.update(m["name"] for m in _NAME_ROLE.finditer(sentence))
+    for para in paragraphs:
+        text = norm[para.start : para.end]
+        if any(name in text for name in names):
+            para.anecdote = True
+            story.append((para.start, para.end))
+    story.sort()
+
+    def inside(at: int) -> bool:
+        return any(a <= at < b for a, b in story)
+
+    return inside
+
+
+def drop_headline_repeats(norm: str, cands: list[Candidate]) -> list[Candidate]:
+    """A headline repeats a figure of the body ("我市新增就业5.6万人"): keep the body's."""
+
+    def headline(cand: Candidate) -> bool:
+        text = norm[cand.paragraph.start : cand.paragraph.end]
+        return len(text) <= 40 and not SENTENCE_END.search(text)
+
+    body = {(c.parsed, c.unit) for c in cands if not headline(c)}
+    return [c for c in cands if not (headline(c) and (c.parsed, c.unit) in body)]

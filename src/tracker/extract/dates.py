@@ -1,0 +1,182 @@
+"""Dates in an article: its own date, and the time expressions (2022年, 今年以来, 十四五,
+截至12月10日 …) that set the period of the figures after them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+# Time wording.
+_TIME_RE = re.compile(
+    r"(?P<span>(?P<s1>\d{4})\s*[-—–~至到]\s*(?P<s2>\d{4})年)"
+    r"|(?P<plan>十三五|十四五|十五五)"
+    r"|(?P<ymd>(?P<y1>\d{4})年(?P<m1>\d{1,2})月(?:(?P<d1>\d{1,2})日|(?P<e1>底|末)|(?P<mid1>上旬|中旬|下旬))?)"
+    r"|(?P<upto>(?:截至|截止)(?:到)?(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月"
+    r"(?:(?P<d2>\d{1,2})日|底|末)?)"
+    r"|(?P<months>(?P<m3a>\d{1,2})\s*[-—–~至到]\s*(?P<m3>\d{1,2})月(?:份)?(?:底|末)?)"
+    r"|(?P<md>(?<![0-9年])(?P<m4>\d{1,2})月(?P<d4>\d{1,2})日)"
+    r"|(?P<now>(?:截至|截止)(?:到)?(?:目前|当前|现在)|目前)"
+    r"|(?P<year>(?P<by>到|至|在|于)?(?P<y>\d{4})年(?:度)?(?P<after>以来|来|底|末|年底|年末|前|之前)?)"
+    r"|(?P<rel>今年(?!\d)|去年|明年|全年|过去的一年|过去一年)(?P<relafter>以来)?"
+    r"|(?P<part>上半年|前三季度|第一季度|一季度|前两季度)"
+)
+
+
+_AGE_AFTER_TODAY = re.compile(r"^\d{1,3}岁")
+
+
+_ARTICLE_DATE_RES = (
+    re.compile(
+        r"(?:发表于|发布于|发布时间|发布日期|发表时间|更新时间|日期|时间)\s*[:]?\s*"
+        r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})"
+    ),
+    re.compile(r"第\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*期"),
+)
+
+
+_DATELINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+
+
+def read_article_date(text: str) -> dt.date | None:
+    """The publication date the text states (发表于 2023-6-16, 第2025-01-03期, a dateline)."""
+    norm = unicodedata.normalize("NFKC", text)
+    for pattern in _ARTICLE_DATE_RES:
+        match = pattern.search(norm)
+        if match:
+            found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
+            if found:
+                return found
+    for line in [ln for ln in norm.splitlines() if ln.strip()][:6]:
+        match = _DATELINE.search(line)
+        if match:
+            found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
+            if found:
+                return found
+    return None
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day) if 1900 <= year <= 2200 else None
+    except ValueError:
+        return None
+
+
+def _month_end(year: int, month: int) -> dt.date | None:
+    if not (1 <= month <= 12 and 1900 <= year <= 2200):
+        return None
+    if month == 12:
+        return dt.date(year, 12, 31)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+
+
+@dataclass(slots=True)
+class TimeEvent:
+    """What a time expression says about the figures after it."""
+
+    at: int
+    first: int | None = None  # period start year
+    last: int | None = None  # period end year
+    as_of: dt.date | None = None
+    deadline: bool = False  # "到2025年": a plan's horizon
+    current: bool = False  # "目前", "今年以来": as of the article date
+    text: str = ""
+    relative: bool = False  # "今年", "去年": the year depends on the article date
+
+
+_PLAN_STARTS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
+
+
+_PART_MONTHS = {"上半年": 6, "前三季度": 9, "第一季度": 3, "一季度": 3, "前两季度": 6}
+
+
+def time_events(norm: str, ref: int | None, skip: Callable[[int], bool]) -> list[TimeEvent]:
+    """Every time expression of the text that dates the figures after it, in text order."""
+    events: list[TimeEvent] = []
+    for m in _TIME_RE.finditer(norm):
+        if not skip(m.start()):
+            event = _time_event(norm, m, ref)
+            if event is not None:
+                events.append(event)
+    return events
+
+
+def _time_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | None:
+    at, text = m.start(), m.group()
+    if m["span"]:
+        first, last = int(m["s1"]), int(m["s2"])
+        return TimeEvent(at, first, last, text=text) if 1900 <= first <= last <= 2200 else None
+    if m["plan"]:
+        first = _PLAN_STARTS[m["plan"]]
+        return TimeEvent(at, first, first + 4, text=text)
+    if m["ymd"]:
+        year, month = int(m["y1"]), int(m["m1"])
+        when = _date(year, month, int(m["d1"])) if m["d1"] else _month_end(year, month)
+        if when is None or norm.startswith("前", m.end()):
+            return None  # "2023年11月底前": a deadline, not a date of figures
+        return TimeEvent(at, year, year, as_of=when, text=text)
+    if m["upto"]:
+        upto_year = int(m["y2"]) if m["y2"] else ref
+        if upto_year is None:
+            return None
+        month = int(m["m2"])
+        day = int(m["d2"]) if m["d2"] else None
+        when = _date(upto_year, month, day) if day else _month_end(upto_year, month)
+        return TimeEvent(at, None, None, as_of=when, text=text) if when else None
+    if m["months"]:
+        if ref is None or not 1 <= int(m["m3a"]) <= int(m["m3"]) <= 12:
+            return None
+        return TimeEvent(at, None, None, as_of=_month_end(ref, int(m["m3"])), text=text)
+    if m["part"]:
+        if ref is None:
+            return None
+        return TimeEvent(at, None, None, as_of=_month_end(ref, _PART_MONTHS[m["part"]]), text=text)
+    if m["md"]:
+        return None  # a day in an account ("11月29日上午"): dates the story, not the figures
+    if m["now"]:
+        return TimeEvent(at, None, None, current=True, text=text)
+    if m["year"]:
+        return _year_event(norm, m, ref)
+    return _relative_event(norm, m, ref)
+
+
+def _year_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | None:
+    at, text, year = m.start(), m.group(), int(m["y"])
+    if not 1900 <= year <= 2200 or norm.startswith(("月", "-"), m.end()):
+        return None
+    after = m["after"] or ""
+    if after in ("以来", "来"):
+        return TimeEvent(at, year, None, current=True, text=text)
+    future = ref is None or year >= ref
+    if after in ("前", "之前") or (m["by"] in ("到", "至") and future):
+        return TimeEvent(at, None, year, deadline=True, text=text)
+    if after in ("底", "末", "年底", "年末"):
+        if future and ref is not None:
+            return TimeEvent(at, None, year, deadline=True, text=text)
+        return TimeEvent(at, year, year, as_of=dt.date(year, 12, 31), text=text)
+    return TimeEvent(at, year, year, text=text)
+
+
+def _relative_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | None:
+    word, at, text = m["rel"], m.start(), m.group()
+    if word == "今年" and _AGE_AFTER_TODAY.match(norm, m.end()):
+        return None  # "今年53岁": an age
+    if word == "全年":
+        return TimeEvent(at, None, None, text=text)
+    if ref is None:
+        return None
+    year = {"今年": ref, "去年": ref - 1, "明年": ref + 1}.get(word, ref - 1)
+    return TimeEvent(at, year, year, current=bool(m["relafter"]), text=text, relative=True)
+
+
+def years_mentioned(norm: str) -> Counter[int]:
+    counts: Counter[int] = Counter()
+    for m in re.finditer(r"(?<![0-9第\-—–~至到])(\d{4})年(?!\d)", norm):
+        year = int(m[1])
+        if 1950 <= year <= 2200:
+            counts[year] += 1
+    return counts

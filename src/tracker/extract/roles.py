@@ -1,0 +1,397 @@
+"""Each figure's role (target or outcome), period, region, title and category, from the
+wording around it and the article's time and region context."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tracker.core.regions import RegionInfo, strip_suffix, to_simplified
+from tracker.extract.candidates import Candidate
+from tracker.extract.dates import TimeEvent, years_mentioned
+from tracker.extract.draft import Role
+from tracker.extract.text import alternation, containing
+
+# Role wording. Target: in the clause before the figure, or right after it.
+_TARGET_BEFORE = re.compile(
+    r"确保|力争|争取(?:在|到|实现|达到)|目标(?:是|为)?|计划|预计|预期|拟|规划"
+    r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|下达"
+)
+
+
+_TARGET_AFTER = re.compile(r"^(?:的)?(?:目标任务|年度目标|目标|任务)(?!完成)")
+
+
+# Completion wording: anywhere in the sentence before the figure.
+_OUTCOME_STRONG = re.compile(
+    r"累计|截至|截止|已经|(?<![而])已|共计|(?<![公总])共(?![同享建治])|完成率|同比"
+    r"|比上年|较上年|以来|(?<![为除])了(?!解)|获评|创历史|目前|先后"
+)
+
+
+_PLAN_WORDS = re.compile(
+    r"将(?![患结其其此这该])|要(?![求素点闻害])|力争|确保|计划|目标|着力|推动|推进|加快|持续"
+    r"|努力|争取|进一步|不断|保持|实施|启动实施|全力|继续|启动|坚持"
+)
+
+
+# Plans use 完成, 实现, 达到, 增长 as much as reviews ("确保完成"): they count half.
+_REVIEW_VERBS = re.compile(r"达到|突破|增长|上涨|下降|降低|提高|实现|完成")
+
+
+# ... and plans tell what to do with verbs that reviews also narrate ("持续加大…力度").
+_PLAN_VERBS = re.compile(r"加强|加大|强化|深化|扩大|完善|健全|做好|抓好|办好|落实好|提升")
+
+
+_REVIEW_WORDS = re.compile(
+    r"(?<![为除])了(?!解)|已|累计|(?<![公总])共(?![同享建治])|截至|以来|获评|同比|比上年|去年|过去"
+    r"|刚刚|成功|建成|顺利|先后|创历史|创新高|显著"
+)
+
+
+_CATEGORIES = (
+    ("就业", r"就业|招聘|岗位|创业|劳动力|务工|用工|失业|稳岗|扩岗|留工|劳务|技能人才|人才"),
+    ("教育", r"学校|教育|学位|幼儿园|学生|教师|高校|课后|高中|小学|中学|考生|上线|培训机构|办学"),
+    ("医疗卫生", r"医院|医疗|卫生|诊|医保|健康|医生|患者|门诊|手术|急救|疾控|医共体|医养"),
+    ("养老", r"养老|老年|照料|助餐|适老"),
+    ("社会保障", r"社保|低保|救助|残疾|参保|兜底|困难群众|特困|社会保险"),
+    ("文化", r"文化|送戏|演出|图书|文旅|体育"),
+    ("住房", r"住房|棚户|安置|保障房|老旧小区|公租房"),
+)
+
+
+_TITLE_LEAD = re.compile(
+    r"^(?:[\s\"“”'‘’、]|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|省定|市定|县定|"
+    r"到\d{4}年(?:年底|底|末)?|同时|此外|另外|其中|并且|并|还|以及|全年|今年以来|今年|去年|"
+    r"全市|全区|全县|全省|全州|全盟|全旗|我市|我区|我县|我省|共计|共|累计|先后|已经|已|目前|"
+    r"截至目前|据悉|据了解|为此|积极|大力|持续|全力|有效|今后|"
+    r"\d{4}年(?:以来|来|度)?|\d{1,2}\s*[-—–~]\s*\d{1,2}月(?:份)?(?:底|末)?|截至\d{1,2}月\d{1,2}日)+"
+)
+
+
+_TITLE_TAIL = re.compile(
+    r"(?:达到了|达到|达|为|是|有|共有|共|累计|总计|合计|完成|实现|控制在|稳定在|保持在|的|了|:|由|从|已"
+    r"|\(|“)+$"
+)
+
+
+_TITLE_VERBS = re.compile(
+    r"[、0-9]|和|及|以及|全部|开展|实现|完成|达到|进行|加入|覆盖|遍布|考上|签署|签订|通过|获|被"
+    r"|参与|长期|启动|推行|用于|助力|促进|让|使|为|,"
+)
+
+
+_PREPOSITIONS = frozenset(
+    ("对", "向", "为", "在", "将", "由", "从", "通过", "与", "和", "及", "给")
+)
+
+
+_CONNECTOR_END = re.compile(r"(?:和|及|、|与|以及|或)$")
+
+
+_RELATIONAL = re.compile(r"占比|比例|比重|比率|增长|增幅|同比|总量|总数|人数|数量|规模|金额|达")
+
+
+_BARE_VERB = re.compile(r"投资|投入|争取|安排|发放|筹集|拨付|下达|落实|整合|撬动|带动|吸引")
+
+
+@dataclass(slots=True)
+class ArticleContext:
+    ref_year: int | None
+    default_year: int | None
+    year_note: str | None
+    date: dt.date | None
+    events: list[TimeEvent]
+    event_starts: list[int]
+    region_default: str | None
+    region_keys: re.Pattern[str] | None
+    region_names: dict[str, str]
+    region_allowed: frozenset[str] | None
+    norm: str = ""
+    date_known: bool = False
+
+
+def figure_role(
+    norm: str, cand: Candidate, ctx: ArticleContext, when: _When, prev_role: Role | None
+) -> tuple[Role, float, str | None]:
+    """Target or outcome, how sure, and the reason when only weak wording decided."""
+    clause_start = cand.clause[0]
+    local = norm[clause_start : cand.start]
+    after = norm[cand.end : cand.end + 6]
+    if _TARGET_AFTER.match(after):
+        return "target", 0.9, None
+    if _TARGET_BEFORE.search(local):
+        return "target", 0.85, None
+    full_start = max(norm.rfind(stop, cand.paragraph.start, cand.start) for stop in "。!?") + 1
+    if _TARGET_HEADER.search(norm, max(full_start, cand.paragraph.start), cand.start):
+        return "target", 0.8, None  # "主要预期目标是:…;…;…"
+    if cand.rate is not None or cand.numerator is not None or cand.baseline is not None:
+        return "outcome", 0.9, None  # a completion rate, a ratio or a change: already reached
+    sentence_before = norm[cand.sentence[0] : cand.start]
+    if _OUTCOME_STRONG.search(sentence_before):
+        return "outcome", 0.85, None
+    if when.since or when.dated:  # "2021年以来", "截至9月底": a figure already reached
+        return "outcome", 0.8, None
+    first, last = when.first, when.last
+    if ctx.ref_year is not None:
+        if last < ctx.ref_year:
+            return "outcome", 0.8, None
+        if first > ctx.ref_year:
+            return "target", 0.75, None
+    if when.absolute and not ctx.date_known:
+        # An undated text that writes the year out ("2024年,…") rather than "今年" is
+        # looking back on it.
+        return "outcome", 0.65, "role: a year written out in an undated text reads as a review"
+    # The wording from the start of the sentence to the end of the figure's clause.
+    scope = norm[cand.sentence[0] : cand.clause[1]]
+    plan = len(_PLAN_WORDS.findall(scope)) + len(_PLAN_VERBS.findall(scope)) / 2
+    review = len(_REVIEW_WORDS.findall(scope)) + len(_REVIEW_VERBS.findall(scope)) / 2
+    if plan > review:
+        return "target", 0.6, "role from the plan wording of the sentence"
+    if review > plan:
+        return "outcome", 0.6, "role from the review wording of the sentence"
+    if prev_role is not None:
+        return prev_role, 0.55, "role of the figure before it in the paragraph"
+    para = norm[cand.paragraph.start : cand.paragraph.end]
+    plan = len(_PLAN_WORDS.findall(para)) + len(_PLAN_VERBS.findall(para)) / 2
+    review = len(_REVIEW_WORDS.findall(para)) + len(_REVIEW_VERBS.findall(para)) / 2
+    if ctx.ref_year is not None:  # years already past are told as a review
+        review += sum(1 for y in years_mentioned(para) if y < ctx.ref_year)
+    if plan > review:
+        return "target", 0.5, "role from the plan wording of the paragraph"
+    return "outcome", 0.5, "role from the review wording of the paragraph (default)"
+
+
+@dataclass(slots=True)
+class _When:
+    first: int
+    last: int
+    as_of: dt.date | None
+    period_note: str | None
+    as_of_note: str | None
+    since: bool = False
+    dated: bool = False  # the text dates the figure ("截至9月底", "1—10月")
+    absolute: bool = False  # the period comes from a year written out ("2024年")
+
+
+def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
+    """The figure's period and, for an outcome, the date it refers to.
+
+    The latest year-bearing expression before the figure sets the period; a later date-only
+    one ("截至12月10日", "1—10月底", "目前") dates the figure within it.
+    """
+    year_event: TimeEvent | None = None
+    date_event: TimeEvent | None = None
+    for event in reversed(ctx.events[: bisect.bisect_right(ctx.event_starts, cand.start)]):
+        if event.first is not None or event.last is not None:
+            year_event = event
+            break
+        if (
+            date_event is None
+            and (event.as_of is not None or event.current)
+            and not _FULL_STOP.search(ctx.norm, event.at, cand.start)
+        ):
+            date_event = event
+    period_note: str | None = None
+    as_of_note: str | None = None
+    if year_event is None:
+        if date_event is not None and date_event.as_of is not None:
+            first = last = date_event.as_of.year
+        elif date_event is not None:
+            first = last = _now(ctx).year
+        else:
+            first = last = ctx.default_year or dt.date.today().year
+            period_note = ctx.year_note or "period: no year in the text"
+    elif year_event.deadline:  # "到2025年年底": from now to the horizon
+        last = year_event.last or 0
+        first = last if role == "outcome" else min(ctx.ref_year or last, last)
+    else:
+        first = year_event.first if year_event.first is not None else year_event.last or 0
+        last = year_event.last if year_event.last is not None else first
+        if year_event.current and year_event.last is None:  # "2021年以来"
+            last = max(first, _now(ctx).year)
+    as_of: dt.date | None = None
+    if role == "outcome":
+        if date_event is not None:
+            as_of = date_event.as_of or _now(ctx)
+            if date_event.as_of is None:
+                as_of_note = 'as_of: the article date ("目前")'
+        elif year_event is not None and year_event.as_of is not None:
+            as_of = year_event.as_of
+        elif year_event is not None and year_event.current:
+            as_of = _now(ctx)
+            as_of_note = "as_of: the article date (a running total)"
+        else:
+            as_of = dt.date(last, 12, 31)
+            if ctx.date is not None and ctx.date < as_of:
+                as_of = ctx.date
+                as_of_note = "as_of: the article date (the year was not over)"
+            elif period_note:
+                as_of_note = "as_of: the end of the guessed period"
+        first = min(first, as_of.year)
+        last = max(last, as_of.year)
+    since = year_event is not None and year_event.current and year_event.first is not None
+    dated = (date_event is not None and date_event.as_of is not None) or (
+        year_event is not None and year_event.as_of is not None
+    )
+    absolute = year_event is not None and not year_event.relative and not year_event.deadline
+    return _When(first, last, as_of, period_note, as_of_note, since, dated, absolute)
+
+
+def _now(ctx: ArticleContext) -> dt.date:
+    """The date "now" refers to: the article date; early in January, the year just ended."""
+    if ctx.date is not None:
+        if ctx.date.month == 1 and ctx.date.day <= 15:
+            return dt.date(ctx.date.year - 1, 12, 31)
+        return ctx.date
+    year = ctx.default_year or dt.date.today().year
+    return dt.date(year, 12, 31)
+
+
+_FULL_STOP = re.compile(r"[。!?\n]")
+
+
+_TARGET_HEADER = re.compile(r"(?:预期|主要|工作|发展)?目标(?:任务)?(?:是|为)?:|目标任务是|主要目标")
+
+
+_WHOLE_AREA = re.compile(r"全市|全区|全县|全省|全州|全盟|全旗|全国|我市|我区|我县|我省|我州")
+
+
+_SUBJECT_FILLER = re.compile(
+    r"^(?:\s|据悉|据了解|同时|此外|目前|截至目前|近年来|近些年|今年以来|今年|去年|全年|在|由|"
+    r"\d{4}年(?:以来|来|度)?|[,“\"])*$"
+)
+
+
+def figure_region(norm: str, cand: Candidate, ctx: ArticleContext) -> tuple[str | None, str | None]:
+    """The region a figure belongs to: a region named as the subject of its sentence or
+    paragraph (inside the default region's tree), else the default."""
+    if ctx.region_keys is None or _WHOLE_AREA.search(norm, cand.clause[0], cand.start):
+        return ctx.region_default, None
+    para = cand.paragraph
+    chosen: str | None = None
+    for m in ctx.region_keys.finditer(norm, para.start, cand.start):
+        name = ctx.region_names[m.group()]
+        clause = containing(para.clauses, m.start())
+        subject = _SUBJECT_FILLER.match(norm[clause[0] : m.start()]) is not None
+        listed = norm[m.end() : m.end() + 1] in ("、", "和", "与", "及")
+        if subject and not listed:
+            # A region outside the default's tree as the subject: the figures after it are
+            # not that region's business here ("山西省老年友善医疗机构…" in a 运城 report).
+            allowed = ctx.region_allowed is None or name in ctx.region_allowed
+            chosen = name if allowed else None
+    if chosen is not None and chosen != ctx.region_default:
+        return chosen, None
+    return ctx.region_default, None
+
+
+def figure_title(
+    norm: str, cand: Candidate, ctx: ArticleContext, prev: Candidate | None, prev_title: str | None
+) -> str:
+    """The indicator as the text names it: the words before the figure in its clause, plus
+    the noun after it; the previous figure's name or the next clause when that is too short."""
+    lead_end = cand.baseline.start if cand.baseline is not None else cand.start
+    start = cand.clause[0]
+    if prev is not None and prev.clause == cand.clause and prev.end <= lead_end:
+        start = max(start, prev.end)
+    pre = _strip_lead(norm[start:lead_end], ctx)
+    if prev is not None and start == prev.end and _CONNECTOR_END.search(norm[start:lead_end]):
+        # "新建8个X和25个Y": the second figure shares the verb of the first
+        pre = _strip_lead(norm[cand.clause[0] : prev.start], ctx)
+    # What follows the figure, up to the next figure of the clause.
+    post = re.split(r"\(?[0-9]", norm[cand.end : cand.clause[1]], maxsplit=1)[0]
+    post = post.strip(" ,;。:、()")
+    if _TARGET_AFTER.match(post):
+        post = ""
+    post = post.removeprefix("的")
+    noun = _TITLE_VERBS.split(post, maxsplit=1)[0] if post else ""
+    if len(pre) >= 3:
+        title = pre + noun
+    elif pre and prev_title and _RELATIONAL.fullmatch(pre):
+        title = prev_title + pre  # "在校生由…减少至…, 占比从…降至…": 在校生占比
+    elif pre and post:
+        title = pre + (noun or post)
+    elif pre and _BARE_VERB.fullmatch(pre):
+        title = pre + _next_clause(norm, cand, ctx)  # "投资4100万元, 启动了…项目"
+    elif pre:
+        title = pre
+    elif post:
+        title = post
+    elif prev_title:
+        title = (
+            prev_title if prev is None or prev.unit == cand.unit else f"{prev_title}({cand.unit})"
+        )
+    else:
+        title = ""
+    title = title.strip(' ,;。:、“”"()')
+    return title[:24] or "(未命名)"
+
+
+def _strip_lead(text: str, ctx: ArticleContext) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TITLE_LEAD.sub("", text)
+        if ctx.region_keys is not None:
+            match = ctx.region_keys.match(text)
+            if match:
+                text = text[match.end() :]
+    text = _TITLE_TAIL.sub("", text).strip()
+    # A bare preposition before the figure ("对85所…", "为244户…") is not part of the name.
+    return "" if text in _PREPOSITIONS else text
+
+
+def _next_clause(norm: str, cand: Candidate, ctx: ArticleContext) -> str:
+    clauses = cand.paragraph.clauses
+    i = clauses.index(cand.clause) if cand.clause in clauses else -1
+    if 0 <= i < len(clauses) - 1 and clauses[i + 1][0] < cand.sentence[1]:
+        following = norm[clauses[i + 1][0] : clauses[i + 1][1]]
+        if not re.search(r"[0-9%]", following):  # a clause with its own figure names that one
+            return ":" + _strip_lead(following, ctx).strip(" ,;。:")
+        return ":" + _strip_lead(re.split(r"[0-9]", following, maxsplit=1)[0], ctx).strip(" ,;。:")
+    return ""
+
+
+def category_of(text: str) -> str | None:
+    for name, pattern in _CATEGORIES:
+        if re.search(pattern, text):
+            return name
+    return None
+
+
+def region_pattern(regions: Sequence[RegionInfo]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    keys: dict[str, str] = {}
+    for region in regions:
+        for text in (region.name, *region.aliases):
+            if text.isascii():
+                continue
+            key = _simplified(unicodedata.normalize("NFKC", text))
+            for candidate in (key, strip_suffix(key)):
+                if len(candidate) >= 2:
+                    keys.setdefault(candidate, region.name)
+    if not keys:
+        return None, {}
+    return re.compile(alternation(keys)), keys
+
+
+def _simplified(text: str) -> str:
+    return text if text.isascii() else to_simplified(text)
+
+
+def region_tree(regions: Sequence[RegionInfo], root: str) -> frozenset[str]:
+    children: dict[str, list[str]] = {}
+    for region in regions:
+        if region.parent:
+            children.setdefault(region.parent, []).append(region.name)
+    seen = {root}
+    todo = [root]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return frozenset(seen)

@@ -1,0 +1,552 @@
+"""A parsed document → the model's regions, sources and goals (SPEC §1.2–§1.5), each problem
+recorded with its file, line, goal and fix."""
+
+from __future__ import annotations
+
+import operator
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+from tracker import problems as codes
+from tracker.fastbuild import frozen_constructor
+from tracker.load.context import FileContext, InvalidEntryError, array, convert, unknown_keys
+from tracker.load.screen import screen
+from tracker.model import (
+    Baseline,
+    FileData,
+    Goal,
+    Kind,
+    Measure,
+    Outcome,
+    Region,
+    Source,
+    Target,
+)
+from tracker.parse.dates import DateError, parse_as_of, parse_period
+from tracker.parse.quantity import (
+    Qualifier,
+    Quantity,
+    QuantityError,
+    Role,
+    Unit,
+    parse_quantity,
+    parse_unit,
+)
+from tracker.parse.readers import (
+    Path_,
+)
+from tracker.parse.schema import (
+    DEFAULT_KEYS,
+    GOAL_KEYS,
+    OUTCOME_KEYS,
+    TOP_KEYS,
+    GoalSpec,
+    OutcomeSpec,
+    RegionSpec,
+    SourceSpec,
+)
+
+_KINDS = {kind.value: kind for kind in Kind}  # a dict lookup: Kind(value) is much slower
+
+
+_MEASURES = {measure.value: measure for measure in Measure}
+
+
+_AS_OF = operator.attrgetter("as_of")
+
+
+_DIRECTION = {
+    Kind.AT_LEAST: {Qualifier.AT_LEAST, Qualifier.MORE_THAN, Qualifier.ABOUT},
+    Kind.AT_MOST: {Qualifier.AT_MOST, Qualifier.LESS_THAN, Qualifier.ABOUT},
+    Kind.RANGE: {Qualifier.ABOUT},
+}
+
+
+# the model's frozen dataclasses, built without their slow __init__ (see frozen_constructor)
+_new_goal = frozen_constructor(Goal)
+
+
+_new_outcome = frozen_constructor(Outcome)
+
+
+_new_target = frozen_constructor(Target)
+
+
+def build_file(document: dict[str, Any], ctx: FileContext, data: FileData) -> None:
+    bad = screen(document, ctx)
+    unknown_keys(document, TOP_KEYS, "the top level", (), None, ctx)
+
+    defaults: dict[str, Any] = {}
+    raw_defaults = document.get("defaults")
+    if ("defaults",) in bad:
+        raw_defaults = None
+    if raw_defaults is not None:
+        if isinstance(raw_defaults, dict):
+            unknown_keys(raw_defaults, DEFAULT_KEYS, "[defaults]", ("defaults",), None, ctx)
+            defaults = {k: v for k, v in raw_defaults.items() if k in DEFAULT_KEYS}
+        else:
+            ctx.add(codes.STRUCTURE, ("defaults",), None, "[defaults] must be a table")
+
+    for index, raw in enumerate(array(document, "region", ctx)):
+        if ("region", index) in bad:
+            continue
+        region = convert(raw, RegionSpec, ("region", index), None, ctx)
+        if region is not None:
+            data.regions.append(
+                Region(
+                    name=region.name,
+                    parent=region.parent,
+                    aliases=tuple(region.aliases),
+                    code=region.code,
+                    file=ctx.file,
+                    line=ctx.line(("region", index)),
+                )
+            )
+    for index, raw in enumerate(array(document, "source", ctx)):
+        if ("source", index) in bad:
+            continue
+        spec = convert(raw, SourceSpec, ("source", index), None, ctx)
+        if spec is not None:
+            if not spec.id:
+                ctx.add(
+                    codes.MISSING,
+                    ("source", index),
+                    None,
+                    'missing required field "id": add id = "…" to this [[source]]',
+                )
+                continue
+            data.sources.append(_source(spec, spec.id, ctx, ("source", index)))
+    for index, raw in enumerate(array(document, "goal", ctx)):
+        if ("goal", index) in bad:
+            continue
+        goal = _build_goal(raw, defaults, index, ctx, data)
+        if goal is not None:
+            data.goals.append(goal)
+
+
+def _source(spec: SourceSpec, source_id: str, ctx: FileContext, path: Path_) -> Source:
+    return Source(
+        id=source_id,
+        title=spec.title,
+        publisher=spec.publisher,
+        date=spec.date,
+        url=spec.url,
+        file=ctx.file,
+        line=ctx.line(path),
+    )
+
+
+def _inline_source(
+    value: SourceSpec, fallback_id: str, path: Path_, ctx: FileContext, data: FileData
+) -> str:
+    """The id of a source given inline, registered under its id or a generated one."""
+    source_id = value.id or fallback_id
+    data.sources.append(_source(value, source_id, ctx, path))
+    return source_id
+
+
+def _build_goal(
+    raw: Any, defaults: dict[str, Any], index: int, ctx: FileContext, data: FileData
+) -> Goal | None:
+    path: Path_ = ("goal", index)
+    if not isinstance(raw, dict):
+        ctx.add(codes.STRUCTURE, path, None, "goal entries must be tables: write [[goal]]")
+        return None
+    goal_id = raw.get("id") if isinstance(raw.get("id"), str) else None
+    # Set tests in C: nearly every table has only known keys, and then is used as it is.
+    own = raw
+    if not GOAL_KEYS.issuperset(raw):
+        unknown_keys(raw, GOAL_KEYS, f'goal "{goal_id or index + 1}"', path, goal_id, ctx)
+        own = {k: v for k, v in raw.items() if k in GOAL_KEYS}
+    outcomes_raw = raw.get("outcome", [])
+    outcomes_known = True
+    if isinstance(outcomes_raw, list):
+        for o_index, outcome in enumerate(outcomes_raw):
+            if isinstance(outcome, dict) and not OUTCOME_KEYS.issuperset(outcome):
+                outcomes_known = False
+                unknown_keys(
+                    outcome, OUTCOME_KEYS, "outcome", (*path, "outcome", o_index), goal_id, ctx
+                )
+    inherited = defaults
+    if (
+        "period" in raw
+        and ("start" in defaults or "deadline" in defaults)
+        and not {"start", "deadline"} & raw.keys()
+    ):
+        # the goal's own period replaces the file's default dates, not just its period
+        inherited = {k: v for k, v in defaults.items() if k not in ("start", "deadline")}
+    merged = {**inherited, **own} if inherited else own
+    if not outcomes_known:
+        merged = {
+            **merged,
+            "outcome": [
+                {k: v for k, v in o.items() if k in OUTCOME_KEYS} if isinstance(o, dict) else o
+                for o in outcomes_raw
+            ],
+        }
+    before = len(ctx.problems)
+    spec = convert(merged, GoalSpec, path, goal_id, ctx)
+    if spec is None or len(ctx.problems) > before:
+        return None
+    try:
+        return _goal_from_spec(spec, path, ctx, data)
+    except InvalidEntryError:
+        return None
+
+
+def _quantity(
+    raw: Any,
+    unit: Unit | None,
+    role: Role,
+    path: Path_,
+    goal_id: str,
+    ctx: FileContext,
+    tolerance: Fraction | None = None,
+) -> Quantity:
+    try:
+        return parse_quantity(raw, unit=unit, role=role, tolerance=tolerance)
+    except QuantityError as exc:
+        message = str(exc)
+        code = (
+            codes.UNIT_MISMATCH if "unit" in message and "match" in message else codes.BAD_QUANTITY
+        )
+        raise ctx.fail(code, path, goal_id, f"{path[-1]}: {message}") from None
+
+
+def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileData) -> Goal:
+    gid = spec.id
+
+    if not spec.region:
+        raise ctx.fail(
+            codes.MISSING,
+            path,
+            gid,
+            'missing required field "region": add region = "…" (or set it once in [defaults])',
+        )
+    kind = _KINDS[spec.kind]
+
+    unit: Unit | None = None
+    if spec.unit is not None and spec.unit.strip():
+        try:
+            unit = parse_unit(spec.unit)
+        except QuantityError as exc:
+            raise ctx.fail(codes.BAD_QUANTITY, (*path, "unit"), gid, f"unit: {exc}") from None
+    if kind is Kind.MILESTONE:
+        if spec.target is not None:
+            raise ctx.fail(
+                codes.KIND_CONFLICT,
+                (*path, "target"),
+                gid,
+                "a milestone has no target: remove target, record outcomes with done = true",
+            )
+        if unit is not None:
+            raise ctx.fail(
+                codes.KIND_CONFLICT,
+                (*path, "unit"),
+                gid,
+                "a milestone has no unit: remove unit (outcomes say done = true|false)",
+            )
+    elif unit is None:
+        raise ctx.fail(
+            codes.MISSING,
+            path,
+            gid,
+            'missing required field "unit": add unit = "人" (or "%", "所" …)',
+        )
+
+    measure = (
+        _MEASURES[spec.measure]
+        if spec.measure
+        else (
+            Measure.LEVEL if kind is Kind.MILESTONE or (unit and unit.base == "%") else Measure.FLOW
+        )
+    )
+
+    start, deadline = _span(spec, path, ctx, gid)
+
+    tolerance: Fraction | None = None
+    if spec.tolerance is not None:
+        tolerance = abs(
+            _quantity(spec.tolerance, unit, "exact", (*path, "tolerance"), gid, ctx).nominal
+        )
+
+    target = (
+        _target(spec.target, kind, unit, tolerance, path, gid, ctx)
+        if spec.target is not None
+        else None
+    )
+
+    baseline = None
+    if spec.baseline is not None:
+        b_value = _quantity(
+            spec.baseline.value, unit, "exact", (*path, "baseline", "value"), gid, ctx
+        )
+        b_date = None
+        if spec.baseline.as_of is not None:
+            try:
+                b_date = parse_as_of(spec.baseline.as_of)
+            except DateError as exc:
+                raise ctx.fail(
+                    codes.BAD_DATE,
+                    (*path, "baseline", "as_of"),
+                    gid,
+                    f"baseline.as_of: {_date_fix(exc)}",
+                ) from None
+        baseline = Baseline(b_value, b_date)
+
+    source = spec.source  # an id, or a table
+    if isinstance(source, SourceSpec):
+        source = _inline_source(source, f"{gid}#source", (*path, "source"), ctx, data)
+    outcomes = [
+        _outcome(o, kind, unit, tolerance, (*path, "outcome", i), gid, ctx, data)
+        for i, o in enumerate(spec.outcome)
+    ]
+    if len(outcomes) > 1:
+        outcomes.sort(key=_AS_OF)
+    return _new_goal(
+        id=gid,
+        title=spec.title,
+        region=spec.region,
+        kind=kind,
+        measure=measure,
+        start=start,
+        deadline=deadline,
+        unit=unit.base if unit else None,
+        category=spec.category,
+        target=target,
+        baseline=baseline,
+        tolerance=tolerance,
+        quote=spec.quote,
+        source=source,
+        tags=tuple(spec.tags),
+        owner=spec.owner,
+        note=spec.note,
+        outcomes=tuple(outcomes),
+        file=ctx.file,
+        line=ctx.line(path),
+        acknowledge=_acknowledged(spec.acknowledge, path, gid, ctx) if spec.acknowledge else (),
+    )
+
+
+def _date_fix(exc: DateError) -> str:
+    """The date error's message, with a fix when it only says what is wrong."""
+    message = str(exc)
+    if "is not a calendar date" in message:
+        return f"{message}: write a day that exists, e.g. 2022-02-28, or the month as 2022-02"
+    return message
+
+
+def _span(spec: GoalSpec, path: Path_, ctx: FileContext, gid: str) -> tuple[date, date]:
+    start = deadline = None
+    if spec.period is not None:
+        try:
+            start, deadline = parse_period(spec.period)
+        except DateError as exc:
+            raise ctx.fail(codes.BAD_DATE, (*path, "period"), gid, f"period: {exc}") from None
+    start = spec.start or start
+    deadline = spec.deadline or deadline
+    if deadline is None:
+        raise ctx.fail(
+            codes.MISSING,
+            path,
+            gid,
+            'no period: add period = 2023 (or "2021-2025"), or start = / deadline = dates',
+        )
+    if start is None:
+        start = date(deadline.year, 1, 1)
+    if start > deadline:
+        raise ctx.fail(
+            codes.BAD_DATE,
+            (*path, "deadline"),
+            gid,
+            f"deadline {deadline} is before start {start}: swap them or fix the period",
+        )
+    return start, deadline
+
+
+def _target(
+    raw: Any,
+    kind: Kind,
+    unit: Unit | None,
+    tolerance: Fraction | None,
+    path: Path_,
+    gid: str,
+    ctx: FileContext,
+) -> Target:
+    where = (*path, "target")
+    if isinstance(raw, list):
+        if kind is not Kind.RANGE:
+            raise ctx.fail(
+                codes.KIND_CONFLICT,
+                where,
+                gid,
+                'target is a band [low, high] but kind is not "range": set kind = "range"',
+            )
+        if len(raw) != 2:
+            raise ctx.fail(
+                codes.BAD_QUANTITY,
+                where,
+                gid,
+                'a range target needs exactly two values: target = ["2%", "3%"]',
+            )
+        low, high = (_quantity(v, unit, "target", where, gid, ctx) for v in raw)
+        for q in (low, high):
+            if q.qualifier not in (None, Qualifier.ABOUT):
+                raise ctx.fail(
+                    codes.KIND_CONFLICT,
+                    where,
+                    gid,
+                    f'"{q.text}": a band edge takes no qualifier like 以上/不超过: '
+                    "write the number",
+                )
+        if low.nominal > high.nominal:
+            raise ctx.fail(
+                codes.BAD_QUANTITY,
+                where,
+                gid,
+                f"band [{low.text}, {high.text}] runs backwards: write the lower edge first",
+            )
+        return _new_target(
+            f"{low.text}–{high.text}",
+            (low.nominal + high.nominal) / 2,
+            low.nominal,
+            high.nominal,
+            low.approximate or high.approximate,
+        )
+    value = _quantity(raw, unit, "target", where, gid, ctx, tolerance)
+    if value.qualifier is not None and value.qualifier not in _DIRECTION[kind]:
+        raise ctx.fail(
+            codes.KIND_CONFLICT,
+            where,
+            gid,
+            f'target: "{value.text}" says {value.qualifier.value.replace("_", " ")} but '
+            f'kind is "{kind.value}": change kind or the wording',
+        )
+    if kind is Kind.RANGE:
+        if tolerance is None:
+            raise ctx.fail(
+                codes.MISSING,
+                where,
+                gid,
+                'a range goal needs target = [low, high] or a tolerance: add tolerance = "0.5%"',
+            )
+        return _new_target(
+            value.text,
+            value.nominal,
+            value.nominal - tolerance,
+            value.nominal + tolerance,
+            approximate=True,
+        )
+    strict = value.qualifier in (Qualifier.MORE_THAN, Qualifier.LESS_THAN)
+    return _new_target(
+        value.text, value.nominal, value.nominal, value.nominal, value.approximate, strict
+    )
+
+
+def _outcome(
+    spec: OutcomeSpec,
+    kind: Kind,
+    unit: Unit | None,
+    tolerance: Fraction | None,
+    path: Path_,
+    gid: str,
+    ctx: FileContext,
+    data: FileData,
+) -> Outcome:
+    try:
+        as_of = parse_as_of(spec.as_of)
+    except DateError as exc:
+        raise ctx.fail(codes.BAD_DATE, (*path, "as_of"), gid, f"as_of: {_date_fix(exc)}") from None
+    if kind is Kind.MILESTONE:
+        if spec.done is None:
+            raise ctx.fail(
+                codes.MISSING, path, gid, "a milestone outcome needs done = true or done = false"
+            )
+        if spec.value is not None:
+            raise ctx.fail(
+                codes.KIND_CONFLICT,
+                (*path, "value"),
+                gid,
+                "a milestone outcome has no value: use done = true|false",
+            )
+    elif spec.done is not None:
+        raise ctx.fail(
+            codes.KIND_CONFLICT,
+            (*path, "done"),
+            gid,
+            'done = … is for milestones: remove it, or set kind = "milestone" on the goal',
+        )
+    elif spec.value is None and spec.numerator is None:
+        raise ctx.fail(
+            codes.MISSING,
+            path,
+            gid,
+            "an outcome needs a figure: add value = … (or numerator = … and denominator = …)",
+        )
+    value = (
+        _quantity(spec.value, unit, "outcome", (*path, "value"), gid, ctx, tolerance)
+        if spec.value is not None
+        else None
+    )
+    rate = (
+        _quantity(spec.stated_rate, None, "rate", (*path, "stated_rate"), gid, ctx)
+        if spec.stated_rate is not None
+        else None
+    )
+    numerator = denominator = None
+    if (spec.numerator is None) != (spec.denominator is None):
+        raise ctx.fail(codes.MISSING, path, gid, "numerator and denominator go together: give both")
+    if spec.numerator is not None:
+        numerator = _quantity(spec.numerator, None, "exact", (*path, "numerator"), gid, ctx).nominal
+        denominator = _quantity(
+            spec.denominator, None, "exact", (*path, "denominator"), gid, ctx
+        ).nominal
+        if denominator <= 0:
+            raise ctx.fail(
+                codes.BAD_QUANTITY,
+                (*path, "denominator"),
+                gid,
+                "denominator must be positive: write the total the figure is a share of",
+            )
+    source = spec.source  # an id, or a table
+    if isinstance(source, SourceSpec):
+        source = _inline_source(source, f"{gid}#outcome{path[-1]}", (*path, "source"), ctx, data)
+    return _new_outcome(
+        as_of=as_of,
+        value=value,
+        stated_rate=rate,
+        numerator=numerator,
+        denominator=denominator,
+        done=spec.done,
+        quote=spec.quote,
+        source=source,
+        note=spec.note,
+        line=ctx.line(path),
+        acknowledge=_acknowledged(spec.acknowledge, path, gid, ctx) if spec.acknowledge else (),
+    )
+
+
+def _acknowledged(listed: list[str], path: Path_, gid: str, ctx: FileContext) -> tuple[str, ...]:
+    """The warning codes ``acknowledge`` lists; a code that cannot be acknowledged is an
+    error, recorded without skipping the goal (its other checks still run)."""
+    kept: list[str] = []
+    for written in listed:
+        code = written.strip().upper()
+        if code in codes.ACKNOWLEDGEABLE:
+            kept.append(code)
+            continue
+        if code.startswith("E"):
+            why = "an error: errors cannot be acknowledged, fix the data instead"
+        elif code == codes.UNUSED_ACKNOWLEDGE:
+            why = "the unused-acknowledgement warning: remove the unused code instead"
+        else:
+            why = "not a warning that can be acknowledged"
+        ctx.add(
+            codes.BAD_ACKNOWLEDGE,
+            (*path, "acknowledge"),
+            gid,
+            f'acknowledge lists "{written}", {why} '
+            f"(acknowledgeable: {', '.join(codes.ACKNOWLEDGEABLE)})",
+        )
+    return tuple(dict.fromkeys(kept))

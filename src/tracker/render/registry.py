@@ -1,0 +1,48 @@
+"""One renderer per output format; each takes the computed report and returns text.
+
+``STATUS_FORMATS`` is the one registry behind ``tracker status --format``.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import assert_never
+
+from tracker.core.status import StatusReport
+from tracker.render.i18n import Lang
+
+
+class StatusFormat(enum.Enum):
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    lang: Lang = "zh"
+    color: bool = False
+    width: int = 100
+
+
+def render_status(report: StatusReport, fmt: StatusFormat, options: RenderOptions) -> str:
+    """Render ``report`` in ``fmt``; imports only the renderer asked for."""
+    if fmt is StatusFormat.TABLE:
+        from tracker.render import terminal  # noqa: PLC0415  # rich is imported on demand
+
+        return terminal.render_status(report, options)
+    if fmt is StatusFormat.MARKDOWN:
+        from tracker.render import markdown  # noqa: PLC0415
+
+        return markdown.render_status(report, options)
+    if fmt is StatusFormat.JSON:
+        from tracker.render import json  # noqa: PLC0415
+
+        return json.render_status(report, options)
+    if fmt is StatusFormat.CSV:
+        from tracker.render import csv  # noqa: PLC0415
+
+        return csv.render_status(report, options)
+    assert_never(fmt)
