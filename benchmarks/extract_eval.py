@@ -4,6 +4,7 @@
     .venv/bin/python benchmarks/extract_eval.py --misses     # and every miss and wrong proposal
     .venv/bin/python benchmarks/extract_eval.py --only guandu-2023-h1 --misses
     .venv/bin/python benchmarks/extract_eval.py --json       # the pooled scores as JSON
+    .venv/bin/python benchmarks/extract_eval.py --group tune # while tuning: never the held-out
 
 The extractor is run as a user runs it, `python -m tracker extract FILE --format json ARGS`
 (ARGS from each label file's `[article] args`), so this script depends on the command's JSON
@@ -633,11 +634,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="list every miss and wrong proposal")
     parser.add_argument("--only", help="one article (file stem)")
+    parser.add_argument(
+        "--group", choices=GROUPS, help="only this group's articles (tune while tuning)"
+    )
     parser.add_argument("--json", action="store_true", help="print the pooled scores as JSON")
     parser.add_argument("--no-seeds", action="store_true")
     opts = parser.parse_args(argv)
 
-    articles = [a for a in real_articles() if not opts.only or a.name == opts.only]
+    articles = [
+        a
+        for a in real_articles()
+        if (not opts.only or a.name == opts.only) and (not opts.group or a.group == opts.group)
+    ]
     seeds = [] if opts.no_seeds or opts.only else sorted(SEEDS.glob("[0-9]*.toml"))
     results = run_all(articles, seeds)
 

@@ -112,7 +112,7 @@ def extract(
     default_year = year or common_year or (date.year if date else None)
 
     def skip_time(at: int) -> bool:
-        return in_story(at) or paragraph_at(paragraphs, at).skip
+        return in_story(at) or paragraph_at(paragraphs, at).skipped(at)
 
     events = time_events(norm, ref_year, skip_time)
     if date is None:
@@ -162,7 +162,7 @@ def extract(
             figures.append(figure)
             prev_title = figure.title
         prev = cand
-    title = _article_title(view, paragraphs)
+    title = _article_title(text)
     return Extraction(
         figures=tuple(figures),
         date=date,
@@ -263,16 +263,15 @@ _TITLE_NOISE = re.compile(
 )
 
 
-def _article_title(view: View, paragraphs: list[Paragraph]) -> str | None:
+def _article_title(text: str) -> str | None:
     """A headline: the first short line near the top that reads like one (as written)."""
-    for para in paragraphs[:25]:
-        line = view.norm[para.start : para.end].strip()
+    for line in text.splitlines()[:25]:
+        norm = line.strip()
         if (
-            8 <= len(line) <= 60
-            and not SENTENCE_END.search(line)
-            and not _TITLE_NOISE.search(line)
-            and not para.skip
-            and sum("\u4e00" <= ch <= "\u9fff" for ch in line) >= 6
+            8 <= len(norm) <= 60
+            and not SENTENCE_END.search(norm)
+            and not _TITLE_NOISE.search(norm)
+            and sum("\u4e00" <= ch <= "\u9fff" for ch in norm) >= 6
         ):
-            return clean_quote(view.original[slice(*view.span(para.start, para.end))])
+            return clean_quote(norm)
     return None

@@ -180,7 +180,7 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
     num_start = m.start("num") if m["num"] else m.start("cn")
     if pre and norm[m.start() - 1 : m.start()] in _FALSE_PRE.get(pre, ""):
         pre, start = None, num_start
-    if para.skip:
+    if para.skipped(start):
         return None
     unit = m["unit"] or ""
     if unit in _SKIP_UNITS:
@@ -290,34 +290,39 @@ def mark_anecdotes(norm: str, paragraphs: list[Paragraph]) -> Callable[[int], bo
     """Sentences about one person (an age, or a person named in such a sentence) are stories,
     not statistics; returns whether a position lies in one."""
     names: set[str] = set()
-    story: list[tuple[int, int]] = []
-    for para in paragraphs:
-        for s_start, s_end in para.sentences:
-            sentence = norm[s_start:s_end]
-            named = [m["name"] for m in _NAME_AFTER_AGE.finditer(sentence)]
-            if named or _ANECDOTE_AGE.search(sentence):
-                story.append((s_start, s_end))
-                names.update(named)
-            names.update(m["name"] for m in _NAME_ROLE.finditer(sentence))
-    for para in paragraphs:
-        text = norm[para.start : para.end]
-        if any(name in text for name in names):
-            para.anecdote = True
-            story.append((para.start, para.end))
-    story.sort()
+    story: set[tuple[int, int]] = set()
+    sentences = [s for para in paragraphs for s in para.sentences]
+    for s_start, s_end in sentences:
+        sentence = norm[s_start:s_end]
+        named = [m["name"] for m in _NAME_AFTER_AGE.finditer(sentence)]
+        if named or _ANECDOTE_AGE.search(sentence):
+            story.add((s_start, s_end))
+            names.update(named)
+        names.update(m["name"] for m in _NAME_ROLE.finditer(sentence))
+    if names:
+        named_re = re.compile(alternation(names))
+        story.update(s for s in sentences if named_re.search(norm, s[0], s[1]))
+    spans = sorted(story)
 
     def inside(at: int) -> bool:
-        return any(a <= at < b for a, b in story)
+        i = bisect.bisect_right(spans, (at, 1 << 62)) - 1
+        return i >= 0 and spans[i][0] <= at < spans[i][1]
 
     return inside
 
 
+_HEADLINE_WITHIN = 60
+_HEADLINE_END = re.compile(r"[。!?;,:]")
+
+
 def drop_headline_repeats(norm: str, cands: list[Candidate]) -> list[Candidate]:
-    """A headline repeats a figure of the body ("我市新增就业5.6万人"): keep the body's."""
+    """A headline repeats a figure of the body ("我市新增就业5.6万人"): keep the body's. The
+    headline is the start of the text before its first clause end."""
+    first_stop = _HEADLINE_END.search(norm)
+    limit = min(first_stop.start() if first_stop else len(norm), _HEADLINE_WITHIN)
 
     def headline(cand: Candidate) -> bool:
-        text = norm[cand.paragraph.start : cand.paragraph.end]
-        return len(text) <= 40 and not SENTENCE_END.search(text)
+        return cand.start < limit
 
     body = {(c.parsed, c.unit) for c in cands if not headline(c)}
     return [c for c in cands if not (headline(c) and (c.parsed, c.unit) in body)]

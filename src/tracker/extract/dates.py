@@ -43,20 +43,22 @@ _DATELINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 def read_article_date(text: str) -> dt.date | None:
     """The publication date the text states (发表于 2023-6-16, 第2025-01-03期, a dateline)."""
-    norm = unicodedata.normalize("NFKC", text)
+    # The text as one stream (line breaks lost or not, the same date).
+    norm = unicodedata.normalize("NFKC", "".join(ln.strip() for ln in text.splitlines()))
     for pattern in _ARTICLE_DATE_RES:
         match = pattern.search(norm)
         if match:
             found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
             if found:
                 return found
-    for line in [ln for ln in norm.splitlines() if ln.strip()][:6]:
-        match = _DATELINE.search(line)
-        if match:
-            found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
-            if found:
-                return found
+    for match in _DATELINE.finditer(norm, 0, _DATELINE_WITHIN):
+        found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if found:
+            return found
     return None
+
+
+_DATELINE_WITHIN = 240  # a dateline stands near the top
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:

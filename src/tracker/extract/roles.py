@@ -8,13 +8,13 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tracker.core.regions import RegionInfo, strip_suffix, to_simplified
 from tracker.extract.candidates import Candidate
 from tracker.extract.dates import TimeEvent, years_mentioned
 from tracker.extract.draft import Role
-from tracker.extract.text import alternation, containing
+from tracker.extract.text import Paragraph, alternation, containing
 
 # Role wording. Target: in the clause before the figure, or right after it.
 _TARGET_BEFORE = re.compile(
@@ -99,6 +99,11 @@ _RELATIONAL = re.compile(r"占比|比例|比重|比率|增长|增幅|同比|总�
 _BARE_VERB = re.compile(r"投资|投入|争取|安排|发放|筹集|拨付|下达|落实|整合|撬动|带动|吸引")
 
 
+# How far back the rules look for a paragraph's heading or subject: a bound that keeps the
+# extractor linear on a huge text without full stops.
+_LOOKBACK = 600
+
+
 @dataclass(slots=True)
 class ArticleContext:
     ref_year: int | None
@@ -113,6 +118,7 @@ class ArticleContext:
     region_allowed: frozenset[str] | None
     norm: str = ""
     date_known: bool = False
+    balance: dict[int, tuple[float, float]] = field(default_factory=dict)
 
 
 def figure_role(
@@ -126,8 +132,9 @@ def figure_role(
         return "target", 0.9, None
     if _TARGET_BEFORE.search(local):
         return "target", 0.85, None
-    full_start = max(norm.rfind(stop, cand.paragraph.start, cand.start) for stop in "。!?") + 1
-    if _TARGET_HEADER.search(norm, max(full_start, cand.paragraph.start), cand.start):
+    window = max(cand.paragraph.start, cand.start - _LOOKBACK)
+    full_start = max(norm.rfind(stop, window, cand.start) for stop in "。!?") + 1
+    if _TARGET_HEADER.search(norm, max(full_start, window), cand.start):
         return "target", 0.8, None  # "主要预期目标是:…;…;…"
     if cand.rate is not None or cand.numerator is not None or cand.baseline is not None:
         return "outcome", 0.9, None  # a completion rate, a ratio or a change: already reached
@@ -156,14 +163,22 @@ def figure_role(
         return "outcome", 0.6, "role from the review wording of the sentence"
     if prev_role is not None:
         return prev_role, 0.55, "role of the figure before it in the paragraph"
-    para = norm[cand.paragraph.start : cand.paragraph.end]
-    plan = len(_PLAN_WORDS.findall(para)) + len(_PLAN_VERBS.findall(para)) / 2
-    review = len(_REVIEW_WORDS.findall(para)) + len(_REVIEW_VERBS.findall(para)) / 2
-    if ctx.ref_year is not None:  # years already past are told as a review
-        review += sum(1 for y in years_mentioned(para) if y < ctx.ref_year)
+    plan, review = _paragraph_balance(norm, cand.paragraph, ctx)
     if plan > review:
         return "target", 0.5, "role from the plan wording of the paragraph"
     return "outcome", 0.5, "role from the review wording of the paragraph (default)"
+
+
+def _paragraph_balance(norm: str, para: Paragraph, ctx: ArticleContext) -> tuple[float, float]:
+    """Plan and review wording of a paragraph, counted once per paragraph."""
+    if para.index not in ctx.balance:
+        text = norm[para.start : para.end]
+        plan = len(_PLAN_WORDS.findall(text)) + len(_PLAN_VERBS.findall(text)) / 2
+        review = len(_REVIEW_WORDS.findall(text)) + len(_REVIEW_VERBS.findall(text)) / 2
+        if ctx.ref_year is not None:  # years already past are told as a review
+            review += sum(1 for y in years_mentioned(text) if y < ctx.ref_year)
+        ctx.balance[para.index] = (plan, review)
+    return ctx.balance[para.index]
 
 
 @dataclass(slots=True)
@@ -186,7 +201,8 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     """
     year_event: TimeEvent | None = None
     date_event: TimeEvent | None = None
-    for event in reversed(ctx.events[: bisect.bisect_right(ctx.event_starts, cand.start)]):
+    for i in range(bisect.bisect_right(ctx.event_starts, cand.start) - 1, -1, -1):
+        event = ctx.events[i]
         if event.first is not None or event.last is not None:
             year_event = event
             break
@@ -274,7 +290,7 @@ def figure_region(norm: str, cand: Candidate, ctx: ArticleContext) -> tuple[str 
         return ctx.region_default, None
     para = cand.paragraph
     chosen: str | None = None
-    for m in ctx.region_keys.finditer(norm, para.start, cand.start):
+    for m in ctx.region_keys.finditer(norm, max(para.start, cand.start - _LOOKBACK), cand.start):
         name = ctx.region_names[m.group()]
         clause = containing(para.clauses, m.start())
         subject = _SUBJECT_FILLER.match(norm[clause[0] : m.start()]) is not None
@@ -347,7 +363,9 @@ def _strip_lead(text: str, ctx: ArticleContext) -> str:
 
 def _next_clause(norm: str, cand: Candidate, ctx: ArticleContext) -> str:
     clauses = cand.paragraph.clauses
-    i = clauses.index(cand.clause) if cand.clause in clauses else -1
+    i = bisect.bisect_left(clauses, cand.clause)
+    if i >= len(clauses) or clauses[i] != cand.clause:
+        i = -1
     if 0 <= i < len(clauses) - 1 and clauses[i + 1][0] < cand.sentence[1]:
         following = norm[clauses[i + 1][0] : clauses[i + 1][1]]
         if not re.search(r"[0-9%]", following):  # a clause with its own figure names that one
