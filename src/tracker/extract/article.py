@@ -213,9 +213,13 @@ def _figure(
         or re.search(r"控制在$", norm[cand.clause[0] : cand.start])
     ):
         kind = "at_most"
-    measure = "level" if cand.unit == "%" or cand.baseline is not None else "flow"
-    if cand.unit != "%" and re.search(r"率|占比|比例|覆盖面", title):
+    elif role == "target" and qualifier == "about":
+        kind = "range"  # "增长9%左右": a band around the figure
+    measure = "level" if cand.unit in ("%", "‰") or cand.baseline is not None else "flow"
+    if cand.unit != "%" and re.search(r"率|占比|比例|覆盖面|标准|千人口|每千|每万", title):
         measure = "level"
+    if cand.growth:
+        measure = "growth"
     sentence = norm[cand.sentence[0] : cand.sentence[1]]
     category = category_of(title) or category_of(sentence)
     # The quote: the clauses that hold the figure and every figure related to it.
@@ -240,6 +244,7 @@ def _figure(
         region=region,
         category=category,
         stated_rate=cand.rate.value if cand.rate else None,
+        stated_gap=_stated_gap(cand, kind),
         target=cand.goal_target.value if cand.goal_target else None,
         numerator=cand.numerator.value if cand.numerator else None,
         denominator=cand.denominator.value if cand.denominator else None,
@@ -255,6 +260,18 @@ def _figure(
         note="; ".join(cand.notes) or None,
         guessed=tuple(guessed),
     )
+
+
+def _stated_gap(cand: Candidate, kind: str) -> str | None:
+    """The gap the text states, signed as SPEC §2 signs gaps: positive = still short."""
+    gap = cand.gap
+    if gap is None:
+        return None
+    short = cand.gap_short if kind != "at_most" else not gap.gap_short
+    number = gap.value.lstrip("-")
+    if gap.unit in ("个百分点", "百分点"):
+        number += "个百分点"
+    return number if short else "-" + number
 
 
 _TITLE_NOISE = re.compile(

@@ -37,6 +37,7 @@ class Figure:
     region: str | None
     category: str | None
     stated_rate: str | None
+    stated_gap: str | None  # signed like SPEC's gap: "-17" (超任务17元), "1.8个百分点" (塌目标)
     target: str | None  # an outcome's target stated with it ("15个…已完成8个(53%)")
     numerator: str | None
     denominator: str | None

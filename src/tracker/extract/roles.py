@@ -19,8 +19,13 @@ from tracker.extract.text import Paragraph, alternation, containing
 # Role wording. Target: in the clause before the figure, or right after it.
 _TARGET_BEFORE = re.compile(
     r"确保|力争|争取(?:在|到|实现|达到)|目标(?:是|为)?|计划|预计|预期|拟|规划"
-    r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|下达"
+    r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|下达|办好(?!了)"
 )
+
+
+# A count of tasks, then the tasks named by their target figures ("未达到序时进度11项、占比20.0%,
+# 为“交通建设提升年”活动完成投资80亿元、普惠性幼儿园覆盖率达80%、…"): the figures are targets.
+_TASK_LIST = re.compile(r"[0-9]+项[^;。]{0,20}?,(?:分别)?(?:为|是)[::]?[^;。:]*$")
 
 
 _TARGET_AFTER = re.compile(r"^(?:的)?(?:目标任务|年度目标|目标|任务)(?!完成)")
@@ -128,6 +133,10 @@ def figure_role(
     clause_start = cand.clause[0]
     local = norm[clause_start : cand.start]
     after = norm[cand.end : cand.end + 6]
+    if cand.rate is not None or cand.gap is not None:
+        return "outcome", 0.9, None  # a stated completion rate or gap: already reached
+    if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - _LOOKBACK), cand.start):
+        return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if _TARGET_AFTER.match(after):
         return "target", 0.9, None
     if _TARGET_BEFORE.search(local):
@@ -136,7 +145,7 @@ def figure_role(
     full_start = max(norm.rfind(stop, window, cand.start) for stop in "。!?") + 1
     if _TARGET_HEADER.search(norm, max(full_start, window), cand.start):
         return "target", 0.8, None  # "主要预期目标是:…;…;…"
-    if cand.rate is not None or cand.numerator is not None or cand.baseline is not None:
+    if cand.numerator is not None or cand.baseline is not None:
         return "outcome", 0.9, None  # a completion rate, a ratio or a change: already reached
     sentence_before = norm[cand.sentence[0] : cand.start]
     if _OUTCOME_STRONG.search(sentence_before):
@@ -271,7 +280,9 @@ def _now(ctx: ArticleContext) -> dt.date:
 _FULL_STOP = re.compile(r"[。!?\n]")
 
 
-_TARGET_HEADER = re.compile(r"(?:预期|主要|工作|发展)?目标(?:任务)?(?:是|为)?:|目标任务是|主要目标")
+_TARGET_HEADER = re.compile(
+    r"(?:预期|主要|工作|发展)?目标(?:任务)?(?:是|为)?:|目标任务是|主要(?:预期)?目标(?!完成|执行|进展|情况)"
+)
 
 
 _WHOLE_AREA = re.compile(r"全市|全区|全县|全省|全州|全盟|全旗|全国|我市|我区|我县|我省|我州")

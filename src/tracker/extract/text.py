@@ -155,6 +155,11 @@ _BLOCK_START = re.compile(rf"(?:(?<=[。!?])|^)(?:{_ITEM_MARKER.pattern})")
 _SENTENCE_STOP = re.compile(r"[。!?]")
 
 
+_REPEAT_SENTENCE = 20
+_REPEAT_CLAUSE = 10
+_DIGIT = re.compile(r"[0-9]")
+
+
 MAX_SENTENCE = 400  # a "sentence" longer than this is cut at its clause ends (linear rules)
 
 
@@ -178,8 +183,14 @@ def split_paragraphs(view: View) -> list[Paragraph]:
         for s_start, s_end in sentences:
             key = re.sub(r"\s+", "", norm[s_start:s_end])
             # A repeated sentence (reposts often carry the article twice) is read once.
-            if len(key) >= 20 and key in seen:
+            if len(key) >= _REPEAT_SENTENCE and key in seen:
                 para.skip_sentences.add((s_start, s_end))
+            seen.add(key)
+        for c_start, c_end in para.clauses:
+            # ... and so is a repeated clause that states a figure ("全国城镇新增就业1200万人,").
+            key = "\0" + re.sub(r"\s+", "", norm[c_start:c_end]).rstrip(",;。:")
+            if len(key) > _REPEAT_CLAUSE and key in seen and _DIGIT.search(key):
+                para.skip_clauses.add((c_start, c_end))
             seen.add(key)
         for c_start, c_end in para.clauses:
             if _FURNITURE_LINE.search(norm, c_start, c_end) and c_end - c_start < 200:

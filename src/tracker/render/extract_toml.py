@@ -122,7 +122,7 @@ def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOpt
         lines.append(_line("kind", toml_string(figure.kind), _kind_reason(figure)))
     default_measure = "level" if figure.unit in ("%", "‰") else "flow"
     if figure.measure != default_measure:
-        lines.append(_line("measure", toml_string(figure.measure), "the indicator is a state"))
+        lines.append(_line("measure", toml_string(figure.measure), _MEASURE_WHY[figure.measure]))
     period = toml_string(figure.period) if "-" in figure.period else figure.period
     lines.append(_line("period", period, why("period")))
     if figure.role == "target":
@@ -155,6 +155,8 @@ def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOpt
         lines.append(_line("value", _quantity(figure.value), why("role"), indent="  "))
         if figure.stated_rate is not None:
             lines.append(_line("stated_rate", toml_string(figure.stated_rate), indent="  "))
+        if figure.stated_gap is not None:
+            lines.append(_line("stated_gap", toml_string(figure.stated_gap), indent="  "))
         lines.append(_line("quote", toml_string(figure.quote), indent="  "))
         if figure.note:
             lines.append(_line("note", toml_string(figure.note), indent="  "))
@@ -163,9 +165,18 @@ def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOpt
     return lines
 
 
+_MEASURE_WHY = {
+    "level": "the indicator is a state",
+    "flow": "the indicator counts what is done",
+    "growth": "a change against a year earlier (增长/下降)",
+}
+
+
 def _kind_reason(figure: Figure) -> str:
     if figure.baseline is not None:
         return "a reduction from the baseline"
+    if figure.kind == "range":
+        return "左右/约: a band around the figure"
     return "a ceiling (以内/不超过/控制在)"
 
 
@@ -183,6 +194,7 @@ def figure_dict(figure: Figure) -> dict[str, Any]:
         "unit": figure.unit,
         "qualifier": figure.qualifier,
         "stated_rate": figure.stated_rate,
+        "stated_gap": figure.stated_gap,
         "target": figure.target,
         "numerator": figure.numerator,
         "denominator": figure.denominator,
