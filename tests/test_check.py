@@ -21,7 +21,7 @@ from tracker.cli.group import cli
 from tracker.core.checks import CheckReport
 from tracker.problems import Problem, Severity
 from tracker.render.check import render_github, render_gitlab, workflow_command
-from tracker.render.registry import RenderOptions
+from tracker.render.options import RenderOptions
 
 EXAMPLES = Path(__file__).parent / "check-examples"
 ROOT = Path(__file__).parent.parent

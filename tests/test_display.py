@@ -9,6 +9,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from tracker.core import rounding
 from tracker.render import display
 from tracker.render.display import number
 
@@ -138,7 +139,7 @@ TIES = (
 @example(Fraction(-1, 3 * 10**6), 4, False)
 @example(Fraction(10**40 + 1, 10**5), 4, True)
 def test_to_decimal_matches_the_reference(value: Fraction, places: int, trim: bool) -> None:
-    got = display.to_decimal(value, places, trim=trim)
+    got = rounding.to_decimal(value, places, trim=trim)
     assert same_decimal(got, reference_to_decimal(value, places, trim=trim))
 
 
@@ -146,14 +147,14 @@ def test_to_decimal_matches_the_reference(value: Fraction, places: int, trim: bo
 @pytest.mark.parametrize("places", [0, 1, 2, 4])
 def test_rounding_near_ties_matches_the_reference(value: Fraction, places: int) -> None:
     for trim in (True, False):
-        got = display.to_decimal(value, places, trim=trim)
+        got = rounding.to_decimal(value, places, trim=trim)
         assert same_decimal(got, reference_to_decimal(value, places, trim=trim))
-    assert same_decimal(display.json_number(value, places), reference_json_number(value, places))
+    assert same_decimal(rounding.json_number(value, places), reference_json_number(value, places))
 
 
 @given(st.one_of(st.none(), fractions), st.sampled_from([4, 2, 0]))
 def test_json_number_matches_the_reference(value: Fraction | None, places: int) -> None:
-    assert same_decimal(display.json_number(value, places), reference_json_number(value, places))
+    assert same_decimal(rounding.json_number(value, places), reference_json_number(value, places))
 
 
 @given(fractions, st.sampled_from(["zh", "en"]), st.sampled_from([None, 0, 1, 2, 4]))
@@ -167,10 +168,10 @@ def test_number_matches_the_reference(value: Fraction, lang: str, places: int | 
 @given(fractions, st.integers(0, 4))
 @example(Fraction(-1, 10**6), 1)
 def test_percent_and_plain_match_the_reference(value: Fraction, places: int) -> None:
-    assert display.percent(value, places) == (
+    assert rounding.percent(value, places) == (
         f"{reference_to_decimal(value * 100, places, trim=False):f}%"
     )
-    assert display.plain(value, places) == f"{reference_to_decimal(value, places, trim=False):f}"
+    assert rounding.plain(value, places) == f"{reference_to_decimal(value, places, trim=False):f}"
 
 
 @given(st.one_of(st.none(), fractions))

@@ -35,7 +35,7 @@ from tracker.load.merge import MAX_REGION_DEPTH, build_dataset
 from tracker.load.screen import MAX_NAME, MAX_TEXT
 from tracker.parse.readers import MAX_DEPTH
 from tracker.render.csv import _TEXT_COLUMNS, cell
-from tracker.render.display import safe
+from tracker.render.escape import safe
 from tracker.render.json import goal_record
 
 HOSTILE = Path(__file__).parent / "hostile"

@@ -33,7 +33,8 @@ from tracker.load.merge import build_dataset
 from tracker.model import Goal, Kind, Measure, Outcome, Target
 from tracker.parse.quantity import Quantity, QuantityError, Unit, parse_quantity
 from tracker.render import display, report_html, report_markdown
-from tracker.render.registry import RenderOptions, StatusFormat, render_status
+from tracker.render.options import RenderOptions
+from tracker.render.registry import StatusFormat, render_status
 
 CODES = {v for v in vars(codes).values() if isinstance(v, str) and re.fullmatch(r"[EW]\d{3}", v)}
 ROLES = ("target", "outcome", "rate", "exact")

@@ -20,7 +20,7 @@ from tracker.load.discover import bundled_data
 from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Region, Target
 from tracker.parse.quantity import parse_quantity, parse_unit
 from tracker.render import terminal
-from tracker.render.registry import RenderOptions
+from tracker.render.options import RenderOptions
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent / "benchmarks"))

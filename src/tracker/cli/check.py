@@ -48,7 +48,7 @@ def check(
     from tracker.load.dataset import load  # noqa: PLC0415
     from tracker.load.discover import DATA_SUFFIXES, find_data_dir  # noqa: PLC0415
     from tracker.render.check import CheckFormat, render_check, summary  # noqa: PLC0415
-    from tracker.render.registry import RenderOptions  # noqa: PLC0415
+    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     data_dir, bundled = find_data_dir(obj.data)
     if not paths:

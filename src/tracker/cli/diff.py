@@ -49,7 +49,7 @@ def diff(obj: Context, rev: str, rev2: str | None, fmt: str, as_of: dt.date | No
     from tracker.load.discover import display_path, find_data_dir  # noqa: PLC0415
     from tracker.load.git import load_revision, locate, resolve  # noqa: PLC0415
     from tracker.render.diff import DiffFormat, Revisions, render_diff  # noqa: PLC0415
-    from tracker.render.registry import RenderOptions  # noqa: PLC0415
+    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     data_dir, bundled = find_data_dir(obj.data)
     if bundled:

@@ -137,14 +137,14 @@ class TrackerGroup(click.Group):
             click.echo("interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except TrackerError as exc:
-            from tracker.render.display import safe  # noqa: PLC0415  # messages may quote data text
+            from tracker.render.escape import safe  # noqa: PLC0415  # messages may quote data text
 
             click.echo(f"tracker: {safe(exc.message)}", err=True)
             ctx.exit(exc.exit_code)
         except Exception as exc:
             if isinstance(ctx.obj, Context) and ctx.obj.debug:
                 raise
-            from tracker.render.display import safe  # noqa: PLC0415
+            from tracker.render.escape import safe  # noqa: PLC0415
 
             click.echo(
                 f"tracker: internal error: {type(exc).__name__}: {safe(str(exc))} "

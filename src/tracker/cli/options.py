@@ -437,7 +437,7 @@ def load_dataset(obj: Context) -> Dataset:
 def report_errors(obj: Context, dataset: Dataset, label: str = "") -> None:
     """List a dataset's errors on stderr (the first few, then a count); ``label`` prefixes
     each line (a git revision, for diff)."""
-    from tracker.render.display import safe  # noqa: PLC0415
+    from tracker.render.escape import safe  # noqa: PLC0415
 
     prefix = f"{label}: " if label else ""
     errors = dataset.errors

@@ -29,7 +29,7 @@ def regions(
     """The region tree: goals per region (its own, and with its sub-regions) by status."""
     from tracker.core.views import region_tree  # noqa: PLC0415
     from tracker.render import regions as renderer  # noqa: PLC0415  # rich, on demand
-    from tracker.render.registry import RenderOptions  # noqa: PLC0415
+    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     evaluated = evaluate_filtered(obj, filters)
     dataset, status = evaluated.dataset, evaluated.report

@@ -21,7 +21,7 @@ from tracker.render.i18n import t
 
 if TYPE_CHECKING:
     from tracker.core.views import ReportData
-    from tracker.render.registry import RenderOptions
+    from tracker.render.options import RenderOptions
 
 
 def _render(data: ReportData, fmt: str, options: RenderOptions) -> str:
@@ -60,7 +60,7 @@ def report(
     """A summary to share: counts by status, a table per region, what needs attention,
     stated rates that do not add up, and the sources."""
     from tracker.core.views import build_report  # noqa: PLC0415
-    from tracker.render.registry import RenderOptions  # noqa: PLC0415
+    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     evaluated = evaluate_filtered(obj, filters)
     dataset = evaluated.dataset

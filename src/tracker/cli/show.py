@@ -33,7 +33,7 @@ def show(
     """One goal in full: definition, every outcome with its ratio and pace at that date,
     sources and quotes, and a chart of the history."""
     from tracker.core.views import goal_detail, unknown_goal_suggestions  # noqa: PLC0415
-    from tracker.render.registry import RenderOptions  # noqa: PLC0415
+    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     thresholds = filters.thresholds()
     dataset = load_dataset(obj)

@@ -46,7 +46,8 @@ def status(
     """One row per goal: target, latest actual, ratio, pace, gap and status."""
     from tracker.core.compute import Status  # noqa: PLC0415
     from tracker.core.status import SortKey, matching  # noqa: PLC0415
-    from tracker.render.registry import RenderOptions, StatusFormat, render_status  # noqa: PLC0415
+    from tracker.render.options import RenderOptions  # noqa: PLC0415
+    from tracker.render.registry import StatusFormat, render_status  # noqa: PLC0415
 
     failing = statuses_option("--fail-on", fail_on)
     evaluated = evaluate_filtered(obj, filters, SortKey(sort))

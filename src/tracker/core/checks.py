@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from tracker import problems as codes
+from tracker.core import rounding
 from tracker.core.compute import Interval, RateCheck, computed_rate, figure, rate_check
 from tracker.model import Dataset, Goal, Kind, Measure, Outcome
 from tracker.problems import Problem, Severity
-from tracker.render import display
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,12 +198,12 @@ def _stated_rate(goal: Goal, outcome: Outcome, found: _Found) -> Iterator[Proble
     computed = computed_rate(goal, outcome, goal.target.nominal)
     if computed is None:
         return
-    span = display.rate_span(computed.low, computed.high, computed.nominal)
+    span = rounding.rate_span(computed.low, computed.high, computed.nominal)
     yield found(
         codes.RATE_INCONSISTENT,
-        f'stated_rate "{display.rate_written(outcome.stated_rate)}" does not match the '
+        f'stated_rate "{rounding.rate_written(outcome.stated_rate)}" does not match the '
         f"figures: {_figure_text(goal, outcome)} ÷ target "
-        f'"{display.written(goal.target.text, goal)}" = {span}; check value, target and '
+        f'"{rounding.written(goal.target.text, goal)}" = {span}; check value, target and '
         "stated_rate against the source, and if the source itself prints these figures, "
         f'add acknowledge = ["{codes.RATE_INCONSISTENT}"] to this outcome',
     )
@@ -223,7 +223,7 @@ def _ratio(goal: Goal, outcome: Outcome, found: _Found) -> Iterator[Problem]:
         stands = f" (that is {_num(written.low)}–{_num(written.high)}{unit} once rounded)"
     yield found(
         codes.RATIO_INCONSISTENT,
-        f'value "{display.written(outcome.value.text, goal)}"{stands} disagrees with '
+        f'value "{rounding.written(outcome.value.text, goal)}"{stands} disagrees with '
         f"numerator / denominator: {_num(outcome.numerator)} / {_num(outcome.denominator)} = "
         f"{_num(actual.nominal)}{unit}; check the three figures against the source, and if "
         f'the source itself prints them, add acknowledge = ["{codes.RATIO_INCONSISTENT}"] '
@@ -263,13 +263,13 @@ def _sourcing(goal: Goal) -> Iterator[tuple[Problem, None]]:
 
 def _num(value: Fraction, places: int = 2) -> str:
     """A number in a message: rounded, trailing zeros dropped (44, 57.14)."""
-    return f"{display.to_decimal(value, places):f}"
+    return f"{rounding.to_decimal(value, places):f}"
 
 
 def _figure_text(goal: Goal, outcome: Outcome) -> str:
     """An outcome's figure as written: its value, or numerator/denominator."""
     if outcome.value is not None:
-        return f'"{display.written(outcome.value.text, goal)}"'
+        return f'"{rounding.written(outcome.value.text, goal)}"'
     if outcome.numerator is not None and outcome.denominator is not None:
         return f"{_num(outcome.numerator)}/{_num(outcome.denominator)}"
     return "—"

@@ -14,12 +14,13 @@ ASCII query that no name or alias matches (or for the suggestions of an unknown 
 
 from __future__ import annotations
 
-import difflib
 import functools
 import itertools
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+
+from tracker.suggest import similar
 
 # Longest first, so that 自治县 is not read as 县.
 SUFFIXES: tuple[str, ...] = tuple(
@@ -290,17 +291,9 @@ class RegionIndex:
         scores: dict[str, float] = {}
 
         def score(query: str, table: dict[str, dict[str, int]], cutoff: float) -> None:
-            matcher = difflib.SequenceMatcher()
-            matcher.set_seq2(query)
-            for candidate, names in table.items():
-                matcher.set_seq1(candidate)
-                if (
-                    matcher.real_quick_ratio() >= cutoff
-                    and matcher.quick_ratio() >= cutoff
-                    and (ratio := matcher.ratio()) >= cutoff
-                ):
-                    for name in names:
-                        scores[name] = max(scores.get(name, 0.0), ratio)
+            for candidate, ratio in similar(query, table, cutoff):
+                for name in table[candidate]:
+                    scores[name] = max(scores.get(name, 0.0), ratio)
 
         if key:
             score(key, self._keys, _SUGGEST_CUTOFF)

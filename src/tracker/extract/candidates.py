@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 
 from tracker.extract.text import SENTENCE_END, Paragraph, View, alternation, containing
-from tracker.parse.quantity import QuantityError, chinese_int, parse_quantity
+from tracker.parse.grammar import chinese_int
+from tracker.parse.quantity import QuantityError, parse_quantity
 
 # fmt: off
 # Measure words that count public work. 大 ("5大中心") counts as 个.

@@ -17,9 +17,9 @@ import click
 
 from tracker.core.checks import CheckReport
 from tracker.problems import Problem, Severity
-from tracker.render.display import safe
+from tracker.render.escape import safe
 from tracker.render.i18n import Lang, t
-from tracker.render.registry import RenderOptions
+from tracker.render.options import RenderOptions
 
 
 class CheckFormat(enum.Enum):

@@ -8,9 +8,9 @@ from decimal import Decimal
 from typing import Any
 
 from tracker.core.status import StatusReport
-from tracker.render.display import safe
+from tracker.render.escape import safe
 from tracker.render.json import GOAL_KEYS, goal_record
-from tracker.render.registry import RenderOptions
+from tracker.render.options import RenderOptions
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -13,11 +13,12 @@ from typing import Any, assert_never
 
 import click
 
+from tracker.core import rounding
 from tracker.core.changes import DataDiff, GoalChange, OutcomeChange
 from tracker.model import Goal, Outcome
-from tracker.render import display
+from tracker.render import display, escape
 from tracker.render.i18n import Lang, t
-from tracker.render.registry import RenderOptions
+from tracker.render.options import RenderOptions
 
 
 class DiffFormat(enum.Enum):
@@ -61,7 +62,7 @@ def period_text(goal: Goal) -> str:
 
 
 def target_text(goal: Goal) -> str:
-    return "—" if goal.target is None else display.written(goal.target.text, goal)
+    return "—" if goal.target is None else rounding.written(goal.target.text, goal)
 
 
 def field_text(goal: Goal, field: str, lang: Lang) -> str:
@@ -81,7 +82,7 @@ def field_text(goal: Goal, field: str, lang: Lang) -> str:
         if base is None:
             return "—"
         when = f" ({base.as_of})" if base.as_of else ""
-        return display.written(base.value.text, goal) + when
+        return rounding.written(base.value.text, goal) + when
     if field == "tolerance":
         return "—" if goal.tolerance is None else display.quantity(goal.tolerance, goal, lang)
     if field == "title":
@@ -98,16 +99,16 @@ def outcome_text(goal: Goal, outcome: Outcome | None, lang: Lang) -> str:
     if outcome.done is not None:
         text = t("done" if outcome.done else "not_done", lang)
     elif outcome.numerator is not None and outcome.denominator is not None:
-        text = f"{display.to_decimal(outcome.numerator, 4):f}/"
-        text += f"{display.to_decimal(outcome.denominator, 4):f}"
+        text = f"{rounding.to_decimal(outcome.numerator, 4):f}/"
+        text += f"{rounding.to_decimal(outcome.denominator, 4):f}"
         if outcome.value is not None:
-            text += f" = {display.written(outcome.value.text, goal)}"
+            text += f" = {rounding.written(outcome.value.text, goal)}"
     elif outcome.value is not None:
-        text = display.written(outcome.value.text, goal)
+        text = rounding.written(outcome.value.text, goal)
     else:
         text = "—"
     if outcome.stated_rate is not None:
-        text += f" ({display.rate_written(outcome.stated_rate)})"
+        text += f" ({rounding.rate_written(outcome.stated_rate)})"
     return text
 
 
@@ -147,8 +148,8 @@ def render_text(diff: DataDiff, revisions: Revisions, options: RenderOptions) ->
         return click.style(text, **how) if color else text
 
     def goal_head(goal: Goal) -> str:
-        region, title = display.safe(goal.region), display.safe(goal.title)
-        return f"{style(display.safe(goal.id), bold=True)} · {region} · {title}"
+        region, title = escape.safe(goal.region), escape.safe(goal.title)
+        return f"{style(escape.safe(goal.id), bold=True)} · {region} · {title}"
 
     lines = [
         style(
@@ -172,8 +173,8 @@ def render_text(diff: DataDiff, revisions: Revisions, options: RenderOptions) ->
                 label = field_label(field, lang)
                 if field == "target":
                     label = style(label, fg="yellow", bold=True)
-                old = display.safe(field_text(change.old, field, lang))
-                new = display.safe(field_text(change.new, field, lang))
+                old = escape.safe(field_text(change.old, field, lang))
+                new = escape.safe(field_text(change.new, field, lang))
                 lines.append(f"      {label}: {old} → {new}")
         lines.append("")
     if diff.added:
@@ -182,7 +183,7 @@ def render_text(diff: DataDiff, revisions: Revisions, options: RenderOptions) ->
             status = style(t(e.status.value, lang), bold=True)
             target = ""
             if e.goal.target is not None:
-                target = f" · {t('diff.field.target', lang)} {display.safe(target_text(e.goal))}"
+                target = f" · {t('diff.field.target', lang)} {escape.safe(target_text(e.goal))}"
             lines.append(f"  {style('+', fg='green')} {goal_head(e.goal)}{target} · {status}")
         lines.append("")
     if diff.removed:
@@ -200,7 +201,7 @@ def render_text(diff: DataDiff, revisions: Revisions, options: RenderOptions) ->
         for c in changes:
             figure = _outcome_change_text(c, lang)
             lines.append(
-                f"  {style(mark, **how)} {style(display.safe(c.goal.id), bold=True)} · "
+                f"  {style(mark, **how)} {style(escape.safe(c.goal.id), bold=True)} · "
                 f"{c.as_of} · {figure}"
             )
         lines.append("")
@@ -217,9 +218,9 @@ def render_text(diff: DataDiff, revisions: Revisions, options: RenderOptions) ->
 def _outcome_change_text(change: OutcomeChange, lang: Lang) -> str:
     goal = change.goal
     if change.old is not None and change.new is not None:
-        old = display.safe(outcome_text(goal, change.old, lang))
-        return f"{old} → {display.safe(outcome_text(goal, change.new, lang))}"
-    return display.safe(outcome_text(goal, change.new or change.old, lang))
+        old = escape.safe(outcome_text(goal, change.old, lang))
+        return f"{old} → {escape.safe(outcome_text(goal, change.new, lang))}"
+    return escape.safe(outcome_text(goal, change.new or change.old, lang))
 
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -234,13 +235,13 @@ def _table(headers: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
 
 def _code(text: str) -> str:
     """A revision name as inline code (backticks removed: they would end it)."""
-    return "`" + display.safe(text).replace("`", "").replace("\n", " ") + "`"
+    return "`" + escape.safe(text).replace("`", "").replace("\n", " ") + "`"
 
 
 def render_markdown(diff: DataDiff, revisions: Revisions, options: RenderOptions) -> str:
     """Ready to paste as a pull-request comment: a title, the counts, one table per kind."""
     lang = options.lang
-    md = display.md
+    md = escape.md
     to = _code(revisions.new_rev) if revisions.new_rev else md(_to_label(revisions, lang))
     lines = [
         f"### {t('diff.title', lang, old=_code(revisions.old_rev), new=to)}",
@@ -374,8 +375,8 @@ def _target_value(goal: Goal) -> Any:
     if target is None:
         return None
     if target.low != target.high:
-        return [display.json_number(target.low), display.json_number(target.high)]
-    return display.json_number(target.nominal)
+        return [rounding.json_number(target.low), rounding.json_number(target.high)]
+    return rounding.json_number(target.nominal)
 
 
 def _field_record(change: GoalChange, field: str) -> dict[str, Any]:

@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from tracker.core.rounding import json_number
 from tracker.extract.draft import Extraction, Figure
 from tracker.parse.tomltext import toml_string
-from tracker.render.display import json_number
 from tracker.render.json import encode
 
 _COMMENT_COLUMN = 40

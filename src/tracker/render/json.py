@@ -7,9 +7,10 @@ from typing import Any
 import msgspec
 
 from tracker.core.compute import Evaluation
+from tracker.core.rounding import RATIO_PLACES, json_number
 from tracker.core.status import StatusReport
-from tracker.render.display import RATIO_PLACES, iso_date, json_number
-from tracker.render.registry import RenderOptions
+from tracker.render.display import iso_date
+from tracker.render.options import RenderOptions
 
 _ENCODER = msgspec.json.Encoder(decimal_format="number")
 

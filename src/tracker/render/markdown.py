@@ -6,9 +6,9 @@ from tabulate import tabulate
 
 from tracker.core.compute import Status
 from tracker.core.status import StatusReport
-from tracker.render import display
+from tracker.render import display, escape
 from tracker.render.i18n import t
-from tracker.render.registry import RenderOptions
+from tracker.render.options import RenderOptions
 from tracker.render.rows import cells
 
 MARKERS: dict[Status, str] = {
@@ -48,16 +48,16 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
         c = cells(e, lang)
         body.append(
             [
-                display.md(c.region),
-                display.md(c.title),
-                display.md(c.target),
-                display.md(c.actual),
+                escape.md(c.region),
+                escape.md(c.title),
+                escape.md(c.target),
+                escape.md(c.actual),
                 c.as_of,
                 c.ratio,
                 f"`{c.bar}`" if e.ratio is not None and c.bar else "",
                 c.pace,
-                display.md(c.gap),
-                f"{MARKERS[e.status]} {c.status}{(' ' + display.md(c.marks)) if c.marks else ''}",
+                escape.md(c.gap),
+                f"{MARKERS[e.status]} {c.status}{(' ' + escape.md(c.marks)) if c.marks else ''}",
             ]
         )
     lines.append(tabulate(body, header, tablefmt="github", disable_numparse=True))
@@ -67,5 +67,5 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
     lines += ["", f"**{t('total', lang, n=report.summary.total)}** · {counts}", ""]
     legend = display.legend(report.rows, lang)
     if legend:
-        lines += [" · ".join(display.md(entry) for entry in legend), ""]
+        lines += [" · ".join(escape.md(entry) for entry in legend), ""]
     return "\n".join(lines)

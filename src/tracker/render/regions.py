@@ -12,10 +12,10 @@ from rich.text import Text
 from tracker.core.compute import Status
 from tracker.core.status import SEVERITY
 from tracker.core.views import RegionRow
-from tracker.render import display
+from tracker.render import escape
 from tracker.render.i18n import t
 from tracker.render.json import encode
-from tracker.render.registry import RenderOptions
+from tracker.render.options import RenderOptions
 from tracker.render.terminal import STYLES, console
 
 # A whole column of white-on-red would shout: counts take the status colour as text only.
@@ -53,7 +53,7 @@ def render_text(rows: tuple[RegionRow, ...], as_of: date, options: RenderOptions
     for row in rows:
         name = Text()
         name.append(guide(row), style="dim")
-        name.append(display.safe(row.name), style="bold" if row.depth == 0 else "")
+        name.append(escape.safe(row.name), style="bold" if row.depth == 0 else "")
         cells: list[Text | str] = [
             name,
             str(row.own_total) if row.own_total else Text("·", style="dim"),

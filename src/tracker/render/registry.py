@@ -6,11 +6,10 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import assert_never
 
 from tracker.core.status import StatusReport
-from tracker.render.i18n import Lang
+from tracker.render.options import RenderOptions
 
 
 class StatusFormat(enum.Enum):
@@ -18,13 +17,6 @@ class StatusFormat(enum.Enum):
     MARKDOWN = "markdown"
     JSON = "json"
     CSV = "csv"
-
-
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
-    lang: Lang = "zh"
-    color: bool = False
-    width: int = 100
 
 
 def render_status(report: StatusReport, fmt: StatusFormat, options: RenderOptions) -> str:

@@ -1,7 +1,7 @@
 """``tracker report --format html``: one self-contained page with inline SVG charts.
 
 No network, no scripts, no external fonts: CSS and SVG are inline and the page works from a
-file. Every piece of data text goes through :func:`tracker.render.display.html_text`; links only to
+file. Every piece of data text goes through :func:`tracker.render.escape.html_text`; links only to
 http(s) URLs. Deterministic, like the Markdown report it mirrors.
 """
 
@@ -12,12 +12,13 @@ from fractions import Fraction
 
 from wcwidth import wcwidth
 
+from tracker.core import rounding
 from tracker.core.compute import Evaluation, Status
 from tracker.core.status import SEVERITY
 from tracker.core.views import Bar, RegionSection, ReportData, SourceEntry, bars
-from tracker.render import display
+from tracker.render import display, escape
 from tracker.render.i18n import Lang, t
-from tracker.render.registry import RenderOptions
+from tracker.render.options import RenderOptions
 from tracker.render.report_markdown import (
     goals_text,
     issue_text,
@@ -28,7 +29,7 @@ from tracker.render.report_markdown import (
 from tracker.render.report_markdown import title as report_title
 from tracker.render.rows import cells
 
-esc = display.html_text
+esc = escape.html_text
 
 # (fill, text on the fill): colour-blind-friendlier than pure red/green, dark text on light fills
 COLORS: dict[Status, tuple[str, str]] = {
@@ -141,7 +142,7 @@ def _pct(value: Fraction, scale: Fraction, span: int = 100) -> str:
     """A horizontal position as a percentage of the chart's width: charts scale with the
     page while their text keeps its size (there is no viewBox to shrink it on a phone)."""
     clamped = min(max(value, Fraction(0)), scale)
-    return f"{display.plain(clamped / scale * span, 1)}%"
+    return f"{rounding.plain(clamped / scale * span, 1)}%"
 
 
 def _svg(height: int, label: str) -> str:
@@ -204,7 +205,7 @@ def completion_chart(chart: Sequence[Bar], lang: Lang) -> str:
         y = head + row * ROW + FONT
         bar_y = y + 5
         fill, _ = COLORS[e.status]
-        tip = f"{e.goal.title} · {t(e.status.value, lang)} · {display.percent(item.completion)}"
+        tip = f"{e.goal.title} · {t(e.status.value, lang)} · {rounding.percent(item.completion)}"
         parts.append(
             f'<text x="0" y="{y}">{esc(_cut(e.goal.title))}<title>{esc(tip)}</title></text>'
         )
@@ -220,7 +221,7 @@ def completion_chart(chart: Sequence[Bar], lang: Lang) -> str:
         more = "›" if item.completion > scale else ""
         parts.append(  # in a column of its own, clear of the bar's end and the ticks
             f'<text x="{SPAN}%" dx="6" y="{bar_y + BAR - 2}" font-size="11">'
-            f"{esc(display.percent(item.completion))}{more}</text>"
+            f"{esc(rounding.percent(item.completion))}{more}</text>"
         )
         parts.append(  # the 100 % line, across the bar only: labels stay legible
             f'<line x1="{hundred}" x2="{hundred}" y1="{bar_y - 4}" y2="{bar_y + BAR + 4}" '
@@ -228,7 +229,7 @@ def completion_chart(chart: Sequence[Bar], lang: Lang) -> str:
         )
         if item.elapsed is not None:
             x = _pct(item.elapsed, scale, SPAN)
-            elapsed_tip = f"{t('chart.elapsed', lang)} {display.percent(item.elapsed, 0)}"
+            elapsed_tip = f"{t('chart.elapsed', lang)} {rounding.percent(item.elapsed, 0)}"
             parts.append(
                 f'<line x1="{x}" x2="{x}" y1="{bar_y - 3}" y2="{bar_y + BAR + 3}" '
                 f'stroke="#1f2328" stroke-width="3"><title>{esc(elapsed_tip)}</title></line>'
@@ -316,7 +317,7 @@ def _overview(data: ReportData, lang: Lang) -> list[str]:
         f'<li class="total"><span class="n">{data.total}</span>{esc(t("report.total", lang))}</li>'
     ]
     for status, n in data.by_status.items():
-        share = display.percent(Fraction(n, data.total), 0)
+        share = rounding.percent(Fraction(n, data.total), 0)
         cards.append(
             f'<li><span class="n">{n}</span>{_dot(status)}{esc(t(status.value, lang))}'
             f' <span class="note">{esc(share)}</span></li>'
@@ -381,7 +382,7 @@ def _sources(data: ReportData, lang: Lang) -> list[str]:
     items = []
     for entry in data.sources:
         source = entry.source
-        url = display.http_url(source.url) if source else None
+        url = escape.http_url(source.url) if source else None
         name = _source_name(entry)
         parts = [f'<a href="{esc(url)}" rel="noopener noreferrer">{name}</a>' if url else name]
         if source is not None:

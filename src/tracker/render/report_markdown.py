@@ -1,7 +1,7 @@
 """``tracker report``: a Markdown summary for GitHub and GitLab (CommonMark + GFM tables).
 
 Deterministic: the same data and evaluation date give the same bytes. Every piece of data
-text goes through :func:`tracker.render.display.md`; links only to http(s) URLs.
+text goes through :func:`tracker.render.escape.md`; links only to http(s) URLs.
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from fractions import Fraction
 
 from tabulate import tabulate
 
+from tracker.core import rounding
 from tracker.core.compute import Evaluation, Status
 from tracker.core.views import RateIssue, RegionSection, ReportData, SourceEntry
-from tracker.render import display
+from tracker.render import display, escape
 from tracker.render.i18n import Lang, t
 from tracker.render.markdown import MARKERS
-from tracker.render.registry import RenderOptions
+from tracker.render.options import RenderOptions
 from tracker.render.rows import cells
 
 
@@ -62,7 +63,7 @@ def lead(data: ReportData, lang: Lang) -> str | None:
 def status_cell(e: Evaluation, lang: Lang) -> str:
     marks = display.markers(e)
     return f"{MARKERS[e.status]} {t(e.status.value, lang)}" + (
-        f" {display.md(marks)}" if marks else ""
+        f" {escape.md(marks)}" if marks else ""
     )
 
 
@@ -73,7 +74,7 @@ def counts_line(counts: dict[Status, int], lang: Lang) -> str:
 def _overview(data: ReportData, lang: Lang) -> list[str]:
     header = [t("col.status", lang), t("col.count", lang), t("col.share", lang)]
     body = [
-        [f"{MARKERS[s]} {t(s.value, lang)}", str(n), display.percent(Fraction(n, data.total))]
+        [f"{MARKERS[s]} {t(s.value, lang)}", str(n), rounding.percent(Fraction(n, data.total))]
         for s, n in data.by_status.items()
     ]
     body.append([f"**{t('report.total', lang)}**", f"**{data.total}**", ""])
@@ -86,8 +87,8 @@ def _overview(data: ReportData, lang: Lang) -> list[str]:
 
 
 def _section(section: RegionSection, lang: Lang) -> list[str]:
-    lines = [f"### {display.md(section.region)}", ""]
-    place = " › ".join(display.md(n) for n in section.chain)
+    lines = [f"### {escape.md(section.region)}", ""]
+    place = " › ".join(escape.md(n) for n in section.chain)
     goals = goals_text(section.total, lang)
     colon = ":" if lang == "zh" else ": "
     lines += [f"{place} · {goals}{colon}{counts_line(section.counts, lang)}", ""]
@@ -102,13 +103,13 @@ def _section(section: RegionSection, lang: Lang) -> list[str]:
             body.append(
                 [
                     status_cell(e, lang),
-                    display.md(c.title),
-                    display.md(c.target),
-                    display.md(c.actual),
+                    escape.md(c.title),
+                    escape.md(c.target),
+                    escape.md(c.actual),
                     c.as_of,
                     c.ratio,
                     f"`{c.bar}`" if c.bar.strip() else "",
-                    display.md(c.gap),
+                    escape.md(c.gap),
                 ]
             )
         align = ("left", "left", "right", "right", "left", "right", "left", "right")
@@ -119,7 +120,7 @@ def _section(section: RegionSection, lang: Lang) -> list[str]:
         body = []
         for e in section.untargeted:
             c = cells(e, lang)
-            body.append([display.md(c.title), display.md(c.actual), c.as_of])
+            body.append([escape.md(c.title), escape.md(c.actual), c.as_of])
         lines += [_table(header, body, ("left", "right", "left")), ""]
     return lines
 
@@ -138,12 +139,12 @@ def _attention(data: ReportData, lang: Lang) -> list[str]:
         body.append(
             [
                 status_cell(e, lang),
-                display.md(c.region),
-                display.md(c.title),
-                display.md(c.target),
-                display.md(c.actual),
+                escape.md(c.region),
+                escape.md(c.title),
+                escape.md(c.target),
+                escape.md(c.actual),
                 c.as_of,
-                display.md(c.gap),
+                escape.md(c.gap),
             ]
         )
     align = ("left", "left", "left", "right", "right", "left", "right")
@@ -163,10 +164,10 @@ def issue_text(issue: RateIssue, lang: Lang) -> str:
             t(
                 "report.stated_vs_computed",
                 lang,
-                stated=display.rate_written(outcome.stated_rate),
+                stated=rounding.rate_written(outcome.stated_rate),
                 actual=display.actual_text(e, lang),
                 target=display.target_text(e, lang),
-                computed=display.rate_span(computed.low, computed.high, computed.nominal),
+                computed=rounding.rate_span(computed.low, computed.high, computed.nominal),
             )
         )
     if outcome.numerator is not None and outcome.denominator and outcome.value is not None:
@@ -178,7 +179,7 @@ def issue_text(issue: RateIssue, lang: Lang) -> str:
                 num=display.number(outcome.numerator, lang, 0),
                 den=display.number(outcome.denominator, lang, 0),
                 exact=display.quantity(exact, goal, lang),
-                written=display.written(outcome.value.text, goal),
+                written=rounding.written(outcome.value.text, goal),
             )
         )
     return ";".join(parts) if lang == "zh" else "; ".join(parts)
@@ -192,8 +193,8 @@ def _rate_issues(data: ReportData, lang: Lang, sources: dict[str, SourceEntry]) 
     for issue in data.rate_issues:
         goal = issue.goal
         outcome = issue.point.outcome
-        head = f"**{display.md(goal.region)} · {display.md(goal.title)}**"
-        text = display.md(issue_text(issue, lang))
+        head = f"**{escape.md(goal.region)} · {escape.md(goal.title)}**"
+        text = escape.md(issue_text(issue, lang))
         if lang == "zh":
             lines.append(f"- {head}({outcome.as_of}):{text}。")
         else:
@@ -203,7 +204,7 @@ def _rate_issues(data: ReportData, lang: Lang, sources: dict[str, SourceEntry]) 
             source_id = outcome.source or goal.source
             entry = sources.get(source_id) if source_id else None
             cite = f" — {source_name(entry)}" if entry is not None else ""
-            lines.append(f"  > {display.md(quote)}{cite}")
+            lines.append(f"  > {escape.md(quote)}{cite}")
     return [*lines, ""]
 
 
@@ -211,8 +212,8 @@ def source_name(entry: SourceEntry) -> str:
     """A source's title (escaped), or its id when it has none."""
     source = entry.source
     if source is not None and source.title:
-        return display.md(source.title)
-    return f"`{display.md(entry.id)}`"
+        return escape.md(source.title)
+    return f"`{escape.md(entry.id)}`"
 
 
 def _sources(data: ReportData, lang: Lang) -> list[str]:
@@ -220,17 +221,17 @@ def _sources(data: ReportData, lang: Lang) -> list[str]:
     for entry in data.sources:
         source = entry.source
         name = source_name(entry)
-        url = display.http_url(source.url) if source else None
+        url = escape.http_url(source.url) if source else None
         parts = [f"[{name}]({url})" if url else name]
         if source is not None:
             if source.publisher:
-                parts.append(display.md(source.publisher))
+                parts.append(escape.md(source.publisher))
             if source.date:
                 parts.append(source.date.isoformat())
         else:
             parts.append(t("report.source_unknown", lang))
         parts.append(t("report.source_goals", lang, n=entry.goals))
-        parts.append(f"`{display.md(entry.id)}`")
+        parts.append(f"`{escape.md(entry.id)}`")
         lines.append("- " + " · ".join(parts))
     return [*lines, ""]
 
@@ -243,8 +244,8 @@ def method_lines(data: ReportData, lang: Lang) -> list[str]:
         t(
             "report.method_pace",
             lang,
-            on=display.plain(thresholds.on_track),
-            risk=display.plain(thresholds.at_risk),
+            on=rounding.plain(thresholds.on_track),
+            risk=rounding.plain(thresholds.at_risk),
         ),
         t("report.method_interval", lang),
         *display.legend(data.rows, lang),
@@ -253,13 +254,13 @@ def method_lines(data: ReportData, lang: Lang) -> list[str]:
 
 def render_report(data: ReportData, options: RenderOptions) -> str:
     lang = options.lang
-    lines = [f"# {display.md(title(data, lang))}", ""]
-    lines += [" · ".join(display.md(p) for p in subtitle_parts(data, lang)), ""]
+    lines = [f"# {escape.md(title(data, lang))}", ""]
+    lines += [" · ".join(escape.md(p) for p in subtitle_parts(data, lang)), ""]
     if not data.sections:
         return "\n".join([*lines, t("none", lang), ""])
     headline = lead(data, lang)
     if headline:
-        lines += [display.md(headline), ""]
+        lines += [escape.md(headline), ""]
     lines += _overview(data, lang)
     lines += [f"## {t('report.by_region', lang)}", ""]
     for section in data.sections:
@@ -269,6 +270,6 @@ def render_report(data: ReportData, options: RenderOptions) -> str:
     lines += _rate_issues(data, lang, sources)
     lines += _sources(data, lang)
     lines += [f"## {t('report.method', lang)}", ""]
-    lines += [f"- {display.md(line)}" for line in method_lines(data, lang)]
+    lines += [f"- {escape.md(line)}" for line in method_lines(data, lang)]
     lines += ["", f"*{t('report.generated', lang)}*", ""]
     return "\n".join(lines)

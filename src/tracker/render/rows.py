@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from tracker.core import rounding
 from tracker.core.compute import Evaluation
 from tracker.model import Kind
 from tracker.render import display
@@ -33,10 +34,10 @@ def cells(e: Evaluation, lang: Lang) -> Cells:
         target=display.target_text(e, lang),
         actual=display.actual_text(e, lang),
         as_of=display.iso_date(e.outcome.as_of) if e.outcome else "",
-        ratio=display.percent(e.ratio),
+        ratio=rounding.percent(e.ratio),
         # a bar reads as "how far along": meaningful only when more is better
         bar=display.bar(e.ratio) if e.goal.kind is Kind.AT_LEAST else "",
-        pace=display.plain(e.pace),
+        pace=rounding.plain(e.pace),
         gap=display.quantity(e.gap, e.goal, lang) if e.gap is not None else "—",
         status=t(e.status.value, lang),
         marks=display.markers(e),

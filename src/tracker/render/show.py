@@ -13,16 +13,17 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from tracker.core import rounding
 from tracker.core.compute import Evaluation, Flag, Interval, RateCheck
 from tracker.core.views import GoalDetail, Point, SourceEntry
 from tracker.model import Goal, Kind, Measure, Source
-from tracker.render import display
+from tracker.render import display, escape
 from tracker.render.i18n import Lang, t
 from tracker.render.json import encode, goal_record
-from tracker.render.registry import RenderOptions
+from tracker.render.options import RenderOptions
 from tracker.render.terminal import STYLES, console
 
-RATIO = display.RATIO_PLACES
+RATIO = rounding.RATIO_PLACES
 CHART_HEIGHT = 10
 INTERVAL_PLACES = 3  # enough for the ends of a rounding interval: 3.885, 104.185
 
@@ -75,10 +76,10 @@ def written_text(point: Point, lang: Lang) -> str:
             else "—",
         )
         if outcome.value is not None:
-            return f"{display.written(outcome.value.text, goal)} · {fraction}"
+            return f"{rounding.written(outcome.value.text, goal)} · {fraction}"
         return fraction
     if outcome.value is not None:
-        return display.written(outcome.value.text, goal)
+        return rounding.written(outcome.value.text, goal)
     return "—"
 
 
@@ -99,7 +100,7 @@ def target_definition(e: Evaluation, lang: Lang) -> str:
         meaning = f"{symbol} {number_text(target.nominal, goal)}"
     meaning += unit_suffix(goal)
     approx = f" · {t('approximate', lang)}" if target.approximate else ""
-    written = display.written(target.text, goal)
+    written = rounding.written(target.text, goal)
     if meaning.replace(" ", "") == written.replace(" ", ""):
         return written + approx
     return f"{written} ({meaning}){approx}"
@@ -114,7 +115,7 @@ def source_text(entry: SourceEntry, lang: Lang) -> str:
         parts.append(source.publisher)
     if source.date:
         parts.append(source.date.isoformat())
-    url = display.http_url(source.url)
+    url = escape.http_url(source.url)
     if url:
         parts.append(url)
     return " · ".join(parts)
@@ -125,10 +126,10 @@ def figures_line(point: Point, lang: Lang) -> str:
     e = point.evaluation
     parts = []
     if e.ratio is not None:
-        parts.append(f"{t('col.ratio', lang)} {display.percent(e.ratio)}")
+        parts.append(f"{t('col.ratio', lang)} {rounding.percent(e.ratio)}")
     if e.elapsed is not None and e.pace is not None:
-        parts.append(f"{t('col.elapsed', lang)} {display.percent(e.elapsed)}")
-        parts.append(f"{t('col.pace', lang)} {display.plain(e.pace)}")
+        parts.append(f"{t('col.elapsed', lang)} {rounding.percent(e.elapsed)}")
+        parts.append(f"{t('col.pace', lang)} {rounding.plain(e.pace)}")
     if e.gap is not None:
         parts.append(f"{t('col.gap', lang)} {display.quantity(e.gap, e.goal, lang)}")
     return " · ".join(parts)
@@ -140,10 +141,10 @@ def rate_line(point: Point, lang: Lang) -> str:
     e = point.evaluation
     parts = []
     if outcome.stated_rate is not None:
-        parts.append(f"{t('col.stated_rate', lang)} {display.rate_written(outcome.stated_rate)}")
+        parts.append(f"{t('col.stated_rate', lang)} {rounding.rate_written(outcome.stated_rate)}")
         computed = point.computed_rate
         if computed is not None:
-            span = display.rate_span(computed.low, computed.high, computed.nominal)
+            span = rounding.rate_span(computed.low, computed.high, computed.nominal)
             parts.append(t("show.stated_vs_computed", lang, computed=span))
     if e.rate_check is not None:
         parts.append(f"{t('col.rate_check', lang)}: {t(e.rate_check.value, lang)}")
@@ -234,7 +235,7 @@ def chart_lines(detail: GoalDetail, width: int, lang: Lang) -> list[Text]:
     frame = _frame(detail, points, 1)
 
     def label(value: Fraction) -> str:
-        return display.safe(display.quantity(value, goal, lang))
+        return escape.safe(display.quantity(value, goal, lang))
 
     # labelled rows: the bottom, the highest outcome, then the target line(s), which win
     top = max(p.evaluation.actual.nominal for p in points if p.evaluation.actual)
@@ -287,7 +288,7 @@ def _fields(rows: list[tuple[str, str]]) -> Table:
     grid.add_column(style="dim", no_wrap=True)
     grid.add_column(overflow="fold")
     for name, value in rows:
-        grid.add_row(name, Text(display.safe(value)))
+        grid.add_row(name, Text(escape.safe(value)))
     return grid
 
 
@@ -305,7 +306,7 @@ def _definition(detail: GoalDetail, lang: Lang) -> Table:
     if goal.baseline is not None:
         base = goal.baseline
         when = f" ({base.as_of})" if base.as_of else ""
-        value = f"{display.written(base.value.text, goal)}{when}"
+        value = f"{rounding.written(base.value.text, goal)}{when}"
         rows.append((t("field.baseline", lang), value))
     if goal.tolerance is not None:
         rows.append((t("field.tolerance", lang), display.quantity(goal.tolerance, goal, lang)))
@@ -334,27 +335,27 @@ def _outcomes(detail: GoalDetail, lang: Lang) -> Table | Text:
         outcome = point.outcome
         lines = Text()
         written = written_text(point, lang)
-        lines.append(display.safe(written), style="bold")
+        lines.append(escape.safe(written), style="bold")
         if e.actual is not None and outcome.done is None:
             number = interval_text(e.actual, e.goal)
             if number.replace(" ", "") != written.replace(" ", ""):
-                lines.append(f"  = {display.safe(number)}")
+                lines.append(f"  = {escape.safe(number)}")
         figures = figures_line(point, lang)
         lines.append("\n")
         if figures:
-            lines.append(display.safe(figures) + " · ")
+            lines.append(escape.safe(figures) + " · ")
         lines.append(t(e.status.value, lang), style=STYLES[e.status])
         rates = rate_line(point, lang)
         if rates:
             style = "bold red" if e.rate_check is RateCheck.INCONSISTENT else ""
-            lines.append("\n" + display.safe(rates), style=style)
+            lines.append("\n" + escape.safe(rates), style=style)
         if outcome.quote:
-            lines.append("\n“" + display.safe(outcome.quote) + "”", style="italic")
+            lines.append("\n“" + escape.safe(outcome.quote) + "”", style="italic")
         source = titles.get(outcome.source or "") if outcome.source else None
         if source:
-            lines.append(" — " + display.safe(source), style="dim")
+            lines.append(" — " + escape.safe(source), style="dim")
         if outcome.note:
-            lines.append("\n" + display.safe(outcome.note), style="dim")
+            lines.append("\n" + escape.safe(outcome.note), style="dim")
         grid.add_row(Text(outcome.as_of.isoformat()), lines)
     return grid
 
@@ -364,18 +365,18 @@ def render_text(detail: GoalDetail, options: RenderOptions) -> str:
     out, buffer = console(options)
     e = detail.evaluation
     goal = e.goal
-    out.print(Text(display.safe(goal.title), style="bold"))
+    out.print(Text(escape.safe(goal.title), style="bold"))
     place = " › ".join(detail.chain)
     meta = [goal.id, place] + ([goal.category] if goal.category else [])
-    out.print(Text(display.safe(" · ".join(meta)), style="dim"))
+    out.print(Text(escape.safe(" · ".join(meta)), style="dim"))
     status = Text(t("show.now", lang, date=e.as_of))
     status.append(t(e.status.value, lang), style=STYLES[e.status])
     if e.ratio is not None:
-        status.append(f" · {t('col.ratio', lang)} {display.percent(e.ratio)}")
+        status.append(f" · {t('col.ratio', lang)} {rounding.percent(e.ratio)}")
     if e.pace is not None:
-        status.append(f" · {t('col.pace', lang)} {display.plain(e.pace)}")
+        status.append(f" · {t('col.pace', lang)} {rounding.plain(e.pace)}")
     if e.gap is not None:
-        gap = display.safe(display.quantity(e.gap, goal, lang))
+        gap = escape.safe(display.quantity(e.gap, goal, lang))
         status.append(f" · {t('col.gap', lang)} {gap}")
     if e.flags:
         status.append(
@@ -419,9 +420,9 @@ def _quantity(q: Any) -> dict[str, Any] | None:
         return None
     return {
         "text": q.text,
-        "value": display.json_number(q.nominal),
-        "low": display.json_number(q.low),
-        "high": display.json_number(q.high),
+        "value": rounding.json_number(q.nominal),
+        "low": rounding.json_number(q.low),
+        "high": rounding.json_number(q.high),
     }
 
 
@@ -436,21 +437,21 @@ def _outcome_record(point: Point) -> dict[str, Any]:
         "value": record["actual"],
         "value_low": record["actual_low"],
         "value_high": record["actual_high"],
-        "numerator": display.json_number(outcome.numerator),
-        "denominator": display.json_number(outcome.denominator),
+        "numerator": rounding.json_number(outcome.numerator),
+        "denominator": rounding.json_number(outcome.denominator),
         "done": outcome.done,
         "stated_rate_text": outcome.stated_rate.text if outcome.stated_rate else None,
         "stated_rate": record["stated_rate"],
         "computed_rate": None
         if computed is None
         else {
-            "low": display.json_number(
+            "low": rounding.json_number(
                 computed.low / hundred if computed.low is not None else None, RATIO
             ),
-            "high": display.json_number(
+            "high": rounding.json_number(
                 computed.high / hundred if computed.high is not None else None, RATIO
             ),
-            "nominal": display.json_number(computed.nominal / hundred, RATIO),
+            "nominal": rounding.json_number(computed.nominal / hundred, RATIO),
         },
         "rate_check": record["rate_check"],
         "ratio": record["ratio"],
@@ -458,7 +459,7 @@ def _outcome_record(point: Point) -> dict[str, Any]:
         "elapsed": record["elapsed"],
         "pace": record["pace"],
         "gap": record["gap"],
-        "on_pace": display.json_number(point.on_pace),
+        "on_pace": rounding.json_number(point.on_pace),
         "status": record["status"],
         "flags": record["flags"],
         "quote": outcome.quote,
@@ -479,8 +480,8 @@ def render_json(detail: GoalDetail, options: RenderOptions) -> str:
             **goal_record(e),
             "region_path": list(detail.chain),
             "target_text": target.text if target else None,
-            "target_low": display.json_number(target.low) if target else None,
-            "target_high": display.json_number(target.high) if target else None,
+            "target_low": rounding.json_number(target.low) if target else None,
+            "target_high": rounding.json_number(target.high) if target else None,
             "approximate": bool(target and target.approximate),
             "baseline": None
             if baseline is None
@@ -488,7 +489,7 @@ def render_json(detail: GoalDetail, options: RenderOptions) -> str:
                 **(_quantity(baseline.value) or {}),
                 "as_of": baseline.as_of.isoformat() if baseline.as_of else None,
             },
-            "tolerance": display.json_number(goal.tolerance),
+            "tolerance": rounding.json_number(goal.tolerance),
             "quote": goal.quote,
             "source": goal.source,
             "tags": list(goal.tags),
