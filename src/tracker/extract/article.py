@@ -95,13 +95,15 @@ def extract(
     in_story = mark_anecdotes(norm, paragraphs)
 
     date_note = None
+    date_given = date is not None
     if date is None:
         date = read_article_date(text)
         date_note = "article date read from the text" if date else None
     date_known = date is not None
     years = years_mentioned(norm)
     common_year = max(years, key=lambda y: (years[y], y)) if years else None
-    ref_year = date.year if date else (year or common_year)
+    # "今年" is the year of --date, else --year, else the article's own date line.
+    ref_year = date.year if date_given and date else (year or (date.year if date else common_year))
     year_note = None
     if year is None:
         year_note = (
@@ -114,7 +116,7 @@ def extract(
     def skip_time(at: int) -> bool:
         return in_story(at) or paragraph_at(paragraphs, at).skipped(at)
 
-    events = time_events(norm, ref_year, skip_time)
+    events = time_events(norm, ref_year, skip_time, date)
     if date is None:
         # No date shown: the latest date the article states is our best estimate of it.
         stated = [e.as_of for e in events if e.as_of is not None and not e.deadline]

@@ -28,6 +28,10 @@ _TARGET_BEFORE = re.compile(
 _TASK_LIST = re.compile(r"[0-9]+项[^;。]{0,20}?,(?:分别)?(?:为|是)[::]?[^;。:]*$")
 
 
+# A figure inside the quoted name of a task ("“为1万名贫困白内障患者实施免费复明手术”一项中").
+_NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:一项|项目|工程|行动)")
+
+
 _TARGET_AFTER = re.compile(r"^(?:的)?(?:目标任务|年度目标|目标|任务)(?!完成)")
 
 
@@ -137,7 +141,7 @@ def figure_role(
         return "outcome", 0.9, None  # a stated completion rate or gap: already reached
     if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - _LOOKBACK), cand.start):
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
-    if _TARGET_AFTER.match(after):
+    if _TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
         return "target", 0.9, None
     if _TARGET_BEFORE.search(local):
         return "target", 0.85, None
@@ -210,17 +214,27 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     """
     year_event: TimeEvent | None = None
     date_event: TimeEvent | None = None
-    for i in range(bisect.bisect_right(ctx.event_starts, cand.start) - 1, -1, -1):
-        event = ctx.events[i]
+    index = bisect.bisect_right(ctx.event_starts, cand.start) - 1
+    while index >= 0:
+        event = ctx.events[index]
         if event.first is not None or event.last is not None:
             year_event = event
             break
-        if (
-            date_event is None
-            and (event.as_of is not None or event.current)
-            and not _FULL_STOP.search(ctx.norm, event.at, cand.start)
+        if date_event is None and (
+            event.as_of is not None  # "截至9月底" dates what follows until another date
+            or (event.current and not _FULL_STOP.search(ctx.norm, event.at, cand.start))
         ):
             date_event = event
+        index -= 1
+    if date_event is None and year_event is not None and year_event.as_of is None:
+        # "萧县9月份民生工程进展情况 … 2025年全县…": a month named before the year of the
+        # period dates its figures too.
+        for event in ctx.events[max(index - _EARLIER_DATES, 0) : max(index, 0)][::-1]:
+            if event.first is not None or event.last is not None:
+                break
+            if event.as_of is not None and event.as_of.year == year_event.first == year_event.last:
+                date_event = event
+                break
     period_note: str | None = None
     as_of_note: str | None = None
     if year_event is None:
@@ -278,6 +292,7 @@ def _now(ctx: ArticleContext) -> dt.date:
 
 
 _FULL_STOP = re.compile(r"[。!?\n]")
+_EARLIER_DATES = 8
 
 
 _TARGET_HEADER = re.compile(
