@@ -429,7 +429,7 @@ def test_regions_in_subject_position_within_the_default_region() -> None:
 
 
 def test_a_headline_repeating_a_body_figure_is_read_once() -> None:
-    text = "我市新增就业5.6万人\n2023年,全市城镇新增就业5.6万人,同比增长3%。"
+    text = "我市新增就业5.6万人\n来源:某市日报\n2023年,全市城镇新增就业5.6万人,同比增长3%。"
     assert [f.value for f in only(text)] == ["5.6万", "3%"]
 
 

@@ -358,6 +358,7 @@ def mark_anecdotes(norm: str, paragraphs: list[Paragraph]) -> Callable[[int], bo
 
 _HEADLINE_WITHIN = 60
 _HEADLINE_END = re.compile(r"[。!?;,:]")
+_SOURCE_LINE = re.compile(r"来源|发布时间|发布日期|发表时间|作者|[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}")
 _TITLE_END = re.compile(r"(?:通报|通知|报告|公告|公报|情况|综述|纪实)(?=[^的]|$)")
 
 
@@ -370,8 +371,9 @@ def drop_headline_repeats(norm: str, cands: list[Candidate]) -> list[Candidate]:
     title_end = _TITLE_END.search(norm, 0, min(limit, _HEADLINE_WITHIN))
     if title_end is not None:
         limit = title_end.end()
-    elif limit > _HEADLINE_WITHIN * 2 // 3:
-        limit = 0
+    else:
+        source = _SOURCE_LINE.search(norm, 0, _HEADLINE_WITHIN)
+        limit = source.start() if source else 0
 
     def headline(cand: Candidate) -> bool:
         return cand.start < limit

@@ -65,8 +65,12 @@ _RATE_WORD = re.compile(r"(?:率|比例|占比|比重)(?:为|达到|达|是)?$")
 
 _BASELINE_BETWEEN = re.compile(
     r"^(?P<verb>压减|减少|下降|降低|缩减|缩小|降|减|提高|提升|增加|增长|上升|扩大|升|增)"
-    r"(?:了)?(?:至|到|为)$"
+    r"(?:了)?(?:至|到|为)(?:[0-9]{4}年(?:底|末)?(?:的)?)?$"
 )
+
+
+# "由1598家…", "从2019年的2.85%…": what opens a baseline.
+_BASELINE_LEAD = re.compile(r"(?:由|从)(?:[0-9]{4}年(?:底|末)?(?:的)?)?$")
 
 
 _DECREASE = ("压减", "减少", "下降", "降低", "缩减", "缩小", "降", "减")
@@ -97,8 +101,8 @@ def _baselines(norm: str, group: list[Candidate]) -> None:
     for first, second in itertools.pairwise(live):
         between = norm[first.end : second.start]
         match = _BASELINE_BETWEEN.match(between)
-        lead = norm[max(first.start - 1, 0) : first.start]
-        if match and lead in ("由", "从") and _same_unit(first.unit, second.unit):
+        lead = _BASELINE_LEAD.search(norm, max(first.start - 9, 0), first.start)
+        if match and lead and _same_unit(first.unit, second.unit):
             second.baseline = first
             second.decrease = match["verb"] in _DECREASE
             second.related.append(first)
@@ -142,7 +146,12 @@ def _rates(norm: str, group: list[Candidate]) -> None:
         if cand.unit != "%" or i == 0 or cand.consumed:
             i += 1
             continue
-        if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between)):
+        # "完成年目标任务8000人的96.2%": the figure before is a target inside the rate's phrase.
+        task_form = i >= 1 and bool(
+            _TASK_CLOSE.match(between)
+            and _TASK_OPEN.search(norm, max(live[i - 1].start - 20, 0), live[i - 1].start)
+        )
+        if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or task_form):
             i += 1
             continue
         if cand.qualifier in ("more_than", "less_than"):
@@ -160,7 +169,7 @@ def _rates(norm: str, group: list[Candidate]) -> None:
             k = len(before) - 1
             while k > 0 and norm[before[k - 1].end : before[k].start].strip() in ("、", "和"):
                 k -= 1
-            if k > 0 and _TASK_OPEN.search(norm[before[k - 1].end : before[k].start]):
+            if k > 0 and _TASK_OPEN.search(norm, before[k - 1].end, before[k].start):
                 targets = before[k:]
                 before = before[:k]
         if len(rates) == 1 and len(before) >= 2 and _PER_HEAD.search(

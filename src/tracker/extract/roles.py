@@ -32,7 +32,9 @@ _TASK_LIST = re.compile(r"[0-9]+项[^;。]{0,20}?,(?:分别)?(?:为|是)[::]?[^;
 _NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:一项|项目|工程|行动)")
 
 
-_TARGET_AFTER = re.compile(r"^(?:的)?(?:目标任务|年度目标|目标|任务)(?!完成)")
+_TARGET_AFTER = re.compile(
+    r"^[”’\"']?(?:的)?(?:既定|预期|控制|年度|全年|省定|市定|县定)?(?:目标任务|目标|任务)(?!完成)"
+)
 
 
 # Completion wording: anywhere in the sentence before the figure.
@@ -83,7 +85,7 @@ _TITLE_LEAD = re.compile(
 
 
 _TITLE_TAIL = re.compile(
-    r"(?:达到了|达到|达|为|是|有|共有|共|累计|总计|合计|完成|实现|控制在|稳定在|保持在|的|了|:|由|从|已"
+    r"(?:[0-9]{4}年(?:底|末)?|达到了|达到|达|为|是|有|共有|共|累计|总计|合计|完成|实现|控制在|稳定在|保持在|的|了|:|由|从|已"
     r"|\(|“)+$"
 )
 
@@ -369,8 +371,43 @@ def figure_title(
         )
     else:
         title = ""
-    title = title.strip(' ,;。:、“”"()')
+    title = _whole_phrase(title.strip(' ,;。:、“”"()'))
     return title[:24] or "(未命名)"
+
+
+_PAIRS = (("(", ")"), ("“", "”"), ("《", "》"), ("‘", "’"), ("[", "]"))
+
+
+_LEAD_CONNECTIVE = re.compile(r"^(?:比|加上|也|并且|并|还|且|而且|而|但|和|与|及|以及|或)+")
+_TAIL_VERB = re.compile(
+    r"(?:回落至|回落到|下降至|下降到|降至|降到|降低至|降低到|提高至|提高到|提升至|提升到|增至|增加到"
+    r"|上升至|上升到|达到|达|至|到)+$"
+)
+
+
+def _whole_phrase(title: str) -> str:
+    """A title as a whole noun phrase: no leading connective (比, 加上, 也), no trailing verb
+    (回落至), every bracket and quotation mark closed."""
+    previous = None
+    while previous != title:
+        previous = title
+        title = _LEAD_CONNECTIVE.sub("", title)
+        title = _TAIL_VERB.sub("", title)
+        for opening, closing in _PAIRS:
+            depth = 0
+            for i, ch in enumerate(title):
+                if ch == opening:
+                    depth += 1
+                elif ch == closing:
+                    depth -= 1
+                    if depth < 0:  # closed without opening: what precedes is a fragment
+                        title = title[i + 1 :]
+                        break
+            else:
+                if depth > 0:  # opened without closing: cut at the last unclosed opening
+                    title = title[: title.rfind(opening)]
+        title = title.strip(' ,;。:、"')
+    return title
 
 
 def _strip_lead(text: str, ctx: ArticleContext) -> str:
