@@ -18,6 +18,7 @@ from tracker.render.i18n import t
 if TYPE_CHECKING:
     from tracker.core.regions import RegionInfo
     from tracker.extract.article import Extraction
+    from tracker.extract.existing import KnownGoal
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
@@ -57,6 +58,7 @@ def extract(
     it, then run tracker check. Nothing is sent anywhere: the rules run locally.
     """
     from tracker.extract.article import extract as run_extract  # noqa: PLC0415
+    from tracker.extract.existing import attach_existing  # noqa: PLC0415
     from tracker.render.extract_toml import (  # noqa: PLC0415
         DraftOptions,
         render_extract_json,
@@ -66,15 +68,17 @@ def extract(
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise UsageError(f"--year {year} is out of range: give a year between 1900 and 2200")
     text = _read_text(file, encoding)
-    regions = _known_regions(obj)
+    regions, goals = _known_data(obj)
     resolved = _resolve_region(region, regions, obj) if region else None
     extraction = run_extract(text, region=resolved, year=year, date=date, regions=regions)
+    extraction = attach_existing(extraction, goals)
     prefix = _slug(extraction.region, regions)
     options = DraftOptions(
         source_id=source_id or _source_id(prefix, extraction),
         id_prefix=prefix,
         input_name="standard input" if file == "-" else file,
         source_id_guessed=source_id is None,
+        known_regions=frozenset(r.name for r in regions),
     )
     render = render_extract_json if fmt == "json" else render_extract_toml
     emit(obj, render(extraction, options))
@@ -120,20 +124,35 @@ def _read_text(file: str, encoding: str) -> str:
         raise DataError(f"{name} is not valid {encoding} (byte {exc.start}): {hint}") from None
 
 
-def _known_regions(obj: Context) -> list[RegionInfo]:
-    """The regions of the data directory, if there is one (extract works without it)."""
+def _known_data(obj: Context) -> tuple[list[RegionInfo], list[KnownGoal]]:
+    """The regions and goals of the data directory, if there is one (extract works without
+    it; the sample dataset bundled in the package is not the user's data)."""
     from tracker.core.regions import RegionInfo  # noqa: PLC0415
+    from tracker.extract.existing import KnownGoal  # noqa: PLC0415
     from tracker.load.dataset import load  # noqa: PLC0415
     from tracker.load.discover import find_data_dir  # noqa: PLC0415
 
     try:
-        root, _bundled = find_data_dir(obj.data)
+        root, bundled = find_data_dir(obj.data)
     except DataError:
         if obj.data:
             raise
-        return []
+        return [], []
     dataset = load(root)
-    return [RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()]
+    regions = [RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()]
+    goals = [
+        KnownGoal(
+            id=g.id,
+            region=g.region,
+            title=g.title,
+            indicator=getattr(g, "indicator", None),
+            first=g.start.year,
+            last=g.deadline.year,
+            unit=g.unit,
+        )
+        for g in dataset.goals
+    ]
+    return regions, [] if bundled else goals
 
 
 def _resolve_region(query: str, regions: list[RegionInfo], obj: Context) -> str:

@@ -52,6 +52,7 @@ class Figure:
     confidence: float
     note: str | None = None
     guessed: tuple[tuple[str, str], ...] = ()
+    goal_id: str | None = None  # the goal of the data this outcome belongs to (--data)
 
     def why(self, name: str) -> str | None:
         """Why field ``name`` was guessed, or None when the text states it."""

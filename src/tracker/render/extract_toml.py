@@ -31,6 +31,8 @@ class DraftOptions:
     id_prefix: str
     input_name: str = "-"
     source_id_guessed: bool = True
+    # The regions of the data directory: others get a [[region]] stub so the draft checks.
+    known_regions: frozenset[str] = frozenset()
 
 
 # --- TOML ---------------------------------------------------------------------------------------
@@ -58,15 +60,22 @@ def _quantity(text: str) -> str:
 
 def render_extract_toml(extraction: Extraction, options: DraftOptions) -> str:
     """The draft data file for ``extraction``; it loads with ``tracker check``."""
-    figures = extraction.figures
+    figures = tuple(f for f in extraction.figures if f.goal_id is None)
+    existing = tuple(f for f in extraction.figures if f.goal_id is not None)
     targets = sum(f.role == "target" for f in figures)
     lines = [
         f"# Draft extracted by `tracker extract` from {_comment(options.input_name)}.",
         "# Review every goal against its quote: fix titles, ids and units, merge a target with",
         "# its outcome where they are one goal, delete what is not a goal. `# guessed:` marks",
         "# what the extractor inferred rather than read. Then run `tracker check`.",
-        f"# {len(figures)} figures: {targets} targets, {len(figures) - targets} outcomes.",
+        f"# {len(figures)} figures: {targets} targets, {len(figures) - targets} outcomes"
+        + (
+            f"; {len(existing)} outcomes of goals already in the data (at the end)."
+            if existing
+            else "."
+        ),
         "",
+        *_region_stubs(extraction, options),
         "[[source]]",
         _line(
             "id",
@@ -101,8 +110,47 @@ def render_extract_toml(extraction: Extraction, options: DraftOptions) -> str:
                 preview = preview[:_PREVIEW] + "…"
             lines += ["", f"# ── ¶{paragraph + 1}: {preview}"]
         lines += ["", *_goal(figure, number, extraction, options)]
+    if existing:
+        lines += ["", *_record_commands(existing, options)]
     lines.append("")
     return "\n".join(lines)
+
+
+def _region_stubs(extraction: Extraction, options: DraftOptions) -> list[str]:
+    """A ``[[region]]`` for every region of the draft the data directory does not know."""
+    names = dict.fromkeys(
+        [extraction.region or "?", *(f.region for f in extraction.figures if f.region)]
+    )
+    lines: list[str] = []
+    for name in names:
+        if name not in options.known_regions:
+            lines += [
+                "[[region]]",
+                _line("name", toml_string(name), "not in the data directory: add parent, aliases"),
+                "",
+            ]
+    return lines
+
+
+def _record_commands(figures: tuple[Figure, ...], options: DraftOptions) -> list[str]:
+    """Outcomes of goals already in the data, as ready ``tracker record`` commands."""
+    import shlex  # noqa: PLC0415
+
+    lines = [
+        "# ── Outcomes of goals already in the data: save the [[source]] above, review each",
+        "#    command against its quote, then run it (tracker record appends the outcome).",
+    ]
+    for figure in figures:
+        assert figure.goal_id is not None and figure.as_of is not None  # noqa: S101
+        words = ["tracker", "record", figure.goal_id, figure.value, "--as-of"]
+        words += [figure.as_of.isoformat(), "--source", options.source_id]
+        if figure.stated_rate is not None:
+            words += ["--stated-rate", figure.stated_rate]
+        if figure.stated_gap is not None:
+            words += ["--note", f"stated gap {figure.stated_gap}"]
+        words += ["--quote", figure.quote]
+        lines += ["#", f"# {_comment(shlex.join(words))}"]
+    return lines
 
 
 def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOptions) -> list[str]:
@@ -215,6 +263,7 @@ def figure_dict(figure: Figure) -> dict[str, Any]:
         "confidence": figure.confidence,
         "guessed": dict(figure.guessed),
         "note": figure.note,
+        "goal_id": figure.goal_id,
     }
 
 
