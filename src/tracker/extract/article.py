@@ -269,7 +269,7 @@ def _stated_gap(cand: Candidate, kind: str) -> str | None:
     gap = cand.gap
     if gap is None:
         return None
-    short = cand.gap_short if kind != "at_most" else not gap.gap_short
+    short = cand.gap_short if kind != "at_most" else not cand.gap_short
     number = gap.value.lstrip("-")
     if gap.unit in ("个百分点", "百分点"):
         number += "个百分点"

@@ -358,7 +358,9 @@ def mark_anecdotes(norm: str, paragraphs: list[Paragraph]) -> Callable[[int], bo
 
 _HEADLINE_WITHIN = 60
 _HEADLINE_END = re.compile(r"[。!?;,:]")
-_SOURCE_LINE = re.compile(r"来源|发布时间|发布日期|发表时间|作者|[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}")
+_SOURCE_LINE = re.compile(
+    r"来源|发布时间|发布日期|发表时间|作者|[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}"
+)
 _TITLE_END = re.compile(r"(?:通报|通知|报告|公告|公报|情况|综述|纪实)(?=[^的]|$)")
 
 

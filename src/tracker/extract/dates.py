@@ -172,7 +172,9 @@ def _time_event(
         when = _dated(in_force, last_month, None, date)
         return TimeEvent(at, None, None, as_of=when, text=text) if when else None
     if m["part"]:
-        if norm.startswith(("相比", "相较", "比较"), m.end()) or (at > 0 and norm[at - 1] in "和与比较同"):
+        if norm.startswith(("相比", "相较", "比较"), m.end()) or (
+            at > 0 and norm[at - 1] in "和与比较同"
+        ):
             return None  # "和上半年相比": a comparison, not a date
         when = _dated(in_force, _PART_MONTHS[m["part"]], None, date)
         return TimeEvent(at, None, None, as_of=when, text=text) if when else None

@@ -34,7 +34,9 @@ _GAP_BEFORE = re.compile(
     r"(?:任务|进度|要求)?$"
     r"|比(?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标|进度)(?P<cmp>低|高|少|多|慢|快)(?:了)?$"
 )
-_GAP_SHORT = frozenset(("塌", "低于", "落后", "落后于", "差", "少于", "不足", "慢于", "低", "少", "慢"))
+_GAP_SHORT = frozenset(
+    ("塌", "低于", "落后", "落后于", "差", "少于", "不足", "慢于", "低", "少", "慢")
+)
 
 
 # A year-on-year change of a count ("比上年同期增加9万人"): not a goal of its own.
@@ -172,8 +174,10 @@ def _rates(norm: str, group: list[Candidate]) -> None:
             if k > 0 and _TASK_OPEN.search(norm, before[k - 1].end, before[k].start):
                 targets = before[k:]
                 before = before[:k]
-        if len(rates) == 1 and len(before) >= 2 and _PER_HEAD.search(
-            norm[before[-2].end : before[-1].start]
+        if (
+            len(rates) == 1
+            and len(before) >= 2
+            and _PER_HEAD.search(norm[before[-2].end : before[-1].start])
         ):
             before = before[:-1]  # "新增托位540个,千人口托位数达到3.88个,完成率260%"
         rated = before[-len(rates) :] if len(before) >= len(rates) else before[-1:]

@@ -28,6 +28,12 @@ _TARGET_BEFORE = re.compile(
 _TASK_LIST = re.compile(r"[0-9]+项[^;。]{0,20}?,(?:分别)?(?:为|是)[::]?[^;。:]*$")
 
 
+# An outcome compared with its target later in the sentence.
+_COMPARED_WITH_TARGET = re.compile(
+    r"[^;。]{0,6}?[,,](?:明显|也|均)?比[^,;。]{0,16}?目标(?:低|高|少|多)"
+)
+
+
 # A figure inside the quoted name of a task ("“为1万名贫困白内障患者实施免费复明手术”一项中").
 _NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:一项|项目|工程|行动)")
 
@@ -141,6 +147,8 @@ def figure_role(
     after = norm[cand.end : cand.end + 6]
     if cand.rate is not None or cand.gap is not None:
         return "outcome", 0.9, None  # a stated completion rate or gap: already reached
+    if _COMPARED_WITH_TARGET.match(norm, cand.end, cand.sentence[1]):
+        return "outcome", 0.85, None  # "涨幅为2.1%,比“3%左右”的既定目标低"
     if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - _LOOKBACK), cand.start):
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if _TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):

@@ -134,8 +134,6 @@ def _region_stubs(extraction: Extraction, options: DraftOptions) -> list[str]:
 
 def _record_commands(figures: tuple[Figure, ...], options: DraftOptions) -> list[str]:
     """Outcomes of goals already in the data, as ready ``tracker record`` commands."""
-    import shlex  # noqa: PLC0415
-
     lines = [
         "# ── Outcomes of goals already in the data: save the [[source]] above, review each",
         "#    command against its quote, then run it (tracker record appends the outcome).",
@@ -149,8 +147,15 @@ def _record_commands(figures: tuple[Figure, ...], options: DraftOptions) -> list
         if figure.stated_gap is not None:
             words += ["--note", f"stated gap {figure.stated_gap}"]
         words += ["--quote", figure.quote]
-        lines += ["#", f"# {_comment(shlex.join(words))}"]
+        lines += ["#", f"# {_comment(' '.join(map(_shell_word, words)))}"]
     return lines
+
+
+def _shell_word(word: str) -> str:
+    """``word`` for a POSIX shell: as is when it is safe (Chinese included), else quoted."""
+    import shlex  # noqa: PLC0415
+
+    return word if re.fullmatch(r"[\w.%‰+\-/:@=,]+", word) else shlex.quote(word)
 
 
 def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOptions) -> list[str]:
