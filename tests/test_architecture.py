@@ -113,4 +113,3 @@ def test_package_inits_import_nothing_of_tracker() -> None:
 def test_no_module_is_too_long(module: str) -> None:
     lines = len(MODULES[module].read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{module} has {lines} lines: split it along its stages"
-

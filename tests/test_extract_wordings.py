@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from tracker.cli.group import cli
 from tracker.extract.article import Figure, extract
 
-# (role, value, unit, stated_rate, target, stated_gap, measure)
+# A figure as the tests compare it: role, value, unit, stated rate, target, stated gap, measure.
 Row = tuple[str, str, str, str | None, str | None, str | None, str]
 
 
@@ -284,7 +284,8 @@ def test_titles_are_whole_noun_phrases(text: str, title: str) -> None:
     for opening, closing in (("(", ")"), ("“", "”")):
         assert got.count(opening) == got.count(closing)
     assert title in got or got in title
-    assert not got.startswith(("比", "加上", "也")) and not got.endswith("回落至")
+    assert not got.startswith(("比", "加上", "也"))
+    assert not got.endswith("回落至")
 
 
 def test_one_line_text_is_split_into_sentences() -> None:

@@ -63,7 +63,6 @@ from tracker.extract.roles import (
 from tracker.extract.text import (
     QUOTE_EDGES,
     SENTENCE_END,
-    Paragraph,
     View,
     balanced,
     clean_quote,
@@ -100,18 +99,7 @@ def extract(
         date = read_article_date(text)
         date_note = "article date read from the text" if date else None
     date_known = date is not None
-    years = years_mentioned(norm)
-    common_year = max(years, key=lambda y: (years[y], y)) if years else None
-    # "今年" is the year of --date, else --year, else the article's own date line.
-    ref_year = date.year if date_given and date else (year or (date.year if date else common_year))
-    year_note = None
-    if year is None:
-        year_note = (
-            f"period: the year the article mentions most ({common_year})"
-            if common_year
-            else "period: no year in the text"
-        )
-    default_year = year or common_year or (date.year if date else None)
+    ref_year, default_year, year_note = _years(norm, year, date, date_given=date_given)
 
     def skip_time(at: int) -> bool:
         return in_story(at) or paragraph_at(paragraphs, at).skipped(at)
@@ -175,6 +163,25 @@ def extract(
         title=title,
         paragraphs=tuple(clean_quote(text[slice(*view.span(p.start, p.end))]) for p in paragraphs),
     )
+
+
+def _years(
+    norm: str, year: int | None, date: dt.date | None, *, date_given: bool
+) -> tuple[int | None, int | None, str | None]:
+    """The year "今年" means, the year of figures the text dates in no other way, and the
+    note that says where the latter came from."""
+    years = years_mentioned(norm)
+    common_year = max(years, key=lambda y: (years[y], y)) if years else None
+    # "今年" is the year of --date, else --year, else the article's own date line.
+    ref_year = date.year if date_given and date else (year or (date.year if date else common_year))
+    year_note = None
+    if year is None:
+        year_note = (
+            f"period: the year the article mentions most ({common_year})"
+            if common_year
+            else "period: no year in the text"
+        )
+    return ref_year, year or common_year or (date.year if date else None), year_note
 
 
 def _figure(

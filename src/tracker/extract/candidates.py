@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from tracker.extract.text import SENTENCE_END, Paragraph, View, alternation, containing
+from tracker.extract.text import Paragraph, View, alternation, containing
 from tracker.parse.grammar import chinese_int
 from tracker.parse.quantity import QuantityError, parse_quantity
 
@@ -340,13 +340,13 @@ def mark_anecdotes(norm: str, paragraphs: list[Paragraph]) -> Callable[[int], bo
         names.update(m["name"] for m in _NAME_ROLE.finditer(sentence))
     named_re = re.compile(alternation(names)) if names else None
     in_story = False
-    for sentence in sentences:
-        named = named_re is not None and named_re.search(norm, *sentence) is not None
+    for span in sentences:
+        named_here = named_re is not None and named_re.search(norm, *span) is not None
         # A story goes on in the sentences that follow it and speak of "她"/"他".
-        told = in_story and _PRONOUN.search(norm, *sentence) is not None
-        in_story = sentence in story or named or told
+        told = in_story and _PRONOUN.search(norm, *span) is not None
+        in_story = span in story or named_here or told
         if in_story:
-            story.add(sentence)
+            story.add(span)
     spans = sorted(story)
 
     def inside(at: int) -> bool:

@@ -157,11 +157,11 @@ def _time_event(
             return None  # "2023年11月底前": a deadline, not a date of figures
         return TimeEvent(at, year, year, as_of=when, text=text)
     if m["upto"]:
-        year = int(m["y2"]) if m["y2"] else in_force
+        upto_year = int(m["y2"]) if m["y2"] else in_force
         day = m["d2"] or m["d2g"]
         # A year the text writes is taken as written, even past the article date.
         written = None if m["y2"] else date
-        when = _dated(year, int(m["m2"] or m["m2g"]), int(day) if day else None, written)
+        when = _dated(upto_year, int(m["m2"] or m["m2g"]), int(day) if day else None, written)
         return TimeEvent(at, None, None, as_of=when, text=text) if when else None
     if m["months"] or m["month"]:
         if m["month"] and norm.startswith(("前", "起", "以前", "开始"), m.end()):

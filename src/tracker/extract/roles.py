@@ -222,29 +222,7 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     The latest year-bearing expression before the figure sets the period; a later date-only
     one ("截至12月10日", "1—10月底", "目前") dates the figure within it.
     """
-    year_event: TimeEvent | None = None
-    date_event: TimeEvent | None = None
-    index = bisect.bisect_right(ctx.event_starts, cand.start) - 1
-    while index >= 0:
-        event = ctx.events[index]
-        if event.first is not None or event.last is not None:
-            year_event = event
-            break
-        if date_event is None and (
-            event.as_of is not None  # "截至9月底" dates what follows until another date
-            or (event.current and not _FULL_STOP.search(ctx.norm, event.at, cand.start))
-        ):
-            date_event = event
-        index -= 1
-    if date_event is None and year_event is not None and year_event.as_of is None:
-        # "萧县9月份民生工程进展情况 … 2025年全县…": a month named before the year of the
-        # period dates its figures too.
-        for event in ctx.events[max(index - _EARLIER_DATES, 0) : max(index, 0)][::-1]:
-            if event.first is not None or event.last is not None:
-                break
-            if event.as_of is not None and event.as_of.year == year_event.first == year_event.last:
-                date_event = event
-                break
+    year_event, date_event = _events_before(cand, ctx)
     period_note: str | None = None
     as_of_note: str | None = None
     if year_event is None:
@@ -289,6 +267,36 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     )
     absolute = year_event is not None and not year_event.relative and not year_event.deadline
     return _When(first, last, as_of, period_note, as_of_note, since, dated, absolute)
+
+
+def _events_before(
+    cand: Candidate, ctx: ArticleContext
+) -> tuple[TimeEvent | None, TimeEvent | None]:
+    """The year-bearing expression in force at the figure, and the date-only one after it."""
+    year_event: TimeEvent | None = None
+    date_event: TimeEvent | None = None
+    index = bisect.bisect_right(ctx.event_starts, cand.start) - 1
+    while index >= 0:
+        event = ctx.events[index]
+        if event.first is not None or event.last is not None:
+            year_event = event
+            break
+        if date_event is None and (
+            event.as_of is not None  # "截至9月底" dates what follows until another date
+            or (event.current and not _FULL_STOP.search(ctx.norm, event.at, cand.start))
+        ):
+            date_event = event
+        index -= 1
+    if date_event is None and year_event is not None and year_event.as_of is None:
+        # "萧县9月份民生工程进展情况 … 2025年全县…": a month named before the year of the
+        # period dates its figures too.
+        for event in ctx.events[max(index - _EARLIER_DATES, 0) : max(index, 0)][::-1]:
+            if event.first is not None or event.last is not None:
+                break
+            if event.as_of is not None and event.as_of.year == year_event.first == year_event.last:
+                date_event = event
+                break
+    return year_event, date_event
 
 
 def _now(ctx: ArticleContext) -> dt.date:

@@ -211,15 +211,16 @@ def _sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
                 at = m.start()
         spans.append((at, s_end))
     out: list[tuple[int, int]] = []
-    for s_start, s_end in spans:
-        while s_end - s_start > MAX_SENTENCE:
+    for span_start, span_end in spans:
+        at = span_start
+        while span_end - at > MAX_SENTENCE:
             cut = max(
-                (m.end() for m in _CLAUSE_END.finditer(norm, s_start + 1, s_start + MAX_SENTENCE)),
-                default=s_start + MAX_SENTENCE,
+                (m.end() for m in _CLAUSE_END.finditer(norm, at + 1, at + MAX_SENTENCE)),
+                default=at + MAX_SENTENCE,
             )
-            out.append((s_start, cut))
-            s_start = cut
-        out.append((s_start, s_end))
+            out.append((at, cut))
+            at = cut
+        out.append((at, span_end))
     return [s for s in out if norm[s[0] : s[1]].strip()]
 
 

@@ -139,7 +139,8 @@ def _record_commands(figures: tuple[Figure, ...], options: DraftOptions) -> list
         "#    command against its quote, then run it (tracker record appends the outcome).",
     ]
     for figure in figures:
-        assert figure.goal_id is not None and figure.as_of is not None  # noqa: S101
+        assert figure.goal_id is not None  # noqa: S101  # only figures with a goal id come here
+        assert figure.as_of is not None  # noqa: S101  # outcomes always carry a date
         words = ["tracker", "record", figure.goal_id, figure.value, "--as-of"]
         words += [figure.as_of.isoformat(), "--source", options.source_id]
         if figure.stated_rate is not None:
