@@ -200,53 +200,23 @@ def test_non_figures(text: str, not_figures: set[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "kwargs", "period", "as_of"),
+    ("text", "given", "period", "as_of"),
     [
-        (
-            "2020年1-11月份,全市新增就业1.2万人。",
-            {"date": dt.date(2021, 1, 5)},
-            "2020",
-            dt.date(2020, 11, 30),
-        ),
-        (
-            "1-11月份,全市新增就业1.2万人。",
-            {"date": dt.date(2021, 1, 5)},
-            "2020",
-            dt.date(2020, 11, 30),
-        ),
-        (
-            "2019年上半年,全市新增就业1.2万人。",
-            {"date": dt.date(2020, 3, 1)},
-            "2019",
-            dt.date(2019, 6, 30),
-        ),
-        (
-            "前三季度,全市新增就业1.2万人。",
-            {"date": dt.date(2015, 10, 30)},
-            "2015",
-            dt.date(2015, 9, 30),
-        ),
-        ("截至12月10日,城镇新增就业3030人。", {"year": 2024}, "2024", dt.date(2024, 12, 10)),
-        (
-            "截止7月底,全市已新增就业3030人。",
-            {"date": dt.date(2015, 7, 17)},
-            "2015",
-            dt.date(2015, 7, 31),
-        ),
-        ("截至1031日,65件民生实事已完成26件。", {"year": 2023}, "2023", dt.date(2023, 10, 31)),
-        (
-            "萧县9月份民生工程进展情况\n2025年全县新建公厕12座。",
-            {"date": dt.date(2025, 10, 9)},
-            "2025",
-            dt.date(2025, 9, 30),
-        ),
+        ("2020年1-11月份,全市新增就业1.2万人。", "2021-01-05", "2020", "2020-11-30"),
+        ("1-11月份,全市新增就业1.2万人。", "2021-01-05", "2020", "2020-11-30"),
+        ("2019年上半年,全市新增就业1.2万人。", "2020-03-01", "2019", "2019-06-30"),
+        ("前三季度,全市新增就业1.2万人。", "2015-10-30", "2015", "2015-09-30"),
+        ("截至12月10日,城镇新增就业3030人。", "2024", "2024", "2024-12-10"),
+        ("截止7月底,全市已新增就业3030人。", "2015-07-17", "2015", "2015-07-31"),
+        ("截至1031日,65件民生实事已完成26件。", "2023", "2023", "2023-10-31"),
+        ("萧县9月份民生工程进展情况\n2025年全县新建公厕12座。", "2025-10-09", "2025", "2025-09-30"),
     ],
 )
-def test_periods_in_the_right_year(
-    text: str, kwargs: dict[str, object], period: str, as_of: dt.date
-) -> None:
+def test_periods_in_the_right_year(text: str, given: str, period: str, as_of: str) -> None:
+    """``given`` is the --date of the article, or its --year."""
+    kwargs = {"year": int(given)} if given.isdigit() else {"date": dt.date.fromisoformat(given)}
     figure = extract(text, **kwargs).figures[-1]  # type: ignore[arg-type]
-    assert (figure.period, figure.as_of) == (period, as_of)
+    assert (figure.period, figure.as_of) == (period, dt.date.fromisoformat(as_of))
 
 
 def test_a_date_carries_to_the_sentences_after_it() -> None:

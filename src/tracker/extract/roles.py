@@ -18,7 +18,7 @@ from tracker.extract.text import Paragraph, alternation, containing
 
 # Role wording. Target: in the clause before the figure, or right after it.
 _TARGET_BEFORE = re.compile(
-    r"确保|力争|争取(?:在|到|实现|达到)|目标(?:是|为)?|计划|预计|预期|拟|规划"
+    r"确保|力争|争取(?:在|到|实现|达到)|目标(?:是|为)?|计划(?!生育)|预计|预期|拟|规划"
     r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|下达|办好(?!了)"
 )
 
@@ -51,7 +51,7 @@ _OUTCOME_STRONG = re.compile(
 
 
 _PLAN_WORDS = re.compile(
-    r"将(?![患结其其此这该])|要(?![求素点闻害])|力争|确保|计划|目标|着力|推动|推进|加快|持续"
+    r"将(?![患结其其此这该])|要(?![求素点闻害])|力争|确保|计划(?!生育)|目标|着力|推动|推进|加快|持续"
     r"|努力|争取|进一步|不断|保持|实施|启动实施|全力|继续|启动|坚持"
 )
 
