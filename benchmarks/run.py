@@ -549,7 +549,7 @@ def profile(bench: Bench, result: Result) -> str:
     out = bench.work / f"profile-{result.key}.prof"
     code = (
         "import cProfile, sys\n"
-        "from tracker.cli.group import main\n"
+        "from tracker.__main__ import main\n"
         f"sys.argv = ['tracker', *{args!r}]\n"
         f"cProfile.run('main()', {str(out)!r})\n"
     )
@@ -685,7 +685,7 @@ def write_results(bench: Bench, started: dt.datetime, elapsed: float, path: Path
 
 
 LAUNCHER = """import sys
-from tracker.cli.group import main
+from tracker.__main__ import main
 sys.exit(main())
 """
 

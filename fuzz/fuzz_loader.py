@@ -25,7 +25,8 @@ with instrumented():
     from tracker.core.status import build_status
     from tracker.load.file import MAX_FILE_BYTES, load_bytes
     from tracker.load.merge import build_dataset
-    from tracker.render.registry import RenderOptions, StatusFormat, render_status
+    from tracker.render.options import RenderOptions
+    from tracker.render.registry import StatusFormat, renderer
 
 CODES = {v for v in vars(problems).values() if isinstance(v, str) and re.fullmatch(r"[EW]\d{3}", v)}
 AS_OF = dt.date(2023, 6, 30)
@@ -42,7 +43,7 @@ def target(data: bytes) -> None:
     dataset = build_dataset(Path(), [part])
     status = build_status(dataset, AS_OF)
     for fmt in StatusFormat:
-        text = render_status(status, fmt, RenderOptions(lang="zh", width=80))
+        text = renderer(fmt)(status, RenderOptions(lang="zh", width=80))
         if fmt is StatusFormat.JSON:
             json.loads(text)
 

@@ -113,3 +113,8 @@ def test_package_inits_import_nothing_of_tracker() -> None:
 def test_no_module_is_too_long(module: str) -> None:
     lines = len(MODULES[module].read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{module} has {lines} lines: split it along its stages"
+
+
+def test_no_class_relabelling() -> None:
+    for module, path in MODULES.items():
+        assert "__class__ =" not in path.read_text(encoding="utf-8"), module

@@ -451,7 +451,7 @@ def test_gitlab_output_is_inert() -> None:
     nasty = Problem("E110", Severity.ERROR, 'dir/a"b].toml', 3, 'g"1', text, 7)
     twice = Problem("W206", Severity.WARNING, "x.toml", None, None, "same")
     report = CheckReport(("x.toml",), (nasty, twice, twice), ())
-    issues = json.loads(render_gitlab(report))
+    issues = json.loads(render_gitlab(report, RenderOptions()))
     assert len(issues) == 3
     first = issues[0]
     assert first["location"] == {"path": 'dir/a"b].toml', "lines": {"begin": 3}}
@@ -464,7 +464,7 @@ def test_gitlab_output_is_inert() -> None:
     # two fingerprints (GitLab shows one issue per fingerprint)
     assert issues[1]["location"]["lines"] == {"begin": 1}
     assert issues[1]["fingerprint"] != issues[2]["fingerprint"]
-    assert json.loads(render_gitlab(report)) == issues  # stable from run to run
+    assert json.loads(render_gitlab(report, RenderOptions())) == issues  # stable from run to run
 
 
 # --- paths --------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from tracker.model import Goal, Kind, Measure, Outcome, Target
 from tracker.parse.quantity import Quantity, QuantityError, Unit, parse_quantity
 from tracker.render import display, report_html, report_markdown
 from tracker.render.options import RenderOptions
-from tracker.render.registry import StatusFormat, render_status
+from tracker.render.registry import StatusFormat, renderer
 
 CODES = {v for v in vars(codes).values() if isinstance(v, str) and re.fullmatch(r"[EW]\d{3}", v)}
 ROLES = ("target", "outcome", "rate", "exact")
@@ -224,7 +224,7 @@ def test_ratio_grows_with_the_actual(goal: Goal, a: Fraction, b: Fraction, when:
 
 
 def _fields(goal: Goal) -> dict[str, Any]:
-    return {name: getattr(goal, name) for name in Goal.__dataclass_fields__}
+    return {name: getattr(goal, name) for name in Goal.__struct_fields__}
 
 
 @given(goals(outcome=amounts.map(exact)), dates)
@@ -409,7 +409,7 @@ def test_whatever_loads_is_evaluated_and_rendered(
     status = build_status(dataset, as_of)
     for fmt in StatusFormat:
         for lang in ("zh", "en"):
-            out = render_status(status, fmt, RenderOptions(lang=lang, width=80))
+            out = renderer(fmt)(status, RenderOptions(lang=lang, width=80))
             if fmt is StatusFormat.JSON:
                 json.loads(out)
     report = build_report(dataset, status)

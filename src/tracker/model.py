@@ -1,8 +1,10 @@
 """The loaded dataset: regions, sources, goals and outcomes as the files state them.
 
-These are plain frozen values. What the files *report* is stored here (targets, the
-intervals figures stand for); everything derived (ratio, gap, pace, status) is computed
-by :mod:`tracker.core.compute`.
+These are plain frozen values: ``msgspec.Struct(frozen=True, gc=False)``, whose constructors
+run in C and which the parse cache decodes straight into (a dataset is hundreds of thousands
+of them, and they hold no reference cycles, so the garbage collector need not track them).
+What the files *report* is stored here (targets, the intervals figures stand for); everything
+derived (ratio, gap, pace, status) is computed by :mod:`tracker.core.compute`.
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
+
+import msgspec
 
 from tracker.parse.quantity import Quantity
 from tracker.problems import Problem, Severity
@@ -33,8 +37,7 @@ class Measure(enum.Enum):
     LEVEL = "level"
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(msgspec.Struct, frozen=True, gc=False):
     name: str
     parent: str | None = None
     aliases: tuple[str, ...] = ()
@@ -43,8 +46,7 @@ class Region:
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(msgspec.Struct, frozen=True, gc=False):
     id: str
     title: str | None = None
     publisher: str | None = None
@@ -54,8 +56,7 @@ class Source:
     line: int | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(msgspec.Struct, frozen=True, gc=False):
     """The stated target: a single value (at_least, at_most) or a band (range).
 
     ``low``/``high`` is the band the target accepts in the goal's direction: for at_least
@@ -72,14 +73,12 @@ class Target:
     strict: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Baseline:
+class Baseline(msgspec.Struct, frozen=True, gc=False):
     value: Quantity
     as_of: date | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Outcome:
+class Outcome(msgspec.Struct, frozen=True, gc=False):
     """One reported figure for a goal at a date.
 
     ``value`` is the figure as an interval. When ``numerator``/``denominator`` are given the
@@ -99,8 +98,7 @@ class Outcome:
     acknowledge: tuple[str, ...] = ()  # warning codes recorded on purpose (docs/check.md)
 
 
-@dataclass(frozen=True, slots=True)
-class Goal:
+class Goal(msgspec.Struct, frozen=True, gc=False):
     id: str
     title: str
     region: str

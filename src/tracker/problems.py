@@ -8,7 +8,8 @@ The full table is in docs/check.md.
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+import msgspec
 
 
 class Severity(enum.Enum):
@@ -16,8 +17,7 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True, gc=False):
     """One finding about the data: where it is, which goal, a stable code and what to do."""
 
     code: str

@@ -8,9 +8,12 @@ from typing import Any
 
 import click
 
-from tracker.cli.options import Context, emit, global_options, load_dataset, write_options
+from tracker.cli.context import Context
+from tracker.cli.options import emit, global_options, load_dataset, write_options
 from tracker.cli.record import report_warnings
-from tracker.errors import TrackerError
+from tracker.edit.apply import add_goal
+from tracker.edit.new_goal import GoalInput, plan_goal
+from tracker.errors import TrackerError, UsageError
 from tracker.render.i18n import t
 
 KINDS = ("at_least", "at_most", "range", "milestone")
@@ -47,9 +50,6 @@ def add(obj: Context, /, dry_run: bool, lock_timeout: float, **options: str | No
     for (with defaults). Without a terminal a missing required field is an error naming the
     option. The id is made from region, period and title when --id is not given.
     """
-    from tracker.edit.apply import add_goal  # noqa: PLC0415
-    from tracker.edit.new_goal import GoalInput, plan_goal  # noqa: PLC0415
-    from tracker.errors import UsageError  # noqa: PLC0415
 
     dataset = load_dataset(obj)
     if dataset.bundled:

@@ -6,9 +6,16 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.options import Context, emit, format_option, global_options
+from tracker.cli.context import Context
+from tracker.cli.options import emit, format_option, global_options
+from tracker.core.checks import build_report
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from tracker.load.dataset import load
+from tracker.load.discover import DATA_SUFFIXES, find_data_dir
+from tracker.render.check import summary
 from tracker.render.i18n import t
+from tracker.render.options import RenderOptions
+from tracker.render.registry import CheckFormat, renderer
 
 
 @click.command()
@@ -21,10 +28,7 @@ from tracker.render.i18n import t
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")
 @format_option(
-    "text",
-    "json",
-    "github",
-    "gitlab",
+    CheckFormat,
     help="text for people, json for programs, github for Actions annotations, "
     "gitlab for a Code Quality report.",
 )
@@ -44,11 +48,6 @@ def check(
     fix it. Exit status: 0 when there are no errors, 1 otherwise. Codes and the acknowledge
     mechanism: docs/check.md.
     """
-    from tracker.core.checks import build_report  # noqa: PLC0415
-    from tracker.load.dataset import load  # noqa: PLC0415
-    from tracker.load.discover import DATA_SUFFIXES, find_data_dir  # noqa: PLC0415
-    from tracker.render.check import CheckFormat, render_check, summary  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     data_dir, bundled = find_data_dir(obj.data)
     if not paths:
@@ -70,7 +69,8 @@ def check(
     report = build_report(dataset, files, strict=strict)
     text = fmt == "text"
     options = RenderOptions(lang=obj.lang, color=obj.color and text, width=obj.width)
-    rendered = render_check(report, CheckFormat(fmt), options, show_acknowledged=show_acknowledged)
+    render = renderer(CheckFormat(fmt))
+    rendered = render(report, options, show_acknowledged=show_acknowledged)
     emit(obj, rendered, color=text)
     if fmt == "gitlab":  # the report goes to a file; the job's log gets the summary
         click.echo(summary(report, obj.lang), err=True)

@@ -11,14 +11,20 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.options import Context, DateParam, emit, format_option, global_options
+from tracker.cli.context import Context
+from tracker.cli.options import DateParam, emit, format_option, global_options
+from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError, strip_suffix
 from tracker.errors import DataError, UsageError
+from tracker.extract.article import extract as run_extract
+from tracker.extract.existing import KnownGoal, attach_existing
+from tracker.load.dataset import load
+from tracker.load.discover import find_data_dir
+from tracker.render.extract_toml import DraftOptions
 from tracker.render.i18n import t
+from tracker.render.registry import ExtractFormat, renderer
 
 if TYPE_CHECKING:
-    from tracker.core.regions import RegionInfo
     from tracker.extract.article import Extraction
-    from tracker.extract.existing import KnownGoal
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
@@ -34,7 +40,7 @@ MIN_YEAR, MAX_YEAR = 1900, 2200
     help="Encoding of the text, e.g. gbk or gb18030 (a UTF-8 BOM is always accepted).",
 )
 @format_option(
-    "toml", "json", help="toml: a draft data file to review; json: one object per figure."
+    ExtractFormat, help="toml: a draft data file to review; json: one object per figure."
 )
 @click.option("--region", metavar="NAME", help="Region of figures whose text names none.")
 @click.option("--year", type=int, help="Year of figures whose text gives none.")
@@ -57,13 +63,6 @@ def extract(
     each with its quote; fields the extractor inferred carry a "# guessed:" comment. Review
     it, then run tracker check. Nothing is sent anywhere: the rules run locally.
     """
-    from tracker.extract.article import extract as run_extract  # noqa: PLC0415
-    from tracker.extract.existing import attach_existing  # noqa: PLC0415
-    from tracker.render.extract_toml import (  # noqa: PLC0415
-        DraftOptions,
-        render_extract_json,
-        render_extract_toml,
-    )
 
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise UsageError(f"--year {year} is out of range: give a year between 1900 and 2200")
@@ -80,8 +79,7 @@ def extract(
         source_id_guessed=source_id is None,
         known_regions=frozenset(r.name for r in regions),
     )
-    render = render_extract_json if fmt == "json" else render_extract_toml
-    emit(obj, render(extraction, options))
+    emit(obj, renderer(ExtractFormat(fmt))(extraction, options))
     targets = sum(f.role == "target" for f in extraction.figures)
     click.echo(
         t(
@@ -127,10 +125,6 @@ def _read_text(file: str, encoding: str) -> str:
 def _known_data(obj: Context) -> tuple[list[RegionInfo], list[KnownGoal]]:
     """The regions and goals of the data directory, if there is one (extract works without
     it; the sample dataset bundled in the package is not the user's data)."""
-    from tracker.core.regions import RegionInfo  # noqa: PLC0415
-    from tracker.extract.existing import KnownGoal  # noqa: PLC0415
-    from tracker.load.dataset import load  # noqa: PLC0415
-    from tracker.load.discover import find_data_dir  # noqa: PLC0415
 
     try:
         root, bundled = find_data_dir(obj.data)
@@ -157,7 +151,6 @@ def _known_data(obj: Context) -> tuple[list[RegionInfo], list[KnownGoal]]:
 
 def _resolve_region(query: str, regions: list[RegionInfo], obj: Context) -> str:
     """--region as a known region's name; a name the data does not know is kept as given."""
-    from tracker.core.regions import RegionIndex, RegionLookupError  # noqa: PLC0415
 
     if not regions:
         return query
@@ -181,7 +174,6 @@ def _slug(region: str | None, regions: list[RegionInfo]) -> str:
             for alias in info.aliases:
                 if re.fullmatch(r"[A-Za-z][A-Za-z' -]*", alias) and " " not in alias.strip():
                     return _clean_slug(alias)
-    from tracker.core.regions import strip_suffix  # noqa: PLC0415
 
     stem = strip_suffix(region)
     try:

@@ -1,96 +1,37 @@
-"""What the subcommands share: the global context, option groups, loading and selection.
-
-Imports here stay light (click only): heavy modules are imported inside the functions.
+"""What the commands share: option groups (global, filters, format, writing), loading the
+dataset, and turning the filters into a selection. The global context is
+:mod:`tracker.cli.context`'s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
-import sys
+import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from fractions import Fraction
+from typing import Any, NamedTuple, NoReturn
 
 import click
 
-from tracker.render.i18n import LANGS, Lang, t
+from tracker.cli.context import Context, use_color
+from tracker.core.compute import Status, Thresholds
+from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError
+from tracker.core.status import Selection, SortKey, StatusReport, build_status
+from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from tracker.load.cache import default_dir
+from tracker.load.dataset import load
+from tracker.load.discover import find_data_dir
+from tracker.model import Dataset
+from tracker.parse.dates import DateError, parse_as_of
+from tracker.render.escape import safe
+from tracker.render.i18n import LABELS, LANGS, Lang, t
+from tracker.render.registry import Format, choices
 
-if TYPE_CHECKING:
-    from fractions import Fraction
-
-    from tracker.core.compute import Thresholds
-    from tracker.core.status import Selection, SortKey, StatusReport
-    from tracker.model import Dataset
-
-STATUS_NAMES = (
-    "achieved",
-    "on_track",
-    "at_risk",
-    "behind",
-    "missed",
-    "unclear",
-    "no_data",
-    "no_target",
-)
+# The statuses as --status and --fail-on take them: the enum's values, in the order of their
+# labels (SPEC §2.1: achieved, on track … no target).
+STATUS_CHOICES = tuple(sorted((status.value for status in Status), key=list(LABELS).index))
 MAX_LISTED_PROBLEMS = 20
-
-
-class Context:
-    """Global options, shared by every command.
-
-    A plain class rather than a dataclass: `tracker --version` should not pay for importing
-    dataclasses (docs/performance.md).
-    """
-
-    __slots__ = ("cache", "color", "data", "debug", "lang", "width")
-
-    def __init__(
-        self,
-        data: str | None,
-        lang: Lang,
-        color: bool,
-        width: int,
-        debug: bool,
-        cache: bool = True,
-    ) -> None:
-        self.data = data
-        self.lang = lang
-        self.color = color
-        self.width = width
-        self.debug = debug
-        self.cache = cache  # use the parse cache (--no-cache: False)
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"Context({fields})"
-
-
-def use_color(choice: str) -> bool:
-    """--color: always, never, or auto (a terminal, and NO_COLOR unset)."""
-    if choice == "always":
-        return True
-    if choice == "never" or "NO_COLOR" in os.environ:
-        return False
-    return _stdout_is_terminal()
-
-
-def _stdout_is_terminal() -> bool:
-    """False also when there is no stdout at all (closed by the caller: ``>&-``)."""
-    stream = sys.stdout
-    return stream is not None and stream.isatty()
-
-
-def terminal_width() -> int:
-    """The terminal's width; $COLUMNS or 100 when writing to a file or pipe."""
-    if _stdout_is_terminal():
-        import shutil  # noqa: PLC0415  # only for a terminal: shutil costs ~4 ms to import
-
-        return shutil.get_terminal_size((100, 24)).columns
-    try:
-        return max(60, int(os.environ.get("COLUMNS", "100")))
-    except ValueError:
-        return 100
 
 
 def emit(obj: Context, text: str, *, color: bool = False) -> None:
@@ -106,7 +47,6 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic only in n
     ) -> dt.date:
         if isinstance(value, dt.date):
             return value
-        from tracker.parse.dates import DateError, parse_as_of  # noqa: PLC0415
 
         try:
             return parse_as_of(str(value))
@@ -120,8 +60,6 @@ class FractionParam(click.ParamType):  # type: ignore[type-arg]
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> Fraction:
-        from fractions import Fraction  # noqa: PLC0415  # not needed by `tracker --version`
-
         if isinstance(value, Fraction):
             return value
         try:
@@ -202,7 +140,6 @@ _SELECTION_KEYS = ("regions", "years", "categories", "statuses")
 class Filters(NamedTuple):
     """The reading commands' filters and evaluation settings, as one value.
 
-    A NamedTuple, not a dataclass: this module stays cheap to import (docs/performance.md).
     The pace bands have no defaults here: --on-track and --at-risk always supply them.
     """
 
@@ -221,8 +158,6 @@ class Filters(NamedTuple):
 
     def thresholds(self) -> Thresholds:
         """The pace bands; --at-risk above --on-track is a usage error."""
-        from tracker.core.compute import Thresholds  # noqa: PLC0415
-        from tracker.errors import UsageError  # noqa: PLC0415
 
         if self.at_risk > self.on_track:
             raise UsageError(
@@ -300,7 +235,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 "statuses",
                 multiple=True,
                 metavar="STATUS",
-                help=f"Only goals with these statuses ({', '.join(STATUS_NAMES)}); "
+                help=f"Only goals with these statuses ({', '.join(STATUS_CHOICES)}); "
                 "repeatable or comma-separated.",
             ),
             *_EVALUATION_OPTIONS,
@@ -320,7 +255,6 @@ class Evaluated(NamedTuple):
 
 def evaluate_filtered(obj: Context, filters: Filters, sort: SortKey | None = None) -> Evaluated:
     """load → select → evaluate, as every reading command starts."""
-    from tracker.core.status import SortKey, build_status  # noqa: PLC0415
 
     thresholds = filters.thresholds()
     dataset = load_dataset(obj)
@@ -331,19 +265,20 @@ def evaluate_filtered(obj: Context, filters: Filters, sort: SortKey | None = Non
 
 def finish(dataset: Dataset, *, findings: bool = False) -> NoReturn:
     """Exit 1 when the data had errors or the command found something (SPEC §6), else 0."""
-    from tracker.errors import EXIT_FINDINGS, EXIT_OK  # noqa: PLC0415
 
     failed = findings or bool(dataset.errors)
     click.get_current_context().exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
-def format_option(*choices: str, help: str = "Output format.") -> Callable[..., Any]:  # noqa: A002
-    """``--format`` (passed as ``fmt``): the first choice is the default."""
+def format_option(view: type[Format], help: str = "Output format.") -> Callable[..., Any]:  # noqa: A002
+    """``--format`` (passed as ``fmt``): the view's formats, from the renderer registry; the
+    first is the default."""
+    formats = choices(view)
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(choices),
-        default=choices[0],
+        type=click.Choice(formats),
+        default=formats[0],
         show_default=True,
         help=help,
     )
@@ -364,8 +299,6 @@ class SecondsParam(click.ParamType):  # type: ignore[type-arg]  # generic only i
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> float:
-        import math  # noqa: PLC0415  # only when the option is used
-
         fix = f"give a number of seconds from 0 to {self.maximum:g}, e.g. 30"
         try:
             seconds = float(value)
@@ -405,29 +338,25 @@ def split_values(values: Sequence[str]) -> list[str]:
 
 def statuses_option(option: str, values: Sequence[str]) -> list[str]:
     """Status names from a repeatable, comma-separated option; unknown names are usage errors."""
-    from tracker.errors import UsageError  # noqa: PLC0415
 
     names = split_values(values)
-    unknown = [name for name in names if name not in STATUS_NAMES]
+    unknown = [name for name in names if name not in STATUS_CHOICES]
     if unknown:
         raise UsageError(
-            f"{option}: unknown status {', '.join(unknown)}; choose from {', '.join(STATUS_NAMES)}"
+            f"{option}: unknown status {', '.join(unknown)}; "
+            f"choose from {', '.join(STATUS_CHOICES)}"
         )
     return names
 
 
 def load_dataset(obj: Context) -> Dataset:
     """Find and load the dataset; notices and data errors go to stderr."""
-    from tracker.load.dataset import load  # noqa: PLC0415
-    from tracker.load.discover import find_data_dir  # noqa: PLC0415
 
     root, bundled = find_data_dir(obj.data)
     if bundled:
         click.echo(t("notice.bundled", obj.lang), err=True)
     cache_dir = None
     if obj.cache:
-        from tracker.load.cache import default_dir  # noqa: PLC0415
-
         cache_dir = default_dir()
     dataset = load(root, bundled=bundled, cache_dir=cache_dir, parallel=True)
     report_errors(obj, dataset)
@@ -437,7 +366,6 @@ def load_dataset(obj: Context) -> Dataset:
 def report_errors(obj: Context, dataset: Dataset, label: str = "") -> None:
     """List a dataset's errors on stderr (the first few, then a count); ``label`` prefixes
     each line (a git revision, for diff)."""
-    from tracker.render.escape import safe  # noqa: PLC0415
 
     prefix = f"{label}: " if label else ""
     errors = dataset.errors
@@ -451,14 +379,9 @@ def report_errors(obj: Context, dataset: Dataset, label: str = "") -> None:
 
 def selection(dataset: Dataset, lang: Lang, filters: Filters) -> Selection:
     """The filters as a :class:`Selection`; an unknown or ambiguous region is a usage error."""
-    from tracker.core.compute import Status  # noqa: PLC0415
-    from tracker.core.status import Selection  # noqa: PLC0415
 
     names = None
     if filters.regions:
-        from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError  # noqa: PLC0415
-        from tracker.errors import UsageError  # noqa: PLC0415
-
         index = RegionIndex(
             RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()
         )

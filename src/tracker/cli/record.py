@@ -7,14 +7,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.options import (
-    Context,
-    DateParam,
-    emit,
-    global_options,
-    load_dataset,
-    write_options,
-)
+from tracker.cli.context import Context
+from tracker.cli.options import DateParam, emit, global_options, load_dataset, write_options
+from tracker.edit.apply import record_outcome
+from tracker.edit.outcome import build_outcome, data_file, unknown_goal
+from tracker.errors import UsageError
+from tracker.render.check import problem_line
 from tracker.render.i18n import t
 
 if TYPE_CHECKING:
@@ -63,9 +61,6 @@ def record(
     and blank line; the result is checked like `tracker check` before it is written, and
     written atomically.
     """
-    from tracker.edit.apply import record_outcome  # noqa: PLC0415
-    from tracker.edit.outcome import build_outcome, data_file, unknown_goal  # noqa: PLC0415
-    from tracker.errors import UsageError  # noqa: PLC0415
 
     dataset = load_dataset(obj)
     if dataset.bundled:
@@ -112,7 +107,6 @@ def report_warnings(obj: Context, edit: Edit) -> None:
     """The warnings `tracker check` now reports for the goal and did not before (W205: the
     new figure is below an earlier cumulative one …), on stderr as `check` prints them.
     They do not change the exit status: the data is valid, and `check --strict` decides."""
-    from tracker.render.check import problem_line  # noqa: PLC0415
 
     for problem in edit.warnings:
         click.echo(problem_line(problem, obj.lang), err=True)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from tracker.cli.context import Context
 from tracker.cli.options import (
-    Context,
     Filters,
     emit,
     evaluate_filtered,
@@ -17,30 +17,21 @@ from tracker.cli.options import (
     format_option,
     global_options,
 )
+from tracker.core.views import build_report
+from tracker.edit.files import write_output
 from tracker.render.i18n import t
+from tracker.render.options import RenderOptions
+from tracker.render.registry import ReportFormat, renderer
 
 if TYPE_CHECKING:
-    from tracker.core.views import ReportData
-    from tracker.render.options import RenderOptions
-
-
-def _render(data: ReportData, fmt: str, options: RenderOptions) -> str:
-    """The one renderer asked for (each imported on demand)."""
-    if fmt == "html":
-        from tracker.render import report_html  # noqa: PLC0415
-
-        return report_html.render_report(data, options)
-    from tracker.render import report_markdown  # noqa: PLC0415
-
-    return report_markdown.render_report(data, options)
+    pass
 
 
 @click.command()
 @global_options
 @filter_options
 @format_option(
-    "markdown",
-    "html",
+    ReportFormat,
     help="Markdown for GitHub/GitLab, or one self-contained HTML page with charts.",
 )
 @click.option(
@@ -59,19 +50,15 @@ def report(
 ) -> None:
     """A summary to share: counts by status, a table per region, what needs attention,
     stated rates that do not add up, and the sources."""
-    from tracker.core.views import build_report  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     evaluated = evaluate_filtered(obj, filters)
     dataset = evaluated.dataset
     data = build_report(dataset, evaluated.report, evaluated.selection, evaluated.thresholds)
     options = RenderOptions(lang=obj.lang, color=False, width=obj.width)
-    text = _render(data, fmt, options)
+    text = renderer(ReportFormat(fmt))(data, options)
     if output is None or str(output) == "-":
         emit(obj, text)
     else:
-        from tracker.edit.files import write_output  # noqa: PLC0415
-
         write_output(output, text)
         click.echo(t("report.written", obj.lang, path=output), err=True)
     finish(dataset)

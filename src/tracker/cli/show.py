@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from tracker.cli.context import Context
 from tracker.cli.options import (
-    Context,
     Filters,
     emit,
     evaluation_options,
@@ -14,15 +14,18 @@ from tracker.cli.options import (
     global_options,
     load_dataset,
 )
+from tracker.core.views import goal_detail, unknown_goal_suggestions
 from tracker.errors import UsageError
 from tracker.render.i18n import t
+from tracker.render.options import RenderOptions
+from tracker.render.registry import ShowFormat, renderer
 
 
 @click.command()
 @global_options
 @click.argument("goal_id")
 @evaluation_options
-@format_option("text", "json")
+@format_option(ShowFormat)
 @click.pass_obj
 def show(
     obj: Context,
@@ -32,8 +35,6 @@ def show(
 ) -> None:
     """One goal in full: definition, every outcome with its ratio and pace at that date,
     sources and quotes, and a chart of the history."""
-    from tracker.core.views import goal_detail, unknown_goal_suggestions  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     thresholds = filters.thresholds()
     dataset = load_dataset(obj)
@@ -49,10 +50,6 @@ def show(
     detail = goal_detail(dataset, goal, filters.when, thresholds)
     text = fmt == "text"
     options = RenderOptions(lang=obj.lang, color=obj.color and text, width=obj.width)
-    from tracker.render import show as renderer  # noqa: PLC0415  # rich, on demand
-
-    output = (
-        renderer.render_text(detail, options) if text else renderer.render_json(detail, options)
-    )
+    output = renderer(ShowFormat(fmt))(detail, options)
     emit(obj, output, color=text)
     finish(dataset)

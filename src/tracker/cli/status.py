@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from tracker.cli.context import Context
 from tracker.cli.options import (
-    Context,
     Filters,
     emit,
     evaluate_filtered,
@@ -15,12 +15,16 @@ from tracker.cli.options import (
     global_options,
     statuses_option,
 )
+from tracker.core.compute import Status
+from tracker.core.status import SortKey, matching
+from tracker.render.options import RenderOptions
+from tracker.render.registry import StatusFormat, renderer
 
 
 @click.command()
 @global_options
 @filter_options
-@format_option("table", "markdown", "json", "csv")
+@format_option(StatusFormat)
 @click.option(
     "--sort",
     type=click.Choice(["region", "gap", "ratio", "pace", "status"]),
@@ -44,15 +48,11 @@ def status(
     fail_on: tuple[str, ...],
 ) -> None:
     """One row per goal: target, latest actual, ratio, pace, gap and status."""
-    from tracker.core.compute import Status  # noqa: PLC0415
-    from tracker.core.status import SortKey, matching  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
-    from tracker.render.registry import StatusFormat, render_status  # noqa: PLC0415
 
     failing = statuses_option("--fail-on", fail_on)
     evaluated = evaluate_filtered(obj, filters, SortKey(sort))
     table = fmt == "table"
     options = RenderOptions(lang=obj.lang, color=obj.color and table, width=obj.width)
-    emit(obj, render_status(evaluated.report, StatusFormat(fmt), options), color=table)
+    emit(obj, renderer(StatusFormat(fmt))(evaluated.report, options), color=table)
     hit = bool(failing) and bool(matching({Status(s) for s in failing}, evaluated.report.rows))
     finish(evaluated.dataset, findings=hit)

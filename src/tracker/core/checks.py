@@ -12,10 +12,11 @@ Pure: takes a :class:`Dataset`, returns problems; never reads files or prints.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+
+import msgspec
 
 from tracker import problems as codes
 from tracker.core import rounding
@@ -54,7 +55,9 @@ def build_report(dataset: Dataset, files: Iterable[str], *, strict: bool = False
     problems = sort_problems([*dataset.problems, *reported])
     if strict:
         problems = [
-            dataclasses.replace(p, severity=Severity.ERROR) if p.severity is Severity.WARNING else p
+            msgspec.structs.replace(p, severity=Severity.ERROR)
+            if p.severity is Severity.WARNING
+            else p
             for p in problems
         ]
     return CheckReport(tuple(files), tuple(problems), tuple(sort_problems(acknowledged)), strict)
@@ -192,7 +195,9 @@ def _stated_rate(goal: Goal, outcome: Outcome, found: _Found) -> Iterator[Proble
     assert outcome.stated_rate is not None  # noqa: S101
     # The stated-rate half of SPEC §2's rate check alone: without the printed value, the
     # numerator/denominator half (W202) has nothing to compare.
-    alone = dataclasses.replace(outcome, value=None) if outcome.numerator is not None else outcome
+    alone = (
+        msgspec.structs.replace(outcome, value=None) if outcome.numerator is not None else outcome
+    )
     if rate_check(goal, alone, goal.target.nominal) is not RateCheck.INCONSISTENT:
         return
     computed = computed_rate(goal, outcome, goal.target.nominal)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
 
+import msgspec
+
 from tracker.core.compute import (
     Evaluation,
     Interval,
@@ -53,7 +55,7 @@ def history(goal: Goal, thresholds: Thresholds = Thresholds()) -> tuple[Point, .
     """
     points = []
     for i, outcome in enumerate(goal.outcomes):
-        upto = dataclasses.replace(goal, outcomes=goal.outcomes[: i + 1])
+        upto = msgspec.structs.replace(goal, outcomes=goal.outcomes[: i + 1])
         evaluation = evaluate(upto, outcome.as_of, thresholds)
         target = evaluation.effective_target
         points.append(

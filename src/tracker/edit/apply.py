@@ -28,7 +28,6 @@ def record_outcome(
 
     The file is re-read under the lock, so concurrent records each build on the last one.
     """
-    from tracker.edit import files as fileio  # noqa: PLC0415
 
     _require_toml(path, file)
     result: list[Edit] = []
@@ -58,7 +57,6 @@ def add_goal(
     lock_timeout: float | None = None,
 ) -> Edit:
     """Append a ``[[goal]]`` to ``path`` (creating the file if needed), validated, atomically."""
-    from tracker.edit import files as fileio  # noqa: PLC0415
 
     _require_toml(path, file)
     result: list[Edit] = []

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from tracker.errors import DataError
+from tracker.errors import DataError, UsageError
 
 TEMP_SUFFIX = ".tracker-tmp"
 DEFAULT_LOCK_TIMEOUT = 30.0  # seconds; a record takes well under one
@@ -273,7 +273,6 @@ def write_output(path: Path, text: str) -> None:
 
     Every failure is a :class:`UsageError` naming the path (the option's value is wrong).
     """
-    from tracker.errors import UsageError  # noqa: PLC0415
 
     data = text.encode("utf-8")
     try:

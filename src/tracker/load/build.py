@@ -9,7 +9,6 @@ from fractions import Fraction
 from typing import Any
 
 from tracker import problems as codes
-from tracker.fastbuild import frozen_constructor
 from tracker.load.context import FileContext, InvalidEntryError, array, convert, unknown_keys
 from tracker.load.screen import screen
 from tracker.model import (
@@ -61,16 +60,6 @@ _DIRECTION = {
     Kind.AT_MOST: {Qualifier.AT_MOST, Qualifier.LESS_THAN, Qualifier.ABOUT},
     Kind.RANGE: {Qualifier.ABOUT},
 }
-
-
-# the model's frozen dataclasses, built without their slow __init__ (see frozen_constructor)
-_new_goal = frozen_constructor(Goal)
-
-
-_new_outcome = frozen_constructor(Outcome)
-
-
-_new_target = frozen_constructor(Target)
 
 
 def build_file(document: dict[str, Any], ctx: FileContext, data: FileData) -> None:
@@ -304,7 +293,7 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
     ]
     if len(outcomes) > 1:
         outcomes.sort(key=_AS_OF)
-    return _new_goal(
+    return Goal(
         id=gid,
         title=spec.title,
         region=spec.region,
@@ -407,7 +396,7 @@ def _target(
                 gid,
                 f"band [{low.text}, {high.text}] runs backwards: write the lower edge first",
             )
-        return _new_target(
+        return Target(
             f"{low.text}–{high.text}",
             (low.nominal + high.nominal) / 2,
             low.nominal,
@@ -431,7 +420,7 @@ def _target(
                 gid,
                 'a range goal needs target = [low, high] or a tolerance: add tolerance = "0.5%"',
             )
-        return _new_target(
+        return Target(
             value.text,
             value.nominal,
             value.nominal - tolerance,
@@ -439,7 +428,7 @@ def _target(
             approximate=True,
         )
     strict = value.qualifier in (Qualifier.MORE_THAN, Qualifier.LESS_THAN)
-    return _new_target(
+    return Target(
         value.text, value.nominal, value.nominal, value.nominal, value.approximate, strict
     )
 
@@ -512,7 +501,7 @@ def _outcome(
     source = spec.source  # an id, or a table
     if isinstance(source, SourceSpec):
         source = _inline_source(source, f"{gid}#outcome{path[-1]}", (*path, "source"), ctx, data)
-    return _new_outcome(
+    return Outcome(
         as_of=as_of,
         value=value,
         stated_rate=rate,

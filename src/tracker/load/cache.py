@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import math
 import os
 import signal
 import stat
@@ -49,7 +48,6 @@ from typing import Any
 import msgspec
 
 from tracker import __version__
-from tracker.fastbuild import coprime_fraction
 from tracker.model import FileData, Goal, Region, Source
 from tracker.problems import Problem
 
@@ -103,16 +101,29 @@ def _enc_hook(obj: Any) -> Any:
     raise NotImplementedError(f"cannot cache {type(obj).__name__}")
 
 
+# The Fractions decoded so far, by their encoding: a dataset repeats figures (a quantity's
+# bounds are its nominal value when exact; round numbers recur), and a Fraction is immutable,
+# so equal ones are shared — a dict lookup instead of Fraction()'s checks and gcd for most.
+_fractions: dict[int | tuple[int, int], Fraction] = {}
+
+
 def _dec_hook(kind: type, obj: Any) -> Any:
     if kind is Fraction:
         if type(obj) is int:
-            return coprime_fraction(obj, 1)
+            made = _fractions.get(obj)
+            if made is None:
+                made = _fractions[obj] = Fraction(obj)
+            return made
         if type(obj) is list and len(obj) == 2:
             n, d = obj
-            if type(n) is int and type(d) is int and d > 1 and math.gcd(n, d) == 1:
-                return coprime_fraction(n, d)
+            if type(n) is int and type(d) is int and d > 1:
+                key = (n, d)
+                made = _fractions.get(key)
+                if made is None:
+                    made = _fractions[key] = Fraction(n, d)
+                return made
             if type(n) is str and type(d) is str:
-                return Fraction(int(n), int(d))  # beyond 64 bits: checked the slow way
+                return Fraction(int(n), int(d))  # beyond 64 bits
     raise NotImplementedError  # msgspec turns this into a ValidationError: the entry is ignored
 
 
@@ -336,6 +347,7 @@ def load_files(
         if todo:
             for index, part in _parse(todo, folder, codec, parse, jobs):
                 parts[index] = part
+    _fractions.clear()  # the dataset keeps the ones it uses
     return [part if part is not None else parse(paths[i]) for i, part in enumerate(parts)]
 
 

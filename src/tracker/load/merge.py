@@ -3,9 +3,10 @@ span files: duplicate ids, unknown regions and sources, cycles and depth of the 
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from pathlib import Path
+
+import msgspec
 
 from tracker import problems as codes
 from tracker.model import (
@@ -119,7 +120,7 @@ def _cross_check(dataset: Dataset) -> None:
                 "followed; check the parent links",
             )
         )
-        dataset.regions[name] = dataclasses.replace(region, parent=None)
+        dataset.regions[name] = msgspec.structs.replace(region, parent=None)
 
     seen: dict[str, Goal] = {}
     kept: list[Goal] = []

@@ -24,7 +24,8 @@ from fractions import Fraction
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal, TypeVar
 
-from tracker.fastbuild import coprime_fraction, frozen_constructor
+import msgspec
+
 from tracker.parse.grammar import (
     GRAMMAR,
     MAX_DIGITS,
@@ -75,8 +76,7 @@ class Unit:
         return hash(self.base)
 
 
-@dataclass(frozen=True, slots=True)
-class Quantity:
+class Quantity(msgspec.Struct, frozen=True, gc=False):
     """A reported number: its nominal value and the interval it stands for, in base units.
 
     ``low``/``high`` of ``None`` mean unbounded on that side. Percentages stay in percent
@@ -96,9 +96,6 @@ class Quantity:
     def exact(self) -> bool:
         """True when the interval is the single nominal value."""
         return self.low == self.nominal == self.high
-
-
-_new_quantity = frozen_constructor(Quantity)
 
 
 # --- vocabulary (SPEC §1.5) -----------------------------------------------------------------
@@ -407,9 +404,8 @@ def _written_unit(raw: str, match: re.Match[str], goal: Unit | None, role: Role)
 def _ratio(numerator: int, denominator: int) -> Fraction:
     """``Fraction(numerator, denominator)`` for ints, ``denominator > 0``."""
     if denominator == 1:
-        return coprime_fraction(numerator, 1)
-    common = math.gcd(numerator, denominator)
-    return coprime_fraction(numerator // common, denominator // common)
+        return Fraction(numerator)
+    return Fraction(numerator, denominator)
 
 
 def _build(
@@ -434,27 +430,27 @@ def _build(
     nominal = _ratio(num, den)
     if qualifier is Qualifier.ABOUT:
         tol = _tolerance(tolerance, text)
-        return _new_quantity(
+        return Quantity(
             text, nominal, nominal - tol, nominal + tol, qualifier=qualifier, approximate=True
         )
     if role not in _ROUNDED_ROLES:
-        return _new_quantity(text, nominal, nominal, nominal, qualifier=qualifier)
+        return Quantity(text, nominal, nominal, nominal, qualifier=qualifier)
     if qualifier is None:
         if not rounded:
-            return _new_quantity(text, nominal, nominal, nominal)
+            return Quantity(text, nominal, nominal, nominal)
         # ± half a unit of the last written digit: 5.31万 → [5.305万, 5.315万]
-        return _new_quantity(
+        return Quantity(
             text, nominal, _ratio(2 * num - step, 2 * den), _ratio(2 * num + step, 2 * den)
         )
     if qualifier is Qualifier.AT_LEAST:
-        return _new_quantity(text, nominal, nominal, None, qualifier=qualifier)
+        return Quantity(text, nominal, nominal, None, qualifier=qualifier)
     if qualifier is Qualifier.AT_MOST:
-        return _new_quantity(text, nominal, None, nominal, qualifier=qualifier)
+        return Quantity(text, nominal, None, nominal, qualifier=qualifier)
     if qualifier is Qualifier.LESS_THAN:
-        return _new_quantity(text, nominal, None, nominal, high_open=True, qualifier=qualifier)
+        return Quantity(text, nominal, None, nominal, high_open=True, qualifier=qualifier)
     # MORE_THAN: open below; 余/多 also bounded above by one unit of the last non-zero place.
     high = None if yu_place is None else _ratio(num + yu_place * step, den)
-    return _new_quantity(
+    return Quantity(
         text, nominal, nominal, high, low_open=True, high_open=high is not None, qualifier=qualifier
     )
 

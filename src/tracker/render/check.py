@@ -1,17 +1,17 @@
 """`tracker check` output: text for people, JSON for programs, GitHub workflow commands,
 a GitLab Code Quality report.
 
-Each renderer takes the :class:`CheckReport` and returns text; ``render_check`` is the one
-registry behind ``--format``.
+Each renderer takes the :class:`CheckReport` and the render options and returns text; the
+formats are ``tracker.render.registry.CheckFormat``.
 """
 
 from __future__ import annotations
 
-import enum
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
-from typing import Any, assert_never
+from typing import Any
 
 import click
 
@@ -19,33 +19,8 @@ from tracker.core.checks import CheckReport
 from tracker.problems import Problem, Severity
 from tracker.render.escape import safe
 from tracker.render.i18n import Lang, t
+from tracker.render.json import encode
 from tracker.render.options import RenderOptions
-
-
-class CheckFormat(enum.Enum):
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
-    GITLAB = "gitlab"
-
-
-def render_check(
-    report: CheckReport,
-    fmt: CheckFormat,
-    options: RenderOptions,
-    *,
-    show_acknowledged: bool = False,
-) -> str:
-    if fmt is CheckFormat.TEXT:
-        return render_text(report, options, show_acknowledged=show_acknowledged)
-    if fmt is CheckFormat.JSON:
-        return render_json(report)
-    if fmt is CheckFormat.GITHUB:
-        return render_github(report, options)
-    if fmt is CheckFormat.GITLAB:
-        return render_gitlab(report)
-    assert_never(fmt)
-
 
 # --- text -----------------------------------------------------------------------------------
 
@@ -76,7 +51,9 @@ def problem_line(problem: Problem, lang: Lang, *, color: bool = False) -> str:
     return _line(problem, label, _STYLE[problem.severity], color)
 
 
-def render_text(report: CheckReport, options: RenderOptions, *, show_acknowledged: bool) -> str:
+def render_text(
+    report: CheckReport, options: RenderOptions, *, show_acknowledged: bool = False
+) -> str:
     """Grouped by file (a blank line between files), then the summary line."""
     lang, color = options.lang, options.color
     blocks: list[str] = []
@@ -134,8 +111,10 @@ def _record(problem: Problem) -> dict[str, Any]:
     }
 
 
-def render_json(report: CheckReport) -> str:
-    from tracker.render.json import encode  # noqa: PLC0415  # msgspec only for this format
+def render_json(
+    report: CheckReport, options: RenderOptions, *, show_acknowledged: bool = False
+) -> str:
+    del options, show_acknowledged  # the document lists everything, in no language
 
     return encode(
         {
@@ -179,7 +158,10 @@ def workflow_command(problem: Problem) -> str:
     return f"::{command} {escaped}::{message}"
 
 
-def render_github(report: CheckReport, options: RenderOptions) -> str:
+def render_github(
+    report: CheckReport, options: RenderOptions, *, show_acknowledged: bool = False
+) -> str:
+    del show_acknowledged  # annotations are for what needs fixing
     lines: Iterable[str] = (workflow_command(p) for p in report.problems)
     # the summary is an ordinary log line, not a command
     return "".join(f"{line}\n" for line in lines) + summary(report, options.lang) + "\n"
@@ -212,16 +194,17 @@ def code_quality_issue(problem: Problem, occurrence: int = 0) -> dict[str, Any]:
 
 
 def _fingerprint(parts: list[str]) -> str:
-    import hashlib  # noqa: PLC0415  # only for this format
 
     # NUL cannot occur in a path, a code or an id, so the parts cannot run into each other
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def render_gitlab(report: CheckReport) -> str:
+def render_gitlab(
+    report: CheckReport, options: RenderOptions, *, show_acknowledged: bool = False
+) -> str:
+    del options, show_acknowledged  # a Code Quality report: findings to fix, in no language
     """A JSON array of Code Quality issues (``artifacts:reports:codequality``); acknowledged
     findings are left out, as from the other formats."""
-    from tracker.render.json import encode  # noqa: PLC0415  # msgspec only for this format
 
     seen: Counter[tuple[str, str, str | None, str]] = Counter()
     issues = []

@@ -1,15 +1,14 @@
 """`tracker diff` output: coloured text, Markdown for a pull-request comment, and JSON.
 
 Each renderer takes the computed :class:`DataDiff` (and which revisions it compares) and
-returns text; ``render_diff`` is the one registry behind ``--format``.
+returns text; the formats are ``tracker.render.registry.DiffFormat``.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, assert_never
+from typing import Any
 
 import click
 
@@ -18,13 +17,8 @@ from tracker.core.changes import DataDiff, GoalChange, OutcomeChange
 from tracker.model import Goal, Outcome
 from tracker.render import display, escape
 from tracker.render.i18n import Lang, t
+from tracker.render.json import encode
 from tracker.render.options import RenderOptions
-
-
-class DiffFormat(enum.Enum):
-    TEXT = "text"
-    MARKDOWN = "markdown"
-    JSON = "json"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,18 +30,6 @@ class Revisions:
     new_rev: str | None
     new_commit: str | None
     data: str  # the data directory, as the user sees it
-
-
-def render_diff(
-    diff: DataDiff, revisions: Revisions, fmt: DiffFormat, options: RenderOptions
-) -> str:
-    if fmt is DiffFormat.TEXT:
-        return render_text(diff, revisions, options)
-    if fmt is DiffFormat.MARKDOWN:
-        return render_markdown(diff, revisions, options)
-    if fmt is DiffFormat.JSON:
-        return render_json(diff, revisions)
-    assert_never(fmt)
 
 
 # --- shared wording ---------------------------------------------------------------------------
@@ -403,8 +385,8 @@ def _outcome_record(change: OutcomeChange) -> dict[str, Any]:
     }
 
 
-def render_json(diff: DataDiff, revisions: Revisions) -> str:
-    from tracker.render.json import encode  # noqa: PLC0415  # msgspec only for this format
+def render_json(diff: DataDiff, revisions: Revisions, options: RenderOptions) -> str:
+    del options  # JSON is language- and colour-neutral
 
     def side(rev: str | None, commit: str | None) -> dict[str, str | None]:
         return {"rev": rev, "commit": commit}  # null rev: the working tree

@@ -1,11 +1,11 @@
-"""Data text made inert for display: control and bidirectional characters, Markdown, HTML
-and URLs (docs/security.md). Every renderer shows data text through these."""
+"""Data text made inert for display: control and bidirectional characters, and Markdown
+(docs/security.md). Every renderer shows data text through these; HTML and links are
+:mod:`tracker.render.web`'s. Light (``re`` only): the command group quotes error messages
+through :func:`safe`."""
 
 from __future__ import annotations
 
-import html
 import re
-import urllib.parse
 
 # C0/C1 controls (ESC starts ANSI/OSC sequences) and bidi overrides/isolates
 _UNSAFE = dict.fromkeys(
@@ -41,29 +41,3 @@ def md(text: str) -> str:
     """Data text for a Markdown table cell: inert (no markup, links, HTML or broken pipes)."""
     escaped = safe(text).replace("\n", " ").translate(_MD_SPECIAL)
     return _AUTOLINK.sub(lambda m: m[0] + "\\", escaped)
-
-
-def html_text(text: str) -> str:
-    """Data text for HTML and inline SVG (elements and attributes): control and bidi
-    characters removed, ``& < > " '`` escaped."""
-    return html.escape(safe(text), quote=True)
-
-
-# Characters a URL may keep as they are; everything else (spaces, quotes, <>, parentheses,
-# backslashes) is percent-encoded so that the URL cannot end a Markdown link or an attribute.
-_URL_SAFE = "/:?#[]@!$&'*+,;=%~-._"
-
-
-def http_url(url: str | None) -> str | None:
-    """``url`` when it is an absolute http(s) URL, percent-encoded for use in a Markdown or
-    HTML link; ``None`` for anything else (``javascript:``, ``data:``, relative paths)."""
-    if not url:
-        return None
-    text = safe(url).strip()
-    try:
-        parts = urllib.parse.urlsplit(text)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    return urllib.parse.quote(text, safe=_URL_SAFE)

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
+
 from tracker.core.rounding import json_number
 from tracker.extract.draft import Extraction, Figure
 from tracker.parse.tomltext import toml_string
@@ -286,6 +288,5 @@ def render_extract_json(extraction: Extraction, options: DraftOptions) -> str:
         "year": extraction.year,
         "figures": [figure_dict(f) for f in extraction.figures],
     }
-    import msgspec  # noqa: PLC0415
 
     return msgspec.json.format(encode(document), indent=2) + "\n"

@@ -16,7 +16,7 @@ from tracker.core import rounding
 from tracker.core.compute import Evaluation, Status
 from tracker.core.status import SEVERITY
 from tracker.core.views import Bar, RegionSection, ReportData, SourceEntry, bars
-from tracker.render import display, escape
+from tracker.render import display, web
 from tracker.render.i18n import Lang, t
 from tracker.render.options import RenderOptions
 from tracker.render.report_markdown import (
@@ -29,7 +29,7 @@ from tracker.render.report_markdown import (
 from tracker.render.report_markdown import title as report_title
 from tracker.render.rows import cells
 
-esc = escape.html_text
+esc = web.html_text
 
 # (fill, text on the fill): colour-blind-friendlier than pure red/green, dark text on light fills
 COLORS: dict[Status, tuple[str, str]] = {
@@ -382,7 +382,7 @@ def _sources(data: ReportData, lang: Lang) -> list[str]:
     items = []
     for entry in data.sources:
         source = entry.source
-        url = escape.http_url(source.url) if source else None
+        url = web.http_url(source.url) if source else None
         name = _source_name(entry)
         parts = [f'<a href="{esc(url)}" rel="noopener noreferrer">{name}</a>' if url else name]
         if source is not None:

@@ -13,7 +13,7 @@ from tabulate import tabulate
 from tracker.core import rounding
 from tracker.core.compute import Evaluation, Status
 from tracker.core.views import RateIssue, RegionSection, ReportData, SourceEntry
-from tracker.render import display, escape
+from tracker.render import display, escape, web
 from tracker.render.i18n import Lang, t
 from tracker.render.markdown import MARKERS
 from tracker.render.options import RenderOptions
@@ -221,7 +221,7 @@ def _sources(data: ReportData, lang: Lang) -> list[str]:
     for entry in data.sources:
         source = entry.source
         name = source_name(entry)
-        url = escape.http_url(source.url) if source else None
+        url = web.http_url(source.url) if source else None
         parts = [f"[{name}]({url})" if url else name]
         if source is not None:
             if source.publisher:

@@ -17,7 +17,7 @@ from tracker.core import rounding
 from tracker.core.compute import Evaluation, Flag, Interval, RateCheck
 from tracker.core.views import GoalDetail, Point, SourceEntry
 from tracker.model import Goal, Kind, Measure, Source
-from tracker.render import display, escape
+from tracker.render import display, escape, web
 from tracker.render.i18n import Lang, t
 from tracker.render.json import encode, goal_record
 from tracker.render.options import RenderOptions
@@ -115,7 +115,7 @@ def source_text(entry: SourceEntry, lang: Lang) -> str:
         parts.append(source.publisher)
     if source.date:
         parts.append(source.date.isoformat())
-    url = escape.http_url(source.url)
+    url = web.http_url(source.url)
     if url:
         parts.append(url)
     return " · ".join(parts)
