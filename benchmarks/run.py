@@ -467,17 +467,17 @@ SCENARIOS: dict[str, Callable[[Bench], None]] = {
 PHASES = (
     ("load the files (`cache.load_files`)", "cache.py:load_files"),
     ("  decode cached entries", "cache.py:decode"),
-    ("  parse files (in this process)", "loader.py:load_file"),
+    ("  parse files (in this process)", "file.py:load_file"),
     ("    rtoml (files without floats)", "readers.py:_read_toml_fast"),
     ("    tomli (files with floats, or errors)", "tomli"),
     ("    locate line numbers", "readers.py:_locate_toml_tables"),
-    ("    screen limits (`loader._screen`)", "loader.py:_screen"),
-    ("    validate and build goals", "loader.py:_build_goal"),
+    ("    screen limits (`load.screen.screen`)", "screen.py:screen"),
+    ("    validate and build goals", "build.py:_build_goal"),
     ("  encode cache entries", "cache.py:encode"),
     ("  write cache entries", "cache.py:_write"),
-    ("cross-file checks", "loader.py:_cross_check"),
-    ("evaluate (`compute.evaluate`)", "compute.py:evaluate"),
-    ("render", "render/__init__.py:render_status"),
+    ("cross-file checks", "merge.py:_cross_check"),
+    ("evaluate (`core.compute.evaluate`)", "compute.py:evaluate"),
+    ("render", ".py:render_status"),  # the status renderer of the format that was run
 )
 
 # What an unmet target would take (the measurements behind it: docs/performance.md).
