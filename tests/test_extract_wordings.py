@@ -325,3 +325,173 @@ def test_drafts_check_inside_and_outside_the_data_directory(tmp_path: Path) -> N
         where.unlink()
     unknown = runner.invoke(cli, ["--data", str(data), "extract", str(article), "--region", "新区"])
     assert '[[region]]\nname = "新区"' in unknown.stdout
+
+
+# A work report's plan list and its review of the year before (the development set's second
+# round): the sentences are written for the tests, in the shapes of 政府工作报告 and of
+# 计划执行情况与草案 reports.
+
+_KIND = tuple[str, str, str, str, str]  # role, value, kind, measure, period
+
+
+def plan(text: str, **kwargs: object) -> list[_KIND]:
+    rows(text, **kwargs)  # the same figures as one line
+    figures = extract(text, **kwargs).figures  # type: ignore[arg-type]
+    return [(f.role, f.value, f.kind, f.measure, f.period) for f in figures]
+
+
+def test_a_plan_list_after_its_heading_is_all_targets() -> None:
+    text = (
+        "今年全县经济社会发展的主要预期目标是:地区生产总值增长6.5%左右;"
+        "一般公共预算收入增长5%以上;城镇新增就业4500人;城镇登记失业率控制在4%以内;"
+        "居民人均可支配收入增长与经济增长同步。"
+    )
+    assert plan(text, date=dt.date(2024, 2, 20)) == [
+        ("target", "6.5%左右", "range", "growth", "2024"),
+        ("target", "5%以上", "at_least", "growth", "2024"),
+        ("target", "4500", "at_least", "flow", "2024"),
+        ("target", "4%以内", "at_most", "level", "2024"),
+    ]
+
+
+def test_a_numbered_plan_list_under_a_heading_is_all_targets() -> None:
+    text = (
+        "二、2025年发展主要预期目标\n"
+        "1、全市生产总值增长5.5%左右。\n"
+        "2、社会消费品零售总额增长7%。\n"
+        "3、城镇新增就业3.2万人以上,城镇调查失业率5.5%以内。\n"
+    )
+    assert plan(text, date=dt.date(2025, 1, 20)) == [
+        ("target", "5.5%左右", "range", "growth", "2025"),
+        ("target", "7%", "at_least", "growth", "2025"),
+        ("target", "3.2万以上", "at_least", "flow", "2025"),
+        ("target", "5.5%以内", "at_most", "level", "2025"),
+    ]
+
+
+def test_a_plan_list_continued_after_its_first_sentence() -> None:
+    text = (
+        "报告提出了2026年全区的主要预期目标:地区生产总值增长6%;固定资产投资增长8%。"
+        "2026年,城镇登记失业率控制在3.5%以内;农村居民人均可支配收入增长7%左右。"
+    )
+    assert plan(text, date=dt.date(2026, 1, 28)) == [
+        ("target", "6%", "at_least", "growth", "2026"),
+        ("target", "8%", "at_least", "growth", "2026"),
+        ("target", "3.5%以内", "at_most", "level", "2026"),
+        ("target", "7%左右", "range", "growth", "2026"),
+    ]
+
+
+def test_a_plan_list_ends_at_review_wording() -> None:
+    text = (
+        "今年的主要预期目标是:全市生产总值增长5%左右。"
+        "去年,全市生产总值增长5.4%,城镇新增就业2.1万人。"
+    )
+    assert plan(text, date=dt.date(2024, 2, 1)) == [
+        ("target", "5%左右", "range", "growth", "2024"),
+        ("outcome", "5.4%", "at_least", "growth", "2023"),
+        ("outcome", "2.1万", "at_least", "flow", "2023"),
+    ]
+
+
+def test_last_years_figures_in_this_years_report_are_outcomes() -> None:
+    text = (
+        "过去一年,全县地区生产总值达到156.3亿元、增长7.2%;城乡居民人均可支配收入分别增长"
+        "6.1%、8.3%。2023年,预计全年规模以上工业增加值增长9%以上,固定资产投资增长6%左右。"
+    )
+    got = plan(text, date=dt.date(2024, 1, 25))
+    assert [(role, value, period) for role, value, _k, _m, period in got] == [
+        ("outcome", "156.3亿", "2023"),
+        ("outcome", "7.2%", "2023"),
+        ("outcome", "6.1%", "2023"),
+        ("outcome", "8.3%", "2023"),
+        ("outcome", "9%以上", "2023"),
+        ("outcome", "6%左右", "2023"),
+    ]
+    assert {f.as_of for f in extract(text, date=dt.date(2024, 1, 25)).figures} == {
+        dt.date(2023, 12, 31)
+    }
+
+
+def test_a_year_just_begun_states_plans() -> None:
+    text = "会议提出,2024年全市地区生产总值增长6%,城镇新增就业5万人以上。"
+    assert plan(text, date=dt.date(2024, 2, 3)) == [
+        ("target", "6%", "at_least", "growth", "2024"),
+        ("target", "5万以上", "at_least", "flow", "2024"),
+    ]
+
+
+def test_a_five_year_plan_named_is_not_a_period() -> None:
+    text = "2021年是“十四五”开局之年。据统计,全县地区生产总值增长8.2%达120.5亿元。"
+    got = plan(text, date=dt.date(2022, 1, 20))
+    assert [(role, period) for role, _v, _k, _m, period in got] == [
+        ("outcome", "2021"),
+        ("outcome", "2021"),
+    ]
+    text = "“十三五”时期,全市城镇新增就业累计达到25.6万人。"
+    assert plan(text, date=dt.date(2021, 2, 1))[0][4] == "2016-2020"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "baseline", "measure"),
+    [
+        ("农村贫困人口从2015年年底的3.2万人减到2020年年底的0.1万人。", "0.1万", "3.2万", "level"),
+        ("全市贫困发生率由6.4%降至0.3%。", "0.3%", "6.4%", "level"),
+        ("常住人口城镇化率从52.1%提高到58.7%。", "58.7%", "52.1%", "level"),
+    ],
+)
+def test_baselines_from_to(text: str, value: str, baseline: str, measure: str) -> None:
+    figure = one(text, year=2021)
+    assert (figure.role, figure.value, figure.baseline, figure.measure) == (
+        "outcome",
+        value,
+        baseline,
+        measure,
+    )
+
+
+def test_a_count_reached_is_a_level() -> None:
+    assert one("全市外商投资企业增至3200余户。", year=2023).measure == "level"
+
+
+def test_the_parts_of_a_speech_are_not_figures() -> None:
+    text = "为实现今年目标,主要做好7个方面的工作,提出3点意见:"
+    assert extract(text, year=2024).figures == ()
+
+
+def test_a_headline_without_title_word_or_source_line_is_read_once() -> None:
+    text = "全市新增就业5.6万人\n截至10月底,全市城镇新增就业5.6万人,完成全年目标的112%。"
+    assert [(f.value, f.stated_rate) for f in extract(text, year=2023).figures] == [
+        ("5.6万", "112%")
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.4\n\x00\x01\x02\xff\xfe\x80\x81 stream \x00\x00\x10\x11",  # not UTF-8 either
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00 word/document.xml",  # valid UTF-8, with NULs
+    ],
+)
+def test_binary_input_is_refused_without_an_encoding_hint(data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "article.pdf"
+    path.write_bytes(data)
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 1
+    assert "is not text in any encoding" in result.stderr
+    assert "--encoding" not in result.stderr
+
+
+def test_the_five_years_before_and_an_item_relative_to_last_year() -> None:
+    text = (
+        "过去五年,全市地区生产总值从3120亿元增加到4380亿元,服务业比重由45.2%提高到51.8%。"
+        "二、今年主要预期目标\n(一)地区生产总值增长6%左右。\n(二)城乡居民收入比上年增长6.5%。\n"
+    )
+    got = plan(text, date=dt.date(2024, 1, 30))
+    assert got == [
+        ("outcome", "4380亿", "at_least", "level", "2019-2023"),
+        ("outcome", "51.8%", "at_least", "level", "2019-2023"),
+        ("target", "6%左右", "range", "growth", "2024"),
+        ("target", "6.5%", "at_least", "growth", "2024"),
+    ]
+    assert extract(text, date=dt.date(2024, 1, 30)).figures[0].as_of == dt.date(2023, 12, 31)

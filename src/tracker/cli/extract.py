@@ -114,12 +114,32 @@ def _read_text(file: str, encoding: str) -> str:
             raise DataError(f"{file}: cannot read it: {exc.strerror}") from None
     if codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"
+    name = "standard input" if file == "-" else file
     try:
-        return raw.decode(codec)
+        text = raw.decode(codec)
     except UnicodeDecodeError as exc:
+        if _binary(raw.decode("latin-1")):
+            raise DataError(_NOT_TEXT.format(name=name)) from None
         hint = "add --encoding gbk (or gb18030)" if codec.startswith("utf") else "check --encoding"
-        name = "standard input" if file == "-" else file
         raise DataError(f"{name} is not valid {encoding} (byte {exc.start}): {hint}") from None
+    if _binary(text):
+        raise DataError(_NOT_TEXT.format(name=name))
+    return text
+
+
+_NOT_TEXT = (
+    "{name} is not text in any encoding (it holds NUL or control bytes): "
+    "save the article's text first (e.g. from a PDF or Word file), then extract that"
+)
+
+
+def _binary(text: str) -> bool:
+    """NUL, or more than one character in a hundred a control character other than a line
+    break or tab: a PDF, an image, an archive, never an article in some encoding."""
+    if "\0" in text:
+        return True
+    controls = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f\v") or ch == "\x7f")
+    return controls > max(2, len(text) // 100)
 
 
 def _known_data(obj: Context) -> tuple[list[RegionInfo], list[KnownGoal]]:

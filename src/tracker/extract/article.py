@@ -133,6 +133,7 @@ def extract(
         region_allowed=allowed,
         norm=norm,
         date_known=date_known,
+        sentences=[s for para in paragraphs for s in para.sentences],
     )
 
     cands = [c for c in candidates(view, paragraphs) if not in_story(c.start) and read_value(c)]
@@ -227,10 +228,15 @@ def _figure(
     measure = "level" if cand.unit in ("%", "‰") or cand.baseline is not None else "flow"
     if cand.unit != "%" and re.search(r"率|占比|比例|覆盖面|标准|千人口|每千|每万", title):
         measure = "level"
+    elif _REACHED_LEVEL.search(norm, max(cand.clause[0], cand.start - 4), cand.start):
+        measure = "level"  # "外商投资主体增至6000余户": the count in being, not a year's flow
     if cand.growth:
         measure = "growth"
     sentence = norm[cand.sentence[0] : cand.sentence[1]]
     category = category_of(title) or category_of(sentence)
+    tolerance = _tolerance(cand) if kind == "range" else None
+    if tolerance is not None:
+        guessed.append(("tolerance", _TOLERANCE_WHY))
     # The quote: the clauses that hold the figure and every figure related to it.
     spans = [cand.clause, *(r.clause for r in cand.related)]
     q_start = min(s for s, _ in spans)
@@ -258,6 +264,7 @@ def _figure(
         numerator=cand.numerator.value if cand.numerator else None,
         denominator=cand.denominator.value if cand.denominator else None,
         baseline=cand.baseline.value if cand.baseline else None,
+        tolerance=tolerance,
         start=f_start,
         end=f_end,
         quote=quote,
@@ -301,3 +308,18 @@ def _article_title(text: str) -> str | None:
         ):
             return clean_quote(norm)
     return None
+
+
+# A count reached ("增至", "减少到", "降至"): what there is at the end, a level.
+_REACHED_LEVEL = re.compile(r"(?:增|增加|减|减少|降|下降|提高|提升|上升)(?:至|到)$")
+
+
+_TOLERANCE_WHY = "左右: ±0.5 points for a rate, ±5% of the figure otherwise; set the band meant"
+
+
+def _tolerance(cand: Candidate) -> str:
+    """A guessed band for "N左右": half a point of a rate, a twentieth of a count."""
+    if cand.unit in ("%", "‰"):
+        return "0.5"
+    band = cand.parsed / 20
+    return str(band.numerator) if band.denominator == 1 else f"{float(band):g}"

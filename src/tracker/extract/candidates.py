@@ -72,6 +72,9 @@ _MONEY_WORDS = re.compile(
 _ADMIN_COUNTED = re.compile(r"县|市|区|省|自治区|盟|地区|(?:大|中|小|特大|超大)?城市(?!社区)")
 
 
+_SPEECH_PARTS = re.compile(r"方面(?:的)?(?:工作|重点|任务|内容|意见)|方面[::,]|部分[::,]")
+
+
 _VOTERS = re.compile(r"代表|委员|评委")
 _VOTE = re.compile(r"投票|表决|测评|评议")
 
@@ -261,6 +264,8 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         return None  # "人口20万人以上的县": a threshold in a definition
     if unit == "个" and _ADMIN_COUNTED.match(norm, end):
         return None  # "13个县(市、区)", "31个大城市": the administrative structure
+    if unit in ("个", "项", "大") and _SPEECH_PARTS.match(norm, end):
+        return None  # "主要做好7个方面的工作", "3点意见": the parts of a speech
     if _VOTERS.match(norm, end) and _VOTE.search(norm, *containing(para.sentences, start)):
         return None  # "由231名代表投票表决": who voted, not work done
     if _RANGE_BOUND.match(norm, end) or _RANGE_BOUND_END.match(norm, end):
@@ -358,6 +363,7 @@ def mark_anecdotes(norm: str, paragraphs: list[Paragraph]) -> Callable[[int], bo
 
 _HEADLINE_WITHIN = 60
 _HEADLINE_END = re.compile(r"[。!?;,:]")
+_SHORT_HEADLINE = 40
 _SOURCE_LINE = re.compile(
     r"来源|发布时间|发布日期|发表时间|作者|[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}"
 )
@@ -368,6 +374,7 @@ def drop_headline_repeats(norm: str, cands: list[Candidate]) -> list[Candidate]:
     """A headline repeats a figure of the body ("我市新增就业5.6万人"): keep the body's. The
     headline is the start of the text up to a title word (通报, 报告 …) or, without one, up to
     its first clause end when that is short."""
+    strict: Callable[[Candidate], tuple[object, ...]] | None = None
     first_stop = _HEADLINE_END.search(norm)
     limit = first_stop.start() if first_stop else len(norm)
     title_end = _TITLE_END.search(norm, 0, min(limit, _HEADLINE_WITHIN))
@@ -375,10 +382,30 @@ def drop_headline_repeats(norm: str, cands: list[Candidate]) -> list[Candidate]:
         limit = title_end.end()
     else:
         source = _SOURCE_LINE.search(norm, 0, _HEADLINE_WITHIN)
-        limit = source.start() if source else 0
+        # Neither: a short first clause ("我市新增就业5.6万人 完成全年目标112%") is the headline.
+        short = (
+            first_stop is not None
+            and first_stop.start() <= _SHORT_HEADLINE
+            and not _ITEM_START.match(norm)
+        )
+        limit = source.start() if source else (limit if short else 0)
+        if not source and short:
+            strict = _as_written
 
     def headline(cand: Candidate) -> bool:
         return cand.start < limit
 
-    body = {(c.parsed, c.unit) for c in cands if not headline(c)}
-    return [c for c in cands if not (headline(c) and (c.parsed, c.unit) in body)]
+    def key(cand: Candidate) -> tuple[object, ...]:
+        # A headline guessed from a short first clause repeats the figure as written.
+        written = () if strict is None else strict(cand)
+        return (cand.parsed, cand.unit, *written)
+
+    body = {key(c) for c in cands if not headline(c)}
+    return [c for c in cands if not (headline(c) and key(c) in body)]
+
+
+_ITEM_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\(|[0-9]{1,2}[.、])")
+
+
+def _as_written(cand: Candidate) -> tuple[object, ...]:
+    return (cand.pre, cand.suf, cand.yu)

@@ -42,6 +42,7 @@ class Figure:
     numerator: str | None
     denominator: str | None
     baseline: str | None
+    tolerance: str | None  # a guessed band for a 左右 target (kind range), in the goal's unit
     start: int
     end: int
     quote: str

@@ -67,12 +67,12 @@ _RATE_WORD = re.compile(r"(?:率|比例|占比|比重)(?:为|达到|达|是)?$")
 
 _BASELINE_BETWEEN = re.compile(
     r"^(?P<verb>压减|减少|下降|降低|缩减|缩小|降|减|提高|提升|增加|增长|上升|扩大|升|增)"
-    r"(?:了)?(?:至|到|为)(?:[0-9]{4}年(?:底|末)?(?:的)?)?$"
+    r"(?:了)?(?:至|到|为)(?:[0-9]{4}年(?:年底|年末|底|末)?(?:的)?)?$"
 )
 
 
 # "由1598家…", "从2019年的2.85%…": what opens a baseline.
-_BASELINE_LEAD = re.compile(r"(?:由|从)(?:[0-9]{4}年(?:底|末)?(?:的)?)?$")
+_BASELINE_LEAD = re.compile(r"(?:由|从)(?:[0-9]{4}年(?:年底|年末|底|末)?(?:的)?)?$")
 
 
 _DECREASE = ("压减", "减少", "下降", "降低", "缩减", "缩小", "降", "减")
@@ -103,7 +103,7 @@ def _baselines(norm: str, group: list[Candidate]) -> None:
     for first, second in itertools.pairwise(live):
         between = norm[first.end : second.start]
         match = _BASELINE_BETWEEN.match(between)
-        lead = _BASELINE_LEAD.search(norm, max(first.start - 9, 0), first.start)
+        lead = _BASELINE_LEAD.search(norm, max(first.start - 10, 0), first.start)
         if match and lead and _same_unit(first.unit, second.unit):
             second.baseline = first
             second.decrease = match["verb"] in _DECREASE

@@ -135,6 +135,7 @@ class ArticleContext:
     region_allowed: frozenset[str] | None
     norm: str = ""
     date_known: bool = False
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # the article's, in order
     balance: dict[int, tuple[float, float]] = field(default_factory=dict)
 
 
@@ -153,12 +154,21 @@ def figure_role(
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if _TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
         return "target", 0.9, None
-    if _TARGET_BEFORE.search(local):
+    past = ctx.ref_year is not None and when.last < ctx.ref_year
+    wording = _TARGET_BEFORE.search(local)
+    if wording and not (past and _ESTIMATE.fullmatch(wording.group())):
+        # "预计全年增长6.3%" of a year already over is an estimate of the outcome, not a plan.
         return "target", 0.85, None
     window = max(cand.paragraph.start, cand.start - _LOOKBACK)
     full_start = max(norm.rfind(stop, window, cand.start) for stop in "。!?") + 1
-    if _TARGET_HEADER.search(norm, max(full_start, window), cand.start):
+    if not past and _TARGET_HEADER.search(norm, max(full_start, window), cand.start):
         return "target", 0.8, None  # "主要预期目标是:…;…;…"
+    if (
+        not past
+        and not _LIST_BREAK.search(norm, cand.sentence[0], cand.start)
+        and _plan_list(norm, cand, ctx)
+    ):
+        return "target", 0.75, None  # an item of a list under "主要预期目标" a few sentences back
     if cand.numerator is not None or cand.baseline is not None:
         return "outcome", 0.9, None  # a completion rate, a ratio or a change: already reached
     sentence_before = norm[cand.sentence[0] : cand.start]
@@ -172,6 +182,9 @@ def figure_role(
             return "outcome", 0.8, None
         if first > ctx.ref_year:
             return "target", 0.75, None
+    if when.period_note is None and _year_just_begun(ctx, first, last):
+        # A whole year's figure in a report of its first quarter cannot have been reached yet.
+        return "target", 0.65, "role: a figure of the year just begun (the article's date)"
     if when.absolute and not ctx.date_known:
         # An undated text that writes the year out ("2024年,…") rather than "今年" is
         # looking back on it.
@@ -190,6 +203,54 @@ def figure_role(
     if plan > review:
         return "target", 0.5, "role from the plan wording of the paragraph"
     return "outcome", 0.5, "role from the review wording of the paragraph (default)"
+
+
+# Target wording that is an estimate when the year is over ("预计全年增长6.3%").
+_ESTIMATE = re.compile(r"预计|预期")
+
+
+# Wording that closes a plan list: a review, or a reason given for the plan.
+_LIST_BREAK = re.compile(
+    r"(?<![为除])了(?!解)|已|累计|去年|过去|一年来|五年来|回顾|主要考虑|考虑是|为实现|为完成"
+)
+
+
+_LIST_SENTENCES = 12  # how many sentences back a list's heading may stand
+
+
+def _plan_list(norm: str, cand: Candidate, ctx: ArticleContext) -> bool:
+    """Whether the figure is an item of a plan list whose heading ("主要预期目标是:",
+    "二、2018年发展主要预期目标", "提出…主要预期目标:") stands in a sentence before it (in
+    its block or the blocks of the list's numbered items before): every sentence between holds
+    a figure and no review wording."""
+    sentences = ctx.sentences
+    window = max(0, cand.start - _LOOKBACK)
+    i = bisect.bisect_left(sentences, (cand.sentence[0], -1))
+    for start, end in sentences[max(i - _LIST_SENTENCES, 0) : max(i, 0)][::-1]:
+        if end <= window:
+            return False
+        header = _TARGET_HEADER.search(norm, max(start, window), end)
+        if header:
+            return not _LIST_BREAK.search(norm, header.end(), end)
+        if _LIST_BREAK.search(norm, start, end) or not _ANY_DIGIT.search(norm, start, end):
+            return False
+    return False
+
+
+_ANY_DIGIT = re.compile(r"[0-9]")
+
+
+def _year_just_begun(ctx: ArticleContext, first: int, last: int) -> bool:
+    date = ctx.date
+    return (
+        ctx.date_known
+        and date is not None
+        and first == last == date.year == ctx.ref_year
+        and date.month <= _FIRST_QUARTER
+    )
+
+
+_FIRST_QUARTER = 3
 
 
 def _paragraph_balance(norm: str, para: Paragraph, ctx: ArticleContext) -> tuple[float, float]:

@@ -195,8 +195,8 @@ def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOpt
             )
         )
     lines.append(_line("quote", toml_string(figure.quote)))
-    if figure.qualifier == "about" and figure.role == "target":
-        lines.append('# "左右/约" target: consider kind = "range" with a tolerance')
+    if figure.tolerance is not None:
+        lines.append(_line("tolerance", figure.tolerance, why("tolerance")))
     lines.append(
         f"# figure: {_comment(figure.written)} at characters "
         f"{figure.start}-{figure.end}; confidence {figure.confidence:.2f}"
@@ -255,6 +255,7 @@ def figure_dict(figure: Figure) -> dict[str, Any]:
         "numerator": figure.numerator,
         "denominator": figure.denominator,
         "baseline": figure.baseline,
+        "tolerance": figure.tolerance,
         "period": figure.period,
         "as_of": figure.as_of.isoformat() if figure.as_of else None,
         "region": figure.region,
