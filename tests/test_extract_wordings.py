@@ -495,3 +495,26 @@ def test_the_five_years_before_and_an_item_relative_to_last_year() -> None:
         ("target", "6.5%", "at_least", "growth", "2024"),
     ]
     assert extract(text, date=dt.date(2024, 1, 30)).figures[0].as_of == dt.date(2023, 12, 31)
+
+
+def test_a_bulleted_plan_list() -> None:
+    text = (
+        "直通2024两会 报告速览\n全年经济社会发展预期目标\n●地区生产总值增长5.5%左右\n"
+        "●城镇新增就业8万人以上\n●城镇调查失业率5.5%以内\n●粮食产能稳定在500万吨以上\n"
+    )
+    figures = extract(text, date=dt.date(2024, 1, 20)).figures
+    assert [(f.role, f.value, f.title, f.measure) for f in figures] == [
+        ("target", "5.5%左右", "地区生产总值增速", "growth"),
+        ("target", "8万以上", "城镇新增就业", "flow"),
+        ("target", "5.5%以内", "城镇调查失业率", "level"),
+        ("target", "500万以上", "粮食产能", "level"),
+    ]
+    assert figures[0].tolerance == "0.5"
+
+
+def test_a_target_heading_that_tells_it_reached_opens_no_list() -> None:
+    text = "全市全面完成年初确定的主要预期目标。全市生产总值增长6.1%;城镇新增就业5.2万人。"
+    assert [f.role for f in extract(text, date=dt.date(2024, 12, 28)).figures] == [
+        "outcome",
+        "outcome",
+    ]

@@ -226,7 +226,9 @@ def _figure(
     elif role == "target" and qualifier == "about":
         kind = "range"  # "增长9%左右": a band around the figure
     measure = "level" if cand.unit in ("%", "‰") or cand.baseline is not None else "flow"
-    if cand.unit != "%" and re.search(r"率|占比|比例|覆盖面|标准|千人口|每千|每万", title):
+    if cand.unit != "%" and re.search(
+        r"率|占比|比例|覆盖面|标准|千人口|每千|每万|产能|能力|余额|保有量|存栏", title
+    ):
         measure = "level"
     elif _REACHED_LEVEL.search(norm, max(cand.clause[0], cand.start - 4), cand.start):
         measure = "level"  # "外商投资主体增至6000余户": the count in being, not a year's flow

@@ -72,6 +72,9 @@ _MONEY_WORDS = re.compile(
 _ADMIN_COUNTED = re.compile(r"县|市|区|省|自治区|盟|地区|(?:大|中|小|特大|超大)?城市(?!社区)")
 
 
+_A_YEAR = re.compile(r"19[5-9][0-9]|20[0-9][0-9]")
+
+
 _SPEECH_PARTS = re.compile(r"方面(?:的)?(?:工作|重点|任务|内容|意见)|方面[::,]|部分[::,]")
 
 
@@ -217,8 +220,8 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
     if guess and (m["scale"] or m["cn"]):
         guess, end = None, m.start("guess")  # "187万稳岗…": a word, not a measure word
     unit = m["unit"] or guess or ""
-    if unit in _SKIP_UNITS:
-        return None
+    if unit in _SKIP_UNITS or (guess and not m["scale"] and _A_YEAR.fullmatch(m["num"] or "")):
+        return None  # a unit that counts no work; "直通2023山东两会": a year in a name
     before = masked[max(num_start - 1, 0) : num_start]
     number_end = m.end("num") if m["num"] else m.end("cn")
     after_number = masked[number_end : number_end + 1]

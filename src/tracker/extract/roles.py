@@ -82,7 +82,7 @@ _CATEGORIES = (
 
 
 _TITLE_LEAD = re.compile(
-    r"^(?:[\s\"“”'‘’、]|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|实现|省定|市定|县定|"
+    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|实现|省定|市定|县定|"
     r"到\d{4}年(?:年底|底|末)?|同时|此外|另外|其中|并且|并|还|以及|全年|今年以来|今年|去年|"
     r"全市|全区|全县|全省|全州|全盟|全旗|我市|我区|我县|我省|共计|共|累计|先后|已经|已|目前|"
     r"截至目前|据悉|据了解|为此|积极|大力|持续|全力|有效|今后|"
@@ -161,7 +161,7 @@ def figure_role(
         return "target", 0.85, None
     window = max(cand.paragraph.start, cand.start - _LOOKBACK)
     full_start = max(norm.rfind(stop, window, cand.start) for stop in "。!?") + 1
-    if not past and _TARGET_HEADER.search(norm, max(full_start, window), cand.start):
+    if not past and _heading(norm, max(full_start, window), cand.start):
         return "target", 0.8, None  # "主要预期目标是:…;…;…"
     if (
         not past
@@ -229,7 +229,7 @@ def _plan_list(norm: str, cand: Candidate, ctx: ArticleContext) -> bool:
     for start, end in sentences[max(i - _LIST_SENTENCES, 0) : max(i, 0)][::-1]:
         if end <= window:
             return False
-        header = _TARGET_HEADER.search(norm, max(start, window), end)
+        header = _heading(norm, max(start, window), end)
         if header:
             return not _LIST_BREAK.search(norm, header.end(), end)
         if _LIST_BREAK.search(norm, start, end) or not _ANY_DIGIT.search(norm, start, end):
@@ -375,8 +375,22 @@ _EARLIER_DATES = 8
 
 
 _TARGET_HEADER = re.compile(
-    r"(?:预期|主要|工作|发展)?目标(?:任务)?(?:是|为)?:|目标任务是|主要(?:预期)?目标(?!完成|执行|进展|情况)"
+    r"(?:预期|主要|工作|发展)?目标(?:任务)?(?:是|为)?:|目标任务是"
+    r"|(?:主要(?:预期)?|预期)目标(?!完成|执行|进展|情况|任务完成)"
 )
+
+
+# A heading's target already reached: "全面完成了年初确定的主要预期目标", "实现预期目标:".
+_HEADER_REACHED = re.compile(r"(?:完成|实现|达到|达成|超过|高于|低于)[^,;。:]{0,15}$")
+
+
+def _heading(norm: str, start: int, end: int) -> re.Match[str] | None:
+    """A plan list's heading in norm[start:end] ("主要预期目标是:"), unless it tells the
+    target reached."""
+    for match in _TARGET_HEADER.finditer(norm, start, end):
+        if not _HEADER_REACHED.search(norm, max(start, match.start() - 20), match.start()):
+            return match
+    return None
 
 
 _WHOLE_AREA = re.compile(r"全市|全区|全县|全省|全州|全盟|全旗|全国|我市|我区|我县|我省|我州")

@@ -137,13 +137,14 @@ _CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|:")
 
 # A list marker opens an item, and so a sentence, even where the text has no full stop before
 # it (a heading run into its first line when line breaks are lost): "(一)", "一、", "1.", "1、",
-# "①". "一、二季度" and "2.5" are not markers.
+# "①", a bullet. "一、二季度" and "2.5" are not markers.
 _CN_NUMERAL = "一二三四五六七八九十"
 _ITEM_MARKER = re.compile(
     rf"\((?:[{_CN_NUMERAL}]{{1,3}}|[0-9]{{1,2}})\)"
     rf"|(?<![{_CN_NUMERAL}、0-9.])[{_CN_NUMERAL}]{{1,3}}、(?![{_CN_NUMERAL}])"
     r"|(?<![0-9.%A-Za-z])[0-9]{1,2}(?:\.|、)(?=[\u4e00-\u9fff“\"(])"
     r"|[\u2460-\u2473\u2776-\u277f]"
+    r"|[●■◆▲•▪★☆◇□]"  # a bulleted list ("●地区生产总值增长5%以上")
 )
 
 
