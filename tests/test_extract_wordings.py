@@ -518,3 +518,14 @@ def test_a_target_heading_that_tells_it_reached_opens_no_list() -> None:
         "outcome",
         "outcome",
     ]
+
+
+@pytest.mark.parametrize(
+    ("date", "period"), [(dt.date(2024, 1, 20), "2023"), (dt.date(2024, 12, 26), "2024")]
+)
+def test_a_year_looked_back_on(date: dt.date, period: str) -> None:
+    text = "一年来,全县城镇新增就业4200人,地区生产总值增长6.8%。"
+    assert [(f.role, f.period) for f in extract(text, date=date).figures] == [
+        ("outcome", period),
+        ("outcome", period),
+    ]

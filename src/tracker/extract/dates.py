@@ -22,7 +22,7 @@ _TIME_RE = re.compile(
     r"|(?P<now>(?:截至|截止)(?:到)?(?:目前|当前|现在)|目前)"
     r"|(?P<year>(?P<by>到|至|在|于)?(?P<y>\d{4})年(?:度)?(?P<after>以来|来|底|末|年底|年末|前|之前)?)"
     r"|(?P<rel>今年(?!\d)|去年|明年|全年|过去的一年|过去一年)(?P<relafter>以来)?"
-    r"|(?P<five>过去五年|过去的五年|五年来)"
+    r"|(?P<five>过去五年|过去的五年|五年来)|(?P<twelve>(?<![0-9十])一年来)"
     r"|(?P<part>上半年|前三季度|第一季度|一季度|前两季度)"
     r"|(?P<month>(?<![0-9年\-—–~至到、])(?P<m5>1[0-2]|[1-9])月(?:份)?(?:底|末)?(?![0-9日]))"
 )
@@ -98,6 +98,9 @@ _PLAN_STARTS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
 # A five-year plan's name dates the figures after it when it says "in that period":
 # "“十三五”时期", "十三五期间", "“十三五”以来", "“十三五”末", "“十三五”,…".
 _PLAN_AS_TIME = re.compile(r"[”\"’']?(?:时期|期间|以来|末|来|[,:])")
+
+
+_MIDYEAR = 7
 
 
 _PART_MONTHS = {"上半年": 6, "前三季度": 9, "第一季度": 3, "一季度": 3, "前两季度": 6}
@@ -192,6 +195,9 @@ def _time_event(
         return TimeEvent(at, None, None, current=True, text=text)
     if m["five"]:  # "过去五年": the five years before the article's
         return TimeEvent(at, ref - 5, ref - 1, text=text) if ref is not None else None
+    if m["twelve"]:  # "一年来": the twelve months before the article, named by their year
+        year = (date.year if date.month >= _MIDYEAR else date.year - 1) if date else ref
+        return TimeEvent(at, year, year, text=text, relative=True) if year else None
     if m["year"]:
         return _year_event(norm, m, ref)
     return _relative_event(norm, m, ref)

@@ -46,7 +46,7 @@ _TARGET_AFTER = re.compile(
 # Completion wording: anywhere in the sentence before the figure.
 _OUTCOME_STRONG = re.compile(
     r"累计|截至|截止|已经|(?<![而])已|共计|(?<![公总])共(?![同享建治])|完成率|同比"
-    r"|比上年|较上年|以来|(?<![为除])了(?!解)|获评|创历史|目前|先后"
+    r"|比上年|较上年|以来|一年来|五年来|(?<![为除])了(?!解)|获评|创历史|目前|先后"
 )
 
 
