@@ -196,8 +196,8 @@ def _time_event(
     if m["five"]:  # "过去五年": the five years before the article's
         return TimeEvent(at, ref - 5, ref - 1, text=text) if ref is not None else None
     if m["twelve"]:  # "一年来": the twelve months before the article, named by their year
-        year = (date.year if date.month >= _MIDYEAR else date.year - 1) if date else ref
-        return TimeEvent(at, year, year, text=text, relative=True) if year else None
+        looked_back = (date.year if date.month >= _MIDYEAR else date.year - 1) if date else ref
+        return TimeEvent(at, looked_back, looked_back, text=text, relative=True)
     if m["year"]:
         return _year_event(norm, m, ref)
     return _relative_event(norm, m, ref)
