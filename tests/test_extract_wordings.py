@@ -529,3 +529,11 @@ def test_a_year_looked_back_on(date: dt.date, period: str) -> None:
         ("outcome", period),
         ("outcome", period),
     ]
+
+
+def test_a_plan_list_ends_at_a_date_of_figures_reached() -> None:
+    text = "今年主要预期目标是:全市生产总值增长6%左右。1-9月,全市生产总值增长5.8%。"
+    assert [f.role for f in extract(text, date=dt.date(2024, 10, 20)).figures] == [
+        "target",
+        "outcome",
+    ]

@@ -212,6 +212,7 @@ _ESTIMATE = re.compile(r"预计|预期")
 # Wording that closes a plan list: a review, or a reason given for the plan.
 _LIST_BREAK = re.compile(
     r"(?<![为除])了(?!解)|已|累计|去年|过去|一年来|五年来|回顾|主要考虑|考虑是|为实现|为完成"
+    r"|截至|截止|以来|上半年|前三季度|[0-9]{1,2}月"  # a date: figures reached by then
 )
 
 
