@@ -69,7 +69,8 @@ def _load_selection(paths: Sequence[Path], data_dir: Path | None) -> Dataset:
 
     When they lie inside ``data_dir``, the regions and sources of its other files are read
     too, as context only (their goals and problems are left out), so that checking one file
-    does not report the regions and sources it shares with the rest as unknown.
+    does not report the regions and sources it shares with the rest as unknown. Files outside
+    it see its regions the same way, except the regions they define themselves.
     """
     found: list[Path] = []
     refused: list[FileData] = []
@@ -80,21 +81,28 @@ def _load_selection(paths: Sequence[Path], data_dir: Path | None) -> Dataset:
         refused += outside
     selected = list(dict.fromkeys(real_path(f) for f in found))
     parts: list[FileData] = []
-    selected_parts: list[FileData] | None = None
+    context: list[Path] = []
+    inside = False
     if data_dir is not None and data_dir.is_dir():
         root = data_dir.resolve()
         chosen = set(selected)
-        if any(f.is_relative_to(root) for f in selected):
-            links = []
-            context, _ = outside_links(list(iter_data_files(root, links)), links, root)
-            context = [other for other in context if real_path(other) not in chosen]
-            read = _read_all([*context, *selected], root)
-            parts.extend(FileData(p.regions, p.sources, [], []) for p in read[: len(context)])
-            selected_parts = read[len(context) :]
-    if selected_parts is None:
-        selected_parts = _read_all(selected, Path())
+        inside = any(f.is_relative_to(root) for f in selected)
+        links = []
+        others, _ = outside_links(list(iter_data_files(root, links)), links, root)
+        context = [other for other in others if real_path(other) not in chosen]
+    read = _read_all([*selected, *context])  # one batch: parsed in parallel when it pays
+    own = read[: len(selected)]
+    # A file outside the data directory (a draft of `tracker extract` saved elsewhere)
+    # sees its regions too, except those it defines itself; sources stay its own.
+    defined = {r.name for part in own for r in part.regions}
+    for part in read[len(selected) :]:
+        if inside:
+            parts.append(FileData(part.regions, part.sources, [], []))
+        else:
+            regions = [r for r in part.regions if r.name not in defined]
+            parts.append(FileData(regions, [], [], []))
     parts.extend(refused)
-    parts.extend(selected_parts)
+    parts.extend(own)
     names = [p.problems[0].file for p in refused] + [display_path(f) for f in selected]
     dataset = build_dataset(paths[0] if len(paths) == 1 else Path(), parts)
     # cross-file checks also see the context's regions: report only the selected files
@@ -104,7 +112,7 @@ def _load_selection(paths: Sequence[Path], data_dir: Path | None) -> Dataset:
     return dataset
 
 
-def _read_all(paths: Sequence[Path], root: Path) -> list[FileData]:
+def _read_all(paths: Sequence[Path]) -> list[FileData]:
     """Every file read (never from the cache: the gate reads every file, docs/security.md),
     by several processes when there are many bytes to parse (load/cache.py)."""
-    return load_files(paths, root, None, parse=load_file)
+    return load_files(paths, Path(), None, parse=load_file)
