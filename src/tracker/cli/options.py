@@ -36,8 +36,9 @@ MAX_LISTED_PROBLEMS = 20
 BOM = "\ufeff"  # --bom: a UTF-8 byte-order mark, which Excel and WPS need to read UTF-8 CSV
 
 
-def emit(obj: Context, text: str, *, color: bool = False) -> None:
-    """Write a rendered report to stdout (click strips ANSI unless told it is wanted)."""
+def emit(obj: Context, text: str | bytearray, *, color: bool = False) -> None:
+    """Write a rendered report to stdout (click strips ANSI unless told it is wanted; a
+    report already encoded, as large JSON is, goes out as it is)."""
     click.echo(text, nl=False, color=color and obj.color)
 
 

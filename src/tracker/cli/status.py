@@ -80,10 +80,10 @@ def status(
         # the row cache: rows evaluated and rendered by an earlier run are reused
         dataset = load_dataset(obj)
         chosen = selection(dataset, obj.lang, filters)
-        report, text = status_json(
+        report, document = status_json(
             dataset, filters.when, chosen, filters.thresholds(), default_dir()
         )
-        emit(obj, text, color=False)
+        emit(obj, document)
         hit = bool(failing) and bool(matching({Status(s) for s in failing}, report.rows))
         finish(dataset, findings=hit)
     evaluated = evaluate_filtered(obj, filters, SortKey(sort))

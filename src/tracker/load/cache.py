@@ -305,8 +305,14 @@ def _entry_bytes(key: bytes, payload: bytes) -> bytes:
 def seal(magic: bytes, body: bytes) -> bytes:
     """``magic``, then the keyed BLAKE2b tag of ``body``, then ``body``: a cache file only
     this user's key could have made (after :func:`usable_dir`)."""
+    return magic + tag(body) + body
+
+
+def tag(body: bytes) -> bytes:
+    """The keyed BLAKE2b tag :func:`seal` puts before ``body`` (for a large body written in
+    parts, without joining them)."""
     assert _secret is not None  # noqa: S101  # usable_dir loaded it
-    return magic + blake2b(body, key=_secret, digest_size=_TAG_BYTES).digest() + body
+    return blake2b(body, key=_secret, digest_size=_TAG_BYTES).digest()
 
 
 def unseal(magic: bytes, blob: bytes) -> memoryview | None:

@@ -9,8 +9,8 @@ is the *context*: one packed file holds, for every data file of one context, the
 goals, so that a warm run reads one file instead of evaluating and rendering.
 
 The same properties as the parse cache (docs/security.md: the cache folder): the file is
-authenticated with the keyed BLAKE2b of :func:`tracker.load.cache.seal` (the key lives outside
-the cache folder), names its context in full, and is replaced atomically (temporary file,
+authenticated with the keyed BLAKE2b of :func:`tracker.load.cache.seal` (the key lives
+outside the cache folder), names its context in full, and is replaced atomically (temporary file,
 then rename); a file that fails any check is ignored. Only the last :data:`KEEP` contexts are
 kept (a context is a day's ``--as-of`` and options).
 """
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import msgspec
 
-from tracker.load.cache import code_fingerprint, seal, unseal, usable_dir
+from tracker.load.cache import code_fingerprint, tag, unseal, usable_dir
 
 KEEP = 4
 _MAGIC = b"trkrows1"
@@ -76,11 +76,13 @@ def write(cache_dir: Path, context: bytes, files: dict[bytes, list[Row]]) -> Non
     if folder is None:
         return
     name = _name(context)
-    blob = seal(_MAGIC, msgspec.msgpack.encode(_Packed(context, files)))
+    body = msgspec.msgpack.encode(_Packed(context, files))
     temp = folder / f".{name}.{os.getpid()}.tmp"
     try:
-        with temp.open("wb") as stream:
-            stream.write(blob)
+        with temp.open("wb") as stream:  # what seal() makes, without another copy of the body
+            stream.write(_MAGIC)
+            stream.write(tag(body))
+            stream.write(body)
         temp.replace(folder / name)
     except OSError:
         with contextlib.suppress(OSError):

@@ -33,8 +33,9 @@ def status_json(
     selection: Selection,
     thresholds: Thresholds,
     cache_dir: Path,
-) -> tuple[RowReport, str]:
-    """The report and ``render_status``'s text for it, through the row cache in ``cache_dir``."""
+) -> tuple[RowReport, bytearray]:
+    """The report and ``render_status``'s text for it (UTF-8), through the row cache in
+    ``cache_dir``."""
     context = rows.context_key("status-json", as_of.isoformat(), repr(thresholds))
     stored = rows.read(cache_dir, context)
     keys = dataset.file_keys
