@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any, NamedTuple, NoReturn
 
@@ -36,10 +36,15 @@ MAX_LISTED_PROBLEMS = 20
 BOM = "\ufeff"  # --bom: a UTF-8 byte-order mark, which Excel and WPS need to read UTF-8 CSV
 
 
-def emit(obj: Context, text: str | bytearray, *, color: bool = False) -> None:
-    """Write a rendered report to stdout (click strips ANSI unless told it is wanted; a
-    report already encoded, as large JSON is, goes out as it is)."""
+def emit(obj: Context, text: str, *, color: bool = False) -> None:
+    """Write a rendered report to stdout (click strips ANSI unless told it is wanted)."""
     click.echo(text, nl=False, color=color and obj.color)
+
+
+def emit_parts(parts: Iterable[bytes]) -> None:
+    """Write a report already encoded (UTF-8, no colour), part by part as it is made."""
+    for part in parts:
+        click.echo(part, nl=False)
 
 
 class TextParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click

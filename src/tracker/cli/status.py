@@ -10,6 +10,7 @@ from tracker.cli.options import (
     Filters,
     columns_option,
     emit,
+    emit_parts,
     evaluate_filtered,
     filter_options,
     finish,
@@ -80,10 +81,10 @@ def status(
         # the row cache: rows evaluated and rendered by an earlier run are reused
         dataset = load_dataset(obj)
         chosen = selection(dataset, obj.lang, filters)
-        report, document = status_json(
+        report, parts = status_json(
             dataset, filters.when, chosen, filters.thresholds(), default_dir()
         )
-        emit(obj, document)
+        emit_parts(parts)
         hit = bool(failing) and bool(matching({Status(s) for s in failing}, report.rows))
         finish(dataset, findings=hit)
     evaluated = evaluate_filtered(obj, filters, SortKey(sort))

@@ -71,7 +71,7 @@ class Verdict:
     goal: Goal
     as_of: date
     status: Status
-    record: bytes
+    record: memoryview
 
 
 Row = Evaluation | Verdict

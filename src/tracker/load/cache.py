@@ -305,14 +305,15 @@ def _entry_bytes(key: bytes, payload: bytes) -> bytes:
 def seal(magic: bytes, body: bytes) -> bytes:
     """``magic``, then the keyed BLAKE2b tag of ``body``, then ``body``: a cache file only
     this user's key could have made (after :func:`usable_dir`)."""
-    return magic + tag(body) + body
+    digest: bytes = tagger(body).digest()
+    return magic + digest + body
 
 
-def tag(body: bytes) -> bytes:
-    """The keyed BLAKE2b tag :func:`seal` puts before ``body`` (for a large body written in
-    parts, without joining them)."""
+def tagger(data: bytes = b"") -> Any:
+    """The keyed BLAKE2b :func:`seal` tags a body with, to be fed a large body in parts
+    (``update``) and give the tag (``digest``), without joining the parts."""
     assert _secret is not None  # noqa: S101  # usable_dir loaded it
-    return blake2b(body, key=_secret, digest_size=_TAG_BYTES).digest()
+    return blake2b(data, key=_secret, digest_size=_TAG_BYTES)
 
 
 def unseal(magic: bytes, blob: bytes) -> memoryview | None:

@@ -10,35 +10,44 @@ goals, so that a warm run reads one file instead of evaluating and rendering.
 
 The same properties as the parse cache (docs/security.md: the cache folder): the file is
 authenticated with the keyed BLAKE2b of :func:`tracker.load.cache.seal` (the key lives
-outside the cache folder), names its context in full, and is replaced atomically (temporary file,
-then rename); a file that fails any check is ignored. Only the last :data:`KEEP` contexts are
-kept (a context is a day's ``--as-of`` and options).
+outside the cache folder), names its context in full, and is replaced atomically (temporary
+file, then rename); a file that fails any check is ignored. Only the last :data:`KEEP`
+contexts are kept (a context is a day's ``--as-of`` and options).
+
+Layout: the magic, the tag, then the body: the length of an index, the index (msgpack: the
+context, and per file key each row's id, line, status, and where its record lies in the
+records), then the records, concatenated. A record is handed out as a view of the file read,
+not copied (90,000 rows are ~55 MB).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import struct
 import zlib
 from pathlib import Path
 
 import msgspec
 
-from tracker.load.cache import code_fingerprint, tag, unseal, usable_dir
+from tracker.load.cache import code_fingerprint, tagger, unseal, usable_dir
 
 KEEP = 4
-_MAGIC = b"trkrows1"
+_MAGIC = b"trkrows2"
+_TAG_BYTES = 32
+_LENGTH = struct.Struct(">I")
 
-Row = tuple[str, int, str, bytes]
+Row = tuple[str, int, str, memoryview]
 """One goal's row: its id, its line (0: none), its status's value and its rendered record."""
 
 
-class _Packed(msgspec.Struct, array_like=True):
+class _Index(msgspec.Struct, array_like=True):
     context: bytes
-    files: dict[bytes, list[Row]]  # a data file's cache key → the rows of its goals
+    # a data file's cache key → its rows: id, line, status, record offset and length
+    files: dict[bytes, list[tuple[str, int, str, int, int]]]
 
 
-_decoder = msgspec.msgpack.Decoder(_Packed)
+_decoder = msgspec.msgpack.Decoder(_Index)
 
 
 def context_key(*parts: str) -> bytes:
@@ -60,13 +69,26 @@ def read(cache_dir: Path, context: bytes) -> dict[bytes, list[Row]]:
     except OSError:
         return {}
     body = unseal(_MAGIC, blob)
-    if body is None:
+    if body is None or len(body) < _LENGTH.size:
         return {}
+    (length,) = _LENGTH.unpack_from(body)
+    records = body[_LENGTH.size + length :]
     try:
-        packed = _decoder.decode(body)
+        index = _decoder.decode(body[_LENGTH.size : _LENGTH.size + length])
     except msgspec.DecodeError:
         return {}
-    return packed.files if packed.context == context else {}
+    if index.context != context:
+        return {}
+    size = len(records)
+    found = {}
+    for key, rows in index.files.items():
+        if any(start < 0 or start + count > size for _, _, _, start, count in rows):
+            return {}
+        found[key] = [
+            (goal, line, status, records[start : start + count])
+            for goal, line, status, start, count in rows
+        ]
+    return found
 
 
 def write(cache_dir: Path, context: bytes, files: dict[bytes, list[Row]]) -> None:
@@ -75,14 +97,30 @@ def write(cache_dir: Path, context: bytes, files: dict[bytes, list[Row]]) -> Non
     folder = usable_dir(cache_dir)
     if folder is None:
         return
+    offset = 0
+    index: dict[bytes, list[tuple[str, int, str, int, int]]] = {}
+    for key, rows in files.items():
+        placed = index[key] = []
+        for goal, line, status, record in rows:
+            placed.append((goal, line, status, offset, len(record)))
+            offset += len(record)
+    head = msgspec.msgpack.encode(_Index(context, index))
     name = _name(context)
-    body = msgspec.msgpack.encode(_Packed(context, files))
     temp = folder / f".{name}.{os.getpid()}.tmp"
     try:
-        with temp.open("wb") as stream:  # what seal() makes, without another copy of the body
-            stream.write(_MAGIC)
-            stream.write(tag(body))
-            stream.write(body)
+        with temp.open("wb") as stream:
+            # the records are written one by one, the tag computed meanwhile and put in last
+            stream.write(_MAGIC + bytes(_TAG_BYTES))
+            tag = tagger()
+            for part in (_LENGTH.pack(len(head)), head):
+                tag.update(part)
+                stream.write(part)
+            for rows in files.values():
+                for _, _, _, record in rows:
+                    tag.update(record)
+                    stream.write(record)
+            stream.seek(len(_MAGIC))
+            stream.write(tag.digest())
         temp.replace(folder / name)
     except OSError:
         with contextlib.suppress(OSError):

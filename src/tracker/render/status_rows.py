@@ -7,16 +7,15 @@ others are evaluated and rendered (:func:`tracker.core.status.build_rows`,
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-
-import msgspec
 
 from tracker.core.compute import Status, Thresholds
 from tracker.core.status import RowReport, Selection, Verdict, build_rows
 from tracker.load import rows
 from tracker.model import Dataset, Goal
-from tracker.render.json import record_bytes, status_document
+from tracker.render.json import record_bytes, status_parts
 
 _STATUSES = {s.value: s for s in Status}
 
@@ -33,9 +32,9 @@ def status_json(
     selection: Selection,
     thresholds: Thresholds,
     cache_dir: Path,
-) -> tuple[RowReport, bytearray]:
-    """The report and ``render_status``'s text for it (UTF-8), through the row cache in
-    ``cache_dir``."""
+) -> tuple[RowReport, Iterator[bytes]]:
+    """The report and ``render_status``'s text for it (UTF-8, in parts), through the row
+    cache in ``cache_dir``."""
     context = rows.context_key("status-json", as_of.isoformat(), repr(thresholds))
     stored = rows.read(cache_dir, context)
     keys = dataset.file_keys
@@ -55,14 +54,14 @@ def status_json(
         known.append(found)
     report = build_rows(dataset, as_of, known, selection, thresholds)
 
-    records: list[msgspec.Raw] = []
+    records: list[memoryview] = []
     fresh: dict[bytes, list[rows.Row]] = {}
     for e in report.rows:
         if isinstance(e, Verdict):
-            records.append(msgspec.Raw(e.record))
+            records.append(e.record)
             continue
-        record = record_bytes(e)
-        records.append(msgspec.Raw(record))
+        record = memoryview(record_bytes(e))
+        records.append(record)
         goal = e.goal
         key = keys.get(goal.file)
         if key is not None and _cacheable(goal, key):
@@ -73,4 +72,4 @@ def status_json(
         for key, new in fresh.items():
             files[key] = [*files.get(key, []), *new]
         rows.write(cache_dir, context, files)
-    return report, status_document(report.as_of, records, report.summary)
+    return report, status_parts(report.as_of, records, report.summary)
