@@ -106,6 +106,7 @@ class Bench:
     env: dict[str, str]
     tracker: list[str]
     results: list[Result] = field(default_factory=list)
+    loads: list[float] = field(default_factory=list)  # 1-minute load averages seen during the run
 
     # --- running commands -----------------------------------------------------------------
 
@@ -560,20 +561,34 @@ EXPLANATIONS = {
         "What it would take: in one process the cold pipeline costs about 110 µs a goal against "
         "tomli's 46 (9,000 goals, docs/performance.md): reading the TOML 27 µs (rtoml 16, the "
         "float check 3, line numbers 10), screening, validating and building the model 46, "
-        "encoding and writing the cache entry ~15, evaluating 14, rendering JSON 10. The second "
-        "process takes part of the reading only (the `parallel` row). 1.3× would need about "
-        "60 µs a goal of wall time: with two processes, the model built by compiled code "
-        "(validation and quantity parsing straight from the parser's output), and cache entries "
-        "smaller than today's ~1.2 KB a goal (writing 110 MB of them is ~12 % of the run)."
+        "encoding and writing the cache entry ~15, evaluating 14, rendering JSON 10, and now "
+        "~2 for the row cache's pack. 1.5× would need about 70 µs a goal of wall time: with two "
+        "processes, the model built by compiled code (validation and quantity parsing straight "
+        "from the parser's output), and one packed parse cache instead of a file per data file."
     ),
     "warm": (
-        "What it would take: the warm run no longer parses; it decodes the cache (~13 µs a "
-        "goal), evaluates (~14 µs) and renders JSON (~10 µs), plus start-up and the cross-file "
-        "checks: about 0.4× of the cold run. Evaluation and rendering were made twice as fast "
-        "and the loader 1.9× (both runs ~1.5× faster than before), so the ratio barely moved. "
-        "0.15× would need the warm run at ~15 µs a goal: caching evaluated and rendered records "
-        "per file, `--as-of` and thresholds (filters, sorting and the summary then reading the "
-        "cached records), or compiled evaluation."
+        "What it would take: evaluation and rendering are now read back from the row cache "
+        "(docs/performance.md); what is left is start-up, decoding the model from the parse "
+        "cache (~27 µs a goal, most of it rebuilding Fractions in `cache._dec_hook`) and the "
+        "cross-file checks. Against a cold run that uses both CPUs, 0.2× needs the warm run not "
+        "to decode the model: a pack of what the checks, filters and order need (ids, regions, "
+        "references, deadlines; ~200 bytes a goal) beside the rows."
+    ),
+    "warm-bare": (
+        "What it would take: as for the warm row: the model's decoding is ~2/3 of the warm run; "
+        "without it the warm run would be ~0.3× the bare parse."
+    ),
+    "check": (
+        "What it would take: `check` reads every file (never the cache: the gate trusts only the "
+        "files), now with the parallel parse, and then runs the per-goal checks: it is a cold "
+        "load without the rendering, so the cold row's compiled model building would bring it "
+        "near 1.5×."
+    ),
+    "rss": (
+        "What it would take: the model costs ~2.9 KB a goal resident (265 MiB at 90,000); the "
+        "cold run also holds the workers' encoded parts and the cache entries being written. "
+        "Under 400 MiB cold needs the parts decoded and dropped as they arrive, or a smaller "
+        "model (quantities without their written text, Fractions shared across goals)."
     ),
     "hledger": (
         "What it would take: hledger 1.25 takes about 8 s here for 10,000 budget goals (the "
@@ -588,10 +603,10 @@ EXPLANATIONS = {
         "of other jobs' bursts."
     ),
     "table": (
-        "What it would take: JSON rendering got twice as fast, the table's layout "
-        "(`render/terminal.py`, ~0.2 s for 10,000 rows) did not; the display formatting of "
-        "`render/rows.cells` is now ~10 µs a goal. A cheaper layout pass over the plain rows "
-        "would bring the table back under the JSON's 1.5×."
+        "What it would take: the JSON now comes from the row cache on a warm run, the table "
+        "does not: it evaluates every goal and lays out every row. The same cache for the "
+        "table's cells (per language and columns; the widths are computed over all rows, so "
+        "only the cells can be cached) would bring it back under 1.5×."
     ),
 }
 
@@ -690,7 +705,7 @@ def versions(bench: Bench) -> list[str]:
     return lines
 
 
-def machine() -> list[str]:
+def machine(loads: Sequence[float] = ()) -> list[str]:
     cpu = platform.processor() or platform.machine()
     with contextlib.suppress(OSError):
         for line in Path("/proc/cpuinfo").read_text().splitlines():
@@ -706,6 +721,15 @@ def machine() -> list[str]:
     return [
         f"- {platform.system()} {platform.release()}, {cpu}, {cores} CPUs available{memory}",
         f"- load average at the end of the run: {load} (the machine is shared: other jobs run too)",
+        *(
+            [
+                f"- 1-minute load average sampled between scenarios: {min(loads):.1f} to "
+                f"{max(loads):.1f} (median {statistics.median(loads):.1f}) on {cores} CPUs: a "
+                "load above the CPU count means other jobs competed for them throughout"
+            ]
+            if loads
+            else []
+        ),
     ]
 
 
@@ -724,7 +748,7 @@ def write_results(bench: Bench, started: dt.datetime, elapsed: float, path: Path
         "",
         "## Machine and versions",
         "",
-        *machine(),
+        *machine(bench.loads),
         f"- tracker code: {revision()} (a snapshot taken at the start of the run)",
         *versions(bench),
         "",
@@ -860,8 +884,10 @@ def main() -> None:
         command, source = snapshot(work)
         env = {**environment(work), "PYTHONPATH": str(source)}
         bench = Bench(work, args.repeat, args.full, env, command)
+        bench.loads.append(os.getloadavg()[0])
         for name in chosen:
             SCENARIOS[name](bench)
+            bench.loads.append(os.getloadavg()[0])
         if not args.no_profile:
             for result in bench.results:
                 if result.met is False:
