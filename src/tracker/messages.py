@@ -1,0 +1,85 @@
+"""The message catalogue: the sentences tracker says to the user (errors with their fix,
+notices, prompts, problem messages), in Chinese and English, by key.
+
+The lowest layer of the package, so that every stage can raise an error or report a problem
+by key and parameters; the English text stays the error's ``message`` (and a problem's JSON
+``message``), and the renderers show the text of the run's language (``render/i18n.t``).
+Labels of the views (columns, headings) live in ``render/i18n.LABELS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+ZH, EN = 0, 1
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- tracker record ---
+    "record.future": (
+        "--as-of {as_of} 晚于今天({today}):实际值是已经报告的数据;请检查日期,"
+        "或对计划数加 --allow-future",
+        "--as-of {as_of} is after today ({today}): an outcome is a figure already reported; "
+        "check the date, or add --allow-future for a planned figure",
+    ),
+    "record.before_start": (
+        "--as-of {as_of} 早于目标期限的开始({start}):实际值是期限内某日的数据;"
+        "期初的数值请写作目标的 baseline = {{ value = …, as_of = {as_of} }},或检查日期和目标编号",
+        "--as-of {as_of} is before the goal's start ({start}): an outcome is a figure for a "
+        "date inside the period; a figure from before it is the goal's "
+        "baseline = {{ value = …, as_of = {as_of} }}; else check the date or the goal id",
+    ),
+    "record.status": ("目前状态", "Status now"),
+    "record.unknown_goal": (
+        "未知的目标编号“{id}”;是否要找:{ids}?",
+        'unknown goal id "{id}"; did you mean {ids}?',
+    ),
+    "record.unknown_goal_none": (
+        "未知的目标编号“{id}”;用 tracker status 列出全部编号",
+        'unknown goal id "{id}"; list the ids with tracker status',
+    ),
+    "record.goal_has_errors": (
+        "目标“{id}”有错误({where}:{code} {problem}):请先修正(运行 tracker check)",
+        'goal "{id}" has errors ({where}: {code} {problem}): fix them first (run tracker check)',
+    ),
+    "record.milestone_value": (
+        "目标“{id}”是节点任务:VALUE 应为 done 或 not-done(true/false、完成/未完成),而不是 {value}",
+        'goal "{id}" is a milestone: VALUE is done or not-done (true/false, 完成/未完成), '
+        "not {value}",
+    ),
+    "record.milestone_rate": (
+        "--stated-rate:节点任务没有完成率,请去掉此选项",
+        "--stated-rate: a milestone has no completion rate; drop it",
+    ),
+    "record.bad_value": ("VALUE {value}:{reason}", "VALUE {value}: {reason}"),
+    "record.bad_rate": ("--stated-rate:{reason}", "--stated-rate: {reason}"),
+    "record.bad_denominator": (
+        "VALUE {value}:分母必须为正数",
+        "VALUE {value}: the denominator must be positive",
+    ),
+    "record.unknown_source": (
+        "--source:没有编号为“{id}”的来源:请使用某个 [[source]] 表中的编号"
+        "(或先在数据文件中添加来源)",
+        '--source: no source with id "{id}": use an id from a [[source]] table '
+        "(add the source to a data file first)",
+    ),
+    "record.unknown_source_close": (
+        "--source:没有编号为“{id}”的来源(是否要找“{close}”?):请使用某个 [[source]] 表中的编号"
+        "(或先在数据文件中添加来源)",
+        '--source: no source with id "{id}" (did you mean "{close}"?): use an id from a '
+        "[[source]] table (add the source to a data file first)",
+    ),
+    "record.file_gone": (
+        "{file} 已不在数据目录中:请重新运行命令",
+        "{file} is no longer in the data directory: run the command again",
+    ),
+}
+
+
+def message(key: str, lang: str, params: Mapping[str, object] | None = None) -> str:
+    """The text of ``key`` in ``lang`` ("zh" or "en"), its ``{name}`` fields filled in; the
+    key itself when it is not in the catalogue (tests/test_messages.py fails on that)."""
+    pair = MESSAGES.get(key)
+    if pair is None:
+        return key
+    text = pair[ZH if lang == "zh" else EN]
+    return text.format(**params) if params else text
