@@ -72,6 +72,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{file} 已不在数据目录中:请重新运行命令",
         "{file} is no longer in the data directory: run the command again",
     ),
+    # --- tracker diff ---
+    "diff.raised": ("上调{amount}", "raised by {amount}"),
+    "diff.lowered": ("下调{amount}", "lowered by {amount}"),
+    "diff.move": ("({move},{percent})", " ({move}, {percent})"),
+    "diff.move_plain": ("({move})", " ({move})"),
+    "diff.fail_on": (
+        "--fail-on:{found}",
+        "--fail-on: {found}",
+    ),
+    "diff.fail_on.goalpost": ("{n}项目标值调整", "{n} goalpost(s) moved"),
+    "diff.fail_on.restated": ("修订{n}条数据", "{n} outcome(s) restated"),
+    "diff.fail_on.worse": ("{n}项状态变差", "{n} status(es) worse"),
+    "diff.bad_fail_on": (
+        "--fail-on:未知的类别 {names};可选 {choices}(可用逗号分隔)",
+        "--fail-on: unknown kind {names}; choose from {choices} (comma-separated)",
+    ),
+    "diff.no_data_dir": (
+        "未找到数据目录(此处及上级都没有 targets/):请在存放数据的仓库中运行 tracker diff,"
+        "或用 --data 指定",
+        "no data directory found (no targets/ here or above): run tracker diff inside "
+        "the repository that holds the data, or set --data",
+    ),
+    "diff.more_rows": (
+        "另有{n}行未列出(完整内容见 --format json)",
+        "{n} more row(s) not shown (the full list: --format json)",
+    ),
 }
 
 

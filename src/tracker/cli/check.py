@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from tracker.cli.context import Context
-from tracker.cli.options import emit, format_option, global_options
+from tracker.cli.options import emit, format_option, global_options, output_option
 from tracker.core.checks import build_report
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from tracker.load.dataset import load
@@ -38,6 +38,7 @@ from tracker.render.registry import CheckFormat, renderer
     is_flag=True,
     help="Also list the findings the data acknowledges (acknowledge = [...]).",
 )
+@output_option
 @click.pass_obj
 def check(
     obj: Context, paths: tuple[Path, ...], strict: bool, fmt: str, show_acknowledged: bool

@@ -17,7 +17,7 @@ class Context:
     dataclasses (docs/performance.md).
     """
 
-    __slots__ = ("cache", "color", "data", "debug", "lang", "width")
+    __slots__ = ("cache", "color", "data", "debug", "lang", "output", "width")
 
     def __init__(
         self,
@@ -34,6 +34,7 @@ class Context:
         self.width = width
         self.debug = debug
         self.cache = cache  # use the parse cache (--no-cache: False)
+        self.output: str | None = None  # --output FILE: the report goes there, not to stdout
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)

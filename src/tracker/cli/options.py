@@ -10,6 +10,7 @@ import functools
 import math
 from collections.abc import Callable, Sequence
 from fractions import Fraction
+from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
 import click
@@ -18,6 +19,7 @@ from tracker.cli.context import Context, use_color
 from tracker.core.compute import Status, Thresholds
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError
 from tracker.core.status import Selection, SortKey, StatusReport, build_status
+from tracker.edit.files import write_output
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from tracker.load.cache import default_dir
 from tracker.load.dataset import load
@@ -37,8 +39,35 @@ BOM = "\ufeff"  # --bom: a UTF-8 byte-order mark, which Excel and WPS need to re
 
 
 def emit(obj: Context, text: str, *, color: bool = False) -> None:
-    """Write a rendered report to stdout (click strips ANSI unless told it is wanted)."""
-    click.echo(text, nl=False, color=color and obj.color)
+    """Write a rendered report to stdout (click strips ANSI unless told it is wanted), or
+    to the ``--output`` file (atomically; a line on stderr says so)."""
+    if obj.output is None:
+        click.echo(text, nl=False, color=color and obj.color)
+        return
+    write_output(Path(obj.output), text)
+    click.echo(t("report.written", obj.lang, path=obj.output), err=True)
+
+
+def _set_output(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    del param
+    obj = ctx.find_object(Context)
+    if obj is not None and value is not None and value != "-":  # "-": stdout
+        obj.output = value
+        obj.color = False  # a file gets no escape codes
+
+
+def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--output FILE`` (``-o``), the same on every command that prints a report: the
+    report is written to FILE instead of stdout (``emit``)."""
+    return click.option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        expose_value=False,
+        callback=_set_output,
+        help="Write the report to FILE (atomically) instead of stdout.",
+    )(func)
 
 
 class TextParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click

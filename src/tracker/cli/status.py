@@ -15,6 +15,7 @@ from tracker.cli.options import (
     finish,
     format_option,
     global_options,
+    output_option,
     statuses_option,
 )
 from tracker.core.compute import Status
@@ -56,6 +57,7 @@ from tracker.render.registry import StatusFormat, renderer
     metavar="STATUS",
     help="Exit 1 when any shown goal has one of these statuses (e.g. missed,behind).",
 )
+@output_option
 @click.pass_obj
 def status(
     obj: Context,
