@@ -25,7 +25,7 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=lambda a: "-".join(a))
+@pytest.mark.parametrize("args", COMMANDS, ids="-".join)
 def test_output_writes_the_report_to_the_file(tmp_path: Path, args: list[str]) -> None:
     runner = CliRunner()
     printed = runner.invoke(cli, ["--color", "never", *args], env=ENV)

@@ -98,6 +98,45 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "另有{n}行未列出(完整内容见 --format json)",
         "{n} more row(s) not shown (the full list: --format json)",
     ),
+    # --- empty results, and the filters in force ---
+    "report.filter.region": ("地区", "region"),
+    "report.filter.hide": ("不含", "hiding"),
+    "report.filter.due": ("{days}天内到期", "due within {days} days"),
+    "empty.data": (
+        "数据目录中没有目标:用 tracker add 添加一个,或用 --data 指定数据目录",
+        "the data directory has no goals: add one with tracker add, or point --data at the data",
+    ),
+    "empty.region": (
+        "所选地区(及其下级)没有目标;tracker regions 列出各地区的目标数",
+        "the region(s) chosen (and their sub-regions) have no goals; "
+        "tracker regions lists the goal counts",
+    ),
+    "empty.year": (
+        "--year 筛掉了全部目标;现有目标涉及的年份:{years}",
+        "--year left no goal; the goals cover the years {years}",
+    ),
+    "empty.category": (
+        "--category 筛掉了全部目标;现有类别:{categories}",
+        "--category left no goal; the categories are {categories}",
+    ),
+    "empty.did_you_mean": ("(是否要找:{names}?)", " (did you mean {names}?)"),
+    "empty.status": (
+        "--status 筛掉了全部目标;现有状态:{statuses}",
+        "--status left no goal; the goals are {statuses}",
+    ),
+    "empty.hide": (
+        "--hide 隐藏了全部目标;现有状态:{statuses}",
+        "--hide left no goal; the goals are {statuses}",
+    ),
+    "empty.due": (
+        "--due-within 期限内没有未完成的目标;现有状态:{statuses}",
+        "--due-within left no goal: none unfinished is due that soon (the goals are {statuses})",
+    ),
+    "empty.load_failed": (
+        "没有加载到任何目标:{n}个数据文件有错误(见上),运行 tracker check 查看并修正",
+        "no goal could be loaded: {n} data file(s) have errors (above); "
+        "run tracker check to fix them",
+    ),
 }
 
 

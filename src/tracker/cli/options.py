@@ -18,7 +18,7 @@ import click
 from tracker.cli.context import Context, use_color
 from tracker.core.compute import Status, Thresholds
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError
-from tracker.core.status import Selection, SortKey, StatusReport, build_status
+from tracker.core.status import Selection, SortKey, StatusReport, build_status, why_empty
 from tracker.edit.files import write_output
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from tracker.load.cache import default_dir
@@ -27,6 +27,7 @@ from tracker.load.discover import find_data_dir
 from tracker.model import Dataset
 from tracker.parse.dates import DateError, parse_as_of
 from tracker.render.escape import inline
+from tracker.render.filters import empty_hint
 from tracker.render.i18n import LABELS, LANGS, Lang, t
 from tracker.render.options import EXTRA_COLUMNS
 from tracker.render.registry import Format, choices
@@ -386,7 +387,21 @@ def evaluate_filtered(obj: Context, filters: Filters, sort: SortKey | None = Non
     dataset = load_dataset(obj)
     chosen = selection(dataset, obj.lang, filters)
     report = build_status(dataset, filters.when, chosen, thresholds, sort or SortKey.REGION)
+    if not report.rows:
+        explain_empty(obj, dataset, filters.when, chosen, thresholds)
     return Evaluated(dataset, chosen, thresholds, report)
+
+
+def explain_empty(
+    obj: Context, dataset: Dataset, when: dt.date, chosen: Selection, thresholds: Thresholds
+) -> None:
+    """Why nothing matched, on stderr: the filter that left no goal and what exists instead,
+    or that no goal could be loaded at all (then ``finish`` exits 1)."""
+    if not dataset.goals and dataset.errors:
+        failed = len({p.file for p in dataset.errors})
+        click.echo(t("empty.load_failed", obj.lang, n=failed), err=True)
+        return
+    click.echo(empty_hint(why_empty(dataset, when, chosen, thresholds), obj.lang), err=True)
 
 
 def finish(dataset: Dataset, *, findings: bool = False) -> NoReturn:
@@ -530,12 +545,15 @@ def selection(dataset: Dataset, lang: Lang, filters: Filters) -> Selection:
     """The filters as a :class:`Selection`; an unknown or ambiguous region is a usage error."""
 
     names = None
+    resolved: tuple[tuple[str, str], ...] = ()
     if filters.regions:
         index = RegionIndex(
             RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()
         )
+        queries = split_values(filters.regions)
         try:
-            names = index.select(split_values(filters.regions))
+            resolved = tuple((query, index.resolve(query)) for query in queries)
+            names = index.select(queries)
         except RegionLookupError as exc:
             raise UsageError(exc.message(lang)) from None
     wanted = statuses_option("--status", filters.statuses)
@@ -547,4 +565,5 @@ def selection(dataset: Dataset, lang: Lang, filters: Filters) -> Selection:
         statuses=frozenset(Status(s) for s in wanted),
         hidden=frozenset(Status(s) for s in hidden),
         due_within=filters.due_within,
+        resolved=resolved,
     )

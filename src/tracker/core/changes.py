@@ -17,6 +17,7 @@ from datetime import date
 from fractions import Fraction
 
 from tracker.core.compute import Evaluation, Status, Thresholds, evaluate
+from tracker.core.status import SEVERITY
 from tracker.model import Dataset, Goal, Outcome
 from tracker.parse.quantity import Quantity
 
@@ -122,16 +123,10 @@ class OutcomeChange:
         return outcome.as_of
 
 
-# How bad a status is, for `--fail-on worse`: higher is worse. Statuses that say nothing of
-# progress (no data, no target, unclear) are not ranked: a change to or from them is not worse.
-SEVERITY: dict[Status, int] = {
-    Status.ACHIEVED: 0,
-    Status.ON_TRACK: 1,
-    Status.AT_RISK: 2,
-    Status.BEHIND: 3,
-    Status.OVERDUE: 4,
-    Status.MISSED: 5,
-}
+# For `--fail-on worse`: the triage order (worst first), without the statuses that say nothing
+# of progress (unclear, no data, no target): a change to or from them is not worse.
+_UNRANKED = (Status.UNCLEAR, Status.NO_DATA, Status.NO_TARGET)
+_RANK = {status: rank for rank, status in enumerate(s for s in SEVERITY if s not in _UNRANKED)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,8 +136,8 @@ class StatusChange:
 
     @property
     def worse(self) -> bool:
-        before, after = SEVERITY.get(self.old.status), SEVERITY.get(self.new.status)
-        return before is not None and after is not None and after > before
+        before, after = _RANK.get(self.old.status), _RANK.get(self.new.status)
+        return before is not None and after is not None and after < before  # worst first
 
 
 class FailOn(enum.Enum):
