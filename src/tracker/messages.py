@@ -98,6 +98,52 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "另有{n}行未列出(完整内容见 --format json)",
         "{n} more row(s) not shown (the full list: --format json)",
     ),
+    # --- tracker add ---
+    "add.missing": (
+        "缺少 {options}:请以选项给出,或经管道逐行输入答案(每行一个,按提问顺序)",
+        "missing {options}: give them as options, or pipe the answers, one a line, in the "
+        "order tracker add asks",
+    ),
+    "add.file_choice": (
+        "缺少 --file:{region}的目标分布在 {files} 中,请选择一个",
+        "missing --file: {region}'s goals are in {files}; choose one",
+    ),
+    "add.empty": ("不能为空", "cannot be empty"),
+    "add.retry": ("无效:{reason};请重新输入", "not valid: {reason}; try again"),
+    "add.not_choice": ("“{value}”不是可选项之一:{choices}", '"{value}" is not one of {choices}'),
+    "add.bad_region": ("--region:{reason}", "--region: {reason}"),
+    "add.not_toml": (
+        "--file {file}:tracker add 只写 TOML 文件(文件名应为 *.toml)",
+        "--file {file}: tracker add writes TOML files (name it *.toml)",
+    ),
+    "add.no_dir": (
+        "--file {file}:目录 {dir} 不存在",
+        "--file {file}: directory {dir} does not exist",
+    ),
+    "add.bad_unit": ("--unit:{reason}", "--unit: {reason}"),
+    "add.bad_period": ("--period:{reason}", "--period: {reason}"),
+    "add.bad_target": ("--target:{reason}", "--target: {reason}"),
+    "add.milestone_target": (
+        "--target:节点任务没有目标值,请去掉此选项",
+        "--target: a milestone has no target; drop it",
+    ),
+    "add.milestone_unit": (
+        "--unit:节点任务没有单位,请去掉此选项",
+        "--unit: a milestone has no unit; drop it",
+    ),
+    "add.band": ('--target:区间是两个值,如 "2%,3%"', '--target: a band is two values, "2%,3%"'),
+    "add.id_taken": (
+        "--id:目标编号“{id}”已被使用,请另选一个",
+        '--id: goal id "{id}" is already used: choose another',
+    ),
+    "add.piped_invalid": (
+        "第{n}行的答案({field}):{reason}",
+        "answer on line {n} ({field}): {reason}",
+    ),
+    "add.new_file": (
+        "新建文件 {file}(含 [defaults] region = {region})",
+        "new file {file} (with [defaults] region = {region})",
+    ),
     # --- empty results, and the filters in force ---
     "report.filter.region": ("地区", "region"),
     "report.filter.hide": ("不含", "hiding"),
@@ -140,11 +186,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+class Localized:
+    """A parameter that is itself a sentence in both languages (a region lookup's message,
+    a nested error): filled in in the message's language."""
+
+    __slots__ = ("en", "zh")
+
+    def __init__(self, zh: str, en: str) -> None:
+        self.zh = zh
+        self.en = en
+
+    def __str__(self) -> str:
+        return self.en
+
+    def __repr__(self) -> str:
+        return f"Localized({self.zh!r}, {self.en!r})"
+
+
 def message(key: str, lang: str, params: Mapping[str, object] | None = None) -> str:
-    """The text of ``key`` in ``lang`` ("zh" or "en"), its ``{name}`` fields filled in; the
-    key itself when it is not in the catalogue (tests/test_messages.py fails on that)."""
+    """The text of ``key`` in ``lang`` ("zh" or "en"), its ``{name}`` fields filled in (a
+    :class:`Localized` one in ``lang`` too); the key itself when it is not in the catalogue
+    (tests/test_messages.py fails on that)."""
     pair = MESSAGES.get(key)
     if pair is None:
         return key
     text = pair[ZH if lang == "zh" else EN]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    filled = {
+        name: (value.zh if lang == "zh" else value.en) if isinstance(value, Localized) else value
+        for name, value in params.items()
+    }
+    return text.format(**filled)

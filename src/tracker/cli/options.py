@@ -19,7 +19,6 @@ from tracker.cli.context import Context, use_color
 from tracker.core.compute import Status, Thresholds
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError
 from tracker.core.status import Selection, SortKey, StatusReport, build_status, why_empty
-from tracker.edit.files import write_output
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from tracker.load.cache import default_dir
 from tracker.load.dataset import load
@@ -45,6 +44,9 @@ def emit(obj: Context, text: str, *, color: bool = False) -> None:
     if obj.output is None:
         click.echo(text, nl=False, color=color and obj.color)
         return
+    # only for --output: it imports hashlib and tempfile, which `tracker status` need not
+    from tracker.edit.files import write_output  # noqa: PLC0415
+
     write_output(Path(obj.output), text)
     click.echo(t("report.written", obj.lang, path=obj.output), err=True)
 

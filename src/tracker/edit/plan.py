@@ -96,6 +96,8 @@ class NewGoal:
 
     id: str
     pairs: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # a new file's [defaults] (the region its goals are of), written before the goal
+    defaults: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -278,6 +280,9 @@ def plan_add(text: Text, file: str, goal: NewGoal) -> Edit:
         raise EditError(f'goal "{goal.id}" already exists in {file}: choose another --id')
     nl = text.newline
     body = text.body
+    if not body.strip() and goal.defaults:
+        body = f"[defaults]{nl}" + "".join(f"{toml_key(k)} = {v}{nl}" for k, v in goal.defaults)
+        document = parse_toml(body, file)
     if body and not body.endswith("\n"):
         body += nl
     separator = nl if body.strip() and not body.endswith(nl + nl) else ""

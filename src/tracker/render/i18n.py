@@ -239,7 +239,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "prompt.region": ("地区", "Region"),
     "prompt.kind": ("类型", "Kind"),
     "prompt.unit": ("单位(人、%、所…)", "Unit (人, %, 所 …)"),
-    "prompt.measure": ("计量方式(留空自动)", "Measure (empty: automatic)"),
+    "prompt.measure": ("计量方式(留空:按单位自动)", "Measure (empty: by unit)"),
     "prompt.period": ("期限(2023 或 2021-2025)", "Period (2023 or 2021-2025)"),
     "prompt.target": ("目标值(留空表示无)", "Target (empty: none stated)"),
     "prompt.category": ("类别(留空跳过)", "Category (empty: none)"),
