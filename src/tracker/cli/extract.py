@@ -16,6 +16,7 @@ from tracker.cli.options import DateParam, emit, format_option, global_options
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError, strip_suffix
 from tracker.errors import DataError, UsageError
 from tracker.extract.article import extract as run_extract
+from tracker.extract.existing import KnownGoal, attach_existing
 from tracker.load.dataset import load
 from tracker.load.discover import find_data_dir
 from tracker.render.extract_toml import DraftOptions
@@ -23,7 +24,6 @@ from tracker.render.i18n import t
 from tracker.render.registry import ExtractFormat, renderer
 
 if TYPE_CHECKING:
-    from tracker.core.regions import RegionInfo
     from tracker.extract.article import Extraction
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
@@ -69,15 +69,17 @@ def extract(
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise UsageError(f"--year {year} is out of range: give a year between 1900 and 2200")
     text = _read_text(file, encoding)
-    regions = _known_regions(obj)
+    regions, goals = _known_data(obj)
     resolved = _resolve_region(region, regions, obj) if region else None
     extraction = run_extract(text, region=resolved, year=year, date=date, regions=regions)
+    extraction = attach_existing(extraction, goals)
     prefix = _slug(extraction.region, regions)
     options = DraftOptions(
         source_id=source_id or _source_id(prefix, extraction),
         id_prefix=prefix,
         input_name="standard input" if file == "-" else file,
         source_id_guessed=source_id is None,
+        known_regions=frozenset(r.name for r in regions),
     )
     emit(obj, renderer(ExtractFormat(fmt))(extraction, options))
     targets = sum(f.role == "target" for f in extraction.figures)
@@ -121,25 +123,59 @@ def _read_text(file: str, encoding: str) -> str:
         )
     if codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"
+    name = "standard input" if file == "-" else file
     try:
-        return raw.decode(codec)
+        text = raw.decode(codec)
     except UnicodeDecodeError as exc:
+        if _binary(raw.decode("latin-1")):
+            raise DataError(_NOT_TEXT.format(name=name)) from None
         hint = "add --encoding gbk (or gb18030)" if codec.startswith("utf") else "check --encoding"
-        name = "standard input" if file == "-" else file
         raise DataError(f"{name} is not valid {encoding} (byte {exc.start}): {hint}") from None
+    if _binary(text):
+        raise DataError(_NOT_TEXT.format(name=name))
+    return text
 
 
-def _known_regions(obj: Context) -> list[RegionInfo]:
-    """The regions of the data directory, if there is one (extract works without it)."""
+_NOT_TEXT = (
+    "{name} is not text in any encoding (it holds NUL or control bytes): "
+    "save the article's text first (e.g. from a PDF or Word file), then extract that"
+)
+
+
+def _binary(text: str) -> bool:
+    """NUL, or more than one character in a hundred a control character other than a line
+    break or tab: a PDF, an image, an archive, never an article in some encoding."""
+    if "\0" in text:
+        return True
+    controls = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f\v") or ch == "\x7f")
+    return controls > max(2, len(text) // 100)
+
+
+def _known_data(obj: Context) -> tuple[list[RegionInfo], list[KnownGoal]]:
+    """The regions and goals of the data directory, if there is one (extract works without
+    it; the sample dataset bundled in the package is not the user's data)."""
 
     try:
-        root, _bundled = find_data_dir(obj.data)
+        root, bundled = find_data_dir(obj.data)
     except DataError:
         if obj.data:
             raise
-        return []
+        return [], []
     dataset = load(root)
-    return [RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()]
+    regions = [RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()]
+    goals = [
+        KnownGoal(
+            id=g.id,
+            region=g.region,
+            title=g.title,
+            indicator=getattr(g, "indicator", None),
+            first=g.start.year,
+            last=g.deadline.year,
+            unit=g.unit,
+        )
+        for g in dataset.goals
+    ]
+    return regions, [] if bundled else goals
 
 
 def _resolve_region(query: str, regions: list[RegionInfo], obj: Context) -> str:

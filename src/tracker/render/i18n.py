@@ -448,9 +448,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "quote, especially the fields marked guessed",
     ),
     "extract.unknown_region": (
-        "提示:数据中没有地区“{region}”,草稿按原样使用;加载前请先添加 [[region]]",
-        'notice: region "{region}" is not in the data; the draft uses it as given '
-        "(add a [[region]] before loading it)",
+        "提示:数据中没有地区“{region}”,草稿按原样使用,并附一个待补全的 [[region]]",
+        'notice: region "{region}" is not in the data; the draft uses it as given, '
+        "with a [[region]] stub to complete",
     ),
     # --- tracker export, status --bom ---
     "export.not_empty": (
