@@ -144,6 +144,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "新建文件 {file}(含 [defaults] region = {region})",
         "new file {file} (with [defaults] region = {region})",
     ),
+    # --- tracker docs ---
+    "docs.unknown": (
+        "没有名为“{topic}”的文档页;可选:{pages}",
+        'no documentation page "{topic}"; the pages: {pages}',
+    ),
     # --- empty results, and the filters in force ---
     "report.filter.region": ("地区", "region"),
     "report.filter.hide": ("不含", "hiding"),

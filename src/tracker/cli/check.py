@@ -48,7 +48,7 @@ def check(
     PATH is a data file or directory (default: the data directory). Each finding has its
     file, line, goal id, a stable code (E… error, W… warning) and a message saying how to
     fix it. Exit status: 0 when there are no errors, 1 otherwise. Codes and the acknowledge
-    mechanism: docs/check.md.
+    mechanism: `tracker docs check`.
     """
 
     data_dir, bundled = find_data_dir(obj.data)

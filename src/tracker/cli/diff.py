@@ -65,7 +65,7 @@ def diff(
     What changed from REV to REV2 (default: the working tree): goals added and removed,
     goalposts moved (targets changed) and other changes to a goal's definition, outcomes
     added, removed or restated, and goals whose status changed. Each revision is read from
-    git and loaded exactly as the working tree is. Formats and exit codes: docs/diff.md.
+    git and loaded exactly as the working tree is. Formats and exit codes: `tracker docs diff`.
     """
 
     wanted = fail_on_option(fail_on)

@@ -282,16 +282,14 @@ _EVALUATION_OPTIONS = [
         "on_track",
         type=FractionParam(),
         default="0.95",
-        show_default="0.95",
-        help="Pace at or above which a goal is on track.",
+        help="Pace at or above which a goal is on track (default: 0.95).",
     ),
     click.option(
         "--at-risk",
         "at_risk",
         type=FractionParam(),
         default="0.60",
-        show_default="0.60",
-        help="Pace at or above which a goal is at risk (below: behind).",
+        help="Pace at or above which a goal is at risk, below it behind (default: 0.60).",
     ),
     click.option(
         "--lag-bands",
@@ -306,9 +304,9 @@ _EVALUATION_OPTIONS = [
         "grace",
         type=click.IntRange(0, 3660),
         default=0,
-        show_default="0",
         metavar="DAYS",
-        help="Days after the deadline before a goal without a final figure is overdue.",
+        help="Days after the deadline before a goal without a final figure is overdue "
+        "(default: 0).",
     ),
 ]
 

@@ -20,7 +20,7 @@ def schema(obj: Context) -> None:
 
     Prints the JSON Schema (draft 2020-12) of one data file, generated from the definitions
     the loader validates with. Point Taplo / Even Better TOML or the YAML language server at
-    it to check files while typing (docs/check.md).
+    it to check files while typing (`tracker docs check`).
     """
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
