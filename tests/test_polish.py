@@ -60,3 +60,26 @@ def test_docs_lists_and_suggests() -> None:
 def test_docs_are_packaged() -> None:
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     assert '"docs" = "tracker/docs"' in pyproject
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status"],
+        ["rank", "城镇新增就业"],
+        ["regions"],
+        ["check"],
+        ["show", "yuncheng-2022-urban-new-jobs"],
+    ],
+)
+def test_one_name_for_the_human_format(args: list[str]) -> None:
+    """`text` everywhere (help and default), `table` accepted as its alias."""
+    runner = CliRunner()
+    default = runner.invoke(cli, args, env=ENV)
+    for name in ("text", "table", "TEXT"):
+        result = runner.invoke(cli, [*args, "--format", name], env=ENV)
+        assert result.exit_code == default.exit_code, result.output
+        assert result.stdout == default.stdout
+    helped = runner.invoke(cli, [args[0], "--help"], env=ENV)
+    assert "[default: text]" in helped.stdout
+    assert "table" not in helped.stdout.split("--format", 1)[1].split("\n", 1)[0]

@@ -411,15 +411,34 @@ def finish(dataset: Dataset, *, findings: bool = False) -> NoReturn:
     click.get_current_context().exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+# The human-readable format has one name in every command: "text"; "table" (status, rank and
+# regions' name for it, in SPEC §4) is accepted as its alias everywhere.
+HUMAN_FORMATS = ("text", "table")
+
+
+class FormatChoice(click.Choice):  # type: ignore[type-arg]  # generic only in newer click
+    """A view's formats as ``--format`` shows them (the human one as ``text``), converted to
+    the registry's value (``table`` for status)."""
+
+    def __init__(self, view: type[Format]) -> None:
+        self.values = choices(view)
+        super().__init__([HUMAN_FORMATS[0] if v in HUMAN_FORMATS else v for v in self.values])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        name = str(value).strip().casefold()
+        shown = super().convert(HUMAN_FORMATS[0] if name in HUMAN_FORMATS else name, param, ctx)
+        return self.values[list(self.choices).index(shown)]
+
+
 def format_option(view: type[Format], help: str = "Output format.") -> Callable[..., Any]:  # noqa: A002
     """``--format`` (passed as ``fmt``): the view's formats, from the renderer registry; the
     first is the default."""
-    formats = choices(view)
+    kind = FormatChoice(view)
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(formats),
-        default=formats[0],
+        type=kind,
+        default=kind.choices[0],
         show_default=True,
         help=help,
     )
