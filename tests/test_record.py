@@ -229,7 +229,7 @@ def test_warnings_labels_follow_lang(data: Path) -> None:
     env = {"TRACKER_LANG": "zh", "NO_COLOR": "1", "TRACKER_DATA": str(data)}
     result = CliRunner().invoke(cli, ["record", *FALLING], env=env)
     assert result.exit_code == 0, result.output
-    assert ": 警告 W205 [yuncheng-2022-urban-new-jobs] cumulative figure" in result.stderr
+    assert ": 警告 W205 [yuncheng-2022-urban-new-jobs] 累计数" in result.stderr
 
 
 def test_permissions_and_symlinks_are_kept(data: Path, tmp_path: Path) -> None:

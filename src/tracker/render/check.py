@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from tracker.core.checks import CheckReport
+from tracker.messages import message
 from tracker.problems import Problem, Severity
 from tracker.render.escape import inline, safe
 from tracker.render.i18n import Lang, t
@@ -30,12 +31,20 @@ _STYLE: dict[Severity, dict[str, Any]] = {
 }
 
 
-def _line(problem: Problem, label: str, style: dict[str, Any], color: bool) -> str:
+def problem_text(problem: Problem, lang: Lang) -> str:
+    """The problem's message in ``lang``: from the catalogue when it has a key, else its
+    English ``message`` (the JSON and GitLab formats keep the English one)."""
+    if problem.key is None:
+        return problem.message
+    return message(problem.key, lang, dict(problem.params))
+
+
+def _line(problem: Problem, label: str, style: dict[str, Any], color: bool, lang: Lang) -> str:
     """``file:line:col: error E101 [goal-id] message``: the location first, so editors and
     terminals can jump to it."""
     location = inline(problem.location())  # a file name is data too (docs/security.md)
     goal = f" [{inline(problem.goal_id)}]" if problem.goal_id else ""
-    message = inline(problem.message)
+    message = inline(problem_text(problem, lang))
     if not color:
         return f"{location}: {label} {problem.code}{goal} {message}"
     return (
@@ -48,7 +57,7 @@ def problem_line(problem: Problem, lang: Lang, *, color: bool = False) -> str:
     """One finding as ``tracker check`` prints it (``file:line: warning W205 [goal] …``),
     for other commands that report findings (``tracker record``)."""
     label = t(f"check.{problem.severity.value}", lang)
-    return _line(problem, label, _STYLE[problem.severity], color)
+    return _line(problem, label, _STYLE[problem.severity], color, lang)
 
 
 def render_text(
@@ -64,7 +73,9 @@ def render_text(
         shown += [(p, t("check.acknowledged", lang), {"fg": "cyan"}) for p in report.acknowledged]
         shown.sort(key=lambda item: (item[0].file, item[0].line or 0, item[0].column or 0))
     for _, group in groupby(shown, key=lambda item: item[0].file):
-        blocks.append("".join(_line(p, label, style, color) + "\n" for p, label, style in group))
+        blocks.append(
+            "".join(_line(p, label, style, color, lang) + "\n" for p, label, style in group)
+        )
     blocks.append(summary(report, lang, color=color, listed=show_acknowledged) + "\n")
     return "\n".join(blocks)
 
