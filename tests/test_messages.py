@@ -25,6 +25,9 @@ CODES = sorted(
 # Problem codes whose messages are still English f-strings built where they are found (load/,
 # parse/quantity and grammar, load/merge, core/checks for W206, E137, W207): shown in English
 # in a zh run. Move one into the catalogue as "problem.<code>" and remove it from here.
+# E110/E111 are half-way: their messages are "problem.quantity" ("field: reason"), and the
+# reasons of an empty or unreadable quantity, a unit mismatch and a rate without % come from
+# the catalogue ("quantity.*"); parse/quantity and grammar's ~40 other reasons are English.
 NOT_YET = {
     "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008",
     "E101", "E102", "E103", "E104", "E105", "E106", "E107", "E108",
@@ -52,7 +55,8 @@ def test_every_message_in_both_languages(key: str) -> None:
 @pytest.mark.parametrize("key", sorted(LABELS))
 def test_every_label_in_both_languages(key: str) -> None:
     zh, en = LABELS[key]
-    assert zh and en
+    assert zh
+    assert en
     assert fields(zh) == fields(en), key
 
 

@@ -35,6 +35,11 @@ class Problem(msgspec.Struct, frozen=True, gc=False):
     key: str | None = None
     params: tuple[tuple[str, str], ...] = ()
 
+    def text(self, lang: str) -> str:
+        """The message in ``lang``: from the catalogue when it has a key, else the English
+        ``message`` (JSON and GitLab reports keep the English one)."""
+        return self.message if self.key is None else message(self.key, lang, dict(self.params))
+
     def location(self) -> str:
         """``file:line:col`` as editors and CI annotations expect."""
         parts = [self.file]

@@ -25,7 +25,6 @@ from tracker.load.dataset import load
 from tracker.load.discover import find_data_dir
 from tracker.model import Dataset
 from tracker.parse.dates import DateError, parse_as_of
-from tracker.render.check import problem_text
 from tracker.render.escape import inline
 from tracker.render.filters import empty_hint
 from tracker.render.i18n import LABELS, LANGS, Lang, t
@@ -555,9 +554,7 @@ def report_errors(obj: Context, dataset: Dataset, label: str = "") -> None:
     errors = dataset.errors
     for problem in errors[:MAX_LISTED_PROBLEMS]:
         goal = f" [{problem.goal_id}]" if problem.goal_id else ""
-        line = (
-            f"{prefix}{problem.location()}: {problem.code}{goal} {problem_text(problem, obj.lang)}"
-        )
+        line = f"{prefix}{problem.location()}: {problem.code}{goal} {problem.text(obj.lang)}"
         click.echo(inline(line), err=True)  # data text: inert on a terminal
     if errors:
         click.echo(prefix + t("notice.problems", obj.lang, n=len(errors)), err=True)

@@ -210,7 +210,7 @@ class _GoalBuilder:
         try:
             parse_unit(raw.strip())
         except QuantityError as exc:
-            raise EditError.of("add.bad_unit", reason=exc) from None
+            raise EditError.of("add.bad_unit", reason=exc.localized()) from None
         return raw.strip()
 
     def period_text(self, raw: str) -> str:
@@ -232,7 +232,7 @@ class _GoalBuilder:
             for part in parts:
                 parse_quantity(part, unit=parse_unit(self.unit or ""), role="target")
         except QuantityError as exc:
-            raise EditError.of("add.bad_target", reason=exc) from None
+            raise EditError.of("add.bad_target", reason=exc.localized()) from None
         if len(parts) == 2:
             return f"[{toml_scalar(parts[0])}, {toml_scalar(parts[1])}]"
         return toml_scalar(parts[0])

@@ -91,14 +91,16 @@ def build_outcome(
         if stated_rate is not None:
             parse_quantity(stated_rate, unit=None, role="rate")
     except QuantityError as exc:
-        raise EditError.of("record.bad_rate", reason=exc) from None
+        raise EditError.of("record.bad_rate", reason=exc.localized()) from None
     if ratio := _RATIO.fullmatch(value):
         numerator, denominator = ratio[1], ratio[2]
         try:
             low = parse_quantity(denominator, unit=None, role="exact")
             parse_quantity(numerator, unit=None, role="exact")
         except QuantityError as exc:
-            raise EditError.of("record.bad_value", value=repr(value), reason=exc) from None
+            raise EditError.of(
+                "record.bad_value", value=repr(value), reason=exc.localized()
+            ) from None
         if low.nominal <= 0:
             raise EditError.of("record.bad_denominator", value=repr(value))
         return NewOutcome(
@@ -108,5 +110,7 @@ def build_outcome(
         unit = parse_unit(goal.unit) if goal.unit else None
         parse_quantity(value, unit=unit, role="outcome", tolerance=goal.tolerance)
     except QuantityError as exc:
-        raise EditError.of("record.bad_value", value=repr(value.strip()), reason=exc) from None
+        raise EditError.of(
+            "record.bad_value", value=repr(value.strip()), reason=exc.localized()
+        ) from None
     return NewOutcome(as_of, value=value.strip(), stated_rate=stated_rate, **common)

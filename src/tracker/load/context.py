@@ -166,4 +166,8 @@ def quantity(
         code = (
             codes.UNIT_MISMATCH if "unit" in message and "match" in message else codes.BAD_QUANTITY
         )
-        raise ctx.fail(code, path, goal_id, f"{path[-1]}: {message}") from None
+        line, column = ctx.locator.find(path)
+        params = {"field": path[-1], "reason": exc.localized()}
+        found = codes.problem_of(code, ctx.file, line, goal_id, "problem.quantity", params, column)
+        ctx.problems.append(found)
+        raise InvalidEntryError from None

@@ -16,7 +16,6 @@ from typing import Any
 import click
 
 from tracker.core.checks import CheckReport
-from tracker.messages import message
 from tracker.problems import Problem, Severity
 from tracker.render.escape import inline, safe
 from tracker.render.i18n import Lang, t
@@ -31,20 +30,12 @@ _STYLE: dict[Severity, dict[str, Any]] = {
 }
 
 
-def problem_text(problem: Problem, lang: Lang) -> str:
-    """The problem's message in ``lang``: from the catalogue when it has a key, else its
-    English ``message`` (the JSON and GitLab formats keep the English one)."""
-    if problem.key is None:
-        return problem.message
-    return message(problem.key, lang, dict(problem.params))
-
-
 def _line(problem: Problem, label: str, style: dict[str, Any], color: bool, lang: Lang) -> str:
     """``file:line:col: error E101 [goal-id] message``: the location first, so editors and
     terminals can jump to it."""
     location = inline(problem.location())  # a file name is data too (docs/security.md)
     goal = f" [{inline(problem.goal_id)}]" if problem.goal_id else ""
-    message = inline(problem_text(problem, lang))
+    message = inline(problem.text(lang))
     if not color:
         return f"{location}: {label} {problem.code}{goal} {message}"
     return (
