@@ -58,16 +58,13 @@ def check(
         paths = (data_dir,)
     for path in paths:
         if path.is_file() and path.suffix.lower() not in DATA_SUFFIXES:
-            raise UsageError(
-                f"{path} is not a data file: tracker reads {', '.join(sorted(DATA_SUFFIXES))}"
+            raise UsageError.of(
+                "check.not_data", path=path, suffixes=", ".join(sorted(DATA_SUFFIXES))
             )
     dataset = load(None if bundled else data_dir, select=paths)
     files = dataset.files
     if not files:
-        raise UsageError(
-            f"no data files (*.toml, *.yaml, *.yml) under {', '.join(map(str, paths))}: "
-            "check the path"
-        )
+        raise UsageError.of("check.no_files", paths=", ".join(map(str, paths)))
     report = build_report(dataset, files, today=datetime.date.today(), strict=strict)
     text = fmt == "text"
     options = RenderOptions(lang=obj.lang, color=obj.color and text, width=obj.width)

@@ -255,9 +255,8 @@ class Filters(NamedTuple):
         """The pace bands; --at-risk above --on-track is a usage error."""
 
         if self.at_risk > self.on_track:
-            raise UsageError(
-                f"--at-risk ({float(self.at_risk)}) must not exceed --on-track "
-                f"({float(self.on_track)})"
+            raise UsageError.of(
+                "option.at_risk_above", at_risk=float(self.at_risk), on_track=float(self.on_track)
             )
         return Thresholds(self.on_track, self.at_risk, self.lag_bands, self.grace)
 
@@ -502,9 +501,11 @@ def statuses_option(option: str, values: Sequence[str]) -> list[str]:
     names = [(name, status_key(name)) for name in split_values(values)]
     unknown = [name for name, key in names if key is None]
     if unknown:
-        raise UsageError(
-            f"{option}: unknown status {', '.join(unknown)}; "
-            f"choose from {', '.join(STATUS_CHOICES)} (or their zh / en labels, e.g. 逾期未报)"
+        raise UsageError.of(
+            "option.unknown_status",
+            option=option,
+            names=", ".join(unknown),
+            choices=", ".join(STATUS_CHOICES),
         )
     return [key for _, key in names if key is not None]
 
@@ -515,9 +516,8 @@ def columns_option(values: Sequence[str]) -> tuple[str, ...]:
     names = [name.casefold() for name in split_values(values)]
     unknown = [name for name in names if name not in EXTRA_COLUMNS]
     if unknown:
-        raise UsageError(
-            f"--columns: unknown column {', '.join(unknown)}; choose from "
-            f"{', '.join(EXTRA_COLUMNS)}"
+        raise UsageError.of(
+            "option.unknown_column", names=", ".join(unknown), choices=", ".join(EXTRA_COLUMNS)
         )
     return tuple(name for name in EXTRA_COLUMNS if name in names)
 
