@@ -88,7 +88,7 @@ def add(obj: Context, /, dry_run: bool, lock_timeout: float | None, **options: s
     if interactive():
         ask = _asker(obj)
     elif given.missing() and (answers := _piped_answers()):
-        ask = _piped(obj, answers)
+        ask = _asker(obj, answers)
     spec = plan_goal(dataset, given, ask, dt.date.today())
     edit = add_goal(spec.path, spec.shown, spec.goal, dry_run=dry_run, lock_timeout=lock_timeout)
     if not spec.inside:
@@ -122,9 +122,12 @@ def _answer(raw: str, choices: tuple[str, ...] | None) -> str:
     return raw
 
 
-def _asker(obj: Context) -> Ask:
-    """``ask(field, default, check, choices)``: a prompt, asked again (with the reason, in
-    the run's language) until ``check`` accepts the answer."""
+def _asker(obj: Context, answers: list[str] | None = None) -> Ask:
+    """``ask(field, default, check, choices)``: a prompt asked again (with the reason, in the
+    run's language) until ``check`` accepts the answer; or, with ``answers`` (piped), the
+    next line — empty or missing takes the default, and a wrong one is an error naming its
+    line (nobody is there to answer again)."""
+    lines = iter(enumerate(answers or (), start=1))
 
     def ask(
         field: str,
@@ -133,14 +136,29 @@ def _asker(obj: Context) -> Ask:
         choices: tuple[str, ...] | None = None,
     ) -> Any:
         while True:
-            raw = click.prompt(
-                _label(field, choices, obj.lang),
-                default=default if default is not None else "",
-                show_default=bool(default),
-            )
+            if answers is None:
+                number, raw = (
+                    0,
+                    click.prompt(
+                        _label(field, choices, obj.lang),
+                        default=default if default is not None else "",
+                        show_default=bool(default),
+                    ),
+                )
+            else:
+                number, raw = next(lines, (len(answers) + 1, ""))
+                if not raw.strip():
+                    if default is None:
+                        raise EditError.of("add.missing", options=f"--{field}")
+                    raw = default
             try:
                 return check(_answer(raw, choices))
             except TrackerError as exc:
+                if answers is not None:
+                    reason = Localized(exc.text("zh"), exc.text("en"))
+                    raise EditError.of(
+                        "add.piped_invalid", n=number, field=field, reason=reason
+                    ) from None
                 click.echo(t("add.retry", obj.lang, reason=exc.text(obj.lang)), err=True)
 
     return ask
@@ -153,29 +171,3 @@ def _piped_answers() -> list[str]:
     except (OSError, ValueError):  # closed, or not readable
         return []
     return lines if any(line.strip() for line in lines) else []
-
-
-def _piped(obj: Context, answers: list[str]) -> Ask:
-    """``ask`` answered by the next piped line; an empty or missing line takes the default;
-    a wrong answer is an error naming its line (nobody is there to answer again)."""
-    del obj
-    lines = iter(enumerate(answers, start=1))
-
-    def ask(
-        field: str,
-        default: str | None,
-        check: Callable[[str], Any],
-        choices: tuple[str, ...] | None = None,
-    ) -> Any:
-        number, raw = next(lines, (len(answers) + 1, ""))
-        if not raw.strip():
-            if default is None:
-                raise EditError.of("add.missing", options=f"--{field}")
-            raw = default
-        try:
-            return check(_answer(raw, choices))
-        except TrackerError as exc:
-            reason = Localized(exc.text("zh"), exc.text("en"))
-            raise EditError.of("add.piped_invalid", n=number, field=field, reason=reason) from None
-
-    return ask
