@@ -5,14 +5,17 @@
 
 BEFORE_PYTHON and AFTER_PYTHON are the interpreters of two environments with tracker
 installed (e.g. a git worktree of an older commit with its own venv, and this one). Prints a
-Markdown table of medians (min–max) and the after/before ratio; the machine is shared and
-noisy, so only the ratio of runs made back to back means much.
+Markdown table of medians (min–max) of wall time, the after/before ratio of the wall-time
+medians, and the same ratio of CPU time (user + system, the process and its workers): on a
+shared machine whose load changes from minute to minute the wall time of the same command
+varies by a factor of two, while its CPU time varies far less.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -31,9 +34,14 @@ from run import AS_OF, BIG, RACY_SECONDS, SMALL, Size  # noqa: E402
 Setup = Callable[[Path], None]
 
 
-def tracker(python: str, *args: str, env: dict[str, str]) -> float:
-    """Seconds one ``tracker ARGS`` takes (output discarded)."""
-    start = time.perf_counter()
+def cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def tracker(python: str, *args: str, env: dict[str, str]) -> tuple[float, float]:
+    """Wall and CPU seconds one ``tracker ARGS`` takes (output discarded)."""
+    start, start_cpu = time.perf_counter(), cpu()
     subprocess.run(
         [python, "-m", "tracker", *args],
         stdout=subprocess.DEVNULL,
@@ -41,19 +49,22 @@ def tracker(python: str, *args: str, env: dict[str, str]) -> float:
         env=env,
         check=True,
     )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, cpu() - start_cpu
 
 
 def environment(cache: Path) -> dict[str, str]:
     return {**os.environ, "TRACKER_CACHE_DIR": str(cache), "NO_COLOR": "1", "TRACKER_LANG": "en"}
 
 
+Times = dict[str, list[tuple[float, float]]]
+
+
 def measure(
     pythons: dict[str, str], args: list[str], caches: dict[str, Path], cold: bool, repeat: int
-) -> dict[str, list[float]]:
+) -> Times:
     """Each interpreter's times, alternating; a cold run starts from an empty cache, a warm one
     from the cache its own previous run left."""
-    times: dict[str, list[float]] = {name: [] for name in pythons}
+    times: Times = {name: [] for name in pythons}
     for name, python in pythons.items():  # warm-up: .pyc files, and the cache of a warm run
         tracker(python, *args, env=environment(caches[name]))
     for _ in range(repeat):
@@ -64,14 +75,17 @@ def measure(
     return times
 
 
-def row(label: str, times: dict[str, list[float]]) -> str:
-    before, after = times["before"], times["after"]
-    ratio = statistics.median(after) / statistics.median(before)
+def row(label: str, times: Times) -> str:
+    def median(name: str, which: int) -> float:
+        return statistics.median(t[which] for t in times[name])
 
-    def cell(values: list[float]) -> str:
-        return f"{statistics.median(values):.3f} ({min(values):.3f}–{max(values):.3f})"
+    def cell(name: str) -> str:
+        walls = [t[0] for t in times[name]]
+        return f"{median(name, 0):.3f} ({min(walls):.3f}–{max(walls):.3f})"
 
-    return f"| {label} | {cell(before)} | {cell(after)} | {ratio:.2f}× |"
+    wall = median("after", 0) / median("before", 0)
+    cpu_ratio = median("after", 1) / median("before", 1)
+    return f"| {label} | {cell('before')} | {cell('after')} | {wall:.2f}× | {cpu_ratio:.2f}× |"
 
 
 def dataset(work: Path, size: Size) -> Path:
@@ -94,8 +108,9 @@ def main() -> None:
     work.mkdir(parents=True, exist_ok=True)
     caches = {name: work / f"cache-{name}" for name in pythons}
     lines = [
-        "| run | before: median (min–max) s | after: median (min–max) s | after / before |",
-        "|---|---|---|---|",
+        "| run | before: wall, median (min–max) s | after: wall, median (min–max) s "
+        "| after / before, wall | after / before, CPU |",
+        "|---|---|---|---|---|",
         row("`tracker --version`", measure(pythons, ["--version"], caches, False, args.repeat * 4)),
     ]
     for size in (SMALL, BIG):
