@@ -213,6 +213,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(四舍五入前为 {low}–{high}{unit})",
         " (that is {low}–{high}{unit} once rounded)",
     ),
+    # --- tracker check: problems across files (load/merge.py) ---
+    "hint.close": ("(是否要找“{name}”?)", ' (did you mean "{name}"?)'),
+    "problem.E130": (
+        "目标编号“{id}”已在 {where} 使用:目标编号在整个数据集中必须唯一;请改名其一或删除重复项",
+        'goal id "{id}" is already used at {where}: goal ids must be unique across the '
+        "dataset; rename one or remove the copy",
+    ),
+    "problem.E131": (
+        "来源编号“{id}”已在 {where} 使用:来源编号必须唯一;请改名其一(及引用它的目标)或删除重复项",
+        'source id "{id}" is already used at {where}: source ids must be unique; rename one '
+        "(and the goals that cite it) or remove the copy",
+    ),
+    "problem.E132": (
+        "来源“{id}”未定义{hint}:请添加此编号的 [[source]],或修正编号",
+        'source "{id}" is not defined{hint}: add a [[source]] with this id or fix the id',
+    ),
+    "problem.E133": (
+        "地区“{name}”已在 {where} 定义:请只保留一处",
+        'region "{name}" is already defined at {where}: keep one entry',
+    ),
+    "problem.E134": (
+        "地区“{name}”不是已知地区{hint}:请用地区全称,或添加 [[region]]",
+        'region "{name}" is not a known region{hint}: use a region\'s full name or add a '
+        "[[region]]",
+    ),
+    "problem.E134.parent": (
+        "地区“{name}”的上级“{parent}”不是已知地区{hint}:请将其添加为 [[region]],或修正名称",
+        'parent "{parent}" of region "{name}" is not a known region{hint}: add it as a '
+        "[[region]] or fix the name",
+    ),
+    "problem.E135": (
+        "地区“{name}”经上级链接成为自己的上级:请修正其中一个 parent 以打破循环",
+        'region "{name}" is its own ancestor through parent links: break the cycle by fixing '
+        "one parent",
+    ),
+    "problem.E136": (
+        "地区“{name}”将位于地区树的第{level}层,超过允许的{most}层:不再沿用其上级“{parent}”;"
+        "请检查上级链接",
+        'region "{name}" would be at level {level} of the region tree, below the {most} '
+        'allowed: its parent "{parent}" is not followed; check the parent links',
+    ),
     # --- quantities (parse/quantity.py): reasons inside a problem's or an error's message ---
     "quantity.empty": (
         '{raw} 是空的:请写一个数,如 "5.31万" 或 85',
