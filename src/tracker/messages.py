@@ -215,6 +215,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- tracker check: problems across files (load/merge.py) ---
     "hint.close": ("(是否要找“{name}”?)", ' (did you mean "{name}"?)'),
+    "problem.E101": (
+        "{where} 中有未知的键“{key}”{hint}:请修正拼写或删除",
+        'unknown key "{key}" in {where}{hint}: fix the spelling or remove it',
+    ),
+    "problem.E103": (
+        "缺少必填字段“{field}”:请在此表中添加 {field} = …",
+        'missing required field "{field}": add {field} = … to this table',
+    ),
     "problem.E130": (
         "目标编号“{id}”已在 {where} 使用:目标编号在整个数据集中必须唯一;请改名其一或删除重复项",
         'goal id "{id}" is already used at {where}: goal ids must be unique across the '
