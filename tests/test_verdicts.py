@@ -555,3 +555,63 @@ def test_an_outcome_dated_after_today_is_a_warning(tmp_path: Path) -> None:
     rc, outp, err = run(tmp_path, body, "check", "--strict")
     assert rc == 1
     assert "W211" in outp + err
+
+
+# --- sorting by gap --------------------------------------------------------------------------
+
+
+def test_sort_gap_compares_shortfalls_as_shares_of_the_target(tmp_path: Path) -> None:
+    body = """
+[[goal]]
+id = "jobs"
+title = "新增就业"
+region = "甲市"
+source = "s"
+quote = "q"
+unit = "人"
+period = 2023
+target = "5万"
+
+  [[goal.outcome]]
+  as_of = 2023-12-31
+  value = "3.2万"
+  quote = "q"
+
+[[goal]]
+id = "rate"
+title = "覆盖率"
+region = "甲市"
+source = "s"
+quote = "q"
+unit = "%"
+period = 2023
+target = "90%"
+
+  [[goal.outcome]]
+  as_of = 2023-12-31
+  value = "60%"
+  quote = "q"
+
+[[goal]]
+id = "zero"
+title = "零就业家庭"
+region = "甲市"
+source = "s"
+quote = "q"
+unit = "户"
+kind = "at_most"
+period = 2023
+target = 0
+
+  [[goal.outcome]]
+  as_of = 2023-12-31
+  value = 3
+  quote = "q"
+"""
+    code, outp, err = run(
+        tmp_path, body, "status", "--format", "json", "--as-of", "2024-01-01", "--sort", "gap"
+    )
+    assert code == 0, err
+    # 3 households over a zero cap first; then 1.8万 of 5万 (36 %) before 30 pp of 90 % (33 %),
+    # although 18 000 people and 30 points are not comparable as raw numbers
+    assert [g["id"] for g in json.loads(outp)["goals"]] == ["zero", "jobs", "rate"]
