@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
@@ -87,7 +88,8 @@ def test_new_file_is_created(data: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert (data / "new.toml").read_text(encoding="utf-8") == (
-        '[[goal]]\nid = "yuncheng-2024-yanshou"\ntitle = "验收"\nregion = "运城市"\n'
+        '[defaults]\nregion = "运城市"\n\n'
+        '[[goal]]\nid = "yuncheng-2024-yanshou"\ntitle = "验收"\n'
         'kind = "milestone"\nperiod = 2024\nsource = "yc"\n'
     )
     goal(data, "yuncheng-2024-yanshou")
@@ -128,9 +130,8 @@ OK = [*T, *YC, *PEOPLE, *Y2023]
 MILESTONE = [*T, *YC, "--kind", "milestone", *Y2023]
 REFUSALS = [
     ([*YC, *PEOPLE, *Y2023], "missing --title"),
-    ([*T, *YC, *PEOPLE], "missing --period"),
     ([*T, *YC, *Y2023], "missing --unit"),
-    ([*T, "--region", "山西", *PEOPLE, *Y2023], "missing --file"),
+    (["--kind", "range"], "missing --region, --title, --unit"),
     ([*T, "--region", "运程", *PEOPLE, *Y2023], "运城市"),
     ([*T, *YC, *PEOPLE, "--period", "20x3"], "--period"),
     ([*OK, "--target", "lots"], "--target"),
@@ -161,8 +162,8 @@ def test_interactive_prompts_with_defaults_and_validation(
     monkeypatch.setattr(add_command, "interactive", lambda: True)
     answers = "\n".join(
         [
-            "普惠性幼儿园覆盖率",  # title
             "",  # file: the one file holding 运城市's goals (default)
+            "普惠性幼儿园覆盖率",  # title
             "",  # kind: at_least (default)
             "%",  # unit
             "",  # measure: automatic
@@ -177,7 +178,7 @@ def test_interactive_prompts_with_defaults_and_validation(
     )
     result = run(data, "--region", "运城", answers=answers + "\n")
     assert result.exit_code == 0, result.output
-    assert "Error: --target" in result.stdout  # the refusal, then the question again
+    assert "not valid: --target" in result.stderr  # the refusal, then the question again
     assert "added goal yuncheng-2023-puhuixingyoueryuanfugailv" in result.stdout
     text = (data / "goals.toml").read_text(encoding="utf-8")
     assert text.endswith(
@@ -197,3 +198,87 @@ def test_generate_id() -> None:
     assert generate_id("运城市", "2022", "X", taken) == "yuncheng-2022-x-3"
     long_id = generate_id("运城市", "2023", "义务教育优质均衡发展国家督导评估验收" * 2, set())
     assert len(long_id) <= len("yuncheng-2023-") + 40
+
+
+def _session(data: Path, answers: list[str], *args: str, lang: str = "en") -> Result:
+    env = {"TRACKER_LANG": lang, "NO_COLOR": "1", "TRACKER_DATA": str(data)}
+    text = "\n".join(answers) + "\n"
+    return CliRunner().invoke(cli, ["add", *args], env=env, input=text)
+
+
+ASKED = [
+    "yuncheng",  # region, in pinyin
+    "",  # file: proposed from the region
+    "城镇新增就业",  # title
+    "",  # kind
+    "人",  # unit
+    "",  # measure
+    "",  # period: this year
+    "5万",  # target
+    "",  # category
+    "",  # source
+    "",  # quote
+    "",  # id
+]
+
+
+def test_interactive_asks_region_first_and_re_asks(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(add_command, "interactive", lambda: True)
+    answers = ["运程", *ASKED]  # a typo first: did-you-mean, asked again
+    answers[4] = "atleast"  # kind: refused, then
+    answers.insert(5, "不低于")  # its zh label accepted
+    result = _session(data, answers, lang="zh")
+    assert result.exit_code == 0, result.output
+    prompts = result.stdout
+    assert prompts.index("地区") < prompts.index("写入文件") < prompts.index("指标名称")
+    assert "类型(at_least 不低于 · at_most 不超过 · range 区间 · milestone 节点任务)" in prompts
+    assert "计量方式(留空:按单位自动)(flow 累计量 · level 水平值 · growth 增长率)" in prompts
+    assert f"[{dt.date.today().year}]" in prompts  # the period's default
+    assert "无效:--region:" in result.stderr
+    assert "运城市" in result.stderr  # did you mean
+    assert "无效:“atleast”不是可选项之一" in result.stderr
+    assert "Error" not in result.output
+    year = dt.date.today().year
+    assert f"已添加目标 yuncheng-{year}-chengzhenxinzengjiuye" in result.stdout
+
+
+def test_piped_answers_one_a_line(data: Path) -> None:
+    result = _session(data, ASKED)
+    assert result.exit_code == 0, result.output
+    year = dt.date.today().year
+    assert f"added goal yuncheng-{year}-chengzhenxinzengjiuye" in result.stdout
+    added = goal(data, f"yuncheng-{year}-chengzhenxinzengjiuye")
+    assert added.unit == "人"  # type: ignore[attr-defined]
+
+
+def test_piped_wrong_answer_names_its_line(data: Path) -> None:
+    answers = list(ASKED)
+    answers[3] = "atleast"
+    result = _session(data, answers)
+    assert result.exit_code == 2
+    assert 'answer on line 4 (kind): "atleast" is not one of at_least' in result.stderr
+
+
+def test_nothing_piped_names_every_missing_option(data: Path) -> None:
+    result = run(data, "--period", "2023")
+    assert result.exit_code == 2
+    assert "missing --region, --title, --unit" in result.stderr
+    zh = _session(data, [], "--period", "2023", lang="zh")
+    assert "缺少 --region, --title, --unit" in zh.stderr
+
+
+def test_new_region_gets_a_new_file_with_defaults(data: Path) -> None:
+    regions = data / "regions.toml"
+    regions.write_text(
+        regions.read_text(encoding="utf-8") + '\n[[region]]\nname = "永济市"\nparent = "运城市"\n',
+        encoding="utf-8",
+    )
+    result = run(data, "--region", "永济", "--title", "t", "--unit", "人", "--period", "2024")
+    assert result.exit_code == 0, result.output
+    created = data / "yongji.toml"
+    assert created.read_text(encoding="utf-8").startswith(
+        '[defaults]\nregion = "永济市"\n\n[[goal]]\nid = "yongji-2024-t"\n'
+    )
+    assert goal(data, "yongji-2024-t").region == "永济市"  # type: ignore[attr-defined]

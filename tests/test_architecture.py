@@ -17,6 +17,7 @@ STAGES: dict[str, int] = {
     "tracker.errors": 0,
     "tracker.problems": 0,
     "tracker.suggest": 0,
+    "tracker.messages": -1,  # the message catalogue, below everything that raises or reports
     "tracker.parse": 1,
     "tracker.model": 2,
     "tracker.load": 3,

@@ -94,7 +94,7 @@ def test_goalpost_moved_after_one_commit(repo: Path) -> None:
     commit(repo, "raise the jobs target")
     result = diff(repo, "HEAD~1")
     assert result.exit_code == 0, result.output
-    assert "goalpost moved: 2.8万人 → 3万人" in result.stdout
+    assert "goalpost moved: 2.8万人 → 3万人 (raised by 2,000 人, +7.1%)" in result.stdout
     assert "jobs-2023 · 示例市 · 城镇新增就业" in result.stdout
     assert result.stdout.splitlines()[-1] == "1 goalpost moved"
     document = diff_json(repo, "HEAD~1")
@@ -108,6 +108,9 @@ def test_goalpost_moved_after_one_commit(repo: Path) -> None:
             "new": "3万人",
             "old_value": 28000,
             "new_value": 30000,
+            "direction": "raised",
+            "change": 2000,
+            "change_share": 0.0714,
         }
     ]
 
@@ -190,9 +193,13 @@ def test_markdown_for_a_pull_request(repo: Path) -> None:
     result = diff(repo, "HEAD", "--format", "markdown", "--lang", "zh")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0] == "### 数据变更:`HEAD` → 工作区"
+    assert lines[:2] == ["<!-- tracker diff -->", "### 数据变更:`HEAD` → 工作区"]
     assert "**1项目标值调整** · 1项其他定义变更" in result.stdout
-    assert "| 城镇新增就业<br>jobs-2023 | 示例市 | **目标值调整** | 2.8万人 | 3万人 |" in lines
+    moved = (
+        "| 城镇新增就业<br>jobs-2023 | 示例市 | **目标值调整** | 2.8万人 "
+        "| 3万人(上调2000人,+7.1%) |"
+    )
+    assert moved in lines
     assert (
         "| 新建\\|幼儿园<br>kindergartens-2023 | 示例市 | 名称 | 新建幼儿园 | 新建\\|幼儿园 |"
         in lines
@@ -243,3 +250,58 @@ def test_revision_without_the_data_directory(repo: Path) -> None:
     assert result.exit_code == 0
     assert "HEAD~1: no data under" in result.stderr
     assert len(json.loads(result.stdout)["goals_added"]) == 2
+
+
+def test_goalpost_lowered_in_chinese(repo: Path) -> None:
+    edit(repo, 'target = "2.8万"', 'target = "2.5万"')
+    data = repo / "project" / "targets"
+    result = CliRunner().invoke(
+        cli,
+        ["--data", str(data), "--lang", "zh", "diff", "--as-of", "2023-12-31", "HEAD"],
+        env={"NO_COLOR": "1"},
+    )
+    assert result.exit_code == 0, result.output
+    assert "目标值调整: 2.8万人 → 2.5万人(下调3000人,-10.7%)" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("fail_on", "code", "said"),
+    [
+        ("goalpost", 1, "--fail-on: 1 goalpost(s) moved"),
+        ("restated", 0, ""),
+        ("goalpost,restated,worse", 1, "1 goalpost(s) moved"),
+        ("worse", 1, "1 status(es) worse"),
+    ],
+)
+def test_fail_on(repo: Path, fail_on: str, code: int, said: str) -> None:
+    edit(repo, 'target = "2.8万"', 'target = "5万"')  # 1.5万 by June: on track → behind
+    result = diff(repo, "HEAD", "--as-of", "2023-06-30", "--fail-on", fail_on)
+    assert result.exit_code == code, result.output
+    assert said in result.stderr
+    assert "goalpost moved" in result.stdout  # the whole report, then the verdict
+
+
+def test_fail_on_unknown_kind(repo: Path) -> None:
+    result = diff(repo, "HEAD", "--fail-on", "goalposts")
+    assert result.exit_code == 2
+    assert "unknown kind goalposts; choose from goalpost, restated, worse" in result.stderr
+
+
+def test_markdown_folds_long_sections(repo: Path) -> None:
+    goals = repo / "project" / "targets" / "goals.toml"
+    more = "".join(
+        f'\n  [[goal.outcome]]\n  as_of = 2023-{m:02d}-28\n  value = "{m}000"\n'
+        for m in range(1, 13)
+        if m != 6
+    )
+    text = goals.read_text(encoding="utf-8")
+    goals.write_text(
+        text.replace('上半年城镇新增就业1.5万人"\n', '上半年城镇新增就业1.5万人"\n' + more),
+        encoding="utf-8",
+    )
+    result = diff(repo, "HEAD", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "<!-- tracker diff -->"
+    assert "<summary><b>Outcomes added (11)</b></summary>" in lines
+    assert "</details>" in lines

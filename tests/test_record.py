@@ -229,7 +229,7 @@ def test_warnings_labels_follow_lang(data: Path) -> None:
     env = {"TRACKER_LANG": "zh", "NO_COLOR": "1", "TRACKER_DATA": str(data)}
     result = CliRunner().invoke(cli, ["record", *FALLING], env=env)
     assert result.exit_code == 0, result.output
-    assert ": 警告 W205 [yuncheng-2022-urban-new-jobs] cumulative figure" in result.stderr
+    assert ": 警告 W205 [yuncheng-2022-urban-new-jobs] 累计数" in result.stderr
 
 
 def test_permissions_and_symlinks_are_kept(data: Path, tmp_path: Path) -> None:
@@ -615,3 +615,54 @@ def test_ten_parallel_records_all_land(data: Path) -> None:
     assert {f"2022-07-{day:02d}" for day in range(1, 11)} <= dates
     assert len(goal.outcomes) == 12
     assert no_temp_files(data)
+
+
+# --- dates refused with the fix, and the status shown after writing ---------------------------
+
+
+def test_future_date_is_refused_unless_allowed(data: Path) -> None:
+    future = (dt.date.today() + dt.timedelta(days=40)).isoformat()
+    before = (data / "goals.toml").read_bytes()
+    result = run(data, *JOBS, "--as-of", future)
+    assert result.exit_code == 2
+    assert f"--as-of {future} is after today" in result.stderr
+    assert "--allow-future" in result.stderr
+    assert result.stdout == ""
+    assert (data / "goals.toml").read_bytes() == before
+    allowed = run(data, *JOBS, "--as-of", future, "--allow-future")
+    assert allowed.exit_code == 0, allowed.output
+    assert f"as of {future}" in allowed.stdout
+
+
+def test_date_before_the_period_points_at_baseline(data: Path) -> None:
+    result = run(data, *JOBS, "--as-of", "2021-06-30")
+    assert result.exit_code == 2
+    assert "before the goal's start (2022-01-01)" in result.stderr
+    assert "baseline = { value = …, as_of = 2021-06-30 }" in result.stderr
+
+
+def test_refusals_in_chinese(data: Path) -> None:
+    env = {"TRACKER_LANG": "zh", "NO_COLOR": "1", "TRACKER_DATA": str(data)}
+    runner = CliRunner()
+    early = runner.invoke(cli, ["record", *JOBS, "--as-of", "2021-06-30"], env=env)
+    assert "早于目标期限的开始" in early.stderr
+    assert "before" not in early.stderr
+    unknown = runner.invoke(cli, ["record", "nothing-like-this", "1", "--as-of", "2022"], env=env)
+    assert unknown.exit_code == 2
+    assert "未知的目标编号" in unknown.stderr
+    assert "unknown" not in unknown.stderr
+
+
+def test_status_line_after_writing(data: Path) -> None:
+    result = run(data, *JOBS, "--as-of", "2022-09-30")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("recorded yuncheng-2022-urban-new-jobs")
+    assert lines[1].startswith(f"Status at {dt.date.today()}: ")
+    shown = CliRunner().invoke(
+        cli,
+        ["show", JOB],
+        env={"TRACKER_LANG": "en", "NO_COLOR": "1", "TRACKER_DATA": str(data)},
+    )
+    status = lines[1:]  # the same status line as `show` prints under the title
+    assert shown.stdout.splitlines()[2 : 2 + len(status)] == status

@@ -169,3 +169,14 @@ def test_the_rows_go_nowhere_without_a_cache(tmp_path: Path, cache_dir: Path) ->
     assert not packs(cache_dir)
     same_as_exact(data, "--as-of", "2025-06-30")
     assert len(packs(cache_dir)) == 1
+
+
+def test_output_file_gets_the_same_bytes(tmp_path: Path, cache_dir: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(HERE / "data" / "basic", data)
+    exact = same_as_exact(data, "--as-of", "2025-06-30")
+    target = tmp_path / "out.json"
+    written = status(data, "--as-of", "2025-06-30", "--output", str(target))
+    assert written.exit_code == exact.exit_code
+    assert target.read_text("utf-8") == exact.stdout
+    assert cache_dir.exists()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any, Self
+
+from tracker.messages import message
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
@@ -14,9 +18,21 @@ class TrackerError(Exception):
 
     exit_code = EXIT_FINDINGS
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    def __init__(self, text: str, *, key: str | None = None, **params: Any) -> None:
+        super().__init__(text)
+        self.message = text  # English: logs, tests, and runs without a language
+        self.key = key  # the catalogue's key (tracker/messages.py), when there is one
+        self.params = params
+
+    @classmethod
+    def of(cls, key: str, **params: Any) -> Self:
+        """The error whose text is the catalogue's ``key``: English as ``message``, and
+        shown in the run's language by :meth:`text`."""
+        return cls(message(key, "en", params), key=key, **params)
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang`` (the English ``message`` when it has no catalogue key)."""
+        return self.message if self.key is None else message(self.key, lang, self.params)
 
 
 class UsageError(TrackerError):

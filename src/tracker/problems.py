@@ -8,8 +8,11 @@ The full table is in docs/check.md.
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
 
 import msgspec
+
+from tracker.messages import message, message_params
 
 
 class Severity(enum.Enum):
@@ -25,8 +28,17 @@ class Problem(msgspec.Struct, frozen=True, gc=False):
     file: str
     line: int | None
     goal_id: str | None
-    message: str
+    message: str  # English: JSON output and logs, always
     column: int | None = None
+    # the catalogue's key (tracker/messages.py) and its parameters, when the message comes
+    # from it: the text renderers show it in the run's language (render/check.py)
+    key: str | None = None
+    params: tuple[tuple[str, str], ...] = ()
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``: from the catalogue when it has a key, else the English
+        ``message`` (JSON and GitLab reports keep the English one)."""
+        return self.message if self.key is None else message(self.key, lang, dict(self.params))
 
     def location(self) -> str:
         """``file:line:col`` as editors and CI annotations expect."""
@@ -111,3 +123,20 @@ def problem(
 ) -> Problem:
     severity = Severity.WARNING if code.startswith("W") else Severity.ERROR
     return Problem(code, severity, file, line, goal_id, message, column)
+
+
+def problem_of(
+    code: str,
+    file: str,
+    line: int | None,
+    goal_id: str | None,
+    key: str,
+    params: Mapping[str, object] | None = None,
+    column: int | None = None,
+) -> Problem:
+    """A problem whose message is the catalogue's ``key``: English ``message``, and the key
+    and parameters kept for the other language."""
+    flat = message_params(params or {})
+    severity = Severity.WARNING if code.startswith("W") else Severity.ERROR
+    english = message(key, "en", dict(flat))
+    return Problem(code, severity, file, line, goal_id, english, column, key, flat)

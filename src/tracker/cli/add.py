@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -12,12 +13,14 @@ from tracker.cli.context import Context
 from tracker.cli.options import TEXT, emit, global_options, load_dataset, write_options
 from tracker.cli.record import report_warnings
 from tracker.edit.apply import add_goal
-from tracker.edit.new_goal import GoalInput, plan_goal
+from tracker.edit.new_goal import Ask, GoalInput, plan_goal
+from tracker.edit.plan import EditError
 from tracker.errors import TrackerError, UsageError
-from tracker.render.i18n import t
+from tracker.messages import Localized
+from tracker.render.i18n import LABELS, Lang, t
 
 KINDS = ("at_least", "at_most", "range", "milestone")
-MEASURES = ("flow", "level")
+MEASURES = ("flow", "level", "growth")
 
 
 def interactive() -> bool:
@@ -27,7 +30,13 @@ def interactive() -> bool:
 
 @click.command()
 @global_options
-@click.option("--file", "file", metavar="PATH", help="The TOML file to add the goal to.")
+@click.option(
+    "--file",
+    "file",
+    metavar="PATH",
+    help="The TOML file to add the goal to (default: the region's file; a new one is "
+    "created with [defaults] region).",
+)
 @click.option(
     "--id", "goal_id", metavar="ID", type=TEXT, help="Goal id (default: region-year-title)."
 )
@@ -36,9 +45,16 @@ def interactive() -> bool:
 @click.option(
     "--unit", metavar="UNIT", type=TEXT, help="Base unit: 人, %, 所, 元 … (not for milestones)."
 )
-@click.option("--kind", type=click.Choice(KINDS), help="How the target is met [at_least].")
-@click.option("--measure", type=click.Choice(MEASURES), help="flow or level (default: by unit).")
-@click.option("--period", metavar="YEARS", type=TEXT, help='A year (2023) or a span ("2021-2025").')
+@click.option("--kind", type=click.Choice(KINDS), help="How the target is met (default: at_least).")
+@click.option(
+    "--measure", type=click.Choice(MEASURES), help="flow, level or growth (default: by unit)."
+)
+@click.option(
+    "--period",
+    metavar="YEARS",
+    type=TEXT,
+    help='A year (2023) or a span ("2021-2025") (default: this year).',
+)
 @click.option(
     "--target",
     metavar="QUANTITY",
@@ -57,16 +73,23 @@ def interactive() -> bool:
 def add(obj: Context, /, dry_run: bool, lock_timeout: float | None, **options: str | None) -> None:
     """Add a goal to a data file.
 
-    Give the fields as options; on a terminal, whatever required field is missing is asked
-    for (with defaults). Without a terminal a missing required field is an error naming the
-    option. The id is made from region, period and title when --id is not given.
+    Give the fields as options. On a terminal, whatever required field is missing is asked
+    for, region first (name, alias or pinyin, with did-you-mean), then the file it proposes,
+    each answer checked as it is typed. Without a terminal, answers may be piped, one a
+    line in the same order; with none, the missing options are named in one error. The id
+    is made from region, period and title when --id is not given.
     """
 
     dataset = load_dataset(obj)
     if dataset.bundled:
         raise UsageError(t("record.bundled", obj.lang))
-    ask = _asker(obj) if interactive() else None
-    spec = plan_goal(dataset, GoalInput(**options), ask)
+    given = GoalInput(**options)
+    ask: Ask | None = None
+    if interactive():
+        ask = _asker(obj)
+    elif given.missing() and (answers := _piped_answers()):
+        ask = _asker(obj, answers)
+    spec = plan_goal(dataset, given, ask, dt.date.today())
     edit = add_goal(spec.path, spec.shown, spec.goal, dry_run=dry_run, lock_timeout=lock_timeout)
     if not spec.inside:
         click.echo(t("add.outside", obj.lang, file=spec.shown, root=dataset.root), err=True)
@@ -79,8 +102,32 @@ def add(obj: Context, /, dry_run: bool, lock_timeout: float | None, **options: s
     report_warnings(obj, edit)
 
 
-def _asker(obj: Context) -> Callable[..., Any]:
-    """``ask(field, default, check)``: a click prompt re-asked until ``check`` accepts it."""
+def _label(field: str, choices: tuple[str, ...] | None, lang: Lang) -> str:
+    """The question, with its choices: ``类型(at_least 不低于 · at_most 不超过 …)``."""
+    text = t(f"prompt.{field}", lang)
+    if not choices:
+        return text
+    if lang == "zh":
+        listed = " · ".join(f"{c} {t(c, lang)}" for c in choices)
+        return f"{text}({listed})"
+    return f"{text} ({' · '.join(choices)})"
+
+
+def _answer(raw: str, choices: tuple[str, ...] | None) -> str:
+    """A choice may be answered by its key or its zh / en label (不低于, at least)."""
+    wanted = raw.strip().casefold()
+    for choice in choices or ():
+        if wanted in (choice, *(label.casefold() for label in LABELS.get(choice, ()))):
+            return choice
+    return raw
+
+
+def _asker(obj: Context, answers: list[str] | None = None) -> Ask:
+    """``ask(field, default, check, choices)``: a prompt asked again (with the reason, in the
+    run's language) until ``check`` accepts the answer; or, with ``answers`` (piped), the
+    next line — empty or missing takes the default, and a wrong one is an error naming its
+    line (nobody is there to answer again)."""
+    lines = iter(enumerate(answers or (), start=1))
 
     def ask(
         field: str,
@@ -88,18 +135,39 @@ def _asker(obj: Context) -> Callable[..., Any]:
         check: Callable[[str], Any],
         choices: tuple[str, ...] | None = None,
     ) -> Any:
-        def value_proc(raw: str) -> Any:
+        while True:
+            if answers is None:
+                number, raw = (
+                    0,
+                    click.prompt(
+                        _label(field, choices, obj.lang),
+                        default=default if default is not None else "",
+                        show_default=bool(default),
+                    ),
+                )
+            else:
+                number, raw = next(lines, (len(answers) + 1, ""))
+                if not raw.strip():
+                    if default is None:
+                        raise EditError.of("add.missing", options=f"--{field}")
+                    raw = default
             try:
-                return check(raw)
+                return check(_answer(raw, choices))
             except TrackerError as exc:
-                raise click.BadParameter(exc.message) from None
-
-        return click.prompt(
-            t(f"prompt.{field}", obj.lang),
-            default=default if default is not None else "",
-            show_default=bool(default),
-            type=click.Choice(choices) if choices else None,
-            value_proc=None if choices else value_proc,
-        )
+                if answers is not None:
+                    reason = Localized(exc.text("zh"), exc.text("en"))
+                    raise EditError.of(
+                        "add.piped_invalid", n=number, field=field, reason=reason
+                    ) from None
+                click.echo(t("add.retry", obj.lang, reason=exc.text(obj.lang)), err=True)
 
     return ask
+
+
+def _piped_answers() -> list[str]:
+    """The answers piped on stdin, one a line (none when stdin is empty or closed)."""
+    try:
+        lines = sys.stdin.read().splitlines()
+    except (OSError, ValueError):  # closed, or not readable
+        return []
+    return lines if any(line.strip() for line in lines) else []

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from tracker.cli.context import Context
-from tracker.cli.options import emit, format_option, global_options
+from tracker.cli.options import emit, format_option, global_options, output_option
 from tracker.core.checks import build_report
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from tracker.load.dataset import load
@@ -38,6 +38,7 @@ from tracker.render.registry import CheckFormat, renderer
     is_flag=True,
     help="Also list the findings the data acknowledges (acknowledge = [...]).",
 )
+@output_option
 @click.pass_obj
 def check(
     obj: Context, paths: tuple[Path, ...], strict: bool, fmt: str, show_acknowledged: bool
@@ -47,7 +48,7 @@ def check(
     PATH is a data file or directory (default: the data directory). Each finding has its
     file, line, goal id, a stable code (E… error, W… warning) and a message saying how to
     fix it. Exit status: 0 when there are no errors, 1 otherwise. Codes and the acknowledge
-    mechanism: docs/check.md.
+    mechanism: `tracker docs check`.
     """
 
     data_dir, bundled = find_data_dir(obj.data)
@@ -57,16 +58,13 @@ def check(
         paths = (data_dir,)
     for path in paths:
         if path.is_file() and path.suffix.lower() not in DATA_SUFFIXES:
-            raise UsageError(
-                f"{path} is not a data file: tracker reads {', '.join(sorted(DATA_SUFFIXES))}"
+            raise UsageError.of(
+                "check.not_data", path=path, suffixes=", ".join(sorted(DATA_SUFFIXES))
             )
     dataset = load(None if bundled else data_dir, select=paths)
     files = dataset.files
     if not files:
-        raise UsageError(
-            f"no data files (*.toml, *.yaml, *.yml) under {', '.join(map(str, paths))}: "
-            "check the path"
-        )
+        raise UsageError.of("check.no_files", paths=", ".join(map(str, paths)))
     report = build_report(dataset, files, today=datetime.date.today(), strict=strict)
     text = fmt == "text"
     options = RenderOptions(lang=obj.lang, color=obj.color and text, width=obj.width)

@@ -17,7 +17,7 @@ class Context:
     dataclasses (docs/performance.md).
     """
 
-    __slots__ = ("cache", "color", "data", "debug", "lang", "width")
+    __slots__ = ("cache", "color", "data", "debug", "lang", "output", "width")
 
     def __init__(
         self,
@@ -34,6 +34,7 @@ class Context:
         self.width = width
         self.debug = debug
         self.cache = cache  # use the parse cache (--no-cache: False)
+        self.output: str | None = None  # --output FILE: the report goes there, not to stdout
 
     def __repr__(self) -> str:
         fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
@@ -55,13 +56,20 @@ def _stdout_is_terminal() -> bool:
     return stream is not None and stream.isatty()
 
 
+# Writing to a file or pipe without $COLUMNS: wide enough for any row, so that text is never
+# wrapped into orphan characters (`有需求的学校开展课后服` / `务`); tables still fit their
+# content, as wide as their longest row.
+FIT_WIDTH = 1000
+
+
 def terminal_width() -> int:
-    """The terminal's width; $COLUMNS or 100 when writing to a file or pipe."""
+    """The terminal's width; $COLUMNS, else :data:`FIT_WIDTH`, when writing to a file or
+    pipe."""
     if _stdout_is_terminal():
         import shutil  # noqa: PLC0415  # only for a terminal: shutil costs ~4 ms to import
 
         return shutil.get_terminal_size((100, 24)).columns
     try:
-        return max(60, int(os.environ.get("COLUMNS", "100")))
+        return max(60, int(os.environ.get("COLUMNS", str(FIT_WIDTH))))
     except ValueError:
-        return 100
+        return FIT_WIDTH

@@ -45,7 +45,7 @@ def export(
     (Frictionless), tracker.sqlite (Datasette, DuckDB), optionally Parquet.
 
     The filters and judgement options work as in `tracker status`; the files are the same,
-    byte for byte, when nothing changed (docs/export.md).
+    byte for byte, when nothing changed (`tracker docs export`).
 
     \b
     Examples:

@@ -59,7 +59,8 @@ class TrackerGroup(click.Group):
             click.echo("interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
         except TrackerError as exc:  # its message may quote data text: made inert
-            click.echo(f"tracker: {safe(exc.message)}", err=True)
+            lang = ctx.obj.lang if isinstance(ctx.obj, Context) else "en"
+            click.echo(f"tracker: {safe(exc.text(lang))}", err=True)
             ctx.exit(exc.exit_code)
         except Exception as exc:
             if isinstance(ctx.obj, Context) and ctx.obj.debug:

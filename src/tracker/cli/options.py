@@ -10,6 +10,7 @@ import functools
 import math
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
+from pathlib import Path
 from typing import Any, NamedTuple, NoReturn
 
 import click
@@ -17,7 +18,7 @@ import click
 from tracker.cli.context import Context, use_color
 from tracker.core.compute import Status, Thresholds
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError
-from tracker.core.status import Selection, SortKey, StatusReport, build_status
+from tracker.core.status import Selection, SortKey, StatusReport, build_status, why_empty
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from tracker.load.cache import default_dir
 from tracker.load.dataset import load
@@ -25,6 +26,7 @@ from tracker.load.discover import find_data_dir
 from tracker.model import Dataset
 from tracker.parse.dates import DateError, parse_as_of
 from tracker.render.escape import inline
+from tracker.render.filters import empty_hint
 from tracker.render.i18n import LABELS, LANGS, Lang, t
 from tracker.render.options import EXTRA_COLUMNS
 from tracker.render.registry import Format, choices
@@ -37,8 +39,38 @@ BOM = "\ufeff"  # --bom: a UTF-8 byte-order mark, which Excel and WPS need to re
 
 
 def emit(obj: Context, text: str, *, color: bool = False) -> None:
-    """Write a rendered report to stdout (click strips ANSI unless told it is wanted)."""
-    click.echo(text, nl=False, color=color and obj.color)
+    """Write a rendered report to stdout (click strips ANSI unless told it is wanted), or
+    to the ``--output`` file (atomically; a line on stderr says so)."""
+    if obj.output is None:
+        click.echo(text, nl=False, color=color and obj.color)
+        return
+    # only for --output: it imports hashlib and tempfile, which `tracker status` need not
+    from tracker.edit.files import write_output  # noqa: PLC0415
+
+    write_output(Path(obj.output), text)
+    click.echo(t("report.written", obj.lang, path=obj.output), err=True)
+
+
+def _set_output(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    del param
+    obj = ctx.find_object(Context)
+    if obj is not None and value is not None and value != "-":  # "-": stdout
+        obj.output = value
+        obj.color = False  # a file gets no escape codes
+
+
+def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--output FILE`` (``-o``), the same on every command that prints a report: the
+    report is written to FILE instead of stdout (``emit``)."""
+    return click.option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        type=click.Path(dir_okay=False),
+        expose_value=False,
+        callback=_set_output,
+        help="Write the report to FILE (atomically) instead of stdout.",
+    )(func)
 
 
 def emit_parts(parts: Iterable[bytes]) -> None:
@@ -229,9 +261,8 @@ class Filters(NamedTuple):
         """The pace bands; --at-risk above --on-track is a usage error."""
 
         if self.at_risk > self.on_track:
-            raise UsageError(
-                f"--at-risk ({float(self.at_risk)}) must not exceed --on-track "
-                f"({float(self.on_track)})"
+            raise UsageError.of(
+                "option.at_risk_above", at_risk=float(self.at_risk), on_track=float(self.on_track)
             )
         return Thresholds(self.on_track, self.at_risk, self.lag_bands, self.grace)
 
@@ -256,16 +287,14 @@ _EVALUATION_OPTIONS = [
         "on_track",
         type=FractionParam(),
         default="0.95",
-        show_default="0.95",
-        help="Pace at or above which a goal is on track.",
+        help="Pace at or above which a goal is on track (default: 0.95).",
     ),
     click.option(
         "--at-risk",
         "at_risk",
         type=FractionParam(),
         default="0.60",
-        show_default="0.60",
-        help="Pace at or above which a goal is at risk (below: behind).",
+        help="Pace at or above which a goal is at risk, below it behind (default: 0.60).",
     ),
     click.option(
         "--lag-bands",
@@ -280,9 +309,9 @@ _EVALUATION_OPTIONS = [
         "grace",
         type=click.IntRange(0, 3660),
         default=0,
-        show_default="0",
         metavar="DAYS",
-        help="Days after the deadline before a goal without a final figure is overdue.",
+        help="Days after the deadline before a goal without a final figure is overdue "
+        "(default: 0).",
     ),
 ]
 
@@ -363,7 +392,21 @@ def evaluate_filtered(obj: Context, filters: Filters, sort: SortKey | None = Non
     dataset = load_dataset(obj)
     chosen = selection(dataset, obj.lang, filters)
     report = build_status(dataset, filters.when, chosen, thresholds, sort or SortKey.REGION)
+    if not report.rows:
+        explain_empty(obj, dataset, filters.when, chosen, thresholds)
     return Evaluated(dataset, chosen, thresholds, report)
+
+
+def explain_empty(
+    obj: Context, dataset: Dataset, when: dt.date, chosen: Selection, thresholds: Thresholds
+) -> None:
+    """Why nothing matched, on stderr: the filter that left no goal and what exists instead,
+    or that no goal could be loaded at all (then ``finish`` exits 1)."""
+    if not dataset.goals and dataset.errors:
+        failed = len({p.file for p in dataset.errors})
+        click.echo(t("empty.load_failed", obj.lang, n=failed), err=True)
+        return
+    click.echo(empty_hint(why_empty(dataset, when, chosen, thresholds), obj.lang), err=True)
 
 
 def finish(dataset: Dataset, *, findings: bool = False) -> NoReturn:
@@ -373,15 +416,34 @@ def finish(dataset: Dataset, *, findings: bool = False) -> NoReturn:
     click.get_current_context().exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
+# The human-readable format has one name in every command: "text"; "table" (status, rank and
+# regions' name for it, in SPEC §4) is accepted as its alias everywhere.
+HUMAN_FORMATS = ("text", "table")
+
+
+class FormatChoice(click.Choice):  # type: ignore[type-arg]  # generic only in newer click
+    """A view's formats as ``--format`` shows them (the human one as ``text``), converted to
+    the registry's value (``table`` for status)."""
+
+    def __init__(self, view: type[Format]) -> None:
+        self.values = choices(view)
+        super().__init__([HUMAN_FORMATS[0] if v in HUMAN_FORMATS else v for v in self.values])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        name = str(value).strip().casefold()
+        shown = super().convert(HUMAN_FORMATS[0] if name in HUMAN_FORMATS else name, param, ctx)
+        return self.values[list(self.choices).index(shown)]
+
+
 def format_option(view: type[Format], help: str = "Output format.") -> Callable[..., Any]:  # noqa: A002
     """``--format`` (passed as ``fmt``): the view's formats, from the renderer registry; the
     first is the default."""
-    formats = choices(view)
+    kind = FormatChoice(view)
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(formats),
-        default=formats[0],
+        type=kind,
+        default=kind.choices[0],
         show_default=True,
         help=help,
     )
@@ -445,9 +507,11 @@ def statuses_option(option: str, values: Sequence[str]) -> list[str]:
     names = [(name, status_key(name)) for name in split_values(values)]
     unknown = [name for name, key in names if key is None]
     if unknown:
-        raise UsageError(
-            f"{option}: unknown status {', '.join(unknown)}; "
-            f"choose from {', '.join(STATUS_CHOICES)} (or their zh / en labels, e.g. 逾期未报)"
+        raise UsageError.of(
+            "option.unknown_status",
+            option=option,
+            names=", ".join(unknown),
+            choices=", ".join(STATUS_CHOICES),
         )
     return [key for _, key in names if key is not None]
 
@@ -458,9 +522,8 @@ def columns_option(values: Sequence[str]) -> tuple[str, ...]:
     names = [name.casefold() for name in split_values(values)]
     unknown = [name for name in names if name not in EXTRA_COLUMNS]
     if unknown:
-        raise UsageError(
-            f"--columns: unknown column {', '.join(unknown)}; choose from "
-            f"{', '.join(EXTRA_COLUMNS)}"
+        raise UsageError.of(
+            "option.unknown_column", names=", ".join(unknown), choices=", ".join(EXTRA_COLUMNS)
         )
     return tuple(name for name in EXTRA_COLUMNS if name in names)
 
@@ -497,7 +560,7 @@ def report_errors(obj: Context, dataset: Dataset, label: str = "") -> None:
     errors = dataset.errors
     for problem in errors[:MAX_LISTED_PROBLEMS]:
         goal = f" [{problem.goal_id}]" if problem.goal_id else ""
-        line = f"{prefix}{problem.location()}: {problem.code}{goal} {problem.message}"
+        line = f"{prefix}{problem.location()}: {problem.code}{goal} {problem.text(obj.lang)}"
         click.echo(inline(line), err=True)  # data text: inert on a terminal
     if errors:
         click.echo(prefix + t("notice.problems", obj.lang, n=len(errors)), err=True)
@@ -507,12 +570,15 @@ def selection(dataset: Dataset, lang: Lang, filters: Filters) -> Selection:
     """The filters as a :class:`Selection`; an unknown or ambiguous region is a usage error."""
 
     names = None
+    resolved: tuple[tuple[str, str], ...] = ()
     if filters.regions:
         index = RegionIndex(
             RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()
         )
+        queries = split_values(filters.regions)
         try:
-            names = index.select(split_values(filters.regions))
+            resolved = tuple((query, index.resolve(query)) for query in queries)
+            names = index.select(queries)
         except RegionLookupError as exc:
             raise UsageError(exc.message(lang)) from None
     wanted = statuses_option("--status", filters.statuses)
@@ -524,4 +590,5 @@ def selection(dataset: Dataset, lang: Lang, filters: Filters) -> Selection:
         statuses=frozenset(Status(s) for s in wanted),
         hidden=frozenset(Status(s) for s in hidden),
         due_within=filters.due_within,
+        resolved=resolved,
     )

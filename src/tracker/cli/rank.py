@@ -13,6 +13,7 @@ from tracker.cli.options import (
     finish,
     format_option,
     global_options,
+    output_option,
 )
 from tracker.core.indicators import find_indicator, indicator_suggestions
 from tracker.core.rank import RankBy, build_ranking
@@ -45,6 +46,7 @@ from tracker.render.registry import RankFormat, renderer
     help="Only the last N places.",
 )
 @format_option(RankFormat)
+@output_option
 @click.pass_obj
 def rank(
     obj: Context,

@@ -9,12 +9,15 @@ import click
 
 from tracker.cli.context import Context
 from tracker.cli.options import TEXT, DateParam, emit, global_options, load_dataset, write_options
+from tracker.core.compute import Thresholds, evaluate
 from tracker.edit.apply import record_outcome
 from tracker.edit.outcome import build_outcome, data_file, unknown_goal
 from tracker.errors import UsageError
 from tracker.render.check import problem_line
 from tracker.render.escape import inline
 from tracker.render.i18n import t
+from tracker.render.options import RenderOptions
+from tracker.render.show import render_status_line
 
 if TYPE_CHECKING:
     from tracker.edit.plan import Edit
@@ -47,6 +50,11 @@ if TYPE_CHECKING:
 @click.option(
     "--replace", is_flag=True, help="Overwrite the goal's outcome of the same date, if any."
 )
+@click.option(
+    "--allow-future",
+    is_flag=True,
+    help="Accept an --as-of date after today (a planned figure).",
+)
 @write_options
 @click.pass_obj
 def record(
@@ -59,6 +67,7 @@ def record(
     quote: str | None,
     note: str | None,
     replace: bool,
+    allow_future: bool,
     dry_run: bool,
     lock_timeout: float | None,
 ) -> None:
@@ -76,6 +85,9 @@ def record(
     goal = dataset.goal(goal_id)
     if goal is None:
         raise unknown_goal(dataset, goal_id)
+    today = dt.date.today()
+    if as_of > today and not allow_future:
+        raise UsageError.of("record.future", as_of=as_of, today=today)
     outcome = build_outcome(
         dataset,
         goal,
@@ -86,8 +98,6 @@ def record(
         quote=quote,
         note=note,
     )
-    if as_of > dt.date.today():
-        click.echo(t("record.future", obj.lang, as_of=as_of), err=True)
     path = data_file(dataset, goal.file)
     edit = record_outcome(
         path,
@@ -116,6 +126,18 @@ def record(
         )
     )
     report_warnings(obj, edit)
+    show_status(obj, goal.id, max(today, as_of))
+
+
+def show_status(obj: Context, goal_id: str, when: dt.date) -> None:
+    """The goal's status line with the new figure, as ``tracker show`` prints it (at
+    ``when``: today, or the planned figure's date)."""
+    dataset = load_dataset(obj)
+    goal = dataset.goal(goal_id)
+    if goal is None:  # the file changed again meanwhile: nothing to show
+        return
+    evaluation = evaluate(goal, when, Thresholds(), dataset.by_id)
+    emit(obj, render_status_line(evaluation, RenderOptions(obj.lang, obj.color, obj.width)))
 
 
 def report_warnings(obj: Context, edit: Edit) -> None:

@@ -13,6 +13,7 @@ from tracker.cli.options import (
     finish,
     format_option,
     global_options,
+    output_option,
 )
 from tracker.core.views import region_tree
 from tracker.render.options import RenderOptions
@@ -23,6 +24,7 @@ from tracker.render.registry import RegionsFormat, renderer
 @global_options
 @filter_options
 @format_option(RegionsFormat)
+@output_option
 @click.pass_obj
 def regions(
     obj: Context,

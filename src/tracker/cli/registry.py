@@ -20,6 +20,10 @@ COMMANDS: dict[str, Command] = {
     "add": Command("tracker.cli.add:add", "Add a goal to a data file."),
     "check": Command("tracker.cli.check:check", "Check data files: every problem at once."),
     "diff": Command("tracker.cli.diff:diff", "Compare the data at two git revisions."),
+    "docs": Command(
+        "tracker.cli.docs:docs",
+        "Print a page of tracker's documentation (without TOPIC: the list of pages).",
+    ),
     "export": Command(
         "tracker.cli.export:export",
         "Write the evaluated dataset to DIR for other tools: CSV tables with datapackage.json "

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
 from tracker.cli.context import Context
@@ -15,12 +13,11 @@ from tracker.cli.options import (
     finish,
     format_option,
     global_options,
+    output_option,
 )
 from tracker.core.notice import DUE_DAYS, NOTICE_BANDS, build_notice
 from tracker.core.views import build_report
-from tracker.edit.files import write_output
 from tracker.load.git import data_version
-from tracker.render.i18n import t
 from tracker.render.options import RenderOptions
 from tracker.render.registry import NoticeFormat, ReportFormat, renderer
 
@@ -41,20 +38,13 @@ from tracker.render.registry import NoticeFormat, ReportFormat, renderer
     "(红黄绿灯 grid by lag, default --lag-bands 10,30; overdue, lagging and due-soon lists, "
     "where --due-within sets the due-soon horizon, default 30 days).",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write to this file (atomically) instead of stdout.",
-)
+@output_option
 @click.pass_obj
 def report(
     obj: Context,
     filters: Filters,
     fmt: str,
     style: str,
-    output: Path | None,
 ) -> None:
     """A summary to share: counts by status, a table per region, what needs attention,
     stated rates that do not add up, and the sources."""
@@ -76,9 +66,5 @@ def report(
         dataset = evaluated.dataset
         data = build_report(dataset, evaluated.report, evaluated.selection, evaluated.thresholds)
         text = renderer(ReportFormat(fmt))(data, options)
-    if output is None or str(output) == "-":
-        emit(obj, text)
-    else:
-        write_output(output, text)
-        click.echo(t("report.written", obj.lang, path=output), err=True)
+    emit(obj, text)
     finish(dataset)

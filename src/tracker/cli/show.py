@@ -13,6 +13,7 @@ from tracker.cli.options import (
     format_option,
     global_options,
     load_dataset,
+    output_option,
 )
 from tracker.core.views import goal_detail, unknown_goal_suggestions
 from tracker.errors import UsageError
@@ -26,6 +27,7 @@ from tracker.render.registry import ShowFormat, renderer
 @click.argument("goal_id")
 @evaluation_options
 @format_option(ShowFormat)
+@output_option
 @click.pass_obj
 def show(
     obj: Context,

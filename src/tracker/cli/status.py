@@ -17,6 +17,7 @@ from tracker.cli.options import (
     format_option,
     global_options,
     load_dataset,
+    output_option,
     selection,
     statuses_option,
 )
@@ -61,6 +62,7 @@ from tracker.render.status_rows import status_json
     metavar="STATUS",
     help="Exit 1 when any shown goal has one of these statuses (e.g. missed,behind).",
 )
+@output_option
 @click.pass_obj
 def status(
     obj: Context,
@@ -77,8 +79,9 @@ def status(
     if bom and fmt != "csv":
         raise UsageError(t("export.bom_csv_only", obj.lang))
     extra = columns_option(columns)
-    if fmt == "json" and SortKey(sort) is SortKey.REGION and obj.cache:
-        # the row cache: rows evaluated and rendered by an earlier run are reused
+    if fmt == "json" and SortKey(sort) is SortKey.REGION and obj.cache and obj.output is None:
+        # the row cache: rows evaluated and rendered by an earlier run are reused, the
+        # document written to stdout in parts (--output takes the exact path)
         dataset = load_dataset(obj)
         chosen = selection(dataset, obj.lang, filters)
         report, parts = status_json(

@@ -9,12 +9,15 @@ Pure: takes two loaded datasets, returns a :class:`DataDiff`; never reads files 
 
 from __future__ import annotations
 
+import enum
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 
-from tracker.core.compute import Evaluation, Thresholds, evaluate
+from tracker.core.compute import Evaluation, Status, Thresholds, evaluate
+from tracker.core.status import SEVERITY
 from tracker.model import Dataset, Goal, Outcome
 from tracker.parse.quantity import Quantity
 
@@ -61,6 +64,34 @@ _FIELD_KEYS: dict[str, Callable[[Goal], Hashable]] = {
 
 
 @dataclass(frozen=True, slots=True)
+class TargetMove:
+    """How far a goalpost moved: ``amount`` new − old in the goal's unit (percentage points
+    for % goals), ``share`` the amount as a fraction of the old target (None when it was 0).
+    Raised and lowered are numbers, not verdicts: a lower ceiling (at_most) is stricter."""
+
+    amount: Fraction
+    share: Fraction | None
+
+    @property
+    def direction(self) -> str:
+        """``raised``, ``lowered`` or ``same`` (the wording changed, not the number)."""
+        return "raised" if self.amount > 0 else "lowered" if self.amount < 0 else "same"
+
+
+def target_move(old: Goal, new: Goal) -> TargetMove | None:
+    """The move of a single-valued stated target, in the same unit; None for bands, relative
+    targets, a target added or dropped, or a change of unit."""
+    before, after = old.target, new.target
+    if before is None or after is None or old.unit != new.unit:
+        return None
+    if before.low != before.high or after.low != after.high:
+        return None
+    amount = after.nominal - before.nominal
+    share = amount / before.nominal if before.nominal else None
+    return TargetMove(amount, share)
+
+
+@dataclass(frozen=True, slots=True)
 class GoalChange:
     """A goal present in both versions whose definition changed."""
 
@@ -71,6 +102,10 @@ class GoalChange:
     @property
     def goalpost_moved(self) -> bool:
         return "target" in self.fields
+
+    @property
+    def target_move(self) -> TargetMove | None:
+        return target_move(self.old, self.new) if self.goalpost_moved else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +123,29 @@ class OutcomeChange:
         return outcome.as_of
 
 
+# For `--fail-on worse`: the triage order (worst first), without the statuses that say nothing
+# of progress (unclear, no data, no target): a change to or from them is not worse.
+_UNRANKED = (Status.UNCLEAR, Status.NO_DATA, Status.NO_TARGET)
+_RANK = {status: rank for rank, status in enumerate(s for s in SEVERITY if s not in _UNRANKED)}
+
+
 @dataclass(frozen=True, slots=True)
 class StatusChange:
     old: Evaluation
     new: Evaluation
+
+    @property
+    def worse(self) -> bool:
+        before, after = _RANK.get(self.old.status), _RANK.get(self.new.status)
+        return before is not None and after is not None and after < before  # worst first
+
+
+class FailOn(enum.Enum):
+    """What `tracker diff --fail-on` can fail a CI job on."""
+
+    GOALPOST = "goalpost"  # a target changed
+    RESTATED = "restated"  # an earlier figure changed
+    WORSE = "worse"  # a goal's status got worse
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +162,19 @@ class DataDiff:
     @property
     def goalposts_moved(self) -> tuple[GoalChange, ...]:
         return tuple(c for c in self.changed if c.goalpost_moved)
+
+    @property
+    def worsened(self) -> tuple[StatusChange, ...]:
+        return tuple(s for s in self.status_changed if s.worse)
+
+    def failures(self, wanted: Iterable[FailOn]) -> dict[FailOn, int]:
+        """For each of ``wanted`` that occurs, how many times (``--fail-on``)."""
+        counts = {
+            FailOn.GOALPOST: len(self.goalposts_moved),
+            FailOn.RESTATED: len(self.outcomes_restated),
+            FailOn.WORSE: len(self.worsened),
+        }
+        return {kind: counts[kind] for kind in wanted if counts[kind]}
 
     @property
     def empty(self) -> bool:

@@ -24,6 +24,7 @@ from tracker.core import rounding
 from tracker.core.compute import RateCheck, computed_gap, computed_rate, rate_check
 from tracker.core.figures import Interval, figure
 from tracker.core.regions import normalise
+from tracker.messages import Localized, message
 from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Region
 from tracker.problems import Problem, Severity
 
@@ -180,7 +181,7 @@ _WHAT = {
 
 
 # How an outcome's check records a finding: found(code, message).
-_Found = Callable[[str, str], Problem]
+_Found = Callable[..., Problem]  # found(code, **params): the code's catalogue message
 
 
 # --- the checks -------------------------------------------------------------------------------
@@ -203,16 +204,11 @@ def _goal_findings(goal: Goal, today: date | None) -> Iterator[tuple[Problem, in
 def _outcome_findings(
     goal: Goal, outcome: Outcome, previous: tuple[Outcome, Interval] | None
 ) -> Iterator[Problem]:
-    def found(code: str, message: str) -> Problem:
-        return codes.problem(code, goal.file, outcome.line, goal.id, message)
+    def found(code: str, **params: object) -> Problem:
+        return codes.problem_of(code, goal.file, outcome.line, goal.id, f"problem.{code}", params)
 
     if outcome.as_of < goal.start:
-        yield found(
-            codes.OUTCOME_BEFORE_START,
-            f"outcome as_of {outcome.as_of} is before the goal's start {goal.start}: "
-            "fix as_of or the goal's period; a figure from before the period belongs in "
-            f"baseline = {{ value = …, as_of = {outcome.as_of} }}",
-        )
+        yield found(codes.OUTCOME_BEFORE_START, as_of=outcome.as_of, start=goal.start)
     actual = figure(goal, outcome)
     if (
         goal.measure is Measure.FLOW
@@ -223,10 +219,11 @@ def _outcome_findings(
         before = previous[0]
         yield found(
             codes.FLOW_DECREASES,
-            f"cumulative figure {_figure_text(goal, outcome)} at {outcome.as_of} is below "
-            f"{_figure_text(goal, before)} at {before.as_of}: a flow goal's outcomes are "
-            f"running totals since the period start ({goal.start}), so they cannot fall; fix "
-            'the figure, or set measure = "level" if the goal counts a state, not a total',
+            figure=_figure_text(goal, outcome),
+            as_of=outcome.as_of,
+            before=_figure_text(goal, before),
+            before_as_of=before.as_of,
+            start=goal.start,
         )
     if outcome.stated_rate is not None and goal.target is not None:
         yield from _stated_rate(goal, outcome, found)
@@ -243,24 +240,22 @@ def _dating(goal: Goal, index: int, today: date | None) -> Iterator[Problem]:
     outcome = goal.outcomes[index]
     earlier = goal.outcomes[index - 1] if index else None
     if earlier is not None and earlier.as_of == outcome.as_of:
-        yield codes.problem(
+        yield codes.problem_of(
             codes.SAME_DATE,
             goal.file,
             outcome.line,
             goal.id,
-            f"two outcomes are dated {outcome.as_of} (lines {earlier.line} and {outcome.line}): "
-            "until one is removed or redated, the goal is judged on both figures at once; keep "
-            "the one the latest source states and move the other to a note",
+            "problem.W210",
+            {"as_of": outcome.as_of, "first": earlier.line, "second": outcome.line},
         )
     if today is not None and outcome.as_of > today:
-        yield codes.problem(
+        yield codes.problem_of(
             codes.FUTURE_OUTCOME,
             goal.file,
             outcome.line,
             goal.id,
-            f"outcome as_of {outcome.as_of} is after today ({today}): a reported figure "
-            "refers to a date that has passed; fix as_of (the date the figure refers to, "
-            "not a planned date), or put a plan in the goal's note",
+            "problem.W211",
+            {"as_of": outcome.as_of, "today": today},
         )
 
 
@@ -285,11 +280,10 @@ def _stated_rate(goal: Goal, outcome: Outcome, found: _Found) -> Iterator[Proble
     span = rounding.rate_span(computed.low, computed.high, computed.nominal)
     yield found(
         codes.RATE_INCONSISTENT,
-        f'stated_rate "{rounding.rate_written(outcome.stated_rate)}" does not match the '
-        f"figures: {_figure_text(goal, outcome)} ÷ target "
-        f'"{rounding.written(goal.target.text, goal)}" = {span}; check value, target and '
-        "stated_rate against the source, and if the source itself prints these figures, "
-        f'add acknowledge = ["{codes.RATE_INCONSISTENT}"] to this outcome',
+        stated=rounding.rate_written(outcome.stated_rate),
+        figure=_figure_text(goal, outcome),
+        target=rounding.written(goal.target.text, goal),
+        span=span,
     )
 
 
@@ -310,12 +304,11 @@ def _stated_gap(goal: Goal, outcome: Outcome, found: _Found) -> Iterator[Problem
     span = "–".join(_num(x) for x in dict.fromkeys((low, high)) if x is not None)
     yield found(
         codes.GAP_INCONSISTENT,
-        f'stated_gap "{outcome.stated_gap.text}" does not match the figures: the gap of '
-        f"{_figure_text(goal, outcome)} to the target "
-        f'"{rounding.written(goal.target.text, goal)}" is {span}{unit}; a gap is signed like '
-        "the gap column (positive = still short, negative = beyond the target); check it "
-        f"against the source, and if the source itself prints it, add acknowledge = "
-        f'["{codes.GAP_INCONSISTENT}"] to this outcome',
+        stated=outcome.stated_gap.text,
+        figure=_figure_text(goal, outcome),
+        target=rounding.written(goal.target.text, goal),
+        span=span,
+        unit=unit,
     )
 
 
@@ -328,16 +321,21 @@ def _ratio(goal: Goal, outcome: Outcome, found: _Found) -> Iterator[Problem]:
         return
     unit = "%" if goal.unit == "%" else ""
     written = Interval.of(outcome.value)
-    stands = ""
+    stands = Localized("", "")
     if written.low is not None and written.high is not None and written.low != written.high:
-        stands = f" (that is {_num(written.low)}–{_num(written.high)}{unit} once rounded)"
+        bounds = {"low": _num(written.low), "high": _num(written.high), "unit": unit}
+        stands = Localized(
+            message("problem.W202.stands", "zh", bounds),
+            message("problem.W202.stands", "en", bounds),
+        )
     yield found(
         codes.RATIO_INCONSISTENT,
-        f'value "{rounding.written(outcome.value.text, goal)}"{stands} disagrees with '
-        f"numerator / denominator: {_num(outcome.numerator)} / {_num(outcome.denominator)} = "
-        f"{_num(actual.nominal)}{unit}; check the three figures against the source, and if "
-        f'the source itself prints them, add acknowledge = ["{codes.RATIO_INCONSISTENT}"] '
-        "to this outcome",
+        value=rounding.written(outcome.value.text, goal),
+        stands=stands,
+        numerator=_num(outcome.numerator),
+        denominator=_num(outcome.denominator),
+        exact=_num(actual.nominal),
+        unit=unit,
     )
 
 
@@ -347,26 +345,12 @@ def _sourcing(goal: Goal) -> Iterator[tuple[Problem, None]]:
     states = goal.target is not None or goal.kind is Kind.MILESTONE or not goal.outcomes
     if goal.source is None and (states or any(o.source is None for o in goal.outcomes)):
         yield (
-            codes.problem(
-                codes.NO_SOURCE,
-                goal.file,
-                goal.line,
-                goal.id,
-                'goal has no source: add source = "<source id>" (defined by a [[source]]), '
-                "or set it once for the file in [defaults]",
-            ),
+            codes.problem_of(codes.NO_SOURCE, goal.file, goal.line, goal.id, "problem.W203"),
             None,
         )
     if goal.quote is None and (states or any(o.quote is None for o in goal.outcomes)):
         yield (
-            codes.problem(
-                codes.NO_QUOTE,
-                goal.file,
-                goal.line,
-                goal.id,
-                'goal has no quote: add quote = "…" with the sentence of the source that states '
-                "it (or a quote on each outcome), so a reader can verify it",
-            ),
+            codes.problem_of(codes.NO_QUOTE, goal.file, goal.line, goal.id, "problem.W204"),
             None,
         )
 

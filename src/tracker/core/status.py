@@ -11,7 +11,9 @@ from fractions import Fraction
 from typing import TypeVar
 
 from tracker.core.compute import Evaluation, Status, Thresholds, evaluate
+from tracker.core.regions import to_simplified
 from tracker.model import Dataset, Goal
+from tracker.suggest import suggest
 
 # Worst first: the order a reader triages in, also used for --sort status.
 SEVERITY = (
@@ -45,6 +47,8 @@ class Selection:
     statuses: frozenset[Status] = frozenset()
     hidden: frozenset[Status] = frozenset()  # --hide: statuses left out
     due_within: int | None = None  # --due-within DAYS: only goals due soon, not yet achieved
+    # each --region query and the region it resolved to (新绛县 ← xinjiang), for headers
+    resolved: tuple[tuple[str, str], ...] = ()
 
     def admits_goal(self, goal: Goal) -> bool:
         if self.regions is not None and goal.region not in self.regions:
@@ -96,6 +100,7 @@ class StatusReport:
     as_of: date
     rows: tuple[Evaluation, ...]
     summary: Summary
+    selection: Selection = Selection()  # the filters in force, stated in the header
 
 
 def region_order(dataset: Dataset) -> dict[str, int]:
@@ -173,7 +178,7 @@ def build_status(
     if selection.statuses or selection.hidden or selection.due_within is not None:
         rows = [e for e in rows if selection.admits(e)]
     ordered = tuple(sort_rows(rows, sort, region_order(dataset)))
-    return StatusReport(as_of, ordered, summarise(ordered))
+    return StatusReport(as_of, ordered, summarise(ordered), selection)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,3 +214,54 @@ def build_rows(
 def matching(statuses: Collection[Status], rows: Iterable[_R]) -> list[_R]:
     """Rows whose status is one of ``statuses`` (for --fail-on)."""
     return [e for e in rows if e.status in statuses]
+
+
+@dataclass(frozen=True, slots=True)
+class Emptiness:
+    """Why a selection shows no goal: the first filter (in the order they apply) after which
+    none is left, and what the goals before it offer instead."""
+
+    filter: str  # "data" (no goal at all), "region", "year", "category", "status", "hide", "due"
+    years: tuple[int, ...] = ()  # the years the remaining goals cover
+    categories: tuple[str, ...] = ()  # their categories
+    close: tuple[str, ...] = ()  # the categories closest to those asked for
+    statuses: tuple[Status, ...] = ()  # their statuses, worst first
+
+
+def why_empty(
+    dataset: Dataset, as_of: date, selection: Selection, thresholds: Thresholds = Thresholds()
+) -> Emptiness:
+    """Which filter left no goal, and what exists instead (the hint under "No goals match")."""
+    goals = list(dataset.goals)
+    if not goals:
+        return Emptiness("data")
+    if selection.regions is not None:
+        goals = [g for g in goals if g.region in selection.regions]
+        if not goals:
+            return Emptiness("region")
+    if selection.years:
+        before = goals
+        goals = [g for g in goals if Selection(years=selection.years).admits_goal(g)]
+        if not goals:
+            years = {y for g in before for y in range(g.start.year, g.deadline.year + 1)}
+            return Emptiness("year", years=tuple(sorted(years)))
+    if selection.categories:
+        before = goals
+        goals = [g for g in goals if (g.category or "").casefold() in selection.categories]
+        if not goals:
+            present = sorted({g.category for g in before if g.category})
+            # compared simplified (就業 → 就业) and case-folded, as region names are
+            folded = {to_simplified(c).casefold(): c for c in present}
+            close = [
+                folded[c]
+                for q in sorted(selection.categories)
+                for c in suggest(to_simplified(q), folded, limit=3, cutoff=0.5)
+            ]
+            return Emptiness("category", categories=tuple(present), close=tuple(close))
+    rows = [evaluate(g, as_of, thresholds, dataset.by_id) for g in goals]
+    present_statuses = tuple(s for s in SEVERITY if any(e.status is s for e in rows))
+    if selection.statuses and not any(e.status in selection.statuses for e in rows):
+        return Emptiness("status", statuses=present_statuses)
+    if all(e.status in selection.hidden for e in rows):
+        return Emptiness("hide", statuses=present_statuses)
+    return Emptiness("due", statuses=present_statuses)

@@ -195,6 +195,7 @@ class ReportData:
     rate_issues: tuple[RateIssue, ...]
     sources: tuple[SourceEntry, ...]
     thresholds: Thresholds
+    resolved: tuple[tuple[str, str], ...] = ()  # --region queries and the regions they named
 
     @property
     def rows(self) -> tuple[Evaluation, ...]:
@@ -287,6 +288,7 @@ def build_report(
         rate_issues=rate_issues(rows, thresholds),
         sources=_sources(dataset, rows),
         thresholds=thresholds,
+        resolved=selection.resolved,
     )
 
 

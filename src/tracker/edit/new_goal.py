@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -16,6 +17,7 @@ from tracker.edit.layout import INTEGER, toml_scalar
 from tracker.edit.outcome import check_source
 from tracker.edit.plan import EditError, NewGoal, Text, parse_toml
 from tracker.load.discover import display_path
+from tracker.messages import Localized
 from tracker.model import Dataset
 from tracker.parse.dates import DateError, parse_period
 from tracker.parse.quantity import QuantityError, parse_quantity, parse_unit
@@ -27,7 +29,7 @@ _SLUG_MAX = 40
 _KINDS = ("at_least", "at_most", "range", "milestone")
 
 
-_MEASURES = ("flow", "level")
+_MEASURES = ("flow", "level", "growth")
 
 
 class Ask(Protocol):
@@ -58,6 +60,13 @@ class GoalInput:
     category: str | None = None
     source: str | None = None
     quote: str | None = None
+
+    def missing(self) -> list[str]:
+        """The required options not given (``--region``, ``--title``, ``--unit``)."""
+        required = [("region", self.region), ("title", self.title)]
+        if self.kind != "milestone":
+            required.append(("unit", self.unit))
+        return [f"--{name}" for name, value in required if value is None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +113,11 @@ def _file_defaults(path: Path, shown: str) -> dict[str, Any]:
     return defaults if isinstance(defaults, dict) else {}
 
 
-def plan_goal(dataset: Dataset, given: GoalInput, ask: Ask | None) -> GoalPlan:
-    """Every field of a new goal, from the options, the file's [defaults] and, on a terminal,
-    the user's answers; each checked as it comes. A missing required field without a
-    terminal is a usage error naming its option."""
-    return _GoalBuilder(dataset, given, ask).build()
+def plan_goal(dataset: Dataset, given: GoalInput, ask: Ask | None, today: date) -> GoalPlan:
+    """Every field of a new goal, from the options, the file's [defaults] (a new file gets
+    ``[defaults] region``) and the user's answers; each checked as it comes. With no one to
+    ask, the missing required options are one usage error naming them all."""
+    return _GoalBuilder(dataset, given, ask, today).build()
 
 
 def _optional(check: Callable[[str], Any]) -> Callable[[str], Any]:
@@ -118,7 +127,7 @@ def _optional(check: Callable[[str], Any]) -> Callable[[str], Any]:
 
 def _text(raw: str) -> str:
     if not raw.strip():
-        raise EditError("cannot be empty")
+        raise EditError.of("add.empty")
     return raw.strip()
 
 
@@ -126,23 +135,25 @@ def _choice(options: tuple[str, ...]) -> Callable[[str], str]:
     def check(raw: str) -> str:
         value = raw.strip()
         if value not in options:
-            raise EditError(f"{value!r} is not one of {', '.join(options)}")
+            raise EditError.of("add.not_choice", value=value, choices=", ".join(options))
         return value
 
     return check
 
 
 class _GoalBuilder:
-    """One ``tracker add``: each field from its option, else the user (on a terminal), else
-    its default; each checked by the method named after it."""
+    """One ``tracker add``: each field from its option, else the user (on a terminal, or a
+    line of piped answers), else its default; each checked by the method named after it.
+    The order is the questions': region first, then the file it proposes."""
 
-    def __init__(self, dataset: Dataset, given: GoalInput, ask: Ask | None) -> None:
+    def __init__(self, dataset: Dataset, given: GoalInput, ask: Ask | None, today: date) -> None:
         self.dataset = dataset
         self.given = given
         self.ask = ask
-        # A person at a terminal who left out a required field is asked for every field not
-        # given; one who gave them all is asked only what has no default.
-        self.session = ask is not None and None in (given.title, given.period)
+        self.today = today
+        # A person who left out a required field is asked for every field not given; one
+        # who gave them all is asked only what has no default.
+        self.session = ask is not None and None in (given.title, given.region)
         self.kind = "at_least"
         self.unit: str | None = None
         self.taken = {g.id for g in dataset.goals}
@@ -156,7 +167,6 @@ class _GoalBuilder:
         default: str | None = None,
         required: bool = False,
         choices: tuple[str, ...] | None = None,
-        hint: str = "",
     ) -> Any:
         if raw is not None:
             return check(raw)
@@ -165,7 +175,7 @@ class _GoalBuilder:
         if default is not None:
             return check(default)
         if required:
-            raise EditError(f"missing --{field}{hint}")
+            raise EditError.of("add.missing", options=f"--{field}")
         return None
 
     # --- field checks ---
@@ -178,7 +188,8 @@ class _GoalBuilder:
         try:
             return index.resolve(raw.strip())
         except RegionLookupError as exc:
-            raise EditError(f"--region: {exc.message()}") from None
+            reason = Localized(exc.message("zh"), exc.message("en"))
+            raise EditError.of("add.bad_region", reason=reason) from None
 
     def file_path(self, raw: str) -> Path:
         """As typed (relative to the working directory, else to the data directory)."""
@@ -186,12 +197,12 @@ class _GoalBuilder:
         if not path.is_absolute() and not path.exists():
             root = self.dataset.root
             in_data = (root if root.is_dir() else root.parent) / path
-            if in_data.exists():
+            if in_data.exists() or in_data.parent.is_dir():
                 path = in_data
         if path.suffix.lower() != ".toml":
-            raise EditError(f"--file {raw}: tracker add writes TOML files (name it *.toml)")
+            raise EditError.of("add.not_toml", file=raw)
         if not path.parent.is_dir():
-            raise EditError(f"--file {raw}: directory {path.parent} does not exist")
+            raise EditError.of("add.no_dir", file=raw, dir=path.parent)
         return path
 
     def unit_text(self, raw: str) -> str:
@@ -199,7 +210,7 @@ class _GoalBuilder:
         try:
             parse_unit(raw.strip())
         except QuantityError as exc:
-            raise EditError(f"--unit: {exc}") from None
+            raise EditError.of("add.bad_unit", reason=exc.localized()) from None
         return raw.strip()
 
     def period_text(self, raw: str) -> str:
@@ -207,21 +218,21 @@ class _GoalBuilder:
         try:
             start, end = parse_period(raw.strip())
         except DateError as exc:
-            raise EditError(f"--period: {exc}") from None
+            raise EditError.of("add.bad_period", reason=exc) from None
         return str(start.year) if start.year == end.year else f"{start.year}-{end.year}"
 
     def target_literal(self, raw: str) -> str:
 
         if self.kind == "milestone":
-            raise EditError("--target: a milestone has no target; drop it")
+            raise EditError.of("add.milestone_target")
         parts = [p.strip() for p in re.split(r"[,,]", raw)] if self.kind == "range" else [raw]
         if len(parts) > 2:
-            raise EditError('--target: a band is two values, "2%,3%"')
+            raise EditError.of("add.band")
         try:
             for part in parts:
                 parse_quantity(part, unit=parse_unit(self.unit or ""), role="target")
         except QuantityError as exc:
-            raise EditError(f"--target: {exc}") from None
+            raise EditError.of("add.bad_target", reason=exc.localized()) from None
         if len(parts) == 2:
             return f"[{toml_scalar(parts[0])}, {toml_scalar(parts[1])}]"
         return toml_scalar(parts[0])
@@ -233,7 +244,7 @@ class _GoalBuilder:
     def goal_id(self, raw: str) -> str:
         value = _text(raw)
         if value in self.taken:
-            raise EditError(f'--id: goal id "{value}" is already used: choose another')
+            raise EditError.of("add.id_taken", id=value)
         return value
 
     def holders(self, region: str | None) -> list[str]:
@@ -249,50 +260,65 @@ class _GoalBuilder:
         home = [f for f in files if _file_defaults(Path(f), f).get("region") == region]
         return home if len(home) == 1 else files
 
+    def new_file(self, region: str) -> str:
+        """A file for a region that has none: ``<pinyin>.toml`` beside its nearest
+        ancestor's file, else in the data directory."""
+        root = self.dataset.root if self.dataset.root.is_dir() else self.dataset.root.parent
+        folder = root
+        parent = self.dataset.regions[region].parent if region in self.dataset.regions else None
+        while parent is not None:
+            files = self.holders(parent)
+            if files:
+                folder = Path(files[0]).parent
+                break
+            above = self.dataset.regions.get(parent)
+            parent = above.parent if above is not None else None
+        name = _pinyin(strip_suffix(region)) or "goals"
+        candidate = folder / f"{name}.toml"
+        return display_path(candidate)
+
+    def proposed_file(self, region: str) -> str | None:
+        """The file to propose: the region's one file, the first of several when someone
+        can choose, or a new one when it has none."""
+        holders = self.holders(region)
+        if not holders:
+            return self.new_file(region)
+        if len(holders) == 1 or self.ask is not None:
+            return holders[0]
+        if self.given.file is None:
+            raise EditError.of("add.file_choice", region=region, files=", ".join(holders))
+        return None
+
     # --- the whole goal ---
 
     def build(self) -> GoalPlan:
 
         given = self.given
-        title: str = self.get("title", given.title, _text, required=True, hint=" (its name)")
-        region = self.region_name(given.region) if given.region is not None else None
-        holders = self.holders(region)
+        if self.ask is None and (missing := given.missing()):
+            raise EditError.of("add.missing", options=", ".join(missing))
+        region: str = self.get("region", given.region, self.region_name, required=True)
         path: Path = self.get(
-            "file",
-            given.file,
-            self.file_path,
-            default=holders[0] if len(holders) == 1 or (holders and self.ask) else None,
-            required=True,
-            hint=(
-                f": {region}'s goals are in {', '.join(holders)}; choose one"
-                if holders
-                else " (the TOML file to add the goal to)"
-            ),
+            "file", given.file, self.file_path, default=self.proposed_file(region), required=True
         )
         shown = display_path(path)
-        defaults = _file_defaults(path, shown)
+        created = not path.exists()
+        defaults = {"region": region} if created else _file_defaults(path, shown)
         default_region = _str_or_none(defaults.get("region"))
         default_source = _str_or_none(defaults.get("source"))
-        if region is None:
-            region = self.get(
-                "region", None, self.region_name, default=default_region, required=True,
-                hint=" (a region name, alias or pinyin)",
-            )  # fmt: skip
-        assert region is not None  # noqa: S101  # required above
-
+        title: str = self.get("title", given.title, _text, required=True)
         self.kind = self.get(
             "kind", given.kind, _choice(_KINDS), default="at_least", choices=_KINDS
         )
         if self.kind == "milestone":
             if given.unit is not None:
-                raise EditError("--unit: a milestone has no unit; drop it")
+                raise EditError.of("add.milestone_unit")
         else:
-            self.unit = self.get(
-                "unit", given.unit, self.unit_text, required=True, hint=" (人, % …)"
-            )
-        measure = self.get("measure", given.measure, _optional(_choice(_MEASURES)), default="")
+            self.unit = self.get("unit", given.unit, self.unit_text, required=True)
+        measure = self.get(
+            "measure", given.measure, _optional(_choice(_MEASURES)), default="", choices=_MEASURES
+        )
         period: str = self.get(
-            "period", given.period, self.period_text, required=True, hint=" (2023 or 2021-2025)"
+            "period", given.period, self.period_text, default=str(self.today.year)
         )
         target = None
         if self.kind != "milestone" or given.target is not None:
@@ -329,7 +355,8 @@ class _GoalBuilder:
         root = self.dataset.root.resolve()
         resolved = path.resolve()
         inside = resolved == root or root in resolved.parents
-        return GoalPlan(path, shown, inside, NewGoal(gid, tuple(pairs)))
+        header = (("region", toml_string(region)),) if created else ()
+        return GoalPlan(path, shown, inside, NewGoal(gid, tuple(pairs), header))
 
 
 def _str_or_none(value: object) -> str | None:

@@ -13,7 +13,7 @@ from tracker.errors import DataError, TrackerError
 from tracker.load.discover import display_path, iter_data_files
 from tracker.model import Dataset, Goal, Kind
 from tracker.parse.quantity import QuantityError, parse_quantity, parse_unit
-from tracker.suggest import did_you_mean, suggest
+from tracker.suggest import suggest
 
 _DONE_WORDS = {
     "true": True, "yes": True, "done": True, "y": True, "1": True,
@@ -32,13 +32,17 @@ def unknown_goal(dataset: Dataset, goal_id: str) -> TrackerError:
     broken = [p for p in dataset.errors if p.goal_id == goal_id]
     if broken:
         first = broken[0]
-        return DataError(
-            f'goal "{goal_id}" has errors ({first.location()}: {first.code} {first.message}): '
-            "fix them first (run tracker check)"
+        return DataError.of(
+            "record.goal_has_errors",
+            id=goal_id,
+            where=first.location(),
+            code=first.code,
+            problem=first.message,
         )
     close = suggest(goal_id, (g.id for g in dataset.goals), limit=3, cutoff=0.5)
-    hint = f"; did you mean {', '.join(close)}?" if close else "; list the ids with tracker status"
-    return EditError(f'unknown goal id "{goal_id}"{hint}')
+    if close:
+        return EditError.of("record.unknown_goal", id=goal_id, ids=", ".join(close))
+    return EditError.of("record.unknown_goal_none", id=goal_id)
 
 
 def data_file(dataset: Dataset, shown: str) -> Path:
@@ -47,16 +51,15 @@ def data_file(dataset: Dataset, shown: str) -> Path:
     for path in iter_data_files(dataset.root):
         if display_path(path) == shown:
             return path
-    raise DataError(f"{shown} is no longer in the data directory: run the command again")
+    raise DataError.of("record.file_gone", file=shown)
 
 
 def check_source(dataset: Dataset, source: str | None) -> None:
     if source is not None and source not in dataset.sources:
-        raise EditError(
-            f'--source: no source with id "{source}"{did_you_mean(source, dataset.sources)}: '
-            "use an id from a [[source]] table "
-            "(add the source to a data file first)"
-        )
+        close = suggest(source, dataset.sources)
+        if close:
+            raise EditError.of("record.unknown_source_close", id=source, close=close[0])
+        raise EditError.of("record.unknown_source", id=source)
 
 
 def build_outcome(
@@ -74,36 +77,32 @@ def build_outcome(
     with the fix, before any file is touched."""
 
     if as_of < goal.start:
-        raise EditError(
-            f"--as-of {as_of} is before the goal's start ({goal.start}): "
-            "an outcome is a figure for a date inside the period; check the date or the goal id"
-        )
+        raise EditError.of("record.before_start", as_of=as_of, start=goal.start)
     check_source(dataset, source)
     common: dict[str, Any] = {"source": source, "quote": quote, "note": note}
     if goal.kind is Kind.MILESTONE:
         done = _DONE_WORDS.get(value.strip().casefold())
         if done is None:
-            raise EditError(
-                f'goal "{goal.id}" is a milestone: VALUE is done or not-done '
-                f"(true/false, 完成/未完成), not {value!r}"
-            )
+            raise EditError.of("record.milestone_value", id=goal.id, value=repr(value))
         if stated_rate is not None:
-            raise EditError("--stated-rate: a milestone has no completion rate; drop it")
+            raise EditError.of("record.milestone_rate")
         return NewOutcome(as_of, done=done, **common)
     try:
         if stated_rate is not None:
             parse_quantity(stated_rate, unit=None, role="rate")
     except QuantityError as exc:
-        raise EditError(f"--stated-rate: {exc}") from None
+        raise EditError.of("record.bad_rate", reason=exc.localized()) from None
     if ratio := _RATIO.fullmatch(value):
         numerator, denominator = ratio[1], ratio[2]
         try:
             low = parse_quantity(denominator, unit=None, role="exact")
             parse_quantity(numerator, unit=None, role="exact")
         except QuantityError as exc:
-            raise EditError(f"VALUE {value!r} as numerator/denominator: {exc}") from None
+            raise EditError.of(
+                "record.bad_value", value=repr(value), reason=exc.localized()
+            ) from None
         if low.nominal <= 0:
-            raise EditError(f"VALUE {value!r}: the denominator must be positive")
+            raise EditError.of("record.bad_denominator", value=repr(value))
         return NewOutcome(
             as_of, numerator=numerator, denominator=denominator, stated_rate=stated_rate, **common
         )
@@ -111,5 +110,7 @@ def build_outcome(
         unit = parse_unit(goal.unit) if goal.unit else None
         parse_quantity(value, unit=unit, role="outcome", tolerance=goal.tolerance)
     except QuantityError as exc:
-        raise EditError(f"VALUE: {exc}") from None
+        raise EditError.of(
+            "record.bad_value", value=repr(value.strip()), reason=exc.localized()
+        ) from None
     return NewOutcome(as_of, value=value.strip(), stated_rate=stated_rate, **common)

@@ -96,6 +96,8 @@ class NewGoal:
 
     id: str
     pairs: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # a new file's [defaults] (the region its goals are of), written before the goal
+    defaults: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +165,7 @@ def _find_goal(document: dict[str, Any], goal_id: str, file: str) -> int:
         raise EditError(f'{file} has no [[goal]] tables: goal "{goal_id}" is not in it')
     hits = [i for i, g in enumerate(goals) if isinstance(g, dict) and g.get("id") == goal_id]
     if not hits:
-        raise EditError(f'goal "{goal_id}" is not in {file}')
+        raise EditError.of("edit.goal_not_in_file", id=goal_id, file=file)
     if len(hits) > 1:
         raise DataError(
             f'goal id "{goal_id}" is used {len(hits)} times in {file}: '
@@ -212,15 +214,16 @@ def plan_record(
     if same_date and not replace:
         previous = existing[same_date[0]]
         shown = previous.get("value", previous.get("done", "…"))
-        raise EditError(
-            f'goal "{goal_id}" already has an outcome for {outcome.as_of} '
-            f"(value {shown!s}, {file}:{layout.outcomes[same_date[0]][0] + 1}): "
-            "add --replace to overwrite it, or check --as-of"
+        raise EditError.of(
+            "edit.same_date",
+            id=goal_id,
+            as_of=outcome.as_of,
+            value=shown,
+            where=f"{file}:{layout.outcomes[same_date[0]][0] + 1}",
         )
     if len(same_date) > 1:
-        raise EditError(
-            f'goal "{goal_id}" has {len(same_date)} outcomes for {outcome.as_of}: '
-            "cannot tell which to replace; edit the file by hand"
+        raise EditError.of(
+            "edit.several_same_date", id=goal_id, n=len(same_date), as_of=outcome.as_of
         )
 
     # Indentation: as this goal's outcomes, else as any outcome in the file, else two spaces.
@@ -275,9 +278,12 @@ def plan_add(text: Text, file: str, goal: NewGoal) -> Edit:
     document = parse_toml(text.body, file) if text.body.strip() else {}
     goals = document.get("goal", [])
     if any(isinstance(g, dict) and g.get("id") == goal.id for g in goals):
-        raise EditError(f'goal "{goal.id}" already exists in {file}: choose another --id')
+        raise EditError.of("edit.goal_exists", id=goal.id, file=file)
     nl = text.newline
     body = text.body
+    if not body.strip() and goal.defaults:
+        body = f"[defaults]{nl}" + "".join(f"{toml_key(k)} = {v}{nl}" for k, v in goal.defaults)
+        document = parse_toml(body, file)
     if body and not body.endswith("\n"):
         body += nl
     separator = nl if body.strip() and not body.endswith(nl + nl) else ""

@@ -4,6 +4,7 @@ problems schema validation reports, worded with their fix."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, TypeVar
@@ -11,13 +12,14 @@ from typing import Any, TypeVar
 import msgspec
 
 from tracker import problems as codes
+from tracker.messages import Localized, message
 from tracker.parse.quantity import Quantity, QuantityError, Role, Unit, parse_quantity
 from tracker.parse.readers import (
     Locator,
     Path_,
 )
 from tracker.problems import Problem
-from tracker.suggest import did_you_mean
+from tracker.suggest import suggest
 
 _T = TypeVar("_T")
 
@@ -39,6 +41,14 @@ class FileContext:
     def add(self, code: str, path: Path_, goal_id: str | None, message: str) -> None:
         line, column = self.locator.find(path)
         self.problems.append(codes.problem(code, self.file, line, goal_id, message, column))
+
+    def add_key(
+        self, code: str, path: Path_, goal_id: str | None, key: str, params: Mapping[str, object]
+    ) -> None:
+        """Record a problem whose message is the catalogue's ``key`` (tracker/messages.py)."""
+        line, column = self.locator.find(path)
+        found = codes.problem_of(code, self.file, line, goal_id, key, params, column)
+        self.problems.append(found)
 
     def fail(self, code: str, path: Path_, goal_id: str | None, message: str) -> InvalidEntryError:
         """Record a problem that makes the entry unusable; ``raise ctx.fail(...)`` skips it."""
@@ -67,12 +77,22 @@ def unknown_keys(
         if key not in known:
             name = str(key)  # YAML keys may be numbers, dates, null
             shown = name if len(name) <= 40 else f"{name[:39]}…"
-            ctx.add(
+            close = suggest(name, known)
+            hint = {"name": close[0]} if close else None
+            ctx.add_key(
                 codes.UNKNOWN_KEY,
                 (*path, key),
                 goal_id,
-                f'unknown key "{shown}" in {where}{did_you_mean(name, known)}: '
-                f"fix the spelling or remove it",
+                "problem.E101",
+                {
+                    "key": shown,
+                    "where": where,
+                    "hint": Localized(
+                        message("hint.close", "zh", hint), message("hint.close", "en", hint)
+                    )
+                    if hint
+                    else "",
+                },
             )
 
 
@@ -89,12 +109,7 @@ def _validation_problem(
     if "missing required field" in message:
         name = _FIELD_RE.search(message)
         field = name[1] if name else "?"
-        ctx.add(
-            codes.MISSING,
-            (*path, *sub),
-            goal_id,
-            f'missing required field "{field}": add {field} = … to this table',
-        )
+        ctx.add_key(codes.MISSING, (*path, *sub), goal_id, "problem.E103", {"field": field})
         return
     where = ".".join(str(s) for s in sub) or "table"
     code = codes.BAD_VALUE if message.startswith("Invalid enum value") else codes.WRONG_TYPE
@@ -166,4 +181,6 @@ def quantity(
         code = (
             codes.UNIT_MISMATCH if "unit" in message and "match" in message else codes.BAD_QUANTITY
         )
-        raise ctx.fail(code, path, goal_id, f"{path[-1]}: {message}") from None
+        params = {"field": path[-1], "reason": exc.localized()}
+        ctx.add_key(code, path, goal_id, "problem.quantity", params)
+        raise InvalidEntryError from None

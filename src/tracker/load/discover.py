@@ -39,7 +39,7 @@ def find_data_dir(
     """
     if explicit is not None and not os.fspath(explicit):
         # --data "$DATA" with DATA unset in CI: the bundled sample would pass every check
-        raise UsageError("--data is empty: name a data directory or file (or leave --data out)")
+        raise UsageError.of("data.empty_option")
     for given, where in ((explicit, "--data"), (os.environ.get("TRACKER_DATA"), "$TRACKER_DATA")):
         if given:  # an empty $TRACKER_DATA counts as unset, as for most variables
             return _checked_data_path(Path(given), where), False
@@ -57,18 +57,15 @@ def _checked_data_path(path: Path, where: str) -> Path:
     try:
         mode = path.stat().st_mode
     except OSError:
-        raise UsageError(
-            f"{where}: {str(path)!r} does not exist: name a data directory or file"
-        ) from None
+        raise UsageError.of("data.missing", where=where, path=repr(str(path))) from None
     if not stat.S_ISDIR(mode) and not stat.S_ISREG(mode):
-        raise UsageError(
-            f"{where}: {str(path)!r} is not a directory or a regular file: name a data "
-            "directory or file"
-        )
+        raise UsageError.of("data.not_file", where=where, path=repr(str(path)))
     if not stat.S_ISDIR(mode) and path.suffix.lower() not in DATA_SUFFIXES:
-        raise UsageError(
-            f"{where}: {str(path)!r} is not a data file: name a directory or a "
-            f"{', '.join(sorted(DATA_SUFFIXES))} file"
+        raise UsageError.of(
+            "data.not_data",
+            where=where,
+            path=repr(str(path)),
+            suffixes=", ".join(sorted(DATA_SUFFIXES)),
         )
     return path
 

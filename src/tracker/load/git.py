@@ -43,7 +43,7 @@ def _git(
             check=False,
         )
     except FileNotFoundError:
-        raise UsageError("git is not installed (or not on PATH): tracker diff needs it") from None
+        raise UsageError.of("git.missing") from None
 
 
 def locate(data: Path) -> Repository:
@@ -53,10 +53,7 @@ def locate(data: Path) -> Repository:
     if done.returncode != 0:
         said = done.stderr.decode(errors="replace").strip().splitlines()
         detail = f" (git: {said[0]})" if said and "not a git repository" not in said[0] else ""
-        raise UsageError(
-            f"{display_path(data)} is not inside a git repository{detail}: tracker diff "
-            "compares revisions of the data in git (run it in the repository, or set --data)"
-        )
+        raise UsageError.of("git.not_a_repository", path=display_path(data), detail=detail)
     top = Path(done.stdout.decode().strip()).resolve()
     try:
         prefix = data.resolve().relative_to(top).as_posix()
@@ -74,10 +71,7 @@ def resolve(repo: Repository, rev: str) -> str:
         ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}"], repo.top
     )
     if done.returncode != 0 or not done.stdout.strip():
-        raise UsageError(
-            f'unknown revision "{rev}": give a commit, branch or tag '
-            "(e.g. HEAD~1, main, origin/main; a shallow clone may need `git fetch`)"
-        )
+        raise UsageError.of("git.unknown_revision", rev=rev)
     return done.stdout.decode().strip()
 
 

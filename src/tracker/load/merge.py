@@ -9,6 +9,7 @@ from pathlib import Path
 import msgspec
 
 from tracker import problems as codes
+from tracker.messages import Localized, message
 from tracker.model import (
     Dataset,
     FileData,
@@ -16,7 +17,7 @@ from tracker.model import (
     Region,
 )
 from tracker.problems import Problem
-from tracker.suggest import did_you_mean
+from tracker.suggest import did_you_mean, suggest
 
 MAX_REGION_DEPTH = 16  # levels of the region tree (province → city → county → … is 3 to 6)
 
@@ -36,13 +37,13 @@ def _merge(dataset: Dataset, part: FileData) -> None:
         if region.name in dataset.regions:
             first = dataset.regions[region.name]
             dataset.problems.append(
-                codes.problem(
+                codes.problem_of(
                     codes.DUPLICATE_REGION,
                     region.file,
                     region.line,
                     None,
-                    f'region "{region.name}" is already defined at {first.file}:{first.line}: '
-                    "keep one entry",
+                    "problem.E133",
+                    {"name": region.name, "where": f"{first.file}:{first.line}"},
                 )
             )
             continue
@@ -51,14 +52,13 @@ def _merge(dataset: Dataset, part: FileData) -> None:
         if source.id in dataset.sources:
             first_source = dataset.sources[source.id]
             dataset.problems.append(
-                codes.problem(
+                codes.problem_of(
                     codes.DUPLICATE_SOURCE,
                     source.file,
                     source.line,
                     None,
-                    f'source id "{source.id}" is already used at {first_source.file}:'
-                    f"{first_source.line}: source ids must be unique; rename one (and the "
-                    "goals that cite it) or remove the copy",
+                    "problem.E131",
+                    {"id": source.id, "where": f"{first_source.file}:{first_source.line}"},
                 )
             )
             continue
@@ -76,49 +76,55 @@ def _cross_check(dataset: Dataset) -> None:
     problems = dataset.problems
     budget = [_SUGGESTIONS]
 
-    def hint(name: str, known: Iterable[str], exclude: str | None = None) -> str:
+    def hint(name: str, known: Iterable[str], exclude: str | None = None) -> Localized:
         if budget[0] <= 0:
-            return ""
+            return Localized("", "")
         budget[0] -= 1
-        return did_you_mean(name, (k for k in known if k != exclude))
+        close = suggest(name, (k for k in known if k != exclude))
+        if not close:
+            return Localized("", "")
+        said = {"name": close[0]}
+        return Localized(message("hint.close", "zh", said), message("hint.close", "en", said))
 
     for region in dataset.regions.values():
         if region.parent is not None and region.parent not in dataset.regions:
             problems.append(
-                codes.problem(
+                codes.problem_of(
                     codes.UNKNOWN_REGION,
                     region.file,
                     region.line,
                     None,
-                    f'parent "{region.parent}" of region "{region.name}" is not a known region'
-                    f"{hint(region.parent, dataset.regions, region.name)}: "
-                    "add it as a [[region]] or fix the name",
+                    "problem.E134.parent",
+                    {
+                        "parent": region.parent,
+                        "name": region.name,
+                        "hint": hint(region.parent, dataset.regions, region.name),
+                    },
                 )
             )
     cycle = _cycle_members(dataset.regions)
     for name in cycle:
         region = dataset.regions[name]
         problems.append(
-            codes.problem(
-                codes.REGION_CYCLE,
-                region.file,
-                region.line,
-                None,
-                f'region "{name}" is its own ancestor through parent links: break the cycle by '
-                "fixing one parent",
+            codes.problem_of(
+                codes.REGION_CYCLE, region.file, region.line, None, "problem.E135", {"name": name}
             )
         )
     for name in _too_deep(dataset.regions, set(cycle)):
         region = dataset.regions[name]
         problems.append(
-            codes.problem(
+            codes.problem_of(
                 codes.REGION_TOO_DEEP,
                 region.file,
                 region.line,
                 None,
-                f'region "{name}" would be at level {MAX_REGION_DEPTH + 1} of the region tree, '
-                f'below the {MAX_REGION_DEPTH} allowed: its parent "{region.parent}" is not '
-                "followed; check the parent links",
+                "problem.E136",
+                {
+                    "name": name,
+                    "level": MAX_REGION_DEPTH + 1,
+                    "most": MAX_REGION_DEPTH,
+                    "parent": region.parent,
+                },
             )
         )
         dataset.regions[name] = msgspec.structs.replace(region, parent=None)
@@ -129,40 +135,39 @@ def _cross_check(dataset: Dataset) -> None:
         if goal.id in seen:
             first = seen[goal.id]
             problems.append(
-                codes.problem(
+                codes.problem_of(
                     codes.DUPLICATE_GOAL,
                     goal.file,
                     goal.line,
                     goal.id,
-                    f'goal id "{goal.id}" is already used at {first.file}:{first.line}: '
-                    "goal ids must be unique across the dataset; rename one or remove the copy",
+                    "problem.E130",
+                    {"id": goal.id, "where": f"{first.file}:{first.line}"},
                 )
             )
             continue
         seen[goal.id] = goal
         if goal.region not in dataset.regions:
             problems.append(
-                codes.problem(
+                codes.problem_of(
                     codes.UNKNOWN_REGION,
                     goal.file,
                     goal.line,
                     goal.id,
-                    f'region "{goal.region}" is not a known region'
-                    f"{hint(goal.region, dataset.regions)}: "
-                    "use a region's full name or add a [[region]]",
+                    "problem.E134",
+                    {"name": goal.region, "hint": hint(goal.region, dataset.regions)},
                 )
             )
             continue
         for ref, line in ((goal.source, goal.line), *((o.source, o.line) for o in goal.outcomes)):
             if ref is not None and ref not in dataset.sources:
                 problems.append(
-                    codes.problem(
+                    codes.problem_of(
                         codes.UNKNOWN_SOURCE,
                         goal.file,
                         line,
                         goal.id,
-                        f'source "{ref}" is not defined{hint(ref, dataset.sources)}: '
-                        "add a [[source]] with this id or fix the id",
+                        "problem.E132",
+                        {"id": ref, "hint": hint(ref, dataset.sources)},
                     )
                 )
         kept.append(goal)

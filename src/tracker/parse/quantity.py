@@ -38,6 +38,7 @@ from tracker.parse.grammar import (
     QuantityError,
     described,
     fail,
+    fail_key,
     quoted,
     read_number,
     read_qualifier,
@@ -325,7 +326,7 @@ def _finish_number(
 def _parse_text(raw: str, unit: Unit | None, role: Role, tolerance: Fraction | None) -> Quantity:
     text = "".join(unicodedata.normalize("NFKC", raw).split())
     if not text:
-        fail(f'{quoted(raw)} is empty: write a number such as "5.31万" or 85')
+        fail_key("quantity.empty", raw=quoted(raw))
     if len(text) > MAX_LENGTH:
         fail(
             f"{quoted(raw)} is {len(text)} characters long: a quantity is a short text such as "
@@ -333,7 +334,7 @@ def _parse_text(raw: str, unit: Unit | None, role: Role, tolerance: Fraction | N
         )
     match = GRAMMAR.fullmatch(text)
     if match is None:  # cannot happen: every part of the grammar is optional
-        fail(f'cannot read {quoted(raw)} as a quantity: write e.g. "5.31万人" or "85%以上"')
+        fail_key("quantity.unreadable", raw=quoted(raw))
     pre, sign, num, cn, yu1, scale, yu2, written, suf = match.groups()
     mantissa, places, digits = read_number(raw, num, cn, scale, written)
     qualifier, yu = (
@@ -413,10 +414,7 @@ def _written_unit(raw: str, match: re.Match[str], goal: Unit | None, role: Role)
         fail(f"cannot read the unit in {quoted(raw)}: {exc}")
     if role == "rate":
         if unit.base != "%":
-            fail(
-                f'{quoted(raw)} is not a percentage: a completion rate is written with "%" or '
-                'as a bare number, e.g. "104.19%"'
-            )
+            fail_key("quantity.rate_not_percent", raw=quoted(raw))
     elif unit.base == "%":
         if role == "gap" and goal is not None and goal.base == "%":
             number = text[: match.start("unit")]
@@ -425,10 +423,7 @@ def _written_unit(raw: str, match: re.Match[str], goal: Unit | None, role: Role)
                 f'(which could mean a share of the target): write "{number}个百分点"'
             )
         if goal is not None and goal.base != "%":
-            fail(
-                f'unit "{written}" in {quoted(raw)} does not match the goal\'s unit "{goal.base}": '
-                f'write a number of {goal.base} or set the goal\'s unit to "%"'
-            )
+            fail_key("quantity.not_percent", written=written, raw=quoted(raw), unit=goal.base)
     elif goal is None:
         fail(
             f'{quoted(raw)} names the unit "{unit.base}" but the goal has no unit to match: write '
@@ -436,9 +431,12 @@ def _written_unit(raw: str, match: re.Match[str], goal: Unit | None, role: Role)
         )
     elif unit.base != goal.base:
         fixed = text[: match.start("unit")] + goal.base + text[match.end("unit") :]
-        fail(
-            f'unit "{written}" in {quoted(raw)} does not match the goal\'s unit "{goal.base}": '
-            f"write {quoted(fixed)} or change the goal's unit"
+        fail_key(
+            "quantity.unit_mismatch",
+            written=written,
+            raw=quoted(raw),
+            unit=goal.base,
+            fixed=quoted(fixed),
         )
     return unit.scale
 

@@ -30,12 +30,12 @@ _STYLE: dict[Severity, dict[str, Any]] = {
 }
 
 
-def _line(problem: Problem, label: str, style: dict[str, Any], color: bool) -> str:
+def _line(problem: Problem, label: str, style: dict[str, Any], color: bool, lang: Lang) -> str:
     """``file:line:col: error E101 [goal-id] message``: the location first, so editors and
     terminals can jump to it."""
     location = inline(problem.location())  # a file name is data too (docs/security.md)
     goal = f" [{inline(problem.goal_id)}]" if problem.goal_id else ""
-    message = inline(problem.message)
+    message = inline(problem.text(lang))
     if not color:
         return f"{location}: {label} {problem.code}{goal} {message}"
     return (
@@ -48,7 +48,7 @@ def problem_line(problem: Problem, lang: Lang, *, color: bool = False) -> str:
     """One finding as ``tracker check`` prints it (``file:line: warning W205 [goal] …``),
     for other commands that report findings (``tracker record``)."""
     label = t(f"check.{problem.severity.value}", lang)
-    return _line(problem, label, _STYLE[problem.severity], color)
+    return _line(problem, label, _STYLE[problem.severity], color, lang)
 
 
 def render_text(
@@ -64,7 +64,9 @@ def render_text(
         shown += [(p, t("check.acknowledged", lang), {"fg": "cyan"}) for p in report.acknowledged]
         shown.sort(key=lambda item: (item[0].file, item[0].line or 0, item[0].column or 0))
     for _, group in groupby(shown, key=lambda item: item[0].file):
-        blocks.append("".join(_line(p, label, style, color) + "\n" for p, label, style in group))
+        blocks.append(
+            "".join(_line(p, label, style, color, lang) + "\n" for p, label, style in group)
+        )
     blocks.append(summary(report, lang, color=color, listed=show_acknowledged) + "\n")
     return "\n".join(blocks)
 

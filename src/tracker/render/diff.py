@@ -86,6 +86,20 @@ def outcome_text(goal: Goal, outcome: Outcome | None, lang: Lang) -> str:
     return text
 
 
+def move_text(change: GoalChange, lang: Lang) -> str:
+    """`` (lowered by 3,000 人, -10.7%)`` / ``(下调3000人,-10.7%)`` after a moved goalpost's
+    old → new; nothing when the move has no single size (a band, a relative target)."""
+    move = change.target_move
+    if move is None or move.direction == "same":
+        return ""
+    amount = display.difference(abs(move.amount), change.new, lang)
+    said = t(f"diff.{move.direction}", lang, amount=amount)
+    if move.share is None:
+        return t("diff.move_plain", lang, move=said)
+    sign = "+" if move.share > 0 else "-"
+    return t("diff.move", lang, move=said, percent=sign + rounding.percent(abs(move.share)))
+
+
 def field_label(field: str, lang: Lang) -> str:
     return t("diff.goalpost" if field == "target" else f"diff.field.{field}", lang)
 
@@ -149,7 +163,8 @@ def render_text(diff: DataDiff, revisions: Revisions, options: RenderOptions) ->
                     label = style(label, fg="yellow", bold=True)
                 old = escape.safe(field_text(change.old, field, lang))
                 new = escape.safe(field_text(change.new, field, lang))
-                lines.append(f"      {label}: {old} → {new}")
+                move = move_text(change, lang) if field == "target" else ""
+                lines.append(f"      {label}: {old} → {new}{escape.safe(move)}")
         lines.append("")
     if diff.added:
         section("diff.added", len(diff.added))
@@ -212,12 +227,21 @@ def _code(text: str) -> str:
     return "`" + escape.safe(text).replace("`", "").replace("\n", " ") + "`"
 
 
+# A pull-request comment: a hidden marker a CI job finds its earlier comment by (to update
+# it), sections longer than MD_OPEN_ROWS folded, at most MD_MAX_ROWS rows a table (GitHub
+# refuses comments over 65,536 characters).
+MD_MARKER = "<!-- tracker diff -->"
+MD_OPEN_ROWS = 10
+MD_MAX_ROWS = 100
+
+
 def render_markdown(diff: DataDiff, revisions: Revisions, options: RenderOptions) -> str:
     """Ready to paste as a pull-request comment: a title, the counts, one table per kind."""
     lang = options.lang
     md = escape.md
     to = _code(revisions.new_rev) if revisions.new_rev else md(_to_label(revisions, lang))
     lines = [
+        MD_MARKER,
         f"### {t('diff.title', lang, old=_code(revisions.old_rev), new=to)}",
         "",
         f"{md(revisions.data)} · {t('diff.at', lang, date=diff.as_of)}",
@@ -237,8 +261,18 @@ def render_markdown(diff: DataDiff, revisions: Revisions, options: RenderOptions
         return f"{md(goal.title)}<br>{md(goal.id)}"
 
     def add(key: str, count: int, headers: list[str], rows: Iterable[list[str]]) -> None:
-        lines.extend([f"#### {t(key, lang)} ({count})", ""])
-        lines.extend(_table(headers, rows))
+        shown = list(rows)
+        title = f"{t(key, lang)} ({count})"
+        folded = len(shown) > MD_OPEN_ROWS  # a long section folded: the comment stays short
+        if folded:
+            lines.extend(["<details>", f"<summary><b>{title}</b></summary>", ""])
+        else:
+            lines.extend([f"#### {title}", ""])
+        lines.extend(_table(headers, shown[:MD_MAX_ROWS]))
+        if len(shown) > MD_MAX_ROWS:
+            lines.extend([t("diff.more_rows", lang, n=len(shown) - MD_MAX_ROWS), ""])
+        if folded:
+            lines.extend(["</details>", ""])
 
     if diff.changed:
         rows = []
@@ -251,7 +285,8 @@ def render_markdown(diff: DataDiff, revisions: Revisions, options: RenderOptions
                         md(change.new.region),
                         f"**{label}**" if field == "target" else label,
                         md(field_text(change.old, field, lang)),
-                        md(field_text(change.new, field, lang)),
+                        md(field_text(change.new, field, lang))
+                        + (md(move_text(change, lang)) if field == "target" else ""),
                     ]
                 )
         headers = [goal_col, region_col, t("diff.col.change", lang), before, after]
@@ -362,6 +397,12 @@ def _field_record(change: GoalChange, field: str) -> dict[str, Any]:
     if field == "target":
         record["old_value"] = _target_value(change.old)
         record["new_value"] = _target_value(change.new)
+        move = change.target_move
+        record["direction"] = None if move is None else move.direction
+        record["change"] = None if move is None else rounding.json_number(move.amount)
+        record["change_share"] = (
+            None if move is None or move.share is None else rounding.json_number(move.share, 4)
+        )
     return record
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from typing import Literal
 
+from tracker.messages import MESSAGES
+
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 
@@ -221,10 +223,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "已替换 {goal} 截至 {as_of} 的数据:{value} → {where}",
         "replaced {goal} as of {as_of} with {value} → {where}",
     ),
-    "record.future": (
-        "提示:--as-of {as_of} 晚于今天,请确认日期",
-        "note: --as-of {as_of} is in the future; check the date",
-    ),
     "record.bundled": (
         "未找到数据目录(正在使用只读的内置示例数据):在含 targets/ 的目录中运行,或用 --data 指定",
         "no data directory found (the bundled sample is read-only): "
@@ -241,7 +239,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "prompt.region": ("地区", "Region"),
     "prompt.kind": ("类型", "Kind"),
     "prompt.unit": ("单位(人、%、所…)", "Unit (人, %, 所 …)"),
-    "prompt.measure": ("计量方式(留空自动)", "Measure (empty: automatic)"),
+    "prompt.measure": ("计量方式(留空:按单位自动)", "Measure (empty: by unit)"),
     "prompt.period": ("期限(2023 或 2021-2025)", "Period (2023 or 2021-2025)"),
     "prompt.target": ("目标值(留空表示无)", "Target (empty: none stated)"),
     "prompt.category": ("类别(留空跳过)", "Category (empty: none)"),
@@ -489,7 +487,7 @@ def t(key: str, lang: Lang, **values: object) -> str:
     """The label for ``key`` in ``lang`` (the key itself when unknown, so nothing crashes)."""
     if values.get("n") == 1 and f"{key}.one" in LABELS:
         key = f"{key}.one"  # English singular; Chinese needs none
-    pair = LABELS.get(key)
+    pair = LABELS.get(key) or MESSAGES.get(key)
     text = key if pair is None else pair[0 if lang == "zh" else 1]
     return text.format(**values) if values else text
 

@@ -7,6 +7,7 @@ from tabulate import tabulate
 from tracker.core.compute import Status
 from tracker.core.status import StatusReport
 from tracker.render import display, escape
+from tracker.render.filters import filter_parts
 from tracker.render.i18n import t
 from tracker.render.options import RenderOptions
 from tracker.render.rows import cells
@@ -26,7 +27,8 @@ MARKERS: dict[Status, str] = {
 
 def render_status(report: StatusReport, options: RenderOptions) -> str:
     lang = options.lang
-    lines = [f"## {t('title.status', lang)}", "", f"{t('as_of', lang)}: {report.as_of}", ""]
+    scope = "".join(f" · {escape.md(part)}" for part in filter_parts(report.selection, lang))
+    lines = [f"## {t('title.status', lang)}", "", f"{t('as_of', lang)}: {report.as_of}{scope}", ""]
     if not report.rows:
         return "\n".join([*lines, t("none", lang), ""])
     header = [

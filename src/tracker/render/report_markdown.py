@@ -14,6 +14,7 @@ from tracker.core import rounding
 from tracker.core.compute import Evaluation, Status
 from tracker.core.views import RateIssue, RegionSection, ReportData, SourceEntry
 from tracker.render import display, escape, web
+from tracker.render.filters import region_text
 from tracker.render.i18n import Lang, t
 from tracker.render.markdown import MARKERS
 from tracker.render.options import RenderOptions
@@ -37,6 +38,9 @@ def title(data: ReportData, lang: Lang) -> str:
 def subtitle_parts(data: ReportData, lang: Lang) -> list[str]:
     """Evaluation date, goal count and the filters in force, as plain (unescaped) text."""
     parts = [f"{t('as_of', lang)} {data.as_of}", goals_text(data.total, lang)]
+    if any(query != name for query, name in data.resolved):  # 新绛县 ← xinjiang
+        regions = ", ".join(region_text(query, name) for query, name in data.resolved)
+        parts.append(f"{t('report.filter.region', lang)} {regions}")
     if data.years:
         years = ", ".join(str(y) for y in data.years)
         parts.append(f"{t('report.filter.year', lang)} {years}")

@@ -370,15 +370,9 @@ def _outcomes(detail: GoalDetail, lang: Lang) -> Table | Text:
     return grid
 
 
-def render_text(detail: GoalDetail, options: RenderOptions) -> str:
-    lang = options.lang
-    out, buffer = console(options)
-    e = detail.evaluation
-    goal = e.goal
-    out.print(Text(escape.safe(goal.title), style="bold"))
-    place = " › ".join(detail.chain)
-    meta = [goal.id, place] + ([goal.category] if goal.category else [])
-    out.print(Text(escape.safe(" · ".join(meta)), style="dim"))
+def status_line(e: Evaluation, lang: Lang) -> Text:
+    """``Status at 2026-12-02: on track · Ratio 56.1% · Pace 1.02 · Gap …``: the one-line
+    status of a goal, as ``show`` prints it under the title and ``record`` after writing."""
     status = Text(t("show.now", lang, date=e.as_of))
     status.append(t(e.status.value, lang), style=STYLES[e.status])
     if e.completion is not None:
@@ -388,13 +382,33 @@ def render_text(detail: GoalDetail, options: RenderOptions) -> str:
     if e.lag is not None:
         status.append(f" · {display.lag_text(e.lag, lang)}")
     if e.gap is not None:
-        gap = escape.safe(display.difference(e.gap, goal, lang))
+        gap = escape.safe(display.difference(e.gap, e.goal, lang))
         status.append(f" · {t('col.gap', lang)} {gap}")
     if e.flags:
         status.append(
             f" · {flags_text(e, lang)}", style="bold" if Flag.RATE_INCONSISTENT in e.flags else ""
         )
-    out.print(status)
+    return status
+
+
+def render_status_line(e: Evaluation, options: RenderOptions) -> str:
+    """:func:`status_line` as text (coloured when ``options.color``), wrapped as ``show``
+    wraps it."""
+    out, buffer = console(options)
+    out.print(status_line(e, options.lang))
+    return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def render_text(detail: GoalDetail, options: RenderOptions) -> str:
+    lang = options.lang
+    out, buffer = console(options)
+    e = detail.evaluation
+    goal = e.goal
+    out.print(Text(escape.safe(goal.title), style="bold"))
+    place = " › ".join(detail.chain)
+    meta = [goal.id, place] + ([goal.category] if goal.category else [])
+    out.print(Text(escape.safe(" · ".join(meta)), style="dim"))
+    out.print(status_line(e, lang))
     out.print()
     out.print(_heading(t("show.definition", lang)))
     out.print(_definition(detail, lang))

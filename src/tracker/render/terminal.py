@@ -27,6 +27,7 @@ from rich.cells import cell_len, set_cell_size
 from tracker.core.compute import Status
 from tracker.core.status import StatusReport
 from tracker.render import display, escape
+from tracker.render.filters import status_title
 from tracker.render.i18n import Lang, t
 from tracker.render.options import RenderOptions
 from tracker.render.rows import cells
@@ -217,8 +218,7 @@ def _render_fast(report: StatusReport, options: RenderOptions) -> str:
     # A table wider than the terminal (its columns' minimum widths) is cut at the edge.
     crop = sum(widths) + len(columns) - 1 > options.width
 
-    title = f"{t('title.status', lang)}  ·  {t('as_of', lang)} {report.as_of}"
-    out = [_line([(title, None)], "bold", options)]
+    out = [_line([(status_title(report, lang), None)], "bold", options)]
     rule = "─" * (sum(widths) + len(widths) - 1)
     if options.color:
         blanks: list[list[Run]] = [
@@ -381,9 +381,7 @@ def render_status_rich(report: StatusReport, options: RenderOptions) -> str:
 
     lang = options.lang
     out, buffer = console(options)
-    out.print(
-        Text(f"{t('title.status', lang)}  ·  {t('as_of', lang)} {report.as_of}", style="bold")
-    )
+    out.print(Text(status_title(report, lang), style="bold"))
     if not report.rows:
         out.print(t("none", lang))
         return buffer.getvalue()
