@@ -107,6 +107,7 @@ COMMANDS: dict[str, str] = {
     "diff": "tracker.cli.diff:diff",
     "schema": "tracker.cli.schema:schema",
     "extract": "tracker.cli.extract:extract",
+    "site": "tracker.cli.site:site",
 }
 
 

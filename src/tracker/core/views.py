@@ -97,12 +97,16 @@ def goal_detail(
 
 
 def detail_of(
-    dataset: Dataset, evaluation: Evaluation, thresholds: Thresholds = Thresholds()
+    dataset: Dataset,
+    evaluation: Evaluation,
+    thresholds: Thresholds = Thresholds(),
+    goals: Mapping[str, Goal] | None = None,
 ) -> GoalDetail:
-    """:func:`goal_detail` for a goal already evaluated (at ``evaluation.as_of``)."""
+    """:func:`goal_detail` for a goal already evaluated (at ``evaluation.as_of``); ``goals``
+    is ``dataset.by_id`` when the caller has it already (the site builds thousands)."""
     goal = evaluation.goal
     as_of = evaluation.as_of
-    points = history(goal, thresholds, dataset.by_id)
+    points = history(goal, thresholds, dataset.by_id if goals is None else goals)
     shown = tuple(p for p in points if p.outcome.as_of <= as_of)
     target = evaluation.effective_target
     line = None

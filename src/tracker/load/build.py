@@ -58,8 +58,6 @@ _MEASURES = {measure.value: measure for measure in Measure}
 _AS_OF = operator.attrgetter("as_of")
 
 
-
-
 def build_file(document: dict[str, Any], ctx: FileContext, data: FileData) -> None:
     bad = screen(document, ctx)
     unknown_keys(document, TOP_KEYS, "the top level", (), None, ctx)

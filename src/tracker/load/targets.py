@@ -21,9 +21,6 @@ _DIRECTION = {
 }
 
 
-
-
-
 def stated_target(
     raw: Any,
     kind: Kind,
