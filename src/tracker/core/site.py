@@ -217,7 +217,7 @@ def build_site(
         chosen = tuple(e for e in rows if e.status is status)
         statuses.append(
             ListPage(
-                f"status-{status.value}",
+                f"status-{status.value.replace('_', '-')}",
                 ListKind.STATUS,
                 status.value,
                 chosen,

@@ -304,7 +304,7 @@ def document(where: Where, title: str, body: Iterable[str], as_of: str) -> Itera
             name = "中文" if other == "zh" else "English"
             hreflang = "zh-CN" if other == "zh" else "en"
             if other == lang:
-                yield f'<a aria-current="true" href="{where.link(where.path.rsplit("/", 1)[-1])}">'
+                yield f'<a aria-current="true" href="{where.path.rsplit("/", 1)[-1]}">'
                 yield f"{name}</a> "
             else:
                 yield f'<a hreflang="{hreflang}" lang="{hreflang}" href="{where.other(other)}">'
