@@ -123,7 +123,8 @@ def _outcome(point: Point, sources: dict[str, SourceEntry], lang: Lang) -> str:
     html.append(f"<p>{status_cell(e, lang)} {esc(figures)}</p>")
     rates = rate_line(point, lang)
     if rates:
-        cls = "bad" if e.rate_check is RateCheck.INCONSISTENT else "ok"
+        cls = "bad" if e.rate_check is RateCheck.INCONSISTENT else ""
+        cls = "ok" if e.rate_check is RateCheck.CONSISTENT else cls
         html.append(f'<p class="{cls}">{esc(rates)}</p>')
     if outcome.quote:
         html.append(f"<blockquote>{esc(outcome.quote)}</blockquote>")

@@ -27,7 +27,7 @@ def _excerpt(page: ListPage, tables: Tables, where: Where, lead: str) -> Iterato
     if not page.rows:
         yield f"<p>{phrase('site.none', lang)}</p></section>"
         return
-    yield tables.goals(page.rows[:HEAD_ROWS], title, controls=False)
+    yield tables.goals(page.rows[:HEAD_ROWS], title, controls=False, heading=True)
     if len(page.rows) > HEAD_ROWS:
         link = where.link(f"lists/{page.name}.html")
         more = esc(t("site.all", lang, n=len(page.rows)))
@@ -67,6 +67,7 @@ def index_page(site: Site, rows: Rows, lang: Lang, both: bool, downloads: bool) 
                     for r in shown
                 ),
                 statuses,
+                heading=True,
             )
             yield "</section>"
         if site.categories:
@@ -85,6 +86,7 @@ def index_page(site: Site, rows: Rows, lang: Lang, both: bool, downloads: bool) 
                     for c in site.categories
                 ),
                 statuses,
+                heading=True,
             )
             yield "</section>"
         overdue = site.status_list(Status.OVERDUE) or ListPage(

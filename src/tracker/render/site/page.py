@@ -143,7 +143,7 @@ class Rows:
         lag = e.lag if e.lag is not None else None
         return (
             f'<tr data-status="{e.status.value}">'
-            f'<td data-sort="{_SEVERITY[e.status]}">{status_cell(e, lang)}</td>'
+            f'<td class="c-status" data-sort="{_SEVERITY[e.status]}">{status_cell(e, lang)}</td>'
             f"<td>{region_html}</td>"
             f'<td class="goal"><a href="{where.link(f"goals/{page}.html")}">{esc(c.title)}</a></td>'
             f'<td class="num" data-sort="{_sort_key(e.effective_target)}">{esc(c.target)}</td>'
@@ -167,7 +167,16 @@ class Tables:
         self.where = where
         self.count = 0
 
-    def goals(self, rows: Sequence[Evaluation], caption: str, *, controls: bool = True) -> str:
+    def goals(
+        self,
+        rows: Sequence[Evaluation],
+        caption: str,
+        *,
+        controls: bool = True,
+        heading: bool = False,
+    ) -> str:
+        """A goal table; ``heading``: the caption repeats the section's heading, so it is
+        for screen readers only."""
         lang = self.where.lang
         self.count += 1
         table_id = f"t{self.count}"
@@ -180,7 +189,7 @@ class Tables:
         parts = [self.controls(table_id, rows) if controls else ""]
         parts.append(
             f'<div class="wrap"><table class="goals sortable" id="{table_id}">'
-            f"<caption>{esc(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"{_caption(caption, heading)}<thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table></div>"
         )
         return "".join(parts)
@@ -212,6 +221,8 @@ class Tables:
         first: str,
         items: Iterable[tuple[str, int, dict[Status, int], str]],
         statuses: Sequence[Status],
+        *,
+        heading: bool = False,
     ) -> str:
         """A table of counts: (name html, total, counts by status, extra class of the name
         cell) per row; one column per status in ``statuses``."""
@@ -232,9 +243,14 @@ class Tables:
             )
         return (
             f'<div class="wrap"><table class="sortable counts" id="t{self.count}">'
-            f"<caption>{esc(caption)}</caption><thead><tr>{''.join(head)}</tr></thead>"
+            f"{_caption(caption, heading)}<thead><tr>{''.join(head)}</tr></thead>"
             f"<tbody>{''.join(body)}</tbody></table></div>"
         )
+
+
+def _caption(text: str, heading: bool) -> str:
+    hidden = ' class="vh"' if heading else ""
+    return f"<caption{hidden}>{esc(text)}</caption>"
 
 
 def pages_of(rows: Sequence[Evaluation]) -> list[Sequence[Evaluation]]:
