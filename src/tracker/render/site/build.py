@@ -52,11 +52,12 @@ def _language(
     rows = Rows(site, lang)
     has_downloads = bool(downloads)
     yield f"{prefix}index.html", index_page(site, rows, lang, both, has_downloads)
+    top = Where(lang, "index.html", both, has_downloads)
     for region in site.regions:
-        for path, chunks in region_pages(region, site, rows, lang, both, has_downloads):
+        for path, chunks in region_pages(region, site, rows, top):
             yield prefix + path, chunks
     for listed in (*site.statuses, *site.categories, site.lagging):
-        for path, chunks in list_pages(listed, site, rows, lang, both, has_downloads):
+        for path, chunks in list_pages(listed, site, rows, top):
             yield prefix + path, chunks
     for page in site.goals:
         where = Where(lang, f"goals/{page.name}.html", both, has_downloads)

@@ -4,7 +4,7 @@ read the figures."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from tracker.core.compute import Status
 from tracker.core.site import ListKind, ListPage, Site
@@ -35,6 +35,30 @@ def _excerpt(page: ListPage, tables: Tables, where: Where, lead: str) -> Iterato
     yield "</section>"
 
 
+def _counts(
+    tables: Tables,
+    title: str,
+    first: str,
+    items: Sequence[tuple[str, str, int, dict[Status, int], int]],
+    statuses: Sequence[Status],
+    note: str = "",
+) -> str:
+    """A section with a table of counts: (page, name, total, counts, depth) per row."""
+    where = tables.where
+    lang = where.lang
+    rows = (
+        (
+            f'<a href="{where.link(f"{page}.html")}">{esc(name)}</a>',
+            total,
+            counts,
+            f"tree d{min(depth, 4)}" if depth else "",
+        )
+        for page, name, total, counts, depth in items
+    )
+    table = tables.counts(t(title, lang), t(first, lang), rows, statuses, heading=True)
+    return f"<section><h2>{phrase(title, lang)}</h2>{note}{table}</section>"
+
+
 def index_page(site: Site, rows: Rows, lang: Lang, both: bool, downloads: bool) -> Iterator[str]:
     where = Where(lang, "index.html", both, downloads)
     tables = Tables(rows, where)
@@ -48,47 +72,34 @@ def index_page(site: Site, rows: Rows, lang: Lang, both: bool, downloads: bool) 
         yield status_cards(where, site, site.by_status, site.total)
         yield "</section>"
         if site.tree:
-            yield f"<section><h2>{phrase('site.by_region', lang)}</h2>"
             shown = site.tree
+            note = ""
             if len(shown) > ALL_REGIONS_UP_TO:
                 shown = tuple(r for r in shown if r.depth <= 1)
-                yield f'<p class="note">{phrase("site.regions_top", lang)}</p>'
-            yield tables.counts(
-                t("site.by_region", lang),
-                t("col.region", lang),
+                note = f'<p class="note">{phrase("site.regions_top", lang)}</p>'
+            regions = [
                 (
-                    (
-                        f'<a href="{where.link(f"regions/{site.region_pages[r.name]}.html")}">'
-                        f"{esc(r.name)}</a>",
-                        r.subtree_total,
-                        r.subtree,
-                        f"tree d{min(r.depth, 4)}",
-                    )
-                    for r in shown
-                ),
-                statuses,
-                heading=True,
-            )
-            yield "</section>"
+                    f"regions/{site.region_pages[r.name]}",
+                    r.name,
+                    r.subtree_total,
+                    r.subtree,
+                    r.depth,
+                )
+                for r in shown
+            ]
+            yield _counts(tables, "site.by_region", "col.region", regions, statuses, note)
         if site.categories:
-            yield f"<section><h2>{phrase('site.by_category', lang)}</h2>"
-            yield tables.counts(
-                t("site.by_category", lang),
-                t("col.category", lang),
+            names = [
                 (
-                    (
-                        f'<a href="{where.link(f"lists/{c.name}.html")}">'
-                        f"{esc(c.key or t('site.uncategorised', lang))}</a>",
-                        len(c.rows),
-                        c.counts,
-                        "",
-                    )
-                    for c in site.categories
-                ),
-                statuses,
-                heading=True,
-            )
-            yield "</section>"
+                    f"lists/{c.name}",
+                    c.key or t("site.uncategorised", lang),
+                    len(c.rows),
+                    c.counts,
+                    0,
+                )
+                for c in site.categories
+            ]
+            yield _counts(tables, "site.by_category", "col.category", names, statuses)
         overdue = site.status_list(Status.OVERDUE) or ListPage(
             "status-overdue", ListKind.STATUS, Status.OVERDUE.value, (), {}
         )

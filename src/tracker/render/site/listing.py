@@ -5,7 +5,8 @@ few hundred kilobytes however many goals a province has."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 
 from tracker.core.compute import Evaluation
 from tracker.core.site import ListKind, ListPage, RegionPage, Site
@@ -82,15 +83,35 @@ def _region_body(
     yield from _table_part(page.name, tables, chunk, caption, number, total)
 
 
-def region_pages(
-    page: RegionPage, site: Site, rows: Rows, lang: Lang, both: bool, downloads: bool
+Body = Callable[[Tables, Sequence[Evaluation], int, int], Iterator[str]]
+
+
+def _paged(
+    folder: str,
+    page: RegionPage | ListPage,
+    title: str,
+    body: Body,
+    site: Site,
+    where: Where,
+    rows: Rows,
 ) -> Iterator[tuple[str, Iterator[str]]]:
-    """(path, chunks) of each page of a region."""
+    """(path, chunks) of each page of a paged goal table; ``body`` renders one page from
+    its tables, its rows, its number and the number of pages."""
     chunks = pages_of(page.rows)
     for number, chunk in enumerate(chunks, start=1):
-        where = Where(lang, f"regions/{page_file(page.name, number)}", both, downloads)
-        body = _region_body(page, site, Tables(rows, where), chunk, number, len(chunks))
-        yield where.path, document(where, page.row.name, body, site.as_of.isoformat())
+        here = Where(
+            where.lang, f"{folder}/{page_file(page.name, number)}", where.both, where.downloads
+        )
+        content = body(Tables(rows, here), chunk, number, len(chunks))
+        yield here.path, document(here, title, content, site.as_of.isoformat())
+
+
+def region_pages(
+    page: RegionPage, site: Site, rows: Rows, where: Where
+) -> Iterator[tuple[str, Iterator[str]]]:
+    """(path, chunks) of each page of a region (``where``: the language's index)."""
+    body = functools.partial(_region_body, page, site)
+    return _paged("regions", page, page.row.name, body, site, where, rows)
 
 
 def list_title(page: ListPage, lang: Lang) -> str:
@@ -118,11 +139,8 @@ def _list_body(
 
 
 def list_pages(
-    page: ListPage, site: Site, rows: Rows, lang: Lang, both: bool, downloads: bool
+    page: ListPage, site: Site, rows: Rows, where: Where
 ) -> Iterator[tuple[str, Iterator[str]]]:
-    """(path, chunks) of each page of a list."""
-    chunks = pages_of(page.rows)
-    for number, chunk in enumerate(chunks, start=1):
-        where = Where(lang, f"lists/{page_file(page.name, number)}", both, downloads)
-        body = _list_body(page, site, Tables(rows, where), chunk, number, len(chunks))
-        yield where.path, document(where, list_title(page, lang), body, site.as_of.isoformat())
+    """(path, chunks) of each page of a list (``where``: the language's index)."""
+    body = functools.partial(_list_body, page, site)
+    return _paged("lists", page, list_title(page, where.lang), body, site, where, rows)
