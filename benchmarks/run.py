@@ -238,6 +238,12 @@ class Bench:
     ) -> Callable[[], tuple[float, int]]:
         """A run on an empty cache (each run gets a new one: it also pays for writing it)."""
         argv = [*self.tracker, "--data", str(data), "status", "--format", fmt, "--as-of", AS_OF]
+        return self.cold_run(argv, output)
+
+    def cold_run(
+        self, argv: list[str], output: Path | None = None
+    ) -> Callable[[], tuple[float, int]]:
+        """``argv`` run on an empty cache each time."""
         counter = iter(range(1_000_000))
 
         def run() -> tuple[float, int]:
@@ -483,6 +489,30 @@ def site(bench: Bench) -> None:
     )
 
 
+def export(bench: Bench) -> None:
+    """Issue 18: `tracker export` (CSV, datapackage.json, SQLite with full-text index) against
+    a cold `status --format json` of the same data, both on an empty cache."""
+    size = BIG if bench.full else SMALL
+    data = bench.dataset(size)
+    out = bench.work / "export"
+    print(f"export: cold `tracker export` vs cold `status --format json`, {size.label()}")
+    argv = [*bench.tracker, "--data", str(data), "export", str(out), "--force", "--as-of", AS_OF]
+    a, b, ratios = bench.pair(
+        ("cold `tracker export`", bench.cold_run(argv)),
+        ("cold `status --format json`", bench.cold(data, "json")),
+        repeat=bench.repeat,
+    )
+    bench.record(
+        "export",
+        f"cold `tracker export DIR` vs cold `tracker status --format json`, {size.label()}",
+        "≤ 2×",
+        a,
+        b,
+        ratios,
+        at_most=2,
+    )
+
+
 SCENARIOS: dict[str, Callable[[Bench], None]] = {
     "startup": startup,
     "bundled": bundled,
@@ -492,6 +522,7 @@ SCENARIOS: dict[str, Callable[[Bench], None]] = {
     "linear": linear,
     "parallel": parallel,
     "site": site,
+    "export": export,
 }
 
 
@@ -501,17 +532,17 @@ SCENARIOS: dict[str, Callable[[Bench], None]] = {
 PHASES = (
     ("load the files (`cache.load_files`)", "cache.py:load_files"),
     ("  decode cached entries", "cache.py:decode"),
-    ("  parse files (in this process)", "loader.py:load_file"),
+    ("  parse files (in this process)", "file.py:load_file"),
     ("    rtoml (files without floats)", "readers.py:_read_toml_fast"),
     ("    tomli (files with floats, or errors)", "tomli"),
     ("    locate line numbers", "readers.py:_locate_toml_tables"),
-    ("    screen limits (`loader._screen`)", "loader.py:_screen"),
-    ("    validate and build goals", "loader.py:_build_goal"),
+    ("    screen limits (`load.screen.screen`)", "screen.py:screen"),
+    ("    validate and build goals", "build.py:_build_goal"),
     ("  encode cache entries", "cache.py:encode"),
     ("  write cache entries", "cache.py:_write"),
-    ("cross-file checks", "loader.py:_cross_check"),
-    ("evaluate (`compute.evaluate`)", "compute.py:evaluate"),
-    ("render", "render/__init__.py:render_status"),
+    ("cross-file checks", "merge.py:_cross_check"),
+    ("evaluate (`core.compute.evaluate`)", "compute.py:evaluate"),
+    ("render", ".py:render_status"),  # the status renderer of the format that was run
 )
 
 # What an unmet target would take (the measurements behind it: docs/performance.md).
@@ -583,7 +614,7 @@ def profile(bench: Bench, result: Result) -> str:
     out = bench.work / f"profile-{result.key}.prof"
     code = (
         "import cProfile, sys\n"
-        "from tracker.cli.group import main\n"
+        "from tracker.__main__ import main\n"
         f"sys.argv = ['tracker', *{args!r}]\n"
         f"cProfile.run('main()', {str(out)!r})\n"
     )
@@ -719,7 +750,7 @@ def write_results(bench: Bench, started: dt.datetime, elapsed: float, path: Path
 
 
 LAUNCHER = """import sys
-from tracker.cli.group import main
+from tracker.__main__ import main
 sys.exit(main())
 """
 

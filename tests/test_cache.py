@@ -355,7 +355,7 @@ RUN = """
 import sys
 from tracker.load import cache
 cache.RACY_SECONDS = 0
-from tracker.cli.group import main
+from tracker.__main__ import main
 main(sys.argv[1:])
 """
 

@@ -7,10 +7,12 @@ import io
 import json
 from pathlib import Path
 
+import click
 import pytest
 from click.testing import CliRunner, Result
 
 from tracker.cli.group import cli
+from tracker.cli.registry import COMMANDS
 
 DATA = Path(__file__).parent / "data"
 BASIC = DATA / "basic"
@@ -241,3 +243,14 @@ def test_json_record_keys_match_the_declared_order() -> None:
 
     doc = status_json("--as-of", "2023-07-01")
     assert all(tuple(goal) == GOAL_KEYS for goal in doc["goals"])  # type: ignore[attr-defined]
+
+
+def test_registry_help_is_each_command_s_own() -> None:
+    """`tracker --help` lists the registry's help lines (no command is imported for it):
+    each must be what the command's own docstring says."""
+    group = cli
+    context = click.Context(group)
+    for name, entry in COMMANDS.items():
+        command = group.get_command(context, name)
+        assert command is not None
+        assert command.get_short_help_str(200) == entry.help, name

@@ -7,14 +7,13 @@ real project; each test commits edits and compares revisions (or the working tre
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from gitrepo import commit, git
 from tracker.cli.group import cli
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -55,26 +54,6 @@ target = 13
 quote = "新建幼儿园13所"
 """
 
-ENV = {
-    "GIT_AUTHOR_NAME": "t",
-    "GIT_AUTHOR_EMAIL": "t@example.org",
-    "GIT_COMMITTER_NAME": "t",
-    "GIT_COMMITTER_EMAIL": "t@example.org",
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-
-
-def git(repo: Path, *args: str) -> str:
-    done = subprocess.run(
-        ["git", "-c", "commit.gpgsign=false", *args],
-        cwd=repo,
-        env={**os.environ, **ENV, "HOME": str(repo)},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return done.stdout
-
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
@@ -87,11 +66,6 @@ def repo(tmp_path: Path) -> Path:
     git(tmp_path, "init", "-q")
     commit(tmp_path, "initial")
     return tmp_path
-
-
-def commit(repo: Path, message: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
 
 
 def edit(repo: Path, old: str, new: str, name: str = "goals.toml") -> None:

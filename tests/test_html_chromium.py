@@ -115,3 +115,75 @@ def test_screenshot(tmp_path: Path, lang: str, width: int) -> None:
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG")
     assert len(data) > 20_000  # a blank page compresses to a few kilobytes
+
+
+NOTICE = Path(__file__).parent / "data" / "notice"
+# Marks each grid cell with the colours the browser computed for it; added to a copy of the
+# page for the test only (the page itself has no script).
+PROBE = """<script>
+for (const cell of document.querySelectorAll('.cell')) {
+  const style = getComputedStyle(cell);
+  cell.dataset.bg = style.backgroundColor;
+  cell.dataset.edge = style.borderLeftColor;
+}
+</script>"""
+
+
+def _rgb(hex_colour: str) -> str:
+    red, green, blue = (int(hex_colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgb({red}, {green}, {blue})"
+
+
+def render_notice(tmp_path: Path, lang: str) -> Path:
+    data = tmp_path / "notice"
+    shutil.copytree(NOTICE, data)
+    page = tmp_path / f"notice-{lang}.html"
+    args = ["--data", str(data), "--lang", lang, "report", "--style", "notice"]
+    result = CliRunner().invoke(
+        cli, [*args, "--format", "html", "--as-of", "2023-07-01", "--output", str(page)]
+    )
+    assert result.exit_code == 0, result.output
+    return page
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_notice_grid_cells_are_coloured_by_their_status(tmp_path: Path, lang: str) -> None:
+    from tracker.core.compute import Status  # noqa: PLC0415
+    from tracker.core.notice import LIGHTS, Light  # noqa: PLC0415
+    from tracker.render.i18n import t  # noqa: PLC0415
+    from tracker.render.notice_html import LIGHT_COLORS  # noqa: PLC0415
+
+    page = render_notice(tmp_path, lang)
+    probed = tmp_path / "probed.html"
+    probed.write_text(
+        page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8"
+    )
+    dom, messages = console_messages(probed, tmp_path / "profile")
+    assert messages == []
+    cells = re.findall(
+        r'<div class="cell light-(\w+)" data-light="(\w+)" data-status="(\w+)"[^>]*'
+        r'data-bg="([^"]+)" data-edge="([^"]+)"><b>([^<]+)</b>',
+        dom,
+    )
+    assert len(cells) == 10  # every task of the county, once
+    seen = set()
+    for css_light, light, status, background, edge, label in cells:
+        expected = LIGHTS[Status(status)]
+        assert css_light == light == expected.value
+        border, fill, _ = LIGHT_COLORS[expected]
+        assert background == _rgb(fill), (status, background)
+        assert edge == _rgb(border), (status, edge)
+        # colour is never the only signal: the cell names its light and its status
+        assert t(f"light.{light}", lang) in label
+        assert t(status, lang) in label
+        seen.add(expected)
+    assert seen == set(Light)
+
+
+def test_notice_screenshot(tmp_path: Path) -> None:
+    page = render_notice(tmp_path, "zh")
+    shot = tmp_path / "notice.png"
+    result = browse(page, tmp_path / "profile", f"--screenshot={shot}", "--window-size=1200,1800")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert shot.read_bytes().startswith(b"\x89PNG")
+    assert shot.stat().st_size > 20_000

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 import tracker
+from tracker import __main__ as entry
 from tracker import errors
-from tracker.cli import group as cli
 
 HERE = Path(__file__).parent
 BASIC = HERE / "data" / "basic"
@@ -110,7 +110,7 @@ def test_ctrl_c_while_importing(command: list[str], tmp_path: Path) -> None:
 ENDLESS_LOAD = """
 import pathlib, sys
 from tracker.load import dataset
-from tracker.cli.group import main
+from tracker.__main__ import main
 
 once = dataset.load
 
@@ -142,10 +142,10 @@ def test_ctrl_c_while_loading(tmp_path: Path) -> None:
     assert err == "interrupted\n"
 
 
-# The line of cli.py that installs the handler when the module is imported.
+# The line of __main__.py that installs the handler when the module is imported.
 HANDLER_LINE = next(
     number
-    for number, line in enumerate(Path(cli.__file__).read_text(encoding="utf-8").splitlines(), 1)
+    for number, line in enumerate(Path(entry.__file__).read_text(encoding="utf-8").splitlines(), 1)
     if "HANDLER_INSTALLED" in line
 )
 FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>-?\d+), in (?P<name>\S+)')
@@ -153,7 +153,7 @@ FRAME = re.compile(r'^\s*File "(?P<file>[^"]+)", line (?P<line>-?\d+), in (?P<na
 
 def frames_in_tracker_after_the_handler(stderr: str) -> list[str]:
     """Traceback frames in tracker's code from the moment its handler is in place. Before
-    it (tracker/__init__.py, the first lines of cli.py) a SIGINT is still Python's."""
+    it (tracker/__init__.py, the first lines of __main__.py) a SIGINT is still Python's."""
     found = []
     for line in stderr.splitlines():
         m = FRAME.match(line)
@@ -161,7 +161,7 @@ def frames_in_tracker_after_the_handler(stderr: str) -> list[str]:
             continue
         file = Path(m["file"]).name
         before = file == "__init__.py" or (
-            file == "group.py"
+            file == "__main__.py"
             and (m["name"] in ("_is_program", "_exit_now") or int(m["line"]) <= HANDLER_LINE)
         )
         if not before:
@@ -212,17 +212,17 @@ def test_ctrl_c_at_any_moment(tmp_path: Path) -> None:
 def test_importing_tracker_leaves_ctrl_c_alone() -> None:
     """The tests (and any program that imports tracker) keep Python's KeyboardInterrupt,
     also after running a command in-process through ``main``."""
-    assert not cli._PROGRAM
+    assert not entry._PROGRAM
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
     with pytest.raises(SystemExit):
-        cli.main(["--version"])
+        entry.main(["--version"])
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 SWALLOWING_LOAD = """
 import pathlib, sys, time
 from tracker.load import dataset
-from tracker.cli.group import main
+from tracker.__main__ import main
 
 def load(*args, **kwargs):
     pathlib.Path(sys.argv[1]).touch()
@@ -250,5 +250,5 @@ def test_a_second_ctrl_c_exits_at_once(tmp_path: Path) -> None:
 
 
 def test_interrupted_exit_code_is_the_one_of_spec() -> None:
-    assert cli._EXIT_INTERRUPTED == errors.EXIT_INTERRUPTED == 130
+    assert entry._EXIT_INTERRUPTED == errors.EXIT_INTERRUPTED == 130
     assert issubclass(errors.Interrupted, SystemExit)

@@ -437,7 +437,7 @@ PAUSED_RECORD = """
 import sys, time
 from pathlib import Path
 from tracker.edit import files as fileio
-from tracker.cli.group import main
+from tracker.__main__ import main
 
 def pause(temp):
     marker = Path(sys.argv[1])

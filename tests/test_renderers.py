@@ -13,6 +13,9 @@ import pytest
 from tracker.core.changes import diff_datasets
 from tracker.core.checks import build_report as check_report
 from tracker.core.compute import Thresholds
+from tracker.core.indicators import find_indicator
+from tracker.core.notice import build_notice, notice_thresholds
+from tracker.core.rank import build_ranking
 from tracker.core.status import Selection, build_status
 from tracker.core.views import build_report, goal_detail, region_tree
 from tracker.extract.article import extract
@@ -27,6 +30,8 @@ from tracker.render.registry import (
     DiffFormat,
     ExtractFormat,
     Format,
+    NoticeFormat,
+    RankFormat,
     RegionsFormat,
     ReportFormat,
     ShowFormat,
@@ -50,10 +55,20 @@ def arguments() -> dict[type[Format], tuple[tuple[Any, ...], dict[str, Any]]]:
     newer.goals = [changed, *newer.goals[1:]]
     revisions = Revisions("HEAD~1", "0" * 40, None, None, "targets")
     selected = load(bundled_data(), select=[bundled_data()])
+    notice = build_status(dataset, AS_OF, thresholds=notice_thresholds(Thresholds()))
+    indicator = find_indicator(dataset.goals, "urban-new-jobs")
+    assert indicator is not None
+    ids = {g.id for g in indicator.goals}
+    ranked = [e for e in status.rows if e.goal.id in ids]
     return {
         StatusFormat: ((status,), {}),
         ShowFormat: ((goal_detail(dataset, dataset.goals[0], AS_OF, Thresholds()),), {}),
         ReportFormat: ((build_report(dataset, status, Selection(), Thresholds()),), {}),
+        NoticeFormat: (
+            (build_notice(dataset, notice, Selection(), notice_thresholds(Thresholds())),),
+            {},
+        ),
+        RankFormat: ((build_ranking(dataset, indicator, ranked, AS_OF),), {}),
         RegionsFormat: ((region_tree(dataset, status.rows), AS_OF), {}),
         CheckFormat: ((check_report(selected, selected.files),), {"show_acknowledged": True}),
         DiffFormat: ((diff_datasets(dataset, newer, AS_OF), revisions), {}),
@@ -90,3 +105,5 @@ def test_choices_follow_the_enums() -> None:
     assert choices(StatusFormat) == ["table", "markdown", "json", "csv"]
     assert choices(CheckFormat) == ["text", "json", "github", "gitlab"]
     assert choices(DiffFormat) == ["text", "markdown", "json"]
+    assert choices(RankFormat) == ["table", "markdown", "json", "csv"]
+    assert choices(NoticeFormat) == choices(ReportFormat)  # report's one --format feeds both

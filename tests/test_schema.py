@@ -113,3 +113,11 @@ def test_output_file(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert result.stdout == ""
     assert json.loads(out.read_text(encoding="utf-8"))["title"] == "tracker data file"
+
+
+def test_indicator_is_described(schema: dict[str, Any]) -> None:
+    """docs/indicators.md: the goal field `indicator`, for editors too."""
+    for table in ("GoalSpec", "GoalFields"):
+        field = schema["$defs"][table]["properties"]["indicator"]
+        assert {"type": "string"} in field["anyOf"]
+        assert "urban-new-jobs" in field["description"]

@@ -443,8 +443,8 @@ def test_the_goal_change_history_from_git(tmp_path: Path) -> None:
 def test_downloads_come_from_the_export_code(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fake(dataset: object, report: object) -> dict[str, object]:
-        del dataset, report
+    def fake(dataset: object, report: object, selection: object) -> dict[str, object]:
+        del dataset, report, selection
         return {
             "goals.csv": lambda path: path.write_text("id\n"),
             "tracker.sqlite": lambda path: path.write_bytes(b"SQLite"),
@@ -464,12 +464,19 @@ def test_downloads_come_from_the_export_code(
 
 
 def test_downloads_use_the_export_command_when_it_is_there(tmp_path: Path) -> None:
-    if not downloads.available():
-        pytest.skip("this tracker has no `tracker export` (issue 18) yet")
+    """The downloads are `tracker export`'s files of the same evaluation, byte for byte."""
     out = tmp_path / "site"
-    build(HISTORY, out)
+    build(HISTORY, out, "--region", "运城")
+    exported = tmp_path / "export"
+    result = run(
+        "--data", str(HISTORY), "export", str(exported), "--as-of", AS_OF, "--region", "运城"
+    )
+    assert result.exit_code == 0, result.output
     names = {p.name for p in (out / "downloads").iterdir()}
     assert {"goals.csv", "outcomes.csv", "datapackage.json", "tracker.sqlite"} <= names
+    assert names == {p.name for p in exported.iterdir()}
+    for name in names - {"tracker.sqlite"}:
+        assert (out / "downloads" / name).read_bytes() == (exported / name).read_bytes(), name
 
 
 def test_site_is_in_the_command_list() -> None:

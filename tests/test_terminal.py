@@ -64,6 +64,21 @@ def test_bundled_data_as_rich_lays_it_out(width: int, lang: str) -> None:
     same(report, RenderOptions(lang=lang, width=width))  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("width", [60, 100, 140])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    "columns", [("deadline", "owner"), ("lag",), ("deadline", "owner", "lag", "indicator")]
+)
+@pytest.mark.parametrize("color", [False, True])
+def test_extra_columns_as_rich_lays_them_out(
+    width: int, lang: str, columns: tuple[str, ...], color: bool
+) -> None:
+    """``--columns``: the fast layout still matches rich's, the extras after the status."""
+    report = build_status(load(bundled_data()), AS_OF)
+    options = RenderOptions(lang=lang, color=color, width=width, columns=columns)  # type: ignore[arg-type]
+    same(report, options)
+
+
 def test_table_does_not_draw_through_rich(
     synthetic_report: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:

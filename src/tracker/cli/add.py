@@ -8,9 +8,12 @@ from typing import Any
 
 import click
 
-from tracker.cli.options import Context, emit, global_options, load_dataset, write_options
+from tracker.cli.context import Context
+from tracker.cli.options import TEXT, emit, global_options, load_dataset, write_options
 from tracker.cli.record import report_warnings
-from tracker.errors import TrackerError
+from tracker.edit.apply import add_goal
+from tracker.edit.new_goal import GoalInput, plan_goal
+from tracker.errors import TrackerError, UsageError
 from tracker.render.i18n import t
 
 KINDS = ("at_least", "at_most", "range", "milestone")
@@ -25,31 +28,39 @@ def interactive() -> bool:
 @click.command()
 @global_options
 @click.option("--file", "file", metavar="PATH", help="The TOML file to add the goal to.")
-@click.option("--id", "goal_id", metavar="ID", help="Goal id (default: region-year-title).")
-@click.option("--region", metavar="NAME", help="Region (name, alias or pinyin).")
-@click.option("--title", metavar="TEXT", help="The indicator as the report names it.")
-@click.option("--unit", metavar="UNIT", help="Base unit: 人, %, 所, 元 … (not for milestones).")
+@click.option(
+    "--id", "goal_id", metavar="ID", type=TEXT, help="Goal id (default: region-year-title)."
+)
+@click.option("--region", metavar="NAME", type=TEXT, help="Region (name, alias or pinyin).")
+@click.option("--title", metavar="TEXT", type=TEXT, help="The indicator as the report names it.")
+@click.option(
+    "--unit", metavar="UNIT", type=TEXT, help="Base unit: 人, %, 所, 元 … (not for milestones)."
+)
 @click.option("--kind", type=click.Choice(KINDS), help="How the target is met [at_least].")
 @click.option("--measure", type=click.Choice(MEASURES), help="flow or level (default: by unit).")
-@click.option("--period", metavar="YEARS", help='A year (2023) or a span ("2021-2025").')
+@click.option("--period", metavar="YEARS", type=TEXT, help='A year (2023) or a span ("2021-2025").')
 @click.option(
-    "--target", metavar="QUANTITY", help='The stated target ("5.1万", "85%以上"; "2%,3%" a band).'
+    "--target",
+    metavar="QUANTITY",
+    type=TEXT,
+    help='The stated target ("5.1万", "85%以上"; "2%,3%" a band).',
 )
-@click.option("--category", metavar="TEXT", help="Free-text category (就业, 教育 …).")
-@click.option("--source", metavar="ID", help="Id of the [[source]] that states the goal.")
-@click.option("--quote", metavar="TEXT", help="The sentence that states the goal, verbatim.")
+@click.option("--category", metavar="TEXT", type=TEXT, help="Free-text category (就业, 教育 …).")
+@click.option(
+    "--source", metavar="ID", type=TEXT, help="Id of the [[source]] that states the goal."
+)
+@click.option(
+    "--quote", metavar="TEXT", type=TEXT, help="The sentence that states the goal, verbatim."
+)
 @write_options
 @click.pass_obj
-def add(obj: Context, /, dry_run: bool, lock_timeout: float, **options: str | None) -> None:
+def add(obj: Context, /, dry_run: bool, lock_timeout: float | None, **options: str | None) -> None:
     """Add a goal to a data file.
 
     Give the fields as options; on a terminal, whatever required field is missing is asked
     for (with defaults). Without a terminal a missing required field is an error naming the
     option. The id is made from region, period and title when --id is not given.
     """
-    from tracker.edit.apply import add_goal  # noqa: PLC0415
-    from tracker.edit.new_goal import GoalInput, plan_goal  # noqa: PLC0415
-    from tracker.errors import UsageError  # noqa: PLC0415
 
     dataset = load_dataset(obj)
     if dataset.bundled:

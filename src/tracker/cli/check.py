@@ -7,9 +7,15 @@ from pathlib import Path
 
 import click
 
-from tracker.cli.options import Context, emit, format_option, global_options
+from tracker.cli.context import Context
+from tracker.cli.options import emit, format_option, global_options
+from tracker.core.checks import build_report
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from tracker.load.dataset import load
+from tracker.load.discover import DATA_SUFFIXES, find_data_dir
+from tracker.render.check import summary
 from tracker.render.i18n import t
+from tracker.render.options import RenderOptions
 from tracker.render.registry import CheckFormat, renderer
 
 
@@ -43,11 +49,6 @@ def check(
     fix it. Exit status: 0 when there are no errors, 1 otherwise. Codes and the acknowledge
     mechanism: docs/check.md.
     """
-    from tracker.core.checks import build_report  # noqa: PLC0415
-    from tracker.load.dataset import load  # noqa: PLC0415
-    from tracker.load.discover import DATA_SUFFIXES, find_data_dir  # noqa: PLC0415
-    from tracker.render.check import summary  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     data_dir, bundled = find_data_dir(obj.data)
     if not paths:

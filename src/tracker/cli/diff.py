@@ -6,16 +6,16 @@ import datetime as dt
 
 import click
 
-from tracker.cli.options import (
-    Context,
-    DateParam,
-    emit,
-    format_option,
-    global_options,
-    report_errors,
-)
+from tracker.cli.context import Context
+from tracker.cli.options import DateParam, emit, format_option, global_options, report_errors
+from tracker.core.changes import diff_datasets
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from tracker.load.dataset import load
+from tracker.load.discover import display_path, find_data_dir
+from tracker.load.git import load_revision, locate, resolve
+from tracker.render.diff import Revisions
 from tracker.render.i18n import t
+from tracker.render.options import RenderOptions
 from tracker.render.registry import DiffFormat, renderer
 
 
@@ -43,12 +43,6 @@ def diff(obj: Context, rev: str, rev2: str | None, fmt: str, as_of: dt.date | No
     added, removed or restated, and goals whose status changed. Each revision is read from
     git and loaded exactly as the working tree is. Formats and exit codes: docs/diff.md.
     """
-    from tracker.core.changes import diff_datasets  # noqa: PLC0415
-    from tracker.load.dataset import load  # noqa: PLC0415
-    from tracker.load.discover import display_path, find_data_dir  # noqa: PLC0415
-    from tracker.load.git import load_revision, locate, resolve  # noqa: PLC0415
-    from tracker.render.diff import Revisions  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     data_dir, bundled = find_data_dir(obj.data)
     if bundled:

@@ -11,16 +11,24 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.options import Context, DateParam, emit, format_option, global_options
+from tracker.cli.context import Context
+from tracker.cli.options import DateParam, emit, format_option, global_options
+from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError, strip_suffix
 from tracker.errors import DataError, UsageError
+from tracker.extract.article import extract as run_extract
+from tracker.extract.existing import KnownGoal, attach_existing
+from tracker.load.dataset import load
+from tracker.load.discover import find_data_dir
+from tracker.render.extract_toml import DraftOptions
 from tracker.render.i18n import t
 from tracker.render.registry import ExtractFormat, renderer
 
 if TYPE_CHECKING:
-    from tracker.core.regions import RegionInfo
     from tracker.extract.article import Extraction
 
 MIN_YEAR, MAX_YEAR = 1900, 2200
+# The most text extract reads (docs/security.md): the rules are linear in it, about 3 s a MB.
+MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 
 @click.command()
@@ -57,21 +65,21 @@ def extract(
     each with its quote; fields the extractor inferred carry a "# guessed:" comment. Review
     it, then run tracker check. Nothing is sent anywhere: the rules run locally.
     """
-    from tracker.extract.article import extract as run_extract  # noqa: PLC0415
-    from tracker.render.extract_toml import DraftOptions  # noqa: PLC0415
 
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise UsageError(f"--year {year} is out of range: give a year between 1900 and 2200")
     text = _read_text(file, encoding)
-    regions = _known_regions(obj)
+    regions, goals = _known_data(obj)
     resolved = _resolve_region(region, regions, obj) if region else None
     extraction = run_extract(text, region=resolved, year=year, date=date, regions=regions)
+    extraction = attach_existing(extraction, goals)
     prefix = _slug(extraction.region, regions)
     options = DraftOptions(
         source_id=source_id or _source_id(prefix, extraction),
         id_prefix=prefix,
         input_name="standard input" if file == "-" else file,
         source_id_guessed=source_id is None,
+        known_regions=frozenset(r.name for r in regions),
     )
     emit(obj, renderer(ExtractFormat(fmt))(extraction, options))
     targets = sum(f.role == "target" for f in extraction.figures)
@@ -98,43 +106,80 @@ def _read_text(file: str, encoding: str) -> str:
             raise UsageError(
                 "-: there is no standard input to read: pipe the text in or name a file"
             )
-        raw = sys.stdin.buffer.read()
+        raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
     else:
         try:
-            raw = Path(file).read_bytes()
+            with Path(file).open("rb") as stream:  # a device (/dev/zero) is read no further
+                raw = stream.read(MAX_TEXT_BYTES + 1)
         except FileNotFoundError:
             raise UsageError(f"{file}: no such file") from None
         except OSError as exc:
             raise DataError(f"{file}: cannot read it: {exc.strerror}") from None
+    if len(raw) > MAX_TEXT_BYTES:
+        name = "standard input" if file == "-" else file
+        raise UsageError(
+            f"{name} is longer than {MAX_TEXT_BYTES:,} bytes, the most tracker extract reads "
+            "(a long report is some 100 KB): give it one article at a time"
+        )
     if codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"
+    name = "standard input" if file == "-" else file
     try:
-        return raw.decode(codec)
+        text = raw.decode(codec)
     except UnicodeDecodeError as exc:
+        if _binary(raw.decode("latin-1")):
+            raise DataError(_NOT_TEXT.format(name=name)) from None
         hint = "add --encoding gbk (or gb18030)" if codec.startswith("utf") else "check --encoding"
-        name = "standard input" if file == "-" else file
         raise DataError(f"{name} is not valid {encoding} (byte {exc.start}): {hint}") from None
+    if _binary(text):
+        raise DataError(_NOT_TEXT.format(name=name))
+    return text
 
 
-def _known_regions(obj: Context) -> list[RegionInfo]:
-    """The regions of the data directory, if there is one (extract works without it)."""
-    from tracker.core.regions import RegionInfo  # noqa: PLC0415
-    from tracker.load.dataset import load  # noqa: PLC0415
-    from tracker.load.discover import find_data_dir  # noqa: PLC0415
+_NOT_TEXT = (
+    "{name} is not text in any encoding (it holds NUL or control bytes): "
+    "save the article's text first (e.g. from a PDF or Word file), then extract that"
+)
+
+
+def _binary(text: str) -> bool:
+    """NUL, or more than one character in a hundred a control character other than a line
+    break or tab: a PDF, an image, an archive, never an article in some encoding."""
+    if "\0" in text:
+        return True
+    controls = sum(1 for ch in text if (ch < " " and ch not in "\t\n\r\f\v") or ch == "\x7f")
+    return controls > max(2, len(text) // 100)
+
+
+def _known_data(obj: Context) -> tuple[list[RegionInfo], list[KnownGoal]]:
+    """The regions and goals of the data directory, if there is one (extract works without
+    it; the sample dataset bundled in the package is not the user's data)."""
 
     try:
-        root, _bundled = find_data_dir(obj.data)
+        root, bundled = find_data_dir(obj.data)
     except DataError:
         if obj.data:
             raise
-        return []
+        return [], []
     dataset = load(root)
-    return [RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()]
+    regions = [RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()]
+    goals = [
+        KnownGoal(
+            id=g.id,
+            region=g.region,
+            title=g.title,
+            indicator=getattr(g, "indicator", None),
+            first=g.start.year,
+            last=g.deadline.year,
+            unit=g.unit,
+        )
+        for g in dataset.goals
+    ]
+    return regions, [] if bundled else goals
 
 
 def _resolve_region(query: str, regions: list[RegionInfo], obj: Context) -> str:
     """--region as a known region's name; a name the data does not know is kept as given."""
-    from tracker.core.regions import RegionIndex, RegionLookupError  # noqa: PLC0415
 
     if not regions:
         return query
@@ -158,7 +203,6 @@ def _slug(region: str | None, regions: list[RegionInfo]) -> str:
             for alias in info.aliases:
                 if re.fullmatch(r"[A-Za-z][A-Za-z' -]*", alias) and " " not in alias.strip():
                     return _clean_slug(alias)
-    from tracker.core.regions import strip_suffix  # noqa: PLC0415
 
     stem = strip_suffix(region)
     try:

@@ -1,103 +1,70 @@
-"""What the subcommands share: the global context, option groups, loading and selection.
-
-Imports here stay light (click only): heavy modules are imported inside the functions.
+"""What the commands share: option groups (global, filters, format, writing), loading the
+dataset, and turning the filters into a selection. The global context is
+:mod:`tracker.cli.context`'s.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import os
-import sys
+import math
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple, NoReturn
+from fractions import Fraction
+from typing import Any, NamedTuple, NoReturn
 
 import click
 
-from tracker.render.i18n import LANGS, Lang, t
+from tracker.cli.context import Context, use_color
+from tracker.core.compute import Status, Thresholds
+from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError
+from tracker.core.status import Selection, SortKey, StatusReport, build_status
+from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from tracker.load.cache import default_dir
+from tracker.load.dataset import load
+from tracker.load.discover import find_data_dir
+from tracker.model import Dataset
+from tracker.parse.dates import DateError, parse_as_of
+from tracker.render.escape import inline
+from tracker.render.i18n import LABELS, LANGS, Lang, t
+from tracker.render.options import EXTRA_COLUMNS
 from tracker.render.registry import Format, choices
 
-if TYPE_CHECKING:
-    from fractions import Fraction
-
-    from tracker.core.compute import Thresholds
-    from tracker.core.status import Selection, SortKey, StatusReport
-    from tracker.model import Dataset
-
-STATUS_NAMES = (
-    "achieved",
-    "on_track",
-    "at_risk",
-    "behind",
-    "missed",
-    "overdue",
-    "unclear",
-    "no_data",
-    "no_target",
-)
+# The statuses as --status and --fail-on take them: the enum's values, in the order of their
+# labels (SPEC §2.1: achieved, on track … no target).
+STATUS_CHOICES = tuple(sorted((status.value for status in Status), key=list(LABELS).index))
 MAX_LISTED_PROBLEMS = 20
-
-
-class Context:
-    """Global options, shared by every command.
-
-    A plain class rather than a dataclass: `tracker --version` should not pay for importing
-    dataclasses (docs/performance.md).
-    """
-
-    __slots__ = ("cache", "color", "data", "debug", "lang", "width")
-
-    def __init__(
-        self,
-        data: str | None,
-        lang: Lang,
-        color: bool,
-        width: int,
-        debug: bool,
-        cache: bool = True,
-    ) -> None:
-        self.data = data
-        self.lang = lang
-        self.color = color
-        self.width = width
-        self.debug = debug
-        self.cache = cache  # use the parse cache (--no-cache: False)
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__slots__)
-        return f"Context({fields})"
-
-
-def use_color(choice: str) -> bool:
-    """--color: always, never, or auto (a terminal, and NO_COLOR unset)."""
-    if choice == "always":
-        return True
-    if choice == "never" or "NO_COLOR" in os.environ:
-        return False
-    return _stdout_is_terminal()
-
-
-def _stdout_is_terminal() -> bool:
-    """False also when there is no stdout at all (closed by the caller: ``>&-``)."""
-    stream = sys.stdout
-    return stream is not None and stream.isatty()
-
-
-def terminal_width() -> int:
-    """The terminal's width; $COLUMNS or 100 when writing to a file or pipe."""
-    if _stdout_is_terminal():
-        import shutil  # noqa: PLC0415  # only for a terminal: shutil costs ~4 ms to import
-
-        return shutil.get_terminal_size((100, 24)).columns
-    try:
-        return max(60, int(os.environ.get("COLUMNS", "100")))
-    except ValueError:
-        return 100
+BOM = "\ufeff"  # --bom: a UTF-8 byte-order mark, which Excel and WPS need to read UTF-8 CSV
 
 
 def emit(obj: Context, text: str, *, color: bool = False) -> None:
     """Write a rendered report to stdout (click strips ANSI unless told it is wanted)."""
     click.echo(text, nl=False, color=color and obj.color)
+
+
+class TextParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
+    """Text that goes into a data file: it must be UTF-8. (Python keeps the bytes of an
+    argument that are not as lone surrogates, which would be written as U+FFFD: a figure or
+    quote silently changed.)"""
+
+    name = "TEXT"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raw = text.encode("utf-8", "surrogateescape")
+            byte = raw[len(text[: exc.start].encode("utf-8", "surrogateescape"))]
+            self.fail(
+                f"is not UTF-8 text (byte 0x{byte:02X} at character {exc.start + 1}): "
+                "pass it in UTF-8 (set a UTF-8 locale, or convert it with iconv)",
+                param,
+                ctx,
+            )
+        return text
+
+
+TEXT = TextParam()
 
 
 class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
@@ -108,7 +75,6 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic only in n
     ) -> dt.date:
         if isinstance(value, dt.date):
             return value
-        from tracker.parse.dates import DateError, parse_as_of  # noqa: PLC0415
 
         try:
             return parse_as_of(str(value))
@@ -122,8 +88,6 @@ class FractionParam(click.ParamType):  # type: ignore[type-arg]
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> Fraction:
-        from fractions import Fraction  # noqa: PLC0415  # not needed by `tracker --version`
-
         if isinstance(value, Fraction):
             return value
         try:
@@ -224,7 +188,6 @@ class LagBandsParam(click.ParamType):  # type: ignore[type-arg]  # generic only 
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> tuple[Fraction, Fraction]:
-        from fractions import Fraction  # noqa: PLC0415  # not needed by `tracker --version`
 
         if isinstance(value, tuple):
             return value
@@ -249,13 +212,12 @@ class LagBandsParam(click.ParamType):  # type: ignore[type-arg]  # generic only 
 
 
 _EVALUATION_KEYS = ("as_of", "on_track", "at_risk", "lag_bands", "grace")
-_SELECTION_KEYS = ("regions", "years", "categories", "statuses")
+_SELECTION_KEYS = ("regions", "years", "categories", "statuses", "hidden", "due_within")
 
 
 class Filters(NamedTuple):
     """The reading commands' filters and evaluation settings, as one value.
 
-    A NamedTuple, not a dataclass: this module stays cheap to import (docs/performance.md).
     The pace bands have no defaults here: --on-track and --at-risk always supply them.
     """
 
@@ -268,6 +230,8 @@ class Filters(NamedTuple):
     years: tuple[int, ...] = ()
     categories: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
+    hidden: tuple[str, ...] = ()
+    due_within: int | None = None
 
     @property
     def when(self) -> dt.date:
@@ -276,8 +240,6 @@ class Filters(NamedTuple):
 
     def thresholds(self) -> Thresholds:
         """The pace bands; --at-risk above --on-track is a usage error."""
-        from tracker.core.compute import Thresholds  # noqa: PLC0415
-        from tracker.errors import UsageError  # noqa: PLC0415
 
         if self.at_risk > self.on_track:
             raise UsageError(
@@ -372,8 +334,25 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 "statuses",
                 multiple=True,
                 metavar="STATUS",
-                help=f"Only goals with these statuses ({', '.join(STATUS_NAMES)}); "
+                help=f"Only goals with these statuses ({', '.join(STATUS_CHOICES)}); "
                 "repeatable or comma-separated.",
+            ),
+            click.option(
+                "--hide",
+                "hidden",
+                multiple=True,
+                metavar="STATUS",
+                help="Leave out goals with these statuses (keys or zh/en labels, e.g. "
+                "no_target,无数据); repeatable or comma-separated.",
+            ),
+            click.option(
+                "--due-within",
+                "due_within",
+                type=click.IntRange(0, 3660),
+                default=None,
+                metavar="DAYS",
+                help="Only goals not yet achieved whose deadline falls within DAYS days of "
+                "the evaluation date.",
             ),
             *_EVALUATION_OPTIONS,
         ],
@@ -392,7 +371,6 @@ class Evaluated(NamedTuple):
 
 def evaluate_filtered(obj: Context, filters: Filters, sort: SortKey | None = None) -> Evaluated:
     """load → select → evaluate, as every reading command starts."""
-    from tracker.core.status import SortKey, build_status  # noqa: PLC0415
 
     thresholds = filters.thresholds()
     dataset = load_dataset(obj)
@@ -403,7 +381,6 @@ def evaluate_filtered(obj: Context, filters: Filters, sort: SortKey | None = Non
 
 def finish(dataset: Dataset, *, findings: bool = False) -> NoReturn:
     """Exit 1 when the data had errors or the command found something (SPEC §6), else 0."""
-    from tracker.errors import EXIT_FINDINGS, EXIT_OK  # noqa: PLC0415
 
     failed = findings or bool(dataset.errors)
     click.get_current_context().exit(EXIT_FINDINGS if failed else EXIT_OK)
@@ -438,8 +415,6 @@ class SecondsParam(click.ParamType):  # type: ignore[type-arg]  # generic only i
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> float:
-        import math  # noqa: PLC0415  # only when the option is used
-
         fix = f"give a number of seconds from 0 to {self.maximum:g}, e.g. 30"
         try:
             seconds = float(value)
@@ -462,10 +437,10 @@ def write_options(func: Callable[..., Any]) -> Callable[..., Any]:
             click.option(
                 "--lock-timeout",
                 type=SecondsParam(MAX_LOCK_TIMEOUT),
-                default=30.0,
-                show_default=True,
+                default=None,
                 metavar="SECONDS",
-                help="How long to wait for another tracker writing the same file (0-3600).",
+                help="How long to wait for another tracker writing the same file (0-3600) "
+                "[default: 30, plus 6 for each MB of the file].",
             ),
         ],
         func,
@@ -479,24 +454,34 @@ def split_values(values: Sequence[str]) -> list[str]:
 
 def statuses_option(option: str, values: Sequence[str]) -> list[str]:
     """Status names from a repeatable, comma-separated option; unknown names are usage errors."""
-    from tracker.errors import UsageError  # noqa: PLC0415
 
     names = [(name, status_key(name)) for name in split_values(values)]
     unknown = [name for name, key in names if key is None]
     if unknown:
         raise UsageError(
-            f"{option}: unknown status {', '.join(unknown)}; choose from {', '.join(STATUS_NAMES)}"
-            " (or their zh / en labels, e.g. 逾期未报, overdue)"
+            f"{option}: unknown status {', '.join(unknown)}; "
+            f"choose from {', '.join(STATUS_CHOICES)} (or their zh / en labels, e.g. 逾期未报)"
         )
     return [key for _, key in names if key is not None]
 
 
+def columns_option(values: Sequence[str]) -> tuple[str, ...]:
+    """``--columns``: extra status columns, each once, in the table's order; an unknown name
+    is a usage error."""
+    names = [name.casefold() for name in split_values(values)]
+    unknown = [name for name in names if name not in EXTRA_COLUMNS]
+    if unknown:
+        raise UsageError(
+            f"--columns: unknown column {', '.join(unknown)}; choose from "
+            f"{', '.join(EXTRA_COLUMNS)}"
+        )
+    return tuple(name for name in EXTRA_COLUMNS if name in names)
+
+
 def status_key(name: str) -> str | None:
     """The status a key or a zh / en label names (``on track``, ``On-Track``, ``进度正常``)."""
-    from tracker.render.i18n import LABELS  # noqa: PLC0415
-
     wanted = "_".join(name.strip().casefold().replace("-", " ").split())
-    for key in STATUS_NAMES:
+    for key in STATUS_CHOICES:
         zh, en = LABELS[key]
         if wanted in (key, zh, "_".join(en.casefold().split())):
             return key
@@ -505,16 +490,12 @@ def status_key(name: str) -> str | None:
 
 def load_dataset(obj: Context) -> Dataset:
     """Find and load the dataset; notices and data errors go to stderr."""
-    from tracker.load.dataset import load  # noqa: PLC0415
-    from tracker.load.discover import find_data_dir  # noqa: PLC0415
 
     root, bundled = find_data_dir(obj.data)
     if bundled:
         click.echo(t("notice.bundled", obj.lang), err=True)
     cache_dir = None
     if obj.cache:
-        from tracker.load.cache import default_dir  # noqa: PLC0415
-
         cache_dir = default_dir()
     dataset = load(root, bundled=bundled, cache_dir=cache_dir, parallel=True)
     report_errors(obj, dataset)
@@ -524,28 +505,22 @@ def load_dataset(obj: Context) -> Dataset:
 def report_errors(obj: Context, dataset: Dataset, label: str = "") -> None:
     """List a dataset's errors on stderr (the first few, then a count); ``label`` prefixes
     each line (a git revision, for diff)."""
-    from tracker.render.escape import safe  # noqa: PLC0415
 
     prefix = f"{label}: " if label else ""
     errors = dataset.errors
     for problem in errors[:MAX_LISTED_PROBLEMS]:
         goal = f" [{problem.goal_id}]" if problem.goal_id else ""
         line = f"{prefix}{problem.location()}: {problem.code}{goal} {problem.message}"
-        click.echo(safe(line).replace("\n", " "), err=True)  # data text: inert on a terminal
+        click.echo(inline(line), err=True)  # data text: inert on a terminal
     if errors:
         click.echo(prefix + t("notice.problems", obj.lang, n=len(errors)), err=True)
 
 
 def selection(dataset: Dataset, lang: Lang, filters: Filters) -> Selection:
     """The filters as a :class:`Selection`; an unknown or ambiguous region is a usage error."""
-    from tracker.core.compute import Status  # noqa: PLC0415
-    from tracker.core.status import Selection  # noqa: PLC0415
 
     names = None
     if filters.regions:
-        from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError  # noqa: PLC0415
-        from tracker.errors import UsageError  # noqa: PLC0415
-
         index = RegionIndex(
             RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()
         )
@@ -554,9 +529,12 @@ def selection(dataset: Dataset, lang: Lang, filters: Filters) -> Selection:
         except RegionLookupError as exc:
             raise UsageError(exc.message(lang)) from None
     wanted = statuses_option("--status", filters.statuses)
+    hidden = statuses_option("--hide", filters.hidden)
     return Selection(
         regions=names,
         years=frozenset(filters.years),
         categories=frozenset(c.casefold() for c in split_values(filters.categories)),
         statuses=frozenset(Status(s) for s in wanted),
+        hidden=frozenset(Status(s) for s in hidden),
+        due_within=filters.due_within,
     )

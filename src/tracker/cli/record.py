@@ -7,14 +7,13 @@ from typing import TYPE_CHECKING
 
 import click
 
-from tracker.cli.options import (
-    Context,
-    DateParam,
-    emit,
-    global_options,
-    load_dataset,
-    write_options,
-)
+from tracker.cli.context import Context
+from tracker.cli.options import TEXT, DateParam, emit, global_options, load_dataset, write_options
+from tracker.edit.apply import record_outcome
+from tracker.edit.outcome import build_outcome, data_file, unknown_goal
+from tracker.errors import UsageError
+from tracker.render.check import problem_line
+from tracker.render.escape import inline
 from tracker.render.i18n import t
 
 if TYPE_CHECKING:
@@ -23,8 +22,8 @@ if TYPE_CHECKING:
 
 @click.command()
 @global_options
-@click.argument("goal_id", metavar="GOAL_ID")
-@click.argument("value", metavar="VALUE")
+@click.argument("goal_id", metavar="GOAL_ID", type=TEXT)
+@click.argument("value", metavar="VALUE", type=TEXT)
 @click.option(
     "--as-of",
     "as_of",
@@ -33,11 +32,18 @@ if TYPE_CHECKING:
     help="The date the figure refers to: 2023-12-31, a year (2023 = Dec 31) or 2024-10.",
 )
 @click.option(
-    "--stated-rate", metavar="RATE", help='The completion rate the source claims ("104.19%").'
+    "--stated-rate",
+    metavar="RATE",
+    type=TEXT,
+    help='The completion rate the source claims ("104.19%").',
 )
-@click.option("--source", metavar="ID", help="Id of the [[source]] that reports the figure.")
-@click.option("--quote", metavar="TEXT", help="The sentence that states the figure, verbatim.")
-@click.option("--note", metavar="TEXT", help="A note of your own.")
+@click.option(
+    "--source", metavar="ID", type=TEXT, help="Id of the [[source]] that reports the figure."
+)
+@click.option(
+    "--quote", metavar="TEXT", type=TEXT, help="The sentence that states the figure, verbatim."
+)
+@click.option("--note", metavar="TEXT", type=TEXT, help="A note of your own.")
 @click.option(
     "--replace", is_flag=True, help="Overwrite the goal's outcome of the same date, if any."
 )
@@ -54,7 +60,7 @@ def record(
     note: str | None,
     replace: bool,
     dry_run: bool,
-    lock_timeout: float,
+    lock_timeout: float | None,
 ) -> None:
     """Append an outcome (a reported figure) to the goal GOAL_ID.
 
@@ -63,9 +69,6 @@ def record(
     and blank line; the result is checked like `tracker check` before it is written, and
     written atomically.
     """
-    from tracker.edit.apply import record_outcome  # noqa: PLC0415
-    from tracker.edit.outcome import build_outcome, data_file, unknown_goal  # noqa: PLC0415
-    from tracker.errors import UsageError  # noqa: PLC0415
 
     dataset = load_dataset(obj)
     if dataset.bundled:
@@ -103,7 +106,14 @@ def record(
     shown = value if outcome.done is None else t("done" if outcome.done else "not_done", obj.lang)
     key = "record.replaced" if edit.replaced else "record.done"
     click.echo(
-        t(key, obj.lang, goal=goal.id, value=shown, as_of=as_of, where=f"{goal.file}:{edit.line}")
+        t(
+            key,
+            obj.lang,
+            goal=goal.id,
+            value=shown,
+            as_of=as_of,
+            where=inline(f"{goal.file}:{edit.line}"),
+        )
     )
     report_warnings(obj, edit)
 
@@ -112,7 +122,6 @@ def report_warnings(obj: Context, edit: Edit) -> None:
     """The warnings `tracker check` now reports for the goal and did not before (W205: the
     new figure is below an earlier cumulative one …), on stderr as `check` prints them.
     They do not change the exit status: the data is valid, and `check --strict` decides."""
-    from tracker.render.check import problem_line  # noqa: PLC0415
 
     for problem in edit.warnings:
         click.echo(problem_line(problem, obj.lang), err=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from tracker.cli.context import Context
 from tracker.cli.options import (
-    Context,
     Filters,
     emit,
     evaluate_filtered,
@@ -14,6 +14,8 @@ from tracker.cli.options import (
     format_option,
     global_options,
 )
+from tracker.core.views import region_tree
+from tracker.render.options import RenderOptions
 from tracker.render.registry import RegionsFormat, renderer
 
 
@@ -28,8 +30,6 @@ def regions(
     fmt: str,
 ) -> None:
     """The region tree: goals per region (its own, and with its sub-regions) by status."""
-    from tracker.core.views import region_tree  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     evaluated = evaluate_filtered(obj, filters)
     dataset, status = evaluated.dataset, evaluated.report

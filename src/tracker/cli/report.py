@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
+from tracker.cli.context import Context
 from tracker.cli.options import (
-    Context,
     Filters,
     emit,
     evaluate_filtered,
@@ -17,11 +16,13 @@ from tracker.cli.options import (
     format_option,
     global_options,
 )
+from tracker.core.notice import DUE_DAYS, NOTICE_BANDS, build_notice
+from tracker.core.views import build_report
+from tracker.edit.files import write_output
+from tracker.load.git import data_version
 from tracker.render.i18n import t
-from tracker.render.registry import ReportFormat, renderer
-
-if TYPE_CHECKING:
-    pass
+from tracker.render.options import RenderOptions
+from tracker.render.registry import NoticeFormat, ReportFormat, renderer
 
 
 @click.command()
@@ -30,6 +31,15 @@ if TYPE_CHECKING:
 @format_option(
     ReportFormat,
     help="Markdown for GitHub/GitLab, or one self-contained HTML page with charts.",
+)
+@click.option(
+    "--style",
+    type=click.Choice(["summary", "notice"]),
+    default="summary",
+    show_default=True,
+    help="summary: counts, a table per region, what needs attention. notice: a 督查 notice "
+    "(红黄绿灯 grid by lag, default --lag-bands 10,30; overdue, lagging and due-soon lists, "
+    "where --due-within sets the due-soon horizon, default 30 days).",
 )
 @click.option(
     "--output",
@@ -43,23 +53,32 @@ def report(
     obj: Context,
     filters: Filters,
     fmt: str,
+    style: str,
     output: Path | None,
 ) -> None:
     """A summary to share: counts by status, a table per region, what needs attention,
     stated rates that do not add up, and the sources."""
-    from tracker.core.views import build_report  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
-
-    evaluated = evaluate_filtered(obj, filters)
-    dataset = evaluated.dataset
-    data = build_report(dataset, evaluated.report, evaluated.selection, evaluated.thresholds)
     options = RenderOptions(lang=obj.lang, color=False, width=obj.width)
-    text = renderer(ReportFormat(fmt))(data, options)
+    if style == "notice":
+        # the notice judges by lag (10,30 unless chosen) and lists what is due within
+        # --due-within days rather than keeping only that
+        due_days = DUE_DAYS if filters.due_within is None else filters.due_within
+        filters = filters._replace(lag_bands=filters.lag_bands or NOTICE_BANDS, due_within=None)
+        evaluated = evaluate_filtered(obj, filters)
+        dataset = evaluated.dataset
+        version = None if dataset.bundled else data_version(dataset.root)
+        notice = build_notice(
+            dataset, evaluated.report, evaluated.selection, evaluated.thresholds, due_days, version
+        )
+        text = renderer(NoticeFormat(fmt))(notice, options)
+    else:
+        evaluated = evaluate_filtered(obj, filters)
+        dataset = evaluated.dataset
+        data = build_report(dataset, evaluated.report, evaluated.selection, evaluated.thresholds)
+        text = renderer(ReportFormat(fmt))(data, options)
     if output is None or str(output) == "-":
         emit(obj, text)
     else:
-        from tracker.edit.files import write_output  # noqa: PLC0415
-
         write_output(output, text)
         click.echo(t("report.written", obj.lang, path=output), err=True)
     finish(dataset)

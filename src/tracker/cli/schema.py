@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
 
-from tracker.cli.options import Context, emit, global_options
+from tracker.cli.context import Context
+from tracker.cli.options import emit, global_options
+from tracker.edit.files import write_output
+from tracker.parse.schema import json_schema
 
 
 @click.command()
@@ -26,15 +30,11 @@ def schema(obj: Context, output: Path | None) -> None:
     the loader validates with. Point Taplo / Even Better TOML or the YAML language server at
     it to check files while typing (docs/check.md).
     """
-    import json  # noqa: PLC0415
-
-    from tracker.parse.schema import json_schema  # noqa: PLC0415
 
     text = json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None or str(output) == "-":
         emit(obj, text)
         return
-    from tracker.edit.files import write_output  # noqa: PLC0415
 
     write_output(output, text)
     click.echo(f"wrote {output}", err=True)

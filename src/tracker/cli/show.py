@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
+from tracker.cli.context import Context
 from tracker.cli.options import (
-    Context,
     Filters,
     emit,
     evaluation_options,
@@ -14,8 +14,10 @@ from tracker.cli.options import (
     global_options,
     load_dataset,
 )
+from tracker.core.views import goal_detail, unknown_goal_suggestions
 from tracker.errors import UsageError
 from tracker.render.i18n import t
+from tracker.render.options import RenderOptions
 from tracker.render.registry import ShowFormat, renderer
 
 
@@ -33,8 +35,6 @@ def show(
 ) -> None:
     """One goal in full: definition, every outcome with its ratio and pace at that date,
     sources and quotes, and a chart of the history."""
-    from tracker.core.views import goal_detail, unknown_goal_suggestions  # noqa: PLC0415
-    from tracker.render.options import RenderOptions  # noqa: PLC0415
 
     thresholds = filters.thresholds()
     dataset = load_dataset(obj)

@@ -7,16 +7,22 @@ from pathlib import Path
 
 import click
 
+from tracker.cli.context import Context
 from tracker.cli.options import (
     BOTH,
-    Context,
     Filters,
     evaluate_filtered,
     filter_options,
     finish,
     global_options_both_languages,
 )
+from tracker.core.site import build_site, goal_events
+from tracker.load.cache import default_jobs
+from tracker.load.git import data_history
 from tracker.render.i18n import LANGS, Lang, t
+from tracker.render.site import downloads
+from tracker.render.site.build import Content, site_files
+from tracker.render.site.output import check_target, write_site
 
 DEFAULT_HISTORY = 20
 
@@ -47,20 +53,15 @@ def site(
     force: bool,
     history: int,
 ) -> None:
-    """Write a static website of the dataset to DIR: an index, a page per region and per goal
-    (chart, outcomes, sources, change history), tables that sort and filter, the export
-    package as downloads. Works from file:// and any static host.
+    """Write a static website of the dataset to DIR: a page per region and per goal, charts,
+    tables that sort and filter, and the export package as downloads.
+
+    An index, region pages with their sub-regions, goal pages (chart, every outcome, sources,
+    change history), both languages with --lang both. Works from file:// and any static host.
 
     The filters and judgement options work as in `tracker status`. Example:
     tracker site out/ --lang both --as-of 2024-12-31
     """
-    from tracker.core.site import build_site, goal_events  # noqa: PLC0415
-    from tracker.load.cache import default_jobs  # noqa: PLC0415
-    from tracker.load.git import data_history  # noqa: PLC0415
-    from tracker.render.site.build import Content, site_files  # noqa: PLC0415
-    from tracker.render.site.downloads import export_files  # noqa: PLC0415
-    from tracker.render.site.output import check_target, write_site  # noqa: PLC0415
-
     langs: tuple[Lang, ...] = LANGS if languages == BOTH else ((languages or obj.lang),)  # type: ignore[assignment]
     obj.lang = langs[0]
     check_target(directory, force=force, lang=obj.lang)
@@ -68,10 +69,10 @@ def site(
     dataset = evaluated.dataset
     states = data_history(dataset.root, history) if not dataset.bundled else []
     pages = build_site(dataset, evaluated.report, evaluated.thresholds, goal_events(states))
-    downloads = export_files(dataset, evaluated.report)
+    shared = downloads.export_files(dataset, evaluated.report, filters._asdict())
 
     def files(share: int, shares: int) -> Iterator[tuple[str, Content]]:
-        return site_files(pages, langs, downloads, share, shares)
+        return site_files(pages, langs, shared, share, shares)
 
     total = len(langs) * (len(pages.goals) + len(pages.regions))
     count = write_site(directory, files, lang=obj.lang, jobs=default_jobs(), total=total)

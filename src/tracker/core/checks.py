@@ -12,7 +12,7 @@ Pure: takes a :class:`Dataset`, returns problems; never reads files or prints.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
@@ -23,7 +23,8 @@ from tracker import problems as codes
 from tracker.core import rounding
 from tracker.core.compute import RateCheck, computed_gap, computed_rate, rate_check
 from tracker.core.figures import Interval, figure
-from tracker.model import Dataset, Goal, Kind, Measure, Outcome
+from tracker.core.regions import normalise
+from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Region
 from tracker.problems import Problem, Severity
 
 
@@ -74,8 +75,44 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 def check_dataset(
     dataset: Dataset, today: date | None = None
 ) -> tuple[list[Problem], list[Problem]]:
-    """Every goal's findings, split into (reported, acknowledged)."""
-    return check_goals(dataset.goals, today)
+    """Every goal's findings, split into (reported, acknowledged), and the regions'."""
+    reported, acknowledged = check_goals(dataset.goals, today)
+    return [*reported, *check_region_names(dataset.regions.values())], acknowledged
+
+
+def check_region_names(regions: Collection[Region]) -> Iterator[Problem]:
+    """Names and aliases that ``--region`` (SPEC §3) cannot tell apart: two regions whose
+    names are the same once normalised (临河 and 臨河: E137), and an alias that is another
+    region's name (W207: the name wins, so the alias never selects its own region)."""
+
+    named: dict[str, Region] = {}
+    for region in regions:
+        key = normalise(region.name)
+        first = named.setdefault(key, region)
+        if first is not region:
+            yield codes.problem(
+                codes.REGION_NAMES_COLLIDE,
+                region.file,
+                region.line,
+                None,
+                f'region "{region.name}" and region "{first.name}" ({first.file}:{first.line}) '
+                "are one name once normalised (simplified and traditional characters, full-width "
+                "letters, case and spaces are not told apart): if they are one region keep one "
+                "entry, else rename one (e.g. with its parent: 巴彦淖尔临河)",
+            )
+    for region in regions:
+        for alias in region.aliases:
+            other = named.get(normalise(alias))
+            if other is not None and other.name != region.name:
+                yield codes.problem(
+                    codes.ALIAS_IS_A_NAME,
+                    region.file,
+                    region.line,
+                    None,
+                    f'alias "{alias}" of region "{region.name}" is the name of region '
+                    f'"{other.name}" ({other.file}:{other.line}): --region {alias} selects '
+                    f'"{other.name}"; remove the alias',
+                )
 
 
 def check_goals(

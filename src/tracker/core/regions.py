@@ -211,7 +211,12 @@ class RegionIndex:
         return iter(self._regions)
 
     def resolve(self, query: str) -> str:
-        """The one region ``query`` names; :class:`RegionLookupError` if none or several."""
+        """The one region ``query`` names; :class:`RegionLookupError` if none or several.
+
+        A region's name written exactly as defined always names that region, even when
+        another region's name normalises the same (临河 and 臨河, reported by check as E137)."""
+        if query in self._regions:
+            return query
         key = normalise(query)
         matches = self._matches(key)
         if not matches:

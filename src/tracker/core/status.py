@@ -6,7 +6,7 @@ import enum
 from collections import Counter
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 from tracker.core.compute import Evaluation, Status, Thresholds, evaluate
@@ -42,6 +42,8 @@ class Selection:
     years: frozenset[int] = frozenset()
     categories: frozenset[str] = frozenset()
     statuses: frozenset[Status] = frozenset()
+    hidden: frozenset[Status] = frozenset()  # --hide: statuses left out
+    due_within: int | None = None  # --due-within DAYS: only goals due soon, not yet achieved
 
     def admits_goal(self, goal: Goal) -> bool:
         if self.regions is not None and goal.region not in self.regions:
@@ -49,6 +51,21 @@ class Selection:
         if self.years and not any(goal.start.year <= y <= goal.deadline.year for y in self.years):
             return False
         return not self.categories or (goal.category or "").casefold() in self.categories
+
+    def admits(self, e: Evaluation) -> bool:
+        """Whether an evaluated goal passes the filters that need its verdict."""
+        if self.statuses and e.status not in self.statuses:
+            return False
+        if e.status in self.hidden:
+            return False
+        return self.due_within is None or due_within(e, self.due_within)
+
+
+def due_within(e: Evaluation, days: int) -> bool:
+    """Whether the goal's deadline falls within ``days`` days of the evaluation date (on it
+    or after it, at most ``days`` later) and the goal is not achieved yet: what is due soon."""
+    deadline = e.goal.deadline
+    return e.as_of <= deadline <= e.as_of + timedelta(days=days) and e.status is not Status.ACHIEVED
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +147,8 @@ def build_status(
     rows = [
         evaluate(g, as_of, thresholds, goals) for g in dataset.goals if selection.admits_goal(g)
     ]
-    if selection.statuses:
-        rows = [e for e in rows if e.status in selection.statuses]
+    if selection.statuses or selection.hidden or selection.due_within is not None:
+        rows = [e for e in rows if selection.admits(e)]
     ordered = tuple(sort_rows(rows, sort, region_order(dataset)))
     return StatusReport(as_of, ordered, summarise(ordered))
 

@@ -266,7 +266,8 @@ def bars(rows: Iterable[Evaluation]) -> tuple[Bar, ...]:
     return tuple(found)
 
 
-def _scope(dataset: Dataset, selection: Selection) -> tuple[str, ...]:
+def report_scope(dataset: Dataset, selection: Selection) -> tuple[str, ...]:
+    """The regions asked for, without those inside another one asked for; () = all."""
     if selection.regions is None:
         return ()
     order = region_order(dataset)
@@ -294,7 +295,9 @@ def _sections(dataset: Dataset, rows: Sequence[Evaluation]) -> tuple[RegionSecti
     )
 
 
-def _rate_issues(rows: Sequence[Evaluation], thresholds: Thresholds) -> tuple[RateIssue, ...]:
+def rate_issues(rows: Sequence[Evaluation], thresholds: Thresholds) -> tuple[RateIssue, ...]:
+    """Every outcome up to the evaluation date whose stated rate, gap or printed value its
+    own figures contradict."""
     issues = []
     for e in rows:
         for point in history(e.goal, thresholds):
@@ -327,7 +330,7 @@ def build_report(
     )  # stable: region order within a status
     return ReportData(
         as_of=status.as_of,
-        scope=_scope(dataset, selection),
+        scope=report_scope(dataset, selection),
         years=tuple(sorted(selection.years)),
         categories=tuple(sorted(selection.categories)),
         statuses=tuple(s for s in SEVERITY if s in selection.statuses),
@@ -335,7 +338,7 @@ def build_report(
         by_status=count_by_status(rows),
         sections=_sections(dataset, rows),
         attention=tuple(attention),
-        rate_issues=_rate_issues(rows, thresholds),
+        rate_issues=rate_issues(rows, thresholds),
         sources=_sources(dataset, rows),
         thresholds=thresholds,
     )

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tracker.edit import files as fileio
-from tracker.edit.files import DEFAULT_LOCK_TIMEOUT
+from tracker.edit.files import default_lock_timeout
 from tracker.edit.plan import Edit, EditError, NewGoal, NewOutcome, Text, plan_add, plan_record
 from tracker.edit.validate import check, new_warnings
 from tracker.errors import DataError
@@ -28,7 +28,6 @@ def record_outcome(
 
     The file is re-read under the lock, so concurrent records each build on the last one.
     """
-    from tracker.edit import files as fileio  # noqa: PLC0415
 
     _require_toml(path, file)
     result: list[Edit] = []
@@ -45,7 +44,7 @@ def record_outcome(
         if dry_run:
             change(fileio.Snapshot.read(path))
         else:
-            fileio.rewrite(path, change, timeout=_timeout(lock_timeout))
+            fileio.rewrite(path, change, timeout=_timeout(lock_timeout, path))
     return result[0]
 
 
@@ -58,7 +57,6 @@ def add_goal(
     lock_timeout: float | None = None,
 ) -> Edit:
     """Append a ``[[goal]]`` to ``path`` (creating the file if needed), validated, atomically."""
-    from tracker.edit import files as fileio  # noqa: PLC0415
 
     _require_toml(path, file)
     result: list[Edit] = []
@@ -79,7 +77,7 @@ def add_goal(
         elif dry_run:
             change(path.read_bytes())
         else:
-            fileio.rewrite(path, lambda s: change(s.raw), timeout=_timeout(lock_timeout))
+            fileio.rewrite(path, lambda s: change(s.raw), timeout=_timeout(lock_timeout, path))
     return result[0]
 
 
@@ -94,9 +92,8 @@ def _os_errors(file: str) -> Iterator[None]:
         ) from None
 
 
-def _timeout(value: float | None) -> float:
-
-    return DEFAULT_LOCK_TIMEOUT if value is None else value
+def _timeout(value: float | None, path: Path) -> float:
+    return default_lock_timeout(path) if value is None else value
 
 
 def _require_toml(path: Path, file: str) -> None:

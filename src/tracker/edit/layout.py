@@ -156,7 +156,9 @@ def goal_layouts(scanned: Sequence[_Line]) -> list[_GoalLayout]:
             continue
         end = len(scanned)
         members: list[int] = []
-        for later in headers[pos + 1 :]:
+        # indices, not a slice: a copy of the rest of the headers per goal was quadratic
+        for later_pos in range(pos + 1, len(headers)):
+            later = headers[later_pos]
             path = scanned[later].header
             if len(path) < 2 or path[0] != "goal":
                 end = later
@@ -168,7 +170,7 @@ def goal_layouts(scanned: Sequence[_Line]) -> list[_GoalLayout]:
             if not (m_line.array and m_line.header == ("goal", "outcome")):
                 continue
             o_end = end
-            for later in members[m_pos + 1 :]:
+            for later in members[m_pos + 1 :]:  # a goal's own few headers
                 path = scanned[later].header
                 if not (len(path) > 2 and path[:2] == ("goal", "outcome")):
                     o_end = later

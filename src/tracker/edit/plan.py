@@ -27,6 +27,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import tomli
+
 from tracker.edit.layout import (
     BLANK,
     DEFAULT_INDENT,
@@ -146,7 +148,6 @@ class Edit:
 
 
 def parse_toml(text: str, file: str) -> dict[str, Any]:
-    import tomli  # noqa: PLC0415
 
     try:
         return tomli.loads(text)

@@ -63,7 +63,6 @@ from tracker.extract.roles import (
 from tracker.extract.text import (
     QUOTE_EDGES,
     SENTENCE_END,
-    Paragraph,
     View,
     balanced,
     clean_quote,
@@ -95,26 +94,17 @@ def extract(
     in_story = mark_anecdotes(norm, paragraphs)
 
     date_note = None
+    date_given = date is not None
     if date is None:
         date = read_article_date(text)
         date_note = "article date read from the text" if date else None
     date_known = date is not None
-    years = years_mentioned(norm)
-    common_year = max(years, key=lambda y: (years[y], y)) if years else None
-    ref_year = date.year if date else (year or common_year)
-    year_note = None
-    if year is None:
-        year_note = (
-            f"period: the year the article mentions most ({common_year})"
-            if common_year
-            else "period: no year in the text"
-        )
-    default_year = year or common_year or (date.year if date else None)
+    ref_year, default_year, year_note = _years(norm, year, date, date_given=date_given)
 
     def skip_time(at: int) -> bool:
-        return in_story(at) or paragraph_at(paragraphs, at).skip
+        return in_story(at) or paragraph_at(paragraphs, at).skipped(at)
 
-    events = time_events(norm, ref_year, skip_time)
+    events = time_events(norm, ref_year, skip_time, date)
     if date is None:
         # No date shown: the latest date the article states is our best estimate of it.
         stated = [e.as_of for e in events if e.as_of is not None and not e.deadline]
@@ -143,6 +133,7 @@ def extract(
         region_allowed=allowed,
         norm=norm,
         date_known=date_known,
+        sentences=[s for para in paragraphs for s in para.sentences],
     )
 
     cands = [c for c in candidates(view, paragraphs) if not in_story(c.start) and read_value(c)]
@@ -162,7 +153,7 @@ def extract(
             figures.append(figure)
             prev_title = figure.title
         prev = cand
-    title = _article_title(view, paragraphs)
+    title = _article_title(text)
     return Extraction(
         figures=tuple(figures),
         date=date,
@@ -173,6 +164,25 @@ def extract(
         title=title,
         paragraphs=tuple(clean_quote(text[slice(*view.span(p.start, p.end))]) for p in paragraphs),
     )
+
+
+def _years(
+    norm: str, year: int | None, date: dt.date | None, *, date_given: bool
+) -> tuple[int | None, int | None, str | None]:
+    """The year "今年" means, the year of figures the text dates in no other way, and the
+    note that says where the latter came from."""
+    years = years_mentioned(norm)
+    common_year = max(years, key=lambda y: (years[y], y)) if years else None
+    # "今年" is the year of --date, else --year, else the article's own date line.
+    ref_year = date.year if date_given and date else (year or (date.year if date else common_year))
+    year_note = None
+    if year is None:
+        year_note = (
+            f"period: the year the article mentions most ({common_year})"
+            if common_year
+            else "period: no year in the text"
+        )
+    return ref_year, year or common_year or (date.year if date else None), year_note
 
 
 def _figure(
@@ -213,11 +223,22 @@ def _figure(
         or re.search(r"控制在$", norm[cand.clause[0] : cand.start])
     ):
         kind = "at_most"
-    measure = "level" if cand.unit == "%" or cand.baseline is not None else "flow"
-    if cand.unit != "%" and re.search(r"率|占比|比例|覆盖面", title):
+    elif role == "target" and qualifier == "about":
+        kind = "range"  # "增长9%左右": a band around the figure
+    measure = "level" if cand.unit in ("%", "‰") or cand.baseline is not None else "flow"
+    if cand.unit != "%" and re.search(
+        r"率|占比|比例|覆盖面|标准|千人口|每千|每万|产能|能力|余额|保有量|存栏", title
+    ):
         measure = "level"
+    elif _REACHED_LEVEL.search(norm, max(cand.clause[0], cand.start - 4), cand.start):
+        measure = "level"  # "外商投资主体增至6000余户": the count in being, not a year's flow
+    if cand.growth:
+        measure = "growth"
     sentence = norm[cand.sentence[0] : cand.sentence[1]]
     category = category_of(title) or category_of(sentence)
+    tolerance = _tolerance(cand) if kind == "range" else None
+    if tolerance is not None:
+        guessed.append(("tolerance", _TOLERANCE_WHY))
     # The quote: the clauses that hold the figure and every figure related to it.
     spans = [cand.clause, *(r.clause for r in cand.related)]
     q_start = min(s for s, _ in spans)
@@ -240,10 +261,12 @@ def _figure(
         region=region,
         category=category,
         stated_rate=cand.rate.value if cand.rate else None,
+        stated_gap=_stated_gap(cand, kind),
         target=cand.goal_target.value if cand.goal_target else None,
         numerator=cand.numerator.value if cand.numerator else None,
         denominator=cand.denominator.value if cand.denominator else None,
         baseline=cand.baseline.value if cand.baseline else None,
+        tolerance=tolerance,
         start=f_start,
         end=f_end,
         quote=quote,
@@ -257,22 +280,48 @@ def _figure(
     )
 
 
+def _stated_gap(cand: Candidate, kind: str) -> str | None:
+    """The gap the text states, signed as SPEC §2 signs gaps: positive = still short."""
+    gap = cand.gap
+    if gap is None:
+        return None
+    short = cand.gap_short if kind != "at_most" else not cand.gap_short
+    number = gap.value.lstrip("-")
+    if gap.unit in ("个百分点", "百分点"):
+        number += "个百分点"
+    return number if short else "-" + number
+
+
 _TITLE_NOISE = re.compile(
     r"登录|注册|密码|复制链接|发表于|楼层|快速开始|QQ|首页|开启|热线|电话|地址|邮箱|ICP|版权|来源|"
     r"责任编辑|[0-9]{5,}"
 )
 
 
-def _article_title(view: View, paragraphs: list[Paragraph]) -> str | None:
+def _article_title(text: str) -> str | None:
     """A headline: the first short line near the top that reads like one (as written)."""
-    for para in paragraphs[:25]:
-        line = view.norm[para.start : para.end].strip()
+    for line in text.splitlines()[:25]:
+        norm = line.strip()
         if (
-            8 <= len(line) <= 60
-            and not SENTENCE_END.search(line)
-            and not _TITLE_NOISE.search(line)
-            and not para.skip
-            and sum("\u4e00" <= ch <= "\u9fff" for ch in line) >= 6
+            8 <= len(norm) <= 60
+            and not SENTENCE_END.search(norm)
+            and not _TITLE_NOISE.search(norm)
+            and sum("\u4e00" <= ch <= "\u9fff" for ch in norm) >= 6
         ):
-            return clean_quote(view.original[slice(*view.span(para.start, para.end))])
+            return clean_quote(norm)
     return None
+
+
+# A count reached ("增至", "减少到", "降至"): what there is at the end, a level.
+_REACHED_LEVEL = re.compile(r"(?:增|增加|减|减少|降|下降|提高|提升|上升)(?:至|到)$")
+
+
+_TOLERANCE_WHY = "左右: ±0.5 points for a rate, ±5% of the figure otherwise; set the band meant"
+
+
+def _tolerance(cand: Candidate) -> str:
+    """A guessed band for "N左右": half a point of a rate, a twentieth of a count."""
+    if cand.unit in ("%", "‰"):
+        return "0.5"
+    band = cand.parsed / 20
+    return str(band.numerator) if band.denominator == 1 else f"{float(band):g}"

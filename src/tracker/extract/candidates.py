@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from tracker.extract.text import SENTENCE_END, Paragraph, View, alternation, containing
+from tracker.extract.text import Paragraph, View, alternation, containing
 from tracker.parse.grammar import chinese_int
 from tracker.parse.quantity import QuantityError, parse_quantity
 
@@ -69,20 +69,46 @@ _MONEY_WORDS = re.compile(
 )
 
 
-_ADMIN_COUNTED = re.compile(r"县|市|区|省|自治区|盟|地区")
+_ADMIN_COUNTED = re.compile(r"县|市|区|省|自治区|盟|地区|(?:大|中|小|特大|超大)?城市(?!社区)")
+
+
+_A_YEAR = re.compile(r"19[5-9][0-9]|20[0-9][0-9]")
+
+
+_SPEECH_PARTS = re.compile(r"方面(?:的)?(?:工作|重点|任务|内容|意见)|方面[::,]|部分[::,]")
+
+
+_VOTERS = re.compile(r"代表|委员|评委")
+_VOTE = re.compile(r"投票|表决|测评|评议")
+
+
+# A band that defines a class ("进度在80%到100%之间"): its bounds are not figures.
+_RANGE_BOUND = re.compile(r"[到至~\-—]\d+(?:\.\d+)?%?之间")
+_RANGE_BOUND_END = re.compile(r"之间")
 
 
 _CN_CLASS = "一二两三四五六七八九十百千"
 
 
+# Characters that follow a number without being its measure word: the vocabulary of measure
+# words is open (口 for 沼气池, 眼 for 机井 …), so any other character after a number is read as
+# one, flagged guessed.
+_NOT_MEASURE = (
+    "的了和与及或在是为以后前中内外左右上下等至到比较同增减达超占共约近已将被把从由向对于即"
+    "每各该其此这那并且而但之也均全新再又仅就都还亦只可能使让给按票折" + _CN_CLASS + "万亿零〇余多"
+)
+
+
 _FIGURE_RE = re.compile(
     rf"(?P<pre>{alternation(_PRE_QUALIFIERS)})?"
-    r"(?:(?<![0-9A-Za-z._/+\-#:])(?<![0-9],)(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+    r"(?:(?:(?P<sign>(?<=[\u4e00-\u9fff(:,])[-−])|(?<![0-9A-Za-z._/+\-#:−])(?<![0-9],))"
+    r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
     rf"|(?<![数几上成好{_CN_CLASS}万亿零〇])(?P<cn>[{_CN_CLASS}]+)(?=[余多]|万|亿))"
     r"(?P<yu1>[余多](?!于))?"
     r"(?P<scale>万亿|千万|百万|亿|万|千(?![瓦克米伏帕卡焦赫]))?"
     r"(?P<yu2>[余多](?!于))?"
-    rf"(?P<unit>{alternation((*_UNITS, *_SKIP_UNITS, *_MEASURE_ALIASES))})?"
+    rf"(?:(?P<unit>{alternation((*_UNITS, *_SKIP_UNITS, *_MEASURE_ALIASES))})"
+    rf"|(?P<guess>(?![{_NOT_MEASURE}])[\u4e00-\u9fff]))?"
     rf"(?P<suf>{alternation(_SUF_QUALIFIERS)})?"
 )
 
@@ -118,6 +144,9 @@ _NAME_AFTER_AGE = re.compile(
 )
 
 
+_PRONOUN = re.compile(r"(?<!其)[她他](?!们|人|国|乡)")
+
+
 _NAME_ROLE = re.compile(
     r"(?:市民|村民|居民|家长|患者)(?P<name>[\u4e00-\u9fff]{2,3}?)(?=说|表示|通过|是|在)"
 )
@@ -144,6 +173,10 @@ class Candidate:
     denominator: Candidate | None = None
     baseline: Candidate | None = None
     goal_target: Candidate | None = None
+    gap: Candidate | None = None  # a stated distance from the target
+    gap_short: bool = False  # the gap's wording says the figure falls short (塌/低于目标)
+    growth: bool = False  # a rate of change against a year earlier (增长5%)
+    decline: bool = False  # a growth figure the text gives as a fall (下降37.8%): negated
     decrease: bool = False
     consumed: bool = False
     notes: list[str] = field(default_factory=list)
@@ -178,16 +211,20 @@ def candidates(view: View, paragraphs: list[Paragraph]) -> list[Candidate]:
 def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Candidate | None:
     start, end = m.start(), m.end()
     pre = m["pre"]
-    num_start = m.start("num") if m["num"] else m.start("cn")
+    num_start = m.start("sign") if m["sign"] else m.start("num") if m["num"] else m.start("cn")
     if pre and norm[m.start() - 1 : m.start()] in _FALSE_PRE.get(pre, ""):
         pre, start = None, num_start
-    if para.skip:
+    if para.skipped(start):
         return None
-    unit = m["unit"] or ""
-    if unit in _SKIP_UNITS:
-        return None
+    guess = m["guess"]
+    if guess and (m["scale"] or m["cn"]):
+        guess, end = None, m.start("guess")  # "187万稳岗…": a word, not a measure word
+    unit = m["unit"] or guess or ""
+    if unit in _SKIP_UNITS or (guess and not m["scale"] and _A_YEAR.fullmatch(m["num"] or "")):
+        return None  # a unit that counts no work; "直通2023山东两会": a year in a name
     before = masked[max(num_start - 1, 0) : num_start]
-    after_number = masked[m.end("num") if m["num"] else m.end("cn") :][:1]
+    number_end = m.end("num") if m["num"] else m.end("cn")
+    after_number = masked[number_end : number_end + 1]
     if before in ("第", "#", "+", "/", "-", "—", "~", "_") or (
         not unit and after_number in "+/-~—#"
     ):
@@ -203,12 +240,14 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
             return None
         number = str(value)
     else:
-        number = m["num"].replace(",", "")
+        number = ("-" if m["sign"] else "") + m["num"].replace(",", "")
     unit_note = None
+    if guess:
+        unit_note = f'"{unit}" read as a measure word'
     if unit in _MEASURE_ALIASES:
         unit_note = f'"{unit}" counted as {_MEASURE_ALIASES[unit]}'
         unit = _MEASURE_ALIASES[unit]
-    suf = m["suf"]
+    suf = m["suf"] if end == m.end() else None
     if not unit:
         if suf:  # "以上" with no unit: give the suffix back, it may be "以上的…"
             end -= len(suf)
@@ -221,12 +260,19 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
             unit_note = "unit 元 from the money word next to the figure"
         else:
             return None
-    if _THRESHOLD_AFTER.match(norm[m.end("unit") if m["unit"] else end :][:4]) and (
+    unit_end = m.end("unit") if m["unit"] else end
+    if _THRESHOLD_AFTER.match(norm[unit_end : unit_end + 4]) and (
         suf or norm.startswith(("以上的", "以下的", "及以上", "及以下"), end)
     ):
         return None  # "人口20万人以上的县": a threshold in a definition
     if unit == "个" and _ADMIN_COUNTED.match(norm, end):
-        return None  # "13个县(市、区)": the administrative structure, not work done
+        return None  # "13个县(市、区)", "31个大城市": the administrative structure
+    if unit in ("个", "项", "大") and _SPEECH_PARTS.match(norm, end):
+        return None  # "主要做好7个方面的工作", "3点意见": the parts of a speech
+    if _VOTERS.match(norm, end) and _VOTE.search(norm, *containing(para.sentences, start)):
+        return None  # "由231名代表投票表决": who voted, not work done
+    if _RANGE_BOUND.match(norm, end) or _RANGE_BOUND_END.match(norm, end):
+        return None  # "(完成进度在80%到100%之间)": the bounds of a class of projects
     if norm[max(start - 2, 0) : start] == "其余":
         return None
     if unit in ("名", "位") and norm[max(start - 1, 0) : start] in ("前", "列"):
@@ -291,34 +337,78 @@ def mark_anecdotes(norm: str, paragraphs: list[Paragraph]) -> Callable[[int], bo
     """Sentences about one person (an age, or a person named in such a sentence) are stories,
     not statistics; returns whether a position lies in one."""
     names: set[str] = set()
-    story: list[tuple[int, int]] = []
-    for para in paragraphs:
-        for s_start, s_end in para.sentences:
-            sentence = norm[s_start:s_end]
-            named = [m["name"] for m in _NAME_AFTER_AGE.finditer(sentence)]
-            if named or _ANECDOTE_AGE.search(sentence):
-                story.append((s_start, s_end))
-                names.update(named)
-            names.update(m["name"] for m in _NAME_ROLE.finditer(sentence))
-    for para in paragraphs:
-        text = norm[para.start : para.end]
-        if any(name in text for name in names):
-            para.anecdote = True
-            story.append((para.start, para.end))
-    story.sort()
+    story: set[tuple[int, int]] = set()
+    sentences = [s for para in paragraphs for s in para.sentences]
+    for s_start, s_end in sentences:
+        sentence = norm[s_start:s_end]
+        named = [m["name"] for m in _NAME_AFTER_AGE.finditer(sentence)]
+        if named or _ANECDOTE_AGE.search(sentence):
+            story.add((s_start, s_end))
+            names.update(named)
+        names.update(m["name"] for m in _NAME_ROLE.finditer(sentence))
+    named_re = re.compile(alternation(names)) if names else None
+    in_story = False
+    for span in sentences:
+        named_here = named_re is not None and named_re.search(norm, *span) is not None
+        # A story goes on in the sentences that follow it and speak of "她"/"他".
+        told = in_story and _PRONOUN.search(norm, *span) is not None
+        in_story = span in story or named_here or told
+        if in_story:
+            story.add(span)
+    spans = sorted(story)
 
     def inside(at: int) -> bool:
-        return any(a <= at < b for a, b in story)
+        i = bisect.bisect_right(spans, (at, 1 << 62)) - 1
+        return i >= 0 and spans[i][0] <= at < spans[i][1]
 
     return inside
 
 
+_HEADLINE_WITHIN = 60
+_HEADLINE_END = re.compile(r"[。!?;,:]")
+_SHORT_HEADLINE = 40
+_SOURCE_LINE = re.compile(
+    r"来源|发布时间|发布日期|发表时间|作者|[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}"
+)
+_TITLE_END = re.compile(r"(?:通报|通知|报告|公告|公报|情况|综述|纪实)(?=[^的]|$)")
+
+
 def drop_headline_repeats(norm: str, cands: list[Candidate]) -> list[Candidate]:
-    """A headline repeats a figure of the body ("我市新增就业5.6万人"): keep the body's."""
+    """A headline repeats a figure of the body ("我市新增就业5.6万人"): keep the body's. The
+    headline is the start of the text up to a title word (通报, 报告 …) or, without one, up to
+    its first clause end when that is short."""
+    strict: Callable[[Candidate], tuple[object, ...]] | None = None
+    first_stop = _HEADLINE_END.search(norm)
+    limit = first_stop.start() if first_stop else len(norm)
+    title_end = _TITLE_END.search(norm, 0, min(limit, _HEADLINE_WITHIN))
+    if title_end is not None:
+        limit = title_end.end()
+    else:
+        source = _SOURCE_LINE.search(norm, 0, _HEADLINE_WITHIN)
+        # Neither: a short first clause ("我市新增就业5.6万人 完成全年目标112%") is the headline.
+        short = (
+            first_stop is not None
+            and first_stop.start() <= _SHORT_HEADLINE
+            and not _ITEM_START.match(norm)
+        )
+        limit = source.start() if source else (limit if short else 0)
+        if not source and short:
+            strict = _as_written
 
     def headline(cand: Candidate) -> bool:
-        text = norm[cand.paragraph.start : cand.paragraph.end]
-        return len(text) <= 40 and not SENTENCE_END.search(text)
+        return cand.start < limit
 
-    body = {(c.parsed, c.unit) for c in cands if not headline(c)}
-    return [c for c in cands if not (headline(c) and (c.parsed, c.unit) in body)]
+    def key(cand: Candidate) -> tuple[object, ...]:
+        # A headline guessed from a short first clause repeats the figure as written.
+        written = () if strict is None else strict(cand)
+        return (cand.parsed, cand.unit, *written)
+
+    body = {key(c) for c in cands if not headline(c)}
+    return [c for c in cands if not (headline(c) and key(c) in body)]
+
+
+_ITEM_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\(|[0-9]{1,2}[.、])")
+
+
+def _as_written(cand: Candidate) -> tuple[object, ...]:
+    return (cand.pre, cand.suf, cand.yu)

@@ -15,14 +15,16 @@ _TIME_RE = re.compile(
     r"(?P<span>(?P<s1>\d{4})\s*[-—–~至到]\s*(?P<s2>\d{4})年)"
     r"|(?P<plan>十三五|十四五|十五五)"
     r"|(?P<ymd>(?P<y1>\d{4})年(?P<m1>\d{1,2})月(?:(?P<d1>\d{1,2})日|(?P<e1>底|末)|(?P<mid1>上旬|中旬|下旬))?)"
-    r"|(?P<upto>(?:截至|截止)(?:到)?(?:(?P<y2>\d{4})年)?(?P<m2>\d{1,2})月"
-    r"(?:(?P<d2>\d{1,2})日|底|末)?)"
-    r"|(?P<months>(?P<m3a>\d{1,2})\s*[-—–~至到]\s*(?P<m3>\d{1,2})月(?:份)?(?:底|末)?)"
+    r"|(?P<upto>(?:截至|截止)(?:到)?(?:(?P<y2>\d{4})年)?(?:(?P<m2>\d{1,2})月"
+    r"(?:(?P<d2>\d{1,2})日|底|末)?|(?P<m2g>1[0-2]|0?[1-9])(?P<d2g>[0-3][0-9])日))"
+    r"|(?P<months>(?P<m3a>\d{1,2})\s*[-—–~至到、]\s*(?P<m3>\d{1,2})月(?:份)?(?:底|末)?)"
     r"|(?P<md>(?<![0-9年])(?P<m4>\d{1,2})月(?P<d4>\d{1,2})日)"
     r"|(?P<now>(?:截至|截止)(?:到)?(?:目前|当前|现在)|目前)"
     r"|(?P<year>(?P<by>到|至|在|于)?(?P<y>\d{4})年(?:度)?(?P<after>以来|来|底|末|年底|年末|前|之前)?)"
     r"|(?P<rel>今年(?!\d)|去年|明年|全年|过去的一年|过去一年)(?P<relafter>以来)?"
+    r"|(?P<five>过去五年|过去的五年|五年来)|(?P<twelve>(?<![0-9十])一年来)"
     r"|(?P<part>上半年|前三季度|第一季度|一季度|前两季度)"
+    r"|(?P<month>(?<![0-9年\-—–~至到、])(?P<m5>1[0-2]|[1-9])月(?:份)?(?:底|末)?(?![0-9日]))"
 )
 
 
@@ -43,20 +45,22 @@ _DATELINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 def read_article_date(text: str) -> dt.date | None:
     """The publication date the text states (发表于 2023-6-16, 第2025-01-03期, a dateline)."""
-    norm = unicodedata.normalize("NFKC", text)
+    # The text as one stream (line breaks lost or not, the same date).
+    norm = unicodedata.normalize("NFKC", "".join(ln.strip() for ln in text.splitlines()))
     for pattern in _ARTICLE_DATE_RES:
         match = pattern.search(norm)
         if match:
             found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
             if found:
                 return found
-    for line in [ln for ln in norm.splitlines() if ln.strip()][:6]:
-        match = _DATELINE.search(line)
-        if match:
-            found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
-            if found:
-                return found
+    for match in _DATELINE.finditer(norm, 0, _DATELINE_WITHIN):
+        found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
+        if found:
+            return found
     return None
+
+
+_DATELINE_WITHIN = 240  # a dateline stands near the top
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
@@ -91,26 +95,70 @@ class TimeEvent:
 _PLAN_STARTS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
 
 
+# A five-year plan's name dates the figures after it when it says "in that period":
+# "“十三五”时期", "十三五期间", "“十三五”以来", "“十三五”末", "“十三五”,…".
+_PLAN_AS_TIME = re.compile(r"[”\"’']?(?:时期|期间|以来|末|来|[,:])")
+
+
+_MIDYEAR = 7
+
+
 _PART_MONTHS = {"上半年": 6, "前三季度": 9, "第一季度": 3, "一季度": 3, "前两季度": 6}
 
 
-def time_events(norm: str, ref: int | None, skip: Callable[[int], bool]) -> list[TimeEvent]:
-    """Every time expression of the text that dates the figures after it, in text order."""
+def time_events(
+    norm: str,
+    ref: int | None,
+    skip: Callable[[int], bool],
+    date: dt.date | None = None,
+) -> list[TimeEvent]:
+    """Every time expression of the text that dates the figures after it, in text order.
+
+    A date without a year (截至10月底, 1-11月, 上半年, 9月份) takes the year of the period in
+    force (the last year the text wrote before it), else ``ref``; one that would fall more than
+    a month after the article ``date`` is last year's."""
     events: list[TimeEvent] = []
+    in_force: int | None = None
     for m in _TIME_RE.finditer(norm):
-        if not skip(m.start()):
-            event = _time_event(norm, m, ref)
-            if event is not None:
-                events.append(event)
+        if skip(m.start()):
+            continue
+        if m["ymd"] and date is not None and m.start() < _DATELINE_WITHIN:
+            found = _date(int(m["y1"]), int(m["m1"]), int(m["d1"] or 1))
+            if found == date:
+                continue  # the article's own date line dates the article, not its figures
+        event = _time_event(norm, m, ref, date, in_force or ref)
+        if event is not None:
+            events.append(event)
+            if event.first is not None and event.first == event.last and not event.deadline:
+                in_force = event.first
     return events
 
 
-def _time_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | None:
+def _dated(year: int | None, month: int, day: int | None, date: dt.date | None) -> dt.date | None:
+    """The date of month (and day) in ``year``; last year's when it would be far past ``date``."""
+    if year is None:
+        return None
+    when = _date(year, month, day) if day else _month_end(year, month)
+    if when is not None and date is not None and when > date + dt.timedelta(days=31):
+        when = _date(year - 1, month, day) if day else _month_end(year - 1, month)
+    return when
+
+
+def _time_event(
+    norm: str,
+    m: re.Match[str],
+    ref: int | None,
+    date: dt.date | None = None,
+    in_force: int | None = None,
+) -> TimeEvent | None:
+    """What one time expression says; ``in_force`` is the year of a date written without one."""
     at, text = m.start(), m.group()
     if m["span"]:
         first, last = int(m["s1"]), int(m["s2"])
         return TimeEvent(at, first, last, text=text) if 1900 <= first <= last <= 2200 else None
     if m["plan"]:
+        if not _PLAN_AS_TIME.match(norm, m.end()):
+            return None  # "“十四五”开局之年", "“十三五”规划目标": a plan named, not a time
         first = _PLAN_STARTS[m["plan"]]
         return TimeEvent(at, first, first + 4, text=text)
     if m["ymd"]:
@@ -120,25 +168,36 @@ def _time_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | Non
             return None  # "2023年11月底前": a deadline, not a date of figures
         return TimeEvent(at, year, year, as_of=when, text=text)
     if m["upto"]:
-        upto_year = int(m["y2"]) if m["y2"] else ref
-        if upto_year is None:
-            return None
-        month = int(m["m2"])
-        day = int(m["d2"]) if m["d2"] else None
-        when = _date(upto_year, month, day) if day else _month_end(upto_year, month)
+        upto_year = int(m["y2"]) if m["y2"] else in_force
+        day = m["d2"] or m["d2g"]
+        # A year the text writes is taken as written, even past the article date.
+        written = None if m["y2"] else date
+        when = _dated(upto_year, int(m["m2"] or m["m2g"]), int(day) if day else None, written)
         return TimeEvent(at, None, None, as_of=when, text=text) if when else None
-    if m["months"]:
-        if ref is None or not 1 <= int(m["m3a"]) <= int(m["m3"]) <= 12:
+    if m["months"] or m["month"]:
+        if m["month"] and norm.startswith(("前", "起", "以前", "开始"), m.end()):
+            return None  # "9月前": a deadline
+        last_month = int(m["m3"] or m["m5"])
+        if m["months"] and not 1 <= int(m["m3a"]) <= last_month <= 12:
             return None
-        return TimeEvent(at, None, None, as_of=_month_end(ref, int(m["m3"])), text=text)
+        when = _dated(in_force, last_month, None, date)
+        return TimeEvent(at, None, None, as_of=when, text=text) if when else None
     if m["part"]:
-        if ref is None:
-            return None
-        return TimeEvent(at, None, None, as_of=_month_end(ref, _PART_MONTHS[m["part"]]), text=text)
+        if norm.startswith(("相比", "相较", "比较"), m.end()) or (
+            at > 0 and norm[at - 1] in "和与比较同"
+        ):
+            return None  # "和上半年相比": a comparison, not a date
+        when = _dated(in_force, _PART_MONTHS[m["part"]], None, date)
+        return TimeEvent(at, None, None, as_of=when, text=text) if when else None
     if m["md"]:
         return None  # a day in an account ("11月29日上午"): dates the story, not the figures
     if m["now"]:
         return TimeEvent(at, None, None, current=True, text=text)
+    if m["five"]:  # "过去五年": the five years before the article's
+        return TimeEvent(at, ref - 5, ref - 1, text=text) if ref is not None else None
+    if m["twelve"]:  # "一年来": the twelve months before the article, named by their year
+        looked_back = (date.year if date.month >= _MIDYEAR else date.year - 1) if date else ref
+        return TimeEvent(at, looked_back, looked_back, text=text, relative=True)
     if m["year"]:
         return _year_event(norm, m, ref)
     return _relative_event(norm, m, ref)

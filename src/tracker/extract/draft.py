@@ -37,10 +37,12 @@ class Figure:
     region: str | None
     category: str | None
     stated_rate: str | None
+    stated_gap: str | None  # signed like SPEC's gap: "-17" (超任务17元), "1.8个百分点" (塌目标)
     target: str | None  # an outcome's target stated with it ("15个…已完成8个(53%)")
     numerator: str | None
     denominator: str | None
     baseline: str | None
+    tolerance: str | None  # a guessed band for a 左右 target (kind range), in the goal's unit
     start: int
     end: int
     quote: str
@@ -51,6 +53,7 @@ class Figure:
     confidence: float
     note: str | None = None
     guessed: tuple[tuple[str, str], ...] = ()
+    goal_id: str | None = None  # the goal of the data this outcome belongs to (--data)
 
     def why(self, name: str) -> str | None:
         """Why field ``name`` was guessed, or None when the text states it."""

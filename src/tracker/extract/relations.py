@@ -7,12 +7,55 @@ import itertools
 import re
 from fractions import Fraction
 
-from tracker.extract.candidates import Candidate
+from tracker.extract.candidates import Candidate, read_value
 
-_RATE_BEFORE = re.compile(
-    r"(?:(?:完成(?:了)?|占)[^,;。%]{0,10}?(?:任务|目标|计划)[^,;。%]{0,4}?的|完成率(?:为|达到|达)?"
-    r"|(?:任务|目标|计划)完成率(?:为|达到|达)?)$"
+# The words before a stated completion rate: 完成省定任务的, 为目标任务的, 占年度计划的,
+# 完成全年12万人目标任务的 (a target figure inside), 完成率, 完成进度为.
+_RATE_LEAD = (
+    r"(?:分别)?(?:完成(?:了)?|为|占|达|达到)[^,;。%]{0,14}?(?:任务|目标|计划|指标)[^,;。%]{0,4}?的"
+    r"|(?:任务|目标|计划)?完成率(?:为|达到|达|是)?|(?:完成|工程|任务)?进度(?:为|达到|达|是)?"
 )
+_RATE_BEFORE = re.compile(rf"(?:{_RATE_LEAD})$")
+
+
+# The words between the figure a rate rates and a target figure quoted in the rate's phrase:
+# "完成年目标任务8000人的96.2%", "完成全年12万人目标任务的93.08%".
+_TASK_OPEN = re.compile(
+    r"(?:完成(?:了)?|为|占)[^,;。%0-9]{0,10}?(?:任务|目标|计划|指标)?[^,;。%0-9]{0,4}\(?$"
+)
+_TASK_CLOSE = re.compile(r"^\)?[^,;。%0-9]{0,8}?的$")
+
+
+# A stated gap: 塌目标1.8个百分点, 高于目标2.1个百分点, 超任务17元, 低于省定指标0.82个百分点,
+# 比预期目标低0.3个百分点. "short" words say the figure falls short of the target.
+_GAP_BEFORE = re.compile(
+    r"(?P<word>塌|低于|落后(?:于)?|差|少于|不足|高于|超过|超出|超|多于|快于|慢于)"
+    r"(?:了)?(?:省定|市定|县定|年度|全年|预期|既定|序时)?(?:目标|任务|计划|指标|进度)"
+    r"(?:任务|进度|要求)?$"
+    r"|比(?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标|进度)(?P<cmp>低|高|少|多|慢|快)(?:了)?$"
+)
+_GAP_SHORT = frozenset(
+    ("塌", "低于", "落后", "落后于", "差", "少于", "不足", "慢于", "低", "少", "慢")
+)
+
+
+# A year-on-year change of a count ("比上年同期增加9万人"): not a goal of its own.
+_CHANGE_BEFORE = re.compile(
+    r"(?:比上年|较上年|比去年|较去年|同比|比上月|环比|比年初|较年初)(?:同期|同月)?"
+    r"(?:增加|减少|多|少|增长|下降|提高|降低|上升|回落|净增)(?:了)?$"
+)
+
+
+# Growth: a rate of change against a year earlier (增长5%, 同比下降37.8%, 涨幅).
+_GROWTH_BEFORE = re.compile(
+    r"(?P<word>增长|增速|增幅|涨幅|上涨|上升|提高|下降|降低|减少|回落|下滑|增加)"
+    r"(?:了|为|达|达到|控制在|保持在)?$"
+)
+# A per-head level ("千人口托位数达到3.88个") is not what a completion rate rates.
+_PER_HEAD = re.compile(r"千人口|每千人|每万人|人均|每百")
+
+
+_DECLINE = frozenset(("下降", "降低", "减少", "回落", "下滑"))
 
 
 # "已完成8个(53%)": a share in brackets right after the figure it is the share of.
@@ -24,8 +67,12 @@ _RATE_WORD = re.compile(r"(?:率|比例|占比|比重)(?:为|达到|达|是)?$")
 
 _BASELINE_BETWEEN = re.compile(
     r"^(?P<verb>压减|减少|下降|降低|缩减|缩小|降|减|提高|提升|增加|增长|上升|扩大|升|增)"
-    r"(?:了)?(?:至|到|为)$"
+    r"(?:了)?(?:至|到|为)(?:[0-9]{4}年(?:年底|年末|底|末)?(?:的)?)?$"
 )
+
+
+# "由1598家…", "从2019年的2.85%…": what opens a baseline.
+_BASELINE_LEAD = re.compile(r"(?:由|从)(?:[0-9]{4}年(?:年底|年末|底|末)?(?:的)?)?$")
 
 
 _DECREASE = ("压减", "减少", "下降", "降低", "缩减", "缩小", "降", "减")
@@ -36,11 +83,14 @@ def relate(norm: str, cands: list[Candidate]) -> None:
     for cand in cands:
         by_sentence.setdefault(cand.sentence, []).append(cand)
     for group in by_sentence.values():
+        _changes(norm, group)
         _baselines(norm, group)
         _scopes(norm, group)
         _progress(norm, group)
         _fractions(norm, group)
         _rates(norm, group)
+        _gaps(norm, group)
+        _growth(norm, group)
         _breakdowns(norm, group)
 
 
@@ -53,29 +103,128 @@ def _baselines(norm: str, group: list[Candidate]) -> None:
     for first, second in itertools.pairwise(live):
         between = norm[first.end : second.start]
         match = _BASELINE_BETWEEN.match(between)
-        lead = norm[max(first.start - 1, 0) : first.start]
-        if match and lead in ("由", "从") and _same_unit(first.unit, second.unit):
+        lead = _BASELINE_LEAD.search(norm, max(first.start - 10, 0), first.start)
+        if match and lead and _same_unit(first.unit, second.unit):
             second.baseline = first
             second.decrease = match["verb"] in _DECREASE
             second.related.append(first)
             first.consumed = True
 
 
+def _lead(norm: str, group: list[Candidate], cand: Candidate) -> str:
+    """The text between the figure before ``cand`` in its sentence (or its clause start) and
+    ``cand``."""
+    before = [c for c in group if c.end <= cand.start]
+    start = max(before[-1].end if before else cand.sentence[0], cand.start - 40)
+    return norm[start : cand.start]
+
+
+def _changes(norm: str, group: list[Candidate]) -> None:
+    """A year-on-year change of a count goes into the note of the figure before it."""
+    for i, cand in enumerate(group):
+        if i == 0 or cand.unit == "%" or not _CHANGE_BEFORE.search(_lead(norm, group, cand)):
+            continue
+        owner = group[i - 1]
+        owner.notes.append(norm[owner.end : cand.end].strip(" ,"))
+        cand.consumed = True
+
+
+def _rate_list(norm: str, live: list[Candidate], i: int) -> list[Candidate]:
+    """The rates of a list starting at ``live[i]`` ("的108%、121%、99%")."""
+    rates = [live[i]]
+    for nxt in live[i + 1 :]:
+        if nxt.unit != "%" or norm[rates[-1].end : nxt.start].strip() not in ("、", "和", "及"):
+            break
+        rates.append(nxt)
+    return rates
+
+
 def _rates(norm: str, group: list[Candidate]) -> None:
     live = _live(group)
-    for i, cand in enumerate(live):
-        if cand.unit != "%" or i == 0:
+    i = 0
+    while i < len(live):
+        cand = live[i]
+        between = norm[live[i - 1].end : cand.start] if i else ""
+        if cand.unit != "%" or i == 0 or cand.consumed:
+            i += 1
             continue
-        previous = live[i - 1]
-        if previous.consumed or previous.rate is not None:
+        # "完成年目标任务8000人的96.2%": the figure before is a target inside the rate's phrase.
+        task_form = i >= 1 and bool(
+            _TASK_CLOSE.match(between)
+            and _TASK_OPEN.search(norm, max(live[i - 1].start - 20, 0), live[i - 1].start)
+        )
+        if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or task_form):
+            i += 1
             continue
-        between = norm[previous.end : cand.start]
-        if (
-            _RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between)
-        ) and previous.unit != "%":
-            previous.rate = cand
-            previous.related.append(cand)
+        if cand.qualifier in ("more_than", "less_than"):
+            # "27项完成进度超过60%": a threshold that sorts projects, not a rate.
             cand.consumed = True
+            live[i - 1].notes.append(norm[live[i - 1].start : cand.end])
+            i += 1
+            continue
+        rates = _rate_list(norm, live, i)
+        # Targets quoted inside the rate's phrase ("完成年目标任务8000人的96.2%",
+        # "分别完成年度目标(146台、40公里)的80.8%、58.5%"), then the figures they rate.
+        before = [c for c in live[:i] if not c.consumed and c.unit != "%" and c.rate is None]
+        targets: list[Candidate] = []
+        if before and _TASK_CLOSE.match(norm[before[-1].end : cand.start]):
+            k = len(before) - 1
+            while k > 0 and norm[before[k - 1].end : before[k].start].strip() in ("、", "和"):
+                k -= 1
+            if k > 0 and _TASK_OPEN.search(norm, before[k - 1].end, before[k].start):
+                targets = before[k:]
+                before = before[:k]
+        if (
+            len(rates) == 1
+            and len(before) >= 2
+            and _PER_HEAD.search(norm[before[-2].end : before[-1].start])
+        ):
+            before = before[:-1]  # "新增托位540个,千人口托位数达到3.88个,完成率260%"
+        rated = before[-len(rates) :] if len(before) >= len(rates) else before[-1:]
+        if len(rates) > 1 and len(rated) != len(rates):
+            rated = []
+        for n, (owner, rate) in enumerate(zip(rated, rates, strict=False)):
+            owner.rate = rate
+            owner.related.append(rate)
+            rate.consumed = True
+            if len(targets) == len(rated):
+                owner.goal_target = targets[n]
+                owner.related.append(targets[n])
+                targets[n].consumed = True
+        i += len(rates)
+
+
+def _gaps(norm: str, group: list[Candidate]) -> None:
+    """A stated distance from the target goes to the figure before it."""
+    live = _live(group)
+    for i, cand in enumerate(live):
+        if i == 0:
+            continue
+        match = _GAP_BEFORE.search(norm[live[i - 1].end : cand.start])
+        owner = live[i - 1]
+        if match is None or owner.gap is not None:
+            continue
+        word = match["word"] or match["cmp"]
+        owner.gap, owner.gap_short = cand, word in _GAP_SHORT
+        owner.related.append(cand)
+        cand.consumed = True
+
+
+def _growth(norm: str, group: list[Candidate]) -> None:
+    """Percentages of change (增长5%, 同比下降37.8%, 分别增长3%、6.4%): growth figures."""
+    previous: Candidate | None = None
+    for cand in _live(group):
+        lead = _lead(norm, group, cand)
+        match = _GROWTH_BEFORE.search(lead)
+        listed = previous is not None and previous.growth and lead.strip() in ("、", "和")
+        if cand.unit == "%" and cand.baseline is None and (match or listed):
+            cand.growth = True
+            declines = match["word"] in _DECLINE if match else bool(previous and previous.decline)
+            if declines and not cand.number.startswith("-"):
+                cand.decline = True
+                cand.number = "-" + cand.number
+                read_value(cand)
+        previous = cand
 
 
 _PEOPLE = frozenset(("人", "名", "位", "人次"))

@@ -8,33 +8,50 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tracker.core.regions import RegionInfo, strip_suffix, to_simplified
 from tracker.extract.candidates import Candidate
 from tracker.extract.dates import TimeEvent, years_mentioned
 from tracker.extract.draft import Role
-from tracker.extract.text import alternation, containing
+from tracker.extract.text import Paragraph, alternation, containing
 
 # Role wording. Target: in the clause before the figure, or right after it.
 _TARGET_BEFORE = re.compile(
-    r"确保|力争|争取(?:在|到|实现|达到)|目标(?:是|为)?|计划|预计|预期|拟|规划"
-    r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|下达"
+    r"确保|力争|争取(?:在|到|实现|达到)|目标(?:是|为)?|计划(?!生育)|预计|预期|拟|规划"
+    r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|下达|办好(?!了)"
 )
 
 
-_TARGET_AFTER = re.compile(r"^(?:的)?(?:目标任务|年度目标|目标|任务)(?!完成)")
+# A count of tasks, then the tasks named by their target figures ("未达到序时进度11项、占比20.0%,
+# 为“交通建设提升年”活动完成投资80亿元、普惠性幼儿园覆盖率达80%、…"): the figures are targets.
+_TASK_LIST = re.compile(r"[0-9]+项[^;。]{0,20}?,(?:分别)?(?:为|是)[::]?[^;。:]*$")
+
+
+# An outcome compared with its target later in the sentence.
+_COMPARED_WITH_TARGET = re.compile(
+    r"[^;。]{0,6}?[,,](?:明显|也|均)?比[^,;。]{0,16}?目标(?:低|高|少|多)"
+)
+
+
+# A figure inside the quoted name of a task ("“为1万名贫困白内障患者实施免费复明手术”一项中").
+_NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:一项|项目|工程|行动)")
+
+
+_TARGET_AFTER = re.compile(
+    r"^[”’\"']?(?:的)?(?:既定|预期|控制|年度|全年|省定|市定|县定)?(?:目标任务|目标|任务)(?!完成)"
+)
 
 
 # Completion wording: anywhere in the sentence before the figure.
 _OUTCOME_STRONG = re.compile(
     r"累计|截至|截止|已经|(?<![而])已|共计|(?<![公总])共(?![同享建治])|完成率|同比"
-    r"|比上年|较上年|以来|(?<![为除])了(?!解)|获评|创历史|目前|先后"
+    r"|比上年|较上年|以来|一年来|五年来|(?<![为除])了(?!解)|获评|创历史|目前|先后"
 )
 
 
 _PLAN_WORDS = re.compile(
-    r"将(?![患结其其此这该])|要(?![求素点闻害])|力争|确保|计划|目标|着力|推动|推进|加快|持续"
+    r"将(?![患结其其此这该])|要(?![求素点闻害])|力争|确保|计划(?!生育)|目标|着力|推动|推进|加快|持续"
     r"|努力|争取|进一步|不断|保持|实施|启动实施|全力|继续|启动|坚持"
 )
 
@@ -65,7 +82,7 @@ _CATEGORIES = (
 
 
 _TITLE_LEAD = re.compile(
-    r"^(?:[\s\"“”'‘’、]|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|省定|市定|县定|"
+    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|实现|省定|市定|县定|"
     r"到\d{4}年(?:年底|底|末)?|同时|此外|另外|其中|并且|并|还|以及|全年|今年以来|今年|去年|"
     r"全市|全区|全县|全省|全州|全盟|全旗|我市|我区|我县|我省|共计|共|累计|先后|已经|已|目前|"
     r"截至目前|据悉|据了解|为此|积极|大力|持续|全力|有效|今后|"
@@ -74,7 +91,7 @@ _TITLE_LEAD = re.compile(
 
 
 _TITLE_TAIL = re.compile(
-    r"(?:达到了|达到|达|为|是|有|共有|共|累计|总计|合计|完成|实现|控制在|稳定在|保持在|的|了|:|由|从|已"
+    r"(?:[0-9]{4}年(?:底|末)?|达到了|达到|达|为|是|有|共有|共|累计|总计|合计|完成|实现|控制在|稳定在|保持在|的|了|:|由|从|已"
     r"|\(|“)+$"
 )
 
@@ -99,6 +116,11 @@ _RELATIONAL = re.compile(r"占比|比例|比重|比率|增长|增幅|同比|总�
 _BARE_VERB = re.compile(r"投资|投入|争取|安排|发放|筹集|拨付|下达|落实|整合|撬动|带动|吸引")
 
 
+# How far back the rules look for a paragraph's heading or subject: a bound that keeps the
+# extractor linear on a huge text without full stops.
+_LOOKBACK = 600
+
+
 @dataclass(slots=True)
 class ArticleContext:
     ref_year: int | None
@@ -113,6 +135,8 @@ class ArticleContext:
     region_allowed: frozenset[str] | None
     norm: str = ""
     date_known: bool = False
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # the article's, in order
+    balance: dict[int, tuple[float, float]] = field(default_factory=dict)
 
 
 def figure_role(
@@ -122,14 +146,30 @@ def figure_role(
     clause_start = cand.clause[0]
     local = norm[clause_start : cand.start]
     after = norm[cand.end : cand.end + 6]
-    if _TARGET_AFTER.match(after):
+    if cand.rate is not None or cand.gap is not None:
+        return "outcome", 0.9, None  # a stated completion rate or gap: already reached
+    if _COMPARED_WITH_TARGET.match(norm, cand.end, cand.sentence[1]):
+        return "outcome", 0.85, None  # "涨幅为2.1%,比“3%左右”的既定目标低"
+    if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - _LOOKBACK), cand.start):
+        return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
+    if _TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
         return "target", 0.9, None
-    if _TARGET_BEFORE.search(local):
+    past = ctx.ref_year is not None and when.last < ctx.ref_year
+    wording = _TARGET_BEFORE.search(local)
+    if wording and not (past and _ESTIMATE.fullmatch(wording.group())):
+        # "预计全年增长6.3%" of a year already over is an estimate of the outcome, not a plan.
         return "target", 0.85, None
-    full_start = max(norm.rfind(stop, cand.paragraph.start, cand.start) for stop in "。!?") + 1
-    if _TARGET_HEADER.search(norm, max(full_start, cand.paragraph.start), cand.start):
+    window = max(cand.paragraph.start, cand.start - _LOOKBACK)
+    full_start = max(norm.rfind(stop, window, cand.start) for stop in "。!?") + 1
+    if not past and _heading(norm, max(full_start, window), cand.start):
         return "target", 0.8, None  # "主要预期目标是:…;…;…"
-    if cand.rate is not None or cand.numerator is not None or cand.baseline is not None:
+    if (
+        not past
+        and not _LIST_BREAK.search(norm, cand.sentence[0], cand.start)
+        and _plan_list(norm, cand, ctx)
+    ):
+        return "target", 0.75, None  # an item of a list under "主要预期目标" a few sentences back
+    if cand.numerator is not None or cand.baseline is not None:
         return "outcome", 0.9, None  # a completion rate, a ratio or a change: already reached
     sentence_before = norm[cand.sentence[0] : cand.start]
     if _OUTCOME_STRONG.search(sentence_before):
@@ -142,6 +182,9 @@ def figure_role(
             return "outcome", 0.8, None
         if first > ctx.ref_year:
             return "target", 0.75, None
+    if when.period_note is None and _year_just_begun(ctx, first, last):
+        # A whole year's figure in a report of its first quarter cannot have been reached yet.
+        return "target", 0.65, "role: a figure of the year just begun (the article's date)"
     if when.absolute and not ctx.date_known:
         # An undated text that writes the year out ("2024年,…") rather than "今年" is
         # looking back on it.
@@ -156,14 +199,71 @@ def figure_role(
         return "outcome", 0.6, "role from the review wording of the sentence"
     if prev_role is not None:
         return prev_role, 0.55, "role of the figure before it in the paragraph"
-    para = norm[cand.paragraph.start : cand.paragraph.end]
-    plan = len(_PLAN_WORDS.findall(para)) + len(_PLAN_VERBS.findall(para)) / 2
-    review = len(_REVIEW_WORDS.findall(para)) + len(_REVIEW_VERBS.findall(para)) / 2
-    if ctx.ref_year is not None:  # years already past are told as a review
-        review += sum(1 for y in years_mentioned(para) if y < ctx.ref_year)
+    plan, review = _paragraph_balance(norm, cand.paragraph, ctx)
     if plan > review:
         return "target", 0.5, "role from the plan wording of the paragraph"
     return "outcome", 0.5, "role from the review wording of the paragraph (default)"
+
+
+# Target wording that is an estimate when the year is over ("预计全年增长6.3%").
+_ESTIMATE = re.compile(r"预计|预期")
+
+
+# Wording that closes a plan list: a review, or a reason given for the plan.
+_LIST_BREAK = re.compile(
+    r"(?<![为除])了(?!解)|已|累计|去年|过去|一年来|五年来|回顾|主要考虑|考虑是|为实现|为完成"
+    r"|截至|截止|以来|上半年|前三季度|[0-9]{1,2}月"  # a date: figures reached by then
+)
+
+
+_LIST_SENTENCES = 12  # how many sentences back a list's heading may stand
+
+
+def _plan_list(norm: str, cand: Candidate, ctx: ArticleContext) -> bool:
+    """Whether the figure is an item of a plan list whose heading ("主要预期目标是:",
+    "二、2018年发展主要预期目标", "提出…主要预期目标:") stands in a sentence before it (in
+    its block or the blocks of the list's numbered items before): every sentence between holds
+    a figure and no review wording."""
+    sentences = ctx.sentences
+    window = max(0, cand.start - _LOOKBACK)
+    i = bisect.bisect_left(sentences, (cand.sentence[0], -1))
+    for start, end in sentences[max(i - _LIST_SENTENCES, 0) : max(i, 0)][::-1]:
+        if end <= window:
+            return False
+        header = _heading(norm, max(start, window), end)
+        if header:
+            return not _LIST_BREAK.search(norm, header.end(), end)
+        if _LIST_BREAK.search(norm, start, end) or not _ANY_DIGIT.search(norm, start, end):
+            return False
+    return False
+
+
+_ANY_DIGIT = re.compile(r"[0-9]")
+
+
+def _year_just_begun(ctx: ArticleContext, first: int, last: int) -> bool:
+    date = ctx.date
+    return (
+        ctx.date_known
+        and date is not None
+        and first == last == date.year == ctx.ref_year
+        and date.month <= _FIRST_QUARTER
+    )
+
+
+_FIRST_QUARTER = 3
+
+
+def _paragraph_balance(norm: str, para: Paragraph, ctx: ArticleContext) -> tuple[float, float]:
+    """Plan and review wording of a paragraph, counted once per paragraph."""
+    if para.index not in ctx.balance:
+        text = norm[para.start : para.end]
+        plan = len(_PLAN_WORDS.findall(text)) + len(_PLAN_VERBS.findall(text)) / 2
+        review = len(_REVIEW_WORDS.findall(text)) + len(_REVIEW_VERBS.findall(text)) / 2
+        if ctx.ref_year is not None:  # years already past are told as a review
+            review += sum(1 for y in years_mentioned(text) if y < ctx.ref_year)
+        ctx.balance[para.index] = (plan, review)
+    return ctx.balance[para.index]
 
 
 @dataclass(slots=True)
@@ -184,18 +284,7 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     The latest year-bearing expression before the figure sets the period; a later date-only
     one ("截至12月10日", "1—10月底", "目前") dates the figure within it.
     """
-    year_event: TimeEvent | None = None
-    date_event: TimeEvent | None = None
-    for event in reversed(ctx.events[: bisect.bisect_right(ctx.event_starts, cand.start)]):
-        if event.first is not None or event.last is not None:
-            year_event = event
-            break
-        if (
-            date_event is None
-            and (event.as_of is not None or event.current)
-            and not _FULL_STOP.search(ctx.norm, event.at, cand.start)
-        ):
-            date_event = event
+    year_event, date_event = _events_before(cand, ctx)
     period_note: str | None = None
     as_of_note: str | None = None
     if year_event is None:
@@ -242,6 +331,36 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     return _When(first, last, as_of, period_note, as_of_note, since, dated, absolute)
 
 
+def _events_before(
+    cand: Candidate, ctx: ArticleContext
+) -> tuple[TimeEvent | None, TimeEvent | None]:
+    """The year-bearing expression in force at the figure, and the date-only one after it."""
+    year_event: TimeEvent | None = None
+    date_event: TimeEvent | None = None
+    index = bisect.bisect_right(ctx.event_starts, cand.start) - 1
+    while index >= 0:
+        event = ctx.events[index]
+        if event.first is not None or event.last is not None:
+            year_event = event
+            break
+        if date_event is None and (
+            event.as_of is not None  # "截至9月底" dates what follows until another date
+            or (event.current and not _FULL_STOP.search(ctx.norm, event.at, cand.start))
+        ):
+            date_event = event
+        index -= 1
+    if date_event is None and year_event is not None and year_event.as_of is None:
+        # "萧县9月份民生工程进展情况 … 2025年全县…": a month named before the year of the
+        # period dates its figures too.
+        for event in ctx.events[max(index - _EARLIER_DATES, 0) : max(index, 0)][::-1]:
+            if event.first is not None or event.last is not None:
+                break
+            if event.as_of is not None and event.as_of.year == year_event.first == year_event.last:
+                date_event = event
+                break
+    return year_event, date_event
+
+
 def _now(ctx: ArticleContext) -> dt.date:
     """The date "now" refers to: the article date; early in January, the year just ended."""
     if ctx.date is not None:
@@ -253,9 +372,26 @@ def _now(ctx: ArticleContext) -> dt.date:
 
 
 _FULL_STOP = re.compile(r"[。!?\n]")
+_EARLIER_DATES = 8
 
 
-_TARGET_HEADER = re.compile(r"(?:预期|主要|工作|发展)?目标(?:任务)?(?:是|为)?:|目标任务是|主要目标")
+_TARGET_HEADER = re.compile(
+    r"(?:预期|主要|工作|发展)?目标(?:任务)?(?:是|为)?:|目标任务是"
+    r"|(?:主要(?:预期)?|预期)目标(?!完成|执行|进展|情况|任务完成)"
+)
+
+
+# A heading's target already reached: "全面完成了年初确定的主要预期目标", "实现预期目标:".
+_HEADER_REACHED = re.compile(r"(?:完成|实现|达到|达成|超过|高于|低于)[^,;。:]{0,15}$")
+
+
+def _heading(norm: str, start: int, end: int) -> re.Match[str] | None:
+    """A plan list's heading in norm[start:end] ("主要预期目标是:"), unless it tells the
+    target reached."""
+    for match in _TARGET_HEADER.finditer(norm, start, end):
+        if not _HEADER_REACHED.search(norm, max(start, match.start() - 20), match.start()):
+            return match
+    return None
 
 
 _WHOLE_AREA = re.compile(r"全市|全区|全县|全省|全州|全盟|全旗|全国|我市|我区|我县|我省|我州")
@@ -274,7 +410,7 @@ def figure_region(norm: str, cand: Candidate, ctx: ArticleContext) -> tuple[str 
         return ctx.region_default, None
     para = cand.paragraph
     chosen: str | None = None
-    for m in ctx.region_keys.finditer(norm, para.start, cand.start):
+    for m in ctx.region_keys.finditer(norm, max(para.start, cand.start - _LOOKBACK), cand.start):
         name = ctx.region_names[m.group()]
         clause = containing(para.clauses, m.start())
         subject = _SUBJECT_FILLER.match(norm[clause[0] : m.start()]) is not None
@@ -327,8 +463,55 @@ def figure_title(
         )
     else:
         title = ""
-    title = title.strip(' ,;。:、“”"()')
+    title = _whole_phrase(title.strip(' ,;。:、“”"()'))
+    if cand.growth:
+        # "规模以上工业增加值同比增长10.1%" → 规模以上工业增加值增速; "同比增长3.2%" after
+        # "地区生产总值806亿元" → 地区生产总值增速.
+        named = _GROWTH_WORDS.sub("", title)
+        base = named or (prev_title or "").removesuffix("增速")
+        title = f"{base}增速" if base else title
     return title[:24] or "(未命名)"
+
+
+_GROWTH_WORDS = re.compile(
+    r"(?:分别|同比|比上年|较上年|比去年)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|下降|降低|减少|回落|下滑|增加)"
+    r"(?:了|为|达|达到)?$|^(?:分别|同比)"
+)
+
+
+_PAIRS = (("(", ")"), ("“", "”"), ("《", "》"), ("‘", "’"), ("[", "]"))
+
+
+_LEAD_CONNECTIVE = re.compile(r"^(?:比|加上|也|并且|并|还|且|而且|而|但|和|与|及|以及|或)+")
+_TAIL_VERB = re.compile(
+    r"(?:回落至|回落到|下降至|下降到|降至|降到|降低至|降低到|提高至|提高到|提升至|提升到|增至|增加到"
+    r"|上升至|上升到|达到|达|至|到)+$"
+)
+
+
+def _whole_phrase(title: str) -> str:
+    """A title as a whole noun phrase: no leading connective (比, 加上, 也), no trailing verb
+    (回落至), every bracket and quotation mark closed."""
+    previous = None
+    while previous != title:
+        previous = title
+        title = _LEAD_CONNECTIVE.sub("", title)
+        title = _TAIL_VERB.sub("", title)
+        for opening, closing in _PAIRS:
+            depth = 0
+            for i, ch in enumerate(title):
+                if ch == opening:
+                    depth += 1
+                elif ch == closing:
+                    depth -= 1
+                    if depth < 0:  # closed without opening: what precedes is a fragment
+                        title = title[i + 1 :]
+                        break
+            else:
+                if depth > 0:  # opened without closing: cut at the last unclosed opening
+                    title = title[: title.rfind(opening)]
+        title = title.strip(' ,;。:、"')
+    return title
 
 
 def _strip_lead(text: str, ctx: ArticleContext) -> str:
@@ -347,7 +530,9 @@ def _strip_lead(text: str, ctx: ArticleContext) -> str:
 
 def _next_clause(norm: str, cand: Candidate, ctx: ArticleContext) -> str:
     clauses = cand.paragraph.clauses
-    i = clauses.index(cand.clause) if cand.clause in clauses else -1
+    i = bisect.bisect_left(clauses, cand.clause)
+    if i >= len(clauses) or clauses[i] != cand.clause:
+        i = -1
     if 0 <= i < len(clauses) - 1 and clauses[i + 1][0] < cand.sentence[1]:
         following = norm[clauses[i + 1][0] : clauses[i + 1][1]]
         if not re.search(r"[0-9%]", following):  # a clause with its own figure names that one

@@ -4,10 +4,11 @@ characters, split into paragraphs, sentences and clauses."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from tracker.core.regions import to_simplified
 
@@ -41,18 +42,33 @@ class View:
         return self.pos[start], self.pos[end - 1] + 1
 
 
-def normalised_view(text: str) -> View:
+def _stream(text: str) -> tuple[list[str], list[int]]:
+    """The characters of ``text`` with every line break and the blanks around it removed (what
+    a copy from a web page gives), each with its original offset. Reading this stream, and only
+    it, makes an article and its one-line copy give the same figures."""
     chars: list[str] = []
     pos: list[int] = []
-    for i, ch in enumerate(text):
-        if ch.isascii() or "\u2460" <= ch <= "\u24ff" or "\u2776" <= ch <= "\u2793":
-            # Circled numbers (①②③ in captions) stay: NFKC would make them digits.
-            chars.append(ch)
-            pos.append(i)
-            continue
-        for out in unicodedata.normalize("NFKC", ch):
-            chars.append(out)
-            pos.append(i)
+    at = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        stripped = body.strip()
+        if stripped:
+            first = at + len(body) - len(body.lstrip())
+            for i, ch in enumerate(stripped, start=first):
+                if ch.isascii() or "\u2460" <= ch <= "\u24ff" or "\u2776" <= ch <= "\u2793":
+                    # Circled numbers (①②③ in captions) stay: NFKC would make them digits.
+                    chars.append(ch)
+                    pos.append(i)
+                    continue
+                for out in unicodedata.normalize("NFKC", ch):
+                    chars.append(out)
+                    pos.append(i)
+        at += len(line)
+    return chars, pos
+
+
+def normalised_view(text: str) -> View:
+    chars, pos = _stream(text)
     norm = "".join(chars)
     if not norm.isascii():
         converted = to_simplified(norm)
@@ -101,8 +117,16 @@ class Paragraph:
     end: int
     sentences: list[tuple[int, int]]
     clauses: list[tuple[int, int]]
-    skip: bool = False
+    # Sentences read once already (a repeat) and clauses of page furniture: not read.
+    skip_sentences: set[tuple[int, int]] = field(default_factory=set)
+    skip_clauses: set[tuple[int, int]] = field(default_factory=set)
     anecdote: bool = False
+
+    def skipped(self, at: int) -> bool:
+        return (
+            containing(self.sentences, at) in self.skip_sentences
+            or containing(self.clauses, at) in self.skip_clauses
+        )
 
 
 SENTENCE_END = re.compile(r"[。!?;]|\.{3,}|…+")
@@ -111,56 +135,94 @@ SENTENCE_END = re.compile(r"[。!?;]|\.{3,}|…+")
 _CLAUSE_END = re.compile(r"(?<![0-9]),|,(?![0-9]{3}(?![0-9]))|:")
 
 
-_LINE_PUNCT = "。!?;:,、”’\"')]》>…."
+# A list marker opens an item, and so a sentence, even where the text has no full stop before
+# it (a heading run into its first line when line breaks are lost): "(一)", "一、", "1.", "1、",
+# "①", a bullet. "一、二季度" and "2.5" are not markers.
+_CN_NUMERAL = "一二三四五六七八九十"
+_ITEM_MARKER = re.compile(
+    rf"\((?:[{_CN_NUMERAL}]{{1,3}}|[0-9]{{1,2}})\)"
+    rf"|(?<![{_CN_NUMERAL}、0-9.])[{_CN_NUMERAL}]{{1,3}}、(?![{_CN_NUMERAL}])"
+    r"|(?<![0-9.%A-Za-z])[0-9]{1,2}(?:\.|、)(?=[\u4e00-\u9fff“\"(])"
+    r"|[\u2460-\u2473\u2776-\u277f]"
+    r"|[●■◆▲•▪★☆◇□]"  # a bulleted list ("●地区生产总值增长5%以上")
+)
+
+
+# Where a new block (what a paragraph is when the line breaks are lost) starts: a list
+# marker right after a full stop, or at the start.
+_BLOCK_START = re.compile(rf"(?:(?<=[。!?])|^)(?:{_ITEM_MARKER.pattern})")
+
+
+_SENTENCE_STOP = re.compile(r"[。!?]")
+
+
+_REPEAT_SENTENCE = 20
+_REPEAT_CLAUSE = 10
+_DIGIT = re.compile(r"[0-9]")
+
+
+MAX_SENTENCE = 400  # a "sentence" longer than this is cut at its clause ends (linear rules)
 
 
 def split_paragraphs(view: View) -> list[Paragraph]:
+    """Blocks of sentences, read from the character stream only (never from line breaks, which
+    a copy from a web page loses): a block starts at a list marker after a full stop."""
     norm = view.norm
-    lines: list[tuple[int, int]] = []
-    at = 0
-    for line in norm.split("\n"):
-        start, end = at, at + len(line)
-        at = end + 1
-        while start < end and norm[start] in " \t\r\u3000\xa0":
-            start += 1
-        while end > start and norm[end - 1] in " \t\r\u3000\xa0":
-            end -= 1
-        if end > start:
-            lines.append((start, end))
-    # Join a sentence that a page break split: a long line ending mid-sentence, and the next
-    # line continuing it in Chinese.
-    joined: list[tuple[int, int]] = []
-    for start, end in lines:
-        if joined:
-            prev_start, prev_end = joined[-1]
-            if (
-                prev_end - prev_start >= 30
-                and norm[prev_end - 1] not in _LINE_PUNCT
-                and "\u4e00" <= norm[prev_end - 1] <= "\u9fff"
-                and "\u4e00" <= norm[start] <= "\u9fff"
-            ):
-                joined[-1] = (prev_start, end)
-                continue
-        joined.append((start, end))
+    cuts = sorted(
+        {0, len(norm)} | {m.start() for m in _BLOCK_START.finditer(norm) if m.start() > 0}
+    )
     paragraphs = []
     seen: set[str] = set()
-    for index, (start, end) in enumerate(joined):
-        text = norm[start:end]
-        para = Paragraph(index, start, end, _split(norm, start, end, SENTENCE_END), [])
+    for index, (start, end) in enumerate(itertools.pairwise(cuts)):
+        sentences = _sentences(norm, start, end)
+        para = Paragraph(index, start, end, sentences, [])
         para.clauses = [
             clause
-            for s_start, s_end in para.sentences
+            for s_start, s_end in sentences
             for clause in _split(norm, s_start, s_end, _CLAUSE_END)
         ]
-        key = re.sub(r"\s+", "", text)
-        # A repeated paragraph (reposts often carry the article twice) is read once.
-        if len(key) >= 20 and key in seen:
-            para.skip = True
-        seen.add(key)
-        if _FURNITURE_LINE.search(text) and len(text) < 200:
-            para.skip = True
+        for s_start, s_end in sentences:
+            key = re.sub(r"\s+", "", norm[s_start:s_end])
+            # A repeated sentence (reposts often carry the article twice) is read once.
+            if len(key) >= _REPEAT_SENTENCE and key in seen:
+                para.skip_sentences.add((s_start, s_end))
+            seen.add(key)
+        for c_start, c_end in para.clauses:
+            # ... and so is a repeated clause that states a figure ("全国城镇新增就业1200万人,").
+            key = "\0" + re.sub(r"\s+", "", norm[c_start:c_end]).rstrip(",;。:")
+            if len(key) > _REPEAT_CLAUSE and key in seen and _DIGIT.search(key):
+                para.skip_clauses.add((c_start, c_end))
+            seen.add(key)
+        for c_start, c_end in para.clauses:
+            if _FURNITURE_LINE.search(norm, c_start, c_end) and c_end - c_start < 200:
+                para.skip_clauses.add((c_start, c_end))
         paragraphs.append(para)
     return paragraphs
+
+
+def _sentences(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences: cut at sentence ends and before list markers; an overlong run without
+    either is cut at clause ends, so no rule ever scans more than a sentence's length."""
+    spans: list[tuple[int, int]] = []
+    for s_start, s_end in _split(norm, start, end, SENTENCE_END):
+        at = s_start
+        for m in _ITEM_MARKER.finditer(norm, s_start + 1, s_end):
+            if norm[m.start() - 1] not in "(":
+                spans.append((at, m.start()))
+                at = m.start()
+        spans.append((at, s_end))
+    out: list[tuple[int, int]] = []
+    for span_start, span_end in spans:
+        at = span_start
+        while span_end - at > MAX_SENTENCE:
+            cut = max(
+                (m.end() for m in _CLAUSE_END.finditer(norm, at + 1, at + MAX_SENTENCE)),
+                default=at + MAX_SENTENCE,
+            )
+            out.append((at, cut))
+            at = cut
+        out.append((at, span_end))
+    return [s for s in out if norm[s[0] : s[1]].strip()]
 
 
 def _split(norm: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
@@ -176,11 +238,13 @@ def _split(norm: str, start: int, end: int, pattern: re.Pattern[str]) -> list[tu
 
 
 def containing(spans: list[tuple[int, int]], at: int) -> tuple[int, int]:
-    starts = [s for s, _ in spans]
-    i = bisect.bisect_right(starts, at) - 1
+    i = bisect.bisect_right(spans, (at, _END)) - 1
     return spans[max(i, 0)]
 
 
+_END = 1 << 62
+
+
 def paragraph_at(paragraphs: list[Paragraph], at: int) -> Paragraph:
-    i = bisect.bisect_right([p.start for p in paragraphs], at) - 1
+    i = bisect.bisect_right(paragraphs, at, key=lambda p: p.start) - 1
     return paragraphs[max(i, 0)]

@@ -30,6 +30,7 @@ from tracker.model import (
     Source,
 )
 from tracker.parse.dates import DateError, parse_as_of, parse_period
+from tracker.parse.grammar import COUNT_UNITS
 from tracker.parse.quantity import (
     QuantityError,
     Unit,
@@ -378,6 +379,14 @@ def _outcome(
         if spec.value is not None
         else None
     )
+    if value is not None and value.nominal < 0 and unit is not None and unit.base in COUNT_UNITS:
+        raise ctx.fail(
+            codes.NEGATIVE_COUNT,
+            (*path, "value"),
+            gid,
+            f'value: {spec.value} is negative, and a number of "{unit.base}" '
+            "cannot be: write the count the source gives (a decrease is a smaller figure)",
+        )
     rate = (
         quantity(spec.stated_rate, None, "rate", (*path, "stated_rate"), gid, ctx)
         if spec.stated_rate is not None

@@ -10,9 +10,12 @@ while all of these are unchanged:
   directory), the file's size, mtime, ctime, inode and device, the tracker version, the cache
   format and a fingerprint of the package's code (size and mtime of its modules: a changed
   loader in a development checkout invalidates every entry).
-* **Never trusted.** An entry is used only when its magic, key and CRC-32 all match and it
-  decodes into the model types; anything else (truncated, corrupt, stale, written by another
-  version) is ignored and rebuilt.
+* **Authenticated.** An entry is used only when its magic and key match, its tag (a keyed
+  BLAKE2b of the rest) was made with this user's secret key, and it decodes into the model
+  types; anything else (truncated, corrupt, stale, written by another version, forged, or
+  copied from another machine or CI job) is ignored and rebuilt. The secret lives outside
+  the cache folder (:func:`key_path`), so a cache folder restored or shared from elsewhere
+  cannot change what tracker reports (docs/security.md: the cache folder).
 * **Racy files.** A file modified in the last :data:`RACY_SECONDS` is read but not cached:
   a second write within the filesystem's timestamp granularity could leave size and mtime
   unchanged (git's "racy clean" problem).
@@ -47,11 +50,17 @@ from typing import Any
 
 import msgspec
 
+try:  # hashlib's own BLAKE2, without hashlib's import (4 ms: it loads OpenSSL)
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover  # an interpreter without the module
+    from hashlib import blake2b
+
 from tracker import __version__
+from tracker.load.discover import shown_name
 from tracker.model import FileData, Goal, Region, Source
 from tracker.problems import Problem
 
-FORMAT = 1
+FORMAT = 2  # 2: entries authenticated by a keyed BLAKE2b tag instead of a CRC-32
 RACY_SECONDS = 2
 # Below this many bytes of files to parse, forking workers costs more than it saves
 # (docs/performance.md has the measurements).
@@ -61,7 +70,9 @@ PARALLEL_MIN_BYTES = 1_000_000
 PARENT_WEIGHT = 0.8
 
 _MAGIC = b"trkcache"
-_HEADER = struct.Struct(">II")  # CRC-32 of the rest, length of the key
+_TAG_BYTES = 32  # the keyed BLAKE2b of everything after it
+_LENGTH = struct.Struct(">I")  # the length of the key
+_SECRET_BYTES = 32
 _INT64 = (-(2**63), 2**63)
 
 Parse = Callable[[Path], FileData]
@@ -218,6 +229,7 @@ def _describe(paths: Sequence[Path], root: Path) -> list[_File]:
     fingerprint = code_fingerprint()
     racy_after = time.time_ns() - RACY_SECONDS * 1_000_000_000
     encode = msgspec.msgpack.encode
+    fsencode = os.fsencode
     files = []
     for index, path in enumerate(paths):
         text = str(path)
@@ -242,8 +254,8 @@ def _describe(paths: Sequence[Path], root: Path) -> list[_File]:
         key = encode(
             [
                 fingerprint,
-                real,
-                shown,
+                fsencode(real),  # bytes: a name need not be UTF-8
+                shown_name(shown),
                 info.st_size,
                 info.st_mtime_ns,
                 info.st_ctime_ns,
@@ -262,21 +274,23 @@ def _describe(paths: Sequence[Path], root: Path) -> list[_File]:
 
 def _read(folder: Path, file: _File, codec: _Codec) -> FileData | None:
     """The cached contribution of ``file``, or ``None`` when there is no valid entry."""
-    if file.key is None or file.entry is None:
+    if file.key is None or file.entry is None or _secret is None:
         return None
     try:
         blob = (folder / file.entry).read_bytes()
     except OSError:
         return None
     key = file.key
-    start = len(_MAGIC) + _HEADER.size
+    start = len(_MAGIC) + _TAG_BYTES + _LENGTH.size
     if blob[: len(_MAGIC)] != _MAGIC or len(blob) < start:
         return None
-    crc, key_length = _HEADER.unpack_from(blob, len(_MAGIC))
+    (key_length,) = _LENGTH.unpack_from(blob, start - _LENGTH.size)
     if key_length != len(key) or blob[start : start + key_length] != key:
         return None
     view = memoryview(blob)
-    if zlib.crc32(view[len(_MAGIC) + 4 :]) != crc:
+    tag = blake2b(view[len(_MAGIC) + _TAG_BYTES :], key=_secret, digest_size=_TAG_BYTES)
+    # (a plain comparison: nobody can time many guesses against a local file's check)
+    if tag.digest() != view[len(_MAGIC) : len(_MAGIC) + _TAG_BYTES]:
         return None
     try:
         return codec.decode(view[start + key_length :])
@@ -285,13 +299,15 @@ def _read(folder: Path, file: _File, codec: _Codec) -> FileData | None:
 
 
 def _entry_bytes(key: bytes, payload: bytes) -> bytes:
-    body = struct.pack(">I", len(key)) + key + payload
-    return _MAGIC + struct.pack(">I", zlib.crc32(body)) + body
+    assert _secret is not None  # noqa: S101  # _usable_dir loaded it
+    body = _LENGTH.pack(len(key)) + key + payload
+    tag = blake2b(body, key=_secret, digest_size=_TAG_BYTES).digest()
+    return _MAGIC + tag + body
 
 
 def _write(folder: Path, file: _File, payload: bytes) -> None:
     """Store an entry atomically (temporary file, then rename); failures are ignored."""
-    if file.key is None or file.entry is None or file.racy:
+    if file.key is None or file.entry is None or file.racy or _secret is None:
         return
     blob = _entry_bytes(file.key, payload)
     # Named by process: no two live processes share a pid, and a file left by a dead one
@@ -307,13 +323,79 @@ def _write(folder: Path, file: _File, payload: bytes) -> None:
 
 
 def _usable_dir(folder: Path) -> Path | None:
-    """The entries' directory (created if needed), or ``None`` if it cannot be used."""
+    """The entries' directory (created if needed), or ``None`` if it cannot be used (nor
+    the secret key that authenticates its entries be read or made)."""
+    global _secret  # noqa: PLW0603  # read once per process; forked workers inherit it
+    if _secret is None:
+        _secret = _load_secret(key_path())
+        if _secret is None:
+            return None
     entries = folder / f"v{FORMAT}"
     try:
         entries.mkdir(parents=True, exist_ok=True)
     except OSError:
         return None
     return entries if os.access(entries, os.W_OK | os.X_OK) else None
+
+
+# --- the secret key -------------------------------------------------------------------------
+
+_secret: bytes | None = None
+
+
+def key_path() -> Path:
+    """Where the key that authenticates cache entries is kept: outside the cache folder
+    (``$XDG_STATE_HOME/tracker/cache.key``, else ``~/.local/state/tracker/cache.key``), so
+    that whoever can write the cache folder (a CI cache restored from an untrusted job, a
+    shared ``$TRACKER_CACHE_DIR``) cannot forge entries without it."""
+    base = os.environ.get("XDG_STATE_HOME")
+    state = Path(base) if base and Path(base).is_absolute() else Path.home() / ".local" / "state"
+    return state / "tracker" / "cache.key"
+
+
+def _load_secret(path: Path) -> bytes | None:
+    """The key at ``path``, made (random, readable by its owner only) when there is none;
+    ``None`` when it cannot be made, or when others could read or replace it (no cache)."""
+    for _ in range(2):
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except FileNotFoundError:
+            _make_secret(path)
+            continue
+        except OSError:
+            return None
+        with os.fdopen(fd, "rb") as stream:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode) or not _private(info):
+                return None
+            secret = stream.read(_SECRET_BYTES + 1)
+        return secret if len(secret) == _SECRET_BYTES else None
+    return None
+
+
+def _private(info: os.stat_result) -> bool:
+    """Owned by this user, and neither group nor others may read or write it."""
+    getuid = getattr(os, "getuid", None)
+    if getuid is None:  # pragma: no cover  # Windows: the profile directory is private
+        return True
+    return info.st_uid == getuid() and not info.st_mode & 0o077
+
+
+def _make_secret(path: Path) -> None:
+    """Create the key file (never replacing one another process made meanwhile)."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(os.urandom(_SECRET_BYTES))
+        with contextlib.suppress(FileExistsError):
+            os.link(temp, path)
+    except OSError:
+        pass
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
 
 
 # --- loading --------------------------------------------------------------------------------

@@ -52,7 +52,8 @@ def _load_selection(paths: Sequence[Path], data_dir: Path | None) -> Dataset:
 
     When they lie inside ``data_dir``, the regions and sources of its other files are read
     too, as context only (their goals and problems are left out), so that checking one file
-    does not report the regions and sources it shares with the rest as unknown.
+    does not report the regions and sources it shares with the rest as unknown. Files outside
+    it see its regions the same way, except the regions they define themselves.
     """
     found: list[Path] = []
     refused: list[FileData] = []
@@ -63,18 +64,26 @@ def _load_selection(paths: Sequence[Path], data_dir: Path | None) -> Dataset:
         refused += outside
     selected = list(dict.fromkeys(real_path(f) for f in found))
     parts: list[FileData] = []
+    own = [load_file(f) for f in selected]
     if data_dir is not None and data_dir.is_dir():
         root = data_dir.resolve()
         chosen = set(selected)
-        if any(f.is_relative_to(root) for f in selected):
-            links = []
-            context, _ = outside_links(list(iter_data_files(root, links)), links, root)
-            for other in context:
-                if real_path(other) not in chosen:
-                    part = load_file(other)
+        inside = any(f.is_relative_to(root) for f in selected)
+        # A file outside the data directory (a draft of `tracker extract` saved elsewhere)
+        # sees its regions too, except those it defines itself; sources stay its own.
+        defined = {r.name for part in own for r in part.regions}
+        links = []
+        context, _ = outside_links(list(iter_data_files(root, links)), links, root)
+        for other in context:
+            if real_path(other) not in chosen:
+                part = load_file(other)
+                if inside:
                     parts.append(FileData(part.regions, part.sources, [], []))
+                else:
+                    regions = [r for r in part.regions if r.name not in defined]
+                    parts.append(FileData(regions, [], [], []))
     parts.extend(refused)
-    parts.extend(load_file(f) for f in selected)
+    parts.extend(own)
     names = [p.problems[0].file for p in refused] + [display_path(f) for f in selected]
     dataset = build_dataset(paths[0] if len(paths) == 1 else Path(), parts)
     # cross-file checks also see the context's regions: report only the selected files

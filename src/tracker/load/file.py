@@ -28,6 +28,8 @@ from tracker.problems import Problem
 # Limits on what a data file may hold (docs/security.md): each is far above what real data
 # needs and each, exceeded, is a finding rather than a slow or failed run.
 MAX_FILE_BYTES = 10 * 1024 * 1024  # checked with stat, before a byte is read
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX only, like FIFOs
+_NOCTTY = getattr(os, "O_NOCTTY", 0)  # a terminal device named *.toml never becomes ours
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
@@ -69,8 +71,11 @@ def load_file(path: Path) -> FileData:
     file = display_path(path)
     data = FileData([], [], [], [])
     try:
-        with path.open("rb") as stream:
-            info = os.fstat(stream.fileno())
+        # O_NONBLOCK: opening a FIFO for reading would wait for a writer, forever; opened so,
+        # it is found not to be a regular file. (Reads of regular files ignore the flag.)
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _NOCTTY)
+        with os.fdopen(fd, "rb") as stream:
+            info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
                 data.problems.append(
                     codes.problem(
@@ -83,7 +88,7 @@ def load_file(path: Path) -> FileData:
                 )
                 return data
             if info.st_size > MAX_FILE_BYTES:
-                data.problems.append(_too_large(file, info.st_size))
+                data.problems.append(too_large(file, info.st_size))
                 return data
             raw = stream.read(MAX_FILE_BYTES + 1)  # + 1: a file that grew is still caught
     except OSError as exc:
@@ -94,7 +99,7 @@ def load_file(path: Path) -> FileData:
     return load_bytes(raw, file, path.suffix)
 
 
-def _too_large(file: str, size: int) -> Problem:
+def too_large(file: str, size: int) -> Problem:
     return codes.problem(
         codes.FILE_TOO_LARGE,
         file,
@@ -108,7 +113,7 @@ def _too_large(file: str, size: int) -> Problem:
 def load_bytes(raw: bytes, file: str, suffix: str) -> FileData:
     """One file's contribution from its bytes (read from disk, or from git by `tracker diff`)."""
     if len(raw) > MAX_FILE_BYTES:
-        return FileData([], [], [], [_too_large(file, len(raw))])
+        return FileData([], [], [], [too_large(file, len(raw))])
     text, problem = decode(raw, file)
     if text is None:
         assert problem is not None  # noqa: S101  # decode returns one or the other

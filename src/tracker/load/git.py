@@ -1,23 +1,27 @@
 """Reading the data directory as it was at a git revision (`tracker diff`).
 
 Plain ``git`` subprocesses (no library): ``rev-parse`` to find the repository and the
-revision, ``ls-tree`` to list the data files, one ``cat-file --batch`` to read them. Each
+revision, ``ls-tree`` to list the data files with their sizes, one ``cat-file --batch`` to
+read those within the size limit, by object id (docs/security.md: git history). Each
 file then goes through the same loader as the working tree (:func:`loader.load_bytes`).
 ``log`` lists the commits that changed the data (the goal change history of `tracker site`).
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import re
 import subprocess
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path, PurePosixPath
 
 from tracker.errors import UsageError
 from tracker.load.discover import DATA_SUFFIXES, display_path
-from tracker.load.file import load_bytes
+from tracker.load.file import MAX_FILE_BYTES, load_bytes, too_large
 from tracker.load.merge import build_dataset
 from tracker.model import Dataset, FileData
+
+_OID = re.compile(rb"[0-9a-f]{40}|[0-9a-f]{64}")  # SHA-1 or SHA-256
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,37 +96,65 @@ def _is_data_file(path: str, prefix: str) -> bool:
     return PurePosixPath(path).suffix.lower() in DATA_SUFFIXES
 
 
-def files_at(repo: Repository, commit: str) -> list[tuple[str, bytes]]:
-    """(path inside the repository, contents) of every data file at ``commit``."""
+def files_at(repo: Repository, commit: str) -> list[tuple[str, bytes | int]]:
+    """(path inside the repository, contents) of every data file at ``commit``; a blob
+    larger than :data:`MAX_FILE_BYTES` is given by its size instead, never read.
+
+    File names are hostile input (a committed name may hold a newline): they only ever
+    travel NUL-separated (``ls-tree -z``). Contents are requested by object id, 40 or 64
+    hex digits, one per line, and read back length-checked: each answer must name the
+    requested object and have the size ``ls-tree --long`` announced.
+    """
     pathspec = [repo.prefix] if repo.prefix else []
-    listed = _git(["ls-tree", "-r", "-z", "--full-tree", commit, "--", *pathspec], repo.top)
+    # --literal-pathspecs: the data directory's name is a path, never a pathspec pattern
+    tree = ["--literal-pathspecs", "ls-tree", "-r", "-z", "--long", "--full-tree", commit]
+    listed = _git([*tree, "--", *pathspec], repo.top)
     if listed.returncode != 0:
         raise UsageError(f"git ls-tree failed: {listed.stderr.decode(errors='replace').strip()}")
-    paths: list[str] = []
+    found: list[tuple[str, bytes, int]] = []
     for entry in listed.stdout.split(b"\0"):
         if not entry:
             continue
         meta, _, name = entry.partition(b"\t")
-        mode, kind = meta.split()[:2]
+        fields = meta.split()
+        if len(fields) != 4:  # mode, type, object, size
+            continue
+        mode, kind, oid, size = fields
         path = name.decode("utf-8", errors="surrogateescape")
         # regular files only: a symlink's blob is its target's name, a submodule has none
         if kind == b"blob" and mode in (b"100644", b"100755") and _is_data_file(path, repo.prefix):
-            paths.append(path)
-    paths.sort(key=_order)
-    if not paths:
-        return []
-    request = b"".join(f"{commit}:{p}\n".encode("utf-8", errors="surrogateescape") for p in paths)
+            found.append((path, oid, int(size)))
+    found.sort(key=lambda item: _order(item[0]))
+    wanted = [(oid, size) for _, oid, size in found if size <= MAX_FILE_BYTES]
+    contents = _read_blobs(repo, wanted)
+    return [(path, contents[oid] if size <= MAX_FILE_BYTES else size) for path, oid, size in found]
+
+
+def _read_blobs(repo: Repository, wanted: list[tuple[bytes, int]]) -> dict[bytes, bytes]:
+    """The contents of the blobs ``wanted`` (object id, size), read with one
+    ``cat-file --batch``; each answer is checked against the id and size asked for."""
+    if not wanted:
+        return {}
+    unique = list(dict.fromkeys(wanted))
+    if any(not _OID.fullmatch(oid) for oid, _ in unique):  # pragma: no cover  # git's own output
+        raise UsageError("git ls-tree printed an object id that is not hexadecimal")
+    request = b"".join(oid + b"\n" for oid, _ in unique)
     batch = _git(["cat-file", "--batch"], repo.top, stdin=request)
     if batch.returncode != 0:
         raise UsageError(f"git cat-file failed: {batch.stderr.decode(errors='replace').strip()}")
-    out, files, offset = batch.stdout, [], 0
-    for path in paths:
-        header_end = out.index(b"\n", offset)
-        size = int(out[offset:header_end].split()[2])
-        start = header_end + 1
-        files.append((path, out[start : start + size]))
-        offset = start + size + 1  # the content is followed by a newline
-    return files
+    out, offset, contents = batch.stdout, 0, {}
+    for oid, size in unique:
+        header_end = out.find(b"\n", offset)
+        header = out[offset:header_end].split() if header_end >= 0 else []
+        start, end = header_end + 1, header_end + 1 + size
+        if header != [oid, b"blob", str(size).encode()] or out[end : end + 1] != b"\n":
+            raise UsageError(
+                f"git cat-file gave an unexpected answer for object {oid.decode()}: "
+                "the repository may be damaged (try `git fsck`)"
+            )
+        contents[oid] = out[start:end]
+        offset = end + 1
+    return contents
 
 
 def load_revision(repo: Repository, commit: str) -> Dataset:
@@ -130,7 +162,10 @@ def load_revision(repo: Repository, commit: str) -> Dataset:
     parts: list[FileData] = []
     for path, raw in files_at(repo, commit):
         name = display_path(repo.top / path)
-        parts.append(load_bytes(raw, name, PurePosixPath(path).suffix))
+        if isinstance(raw, int):  # too large to read: its size is all that is known
+            parts.append(FileData([], [], [], [too_large(name, raw)]))
+        else:
+            parts.append(load_bytes(raw, name, PurePosixPath(path).suffix))
     return build_dataset(repo.top / repo.prefix, parts)
 
 
@@ -139,7 +174,7 @@ class Commit:
     """A commit that changed the data: its id, its committer date and its subject line."""
 
     id: str
-    date: dt.date
+    date: date
     subject: str
 
 
@@ -154,6 +189,7 @@ def data_commits(repo: Repository, limit: int) -> list[Commit]:
             f"--max-count={max(limit, 0)}",
             "-z",
             "--format=%H%x1f%cs%x1f%s",
+            "--end-of-options",
             "HEAD",
             "--",
             *pathspec,
@@ -169,7 +205,7 @@ def data_commits(repo: Repository, limit: int) -> list[Commit]:
             continue
         commit, day, subject = fields
         try:
-            when = dt.date.fromisoformat(day)
+            when = date.fromisoformat(day)
         except ValueError:
             continue
         commits.append(Commit(commit, when, subject))
@@ -194,3 +230,33 @@ def data_history(data: Path, limit: int) -> list[tuple[Commit, Dataset]]:
         if root is not None:
             states.insert(0, (root, build_dataset(repo.top / repo.prefix, [])))
     return states
+
+
+@dataclass(frozen=True, slots=True)
+class DataVersion:
+    """The commit that last changed the data: what a notice's heading and an export's
+    package cite (a commit that does not touch the data does not change it)."""
+
+    commit: str  # the full hash
+    short: str  # abbreviated, as a heading cites it
+    date: date  # the commit's date
+    dirty: bool  # the data has changes not committed yet
+
+
+def data_version(data: Path) -> DataVersion | None:
+    """The last commit that touched ``data``, or None when the data is not in git (or git is
+    missing, or nothing is committed yet). Never raises: a notice is made without it."""
+    folder = data if data.is_dir() else data.parent
+    try:
+        log = _git(["log", "-1", "--format=%H%x00%h%x00%cs", "--", "."], folder.resolve())
+    except (UsageError, OSError):
+        return None
+    fields = log.stdout.decode(errors="replace").strip().split("\0")
+    if log.returncode != 0 or len(fields) != 3:  # hash, short hash and date
+        return None
+    try:
+        day = date.fromisoformat(fields[2])
+    except ValueError:
+        return None
+    status = _git(["status", "--porcelain", "--", "."], folder.resolve())
+    return DataVersion(fields[0], fields[1], day, bool(status.stdout.strip()))

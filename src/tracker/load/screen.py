@@ -64,6 +64,9 @@ def screen(document: dict[str, Any], ctx: FileContext) -> set[Path_]:
         bad.add(_entry(path))
         ctx.add(code, path, goal_id(path), message)
 
+    for path, message in ctx.locator.refused:  # YAML 1.1 forms (parse.readers._yaml_1_1)
+        report(codes.YAML_AMBIGUOUS, path, message)
+
     def check(value: str, name: str, path: Path_) -> None:
         limit = MAX_NAME if name in _NAME_KEYS else MAX_TEXT
         if len(value) > limit:

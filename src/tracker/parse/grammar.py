@@ -71,6 +71,44 @@ SCALES: dict[str, int] = {
 }
 
 
+# Units that count people or things: a figure in one of them is a number of them, never
+# negative (a flow's cumulative total since the period start, or a level: those in place).
+COUNT_UNITS = frozenset(
+    [
+        "人",
+        "人次",
+        "名",
+        "户",
+        "家",
+        "所",
+        "个",
+        "座",
+        "处",
+        "项",
+        "件",
+        "场",
+        "次",
+        "套",
+        "辆",
+        "台",
+        "间",
+        "条",
+        "张",
+        "批",
+        "宗",
+        "栋",
+        "床",
+        "位",
+        "支",
+        "部",
+        "本",
+        "册",
+        "头",
+        "只",
+    ]
+)
+
+
 # Units whose name starts with 千 but which are units in their own right: "5千瓦" is five
 # kilowatts, not five thousand 瓦, and a 千瓦 goal keeps 千瓦 as its base unit.
 _KILO_UNITS = ("千瓦时", "千瓦", "千克", "千米", "千伏安", "千伏", "千帕", "千卡", "千焦", "千赫")

@@ -8,6 +8,7 @@ problems found later can point at the right line. Parser errors are raised as
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -52,6 +53,8 @@ class Locator:
 
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     pending: Callable[[], dict[Path_, tuple[int, int]]] | None = None
+    # values the reader would not guess at (YAML 1.1 forms): key path → what to write instead
+    refused: list[tuple[Path_, str]] = field(default_factory=list)
 
     def find(self, path: Path_) -> tuple[int | None, int | None]:
         """The position of ``path``, else of its nearest enclosing table."""
@@ -245,11 +248,17 @@ def _has_float(document: dict[str, Any]) -> bool:
 # --- YAML -----------------------------------------------------------------------------------
 
 
-def _locate_yaml_node(node: Any, path: Path_, loc: Locator) -> None:
+def _locate_yaml_node(
+    node: Any, path: Path_, loc: Locator, refused: dict[int, str] | None = None
+) -> None:
+    """Record where ``node`` and everything in it are written; the nodes in ``refused``
+    (``id(node)`` → message) are recorded in ``loc.refused`` with their key paths."""
     import yaml  # noqa: PLC0415
 
     mark = node.start_mark
     loc.positions.setdefault(path, (mark.line + 1, mark.column + 1))
+    if refused and id(node) in refused:
+        loc.refused.append((path, refused[id(node)]))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = getattr(key_node, "value", None)
@@ -258,10 +267,53 @@ def _locate_yaml_node(node: Any, path: Path_, loc: Locator) -> None:
                 loc.positions.setdefault(
                     child, (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 )
-                _locate_yaml_node(value_node, child, loc)
+                if refused and id(key_node) in refused:
+                    loc.refused.append((child, refused[id(key_node)]))
+                _locate_yaml_node(value_node, child, loc, refused)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _locate_yaml_node(item, (*path, index), loc)
+            _locate_yaml_node(item, (*path, index), loc, refused)
+
+
+# The plain scalars YAML 1.1 (PyYAML) and YAML 1.2 read differently, or read as a number a
+# person may not have meant: 017 (octal 15 in 1.1, 17 in 1.2), 0x1F, 0b101, 1_000, 1:30
+# (sexagesimal 90), yes/no/on/off (booleans in 1.1, text in 1.2), .inf and .nan. They are
+# refused with what to write instead (docs/security.md); plain decimals, true and false are
+# read as both versions read them.
+_YAML_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_YAML_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_YAML_BOOL = frozenset(("true", "True", "TRUE", "false", "False", "FALSE"))
+
+
+def _yaml_1_1(text: str, value: object) -> str:
+    """Why the plain scalar ``text`` (which YAML 1.1 reads as ``value``) is refused, and the fix."""
+    shown = _shown(text)
+    if isinstance(value, bool):
+        return (
+            f"{shown} is the boolean {str(value).lower()} in YAML 1.1 but text in YAML 1.2: "
+            f'write {str(value).lower()} for a flag, or quote it ("{shown}") for text'
+        )
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"{shown} is not a finite number: write a number such as 5.31"
+    if ":" in text:
+        what = "a base-60 number"
+    elif "_" in text:
+        what = "a number with _ separators"
+    elif text.lstrip("+-")[:2].lower() == "0x":
+        what = "a hexadecimal number"
+    elif text.lstrip("+-")[:2].lower() == "0b":
+        what = "a binary number"
+    elif text.lstrip("+-").isdigit():  # a leading 0: octal in YAML 1.1, decimal in 1.2
+        return (
+            f"{shown} is {value} in YAML 1.1 (octal) but {int(text)} in YAML 1.2: write the "
+            f'number you mean without the leading 0, or quote it ("{shown}") for text'
+        )
+    else:
+        what = "a number YAML 1.2 does not read"
+    return (
+        f"{shown} is {what} in YAML 1.1 ({value}), not what YAML 1.2 reads: write the number "
+        f'in plain decimals (e.g. {value}), or quote it ("{shown}") for text'
+    )
 
 
 def _shown(text: str) -> str:
@@ -284,6 +336,7 @@ def _strict_loader() -> type[Any]:
         silently win). Impossible dates (2023-02-30) are errors with their position."""
 
         depth = 0
+        refused: dict[int, str]  # id(node) → message: the YAML 1.1 forms met (see _yaml_1_1)
 
         def compose_node(self, parent: Any, index: Any) -> Any:
             event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in the stubs
@@ -354,16 +407,33 @@ def _strict_loader() -> type[Any]:
 
         def construct_yaml_float(self, node: Any) -> Any:
             """A float as written (``94.40`` keeps its two decimals: SPEC §1.5 precision)."""
-            text = str(node.value).replace("_", "")
-            try:
-                return Decimal(text)  # .inf / .nan fall back to PyYAML's floats
-            except ArithmeticError:
-                return super().construct_yaml_float(node)
+            text = str(node.value)
+            if not _YAML_FLOAT.fullmatch(text):
+                return self._refuse(node, super().construct_yaml_float(node))
+            return Decimal(text)
+
+        def construct_yaml_int(self, node: Any) -> Any:
+            text = str(node.value)
+            if not _YAML_INT.fullmatch(text):
+                return self._refuse(node, super().construct_yaml_int(node))
+            return int(text)
+
+        def construct_yaml_bool(self, node: Any) -> Any:
+            value = super().construct_yaml_bool(node)
+            return value if node.value in _YAML_BOOL else self._refuse(node, value)
+
+        def _refuse(self, node: Any, value: object) -> str:
+            """Note a YAML 1.1 form (reported by the loader, with the goal it is in) and
+            read it as the text it is written as."""
+            self.refused[id(node)] = _yaml_1_1(str(node.value), value)
+            return str(node.value)
 
     StrictLoader.add_constructor(
         "tag:yaml.org,2002:timestamp", StrictLoader.construct_yaml_timestamp
     )
     StrictLoader.add_constructor("tag:yaml.org,2002:float", StrictLoader.construct_yaml_float)
+    StrictLoader.add_constructor("tag:yaml.org,2002:int", StrictLoader.construct_yaml_int)
+    StrictLoader.add_constructor("tag:yaml.org,2002:bool", StrictLoader.construct_yaml_bool)
     return StrictLoader
 
 
@@ -372,6 +442,7 @@ def read_yaml(text: str) -> tuple[Any, Locator]:
 
     try:
         loader = _strict_loader()(text)  # the reader refuses control characters at once
+        loader.refused = {}
     except yaml.reader.ReaderError as exc:
         raise ParseError(
             f"YAML syntax error: character U+{exc.character:04X} is not allowed in YAML text",
@@ -400,7 +471,7 @@ def read_yaml(text: str) -> tuple[Any, Locator]:
         loader.dispose()
     loc = Locator()
     if node is not None:
-        _locate_yaml_node(node, (), loc)
+        _locate_yaml_node(node, (), loc, loader.refused)
     return document, loc
 
 

@@ -229,7 +229,9 @@ _FIELD_DOCS = {
     "kind": "at_least (default), at_most (a ceiling), range (a band) or milestone (a thing done).",
     "measure": "flow (counts from zero within the period), level (a state) or growth (a rate of "
     "change against the same period a year earlier, in %); default: level for %, else flow.",
-    "indicator": "A stable key for the same measure across regions and years, e.g. urban-new-jobs.",
+    "indicator": "A stable key for the same measure across regions and years, e.g. "
+    "urban-new-jobs (tracker rank, the notice's grid); without it, goals group by their "
+    "normalised title.",
     "RelativeTarget.goal": "The id of the goal whose figure is the target (e.g. last year's).",
     "change": 'Scales the referenced figure: "5%" means 5 % more (比上年增长5%).',
     "plus": "Offsets the referenced figure, in the goal's unit (比上年增加2000人); percentage "

@@ -7,6 +7,7 @@ formats are ``tracker.render.registry.CheckFormat``.
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from collections.abc import Iterable
 from itertools import groupby
@@ -16,8 +17,9 @@ import click
 
 from tracker.core.checks import CheckReport
 from tracker.problems import Problem, Severity
-from tracker.render.escape import safe
+from tracker.render.escape import inline, safe
 from tracker.render.i18n import Lang, t
+from tracker.render.json import encode
 from tracker.render.options import RenderOptions
 
 # --- text -----------------------------------------------------------------------------------
@@ -31,9 +33,9 @@ _STYLE: dict[Severity, dict[str, Any]] = {
 def _line(problem: Problem, label: str, style: dict[str, Any], color: bool) -> str:
     """``file:line:col: error E101 [goal-id] message``: the location first, so editors and
     terminals can jump to it."""
-    location = problem.location()
-    goal = f" [{problem.goal_id}]" if problem.goal_id else ""
-    message = safe(problem.message).replace("\n", " ")
+    location = inline(problem.location())  # a file name is data too (docs/security.md)
+    goal = f" [{inline(problem.goal_id)}]" if problem.goal_id else ""
+    message = inline(problem.message)
     if not color:
         return f"{location}: {label} {problem.code}{goal} {message}"
     return (
@@ -113,7 +115,6 @@ def render_json(
     report: CheckReport, options: RenderOptions, *, show_acknowledged: bool = False
 ) -> str:
     del options, show_acknowledged  # the document lists everything, in no language
-    from tracker.render.json import encode  # noqa: PLC0415  # msgspec only for this format
 
     return encode(
         {
@@ -193,7 +194,6 @@ def code_quality_issue(problem: Problem, occurrence: int = 0) -> dict[str, Any]:
 
 
 def _fingerprint(parts: list[str]) -> str:
-    import hashlib  # noqa: PLC0415  # only for this format
 
     # NUL cannot occur in a path, a code or an id, so the parts cannot run into each other
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogatepass")).hexdigest()
@@ -205,7 +205,6 @@ def render_gitlab(
     del options, show_acknowledged  # a Code Quality report: findings to fix, in no language
     """A JSON array of Code Quality issues (``artifacts:reports:codequality``); acknowledged
     findings are left out, as from the other formats."""
-    from tracker.render.json import encode  # noqa: PLC0415  # msgspec only for this format
 
     seen: Counter[tuple[str, str, str | None, str]] = Counter()
     issues = []

@@ -17,6 +17,7 @@ from tracker.core.changes import DataDiff, GoalChange, OutcomeChange
 from tracker.model import Goal, Outcome
 from tracker.render import display, escape
 from tracker.render.i18n import Lang, t
+from tracker.render.json import encode
 from tracker.render.options import RenderOptions
 
 
@@ -34,14 +35,6 @@ class Revisions:
 # --- shared wording ---------------------------------------------------------------------------
 
 
-def period_text(goal: Goal) -> str:
-    """``2022``, ``2021–2025``, or the two dates when the period is not whole years."""
-    start, end = goal.start, goal.deadline
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
-        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-    return f"{start}…{end}"
-
-
 def target_text(goal: Goal) -> str:
     return "—" if goal.target is None else rounding.written(goal.target.text, goal)
 
@@ -55,7 +48,7 @@ def field_text(goal: Goal, field: str, lang: Lang) -> str:
     if field == "measure":
         return t(goal.measure.value, lang)
     if field == "period":
-        return period_text(goal)
+        return display.period_text(goal)
     if field == "unit":
         return goal.unit or "—"
     if field == "baseline":
@@ -386,7 +379,6 @@ def _outcome_record(change: OutcomeChange) -> dict[str, Any]:
 
 def render_json(diff: DataDiff, revisions: Revisions, options: RenderOptions) -> str:
     del options  # JSON is language- and colour-neutral
-    from tracker.render.json import encode  # noqa: PLC0415  # msgspec only for this format
 
     def side(rev: str | None, commit: str | None) -> dict[str, str | None]:
         return {"rev": rev, "commit": commit}  # null rev: the working tree

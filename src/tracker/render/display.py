@@ -102,10 +102,46 @@ def lag_text(lag: Fraction | None, lang: Lang) -> str:
     """Lag as 督查 notices write it: ``落后19.6个百分点`` / ``19.6 pp behind`` (ahead when < 0)."""
     if lag is None:
         return "—"
-    size = fixed_text(False, scaled_int(abs(lag.numerator) * 100, lag.denominator, 1), 1)
+    size = lag_points(lag)
     if lang == "zh":
         return f"{'超前' if lag < 0 else '落后'}{size}个百分点"
     return f"{size} pp {'ahead' if lag < 0 else 'behind'}"
+
+
+def lag_points(lag: Fraction) -> str:
+    """The size of a lag (or any difference of two fractions) in percentage points, one
+    decimal, without its sign: 0.19589 → ``19.6``."""
+    return fixed_text(False, scaled_int(abs(lag.numerator) * 100, lag.denominator, 1), 1)
+
+
+def lag_signed(lag: Fraction | None) -> str:
+    """A lag as a table column shows it: percentage points behind, negative when ahead
+    (``19.6``, ``-4.2``)."""
+    if lag is None:
+        return "—"
+    size = lag_points(lag)
+    return f"-{size}" if lag < 0 and size != "0.0" else size
+
+
+def signed_points(value: Fraction, lang: Lang) -> str:
+    """A difference of two fractions in percentage points, signed: ``+5.2个百分点``."""
+    sign = "-" if value < 0 and lag_points(value) != "0.0" else "+"
+    return f"{sign}{lag_points(value)}{'个百分点' if lang == 'zh' else ' pp'}"
+
+
+def period_text(goal: Goal) -> str:
+    """``2022``, ``2021–2025``, or the two dates when the period is not whole years."""
+    start, end = goal.start, goal.deadline
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+    return f"{start}…{end}"
+
+
+def long_date(day: date, lang: Lang) -> str:
+    """A date in running text: ``2023年7月1日`` / ``2023-07-01``."""
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return day.isoformat()
 
 
 @lru_cache(maxsize=4096)
@@ -229,7 +265,7 @@ def _stated_target(target: Target, goal: Goal, lang: Lang) -> str:
 
 
 def relative_target_text(evaluation: Evaluation, lang: Lang) -> str:
-    """``不少于上年 (2.5万人)`` / ``≥ last year (25,000 人)``; the figure is ``?`` while the
+    """``不少于上年 (2.5万人)`` / ``≥ last year (25,000 人)``; no figure while the
     referenced goal has none."""
     goal = evaluation.goal
     ref = goal.target_ref
@@ -251,11 +287,11 @@ def relative_target_text(evaluation: Evaluation, lang: Lang) -> str:
     prefix, symbol = _DIRECTION.get((goal.kind, False), ("", ""))
     if goal.kind is Kind.AT_LEAST and lang == "zh":
         prefix = "不少于"
-    unknown = "未报" if lang == "zh" else "n/a"  # the referenced goal has no figure yet
-    value = quantity(evaluation.target, goal, lang) if evaluation.target is not None else unknown
+    # the referenced figure in brackets; none while the referenced goal has no figure yet
+    value = "" if evaluation.target is None else f" ({quantity(evaluation.target, goal, lang)})"
     if lang == "zh":
-        return f"{prefix}{what} ({value})"
-    return f"{symbol} {what} ({value})"
+        return f"{prefix}{what}{value}"
+    return f"{symbol} {what}{value}"
 
 
 def actual_text(evaluation: Evaluation, lang: Lang) -> str:

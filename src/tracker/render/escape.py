@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 # C0/C1 controls (ESC starts ANSI/OSC sequences) and bidi overrides/isolates
-_UNSAFE = dict.fromkeys(
+_UNSAFE: dict[int, str | None] = dict.fromkeys(
     [
         *range(0x09),
         *range(0x0B, 0x20),
@@ -32,6 +32,10 @@ _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\|`*_[]<>#!~&$"})
 _AUTOLINK = re.compile(r"(?i)(?:https?|ftp|mailto|xmpp)(?=:)|www(?=\.)")
 
 
+# Lone surrogates: the bytes of a file name or argument that are not UTF-8, as Python keeps
+# them (U+DC80–U+DCFF for bytes 0x80–0xFF). No stream can encode them; they are shown as \xNN.
+_UNSAFE.update({0xDC00 + byte: f"\\x{byte:02x}" for byte in range(0x80, 0x100)})
+
 # the same characters, to find first: most text has none, and a search is far cheaper than
 # str.translate with a dict (the site escapes hundreds of thousands of strings)
 UNSAFE_CLASS = "".join(f"\\U{c:08x}" for c in _UNSAFE)  # the inside of a regex [class]
@@ -43,6 +47,16 @@ def safe(text: str) -> str:
     if _UNSAFE_FOUND.search(text) is None:
         return text
     return text.translate(_UNSAFE)
+
+
+def inline(text: str) -> str:
+    """Data text (a file name, an id, a message quoting data) for one line of terminal or
+    log output: :func:`safe`, and line breaks and tabs made spaces, so that nothing in it can
+    start a line of its own (a CI log reads ``::error …`` at a line's start as a command)."""
+    return safe(text).translate(_BREAKS)
+
+
+_BREAKS = str.maketrans("\n\r\t\v\f\x85\u2028\u2029", "        ")
 
 
 def md(text: str) -> str:

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
+
 from tracker.core.rounding import json_number
 from tracker.extract.draft import Extraction, Figure
 from tracker.parse.tomltext import toml_string
@@ -31,6 +33,8 @@ class DraftOptions:
     id_prefix: str
     input_name: str = "-"
     source_id_guessed: bool = True
+    # The regions of the data directory: others get a [[region]] stub so the draft checks.
+    known_regions: frozenset[str] = frozenset()
 
 
 # --- TOML ---------------------------------------------------------------------------------------
@@ -58,15 +62,22 @@ def _quantity(text: str) -> str:
 
 def render_extract_toml(extraction: Extraction, options: DraftOptions) -> str:
     """The draft data file for ``extraction``; it loads with ``tracker check``."""
-    figures = extraction.figures
+    figures = tuple(f for f in extraction.figures if f.goal_id is None)
+    existing = tuple(f for f in extraction.figures if f.goal_id is not None)
     targets = sum(f.role == "target" for f in figures)
     lines = [
         f"# Draft extracted by `tracker extract` from {_comment(options.input_name)}.",
         "# Review every goal against its quote: fix titles, ids and units, merge a target with",
         "# its outcome where they are one goal, delete what is not a goal. `# guessed:` marks",
         "# what the extractor inferred rather than read. Then run `tracker check`.",
-        f"# {len(figures)} figures: {targets} targets, {len(figures) - targets} outcomes.",
+        f"# {len(figures)} figures: {targets} targets, {len(figures) - targets} outcomes"
+        + (
+            f"; {len(existing)} outcomes of goals already in the data (at the end)."
+            if existing
+            else "."
+        ),
         "",
+        *_region_stubs(extraction, options),
         "[[source]]",
         _line(
             "id",
@@ -101,8 +112,53 @@ def render_extract_toml(extraction: Extraction, options: DraftOptions) -> str:
                 preview = preview[:_PREVIEW] + "…"
             lines += ["", f"# ── ¶{paragraph + 1}: {preview}"]
         lines += ["", *_goal(figure, number, extraction, options)]
+    if existing:
+        lines += ["", *_record_commands(existing, options)]
     lines.append("")
     return "\n".join(lines)
+
+
+def _region_stubs(extraction: Extraction, options: DraftOptions) -> list[str]:
+    """A ``[[region]]`` for every region of the draft the data directory does not know."""
+    names = dict.fromkeys(
+        [extraction.region or "?", *(f.region for f in extraction.figures if f.region)]
+    )
+    lines: list[str] = []
+    for name in names:
+        if name not in options.known_regions:
+            lines += [
+                "[[region]]",
+                _line("name", toml_string(name), "not in the data directory: add parent, aliases"),
+                "",
+            ]
+    return lines
+
+
+def _record_commands(figures: tuple[Figure, ...], options: DraftOptions) -> list[str]:
+    """Outcomes of goals already in the data, as ready ``tracker record`` commands."""
+    lines = [
+        "# ── Outcomes of goals already in the data: save the [[source]] above, review each",
+        "#    command against its quote, then run it (tracker record appends the outcome).",
+    ]
+    for figure in figures:
+        assert figure.goal_id is not None  # noqa: S101  # only figures with a goal id come here
+        assert figure.as_of is not None  # noqa: S101  # outcomes always carry a date
+        words = ["tracker", "record", figure.goal_id, figure.value, "--as-of"]
+        words += [figure.as_of.isoformat(), "--source", options.source_id]
+        if figure.stated_rate is not None:
+            words += ["--stated-rate", figure.stated_rate]
+        if figure.stated_gap is not None:
+            words += ["--note", f"stated gap {figure.stated_gap}"]
+        words += ["--quote", figure.quote]
+        lines += ["#", f"# {_comment(' '.join(map(_shell_word, words)))}"]
+    return lines
+
+
+def _shell_word(word: str) -> str:
+    """``word`` for a POSIX shell: as is when it is safe (Chinese included), else quoted."""
+    import shlex  # noqa: PLC0415
+
+    return word if re.fullmatch(r"[\w.%‰+\-/:@=,]+", word) else shlex.quote(word)
 
 
 def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOptions) -> list[str]:
@@ -122,7 +178,7 @@ def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOpt
         lines.append(_line("kind", toml_string(figure.kind), _kind_reason(figure)))
     default_measure = "level" if figure.unit in ("%", "‰") else "flow"
     if figure.measure != default_measure:
-        lines.append(_line("measure", toml_string(figure.measure), "the indicator is a state"))
+        lines.append(_line("measure", toml_string(figure.measure), _MEASURE_WHY[figure.measure]))
     period = toml_string(figure.period) if "-" in figure.period else figure.period
     lines.append(_line("period", period, why("period")))
     if figure.role == "target":
@@ -139,8 +195,8 @@ def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOpt
             )
         )
     lines.append(_line("quote", toml_string(figure.quote)))
-    if figure.qualifier == "about" and figure.role == "target":
-        lines.append('# "左右/约" target: consider kind = "range" with a tolerance')
+    if figure.tolerance is not None:
+        lines.append(_line("tolerance", figure.tolerance, why("tolerance")))
     lines.append(
         f"# figure: {_comment(figure.written)} at characters "
         f"{figure.start}-{figure.end}; confidence {figure.confidence:.2f}"
@@ -155,6 +211,8 @@ def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOpt
         lines.append(_line("value", _quantity(figure.value), why("role"), indent="  "))
         if figure.stated_rate is not None:
             lines.append(_line("stated_rate", toml_string(figure.stated_rate), indent="  "))
+        if figure.stated_gap is not None:
+            lines.append(_line("stated_gap", toml_string(figure.stated_gap), indent="  "))
         lines.append(_line("quote", toml_string(figure.quote), indent="  "))
         if figure.note:
             lines.append(_line("note", toml_string(figure.note), indent="  "))
@@ -163,9 +221,18 @@ def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOpt
     return lines
 
 
+_MEASURE_WHY = {
+    "level": "the indicator is a state",
+    "flow": "the indicator counts what is done",
+    "growth": "a change against a year earlier (增长/下降)",
+}
+
+
 def _kind_reason(figure: Figure) -> str:
     if figure.baseline is not None:
         return "a reduction from the baseline"
+    if figure.kind == "range":
+        return "左右/约: a band around the figure"
     return "a ceiling (以内/不超过/控制在)"
 
 
@@ -183,10 +250,12 @@ def figure_dict(figure: Figure) -> dict[str, Any]:
         "unit": figure.unit,
         "qualifier": figure.qualifier,
         "stated_rate": figure.stated_rate,
+        "stated_gap": figure.stated_gap,
         "target": figure.target,
         "numerator": figure.numerator,
         "denominator": figure.denominator,
         "baseline": figure.baseline,
+        "tolerance": figure.tolerance,
         "period": figure.period,
         "as_of": figure.as_of.isoformat() if figure.as_of else None,
         "region": figure.region,
@@ -203,6 +272,7 @@ def figure_dict(figure: Figure) -> dict[str, Any]:
         "confidence": figure.confidence,
         "guessed": dict(figure.guessed),
         "note": figure.note,
+        "goal_id": figure.goal_id,
     }
 
 
@@ -219,6 +289,5 @@ def render_extract_json(extraction: Extraction, options: DraftOptions) -> str:
         "year": extraction.year,
         "figures": [figure_dict(f) for f in extraction.figures],
     }
-    import msgspec  # noqa: PLC0415
 
     return msgspec.json.format(encode(document), indent=2) + "\n"

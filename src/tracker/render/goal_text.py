@@ -81,8 +81,10 @@ def target_definition(e: Evaluation, lang: Lang) -> str:
             implied = e.implied
             shown = display.quantity(implied.nominal, goal, lang)
             if implied.low is not None and implied.high is not None:
-                low, high = (display.quantity(x, goal, lang) for x in (implied.low, implied.high))
-                shown += f" ({low}–{high})"
+                # the interval in full numbers, rounded like any figure (50,914–51,015 人)
+                low, high = (display.number(x, "en") for x in (implied.low, implied.high))
+                unit = "%" if goal.unit == "%" else unit_suffix(goal)
+                shown += f" ({low}–{high}{unit})"
             return f"{t('implied_target', lang)}: {shown}"
         return t("milestone", lang) if goal.kind is Kind.MILESTONE else "—"
     if goal.kind is Kind.RANGE:

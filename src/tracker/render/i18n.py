@@ -350,7 +350,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "site.uncategorised": ("未分类", "Uncategorised"),
     "site.category": ("类别:{name}", "Category: {name}"),
     "site.status": ("状态:{name}", "Status: {name}"),
-    "col.lag": ("落后时序", "Lag"),
     "site.outcomes_lead": (
         "每条数据按其自身日期评估(当时的完成率、时序进度和状态)。",
         "Each figure is judged as of its own date (the completion, time elapsed and status then).",
@@ -397,6 +396,141 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "site.not_directory": ("{dir} 已存在且不是目录", "{dir} exists and is not a directory"),
     "site.unwritable": ("无法写入 {dir}:{reason}", "cannot write to {dir}: {reason}"),
+    # --- tracker status --columns ---
+    "col.lag": ("落后", "Lag pp"),  # percentage points behind schedule (negative: ahead)
+    "col.due": ("期限", "Due"),
+    "col.lag_text": ("序时进度", "Lag"),
+    "col.owner": ("责任单位", "Owner"),
+    # --- tracker rank ---
+    "col.rank": ("排名", "Rank"),
+    "col.period": ("期限", "Period"),
+    "col.from_mean": ("较均值", "vs mean"),
+    "col.from_median": ("较中位数", "vs median"),
+    "rank.title": ("“{label}”各地区排名", "Regions ranked on {label}"),
+    "rank.by.completion": ("按完成率", "by completion"),
+    "rank.by.lag": ("按落后序时进度(落后越少越靠前)", "by lag behind schedule (least first)"),
+    "rank.by.value": ("按数值", "by value"),
+    "rank.by.value_low": ("按数值(越低越靠前)", "by value (lowest first)"),
+    "rank.indicator": ("指标 {name}", "indicator {name}"),
+    "rank.average": (
+        "{n}个地区 · 均值 {mean} · 中位数 {median}",
+        "{n} regions · mean {mean} · median {median}",
+    ),
+    "rank.note.no_goals": (
+        "没有符合筛选条件的“{label}”目标。",
+        "No goal of {label} matches the filters.",
+    ),
+    "rank.note.single_region": (
+        "只有{region}报告了这一指标,没有可比较的地区,无从排名。",
+        "Only {region} reports this indicator: there is no other region to rank it against.",
+    ),
+    "rank.note.mixed_periods": (
+        "参与排名的目标期限不同({periods}),可用 --year 限定年份。",
+        "The ranked goals cover different periods ({periods}); narrow them with --year.",
+    ),
+    "rank.note.latest_period": (
+        "有的地区有多个期限的目标,取其最近一期参与排名。",
+        "Where a region has goals for several periods, its latest is ranked.",
+    ),
+    "rank.note.unranked": (
+        "{n}个地区没有{what},列在排名之后、不计名次。",
+        "{n} region(s) without {what} are listed after the ranking, unranked.",
+    ),
+    "rank.note.try_value": (
+        "其中有的地区报告了数据但没有目标:--by value 按数据本身排名。",
+        "Some of them report a figure without a target: --by value ranks the figures themselves.",
+    ),
+    "rank.note.mixed_units": (
+        "各地区的计量单位不同,不能按数值排名;请改用 --by completion。",
+        "The regions' units differ, so their figures cannot be ranked; use --by completion.",
+    ),
+    "rank.what.completion": ("完成率", "a completion figure"),
+    "rank.what.lag": ("序时进度数据", "a lag"),
+    "rank.what.value": ("数据", "a figure"),
+    "error.unknown_indicator": ("未知的指标:{query}", "unknown indicator: {query}"),
+    "error.closest_indicators": ("最接近的指标:{names}", "closest indicators: {names}"),
+    "error.no_close_indicator": (
+        "没有相近的指标(指标是目标的 indicator 字段,或目标名称)",
+        "no close match (an indicator is a goal's indicator field, or its title)",
+    ),
+    # --- tracker report --style notice ---
+    "notice.title": ("{scope}目标任务推进情况通报", "Progress notice: {scope}"),
+    "notice.title_all": ("目标任务推进情况通报", "Progress notice"),
+    "notice.as_of": ("评估日期:{date}", "Evaluated at {date}"),
+    "notice.version": ("数据版本:{commit}({date}提交)", "data at commit {commit} ({date})"),
+    "notice.version_dirty": (
+        "数据版本:{commit}({date}提交,另有未提交的修改)",
+        "data at commit {commit} ({date}), with uncommitted changes",
+    ),
+    "notice.overview": ("一、总体情况", "1. Overview"),
+    "notice.lights": (
+        "纳入本次通报的目标任务共{tasks}项,其中绿灯{green}项、黄灯{yellow}项、红灯{red}项、"
+        "暂无评价{none}项。",
+        "{tasks} tasks: {green} green, {yellow} yellow, {red} red, {none} not yet judged.",
+    ),
+    "notice.breakdown": ("按状态分:{counts}。", "By status: {counts}."),
+    "notice.figures_only": (
+        "另有{n}项只报告了数据、没有量化目标,不列入本通报。",
+        "{n} further figure(s) reported without a target are not listed.",
+    ),
+    "notice.grid": ("二、任务进度一览", "2. Progress by region and task"),
+    "notice.grid_legend": (
+        "绿灯:已完成,或落后序时进度不超过{green}个百分点;黄灯:落后{green}至{yellow}个百分点"
+        "(或尚未达到目标);红灯:落后超过{yellow}个百分点、未完成或逾期未报;“暂无评价”:尚无数据或"
+        "数据待核实。每格依次为目标、进度(最新数据)和完成比例。",
+        "Green: achieved, or at most {green} pp behind the time-elapsed schedule; yellow: "
+        "{green} to {yellow} pp behind (or not yet at the target); red: more than {yellow} pp "
+        "behind, missed or overdue; not judged: no data yet, or unclear. Each cell shows the "
+        "target, the progress (latest figure) and the completion.",
+    ),
+    "col.task": ("任务", "Task"),
+    "light.green": ("绿灯", "green"),
+    "light.yellow": ("黄灯", "yellow"),
+    "light.red": ("红灯", "red"),
+    "light.none": ("暂无评价", "not judged"),
+    "cell.target": ("目标", "target"),
+    "cell.progress": ("进度", "progress"),
+    "cell.completion": ("完成比例", "completion"),
+    "notice.overdue": ("三、逾期未报", "3. Overdue"),
+    "notice.overdue_none": ("没有逾期未报的目标任务。", "No task is overdue."),
+    "notice.overdue_item": (
+        "{region}“{title}”:期限{deadline},已逾期{days}天,未报送期末数据{latest}。",
+        "{region}, {title}: due {deadline}, {days} days overdue without a final figure{latest}.",
+    ),
+    "notice.latest": ("(最近数据截至{date})", " (latest figure: {date})"),
+    "notice.lagging": ("四、进度滞后", "4. Behind schedule"),
+    "notice.lagging_none": (
+        "没有落后序时进度超过{green}个百分点的目标任务。",
+        "No task is more than {green} pp behind schedule.",
+    ),
+    "notice.lagging_item": (
+        "{region}“{title}”:目标{target},截至{date}完成{actual},完成比例{completion},"
+        "落后序时进度{lag}个百分点({light})。",
+        "{region}, {title}: target {target}, {actual} by {date} ({completion} done), "
+        "{lag} pp behind schedule ({light}).",
+    ),
+    "notice.due": ("五、{days}天内到期", "5. Due within {days} days"),
+    "notice.due_none": (
+        "{days}天内没有到期而未完成的目标任务。",
+        "No unfinished task is due within {days} days.",
+    ),
+    "notice.due_item": (
+        "{region}“{title}”:{deadline}到期(还有{days}天),目标{target},目前{state}。",
+        "{region}, {title}: due {deadline} (in {days} days), target {target}, now {state}.",
+    ),
+    "notice.due_state": ("完成{actual}({status})", "{actual} ({status})"),
+    "notice.owner": ("责任单位:{owner}", "owner: {owner}"),
+    "notice.inconsistent": ("六、自报完成率与数据不符", "6. Stated rates that do not add up"),
+    "notice.request": (
+        "请亮红灯、黄灯和逾期未报任务的责任单位认真查找原因,加快推进,并及时报送最新进展数据。",
+        "Owners of red, yellow and overdue tasks: please find the cause, speed up, and report "
+        "the latest figures.",
+    ),
+    "notice.method": ("说明", "Notes"),
+    "notice.generated": (
+        "本通报由 tracker 根据数据文件生成。",
+        "Generated by tracker from the data files.",
+    ),
     # tracker extract
     "extract.summary": (
         "共提取{n}个数字:目标{targets}个,实际值{outcomes}个。"
@@ -405,9 +539,37 @@ LABELS: dict[str, tuple[str, str]] = {
         "quote, especially the fields marked guessed",
     ),
     "extract.unknown_region": (
-        "提示:数据中没有地区“{region}”,草稿按原样使用;加载前请先添加 [[region]]",
-        'notice: region "{region}" is not in the data; the draft uses it as given '
-        "(add a [[region]] before loading it)",
+        "提示:数据中没有地区“{region}”,草稿按原样使用,并附一个待补全的 [[region]]",
+        'notice: region "{region}" is not in the data; the draft uses it as given, '
+        "with a [[region]] stub to complete",
+    ),
+    # --- tracker export, status --bom ---
+    "export.not_empty": (
+        "{dir} 不是空目录:请换一个目录,或加 --force 替换导出写入的文件(目录中的其他文件保留)",
+        "{dir} is not empty: choose another directory, or add --force to replace the files "
+        "export writes (other files in it are kept)",
+    ),
+    "export.not_directory": (
+        "{dir} 已存在且不是目录:请指定一个目录",
+        "{dir} exists and is not a directory: name a directory",
+    ),
+    "export.unwritable": (
+        "无法写入 {dir}:{reason}(请检查权限和磁盘空间,或换一个目录)",
+        "cannot write to {dir}: {reason} (check its permissions and free space, or choose "
+        "another directory)",
+    ),
+    "export.no_pyarrow": (
+        "--parquet 需要 pyarrow,请安装:pip install 'tracker[parquet]'(或 pip install pyarrow)",
+        "--parquet needs pyarrow; install it with: pip install 'tracker[parquet]' "
+        "(or pip install pyarrow)",
+    ),
+    "export.done": (
+        "已导出{goals}个目标、{outcomes}条实际值(评估日期 {as_of})到 {dir}:{files}",
+        "exported {goals} goals and {outcomes} outcomes (evaluated at {as_of}) to {dir}: {files}",
+    ),
+    "export.bom_csv_only": (
+        "--bom 只适用于 --format csv",
+        "--bom applies to --format csv only",
     ),
 }
 

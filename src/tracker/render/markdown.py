@@ -42,6 +42,7 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
             "pace",
             "gap",
             "status",
+            *("due" if name == "deadline" else name for name in options.columns),
         )
     ]
     body = []
@@ -59,6 +60,7 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
                 c.pace,
                 escape.md(c.gap),
                 f"{MARKERS[e.status]} {c.status}{(' ' + escape.md(c.marks)) if c.marks else ''}",
+                *(escape.md(c.column(name)) for name in options.columns),
             ]
         )
     lines.append(tabulate(body, header, tablefmt="github", disable_numparse=True))

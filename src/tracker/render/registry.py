@@ -1,7 +1,7 @@
 """The one renderer registry: every view's formats, and the one lookup from a format to the
 function that renders it.
 
-Each view (status, show, report, regions, check, diff, extract) has a format enum; its
+Each view (status, show, report, notice, rank, regions, check, diff, extract) has a format enum; its
 members, in order, are the view's ``--format`` choices (the first is the default, see
 ``tracker.cli.options.format_option``). :func:`renderer` maps each member to its function —
 exhaustively, checked by ``assert_never`` — and imports the renderer's module on first use,
@@ -41,6 +41,23 @@ class ReportFormat(enum.Enum):
     HTML = "html"
 
 
+class NoticeFormat(enum.Enum):
+    """``tracker report --style notice``: ``(NoticeData, RenderOptions)``; the same choices
+    as :class:`ReportFormat`, which feeds ``report``'s one ``--format`` option."""
+
+    MARKDOWN = "markdown"
+    HTML = "html"
+
+
+class RankFormat(enum.Enum):
+    """``tracker rank``: ``(Ranking, RenderOptions)``."""
+
+    TABLE = "table"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    CSV = "csv"
+
+
 class RegionsFormat(enum.Enum):
     """``tracker regions``: ``(rows, as_of, RenderOptions)``."""
 
@@ -76,6 +93,8 @@ Format = (
     StatusFormat
     | ShowFormat
     | ReportFormat
+    | NoticeFormat
+    | RankFormat
     | RegionsFormat
     | CheckFormat
     | DiffFormat
@@ -85,6 +104,8 @@ VIEWS: tuple[type[Format], ...] = (
     StatusFormat,
     ShowFormat,
     ReportFormat,
+    NoticeFormat,
+    RankFormat,
     RegionsFormat,
     CheckFormat,
     DiffFormat,
@@ -123,6 +144,18 @@ def _where(fmt: Format) -> str:
             return "tracker.render.report_markdown:render_report"
         case ReportFormat.HTML:
             return "tracker.render.report_html:render_report"
+        case NoticeFormat.MARKDOWN:
+            return "tracker.render.notice_markdown:render_notice"
+        case NoticeFormat.HTML:
+            return "tracker.render.notice_html:render_notice"
+        case RankFormat.TABLE:
+            return "tracker.render.rank_table:render_rank"
+        case RankFormat.MARKDOWN:
+            return "tracker.render.rank_markdown:render_rank"
+        case RankFormat.JSON:
+            return "tracker.render.rank_json:render_rank"
+        case RankFormat.CSV:
+            return "tracker.render.rank_csv:render_rank"
         case RegionsFormat.TABLE:
             return "tracker.render.regions:render_text"
         case RegionsFormat.JSON:

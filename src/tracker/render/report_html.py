@@ -429,20 +429,28 @@ def _rate_issues(data: ReportData, lang: Lang) -> list[str]:
     return html
 
 
-def render_report(data: ReportData, options: RenderOptions) -> str:
-    lang = options.lang
-    heading = report_title(data, lang)
-    html = [
+def page_start(title: str, lang: Lang, style: str) -> list[str]:
+    """A self-contained page up to its ``<main>``: language, viewport, title and inline CSS
+    (``title`` is data text, escaped here)."""
+    return [
         "<!DOCTYPE html>",
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{esc(heading)} · {data.as_of}</title>",
-        f"<style>\n{CSS}\n</style>",
+        f"<title>{esc(title)}</title>",
+        f"<style>\n{style}\n</style>",
         "</head>",
         "<body>",
         "<main>",
+    ]
+
+
+def render_report(data: ReportData, options: RenderOptions) -> str:
+    lang = options.lang
+    heading = report_title(data, lang)
+    html = [
+        *page_start(f"{heading} · {data.as_of}", lang, CSS),
         f"<header><h1>{esc(heading)}</h1>",
         f'<p class="meta">{" · ".join(esc(p) for p in subtitle_parts(data, lang))}</p></header>',
     ]

@@ -24,6 +24,15 @@ class Cells:
     lag: str
     status: str
     marks: str
+    deadline: str
+    owner: str
+    indicator: str
+    lag_points: str  # the lag column of --columns: percentage points behind, signed
+
+    def column(self, name: str) -> str:
+        """The cell of an extra column (``deadline``, ``owner``, ``lag``, ``indicator``)."""
+        text: str = getattr(self, "lag_points" if name == "lag" else name)
+        return text
 
 
 def cells(e: Evaluation, lang: Lang) -> Cells:
@@ -42,4 +51,8 @@ def cells(e: Evaluation, lang: Lang) -> Cells:
         lag=display.lag_text(e.lag, lang),
         status=t(e.status.value, lang),
         marks=display.markers(e),
+        deadline=display.short_date(e.goal.deadline),
+        owner=e.goal.owner or "",
+        indicator=e.goal.indicator or "",
+        lag_points=display.lag_signed(e.lag),
     )

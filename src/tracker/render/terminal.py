@@ -102,7 +102,22 @@ def summary_text(report: StatusReport, options: RenderOptions) -> Text:
 # --- the table's cells ----------------------------------------------------------------------
 
 
-def _columns(lang: Lang, status_width: int) -> list[Column]:
+_STATUS = 8  # the status column's index: the extra columns follow it
+
+
+def extra_columns(lang: Lang, names: tuple[str, ...]) -> list[Column]:
+    """The columns ``--columns`` adds, after the status: on a terminal too narrow for them
+    they are what is cut at the edge, never the status."""
+    found = {
+        "deadline": Column(t("col.due", lang), no_wrap=True, style="dim"),
+        "owner": Column(t("col.owner", lang), max_width=12, fold=True),
+        "lag": Column(t("col.lag", lang), justify="right", no_wrap=True),
+        "indicator": Column(t("col.indicator", lang), max_width=16, fold=True),
+    }
+    return [found[name] for name in names]
+
+
+def _columns(lang: Lang, status_width: int, extra: tuple[str, ...] = ()) -> list[Column]:
     """The status table's columns (what ``render_status_rich`` gives rich's Table)."""
     return [
         Column(t("col.region", lang), no_wrap=True, max_width=12),
@@ -114,6 +129,7 @@ def _columns(lang: Lang, status_width: int) -> list[Column]:
         Column(t("col.pace", lang), justify="right", no_wrap=True),
         Column(t("col.gap", lang), justify="right", max_width=14, fold=True),
         Column(t("col.status", lang), no_wrap=True, min_width=status_width),
+        *extra_columns(lang, extra),
     ]
 
 
@@ -151,6 +167,7 @@ def _rows(report: StatusReport, options: RenderOptions) -> list[list[Cell]]:
                 (c.pace, None, None),
                 (c.gap, None, None),
                 status,
+                *((escape.safe(c.column(name)), None, None) for name in options.columns),
             ]
         )
     return rows
@@ -178,8 +195,8 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
 def _render_fast(report: StatusReport, options: RenderOptions) -> str:
     lang = options.lang
     rows = _rows(report, options)
-    status_width = max(cell_len(row[-1][0].strip()) for row in rows)
-    columns = _columns(lang, status_width)
+    status_width = max(cell_len(row[_STATUS][0].strip()) for row in rows)
+    columns = _columns(lang, status_width, options.columns)
     table: list[list[Cell]] = [[(c.header, None, "bold") for c in columns], *rows]
 
     # measure every cell once, keeping each one's width (it has one line) for the layout
@@ -390,6 +407,15 @@ def render_status_rich(report: StatusReport, options: RenderOptions) -> str:
     rows = [(e, cells(e, lang)) for e in report.rows]
     status_width = max(cell_len(f"{c.status} {c.marks}".strip()) for _, c in rows)
     table.add_column(t("col.status", lang), no_wrap=True, min_width=status_width)
+    for column in extra_columns(lang, options.columns):
+        table.add_column(
+            column.header,
+            justify=column.justify,
+            no_wrap=column.no_wrap,
+            max_width=column.max_width,
+            overflow="fold" if column.fold else "ellipsis",
+            style=column.style,
+        )
 
     previous_region = None
     for e, c in rows:
@@ -414,6 +440,7 @@ def render_status_rich(report: StatusReport, options: RenderOptions) -> str:
             c.pace,
             Text(c.gap),
             status,
+            *(Text(escape.safe(c.column(name))) for name in options.columns),
         )
     out.print(table)
     out.print(summary_text(report, options))

@@ -109,9 +109,9 @@ def _sort_key(value: Fraction | None) -> str:
     return "" if value is None else f"{float(value):.6g}"
 
 
-HEADER = ("status", "region", "goal", "target", "actual", "as_of", "ratio", "lag", "gap")
-_TYPES = {"status": "num", "ratio": "num", "lag": "num", "gap": "num", "as_of": "text"}
-_NUMERIC = {"target", "actual", "ratio", "lag", "gap"}
+HEADER = ("status", "region", "goal", "target", "actual", "as_of", "ratio", "lag_text", "gap")
+_TYPES = {"status": "num", "ratio": "num", "lag_text": "num", "gap": "num", "as_of": "text"}
+_NUMERIC = {"target", "actual", "ratio", "lag_text", "gap"}
 
 
 class Rows:

@@ -1,0 +1,539 @@
+"""Every report wording of issue 16 (and of the real-article development set's failure list),
+each with a sentence of that shape and the figures `tracker extract` must give for it.
+
+Each case is also run as one line with its line breaks removed: the figures must not change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli.group import cli
+from tracker.extract.article import Figure, extract
+
+# A figure as the tests compare it: role, value, unit, stated rate, target, stated gap, measure.
+Row = tuple[str, str, str, str | None, str | None, str | None, str]
+
+
+def rows(text: str, **kwargs: object) -> list[Row]:
+    figures = extract(text, **kwargs).figures  # type: ignore[arg-type]
+    flat = extract("".join(line.strip() for line in text.splitlines()), **kwargs).figures  # type: ignore[arg-type]
+    got = [_row(f) for f in figures]
+    assert got == [_row(f) for f in flat], "the one-line text gives other figures"
+    return got
+
+
+def _row(f: Figure) -> Row:
+    return (f.role, f.value, f.unit, f.stated_rate, f.target, f.stated_gap, f.measure)
+
+
+def one(text: str, **kwargs: object) -> Figure:
+    (figure,) = extract(text, **kwargs).figures  # type: ignore[arg-type]
+    return figure
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 为/完成 not followed directly by the rate
+        (
+            "全市城镇新增就业5.6万人,为任务的112.3%。",
+            [("outcome", "5.6万", "人", "112.3%", None, None, "flow")],
+        ),
+        (
+            "农村劳动力转移就业3.2万人,完成省定任务的107%。",
+            [("outcome", "3.2万", "人", "107%", None, None, "flow")],
+        ),
+        (
+            "9月,我省扶持农村贫困残疾人发展生产新增85466人,达565965人,为目标任务的565.97%。",
+            [
+                ("outcome", "85466", "人", None, None, None, "flow"),
+                ("outcome", "565965", "人", "565.97%", None, None, "flow"),
+            ],
+        ),
+        (
+            "全省招募西部计划志愿者3153人,占目标任务的210.2%。",
+            [("outcome", "3153", "人", "210.2%", None, None, "flow")],
+        ),
+        (
+            "完成新增城镇管输天然气用户18691户,完成进度为82.7%。",
+            [("outcome", "18691", "户", "82.7%", None, None, "flow")],
+        ),
+        # a target figure between 完成 and the rate
+        (
+            "城镇新增就业7680人,完成年目标任务8000人的96.2%。",
+            [("outcome", "7680", "人", "96.2%", "8000", None, "flow")],
+        ),
+        (
+            "城镇新增就业11.17万人,完成全年12万人目标任务的93.08%。",
+            [("outcome", "11.17万", "人", "93.08%", "12万", None, "flow")],
+        ),
+        # lists distributed in order
+        (
+            "三县分别新增就业5400人、6050人、3960人,分别完成省定任务的108%、121%、99%。",
+            [
+                ("outcome", "5400", "人", "108%", None, None, "flow"),
+                ("outcome", "6050", "人", "121%", None, None, "flow"),
+                ("outcome", "3960", "人", "99%", None, None, "flow"),
+            ],
+        ),
+        # the rate is not the year-on-year increase's
+        (
+            "1-10月份,全国城镇新增就业1200万人,比上年同期增加9万人,完成全年目标的109%。",
+            [("outcome", "1200万", "人", "109%", None, None, "flow")],
+        ),
+        # the rate of the task figure, not of a per-head level after it
+        (
+            "新增托位540个,千人口托位数达到3.88个,完成率260%。",
+            [
+                ("outcome", "540", "个", "260%", None, None, "flow"),
+                ("outcome", "3.88", "个", None, None, None, "level"),
+            ],
+        ),
+        # negative figures
+        (
+            "一般公共预算收入增长-3.6%,规上工业增加值-12.4%。",
+            [
+                ("outcome", "-3.6%", "%", None, None, None, "growth"),
+                ("outcome", "-12.4%", "%", None, None, None, "level"),
+            ],
+        ),
+        # measure words the vocabulary does not list
+        (
+            "全县已新建沼气池1200口,打机井35眼。",
+            [
+                ("outcome", "1200", "口", None, None, None, "flow"),
+                ("outcome", "35", "眼", None, None, None, "flow"),
+            ],
+        ),
+        # growth, declines and stated gaps
+        (
+            "上半年,全区实现地区生产总值806亿元,同比增长3.2%,塌目标1.8个百分点;"
+            "规模以上工业增加值同比增长10.1%,高于目标2.1个百分点;固定资产投资同比下降37.8%。",
+            [
+                ("outcome", "806亿", "元", None, None, None, "flow"),
+                ("outcome", "3.2%", "%", None, None, "1.8个百分点", "growth"),
+                ("outcome", "10.1%", "%", None, None, "-2.1个百分点", "growth"),
+                ("outcome", "-37.8%", "%", None, None, None, "growth"),
+            ],
+        ),
+        (
+            "城镇居民人均可支配收入29092元,超任务17元。",
+            [("outcome", "29092", "元", None, None, "-17", "flow")],
+        ),
+        (
+            "城镇登记失业率控制在3.2%以内,低于省定指标0.8个百分点。",
+            [("outcome", "3.2%以内", "%", None, None, "-0.8个百分点", "level")],
+        ),
+        # 增长9%左右 as a target: a band
+        (
+            "预期目标为:全省生产总值增长9%左右。",
+            [("target", "9%左右", "%", None, None, None, "growth")],
+        ),
+    ],
+)
+def test_rates_gaps_growth_and_units(text: str, expected: list[Row]) -> None:
+    assert rows(text, year=2023) == expected
+
+
+def test_kinds_of_growth_targets_and_unknown_measure_words() -> None:
+    assert one("预期目标为:全省生产总值增长9%左右。", year=2023).kind == "range"
+    assert dict(one("全县新建沼气池1200口。", year=2023).guessed)["unit"].startswith('"口"')
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("1.研发经费投入强度提升至6%。", "target"),
+        ("办好65件民生实事项目是县政府对全县人民的庄严承诺。", "target"),
+        ("“为1万名贫困白内障患者实施免费复明手术”一项中,9月新增1203例。", "target"),
+        ("今年居民消费价格涨幅为2.1%,比“3%左右”的既定目标低。", "outcome"),
+    ],
+)
+def test_target_wordings(text: str, role: str) -> None:
+    assert extract(text, year=2023).figures[0].role == role
+
+
+def test_a_quoted_target_inside_an_outcome_sentence() -> None:
+    figures = extract("今年居民消费价格涨幅为2.1%,比“3%左右”的既定目标低。", year=2023).figures
+    assert [(f.role, f.value) for f in figures][-1] == ("target", "3%左右")
+    assert "既定目标" not in figures[-1].title
+
+
+def test_tasks_named_by_their_target_figures_are_targets() -> None:
+    text = (
+        "未达到序时进度11项、占比20.0%,为“交通建设提升年”活动完成投资80亿元、"
+        "普惠性幼儿园覆盖率达80%、新建安置区5个。"
+    )
+    assert [(f.role, f.value) for f in extract(text, year=2020).figures][-3:] == [
+        ("target", "80亿"),
+        ("target", "80%"),
+        ("target", "5"),
+    ]
+
+
+def test_a_baseline_with_its_year() -> None:
+    figure = one("全省研发经费投入强度由2019年2.85%提高到2023年3.2%。", year=2023)
+    assert (figure.value, figure.baseline, figure.title) == ("3.2%", "2.85%", "研发经费投入强度")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_figures"),
+    [
+        ("全市39项项目中有27项完成进度超过60%。", {"60%", "超过60%"}),
+        ("超时间进度指标(完成进度在80%到100%之间)的项目有7项。", {"80%", "100%"}),
+        ("经县人大代表投票表决,由231名代表投票表决产生。", {"231"}),
+        ("31个大城市城镇调查失业率为4.7%。", {"31"}),
+        ("满意95票,基本满意27票,不满意0票。", {"95", "27", "0"}),
+        ("落实公交票价优惠,普通卡7折、学生卡5折。", {"7", "5"}),
+    ],
+)
+def test_non_figures(text: str, not_figures: set[str]) -> None:
+    values = {f.value for f in extract(text, year=2023).figures}
+    assert not values & not_figures
+
+
+@pytest.mark.parametrize(
+    ("text", "given", "period", "as_of"),
+    [
+        ("2020年1-11月份,全市新增就业1.2万人。", "2021-01-05", "2020", "2020-11-30"),
+        ("1-11月份,全市新增就业1.2万人。", "2021-01-05", "2020", "2020-11-30"),
+        ("2019年上半年,全市新增就业1.2万人。", "2020-03-01", "2019", "2019-06-30"),
+        ("前三季度,全市新增就业1.2万人。", "2015-10-30", "2015", "2015-09-30"),
+        ("截至12月10日,城镇新增就业3030人。", "2024", "2024", "2024-12-10"),
+        ("截止7月底,全市已新增就业3030人。", "2015-07-17", "2015", "2015-07-31"),
+        ("截至1031日,65件民生实事已完成26件。", "2023", "2023", "2023-10-31"),
+        ("萧县9月份民生工程进展情况\n2025年全县新建公厕12座。", "2025-10-09", "2025", "2025-09-30"),
+    ],
+)
+def test_periods_in_the_right_year(text: str, given: str, period: str, as_of: str) -> None:
+    """``given`` is the --date of the article, or its --year."""
+    kwargs = {"year": int(given)} if given.isdigit() else {"date": dt.date.fromisoformat(given)}
+    figure = extract(text, **kwargs).figures[-1]  # type: ignore[arg-type]
+    assert (figure.period, figure.as_of) == (period, dt.date.fromisoformat(as_of))
+
+
+def test_a_date_carries_to_the_sentences_after_it() -> None:
+    text = "截至9月底,全县新建公厕12座。改造农村危房300户。\n新增城镇就业1500人。"
+    assert {f.as_of for f in extract(text, date=dt.date(2025, 10, 9)).figures} == {
+        dt.date(2025, 9, 30)
+    }
+
+
+def test_the_date_line_dates_the_article_not_the_figures() -> None:
+    text = (
+        "某区上半年计划执行情况的报告\n——2023年8月31日在区人大常委会会议上\n"
+        "2023年上半年,全区实现地区生产总值806亿元。城镇居民人均可支配收入29092元。"
+    )
+    assert [f.as_of for f in extract(text).figures] == [dt.date(2023, 6, 30)] * 2
+
+
+def test_years_from_the_text_then_date_then_date_line() -> None:
+    assert one("2022年,全市新增就业1.2万人。", date=dt.date(2024, 3, 1)).period == "2022"
+    assert one("今年以来,全市新增就业1.2万人。", date=dt.date(2024, 3, 1)).period == "2024"
+    assert one("发布时间:2021-06-01\n今年以来,全市新增就业1.2万人。").period == "2021"
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("同时,专家长期驻点乡(街道)120人。", "专家长期驻点乡(街道)"),
+        ("开展“订单式”“定向式”培训3000人次。", "“订单式”“定向式”培训"),
+        ("居民消费价格涨幅回落至2.1%。", "居民消费价格涨幅"),
+        ("也新增城镇就业1.2万人。", "新增城镇就业"),
+    ],
+)
+def test_titles_are_whole_noun_phrases(text: str, title: str) -> None:
+    got = extract(text, year=2023).figures[0].title
+    for opening, closing in (("(", ")"), ("“", "”")):
+        assert got.count(opening) == got.count(closing)
+    assert title in got or got in title
+    assert not got.startswith(("比", "加上", "也"))
+    assert not got.endswith("回落至")
+
+
+def test_one_line_text_is_split_into_sentences() -> None:
+    text = (
+        "(一)主要目标完成情况\n2023年上半年,全区实现地区生产总值806亿元,同比增长3.2%。\n"
+        "(二)民生实事\n截至6月底,新建幼儿园5所。"
+    )
+    assert [r[0] for r in rows(text)] == ["outcome"] * 3
+
+
+def test_the_extractor_is_linear_in_the_text() -> None:
+    unit = "全县新增就业1200人,完成率96%,同比增长3.2%,新建学校5所"
+    small, large = unit * 1000, unit * 8000  # the large one is about 0.4 MB on one line
+    start = time.perf_counter()
+    extract(small, year=2023)
+    t_small = time.perf_counter() - start
+    start = time.perf_counter()
+    extract(large, year=2023)
+    t_large = time.perf_counter() - start
+    assert t_large < 8 * t_small * 2.5 + 1.0  # linear, with room for a noisy machine
+
+
+def test_outcomes_of_goals_already_in_the_data(tmp_path: Path) -> None:
+    data = tmp_path / "targets"
+    data.mkdir()
+    (data / "regions.toml").write_text('[[region]]\nname = "官渡区"\n', encoding="utf-8")
+    (data / "gd.toml").write_text(
+        '[[source]]\nid = "s"\ntitle = "计划"\ndate = 2023-01-10\n\n'
+        '[[goal]]\nid = "gd-gdp"\ntitle = "地区生产总值"\nregion = "官渡区"\nunit = "元"\n'
+        'period = 2023\ntarget = "1700亿"\nsource = "s"\n',
+        encoding="utf-8",
+    )
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "2023年上半年,全区实现地区生产总值806亿元。新建幼儿园5所。", encoding="utf-8"
+    )
+    runner = CliRunner()
+    args = ["--data", str(data), "extract", str(article), "--region", "官渡"]
+    draft = runner.invoke(cli, args)
+    assert draft.exit_code == 0, draft.stderr
+    assert "# tracker record gd-gdp 806亿 --as-of 2023-06-30" in draft.stdout
+    assert draft.stdout.count("[[goal]]") == 1  # the kindergartens; no duplicate GDP goal
+    assert "[[region]]" not in draft.stdout  # 官渡区 is known
+    as_json = json.loads(runner.invoke(cli, [*args, "--format", "json"]).stdout)
+    assert [f["goal_id"] for f in as_json["figures"]] == ["gd-gdp", None]
+
+
+def test_drafts_check_inside_and_outside_the_data_directory(tmp_path: Path) -> None:
+    data = tmp_path / "targets"
+    data.mkdir()
+    (data / "regions.toml").write_text('[[region]]\nname = "官渡区"\n', encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("2023年,全区新建幼儿园5所,新增就业1.2万人。", encoding="utf-8")
+    runner = CliRunner()
+    for region, where in (
+        ("官渡区", data / "d.toml"),
+        ("官渡区", tmp_path / "d.toml"),
+        ("新区", tmp_path / "n.toml"),
+    ):
+        draft = runner.invoke(
+            cli, ["--data", str(data), "extract", str(article), "--region", region]
+        )
+        assert draft.exit_code == 0
+        where.write_text(draft.stdout, encoding="utf-8")
+        checked = runner.invoke(cli, ["--data", str(data), "check", str(where)])
+        assert checked.exit_code == 0, checked.stdout
+        where.unlink()
+    unknown = runner.invoke(cli, ["--data", str(data), "extract", str(article), "--region", "新区"])
+    assert '[[region]]\nname = "新区"' in unknown.stdout
+
+
+# A work report's plan list and its review of the year before (the development set's second
+# round): the sentences are written for the tests, in the shapes of 政府工作报告 and of
+# 计划执行情况与草案 reports.
+
+_KIND = tuple[str, str, str, str, str]  # role, value, kind, measure, period
+
+
+def plan(text: str, **kwargs: object) -> list[_KIND]:
+    rows(text, **kwargs)  # the same figures as one line
+    figures = extract(text, **kwargs).figures  # type: ignore[arg-type]
+    return [(f.role, f.value, f.kind, f.measure, f.period) for f in figures]
+
+
+def test_a_plan_list_after_its_heading_is_all_targets() -> None:
+    text = (
+        "今年全县经济社会发展的主要预期目标是:地区生产总值增长6.5%左右;"
+        "一般公共预算收入增长5%以上;城镇新增就业4500人;城镇登记失业率控制在4%以内;"
+        "居民人均可支配收入增长与经济增长同步。"
+    )
+    assert plan(text, date=dt.date(2024, 2, 20)) == [
+        ("target", "6.5%左右", "range", "growth", "2024"),
+        ("target", "5%以上", "at_least", "growth", "2024"),
+        ("target", "4500", "at_least", "flow", "2024"),
+        ("target", "4%以内", "at_most", "level", "2024"),
+    ]
+
+
+def test_a_numbered_plan_list_under_a_heading_is_all_targets() -> None:
+    text = (
+        "二、2025年发展主要预期目标\n"
+        "1、全市生产总值增长5.5%左右。\n"
+        "2、社会消费品零售总额增长7%。\n"
+        "3、城镇新增就业3.2万人以上,城镇调查失业率5.5%以内。\n"
+    )
+    assert plan(text, date=dt.date(2025, 1, 20)) == [
+        ("target", "5.5%左右", "range", "growth", "2025"),
+        ("target", "7%", "at_least", "growth", "2025"),
+        ("target", "3.2万以上", "at_least", "flow", "2025"),
+        ("target", "5.5%以内", "at_most", "level", "2025"),
+    ]
+
+
+def test_a_plan_list_continued_after_its_first_sentence() -> None:
+    text = (
+        "报告提出了2026年全区的主要预期目标:地区生产总值增长6%;固定资产投资增长8%。"
+        "2026年,城镇登记失业率控制在3.5%以内;农村居民人均可支配收入增长7%左右。"
+    )
+    assert plan(text, date=dt.date(2026, 1, 28)) == [
+        ("target", "6%", "at_least", "growth", "2026"),
+        ("target", "8%", "at_least", "growth", "2026"),
+        ("target", "3.5%以内", "at_most", "level", "2026"),
+        ("target", "7%左右", "range", "growth", "2026"),
+    ]
+
+
+def test_a_plan_list_ends_at_review_wording() -> None:
+    text = (
+        "今年的主要预期目标是:全市生产总值增长5%左右。"
+        "去年,全市生产总值增长5.4%,城镇新增就业2.1万人。"
+    )
+    assert plan(text, date=dt.date(2024, 2, 1)) == [
+        ("target", "5%左右", "range", "growth", "2024"),
+        ("outcome", "5.4%", "at_least", "growth", "2023"),
+        ("outcome", "2.1万", "at_least", "flow", "2023"),
+    ]
+
+
+def test_last_years_figures_in_this_years_report_are_outcomes() -> None:
+    text = (
+        "过去一年,全县地区生产总值达到156.3亿元、增长7.2%;城乡居民人均可支配收入分别增长"
+        "6.1%、8.3%。2023年,预计全年规模以上工业增加值增长9%以上,固定资产投资增长6%左右。"
+    )
+    got = plan(text, date=dt.date(2024, 1, 25))
+    assert [(role, value, period) for role, value, _k, _m, period in got] == [
+        ("outcome", "156.3亿", "2023"),
+        ("outcome", "7.2%", "2023"),
+        ("outcome", "6.1%", "2023"),
+        ("outcome", "8.3%", "2023"),
+        ("outcome", "9%以上", "2023"),
+        ("outcome", "6%左右", "2023"),
+    ]
+    assert {f.as_of for f in extract(text, date=dt.date(2024, 1, 25)).figures} == {
+        dt.date(2023, 12, 31)
+    }
+
+
+def test_a_year_just_begun_states_plans() -> None:
+    text = "会议提出,2024年全市地区生产总值增长6%,城镇新增就业5万人以上。"
+    assert plan(text, date=dt.date(2024, 2, 3)) == [
+        ("target", "6%", "at_least", "growth", "2024"),
+        ("target", "5万以上", "at_least", "flow", "2024"),
+    ]
+
+
+def test_a_five_year_plan_named_is_not_a_period() -> None:
+    text = "2021年是“十四五”开局之年。据统计,全县地区生产总值增长8.2%达120.5亿元。"
+    got = plan(text, date=dt.date(2022, 1, 20))
+    assert [(role, period) for role, _v, _k, _m, period in got] == [
+        ("outcome", "2021"),
+        ("outcome", "2021"),
+    ]
+    text = "“十三五”时期,全市城镇新增就业累计达到25.6万人。"
+    assert plan(text, date=dt.date(2021, 2, 1))[0][4] == "2016-2020"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "baseline", "measure"),
+    [
+        ("农村贫困人口从2015年年底的3.2万人减到2020年年底的0.1万人。", "0.1万", "3.2万", "level"),
+        ("全市贫困发生率由6.4%降至0.3%。", "0.3%", "6.4%", "level"),
+        ("常住人口城镇化率从52.1%提高到58.7%。", "58.7%", "52.1%", "level"),
+    ],
+)
+def test_baselines_from_to(text: str, value: str, baseline: str, measure: str) -> None:
+    figure = one(text, year=2021)
+    assert (figure.role, figure.value, figure.baseline, figure.measure) == (
+        "outcome",
+        value,
+        baseline,
+        measure,
+    )
+
+
+def test_a_count_reached_is_a_level() -> None:
+    assert one("全市外商投资企业增至3200余户。", year=2023).measure == "level"
+
+
+def test_the_parts_of_a_speech_are_not_figures() -> None:
+    text = "为实现今年目标,主要做好7个方面的工作,提出3点意见:"
+    assert extract(text, year=2024).figures == ()
+
+
+def test_a_headline_without_title_word_or_source_line_is_read_once() -> None:
+    text = "全市新增就业5.6万人\n截至10月底,全市城镇新增就业5.6万人,完成全年目标的112%。"
+    assert [(f.value, f.stated_rate) for f in extract(text, year=2023).figures] == [
+        ("5.6万", "112%")
+    ]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"%PDF-1.4\n\x00\x01\x02\xff\xfe\x80\x81 stream \x00\x00\x10\x11",  # not UTF-8 either
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00 word/document.xml",  # valid UTF-8, with NULs
+    ],
+)
+def test_binary_input_is_refused_without_an_encoding_hint(data: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "article.pdf"
+    path.write_bytes(data)
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 1
+    assert "is not text in any encoding" in result.stderr
+    assert "--encoding" not in result.stderr
+
+
+def test_the_five_years_before_and_an_item_relative_to_last_year() -> None:
+    text = (
+        "过去五年,全市地区生产总值从3120亿元增加到4380亿元,服务业比重由45.2%提高到51.8%。"
+        "二、今年主要预期目标\n(一)地区生产总值增长6%左右。\n(二)城乡居民收入比上年增长6.5%。\n"
+    )
+    got = plan(text, date=dt.date(2024, 1, 30))
+    assert got == [
+        ("outcome", "4380亿", "at_least", "level", "2019-2023"),
+        ("outcome", "51.8%", "at_least", "level", "2019-2023"),
+        ("target", "6%左右", "range", "growth", "2024"),
+        ("target", "6.5%", "at_least", "growth", "2024"),
+    ]
+    assert extract(text, date=dt.date(2024, 1, 30)).figures[0].as_of == dt.date(2023, 12, 31)
+
+
+def test_a_bulleted_plan_list() -> None:
+    text = (
+        "直通2024两会 报告速览\n全年经济社会发展预期目标\n●地区生产总值增长5.5%左右\n"
+        "●城镇新增就业8万人以上\n●城镇调查失业率5.5%以内\n●粮食产能稳定在500万吨以上\n"
+    )
+    figures = extract(text, date=dt.date(2024, 1, 20)).figures
+    assert [(f.role, f.value, f.title, f.measure) for f in figures] == [
+        ("target", "5.5%左右", "地区生产总值增速", "growth"),
+        ("target", "8万以上", "城镇新增就业", "flow"),
+        ("target", "5.5%以内", "城镇调查失业率", "level"),
+        ("target", "500万以上", "粮食产能", "level"),
+    ]
+    assert figures[0].tolerance == "0.5"
+
+
+def test_a_target_heading_that_tells_it_reached_opens_no_list() -> None:
+    text = "全市全面完成年初确定的主要预期目标。全市生产总值增长6.1%;城镇新增就业5.2万人。"
+    assert [f.role for f in extract(text, date=dt.date(2024, 12, 28)).figures] == [
+        "outcome",
+        "outcome",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("date", "period"), [(dt.date(2024, 1, 20), "2023"), (dt.date(2024, 12, 26), "2024")]
+)
+def test_a_year_looked_back_on(date: dt.date, period: str) -> None:
+    text = "一年来,全县城镇新增就业4200人,地区生产总值增长6.8%。"
+    assert [(f.role, f.period) for f in extract(text, date=date).figures] == [
+        ("outcome", period),
+        ("outcome", period),
+    ]
+
+
+def test_a_plan_list_ends_at_a_date_of_figures_reached() -> None:
+    text = "今年主要预期目标是:全市生产总值增长6%左右。1-9月,全市生产总值增长5.8%。"
+    assert [f.role for f in extract(text, date=dt.date(2024, 10, 20)).figures] == [
+        "target",
+        "outcome",
+    ]
