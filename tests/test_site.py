@@ -6,9 +6,11 @@ and the downloads. The browser half is tests/test_site_browser.py."""
 from __future__ import annotations
 
 import html.parser
+import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -16,7 +18,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tracker.cli.group import cli
-from tracker.core.site import HASH_LENGTH, SLUG_MAX, page_names, slug
+from tracker.core.site import HASH_LENGTH, SLUG_MAX, GoalPage, page_names, slug
+from tracker.core.views import GoalDetail
 from tracker.render.site import downloads
 from tracker.render.site.page import PAGE_ROWS
 
@@ -443,7 +446,7 @@ def test_the_goal_change_history_from_git(tmp_path: Path) -> None:
 def test_downloads_come_from_the_export_code(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def fake(dataset: object, report: object, selection: object) -> dict[str, object]:
+    def fake(dataset: object, report: object, selection: object, **_: object) -> dict[str, object]:
         del dataset, report, selection
         return {
             "goals.csv": lambda path: path.write_text("id\n"),
@@ -485,3 +488,109 @@ def test_site_is_in_the_command_list() -> None:
     help_text = run("site", "--help").stdout
     assert "--force" in help_text
     assert "both" in help_text
+
+
+# --- the page cache -------------------------------------------------------------------------
+
+CACHED = """\
+[[region]]
+name = "甲市"
+
+[[source]]
+id = "s1"
+title = "报告"
+url = "https://example.org/report"
+
+[[goal]]
+id = "jobs-2023"
+title = "城镇新增就业"
+region = "甲市"
+unit = "人"
+period = 2023
+target = "5万"
+source = "s1"
+
+  [[goal.outcome]]
+  as_of = 2023-06-30
+  value = "{value}"
+
+[[goal]]
+id = "jobs-2024"
+title = "城镇新增就业"
+region = "甲市"
+unit = "人"
+period = 2024
+target = {{ goal = "jobs-2023", change = "5%" }}
+
+[[goal]]
+id = "schools-2023"
+title = "新建幼儿园"
+region = "甲市"
+unit = "所"
+period = 2023
+target = 12
+"""
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def test_pages_from_the_cache_are_the_pages_rendered_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A warm build renders only what changed — here the goal whose figure changed and the
+    goal whose relative target refers to it — and every file, cached or not, is byte for
+    byte what a build without the cache writes."""
+    from tracker.core.site import Site  # noqa: PLC0415
+
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    rendered: list[str] = []
+    real = Site.detail
+
+    def counting(self: Site, page: GoalPage) -> GoalDetail:
+        rendered.append(page.name)
+        return real(self, page)
+
+    monkeypatch.setattr(Site, "detail", counting)
+    for value, renders in (("2.6万", 6), ("2.6万", 0), ("3.1万", 4)):
+        (data / "goals.toml").write_text(CACHED.format(value=value), encoding="utf-8")
+        rendered.clear()
+        build(data, out, "--lang", "both", "--force")
+        assert len(rendered) == renders, rendered  # 3 goals, 2 languages
+        changed = set(rendered)
+        build(data, fresh, "--lang", "both", "--force", "--no-cache")
+        assert _files(out) == _files(fresh)
+    assert len(changed) == 2  # the last time: jobs-2023, and jobs-2024 whose target it is
+
+
+def test_a_damaged_cache_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(cache))
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    build(HISTORY, out)
+    build(HISTORY, fresh, "--no-cache")
+    (pack,) = cache.glob("site/*/pages.pack")
+    for damage in (b"", b"\0" * 7, pack.read_bytes()[:-3] + b"\xff\xff\xff"):
+        pack.write_bytes(damage)
+        build(HISTORY, out, "--force")
+        assert _files(out) == _files(fresh)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any byte")
+def test_the_cache_takes_file_names_that_are_not_utf8(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    name = Path(os.fsdecode(os.fsencode(data) + b"/goals\xfe.toml"))
+    name.write_text(CACHED.format(value="2.6万"), encoding="utf-8")
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    for _ in range(2):
+        build(data, out, "--force")
+    build(data, fresh, "--no-cache")
+    assert _files(out) == _files(fresh)

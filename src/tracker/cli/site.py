@@ -17,11 +17,12 @@ from tracker.cli.options import (
     global_options_both_languages,
 )
 from tracker.core.site import build_site, goal_events
-from tracker.load.cache import default_jobs
+from tracker.load.cache import code_fingerprint, default_dir, default_jobs
 from tracker.load.git import data_history
 from tracker.render.i18n import LANGS, Lang, t
 from tracker.render.site import downloads
-from tracker.render.site.build import Content, site_files
+from tracker.render.site.build import Content, cache_entries, site_files
+from tracker.render.site.cache import Keys, PageCache
 from tracker.render.site.output import check_target, write_site
 
 DEFAULT_HISTORY = 20
@@ -69,12 +70,27 @@ def site(
     dataset = evaluated.dataset
     states = data_history(dataset.root, history) if not dataset.bundled else []
     pages = build_site(dataset, evaluated.report, evaluated.thresholds, goal_events(states))
-    shared = downloads.export_files(dataset, evaluated.report, filters._asdict())
+    cache = PageCache(default_dir(), directory) if obj.cache else None
+    fingerprint = code_fingerprint()
+    keys = Keys(pages, fingerprint, downloads=True) if cache else None
+    shared = downloads.export_files(
+        dataset,
+        evaluated.report,
+        filters._asdict(),
+        thresholds=evaluated.thresholds,
+        cache=cache,
+        fingerprint=fingerprint,
+        goals=keys.goal if keys else None,
+    )
+    entries = cache_entries(pages, langs, cache.exported, keys) if cache and keys else {}
+    kept = (entries, cache) if cache else None
 
     def files(share: int, shares: int) -> Iterator[tuple[str, Content]]:
-        return site_files(pages, langs, shared, share, shares)
+        return site_files(pages, langs, shared, share, shares, kept)
 
     total = len(langs) * (len(pages.goals) + len(pages.regions))
     count = write_site(directory, files, lang=obj.lang, jobs=default_jobs(), total=total)
+    if cache is not None:
+        cache.update(directory, entries)
     click.echo(t("site.done", obj.lang, pages=count, dir=directory), err=True)
     finish(dataset)

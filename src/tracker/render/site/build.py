@@ -8,6 +8,7 @@ One language: its pages at the top. Both: ``zh/`` and ``en/``, each complete, an
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from tracker.core.site import Site
 from tracker.render import web
 from tracker.render.i18n import Lang, t
 from tracker.render.site import assets
+from tracker.render.site.cache import Keys, PageCache
 from tracker.render.site.goal import goal_page
 from tracker.render.site.index import index_page
 from tracker.render.site.listing import list_pages, region_pages
@@ -43,28 +45,39 @@ def _downloads_page(site: Site, names: Sequence[str], where: Where) -> Iterator[
     return document(where, t("site.downloads", lang), body, site.as_of.isoformat())
 
 
+Page = tuple[str, Callable[[], bytes | None], Iterator[str]]
+
+
+def _none() -> None:
+    return None
+
+
 def _language(
-    site: Site, lang: Lang, both: bool, downloads: Sequence[str]
-) -> Iterator[tuple[str, Iterator[str]]]:
-    """(path, chunks) of every page of one language; a page is rendered only when its
-    chunks are read."""
+    site: Site, lang: Lang, both: bool, downloads: Sequence[str], keys: Keys | None
+) -> Iterator[Page]:
+    """(path, its cache key's inputs, chunks) of every page of one language; a page is
+    rendered only when its chunks are read, and its key made only when asked for (the index
+    and the downloads page have none: they are made afresh)."""
     prefix = f"{lang}/" if both else ""
     rows = Rows(site, lang)
     has_downloads = bool(downloads)
-    yield f"{prefix}index.html", index_page(site, rows, lang, both, has_downloads)
+    yield f"{prefix}index.html", _none, index_page(site, rows, lang, both, has_downloads)
     top = Where(lang, "index.html", both, has_downloads)
     for region in site.regions:
+        own = functools.partial(keys.region_page, region) if keys else _none
         for path, chunks in region_pages(region, site, rows, top):
-            yield prefix + path, chunks
+            yield prefix + path, own, chunks
     for listed in (*site.statuses, *site.categories, site.lagging):
+        own = functools.partial(keys.list_page, listed) if keys else _none
         for path, chunks in list_pages(listed, site, rows, top):
-            yield prefix + path, chunks
+            yield prefix + path, own, chunks
     for page in site.goals:
         where = Where(lang, f"goals/{page.name}.html", both, has_downloads)
-        yield prefix + where.path, goal_page(page, site, where)
+        own = functools.partial(keys.goal_page, page) if keys else _none
+        yield prefix + where.path, own, goal_page(page, site, where)
     if downloads:
         where = Where(lang, "downloads.html", both, True)
-        yield prefix + where.path, _downloads_page(site, downloads, where)
+        yield prefix + where.path, _none, _downloads_page(site, downloads, where)
 
 
 def _chooser(languages: Sequence[Lang]) -> bytes:
@@ -90,10 +103,12 @@ def site_files(
     downloads: Mapping[str, Callable[[Path], None]],
     share: int = 0,
     shares: int = 1,
+    cache: tuple[Mapping[str, str], PageCache] | None = None,
 ) -> Iterator[tuple[str, Content]]:
     """Every file of the site, shared files first; with ``shares`` > 1, only share number
     ``share`` of the pages (every ``shares``-th), for one of the processes that write them.
-    The shared files are share 0's."""
+    The shared files are share 0's. With a ``cache`` (:func:`cache_entries` and the
+    cache), pages whose inputs did not change since the last build come from it."""
     both = len(languages) > 1
     if share == 0:
         yield "assets/site.css", assets.stylesheet().encode()
@@ -103,9 +118,31 @@ def site_files(
         if both:
             yield "index.html", _chooser(languages)
     names = sorted(downloads)
+    entries, pages = cache if cache else ({}, None)
     count = 0
     for lang in languages:
-        for path, chunks in _language(site, lang, both, names):
+        for path, _, chunks in _language(site, lang, both, names, None):
             if count % shares == share:
-                yield path, _encode(chunks)
+                entry = entries.get(path)
+                if entry is None or pages is None:
+                    yield path, _encode(chunks)
+                else:
+                    yield path, pages.get(entry, functools.partial(_encode, chunks))
             count += 1
+
+
+def cache_entries(
+    site: Site, languages: Sequence[Lang], downloads: Mapping[str, str], keys: Keys
+) -> dict[str, str]:
+    """The cache entry of each file that has one (path → entry name; ``downloads``: the
+    export's files, name → entry), made before the pages are shared out, so that the
+    processes find them made and the builder knows every entry the build uses."""
+    both = len(languages) > 1
+    names = sorted(downloads)
+    found = {f"{DOWNLOADS}/{name}": entry for name, entry in downloads.items()}
+    for lang in languages:
+        for path, own, _ in _language(site, lang, both, names, keys):
+            key = own()
+            if key is not None:
+                found[path] = keys.page(lang, both, path, key)
+    return found

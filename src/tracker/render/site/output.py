@@ -10,6 +10,7 @@ directory (a ``CNAME`` for GitHub Pages, a README) stays.
 
 from __future__ import annotations
 
+import os
 import queue
 import shutil
 import signal
@@ -21,27 +22,21 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from tracker.errors import UsageError
-from tracker.render.i18n import Lang, t
+from tracker.render.export import directory as export_directory
+from tracker.render.i18n import Lang
 from tracker.render.site.build import Content
 
 STAGING_PREFIX = ".tracker-site-"
 
 
-def _unwritable(directory: Path, exc: OSError, lang: Lang) -> UsageError:
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    return UsageError(t("site.unwritable", lang, dir=directory, reason=reason))
-
-
 def check_target(directory: Path, *, force: bool, lang: Lang) -> None:
     """Before any work: ``directory`` is absent, empty, or ``force`` allows replacing the
-    site in it."""
-    try:
-        if directory.exists() and not directory.is_dir():
-            raise UsageError(t("site.not_directory", lang, dir=directory))
-        if directory.is_dir() and not force and any(directory.iterdir()):
-            raise UsageError(t("site.not_empty", lang, dir=directory))
-    except OSError as exc:
-        raise _unwritable(directory, exc, lang) from None
+    site in it (as ``tracker export`` checks its directory)."""
+    export_directory.check_target(directory, force=force, lang=lang, command="site")
+
+
+def _unwritable(directory: Path, exc: OSError, lang: Lang) -> UsageError:
+    return export_directory.unwritable(directory, exc, lang, "site")
 
 
 def _inside(root: Path, relative: str) -> Path:
@@ -51,6 +46,18 @@ def _inside(root: Path, relative: str) -> Path:
     if path.is_absolute() or ".." in path.parts or not path.parts:
         raise ValueError(f"not a path inside the site: {relative!r}")
     return root.joinpath(*path.parts)
+
+
+def _write(path: Path, data: bytes) -> None:
+    """``path.write_bytes(data)`` for a new file, in a quarter less time (no file object):
+    a site is thousands of them."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)
 
 
 class _Writer:
@@ -68,7 +75,7 @@ class _Writer:
         while (item := self.queue.get()) is not None:
             if self.error is None:
                 try:
-                    item[0].write_bytes(item[1])
+                    _write(item[0], item[1])
                 except OSError as exc:
                     self.error = exc
 
