@@ -568,16 +568,35 @@ def test_pages_from_the_cache_are_the_pages_rendered_afresh(
 
 
 def test_a_damaged_cache_only_costs_time(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page of the site edited in place (it may share its file with the cache), a cache
+    entry changed or gone, a broken index: the next build writes what a fresh one would."""
     cache = tmp_path / "cache"
     monkeypatch.setenv("TRACKER_CACHE_DIR", str(cache))
     out, fresh = tmp_path / "site", tmp_path / "fresh"
     build(HISTORY, out)
     build(HISTORY, fresh, "--no-cache")
-    (pack,) = cache.glob("site/*/pages.pack")
-    for damage in (b"", b"\0" * 7, pack.read_bytes()[:-3] + b"\xff\xff\xff"):
-        pack.write_bytes(damage)
+    expected = _files(fresh)
+    (folder,) = cache.glob("site/*")
+
+    def edit_a_page() -> None:
+        page = next(out.glob("goals/*.html"))
+        with page.open("r+b") as f:  # in place: the same file
+            f.write(b"<!-- edited -->")
+
+    def change_an_entry() -> None:
+        entry = next((folder / "entries").iterdir())
+        entry.write_bytes(entry.read_bytes()[:-1] + b"!")
+
+    def remove_an_entry() -> None:
+        next((folder / "entries").iterdir()).unlink()
+
+    def break_the_index() -> None:
+        (folder / "index").write_bytes(b"\xff\x00 not an index")
+
+    for damage in (edit_a_page, change_an_entry, remove_an_entry, break_the_index):
+        damage()
         build(HISTORY, out, "--force")
-        assert _files(out) == _files(fresh)
+        assert _files(out) == expected, damage.__name__
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any byte")

@@ -72,6 +72,7 @@ def site(
     pages = build_site(dataset, evaluated.report, evaluated.thresholds, goal_events(states))
     cache = PageCache(default_dir(), directory) if obj.cache else None
     fingerprint = code_fingerprint()
+    # every site has the export package as downloads (the nav of every page links it)
     keys = Keys(pages, fingerprint, downloads=True) if cache else None
     shared = downloads.export_files(
         dataset,

@@ -124,10 +124,13 @@ def site_files(
         for path, _, chunks in _language(site, lang, both, names, None):
             if count % shares == share:
                 entry = entries.get(path)
-                if entry is None or pages is None:
-                    yield path, _encode(chunks)
+                if entry is not None and pages is not None and pages.has(entry):
+                    yield (
+                        path,
+                        functools.partial(pages.link, entry, functools.partial(_encode, chunks)),
+                    )
                 else:
-                    yield path, pages.get(entry, functools.partial(_encode, chunks))
+                    yield path, _encode(chunks)
             count += 1
 
 

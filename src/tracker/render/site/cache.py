@@ -9,13 +9,16 @@ page names it links to, and its change history; for a page that lists goals, the
 key of every goal row on it. A page from the cache is therefore the page a fresh rendering
 would give, byte for byte (tests/test_site.py).
 
-Each site directory has its cache, one file (``site/<hash of DIR>/pages.pack`` in the parse
-cache's directory) holding the pages of its last build and the export files, each under its
-key, with an index: a build maps it and takes the pages it finds; once the site is written,
-a build that rendered anything writes the file anew with exactly the entries it used (the
-new ones read back from the site), so the cache holds the last site and no more. One file,
-not one a page: opening thousands of files is most of the time a warm build would take.
-A cache that cannot be read or written only makes the build slower, never wrong.
+Each site directory has its cache (``site/<hash of DIR>/`` in the parse cache's directory):
+one file an entry, named by its key, and an index of each entry's size, modification time
+and inode. A page found there is hard-linked into the new site (copied across file systems);
+the pages just rendered are linked back from the site into the cache; entries the build did
+not use are removed, so the cache holds the last site and no more. Linking, rather than
+writing 9,500 files, is most of what makes a warm build fast: creating a file, more than
+rendering it, was what a build cost once the pages came from a cache. A cached file that
+changed since it was stored — a page of the site edited in place, which is the same file —
+no longer matches the index and is rendered afresh. A cache that cannot be read or written
+only makes the build slower, never wrong.
 """
 
 from __future__ import annotations
@@ -23,8 +26,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import mmap
 import os
+import shutil
 from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from pathlib import Path
@@ -37,9 +40,10 @@ from tracker.core.views import goal_sources, region_chain
 from tracker.model import Goal
 
 Writer = Callable[[Path], None]  # writes one file at the path it is given
-PACK = "pages.pack"  # the entries one after the other, then their index, then its offset
+ENTRIES = "entries"  # one file an entry, named by its key
+INDEX = "index"  # each entry's size, modification time and inode when it was stored
 TEMPORARY = ".tmp-"
-_INDEX = msgspec.msgpack.Decoder(dict[str, tuple[int, int]])
+_INDEX = msgspec.msgpack.Decoder(dict[str, tuple[int, int, int]])
 _ENCODE_INDEX = msgspec.msgpack.Encoder().encode
 
 
@@ -151,77 +155,103 @@ class PageCache:
 
     def __init__(self, root: Path, site_directory: Path) -> None:
         name = hashlib.sha256(os.fsencode(site_directory.resolve())).hexdigest()[:16]
-        self.pack = root / "site" / name / PACK
-        self.index: dict[str, tuple[int, int]] = {}  # entry → (offset, length) in the pack
-        self.data: mmap.mmap | bytes = b""
+        self.folder = root / "site" / name
+        self.entries = self.folder / ENTRIES
+        self.index: dict[str, tuple[int, int, int]] = {}  # entry → (size, mtime, inode)
         self.made: dict[str, bytes] = {}  # entries made by this process, besides pages
         self.exported: dict[str, str] = {}  # the export's files: name → entry
-        with (
-            contextlib.suppress(OSError, ValueError, msgspec.DecodeError),
-            self.pack.open("rb") as f,
-        ):
-            data = mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
-            start = int.from_bytes(data[-8:], "big")
-            self.index = _INDEX.decode(data[start:-8])
-            self.data = data
+        with contextlib.suppress(OSError, msgspec.DecodeError):
+            self.index = _INDEX.decode((self.folder / INDEX).read_bytes())
 
-    def _entry(self, name: str) -> bytes | None:
-        found = self.index.get(name)
-        if found is None:
-            return None
-        offset, length = found
-        return self.data[offset : offset + length]
+    def _stat(self, path: Path) -> tuple[int, int, int]:
+        info = path.stat()
+        return (info.st_size, info.st_mtime_ns, info.st_ino)
 
-    def get(self, name: str, render: Callable[[], bytes]) -> bytes:
-        """The page stored as ``name``, else ``render()``'s (stored by :meth:`update`)."""
-        found = self._entry(name)
-        return render() if found is None else found
+    def has(self, name: str) -> bool:
+        """Whether the entry ``name`` is there as it was stored: a file changed since (the
+        same file as a page of the site, edited in place) is not."""
+        known = self.index.get(name)
+        if known is None:
+            return False
+        try:
+            return self._stat(self.entries / name) == known
+        except OSError:
+            return False
+
+    def link(self, name: str, render: Callable[[], bytes], path: Path) -> None:
+        """Write the entry ``name`` at ``path``: a hard link, or a copy across file systems,
+        or — if it went away meanwhile — ``render()``'s bytes."""
+        entry = self.entries / name
+        try:
+            os.link(entry, path)
+        except OSError:
+            try:
+                shutil.copyfile(entry, path)
+            except OSError:
+                path.write_bytes(render())
 
     def downloads(self, key: bytes, make: Callable[[], Mapping[str, Writer]]) -> dict[str, Writer]:
         """The export package's writers: the files stored under ``key`` when all are, else
         ``make()``'s (called only then: building the tables is the export's work). Their
         entries are :attr:`exported` (file name → entry)."""
         manifest = digest(key, "manifest").hex()
-        listed = self._entry(manifest)
-        if listed is not None:
-            names = listed.decode().split("\n")
-            entries = {name: digest(key, name).hex() for name in names}
-            if all(entry in self.index for entry in entries.values()):
-                self.made[manifest] = listed
-                self.exported = entries
-                return {name: functools.partial(self._copy, e) for name, e in entries.items()}
+        with contextlib.suppress(OSError, UnicodeDecodeError):
+            if self.has(manifest):
+                listed = (self.entries / manifest).read_bytes()
+                entries = {name: digest(key, name).hex() for name in listed.decode().split("\n")}
+                if all(self.has(entry) for entry in entries.values()):
+                    self.made[manifest] = listed
+                    self.exported = entries
+                    return {
+                        name: functools.partial(self.link, entry, _missing)
+                        for name, entry in entries.items()
+                    }
         writers = dict(make())
         self.made[manifest] = "\n".join(writers).encode()
         self.exported = {name: digest(key, name).hex() for name in writers}
         return writers
 
-    def _copy(self, entry: str, path: Path) -> None:
-        path.write_bytes(self._entry(entry) or b"")
-
     def update(self, directory: Path, entries: Mapping[str, str]) -> None:
         """After a build written into ``directory``: the cache becomes the entries of this
-        build (``entries``: path in the site → entry), the new ones read from the files just
-        written. Nothing is written when nothing changed."""
-        wanted = {**{e: p for p, e in entries.items()}, **dict.fromkeys(self.made, "")}
-        if wanted.keys() == self.index.keys():
-            return
-        temporary = self.pack.with_name(f"{TEMPORARY}{os.getpid()}")
+        build (``entries``: path in the site → entry), the new ones linked (or copied) from
+        the files just written, the others removed. Nothing changes when nothing did."""
+        wanted = {e: p for p, e in entries.items()}
+        index: dict[str, tuple[int, int, int]] = {}
         try:
-            self.pack.parent.mkdir(parents=True, exist_ok=True)
-            index: dict[str, tuple[int, int]] = {}
-            with temporary.open("wb") as out:
-                for entry, path in wanted.items():
-                    data = self.made.get(entry)
-                    if data is None:
-                        data = self._entry(entry)
-                    if data is None:
-                        data = (directory / path).read_bytes()
-                    index[entry] = (out.tell(), len(data))
-                    out.write(data)
-                start = out.tell()
-                out.write(_ENCODE_INDEX(index))
-                out.write(start.to_bytes(8, "big"))
-            temporary.replace(self.pack)
-        except OSError:  # the cache stays as it was: only slower next time, never wrong
-            with contextlib.suppress(OSError):
-                temporary.unlink()
+            self.entries.mkdir(parents=True, exist_ok=True)
+            for entry, data in self.made.items():
+                if not self.has(entry):
+                    self._put(entry, functools.partial(Path.write_bytes, data=data))
+                index[entry] = self._stat(self.entries / entry)
+            for entry, path in wanted.items():
+                if not self.has(entry):
+                    self._put(entry, functools.partial(_link_or_copy, directory / path))
+                index[entry] = self._stat(self.entries / entry)
+            for entry in self.index.keys() - index.keys():
+                with contextlib.suppress(OSError):
+                    (self.entries / entry).unlink()
+            if index != self.index:
+                temporary = self.folder / f"{TEMPORARY}{os.getpid()}"
+                temporary.write_bytes(_ENCODE_INDEX(index))
+                temporary.replace(self.folder / INDEX)
+        except OSError:  # the cache stays as it was, or partly updated: slower, never wrong
+            return
+
+    def _put(self, entry: str, write: Callable[[Path], object]) -> None:
+        """Store an entry under a temporary name, then rename it into place."""
+        temporary = self.entries / f"{TEMPORARY}{os.getpid()}"
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        write(temporary)
+        temporary.replace(self.entries / entry)
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
+
+
+def _missing() -> bytes:
+    raise FileNotFoundError("an export file left the cache during the build")
