@@ -155,42 +155,61 @@ def _override(field: str) -> Callable[[click.Context, click.Parameter, Any], Non
     return callback
 
 
+def _global(lang: Callable[[Any], Any]) -> list[Callable[[Any], Any]]:
+    return [
+        click.option(
+            "--data",
+            metavar="PATH",
+            expose_value=False,
+            callback=_override("data"),
+            help="Data directory or file (as before the command).",
+        ),
+        lang,
+        click.option(
+            "--color",
+            type=click.Choice(["auto", "always", "never"]),
+            expose_value=False,
+            callback=_override("color"),
+            help="auto, always or never (as before the command).",
+        ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            expose_value=False,
+            callback=_override("cache"),
+            help="Parse every data file afresh (as before the command).",
+        ),
+    ]
+
+
 def global_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Accept --data, --lang, --color and --no-cache after the subcommand too (SPEC §4:
     global options)."""
-    return _apply(
-        [
-            click.option(
-                "--data",
-                metavar="PATH",
-                expose_value=False,
-                callback=_override("data"),
-                help="Data directory or file (as before the command).",
-            ),
-            click.option(
-                "--lang",
-                type=click.Choice(LANGS),
-                expose_value=False,
-                callback=_override("lang"),
-                help="zh or en (as before the command).",
-            ),
-            click.option(
-                "--color",
-                type=click.Choice(["auto", "always", "never"]),
-                expose_value=False,
-                callback=_override("color"),
-                help="auto, always or never (as before the command).",
-            ),
-            click.option(
-                "--no-cache",
-                is_flag=True,
-                expose_value=False,
-                callback=_override("cache"),
-                help="Parse every data file afresh (as before the command).",
-            ),
-        ],
-        func,
+    lang = click.option(
+        "--lang",
+        type=click.Choice(LANGS),
+        expose_value=False,
+        callback=_override("lang"),
+        help="zh or en (as before the command).",
     )
+    return _apply(_global(lang), func)
+
+
+BOTH = "both"
+
+
+def global_options_both_languages(func: Callable[..., Any]) -> Callable[..., Any]:
+    """:func:`global_options` for a command that can write both languages at once: its
+    ``--lang`` also takes ``both`` and is passed as ``languages`` (None: the global one)."""
+    lang = click.option(
+        "--lang",
+        "languages",
+        type=click.Choice([*LANGS, BOTH]),
+        default=None,
+        help="zh, en, or both (default: --lang before the command, else $TRACKER_LANG, "
+        "else the locale).",
+    )
+    return _apply(_global(lang), func)
 
 
 class LagBandsParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
