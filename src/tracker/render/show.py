@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tracker.core import rounding
-from tracker.core.compute import Flag, RateCheck
+from tracker.core.compute import Evaluation, Flag, RateCheck
 from tracker.core.views import GoalDetail, Point, chart_extent, target_edges
 from tracker.model import Kind, Source
 from tracker.render import display, escape
