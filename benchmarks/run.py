@@ -496,6 +496,43 @@ def parallel(bench: Bench) -> None:
     )
 
 
+def site(bench: Bench) -> None:
+    """Issue 21: a warm `tracker site DIR` (parse cache and page cache filled by an earlier
+    build of the same data) against a warm `tracker status` of it; each build writes a new
+    directory (removing the previous one is not timed: it is the file system's work, not the
+    site's). Also notes the page sizes and the first build's time (every page rendered)."""
+    size = SMALL
+    data = bench.dataset(size)
+    cache = bench.work / "cache" / f"site-{size.name}"
+    status = bench.tracker_status(data, "json", cache)
+    out = bench.work / "site"
+    argv = [*bench.tracker, "--data", str(data), "site", str(out), "--as-of", AS_OF]
+    env = bench.with_cache(cache)
+
+    def build() -> tuple[float, int]:
+        shutil.rmtree(out, ignore_errors=True)
+        return bench.run(argv, env=env)
+
+    print(f"site: `tracker site` vs warm `status --format json`, {size.label()}")
+    status()  # fills the parse cache
+    shutil.rmtree(cache / "site", ignore_errors=True)  # no page rendered yet
+    first, _ = build()
+    a, b, ratios = bench.pair(("`tracker site DIR`", build), ("warm `status`", status))
+    pages = list(out.rglob("*.html"))
+    largest = max(p.stat().st_size for p in pages)
+    bench.record(
+        "site",
+        f"`tracker site DIR` vs warm `tracker status --format json`, {size.label()}",
+        "≤ 3×",
+        a,
+        b,
+        ratios,
+        at_most=3,
+        note=f"{len(pages):,} pages, the largest {largest / 1024:,.0f} KB; "
+        f"the first build, every page rendered: {first:.2f} s",
+    )
+
+
 def export(bench: Bench) -> None:
     """Issue 18: `tracker export` (CSV, datapackage.json, SQLite with full-text index) against
     a cold `status --format json` of the same data, both on an empty cache."""
@@ -529,6 +566,7 @@ SCENARIOS: dict[str, Callable[[Bench], None]] = {
     "hledger": hledger,
     "linear": linear,
     "parallel": parallel,
+    "site": site,
     "export": export,
 }
 

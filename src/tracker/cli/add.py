@@ -10,7 +10,8 @@ from typing import Any
 import click
 
 from tracker.cli.context import Context
-from tracker.cli.options import TEXT, emit, global_options, load_dataset, write_options
+from tracker.cli.options import emit, global_options, load_dataset, write_options
+from tracker.cli.params import TEXT
 from tracker.cli.record import report_warnings
 from tracker.edit.apply import add_goal
 from tracker.edit.new_goal import Ask, GoalInput, plan_goal

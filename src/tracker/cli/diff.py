@@ -8,7 +8,6 @@ import click
 
 from tracker.cli.context import Context
 from tracker.cli.options import (
-    DateParam,
     emit,
     format_option,
     global_options,
@@ -16,6 +15,7 @@ from tracker.cli.options import (
     report_errors,
     split_values,
 )
+from tracker.cli.params import DateParam
 from tracker.core.changes import FailOn, diff_datasets
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from tracker.load.dataset import load

@@ -12,7 +12,8 @@ from typing import TYPE_CHECKING
 import click
 
 from tracker.cli.context import Context
-from tracker.cli.options import DateParam, emit, format_option, global_options
+from tracker.cli.options import emit, format_option, global_options
+from tracker.cli.params import DateParam
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError, strip_suffix
 from tracker.errors import DataError, UsageError
 from tracker.extract.article import extract as run_extract

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import math
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -16,6 +15,13 @@ from typing import Any, NamedTuple, NoReturn
 import click
 
 from tracker.cli.context import Context, use_color
+from tracker.cli.params import (
+    MAX_LOCK_TIMEOUT,
+    DateParam,
+    FractionParam,
+    LagBandsParam,
+    SecondsParam,
+)
 from tracker.core.compute import Status, Thresholds
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError
 from tracker.core.status import Selection, SortKey, StatusReport, build_status, why_empty
@@ -24,7 +30,6 @@ from tracker.load.cache import default_dir
 from tracker.load.dataset import load
 from tracker.load.discover import find_data_dir
 from tracker.model import Dataset
-from tracker.parse.dates import DateError, parse_as_of
 from tracker.render.escape import inline
 from tracker.render.filters import empty_hint
 from tracker.render.i18n import LABELS, LANGS, Lang, t
@@ -79,64 +84,6 @@ def emit_parts(parts: Iterable[bytes]) -> None:
         click.echo(part, nl=False)
 
 
-class TextParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
-    """Text that goes into a data file: it must be UTF-8. (Python keeps the bytes of an
-    argument that are not as lone surrogates, which would be written as U+FFFD: a figure or
-    quote silently changed.)"""
-
-    name = "TEXT"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
-        text = str(value)
-        try:
-            text.encode("utf-8")
-        except UnicodeEncodeError as exc:
-            raw = text.encode("utf-8", "surrogateescape")
-            byte = raw[len(text[: exc.start].encode("utf-8", "surrogateescape"))]
-            self.fail(
-                f"is not UTF-8 text (byte 0x{byte:02X} at character {exc.start + 1}): "
-                "pass it in UTF-8 (set a UTF-8 locale, or convert it with iconv)",
-                param,
-                ctx,
-            )
-        return text
-
-
-TEXT = TextParam()
-
-
-class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
-    name = "DATE"
-
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> dt.date:
-        if isinstance(value, dt.date):
-            return value
-
-        try:
-            return parse_as_of(str(value))
-        except DateError as exc:
-            self.fail(str(exc), param, ctx)
-
-
-class FractionParam(click.ParamType):  # type: ignore[type-arg]
-    name = "NUMBER"
-
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> Fraction:
-        if isinstance(value, Fraction):
-            return value
-        try:
-            result = Fraction(str(value))
-        except (ValueError, ZeroDivisionError):
-            self.fail(f"{value!r} is not a number (e.g. 0.95)", param, ctx)
-        if not 0 <= result <= 10:
-            self.fail(f"{value} is out of range: use a pace between 0 and 10", param, ctx)
-        return result
-
-
 def _apply(options: Sequence[Callable[[Any], Any]], func: Callable[..., Any]) -> Callable[..., Any]:
     for option in reversed(options):
         func = option(func)
@@ -161,73 +108,61 @@ def _override(field: str) -> Callable[[click.Context, click.Parameter, Any], Non
     return callback
 
 
+def _global(lang: Callable[[Any], Any]) -> list[Callable[[Any], Any]]:
+    return [
+        click.option(
+            "--data",
+            metavar="PATH",
+            expose_value=False,
+            callback=_override("data"),
+            help="Data directory or file (as before the command).",
+        ),
+        lang,
+        click.option(
+            "--color",
+            type=click.Choice(["auto", "always", "never"]),
+            expose_value=False,
+            callback=_override("color"),
+            help="auto, always or never (as before the command).",
+        ),
+        click.option(
+            "--no-cache",
+            is_flag=True,
+            expose_value=False,
+            callback=_override("cache"),
+            help="Parse every data file afresh (as before the command).",
+        ),
+    ]
+
+
 def global_options(func: Callable[..., Any]) -> Callable[..., Any]:
     """Accept --data, --lang, --color and --no-cache after the subcommand too (SPEC §4:
     global options)."""
-    return _apply(
-        [
-            click.option(
-                "--data",
-                metavar="PATH",
-                expose_value=False,
-                callback=_override("data"),
-                help="Data directory or file (as before the command).",
-            ),
-            click.option(
-                "--lang",
-                type=click.Choice(LANGS),
-                expose_value=False,
-                callback=_override("lang"),
-                help="zh or en (as before the command).",
-            ),
-            click.option(
-                "--color",
-                type=click.Choice(["auto", "always", "never"]),
-                expose_value=False,
-                callback=_override("color"),
-                help="auto, always or never (as before the command).",
-            ),
-            click.option(
-                "--no-cache",
-                is_flag=True,
-                expose_value=False,
-                callback=_override("cache"),
-                help="Parse every data file afresh (as before the command).",
-            ),
-        ],
-        func,
+    lang = click.option(
+        "--lang",
+        type=click.Choice(LANGS),
+        expose_value=False,
+        callback=_override("lang"),
+        help="zh or en (as before the command).",
     )
+    return _apply(_global(lang), func)
 
 
-class LagBandsParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
-    """``--lag-bands A,B``: percentage points behind schedule, 0 ≤ A ≤ B ≤ 100, as fractions."""
+BOTH = "both"
 
-    name = "A,B"
 
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> tuple[Fraction, Fraction]:
-
-        if isinstance(value, tuple):
-            return value
-        parts = str(value).split(",")
-        try:
-            low, high = (Fraction(part.strip()) for part in parts)
-        except (ValueError, ZeroDivisionError):
-            self.fail(
-                f"{value!r} is not two numbers: write the green and yellow limits in "
-                "percentage points behind schedule, e.g. 10,30",
-                param,
-                ctx,
-            )
-        if not 0 <= low <= high <= 100:
-            self.fail(
-                f"{value!r}: the limits must satisfy 0 ≤ A ≤ B ≤ 100 (percentage points), "
-                "e.g. 10,30",
-                param,
-                ctx,
-            )
-        return low / 100, high / 100
+def global_options_both_languages(func: Callable[..., Any]) -> Callable[..., Any]:
+    """:func:`global_options` for a command that can write both languages at once: its
+    ``--lang`` also takes ``both`` and is passed as ``languages`` (None: the global one)."""
+    lang = click.option(
+        "--lang",
+        "languages",
+        type=click.Choice([*LANGS, BOTH]),
+        default=None,
+        help="zh, en, or both (default: --lang before the command, else $TRACKER_LANG, "
+        "else the locale).",
+    )
+    return _apply(_global(lang), func)
 
 
 _EVALUATION_KEYS = ("as_of", "on_track", "at_risk", "lag_bands", "grace")
@@ -447,33 +382,6 @@ def format_option(view: type[Format], help: str = "Output format.") -> Callable[
         show_default=True,
         help=help,
     )
-
-
-MAX_LOCK_TIMEOUT = 3600
-
-
-class SecondsParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
-    """A wait in seconds, from 0 to ``maximum``. Not click.FloatRange: NaN compares false
-    with both bounds and would pass it (and then never time out, or time out at once)."""
-
-    name = "SECONDS"
-
-    def __init__(self, maximum: float) -> None:
-        self.maximum = maximum
-
-    def convert(
-        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
-    ) -> float:
-        fix = f"give a number of seconds from 0 to {self.maximum:g}, e.g. 30"
-        try:
-            seconds = float(value)
-        except (TypeError, ValueError):
-            self.fail(f"{value!r} is not a number: {fix}", param, ctx)
-        if not math.isfinite(seconds):
-            self.fail(f"{str(value).strip()} is not a number of seconds: {fix}", param, ctx)
-        if not 0 <= seconds <= self.maximum:
-            self.fail(f"{str(value).strip()} is out of range: {fix}", param, ctx)
-        return seconds
 
 
 def write_options(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 import click
 
 from tracker.cli.context import Context
-from tracker.cli.options import TEXT, DateParam, emit, global_options, load_dataset, write_options
+from tracker.cli.options import emit, global_options, load_dataset, write_options
+from tracker.cli.params import TEXT, DateParam
 from tracker.core.compute import Thresholds, evaluate
 from tracker.edit.apply import record_outcome
 from tracker.edit.outcome import build_outcome, data_file, unknown_goal

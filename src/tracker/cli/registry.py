@@ -56,6 +56,11 @@ COMMANDS: dict[str, Command] = {
         "One goal in full: definition, every outcome with its ratio and pace at that date, "
         "sources and quotes, and a chart of the history.",
     ),
+    "site": Command(
+        "tracker.cli.site:site",
+        "Write a static website of the dataset to DIR: a page per region and per goal, charts, "
+        "tables that sort and filter, and the export package as downloads.",
+    ),
     "status": Command(
         "tracker.cli.status:status",
         "One row per goal: target, latest actual, ratio, pace, gap and status.",

@@ -27,7 +27,7 @@ from tracker.core.compute import (
 )
 from tracker.core.figures import Interval
 from tracker.core.status import SEVERITY, Selection, StatusReport, count_by_status, region_order
-from tracker.model import Dataset, Goal, Outcome, Source
+from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Source
 from tracker.suggest import suggest
 
 # The statuses the "needs attention" section lists: what a supervisor must act on.
@@ -93,8 +93,20 @@ def goal_detail(
     dataset: Dataset, goal: Goal, as_of: date, thresholds: Thresholds = Thresholds()
 ) -> GoalDetail:
     """``goal`` evaluated at ``as_of``, with the history of its outcomes up to that date."""
-    evaluation = evaluate(goal, as_of, thresholds, dataset.by_id)
-    points = history(goal, thresholds, dataset.by_id)
+    return detail_of(dataset, evaluate(goal, as_of, thresholds, dataset.by_id), thresholds)
+
+
+def detail_of(
+    dataset: Dataset,
+    evaluation: Evaluation,
+    thresholds: Thresholds = Thresholds(),
+    goals: Mapping[str, Goal] | None = None,
+) -> GoalDetail:
+    """:func:`goal_detail` for a goal already evaluated (at ``evaluation.as_of``); ``goals``
+    is ``dataset.by_id`` when the caller has it already (the site builds thousands)."""
+    goal = evaluation.goal
+    as_of = evaluation.as_of
+    points = history(goal, thresholds, dataset.by_id if goals is None else goals)
     shown = tuple(p for p in points if p.outcome.as_of <= as_of)
     target = evaluation.effective_target
     line = None
@@ -111,6 +123,48 @@ def goal_detail(
         sources=tuple(SourceEntry(i, dataset.sources.get(i), 1) for i in goal_sources(goal)),
         pace_line=line,
     )
+
+
+def target_edges(detail: GoalDetail) -> tuple[Fraction, ...]:
+    """The target line(s) of a history chart: both edges of a band, else the (stated or
+    implied) target; none without a target."""
+    goal = detail.goal
+    if goal.target is not None and goal.kind is Kind.RANGE:
+        return tuple(dict.fromkeys((goal.target.low, goal.target.high)))
+    target = detail.evaluation.effective_target
+    return () if target is None else (target,)
+
+
+@dataclass(frozen=True, slots=True)
+class ChartExtent:
+    """What a history chart spans: the period (or up to the last outcome, when later) and
+    every value it draws — outcomes, target line(s), the time-elapsed line, the baseline."""
+
+    start: date
+    end: date
+    low: Fraction
+    high: Fraction  # > low
+
+
+def chart_extent(detail: GoalDetail) -> ChartExtent | None:
+    """The history chart's extent; None when no outcome has a figure (no chart). Flow goals
+    start at zero: they count up from it."""
+    goal = detail.goal
+    values = [p.evaluation.actual.nominal for p in detail.points if p.evaluation.actual]
+    if not values:
+        return None
+    last = max(p.outcome.as_of for p in detail.points if p.evaluation.actual)
+    values += target_edges(detail)
+    if detail.pace_line is not None:
+        values += [detail.pace_line[0][1], detail.pace_line[1][1]]
+    if goal.baseline is not None:
+        values.append(goal.baseline.value.nominal)
+    low, high = min(values), max(values)
+    if goal.measure is Measure.FLOW:
+        low = min(low, Fraction(0))
+    if high == low:
+        high = low + (abs(low) / 10 or 1)
+    return ChartExtent(goal.start, max(goal.deadline, last), low, high)
 
 
 def region_chain(dataset: Dataset, name: str) -> tuple[str, ...]:

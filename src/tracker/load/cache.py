@@ -499,15 +499,20 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
+def default_jobs() -> int:
+    """Processes a command may use: ``$TRACKER_JOBS``, else the CPUs available."""
+    try:
+        return int(os.environ.get("TRACKER_JOBS", "0")) or cpu_count()
+    except ValueError:
+        return cpu_count()
+
+
 def _workers(todo: list[_File], jobs: int | None) -> int:
     """How many worker processes to fork besides this one (0: parse here)."""
     if not sys.platform.startswith("linux"):
         return 0  # fork is the only cheap start, and only safe to rely on here
     if jobs is None:
-        try:
-            jobs = int(os.environ.get("TRACKER_JOBS", "0")) or cpu_count()
-        except ValueError:
-            jobs = cpu_count()
+        jobs = default_jobs()
     if jobs < 2 or len(todo) < 2 or sum(f.size for f in todo) < PARALLEL_MIN_BYTES:
         return 0
     return min(jobs, 8, len(todo)) - 1

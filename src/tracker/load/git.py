@@ -4,6 +4,7 @@ Plain ``git`` subprocesses (no library): ``rev-parse`` to find the repository an
 revision, ``ls-tree`` to list the data files with their sizes, one ``cat-file --batch`` to
 read those within the size limit, by object id (docs/security.md: git history). Each
 file then goes through the same loader as the working tree (:func:`loader.load_bytes`).
+``log`` lists the commits that changed the data (the goal change history of `tracker site`).
 """
 
 from __future__ import annotations
@@ -160,6 +161,69 @@ def load_revision(repo: Repository, commit: str) -> Dataset:
         else:
             parts.append(load_bytes(raw, name, PurePosixPath(path).suffix))
     return build_dataset(repo.top / repo.prefix, parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """A commit that changed the data: its id, its committer date and its subject line."""
+
+    id: str
+    date: date
+    subject: str
+
+
+def data_commits(repo: Repository, limit: int) -> list[Commit]:
+    """The last ``limit`` commits of the current branch that changed the data, newest first
+    (fewer when the history is shorter). The subject is data text: show it escaped."""
+    pathspec = [repo.prefix] if repo.prefix else []
+    done = _git(
+        [
+            "--literal-pathspecs",  # a data path is a path, never pathspec magic
+            "log",
+            f"--max-count={max(limit, 0)}",
+            "-z",
+            "--format=%H%x1f%cs%x1f%s",
+            "--end-of-options",
+            "HEAD",
+            "--",
+            *pathspec,
+        ],
+        repo.top,
+    )
+    if done.returncode != 0:  # e.g. a repository without a commit yet
+        return []
+    commits = []
+    for record in done.stdout.split(b"\0"):
+        fields = record.decode("utf-8", errors="replace").strip("\n").split("\x1f", 2)
+        if len(fields) != 3:
+            continue
+        commit, day, subject = fields
+        try:
+            when = date.fromisoformat(day)
+        except ValueError:
+            continue
+        commits.append(Commit(commit, when, subject))
+    return commits
+
+
+def data_history(data: Path, limit: int) -> list[tuple[Commit, Dataset]]:
+    """The data as it was after each of its last ``limit`` commits, oldest first, plus the
+    state before the oldest (an empty dataset when that commit added the data): what the
+    site's goal change history compares. Empty when the data is not in a git repository or
+    git is not installed: the history is a bonus, never a reason to fail."""
+    if limit <= 0:
+        return []
+    try:
+        repo = locate(data)
+        commits = data_commits(repo, limit + 1)
+        states = [(c, load_revision(repo, c.id)) for c in reversed(commits)]
+    except UsageError:
+        return []
+    if len(commits) <= limit:  # the whole history: it starts from nothing
+        root = Commit("", commits[-1].date, "") if commits else None
+        if root is not None:
+            states.insert(0, (root, build_dataset(repo.top / repo.prefix, [])))
+    return states
 
 
 @dataclass(frozen=True, slots=True)

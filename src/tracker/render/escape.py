@@ -36,9 +36,16 @@ _AUTOLINK = re.compile(r"(?i)(?:https?|ftp|mailto|xmpp)(?=:)|www(?=\.)")
 # them (U+DC80–U+DCFF for bytes 0x80–0xFF). No stream can encode them; they are shown as \xNN.
 _UNSAFE.update({0xDC00 + byte: f"\\x{byte:02x}" for byte in range(0x80, 0x100)})
 
+# the same characters, to find first: most text has none, and a search is far cheaper than
+# str.translate with a dict (the site escapes hundreds of thousands of strings)
+UNSAFE_CLASS = "".join(f"\\U{c:08x}" for c in _UNSAFE)  # the inside of a regex [class]
+_UNSAFE_FOUND = re.compile(f"[{UNSAFE_CLASS}]")
+
 
 def safe(text: str) -> str:
     """Data text for a terminal: control and bidi characters removed, newlines kept."""
+    if _UNSAFE_FOUND.search(text) is None:
+        return text
     return text.translate(_UNSAFE)
 
 

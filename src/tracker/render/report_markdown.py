@@ -6,12 +6,13 @@ text goes through :func:`tracker.render.escape.md`; links only to http(s) URLs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from fractions import Fraction
 
 from tabulate import tabulate
 
 from tracker.core import rounding
-from tracker.core.compute import Evaluation, Status
+from tracker.core.compute import Evaluation, Status, Thresholds
 from tracker.core.views import RateIssue, RegionSection, ReportData, SourceEntry
 from tracker.render import display, escape, web
 from tracker.render.filters import region_text
@@ -242,7 +243,11 @@ def _sources(data: ReportData, lang: Lang) -> list[str]:
 
 def method_lines(data: ReportData, lang: Lang) -> list[str]:
     """The notes on how to read the figures (plain text), legend marks included."""
-    thresholds = data.thresholds
+    return method_notes(data.thresholds, data.rows, lang)
+
+
+def method_notes(thresholds: Thresholds, rows: Sequence[Evaluation], lang: Lang) -> list[str]:
+    """:func:`method_lines` for any evaluated goals (the legend lists the marks they carry)."""
     bands = thresholds.lag_bands
     judged = (
         t(
@@ -264,7 +269,7 @@ def method_lines(data: ReportData, lang: Lang) -> list[str]:
         judged,
         t("report.method_overdue", lang),
         t("report.method_interval", lang),
-        *display.legend(data.rows, lang),
+        *display.legend(rows, lang),
     ]
 
 

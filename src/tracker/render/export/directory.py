@@ -28,20 +28,22 @@ STAGING_PREFIX = ".tracker-export-"
 Writer = Callable[[Path], None]
 
 
-def check_target(directory: Path, *, force: bool, lang: Lang) -> None:
-    """Before any work: ``directory`` must be absent, empty, or replaced with ``force``."""
+def check_target(directory: Path, *, force: bool, lang: Lang, command: str = "export") -> None:
+    """Before any work: ``directory`` must be absent, empty, or replaced with ``force``.
+    ``command``: whose messages (``export``, ``site``: both write a directory so)."""
     try:
         if directory.exists() and not directory.is_dir():
-            raise UsageError(t("export.not_directory", lang, dir=directory))
+            raise UsageError(t(f"{command}.not_directory", lang, dir=directory))
         if directory.is_dir() and not force and any(directory.iterdir()):
-            raise UsageError(t("export.not_empty", lang, dir=directory))
+            raise UsageError(t(f"{command}.not_empty", lang, dir=directory))
     except OSError as exc:
-        raise _unwritable(directory, exc, lang) from None
+        raise unwritable(directory, exc, lang, command) from None
 
 
-def _unwritable(directory: Path, exc: OSError, lang: Lang) -> UsageError:
+def unwritable(directory: Path, exc: OSError, lang: Lang, command: str = "export") -> UsageError:
+    """The one-line error for a directory that cannot be written (exit 2)."""
     reason = exc.strerror or str(exc) or type(exc).__name__
-    return UsageError(t("export.unwritable", lang, dir=directory, reason=reason))
+    return UsageError(t(f"{command}.unwritable", lang, dir=directory, reason=reason))
 
 
 def write_all(
@@ -58,7 +60,7 @@ def write_all(
         directory.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=directory))
     except OSError as exc:
-        raise _unwritable(directory, exc, lang) from None
+        raise unwritable(directory, exc, lang) from None
     children: list[_Child] = []
     try:
         children = [_Child.start(files[name], staging / name) for name in background]
@@ -70,7 +72,7 @@ def write_all(
         for name in files:
             (staging / name).replace(directory / name)
     except OSError as exc:
-        raise _unwritable(directory, exc, lang) from None
+        raise unwritable(directory, exc, lang) from None
     finally:
         for child in children:
             child.stop()
