@@ -41,7 +41,7 @@ NOT_FOR_STATUS = ("yaml", "opencc", "pypinyin", "tomlkit", "jsonschema")
 # Nor by the table, JSON and CSV renderers (the Markdown one uses tabulate, which imports
 # importlib.metadata and with it hashlib and tempfile).
 NOT_FOR_STATUS_STRICT = (*NOT_FOR_STATUS, "hashlib", "tempfile", "multiprocessing", "difflib")
-# Not needed by the table renderer (rich draws the table only in a fallback).
+# Not needed by a table that fits (rich decides widths and wrapping only when it does not).
 NOT_FOR_THE_TABLE = ("rich.console", "rich.table", "rich.text", "rich.style")
 
 SCRIPT = """

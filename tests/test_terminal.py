@@ -1,5 +1,6 @@
-"""The status table's own layout (render/terminal.py) against rich's Table, the reference it
-reproduces: the same bytes without colour, the same text with colour, at every width."""
+"""The status table (render/terminal.py): a table that fits is padded without rich's Table and
+gives rich's bytes (the same text with colour); one that needs wrapping goes through rich's
+Table, or, when very large, through the plain layout of render/table_layout.py."""
 
 from __future__ import annotations
 
@@ -12,14 +13,17 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 
+from tracker.cli.context import FIT_WIDTH
 from tracker.core.compute import Thresholds
 from tracker.core.status import build_status
 from tracker.load.dataset import load
 from tracker.load.discover import bundled_data
 from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Region, Target
 from tracker.parse.quantity import parse_quantity, parse_unit
-from tracker.render import terminal
+from tracker.render import rich_table, terminal
+from tracker.render import table_layout as layout
 from tracker.render.options import RenderOptions
 
 HERE = Path(__file__).parent
@@ -79,18 +83,116 @@ def test_extra_columns_as_rich_lays_them_out(
     same(report, options)
 
 
-def test_table_does_not_draw_through_rich(
+def refuse(*_: object) -> str:
+    raise AssertionError("laid out by rich's Table")
+
+
+def test_a_table_that_fits_needs_no_rich_table(
     synthetic_report: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The fast path handles ordinary tables itself (rich's Table is the fallback only)."""
+    """Piped output gets a width that fits the content: widths without asking rich's Table."""
+    monkeypatch.setattr(rich_table, "squeezed_widths", refuse)
+    for lang in ("zh", "en"):
+        same(synthetic_report, RenderOptions(lang=lang, width=FIT_WIDTH))  # type: ignore[arg-type]
+    with pytest.raises(AssertionError, match="rich's Table"):
+        terminal.render_status(synthetic_report, RenderOptions(width=80))  # type: ignore[arg-type]
 
-    def refuse(*_: object) -> str:
-        raise AssertionError("fell back to rich's Table")
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("color", [False, True])
+def test_the_table_is_not_drawn_through_rich_table(
+    synthetic_report: object, monkeypatch: pytest.MonkeyPatch, lang: str, color: bool
+) -> None:
+    """rich decides the widths on a one-row table of stand-ins and wraps the cells that need
+    it; the rows themselves are padded here, without rich's Table's cost per cell."""
+    widths = (60, 100, 140, FIT_WIDTH)
+    references = [
+        terminal.render_status_rich(
+            synthetic_report, RenderOptions(lang=lang, color=color, width=w)
+        )  # type: ignore[arg-type]
+        for w in widths
+    ]
     monkeypatch.setattr(terminal, "render_status_rich", refuse)
-    for width in (80, 100, 200):
-        for lang in ("zh", "en"):
-            terminal.render_status(synthetic_report, RenderOptions(lang=lang, width=width))  # type: ignore[arg-type]
+    for width, reference in zip(widths, references, strict=True):
+        options = RenderOptions(lang=lang, color=color, width=width)  # type: ignore[arg-type]
+        fast = terminal.render_status(synthetic_report, options)  # type: ignore[arg-type]
+        if color:
+            assert ANSI.sub("", fast) == ANSI.sub("", reference)
+        else:
+            assert fast == reference
+
+
+# --- the plain layout of very large tables ---------------------------------------------------
+
+
+def plain(report: object, options: RenderOptions, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The table as the plain layout draws it (as if it had more than RICH_ROWS rows)."""
+    with monkeypatch.context() as patch:
+        patch.setattr(terminal, "RICH_ROWS", 0)
+        patch.setattr(terminal, "render_status_rich", refuse)
+        return terminal.render_status(report, options)  # type: ignore[arg-type]
+
+
+def body(text: str) -> list[str]:
+    """The table's lines: from the header to the line before the summary."""
+    lines = text.splitlines()[1:]
+    return lines[: next(n for n, line in enumerate(lines) if "  ·  " in line)]
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 120])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_plain_layout_fits_the_terminal(
+    synthetic_report: object, monkeypatch: pytest.MonkeyPatch, width: int, lang: str
+) -> None:
+    options = RenderOptions(lang=lang, width=width)  # type: ignore[arg-type]
+    lines = body(plain(synthetic_report, options, monkeypatch))
+    rule = next(line for line in lines if line.startswith("─"))
+    assert len(lines) > len(synthetic_report.rows)  # type: ignore[attr-defined]
+    assert all(cell_len(line) <= width for line in lines)
+    # every line of the table is padded to the same width: the columns line up
+    assert {cell_len(line) for line in lines} == {cell_len(rule)}
+    colored = plain(
+        synthetic_report, RenderOptions(lang=lang, width=width, color=True), monkeypatch
+    )  # type: ignore[arg-type]
+    assert ANSI.sub("", colored) == plain(synthetic_report, options, monkeypatch)
+
+
+def test_plain_layout_folds_titles_and_keeps_every_character(
+    synthetic_report: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    lines = body(plain(synthetic_report, RenderOptions(lang="zh", width=70), monkeypatch))  # type: ignore[arg-type]
+    shown = "".join(lines)
+    for e in synthetic_report.rows:  # type: ignore[attr-defined]
+        title = e.goal.title
+        position = 0
+        for character in title.replace(" ", ""):
+            position = shown.index(character, position) + 1
+
+
+def test_plain_layout_when_it_matches_rich(
+    synthetic_report: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A table that fits is the same in both (the plain layout only decides wrapping)."""
+    options = RenderOptions(lang="zh", width=FIT_WIDTH)  # type: ignore[arg-type]
+    assert plain(synthetic_report, options, monkeypatch) == terminal.render_status_rich(  # type: ignore[arg-type]
+        synthetic_report, options
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(["城", "镇", "就", "业", "a", "b", " ", "🎉", "e\u0301", "Ⅻ"]), max_size=40
+    ).map("".join),
+    width=st.integers(1, 30),
+)
+def test_fold_keeps_every_character_within_the_width(text: str, width: int) -> None:
+    pieces = layout.fold(text, width)
+    assert "".join(text[a:b] for a, b in pieces).replace(" ", "") == text.replace(" ", "")
+    for start, end in pieces:
+        piece = text[start:end]
+        assert cell_len(piece) <= width or len(piece) == 1
+        assert piece == piece.strip(" ")
 
 
 # --- any text, any width --------------------------------------------------------------------

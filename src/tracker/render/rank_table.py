@@ -8,7 +8,8 @@ from tracker.render import escape
 from tracker.render.i18n import t
 from tracker.render.options import RenderOptions
 from tracker.render.rank_rows import average_line, heading, note_lines, rank_cells, subheading
-from tracker.render.terminal import STYLES, console
+from tracker.render.rich_table import console
+from tracker.render.terminal import STYLES
 
 
 def render_rank(ranking: Ranking, options: RenderOptions) -> str:

@@ -16,7 +16,8 @@ from tracker.render import escape
 from tracker.render.i18n import t
 from tracker.render.json import encode
 from tracker.render.options import RenderOptions
-from tracker.render.terminal import STYLES, console
+from tracker.render.rich_table import console
+from tracker.render.terminal import STYLES
 
 # A whole column of white-on-red would shout: counts take the status colour as text only.
 COUNT_STYLES = {**STYLES, Status.MISSED: "bold red"}

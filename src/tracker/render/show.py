@@ -30,7 +30,8 @@ from tracker.render.goal_text import (
 from tracker.render.i18n import Lang, t
 from tracker.render.json import encode, goal_record
 from tracker.render.options import RenderOptions
-from tracker.render.terminal import STYLES, console
+from tracker.render.rich_table import console
+from tracker.render.terminal import STYLES
 
 RATIO = rounding.RATIO_PLACES
 CHART_HEIGHT = 10

@@ -1,24 +1,23 @@
 """``--format table``: the coloured terminal report.
 
-The table is laid out here, not by rich's ``Table``: rich measures, wraps and pads every cell
-through its renderable protocol, about a millisecond a row (11 s for 10,000 goals). This
-module makes the decisions rich's ``Table`` makes for this one table — column widths from the
-same measurements (``column_widths`` follows ``Table._calculate_column_widths`` and
-``_collapse_widths``), the same word wrapping and folding (``divide_line``), ellipses,
-justification and cropping at the terminal's edge — so the output is the same, byte for byte,
-at a small fraction of the cost; ``tests/test_terminal.py`` checks that against rich itself.
-rich still does what it is good at: measuring text in terminal cells (``rich.cells``: East
-Asian widths, combining marks, emoji sequences), folding long words, turning style names into
-escape codes, and laying out what this fast path leaves to it — a cell with a line break or a
-tab, a column narrower than two cells, an empty report — through :func:`render_status_rich`,
-the reference implementation. With colour, the text is the same and the escape codes are
-grouped differently.
+rich's ``Table`` measures, wraps and pads every cell through its renderable protocol: about a
+millisecond a row (11 s for 10,000 goals). Here rich is asked only what needs deciding
+(:mod:`tracker.render.rich_table`): the columns' widths, by rich's Table on one row of
+stand-in cells that measure as their columns, and the lines of each cell wider than its
+column, by ``Text.wrap``. A cell that fits is padded here and the rows are assembled here, so
+the table is the one rich draws, byte for byte (``tests/test_terminal.py`` compares them at
+many widths, with generated and random text), at a small fraction of the cost.
+
+Two exceptions: a table with a line break or tab in a cell is drawn by rich's Table itself
+(:func:`render_status_rich`); and a very large one (more than :data:`RICH_ROWS` rows) folds
+its cells with the plain rules of :mod:`tracker.render.table_layout` instead of rich's word
+wrapping. With colour, the text is the same as rich's and the escape codes are grouped
+differently.
 """
 
 from __future__ import annotations
 
-import io
-import itertools
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -30,28 +29,24 @@ from tracker.render import display, escape
 from tracker.render.filters import status_title
 from tracker.render.i18n import Lang, t
 from tracker.render.options import RenderOptions
+from tracker.render.rich_table import RichCells, column_widths, console, measure
 from tracker.render.rows import cells
 from tracker.render.table_layout import (
-    BREAKS,
-    SPACE,
-    TRAILING_SPACE,
     Cell,
     Column,
-    Fallback,
+    Line,
     Run,
     cell_lines,
-    column_widths,
     crop_runs,
-    divide_line,
     join_runs,
-    measure,
+    one_line,
     plain_text,
     row_lines,
+    simple,
     styled_runs,
 )
 
 if TYPE_CHECKING:
-    from rich.console import Console
     from rich.text import Text
 
 STYLES: dict[Status, str] = {
@@ -69,24 +64,6 @@ STYLES: dict[Status, str] = {
 
 # Below this width the progress bars give way to the titles.
 WIDE = 110
-
-
-def console(options: RenderOptions) -> tuple[Console, io.StringIO]:
-    """A console that renders to a string: fixed width, colour only when asked."""
-    from rich.console import Console  # noqa: PLC0415  # rich's console costs ~30 ms to import
-
-    buffer = io.StringIO()
-    return Console(
-        file=buffer,
-        width=options.width,
-        force_terminal=options.color,
-        color_system="standard" if options.color else None,
-        no_color=not options.color,
-        highlight=False,
-        emoji=False,
-        markup=False,
-        soft_wrap=False,
-    ), buffer
 
 
 def summary_text(report: StatusReport, options: RenderOptions) -> Text:
@@ -174,51 +151,52 @@ def _rows(report: StatusReport, options: RenderOptions) -> list[list[Cell]]:
     return rows
 
 
-# --- layout (rich's Table algorithm for this table) -----------------------------------------
-
-
-# --- colour ---------------------------------------------------------------------------------
-
-
 # --- the report -----------------------------------------------------------------------------
 
 
+# Up to this many rows, a cell wider than its column is wrapped by rich (about 0.1 ms a cell);
+# beyond, folded by the plain rules of :mod:`tracker.render.table_layout`.
+RICH_ROWS = 500
+
+
 def render_status(report: StatusReport, options: RenderOptions) -> str:
-    """The status table, laid out as rich's Table lays it out (see the module docstring)."""
+    """The status table, with the widths rich's Table gives its columns, its cells padded
+    here and wrapped by rich (folded here in a very large table): see the module docstring."""
     if not report.rows:
         return render_status_rich(report, options)
-    try:
-        return _render_fast(report, options)
-    except Fallback:
-        return render_status_rich(report, options)
-
-
-def _render_fast(report: StatusReport, options: RenderOptions) -> str:
-    lang = options.lang
     rows = _rows(report, options)
     status_width = max(cell_len(row[_STATUS][0].strip()) for row in rows)
-    columns = _columns(lang, status_width, options.columns)
+    columns = _columns(options.lang, status_width, options.columns)
     table: list[list[Cell]] = [[(c.header, None, "bold") for c in columns], *rows]
+    large = len(rows) > RICH_ROWS
+    if not all(simple(cell[0]) for row in table for cell in row):
+        if not large:  # rich splits lines and expands tabs: let it lay out the whole table
+            return render_status_rich(report, options)
+        table = [[(one_line(text), runs, style) for text, runs, style in row] for row in table]
+    # every cell has one line: its width is its length in cells
+    texts = [[row[index][0] for row in table] for index in range(len(columns))]
+    lengths = [list(map(cell_len, column)) for column in texts]
+    widths = column_widths(columns, [measure(column) for column in texts], options)
+    lines_of = cell_lines if large else RichCells(options)
+    return _draw(report, options, columns, table, lengths, widths, lines_of)
 
-    # measure every cell once, keeping each one's width (it has one line) for the layout
-    lengths: list[list[int]] = []
-    extremes = []
-    for index in range(len(columns)):
-        texts = [row[index][0] for row in table]
-        sizes = [cell_len(text) for text in texts]  # one line each (else: rich lays it out)
-        spaced = [number for number, text in enumerate(texts) if SPACE.search(text)]
-        # a text with spaces can wrap at them: its minimum is its widest word
-        minimum = max((measure(texts[number])[0] for number in spaced), default=0)
-        if len(spaced) < len(texts):
-            skip = set(spaced)
-            minimum = max(minimum, *(n for i, n in enumerate(sizes) if i not in skip))
-        lengths.append(sizes)
-        extremes.append((minimum, max(sizes)))
-    widths = column_widths(columns, extremes, options.width - (len(columns) - 1))
-    # A table wider than the terminal (its columns' minimum widths) is cut at the edge.
+
+# The lines of a cell: (text, its width in cells, the column's width, the column).
+CellLines = Callable[[str, int, int, Column], list[Line]]
+
+
+def _draw(
+    report: StatusReport,
+    options: RenderOptions,
+    columns: list[Column],
+    table: list[list[Cell]],
+    lengths: list[list[int]],
+    widths: list[int],
+    lines_of: CellLines,
+) -> str:
+    # A table wider than the terminal (its columns at their floors) is cut at the edge.
     crop = sum(widths) + len(columns) - 1 > options.width
-
-    out = [_line([(status_title(report, lang), None)], "bold", options)]
+    out = [_line([(status_title(report, options.lang), None)], "bold", options)]
     rule = "─" * (sum(widths) + len(widths) - 1)
     if options.color:
         blanks: list[list[Run]] = [
@@ -227,10 +205,7 @@ def _render_fast(report: StatusReport, options: RenderOptions) -> str:
         divider: list[Run] = [(" ", None)]
         for number, row in enumerate(table):
             laid = [
-                [
-                    styled_runs(cell, line, column)
-                    for line in cell_lines(cell[0], size, width, column)
-                ]
+                [styled_runs(cell, line, column) for line in lines_of(cell[0], size, width, column)]
                 for cell, size, width, column in zip(
                     row, (c[number] for c in lengths), widths, columns, strict=True
                 )
@@ -241,7 +216,11 @@ def _render_fast(report: StatusReport, options: RenderOptions) -> str:
             if number == 0:
                 out.append(set_cell_size(rule, options.width) if crop else rule)
     else:
-        out.extend(_plain_rows(table, lengths, widths, columns, rule, options.width if crop else 0))
+        out.extend(
+            _plain_rows(
+                table, lengths, widths, columns, rule, options.width if crop else 0, lines_of
+            )
+        )
     out.extend(_footer(report, options))
     return "\n".join(out) + "\n"
 
@@ -253,6 +232,7 @@ def _plain_rows(
     columns: list[Column],
     rule: str,
     crop: int,
+    lines_of: CellLines,
 ) -> list[str]:
     """The table's lines without colour; ``crop``, when not 0, is the terminal's width.
 
@@ -266,15 +246,15 @@ def _plain_rows(
         width, pad = widths[index], spaces
         texts = [row[index][0] for row in table]
         sizes = lengths[index]
-        # a cell that fits, without trailing spaces (rich strips those), is padded inline
+        # a cell that fits is padded inline
         if column.justify == "left":
             cells_ = [
-                text + pad[width - size] if size <= width and not text[-1:].isspace() else None
+                text + pad[width - size] if size <= width else None
                 for text, size in zip(texts, sizes, strict=True)
             ]
         else:
             cells_ = [
-                pad[width - size] + text if size <= width and not text[-1:].isspace() else None
+                pad[width - size] + text if size <= width else None
                 for text, size in zip(texts, sizes, strict=True)
             ]
         folded: dict[str, list[str]] = {}  # titles recur: fold each once
@@ -284,7 +264,7 @@ def _plain_rows(
             text = texts[number]
             lines = folded.get(text)
             if lines is None:
-                laid = cell_lines(text, sizes[number], width, column)
+                laid = lines_of(text, sizes[number], width, column)
                 lines = folded[text] = [plain_text(text, piece) for piece in laid]
             cells_[number] = lines[0]
             if len(lines) > 1:
@@ -325,41 +305,14 @@ def _footer(report: StatusReport, options: RenderOptions) -> list[str]:
 
 
 def _line(runs: list[Run], base: str, options: RenderOptions) -> str:
-    """A line of styled text as rich's ``Console.print`` shows it: folded at spaces (or inside a
-    word longer than the width) into lines no wider than the terminal."""
+    """A line of styled text as rich's ``Console.print`` shows it: as it is when it fits on
+    one line, else folded by rich."""
     text = "".join(run for run, _ in runs)
-    if BREAKS.search(text):
+    if not simple(text) or cell_len(text) > options.width:
         return _print_rich(runs, base, options)
-    width = options.width
-    pieces: list[tuple[int, int, str]] = []
-    breaks = divide_line(text, width) if cell_len(text) > width else []
-    for start, end in itertools.pairwise([0, *breaks, len(text)]):
-        piece = text[start:end]
-        # rich's rstrip_end: characters against cells (see cell_lines)
-        if len(piece) > width and (space := TRAILING_SPACE.search(piece)):
-            piece = piece[: len(piece) - min(len(space[0]), len(piece) - width)]
-        if cell_len(piece) > width:
-            cut = set_cell_size(piece, width)
-            kept = len(cut)
-            while kept and piece[:kept] != cut[:kept]:
-                kept -= 1
-            pieces.append((start, start + kept, cut[kept:]))
-        else:
-            pieces.append((start, start + len(piece), ""))
     if not options.color:
-        return "\n".join(text[start:end] + after for start, end, after in pieces)
-    lines = []
-    for start, end, after in pieces:
-        painted: list[Run] = []
-        position = 0
-        for run, style in runs:
-            lo, hi = max(position, start), min(position + len(run), end)
-            if lo < hi:
-                painted.append((text[lo:hi], " ".join(filter(None, (base, style)))))
-            position += len(run)
-        painted.append((after, base))
-        lines.append(join_runs(painted))
-    return "\n".join(lines)
+        return text
+    return join_runs([(run, " ".join(filter(None, (base, style)))) for run, style in runs])
 
 
 def _print_rich(runs: list[Run], base: str, options: RenderOptions) -> str:
