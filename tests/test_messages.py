@@ -121,3 +121,12 @@ def test_check_speaks_the_run_language(tmp_path: Path) -> None:
     assert 'unknown key "soruce" in goal "g" (did you mean "source"?)' in en.stdout
     as_json = CliRunner().invoke(cli, ["--lang", "zh", "check", "--format", "json"], env=env)
     assert "unknown key" in as_json.stdout  # JSON keeps the English message
+
+
+def test_catalogue_topics_do_not_overlap() -> None:
+    """tracker/messages.py merges the topics of tracker/catalogue/: a key defined twice would
+    silently keep only one of its texts."""
+    from tracker.catalogue import commands, errors, parsing, problems  # noqa: PLC0415
+
+    topics = [commands.MESSAGES, errors.MESSAGES, parsing.MESSAGES, problems.MESSAGES]
+    assert sum(map(len, topics)) == len(MESSAGES)
