@@ -29,12 +29,7 @@ CODES = sorted(
 # reasons of an empty or unreadable quantity, a unit mismatch and a rate without % come from
 # the catalogue ("quantity.*"); parse/quantity and grammar's ~40 other reasons are English.
 NOT_YET = {
-    "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008",
-    "E102", "E104", "E105", "E106", "E107", "E108",
-    "E110", "E111", "E112", "E113", "E120",
-    "E137",
-    "E140", "E141", "E142", "E143",
-    "W206", "W207",
+    "E110", "E111",
 }  # fmt: skip
 
 

@@ -11,6 +11,7 @@ themselves are in :mod:`tracker.catalogue`, one module per topic, merged here.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Self
 
 from tracker.catalogue import commands, errors, parsing, problems
 
@@ -41,6 +42,33 @@ class Localized:
         return f"Localized({self.zh!r}, {self.en!r})"
 
 
+def localized(key: str, /, **params: object) -> Localized:
+    """The catalogue's ``key`` in both languages, as a parameter of another message."""
+    return Localized(message(key, "zh", params), message(key, "en", params))
+
+
+class Reason(Exception):  # noqa: N818  # a base: its subclasses are named ...Error
+    """A value that cannot be read, said by catalogue ``key`` and ``params`` (or, without a
+    key, in English only): the English text is the exception's message, and
+    :meth:`localized` gives it as a parameter of another message (a problem's, an error's)."""
+
+    def __init__(self, text: str, key: str | None = None, /, **params: object) -> None:
+        super().__init__(text)
+        self.key = key
+        self.params = params
+
+    @classmethod
+    def of(cls, key: str, /, **params: object) -> Self:
+        """The exception whose text is the catalogue's ``key`` (English as its message)."""
+        return cls(message(key, "en", params), key, **params)
+
+    def localized(self) -> Localized | str:
+        """The reason in both languages (the English text alone when it has no key)."""
+        if self.key is None:
+            return str(self)
+        return Localized(message(self.key, "zh", self.params), str(self))
+
+
 def message(key: str, lang: str, params: Mapping[str, object] | None = None) -> str:
     """The text of ``key`` in ``lang`` ("zh" or "en"), its ``{name}`` fields filled in (a
     :class:`Localized` one in ``lang`` too); the key itself when it is not in the catalogue
@@ -50,7 +78,7 @@ def message(key: str, lang: str, params: Mapping[str, object] | None = None) -> 
         return key
     text = pair[ZH if lang == "zh" else EN]
     if not params:
-        return text
+        return text.format() if "{" in text or "}" in text else text
     filled: dict[str, object] = {}
     for name, value in params.items():
         if name.endswith(ZH_SUFFIX):

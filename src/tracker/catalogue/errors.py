@@ -71,5 +71,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "edit.goal_exists": (
         "目标“{id}”已存在于 {file} 中:请另选 --id",
         'goal "{id}" already exists in {file}: choose another --id',
-    ),
+    ),  # --- the operating system's reasons (errors.os_reason): its own words in English ---
+    "os.ENOENT": ("文件或目录不存在", "No such file or directory"),
+    "os.EACCES": ("没有权限", "Permission denied"),
+    "os.EISDIR": ("这是一个目录", "Is a directory"),
+    "os.ENOTDIR": ("路径中有一部分不是目录", "Not a directory"),
+    "os.ENOSPC": ("磁盘空间不足", "No space left on device"),
+    "os.EROFS": ("文件系统只读", "Read-only file system"),
+    "os.ELOOP": ("符号链接层数过多", "Too many levels of symbolic links"),
+    "os.ENAMETOOLONG": ("文件名过长", "File name too long"),
+    "os.EEXIST": ("文件已存在", "File exists"),
 }

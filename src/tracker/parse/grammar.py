@@ -12,23 +12,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NoReturn
 
-from tracker.messages import Localized, message
+from tracker.messages import Reason
 
 
-class QuantityError(ValueError):
+class QuantityError(Reason, ValueError):
     """A value that cannot be read as a quantity; the message says why and how to fix it
     (in English; with a catalogue ``key`` and ``params``, also in the run's language)."""
-
-    def __init__(self, text: str, key: str | None = None, **params: object) -> None:
-        super().__init__(text)
-        self.key = key
-        self.params = params
-
-    def localized(self) -> Localized | str:
-        """The reason in both languages, as an error's or a problem's parameter."""
-        if self.key is None:
-            return str(self)
-        return Localized(message(self.key, "zh", self.params), str(self))
 
 
 class Qualifier(enum.Enum):
@@ -242,7 +231,7 @@ def fail(text: str) -> NoReturn:
 
 def fail_key(key: str, **params: object) -> NoReturn:
     """Fail with the catalogue's ``key`` (English text as the error's message)."""
-    raise QuantityError(message(key, "en", params), key, **params)
+    raise QuantityError.of(key, **params)
 
 
 def described(raw: object) -> str:
