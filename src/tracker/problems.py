@@ -113,18 +113,6 @@ ACKNOWLEDGEABLE = (
 )
 
 
-def problem(
-    code: str,
-    file: str,
-    line: int | None,
-    goal_id: str | None,
-    message: str,
-    column: int | None = None,
-) -> Problem:
-    severity = Severity.WARNING if code.startswith("W") else Severity.ERROR
-    return Problem(code, severity, file, line, goal_id, message, column)
-
-
 def problem_of(
     code: str,
     file: str,

@@ -121,7 +121,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'region "{name}" would be at level {level} of the region tree, below the {most} '
         'allowed: its parent "{parent}" is not followed; check the parent links',
     ),
-    "problem.quantity": ("{field}:{reason}", "{field}: {reason}"),
     # --- files (load/file.py, load/discover.py, parse/readers.py) ---
     "problem.E001": ("无法读取文件:{reason}", "cannot read file: {reason}"),
     "problem.E001.not_regular": (
@@ -302,6 +301,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml11.hexadecimal": ("十六进制数", "a hexadecimal number"),
     "yaml11.binary": ("二进制数", "a binary number"),
     "yaml11.other": ("YAML 1.2 不读的数", "a number YAML 1.2 does not read"),
+    # a quantity that cannot be read (its reason: parse/quantity.py), or in the wrong unit
+    "problem.E110": ("{field}:{reason}", "{field}: {reason}"),
+    "problem.E111": ("{field}:{reason}", "{field}: {reason}"),
     "problem.E110.band": (
         '区间目标需要恰好两个值:target = ["2%", "3%"]',
         'a range target needs exactly two values: target = ["2%", "3%"]',
@@ -343,7 +345,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{text}": a band edge takes no qualifier like 以上/不超过: write the number',
     ),
     "problem.E112.direction": (
-        'target:“{text}”表示{qualifier},但 kind 是 "{kind}":请修改 kind 或措辞',
+        'target:“{text}”表示“{qualifier}”,但 kind 是 "{kind}":请修改 kind 或措辞',
         'target: "{text}" says {qualifier} but kind is "{kind}": change kind or the wording',
     ),
     "problem.E113": (
@@ -431,9 +433,4 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding.W204": ("目标没有原文引述", "a goal without a quote"),
     "finding.W205": ("累计数下降", "a cumulative figure that falls"),
     "finding.W212": ("自报差距与数据不符", "a stated gap that the figures do not give"),
-    "qualifier.at_least": ("“至少”", "at least"),
-    "qualifier.at_most": ("“至多”", "at most"),
-    "qualifier.more_than": ("“超过”", "more than"),
-    "qualifier.less_than": ("“不到”", "less than"),
-    "qualifier.about": ("“约”", "about"),
 }

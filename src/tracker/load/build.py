@@ -191,7 +191,7 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
         except QuantityError as exc:
             reason = {"field": "unit", "reason": exc.localized()}
             raise ctx.fail(
-                codes.BAD_QUANTITY, (*path, "unit"), gid, "problem.quantity", reason
+                codes.BAD_QUANTITY, (*path, "unit"), gid, "problem.E110", reason
             ) from None
     if kind is Kind.MILESTONE:
         if spec.target is not None:

@@ -187,5 +187,5 @@ def quantity(
             codes.UNIT_MISMATCH if "unit" in message and "match" in message else codes.BAD_QUANTITY
         )
         params = {"field": path[-1], "reason": exc.localized()}
-        ctx.add(code, path, goal_id, "problem.quantity", params)
+        ctx.add(code, path, goal_id, f"problem.{code}", params)
         raise InvalidEntryError from None
