@@ -80,5 +80,151 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "os.EROFS": ("文件系统只读", "Read-only file system"),
     "os.ELOOP": ("符号链接层数过多", "Too many levels of symbolic links"),
     "os.ENAMETOOLONG": ("文件名过长", "File name too long"),
-    "os.EEXIST": ("文件已存在", "File exists"),
+    "os.EEXIST": ("文件已存在", "File exists"),  # --- writing data files (edit/) ---
+    "edit.cannot_write": (
+        "无法写入 {file}:{reason};文件未改动",
+        "cannot write {file}: {reason}; the file is unchanged",
+    ),
+    "edit.yaml": (
+        "{file} 是 YAML 文件;tracker 只写 TOML 文件(YAML 读出再写回会改变文件的缩进):"
+        "请手工添加条目,然后运行 tracker check",
+        "{file} is a YAML file; tracker writes TOML files only (a YAML round-trip would "
+        "re-indent the file): add the entry by hand, then run tracker check",
+    ),
+    "edit.invalid_result": (
+        "未写入:结果将无法通过 tracker check:{where}:{code} {problem}{more}",
+        "nothing written: the result would not pass tracker check: {where}: {code} {problem}{more}",
+    ),
+    "edit.invalid_result.more": ("(另有{n}个)", " (and {n} more)"),
+    "edit.file_gone": (
+        "{path} 已不存在:未写入任何内容",
+        "{path} no longer exists: nothing was written",
+    ),
+    "edit.locked": (
+        "{path} 被另一个 tracker 进程锁定(已等待 {seconds} 秒):未写入任何内容;请重试,"
+        "或调大 --lock-timeout",
+        "{path} is locked by another tracker process (waited {seconds} s): nothing was "
+        "written; try again, or raise --lock-timeout",
+    ),
+    "edit.removed_while_waiting": (
+        "{path} 在等待期间被删除:未写入任何内容",
+        "{path} was removed while waiting: nothing was written",
+    ),
+    "edit.changed": (
+        "{path} 在 tracker 写入时被改动了(另一个编辑器?):未写入任何内容;请重新运行命令",
+        "{path} changed on disk while tracker was writing it (another editor?): nothing was "
+        "written; run the command again",
+    ),
+    "edit.created_meanwhile": (
+        "{path} 在此期间已被别人创建:未写入任何内容;请重新运行命令",
+        "{path} was created by someone else meanwhile: nothing was written; run the command again",
+    ),
+    "edit.not_utf8": (
+        "{file} 不是 UTF-8 编码:请先转换(如 iconv -f GBK -t UTF-8),再运行 tracker check",
+        "{file} is not UTF-8: convert it first (e.g. iconv -f GBK -t UTF-8), then run "
+        "tracker check",
+    ),
+    "edit.not_toml": (
+        "{file} 不是有效的 TOML(“{detail}”):请先修正(运行 tracker check)",
+        "{file} is not valid TOML ({detail}): fix it first (run tracker check)",
+    ),
+    "edit.no_goals": (
+        "{file} 中没有 [[goal]] 表:目标“{id}”不在其中",
+        '{file} has no [[goal]] tables: goal "{id}" is not in it',
+    ),
+    "edit.duplicate_id": (
+        "目标编号“{id}”在 {file} 中用了{n}次:请先让编号唯一(运行 tracker check)",
+        'goal id "{id}" is used {n} times in {file}: make the ids unique first (run tracker check)',
+    ),
+    "edit.layout": (
+        "无法在 {file} 中向目标“{id}”追加数据:{why};tracker record 写的是 [[goal.outcome]] 表"
+        "——请手工添加数据,或把该目标的数据改写为 [[goal.outcome]] 表",
+        'cannot append to goal "{id}" in {file}: {why}; tracker record writes '
+        "[[goal.outcome]] tables — add the outcome by hand, or rewrite the goal's outcomes as "
+        "[[goal.outcome]] tables",
+    ),
+    "edit.layout.outcome_key": (
+        "它的 outcome 键不是表的列表",
+        "its outcome key is not a list of tables",
+    ),
+    "edit.layout.goals": (
+        "它的目标并非都写作 [[goal]]",
+        "its goals are not all written as [[goal]]",
+    ),
+    "edit.layout.inline": ("它的数据写成了内联数组", "its outcomes are written as an inline array"),
+    "edit.goal_key": (
+        "{file}:它的 goal 键不是 [[goal]] 表的列表;请先修正",
+        "{file}: its goal key is not a list of [[goal]] tables; fix it first",
+    ),
+    # --- --output (edit/files.write_output) ---
+    "output.cannot_use": (
+        "--output:无法使用 {path}:{reason}",
+        "--output: cannot use {path}: {reason}",
+    ),
+    "output.directory": (
+        "--output:{path} 是目录:请指定文件",
+        "--output: {path} is a directory: name a file",
+    ),
+    "output.no_directory": (
+        "--output:目录 {dir} 不存在",
+        "--output: directory {dir} does not exist",
+    ),
+    "output.cannot_write": (
+        "--output:无法写入 {path}:{reason}",
+        "--output: cannot write {path}: {reason}",
+    ),
+    # --- git (load/git.py) ---
+    "git.outside": (
+        "{path} 解析到仓库 {top} 之外:请把 --data 设为仓库内的数据目录",
+        "{path} resolves outside the repository at {top}: set --data to the data directory "
+        "inside it",
+    ),
+    "git.failed": ("git {command} 失败:{detail}", "git {command} failed: {detail}"),
+    "git.bad_oid": (
+        "git ls-tree 输出了非十六进制的对象编号",
+        "git ls-tree printed an object id that is not hexadecimal",
+    ),
+    "git.bad_answer": (
+        "git cat-file 对对象 {oid} 的回答与预期不符:仓库可能已损坏(试试 `git fsck`)",
+        "git cat-file gave an unexpected answer for object {oid}: the repository may be "
+        "damaged (try `git fsck`)",
+    ),
+    # --- tracker extract (cli/extract.py) and rank ---
+    "extract.year_range": (
+        "--year {year} 超出范围:请给出 {low} 到 {high} 之间的年份",
+        "--year {year} is out of range: give a year between {low} and {high}",
+    ),
+    "extract.unknown_encoding": (
+        "--encoding {encoding}:未知的编码(试试 gbk 或 gb18030)",
+        "--encoding {encoding}: unknown encoding (try gbk or gb18030)",
+    ),
+    "extract.no_stdin": (
+        "-:没有可读取的标准输入:请用管道输入文本,或指定文件",
+        "-: there is no standard input to read: pipe the text in or name a file",
+    ),
+    "extract.no_file": ("{file}:文件不存在", "{file}: no such file"),
+    "extract.unreadable": ("{file}:无法读取:{reason}", "{file}: cannot read it: {reason}"),
+    "extract.stdin": ("标准输入", "standard input"),
+    "extract.too_long": (
+        "{name} 超过 {most} 字节,这是 tracker extract 读取的上限(一篇长报告约 100 KB):"
+        "请一次给一篇文章",
+        "{name} is longer than {most} bytes, the most tracker extract reads (a long report is "
+        "some 100 KB): give it one article at a time",
+    ),
+    "extract.not_text": (
+        "{name} 在任何编码下都不是文本(含有 NUL 或控制字节):请先保存文章的文本"
+        "(如从 PDF 或 Word 文件中),再提取它",
+        "{name} is not text in any encoding (it holds NUL or control bytes): save the "
+        "article's text first (e.g. from a PDF or Word file), then extract that",
+    ),
+    "extract.bad_encoding": (
+        "{name} 不是有效的 {encoding} 文本(字节偏移 {byte}):{hint}",
+        "{name} is not valid {encoding} (byte {byte}): {hint}",
+    ),
+    "extract.hint.gbk": ("请加 --encoding gbk(或 gb18030)", "add --encoding gbk (or gb18030)"),
+    "extract.hint.check": ("请检查 --encoding", "check --encoding"),
+    "rank.top_bottom": (
+        "--top 与 --bottom 不能同时使用:请选其一",
+        "--top and --bottom exclude each other: choose one",
+    ),
 }

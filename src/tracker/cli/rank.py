@@ -60,7 +60,7 @@ def rank(
     """Regions ranked on one indicator (its key, e.g. urban-new-jobs, or a goal title): rank,
     figure, target, completion, lag, status and the distance from the mean and median."""
     if top is not None and bottom is not None:
-        raise UsageError("--top and --bottom exclude each other: choose one")
+        raise UsageError.of("rank.top_bottom")
     evaluated = evaluate_filtered(obj, filters)
     dataset = evaluated.dataset
     found = find_indicator(dataset.goals, indicator)
