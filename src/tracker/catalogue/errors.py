@@ -226,5 +226,69 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "rank.top_bottom": (
         "--top 与 --bottom 不能同时使用:请选其一",
         "--top and --bottom exclude each other: choose one",
+    ),  # --- option values (cli/params.py): the reason after "Invalid value for '--x': " ---
+    "param.not_utf8": (
+        "不是 UTF-8 文本(第 {at} 个字符处的字节 {byte}):请以 UTF-8 传入"
+        "(设置 UTF-8 区域设置,或用 iconv 转换)",
+        "is not UTF-8 text (byte {byte} at character {at}): pass it in UTF-8 (set a UTF-8 "
+        "locale, or convert it with iconv)",
     ),
+    "param.pace_not_number": ("{value} 不是数(如 0.95)", "{value} is not a number (e.g. 0.95)"),
+    "param.pace_range": (
+        "{value} 超出范围:请用 0 到 10 之间的进度",
+        "{value} is out of range: use a pace between 0 and 10",
+    ),
+    "param.lag_bands": (
+        "{value} 不是两个数:请写绿、黄两档的界限(落后于进度的百分点),如 10,30",
+        "{value} is not two numbers: write the green and yellow limits in percentage points "
+        "behind schedule, e.g. 10,30",
+    ),
+    "param.lag_bands_order": (
+        "{value}:界限须满足 0 ≤ A ≤ B ≤ 100(百分点),如 10,30",
+        "{value}: the limits must satisfy 0 ≤ A ≤ B ≤ 100 (percentage points), e.g. 10,30",
+    ),
+    "param.seconds": (
+        "{value} 不是数:请给出 0 到 {most} 之间的秒数,如 30",
+        "{value} is not a number: give a number of seconds from 0 to {most}, e.g. 30",
+    ),
+    "param.seconds_finite": (
+        "{value} 不是秒数:请给出 0 到 {most} 之间的秒数,如 30",
+        "{value} is not a number of seconds: give a number of seconds from 0 to {most}, e.g. 30",
+    ),
+    "param.seconds_range": (
+        "{value} 超出范围:请给出 0 到 {most} 之间的秒数,如 30",
+        "{value} is out of range: give a number of seconds from 0 to {most}, e.g. 30",
+    ),
+    # click's own types: English as click words it (shown instead in an en run)
+    "param.choice": ("“{value}”不是可选值之一:{choices}", "{value!r} is not one of {choices}."),
+    "param.integer": ("“{value}”不是有效的整数", "{value!r} is not a valid integer."),
+    "param.range": (
+        "{value} 不在 {low} 到 {high} 之间",
+        "{value} is not in the range {low}<=x<={high}.",
+    ),
+    "param.at_least": ("{value} 小于 {low}", "{value} is not in the range x>={low}."),
+    "param.at_most": ("{value} 大于 {high}", "{value} is not in the range x<={high}."),
+    "param.path_missing": ("路径“{path}”不存在", "Path {path!r} does not exist."),
+    "param.path_directory": ("“{path}”是目录:请指定文件", "File {path!r} is a directory."),
+    "param.path_unusable": ("无法使用路径“{path}”", "Path {path!r} cannot be used."),
+    # --- click's own errors (cli/usage.py: a zh run's; an en run shows click's) ---
+    "click.usage": ("用法:{command} {pieces}", "Usage: {command} {pieces}"),
+    "click.try_help": (
+        "运行 '{command} {option}' 查看帮助。",
+        "Try '{command} {option}' for help.",
+    ),
+    "click.error": ("错误:{message}", "Error: {message}"),
+    "click.invalid": ("{name} 的值无效:{reason}", "Invalid value for {name}: {reason}"),
+    "click.invalid_value": ("值无效:{reason}", "Invalid value: {reason}"),
+    "click.missing_option": ("缺少选项 {name}。{choices}", "Missing option {name}.{choices}"),
+    "click.missing_argument": ("缺少参数 {name}。{choices}", "Missing argument {name}.{choices}"),
+    "click.missing_choices": ("可选:{choices}", " Choose from: {choices}."),
+    "click.no_such_option": ("没有选项 {name}。{hint}", "No such option {name}.{hint}"),
+    "click.no_such_command": ("没有命令 {name}。{hint}", "No such command {name}.{hint}"),
+    "click.did_you_mean": ("是否要找:{names}?", " (Did you mean one of: {names}?)"),
+    "click.needs_value": ("选项 {name} 需要一个值。", "Option {name} requires an argument."),
+    "click.needs_values": ("选项 {name} 需要 {n} 个值。", "Option {name} requires {n} arguments."),
+    "click.takes_no_value": ("选项 {name} 不接受值。", "Option {name} does not take a value."),
+    "click.extra_arguments": ("多余的参数:{args}", "Got unexpected extra arguments ({args})"),
+    "click.other": ("命令行有误:“{message}”", "{message}"),
 }

@@ -13,7 +13,7 @@ import click
 
 from tracker.cli.context import Context
 from tracker.cli.options import emit, format_option, global_options
-from tracker.cli.params import DateParam
+from tracker.cli.params import INTEGER, DateParam, PathParam
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError, strip_suffix
 from tracker.errors import DataError, UsageError, os_reason
 from tracker.extract.article import extract as run_extract
@@ -35,7 +35,7 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 @click.command()
 @global_options
-@click.argument("file", metavar="FILE|-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", metavar="FILE|-", type=PathParam(dir_okay=False, allow_dash=True))
 @click.option(
     "--encoding",
     default="utf-8",
@@ -47,7 +47,7 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024
     ExtractFormat, help="toml: a draft data file to review; json: one object per figure."
 )
 @click.option("--region", metavar="NAME", help="Region of figures whose text names none.")
-@click.option("--year", type=int, help="Year of figures whose text gives none.")
+@click.option("--year", type=INTEGER, help="Year of figures whose text gives none.")
 @click.option("--date", "date", type=DateParam(), help="Publication date, if the text lacks it.")
 @click.option("--source-id", metavar="ID", help="Id of the [[source]] (default: region-date).")
 @click.pass_obj
