@@ -68,10 +68,11 @@ class TrackerGroup(click.Group):
         try:
             return super().invoke(ctx)
         except click.UsageError as exc:  # click's, for the subcommand's options
-            lang = ctx.obj.lang if isinstance(ctx.obj, Context) else lang_of(ctx.args)
+            # (an unknown command is found before the group's callback makes ctx.obj)
+            lang = ctx.obj.lang if isinstance(ctx.obj, Context) else ctx.params.get("lang")
             name = ctx.invoked_subcommand
             command = self.get_command(ctx, name) if name in COMMANDS else None
-            raise in_language(exc, lang, command) from None
+            raise in_language(exc, lang or default_lang(), command) from None
         except (click.exceptions.Exit, click.ClickException):
             raise
         except (KeyboardInterrupt, click.Abort):  # Ctrl-C, also at a prompt
