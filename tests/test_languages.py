@@ -206,3 +206,14 @@ def test_the_same_problem_in_each_language(data: Path) -> None:
     assert "as_of:“2023-02-30”不是日历上的日期:2023年2月没有这一天" in zh
     as_json = run("zh", data, "check", "--format", "json")
     assert '"5万万\\" has two scale words' in as_json  # JSON keeps the English message
+
+
+def test_recording_to_a_goal_with_errors(data: Path) -> None:
+    """`record` refuses a goal its errors kept out, naming the error in the run's language."""
+    (data / "fields.toml").write_text(FIELDS, encoding="utf-8")
+    args = ("record", "scale", "5", "--as-of", "2023-06-30")
+    zh, en = run("zh", data, *args), run("en", data, *args)
+    assert "目标“scale”有错误" in zh
+    assert "有两个量级词" in zh
+    assert english_in(zh) == [], zh
+    assert chinese_in(en) == [], en

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from tracker import problems
+from tracker.catalogue import commands, errors, parsing
+from tracker.catalogue import problems as catalogue_problems
 from tracker.messages import MESSAGES, Localized, message
 from tracker.render.i18n import LABELS
 
@@ -75,6 +77,26 @@ def test_every_key_the_code_uses_is_defined() -> None:
     assert not missing
 
 
+def test_every_key_shaped_string_is_defined() -> None:
+    """Keys passed on before they are looked up (``fail_key``, ``ctx.fail``, ``localized``, a
+    reader's refusal) are caught too: any string of the code shaped like a key of one of the
+    catalogue's topics (``problem.E112.unit``, ``number.minus``) must be defined."""
+    topics = {key.split(".")[0] for key in MESSAGES}
+    shaped = re.compile(r"[a-z_]+(?:\.[A-Za-z0-9_]+)+")
+    undefined = {
+        (path.name, node.value)
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and shaped.fullmatch(node.value)
+        and node.value.split(".")[0] in topics
+        and node.value not in MESSAGES
+        and node.value not in LABELS
+    }
+    assert not undefined
+
+
 def test_localized_parameters() -> None:
     reason = Localized("不是数字", "not a number")
     assert message("record.bad_rate", "zh", {"reason": reason}) == "--stated-rate:不是数字"
@@ -109,9 +131,7 @@ def test_check_speaks_the_run_language(tmp_path: Path) -> None:
 def test_catalogue_topics_do_not_overlap() -> None:
     """tracker/messages.py merges the topics of tracker/catalogue/: a key defined twice would
     silently keep only one of its texts."""
-    from tracker.catalogue import commands, errors, parsing, problems  # noqa: PLC0415
-
-    topics = [commands.MESSAGES, errors.MESSAGES, parsing.MESSAGES, problems.MESSAGES]
+    topics = [commands.MESSAGES, errors.MESSAGES, parsing.MESSAGES, catalogue_problems.MESSAGES]
     assert sum(map(len, topics)) == len(MESSAGES)
 
 

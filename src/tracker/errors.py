@@ -83,6 +83,6 @@ _OS_REASONS = {
 
 def os_reason(exc: OSError) -> Localized:
     """Why an ``OSError`` happened, in both languages (``strerror`` in English)."""
-    english = exc.strerror or str(exc)
+    english = exc.strerror or str(exc) or type(exc).__name__
     key = _OS_REASONS.get(exc.errno or 0)
     return Localized(message(key, "zh") if key else english, english)

@@ -77,8 +77,8 @@ def message(key: str, lang: str, params: Mapping[str, object] | None = None) -> 
     if pair is None:
         return key
     text = pair[ZH if lang == "zh" else EN]
-    if not params:
-        return text.format() if "{" in text or "}" in text else text
+    if not params:  # (braces doubled in the catalogue stand for one)
+        return text.replace("{{", "{").replace("}}", "}")
     filled: dict[str, object] = {}
     for name, value in params.items():
         if name.endswith(ZH_SUFFIX):

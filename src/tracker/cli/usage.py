@@ -16,6 +16,8 @@ from tracker.cli.params import LocalizedBadParameter
 from tracker.messages import message
 from tracker.render.i18n import LANGS, Lang, default_lang
 
+# `tracker` alone: the help, shown as a usage error (click 8.2 and later)
+_HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 # click raises this one with its message only (no attribute holds the arguments)
 _EXTRA = re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)", re.DOTALL)
 
@@ -33,7 +35,7 @@ def in_language(
 ) -> click.UsageError:
     """``exc`` as a run in ``lang`` shows it: itself in English; else worded anew.
     ``command``: the subcommand being parsed, when click does not say (``exc.ctx`` unset)."""
-    if lang != "zh" or type(exc).__name__ == "NoArgsIsHelpError":  # that one is the help
+    if lang != "zh" or isinstance(exc, _HELP):
         return exc
     lines = []
     ctx = exc.ctx

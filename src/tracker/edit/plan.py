@@ -40,7 +40,7 @@ from tracker.edit.layout import (
     toml_scalar,
 )
 from tracker.errors import DataError, UsageError
-from tracker.messages import Localized, localized, message
+from tracker.messages import localized, message
 from tracker.parse.dates import DateError, parse_as_of
 from tracker.parse.tomltext import toml_string
 from tracker.problems import Problem
@@ -61,7 +61,7 @@ class InvalidResultError(UsageError):
         params = {
             "where": first.location(),
             "code": first.code,
-            "problem": Localized(first.text("zh"), first.message),
+            "problem": first.localized(),
             "more": localized("edit.invalid_result.more", n=n) if n else "",
         }
         super().__init__(message(_INVALID, "en", params), key=_INVALID, **params)
