@@ -11,8 +11,9 @@ import click
 
 from tracker.cli.context import Context
 from tracker.cli.options import emit, global_options, load_dataset, write_options
-from tracker.cli.params import TEXT, Choice
+from tracker.cli.params import TEXT
 from tracker.cli.record import report_warnings
+from tracker.cli.usage import Choice
 from tracker.edit.apply import add_goal
 from tracker.edit.new_goal import Ask, GoalInput, plan_goal
 from tracker.edit.plan import EditError

@@ -11,9 +11,8 @@ import click
 
 from tracker import __version__
 from tracker.cli.context import Context, terminal_width, use_color
-from tracker.cli.params import Choice
 from tracker.cli.registry import COMMANDS
-from tracker.cli.usage import in_language, lang_of
+from tracker.cli.usage import Choice, in_language, lang_of
 from tracker.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, TrackerError
 from tracker.render.escape import safe
 from tracker.render.i18n import LANGS, Lang, default_lang

@@ -18,7 +18,6 @@ from tracker.cli.context import Context, use_color
 from tracker.cli.params import (
     INTEGER,
     MAX_LOCK_TIMEOUT,
-    Choice,
     DateParam,
     FractionParam,
     IntRange,
@@ -26,6 +25,7 @@ from tracker.cli.params import (
     PathParam,
     SecondsParam,
 )
+from tracker.cli.usage import Choice
 from tracker.core.compute import Status, Thresholds
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError
 from tracker.core.status import Selection, SortKey, StatusReport, build_status, why_empty

@@ -2,8 +2,8 @@
 refused with a message that says what to write instead — and click's own choices, integers
 and paths, refused in the same words click uses, with their reason in Chinese too.
 
-A refusal is a :class:`LocalizedBadParameter`: its ``message`` is the English reason click
-shows, its ``reason`` both languages, for :mod:`tracker.cli.usage` to show a zh run's."""
+A refusal is a :class:`~tracker.cli.usage.LocalizedBadParameter`: its ``message`` is the
+English reason click shows, its ``reason`` both languages, for a zh run."""
 
 from __future__ import annotations
 
@@ -12,26 +12,13 @@ import math
 import os
 from fractions import Fraction
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 import click
 
+from tracker.cli.usage import refuse
 from tracker.messages import Localized, localized
 from tracker.parse.dates import DateError, parse_as_of
-
-
-class LocalizedBadParameter(click.BadParameter):
-    """click's ``BadParameter`` whose reason is known in both languages."""
-
-    def __init__(
-        self, reason: Localized, ctx: click.Context | None, param: click.Parameter | None
-    ) -> None:
-        super().__init__(reason.en, ctx, param)
-        self.reason = reason
-
-
-def refuse(reason: Localized, param: click.Parameter | None, ctx: click.Context | None) -> NoReturn:
-    raise LocalizedBadParameter(reason, ctx, param)
 
 
 class TextParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
@@ -141,16 +128,6 @@ class SecondsParam(click.ParamType):  # type: ignore[type-arg]  # generic only i
 
 
 # click's own types, refusing in click's words (the English reason) and in ours (Chinese)
-
-
-class Choice(click.Choice):  # type: ignore[type-arg]  # generic only in newer click
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        try:
-            return super().convert(value, param, ctx)
-        except click.BadParameter as exc:
-            choices = ", ".join(map(str, self.choices))
-            said = localized("param.choice", value=value, choices=choices)
-            refuse(Localized(said.zh, exc.message), param, ctx)
 
 
 class IntRange(click.IntRange):

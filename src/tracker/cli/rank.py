@@ -15,7 +15,8 @@ from tracker.cli.options import (
     global_options,
     output_option,
 )
-from tracker.cli.params import Choice, IntRange
+from tracker.cli.params import IntRange
+from tracker.cli.usage import Choice
 from tracker.core.indicators import find_indicator, indicator_suggestions
 from tracker.core.rank import RankBy, build_ranking
 from tracker.errors import UsageError

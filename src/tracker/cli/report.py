@@ -15,7 +15,7 @@ from tracker.cli.options import (
     global_options,
     output_option,
 )
-from tracker.cli.params import Choice
+from tracker.cli.usage import Choice
 from tracker.core.notice import DUE_DAYS, NOTICE_BANDS, build_notice
 from tracker.core.views import build_report
 from tracker.load.git import data_version

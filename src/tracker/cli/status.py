@@ -21,7 +21,7 @@ from tracker.cli.options import (
     selection,
     statuses_option,
 )
-from tracker.cli.params import Choice
+from tracker.cli.usage import Choice
 from tracker.core.compute import Status
 from tracker.core.status import SortKey, matching
 from tracker.errors import UsageError

@@ -8,18 +8,47 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import IO, Any
+from typing import IO, Any, NoReturn
 
 import click
 
-from tracker.cli.params import LocalizedBadParameter
-from tracker.messages import message
+from tracker.messages import Localized, message
 from tracker.render.i18n import LANGS, Lang, default_lang
 
 # `tracker` alone: the help, shown as a usage error (click 8.2 and later)
 _HELP = getattr(click.exceptions, "NoArgsIsHelpError", ())
 # click raises this one with its message only (no attribute holds the arguments)
 _EXTRA = re.compile(r"Got unexpected extra arguments? \((?P<args>.*)\)", re.DOTALL)
+
+
+class LocalizedBadParameter(click.BadParameter):
+    """click's ``BadParameter`` whose reason is known in both languages (the value types of
+    cli/params.py raise it): ``message`` is the English one, as click shows it."""
+
+    def __init__(
+        self, reason: Localized, ctx: click.Context | None, param: click.Parameter | None
+    ) -> None:
+        super().__init__(reason.en, ctx, param)
+        self.reason = reason
+
+
+def refuse(reason: Localized, param: click.Parameter | None, ctx: click.Context | None) -> NoReturn:
+    """Refuse an option's value for ``reason`` (the words after "Invalid value for '--x': ")."""
+    raise LocalizedBadParameter(reason, ctx, param)
+
+
+class Choice(click.Choice):  # type: ignore[type-arg]  # generic only in newer click
+    """``click.Choice``, refusing a value in click's words and in ours. (Here rather than
+    with the other value types in cli/params.py: the group's own options use it, and
+    ``tracker --version`` should load no more than it needs.)"""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            choices = ", ".join(map(str, self.choices))
+            said = message("param.choice", "zh", {"value": value, "choices": choices})
+            refuse(Localized(said, exc.message), param, ctx)
 
 
 class ShownUsageError(click.UsageError):
