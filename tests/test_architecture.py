@@ -18,6 +18,7 @@ STAGES: dict[str, int] = {
     "tracker.problems": 0,
     "tracker.suggest": 0,
     "tracker.messages": -1,  # the message catalogue, below everything that raises or reports
+    "tracker.catalogue": -2,  # its sentences, by topic (merged by tracker.messages)
     "tracker.parse": 1,
     "tracker.model": 2,
     "tracker.load": 3,

@@ -1,6 +1,6 @@
 """The message catalogue (tracker/messages.py) and the labels (render/i18n.py): every message
 in zh and en with the same fields, every key the code uses defined, and every problem code's
-message translated — or listed below as not yet, so that the list can only shrink."""
+message translated."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from tracker import problems
+from tracker.catalogue import commands, errors, parsing
+from tracker.catalogue import problems as catalogue_problems
 from tracker.messages import MESSAGES, Localized, message
 from tracker.render.i18n import LABELS
 
@@ -22,20 +24,6 @@ CODES = sorted(
     for name, value in vars(problems).items()
     if name.isupper() and isinstance(value, str) and re.fullmatch(r"[EW]\d{3}", value)
 )
-# Problem codes whose messages are still English f-strings built where they are found (load/,
-# parse/quantity and grammar, load/merge, core/checks for W206, E137, W207): shown in English
-# in a zh run. Move one into the catalogue as "problem.<code>" and remove it from here.
-# E110/E111 are half-way: their messages are "problem.quantity" ("field: reason"), and the
-# reasons of an empty or unreadable quantity, a unit mismatch and a rate without % come from
-# the catalogue ("quantity.*"); parse/quantity and grammar's ~40 other reasons are English.
-NOT_YET = {
-    "E001", "E002", "E003", "E004", "E005", "E006", "E007", "E008",
-    "E102", "E104", "E105", "E106", "E107", "E108",
-    "E110", "E111", "E112", "E113", "E120",
-    "E137",
-    "E140", "E141", "E142", "E143",
-    "W206", "W207",
-}  # fmt: skip
 
 
 def fields(text: str) -> set[str]:
@@ -62,9 +50,6 @@ def test_every_label_in_both_languages(key: str) -> None:
 
 @pytest.mark.parametrize("code", CODES)
 def test_every_problem_code_is_translated(code: str) -> None:
-    if code in NOT_YET:
-        assert f"problem.{code}" not in MESSAGES, f"{code} is translated: remove it from NOT_YET"
-        pytest.xfail(f"{code}: message not in the catalogue yet")
     assert f"problem.{code}" in MESSAGES
 
 
@@ -90,6 +75,26 @@ def _used_keys() -> set[tuple[str, str]]:
 def test_every_key_the_code_uses_is_defined() -> None:
     missing = {(m, k) for m, k in _used_keys() if k not in MESSAGES and k not in LABELS}
     assert not missing
+
+
+def test_every_key_shaped_string_is_defined() -> None:
+    """Keys passed on before they are looked up (``fail_key``, ``ctx.fail``, ``localized``, a
+    reader's refusal) are caught too: any string of the code shaped like a key of one of the
+    catalogue's topics (``problem.E112.unit``, ``number.minus``) must be defined."""
+    topics = {key.split(".")[0] for key in MESSAGES}
+    shaped = re.compile(r"[a-z_]+(?:\.[A-Za-z0-9_]+)+")
+    undefined = {
+        (path.name, node.value)
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and shaped.fullmatch(node.value)
+        and node.value.split(".")[0] in topics
+        and node.value not in MESSAGES
+        and node.value not in LABELS
+    }
+    assert not undefined
 
 
 def test_localized_parameters() -> None:
@@ -121,3 +126,23 @@ def test_check_speaks_the_run_language(tmp_path: Path) -> None:
     assert 'unknown key "soruce" in goal "g" (did you mean "source"?)' in en.stdout
     as_json = CliRunner().invoke(cli, ["--lang", "zh", "check", "--format", "json"], env=env)
     assert "unknown key" in as_json.stdout  # JSON keeps the English message
+
+
+def test_catalogue_topics_do_not_overlap() -> None:
+    """tracker/messages.py merges the topics of tracker/catalogue/: a key defined twice would
+    silently keep only one of its texts."""
+    topics = [commands.MESSAGES, errors.MESSAGES, parsing.MESSAGES, catalogue_problems.MESSAGES]
+    assert sum(map(len, topics)) == len(MESSAGES)
+
+
+def test_every_problem_is_built_by_key() -> None:
+    """Problems are made by problems.problem_of (a catalogue key), never from an English
+    sentence alone, which a zh run would show in English."""
+    built = {
+        (path.name, node.func.id if isinstance(node.func, ast.Name) else node.func.attr)
+        for path in PACKAGE.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Call)
+        and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("problem", "Problem")
+    }
+    assert built == {("problems.py", "Problem")}

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 from typing import Any, Self
 
-from tracker.messages import message
+from tracker.messages import Localized, message
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -62,3 +63,26 @@ class Interrupted(SystemExit):
         """Raise again an interrupt that an extension swallowed."""
         if cls.raised:
             raise cls(EXIT_INTERRUPTED)
+
+
+# The operating system's reasons a file cannot be read or written, by errno: its own words
+# (``strerror``) in English, and ours in Chinese.
+_OS_REASONS = {
+    errno.ENOENT: "os.ENOENT",
+    errno.EACCES: "os.EACCES",
+    errno.EPERM: "os.EACCES",
+    errno.EISDIR: "os.EISDIR",
+    errno.ENOTDIR: "os.ENOTDIR",
+    errno.ENOSPC: "os.ENOSPC",
+    errno.EROFS: "os.EROFS",
+    errno.ELOOP: "os.ELOOP",
+    errno.ENAMETOOLONG: "os.ENAMETOOLONG",
+    errno.EEXIST: "os.EEXIST",
+}
+
+
+def os_reason(exc: OSError) -> Localized:
+    """Why an ``OSError`` happened, in both languages (``strerror`` in English)."""
+    english = exc.strerror or str(exc) or type(exc).__name__
+    key = _OS_REASONS.get(exc.errno or 0)
+    return Localized(message(key, "zh") if key else english, english)

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 import msgspec
 
-from tracker.messages import message, message_params
+from tracker.messages import Localized, message, message_params
 
 
 class Severity(enum.Enum):
@@ -39,6 +39,10 @@ class Problem(msgspec.Struct, frozen=True, gc=False):
         """The message in ``lang``: from the catalogue when it has a key, else the English
         ``message`` (JSON and GitLab reports keep the English one)."""
         return self.message if self.key is None else message(self.key, lang, dict(self.params))
+
+    def localized(self) -> Localized:
+        """The message in both languages, as a parameter of another message."""
+        return Localized(self.text("zh"), self.message)
 
     def location(self) -> str:
         """``file:line:col`` as editors and CI annotations expect."""
@@ -111,18 +115,6 @@ ACKNOWLEDGEABLE = (
     FLOW_DECREASES,
     GAP_INCONSISTENT,
 )
-
-
-def problem(
-    code: str,
-    file: str,
-    line: int | None,
-    goal_id: str | None,
-    message: str,
-    column: int | None = None,
-) -> Problem:
-    severity = Severity.WARNING if code.startswith("W") else Severity.ERROR
-    return Problem(code, severity, file, line, goal_id, message, column)
 
 
 def problem_of(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import heapq
 from collections.abc import Iterable, Iterator
 
+from tracker.messages import Localized, localized
+
 
 def similar(query: str, candidates: Iterable[str], cutoff: float) -> Iterator[tuple[str, float]]:
     """Each candidate at least ``cutoff`` similar to ``query``, with its ratio (0 to 1)."""
@@ -50,8 +52,8 @@ def suggest(
     return list(dict.fromkeys([*inside, *close]))[:limit]
 
 
-def did_you_mean(query: str, known: Iterable[str]) -> str:
+def did_you_mean(query: str, known: Iterable[str]) -> Localized:
     """`` (did you mean "NAME"?)`` for the closest name, or nothing: the hint data-file
-    problems end with."""
+    problems end with, in both languages."""
     close = suggest(query, known)
-    return f' (did you mean "{close[0]}"?)' if close else ""
+    return localized("hint.close", name=close[0]) if close else Localized("", "")

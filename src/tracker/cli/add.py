@@ -13,6 +13,7 @@ from tracker.cli.context import Context
 from tracker.cli.options import emit, global_options, load_dataset, write_options
 from tracker.cli.params import TEXT
 from tracker.cli.record import report_warnings
+from tracker.cli.usage import Choice
 from tracker.edit.apply import add_goal
 from tracker.edit.new_goal import Ask, GoalInput, plan_goal
 from tracker.edit.plan import EditError
@@ -46,10 +47,8 @@ def interactive() -> bool:
 @click.option(
     "--unit", metavar="UNIT", type=TEXT, help="Base unit: 人, %, 所, 元 … (not for milestones)."
 )
-@click.option("--kind", type=click.Choice(KINDS), help="How the target is met (default: at_least).")
-@click.option(
-    "--measure", type=click.Choice(MEASURES), help="flow, level or growth (default: by unit)."
-)
+@click.option("--kind", type=Choice(KINDS), help="How the target is met (default: at_least).")
+@click.option("--measure", type=Choice(MEASURES), help="flow, level or growth (default: by unit).")
 @click.option(
     "--period",
     metavar="YEARS",

@@ -9,6 +9,7 @@ import click
 
 from tracker.cli.context import Context
 from tracker.cli.options import emit, format_option, global_options, output_option
+from tracker.cli.params import PathParam
 from tracker.core.checks import build_report
 from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
 from tracker.load.dataset import load
@@ -24,7 +25,7 @@ from tracker.render.registry import CheckFormat, renderer
 @click.argument(
     "paths",
     nargs=-1,
-    type=click.Path(exists=True, path_type=Path),
+    type=PathParam(exists=True, path_type=Path),
     metavar="[PATH]...",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors (exit 1 on any).")

@@ -14,6 +14,7 @@ from tracker.cli.options import (
     finish,
     global_options,
 )
+from tracker.cli.params import PathParam
 from tracker.errors import UsageError
 from tracker.render.export import formats
 from tracker.render.export.directory import check_target, write_all
@@ -25,7 +26,7 @@ from tracker.render.i18n import t
 @click.command()
 @global_options
 @filter_options
-@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@click.argument("directory", metavar="DIR", type=PathParam(path_type=Path))
 @click.option(
     "--force",
     is_flag=True,

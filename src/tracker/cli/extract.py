@@ -13,13 +13,14 @@ import click
 
 from tracker.cli.context import Context
 from tracker.cli.options import emit, format_option, global_options
-from tracker.cli.params import DateParam
+from tracker.cli.params import INTEGER, DateParam, PathParam
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError, strip_suffix
-from tracker.errors import DataError, UsageError
+from tracker.errors import DataError, UsageError, os_reason
 from tracker.extract.article import extract as run_extract
 from tracker.extract.existing import KnownGoal, attach_existing
 from tracker.load.dataset import load
 from tracker.load.discover import find_data_dir
+from tracker.messages import localized
 from tracker.render.extract_toml import DraftOptions
 from tracker.render.i18n import t
 from tracker.render.registry import ExtractFormat, renderer
@@ -34,7 +35,7 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024
 
 @click.command()
 @global_options
-@click.argument("file", metavar="FILE|-", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", metavar="FILE|-", type=PathParam(dir_okay=False, allow_dash=True))
 @click.option(
     "--encoding",
     default="utf-8",
@@ -46,7 +47,7 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024
     ExtractFormat, help="toml: a draft data file to review; json: one object per figure."
 )
 @click.option("--region", metavar="NAME", help="Region of figures whose text names none.")
-@click.option("--year", type=int, help="Year of figures whose text gives none.")
+@click.option("--year", type=INTEGER, help="Year of figures whose text gives none.")
 @click.option("--date", "date", type=DateParam(), help="Publication date, if the text lacks it.")
 @click.option("--source-id", metavar="ID", help="Id of the [[source]] (default: region-date).")
 @click.pass_obj
@@ -68,7 +69,7 @@ def extract(
     """
 
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
-        raise UsageError(f"--year {year} is out of range: give a year between 1900 and 2200")
+        raise UsageError.of("extract.year_range", year=year, low=MIN_YEAR, high=MAX_YEAR)
     text = _read_text(file, encoding)
     regions, goals = _known_data(obj)
     resolved = _resolve_region(region, regions, obj) if region else None
@@ -100,47 +101,37 @@ def _read_text(file: str, encoding: str) -> str:
     try:
         codec = codecs.lookup(encoding).name
     except LookupError:
-        raise UsageError(f"--encoding {encoding}: unknown encoding (try gbk or gb18030)") from None
+        raise UsageError.of("extract.unknown_encoding", encoding=encoding) from None
     raw: bytes
     if file == "-":
         if sys.stdin is None:  # closed by the caller (<&-)
-            raise UsageError(
-                "-: there is no standard input to read: pipe the text in or name a file"
-            )
+            raise UsageError.of("extract.no_stdin")
         raw = sys.stdin.buffer.read(MAX_TEXT_BYTES + 1)
     else:
         try:
             with Path(file).open("rb") as stream:  # a device (/dev/zero) is read no further
                 raw = stream.read(MAX_TEXT_BYTES + 1)
         except FileNotFoundError:
-            raise UsageError(f"{file}: no such file") from None
+            raise UsageError.of("extract.no_file", file=file) from None
         except OSError as exc:
-            raise DataError(f"{file}: cannot read it: {exc.strerror}") from None
+            raise DataError.of("extract.unreadable", file=file, reason=os_reason(exc)) from None
+    name = localized("extract.stdin") if file == "-" else file
     if len(raw) > MAX_TEXT_BYTES:
-        name = "standard input" if file == "-" else file
-        raise UsageError(
-            f"{name} is longer than {MAX_TEXT_BYTES:,} bytes, the most tracker extract reads "
-            "(a long report is some 100 KB): give it one article at a time"
-        )
+        raise UsageError.of("extract.too_long", name=name, most=f"{MAX_TEXT_BYTES:,}")
     if codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
         codec = "utf-8-sig"
-    name = "standard input" if file == "-" else file
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError as exc:
         if _binary(raw.decode("latin-1")):
-            raise DataError(_NOT_TEXT.format(name=name)) from None
-        hint = "add --encoding gbk (or gb18030)" if codec.startswith("utf") else "check --encoding"
-        raise DataError(f"{name} is not valid {encoding} (byte {exc.start}): {hint}") from None
+            raise DataError.of("extract.not_text", name=name) from None
+        hint = localized("extract.hint.gbk" if codec.startswith("utf") else "extract.hint.check")
+        raise DataError.of(
+            "extract.bad_encoding", name=name, encoding=encoding, byte=exc.start, hint=hint
+        ) from None
     if _binary(text):
-        raise DataError(_NOT_TEXT.format(name=name))
+        raise DataError.of("extract.not_text", name=name)
     return text
-
-
-_NOT_TEXT = (
-    "{name} is not text in any encoding (it holds NUL or control bytes): "
-    "save the article's text first (e.g. from a PDF or Word file), then extract that"
-)
 
 
 def _binary(text: str) -> bool:

@@ -12,6 +12,7 @@ import click
 from tracker import __version__
 from tracker.cli.context import Context, terminal_width, use_color
 from tracker.cli.registry import COMMANDS
+from tracker.cli.usage import Choice, in_language, lang_of
 from tracker.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, TrackerError
 from tracker.render.escape import safe
 from tracker.render.i18n import LANGS, Lang, default_lang
@@ -50,9 +51,27 @@ class TrackerGroup(click.Group):
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:  # the global options: --lang may be unread
+            raise in_language(exc, lang_of(args), self) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:  # click's, for the subcommand's options
+            # (an unknown command is found before the group's callback makes ctx.obj)
+            lang = ctx.obj.lang if isinstance(ctx.obj, Context) else ctx.params.get("lang")
+            name = ctx.invoked_subcommand
+            command = self.get_command(ctx, name) if name in COMMANDS else None
+            raise in_language(exc, lang or default_lang(), command) from None
         except (click.exceptions.Exit, click.ClickException):
             raise
         except (KeyboardInterrupt, click.Abort):  # Ctrl-C, also at a prompt
@@ -95,13 +114,13 @@ class TrackerGroup(click.Group):
 )
 @click.option(
     "--lang",
-    type=click.Choice(LANGS),
+    type=Choice(LANGS),
     default=None,
     help="Language of labels (default: $TRACKER_LANG, else the locale).",
 )
 @click.option(
     "--color",
-    type=click.Choice(["auto", "always", "never"]),
+    type=Choice(["auto", "always", "never"]),
     default="auto",
     show_default=True,
     help="Colour output (NO_COLOR is honoured in auto).",

@@ -16,12 +16,16 @@ import click
 
 from tracker.cli.context import Context, use_color
 from tracker.cli.params import (
+    INTEGER,
     MAX_LOCK_TIMEOUT,
     DateParam,
     FractionParam,
+    IntRange,
     LagBandsParam,
+    PathParam,
     SecondsParam,
 )
+from tracker.cli.usage import Choice
 from tracker.core.compute import Status, Thresholds
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError
 from tracker.core.status import Selection, SortKey, StatusReport, build_status, why_empty
@@ -71,7 +75,7 @@ def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
         "--output",
         "-o",
         metavar="FILE",
-        type=click.Path(dir_okay=False),
+        type=PathParam(dir_okay=False),
         expose_value=False,
         callback=_set_output,
         help="Write the report to FILE (atomically) instead of stdout.",
@@ -120,7 +124,7 @@ def _global(lang: Callable[[Any], Any]) -> list[Callable[[Any], Any]]:
         lang,
         click.option(
             "--color",
-            type=click.Choice(["auto", "always", "never"]),
+            type=Choice(["auto", "always", "never"]),
             expose_value=False,
             callback=_override("color"),
             help="auto, always or never (as before the command).",
@@ -140,7 +144,7 @@ def global_options(func: Callable[..., Any]) -> Callable[..., Any]:
     global options)."""
     lang = click.option(
         "--lang",
-        type=click.Choice(LANGS),
+        type=Choice(LANGS),
         expose_value=False,
         callback=_override("lang"),
         help="zh or en (as before the command).",
@@ -157,7 +161,7 @@ def global_options_both_languages(func: Callable[..., Any]) -> Callable[..., Any
     lang = click.option(
         "--lang",
         "languages",
-        type=click.Choice([*LANGS, BOTH]),
+        type=Choice([*LANGS, BOTH]),
         default=None,
         help="zh, en, or both (default: --lang before the command, else $TRACKER_LANG, "
         "else the locale).",
@@ -242,7 +246,7 @@ _EVALUATION_OPTIONS = [
     click.option(
         "--grace",
         "grace",
-        type=click.IntRange(0, 3660),
+        type=IntRange(0, 3660),
         default=0,
         metavar="DAYS",
         help="Days after the deadline before a goal without a final figure is overdue "
@@ -271,7 +275,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 "--year",
                 "years",
                 multiple=True,
-                type=int,
+                type=INTEGER,
                 help="Goals whose period includes this year; repeatable.",
             ),
             click.option(
@@ -299,7 +303,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
             click.option(
                 "--due-within",
                 "due_within",
-                type=click.IntRange(0, 3660),
+                type=IntRange(0, 3660),
                 default=None,
                 metavar="DAYS",
                 help="Only goals not yet achieved whose deadline falls within DAYS days of "
@@ -356,7 +360,7 @@ def finish(dataset: Dataset, *, findings: bool = False) -> NoReturn:
 HUMAN_FORMATS = ("text", "table")
 
 
-class FormatChoice(click.Choice):  # type: ignore[type-arg]  # generic only in newer click
+class FormatChoice(Choice):
     """A view's formats as ``--format`` shows them (the human one as ``text``), converted to
     the registry's value (``table`` for status)."""
 

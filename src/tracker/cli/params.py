@@ -1,15 +1,23 @@
 """The command line's value types: data text, dates, paces, lag bands and seconds, each
-refused with a message that says what to write instead."""
+refused with a message that says what to write instead — and click's own choices, integers
+and paths, refused in the same words click uses, with their reason in Chinese too.
+
+A refusal is a :class:`~tracker.cli.usage.LocalizedBadParameter`: its ``message`` is the
+English reason click shows, its ``reason`` both languages, for a zh run."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import os
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import click
 
+from tracker.cli.usage import refuse
+from tracker.messages import Localized, localized
 from tracker.parse.dates import DateError, parse_as_of
 
 
@@ -27,12 +35,8 @@ class TextParam(click.ParamType):  # type: ignore[type-arg]  # generic only in n
         except UnicodeEncodeError as exc:
             raw = text.encode("utf-8", "surrogateescape")
             byte = raw[len(text[: exc.start].encode("utf-8", "surrogateescape"))]
-            self.fail(
-                f"is not UTF-8 text (byte 0x{byte:02X} at character {exc.start + 1}): "
-                "pass it in UTF-8 (set a UTF-8 locale, or convert it with iconv)",
-                param,
-                ctx,
-            )
+            said = localized("param.not_utf8", byte=f"0x{byte:02X}", at=exc.start + 1)
+            refuse(said, param, ctx)
         return text
 
 
@@ -51,7 +55,10 @@ class DateParam(click.ParamType):  # type: ignore[type-arg]  # generic only in n
         try:
             return parse_as_of(str(value))
         except DateError as exc:
-            self.fail(str(exc), param, ctx)
+            reason = exc.localized()
+            refuse(
+                reason if isinstance(reason, Localized) else Localized(reason, reason), param, ctx
+            )
 
 
 class FractionParam(click.ParamType):  # type: ignore[type-arg]
@@ -65,9 +72,9 @@ class FractionParam(click.ParamType):  # type: ignore[type-arg]
         try:
             result = Fraction(str(value))
         except (ValueError, ZeroDivisionError):
-            self.fail(f"{value!r} is not a number (e.g. 0.95)", param, ctx)
+            refuse(localized("param.pace_not_number", value=repr(value)), param, ctx)
         if not 0 <= result <= 10:
-            self.fail(f"{value} is out of range: use a pace between 0 and 10", param, ctx)
+            refuse(localized("param.pace_range", value=value), param, ctx)
         return result
 
 
@@ -86,19 +93,9 @@ class LagBandsParam(click.ParamType):  # type: ignore[type-arg]  # generic only 
         try:
             low, high = (Fraction(part.strip()) for part in parts)
         except (ValueError, ZeroDivisionError):
-            self.fail(
-                f"{value!r} is not two numbers: write the green and yellow limits in "
-                "percentage points behind schedule, e.g. 10,30",
-                param,
-                ctx,
-            )
+            refuse(localized("param.lag_bands", value=repr(value)), param, ctx)
         if not 0 <= low <= high <= 100:
-            self.fail(
-                f"{value!r}: the limits must satisfy 0 ≤ A ≤ B ≤ 100 (percentage points), "
-                "e.g. 10,30",
-                param,
-                ctx,
-            )
+            refuse(localized("param.lag_bands_order", value=repr(value)), param, ctx)
         return low / 100, high / 100
 
 
@@ -117,13 +114,64 @@ class SecondsParam(click.ParamType):  # type: ignore[type-arg]  # generic only i
     def convert(
         self, value: Any, param: click.Parameter | None, ctx: click.Context | None
     ) -> float:
-        fix = f"give a number of seconds from 0 to {self.maximum:g}, e.g. 30"
+        most = f"{self.maximum:g}"
         try:
             seconds = float(value)
         except (TypeError, ValueError):
-            self.fail(f"{value!r} is not a number: {fix}", param, ctx)
+            refuse(localized("param.seconds", value=repr(value), most=most), param, ctx)
+        shown = str(value).strip()
         if not math.isfinite(seconds):
-            self.fail(f"{str(value).strip()} is not a number of seconds: {fix}", param, ctx)
+            refuse(localized("param.seconds_finite", value=shown, most=most), param, ctx)
         if not 0 <= seconds <= self.maximum:
-            self.fail(f"{str(value).strip()} is out of range: {fix}", param, ctx)
+            refuse(localized("param.seconds_range", value=shown, most=most), param, ctx)
         return seconds
+
+
+# click's own types, refusing in click's words (the English reason) and in ours (Chinese)
+
+
+class IntRange(click.IntRange):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            refuse(Localized(_integer_reason(value, self.min, self.max), exc.message), param, ctx)
+
+
+class Integer(click.types.IntParamType):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            refuse(Localized(_integer_reason(value), exc.message), param, ctx)
+
+
+INTEGER = Integer()
+
+
+def _integer_reason(value: Any, low: float | None = None, high: float | None = None) -> str:
+    """Why ``value`` is no integer from ``low`` to ``high``, in Chinese."""
+    try:
+        int(value)
+    except (TypeError, ValueError):
+        return localized("param.integer", value=value).zh
+    if low is not None and high is not None:
+        return localized("param.range", value=value, low=low, high=high).zh
+    if low is not None:
+        return localized("param.at_least", value=value, low=low).zh
+    return localized("param.at_most", value=value, high=high).zh
+
+
+class PathParam(click.Path):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        try:
+            return super().convert(value, param, ctx)
+        except click.BadParameter as exc:
+            path = os.fsdecode(value)
+            if not os.path.lexists(path):
+                why = "param.path_missing"
+            elif Path(path).is_dir():
+                why = "param.path_directory"
+            else:
+                why = "param.path_unusable"
+            refuse(Localized(localized(why, path=path).zh, exc.message), param, ctx)

@@ -15,6 +15,8 @@ from tracker.cli.options import (
     global_options,
     output_option,
 )
+from tracker.cli.params import IntRange
+from tracker.cli.usage import Choice
 from tracker.core.indicators import find_indicator, indicator_suggestions
 from tracker.core.rank import RankBy, build_ranking
 from tracker.errors import UsageError
@@ -29,18 +31,18 @@ from tracker.render.registry import RankFormat, renderer
 @filter_options
 @click.option(
     "--by",
-    type=click.Choice(["completion", "lag", "value"]),
+    type=Choice(["completion", "lag", "value"]),
     default="completion",
     show_default=True,
     help="Rank on completion (highest first), lag behind schedule (least first) or the "
     "figure itself (largest first; smallest for ceilings).",
 )
 @click.option(
-    "--top", type=click.IntRange(min=1), default=None, metavar="N", help="Only the first N places."
+    "--top", type=IntRange(min=1), default=None, metavar="N", help="Only the first N places."
 )
 @click.option(
     "--bottom",
-    type=click.IntRange(min=1),
+    type=IntRange(min=1),
     default=None,
     metavar="N",
     help="Only the last N places.",
@@ -60,7 +62,7 @@ def rank(
     """Regions ranked on one indicator (its key, e.g. urban-new-jobs, or a goal title): rank,
     figure, target, completion, lag, status and the distance from the mean and median."""
     if top is not None and bottom is not None:
-        raise UsageError("--top and --bottom exclude each other: choose one")
+        raise UsageError.of("rank.top_bottom")
     evaluated = evaluate_filtered(obj, filters)
     dataset = evaluated.dataset
     found = find_indicator(dataset.goals, indicator)

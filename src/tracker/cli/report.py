@@ -15,6 +15,7 @@ from tracker.cli.options import (
     global_options,
     output_option,
 )
+from tracker.cli.usage import Choice
 from tracker.core.notice import DUE_DAYS, NOTICE_BANDS, build_notice
 from tracker.core.views import build_report
 from tracker.load.git import data_version
@@ -31,7 +32,7 @@ from tracker.render.registry import NoticeFormat, ReportFormat, renderer
 )
 @click.option(
     "--style",
-    type=click.Choice(["summary", "notice"]),
+    type=Choice(["summary", "notice"]),
     default="summary",
     show_default=True,
     help="summary: counts, a table per region, what needs attention. notice: a 督查 notice "

@@ -16,6 +16,7 @@ from tracker.cli.options import (
     finish,
     global_options_both_languages,
 )
+from tracker.cli.params import IntRange, PathParam
 from tracker.core.site import build_site, goal_events
 from tracker.load.cache import code_fingerprint, default_dir, default_jobs
 from tracker.load.git import data_history
@@ -31,7 +32,7 @@ DEFAULT_HISTORY = 20
 @click.command()
 @global_options_both_languages
 @filter_options
-@click.argument("directory", metavar="DIR", type=click.Path(path_type=Path))
+@click.argument("directory", metavar="DIR", type=PathParam(path_type=Path))
 @click.option(
     "--force",
     is_flag=True,
@@ -39,7 +40,7 @@ DEFAULT_HISTORY = 20
 )
 @click.option(
     "--history",
-    type=click.IntRange(0, 1000),
+    type=IntRange(0, 1000),
     default=DEFAULT_HISTORY,
     show_default=True,
     metavar="N",

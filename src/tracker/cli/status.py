@@ -21,6 +21,7 @@ from tracker.cli.options import (
     selection,
     statuses_option,
 )
+from tracker.cli.usage import Choice
 from tracker.core.compute import Status
 from tracker.core.status import SortKey, matching
 from tracker.errors import UsageError
@@ -37,7 +38,7 @@ from tracker.render.status_rows import status_json
 @format_option(StatusFormat)
 @click.option(
     "--sort",
-    type=click.Choice(["region", "gap", "ratio", "pace", "status"]),
+    type=Choice(["region", "gap", "ratio", "pace", "status"]),
     default="region",
     show_default=True,
     help="Row order: region then deadline, or worst first by gap, ratio, pace, status.",

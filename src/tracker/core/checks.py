@@ -24,7 +24,7 @@ from tracker.core import rounding
 from tracker.core.compute import RateCheck, computed_gap, computed_rate, rate_check
 from tracker.core.figures import Interval, figure
 from tracker.core.regions import normalise
-from tracker.messages import Localized, message
+from tracker.messages import Localized, localized, message
 from tracker.model import Dataset, Goal, Kind, Measure, Outcome, Region
 from tracker.problems import Problem, Severity
 
@@ -91,28 +91,22 @@ def check_region_names(regions: Collection[Region]) -> Iterator[Problem]:
         key = normalise(region.name)
         first = named.setdefault(key, region)
         if first is not region:
-            yield codes.problem(
-                codes.REGION_NAMES_COLLIDE,
-                region.file,
-                region.line,
-                None,
-                f'region "{region.name}" and region "{first.name}" ({first.file}:{first.line}) '
-                "are one name once normalised (simplified and traditional characters, full-width "
-                "letters, case and spaces are not told apart): if they are one region keep one "
-                "entry, else rename one (e.g. with its parent: 巴彦淖尔临河)",
+            said = {"name": region.name, "first": first.name, "where": f"{first.file}:{first.line}"}
+            yield codes.problem_of(
+                codes.REGION_NAMES_COLLIDE, region.file, region.line, None, "problem.E137", said
             )
     for region in regions:
         for alias in region.aliases:
             other = named.get(normalise(alias))
             if other is not None and other.name != region.name:
-                yield codes.problem(
-                    codes.ALIAS_IS_A_NAME,
-                    region.file,
-                    region.line,
-                    None,
-                    f'alias "{alias}" of region "{region.name}" is the name of region '
-                    f'"{other.name}" ({other.file}:{other.line}): --region {alias} selects '
-                    f'"{other.name}"; remove the alias',
+                said = {
+                    "alias": alias,
+                    "name": region.name,
+                    "other": other.name,
+                    "where": f"{other.file}:{other.line}",
+                }
+                yield codes.problem_of(
+                    codes.ALIAS_IS_A_NAME, region.file, region.line, None, "problem.W207", said
                 )
 
 
@@ -150,34 +144,16 @@ def _unused(goal: Goal, used: set[tuple[int | None, str]]) -> Iterator[Problem]:
         for code in listed:
             if (index, code) in used:
                 continue
+            said: dict[str, object] = {"code": code}
             if index is not None and code in _GOAL_LEVEL:
-                advice = (
-                    f"{code} is reported on the goal, not on an outcome: move it to the goal's "
-                    "acknowledge, or remove it"
-                )
+                key = "problem.W206.goal_level"
             else:
-                where = "this goal" if index is None else "this outcome"
-                advice = (
-                    f"{where} has no {code} finding ({_WHAT[code]}): remove it from acknowledge"
-                )
-            yield codes.problem(
-                codes.UNUSED_ACKNOWLEDGE,
-                goal.file,
-                line,
-                goal.id,
-                f'acknowledge lists "{code}" but {advice}',
-            )
+                key = "problem.W206" if index is None else "problem.W206.outcome"
+                said["what"] = localized(f"finding.{code}")
+            yield codes.problem_of(codes.UNUSED_ACKNOWLEDGE, goal.file, line, goal.id, key, said)
 
 
 _GOAL_LEVEL = frozenset((codes.NO_SOURCE, codes.NO_QUOTE))
-_WHAT = {
-    codes.RATE_INCONSISTENT: "a stated rate that value ÷ target does not give",
-    codes.RATIO_INCONSISTENT: "a value that numerator ÷ denominator does not give",
-    codes.NO_SOURCE: "a goal without a source",
-    codes.NO_QUOTE: "a goal without a quote",
-    codes.FLOW_DECREASES: "a cumulative figure that falls",
-    codes.GAP_INCONSISTENT: "a stated gap that the figures do not give",
-}
 
 
 # How an outcome's check records a finding: found(code, message).

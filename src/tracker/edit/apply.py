@@ -11,7 +11,7 @@ from tracker.edit import files as fileio
 from tracker.edit.files import default_lock_timeout
 from tracker.edit.plan import Edit, EditError, NewGoal, NewOutcome, Text, plan_add, plan_record
 from tracker.edit.validate import check, new_warnings
-from tracker.errors import DataError
+from tracker.errors import DataError, os_reason
 
 
 def record_outcome(
@@ -87,9 +87,7 @@ def _os_errors(file: str) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
-        raise DataError(
-            f"cannot write {file}: {exc.strerror or exc}; the file is unchanged"
-        ) from None
+        raise DataError.of("edit.cannot_write", file=file, reason=os_reason(exc)) from None
 
 
 def _timeout(value: float | None, path: Path) -> float:
@@ -98,7 +96,4 @@ def _timeout(value: float | None, path: Path) -> float:
 
 def _require_toml(path: Path, file: str) -> None:
     if path.suffix.lower() != ".toml":
-        raise EditError(
-            f"{file} is a YAML file; tracker writes TOML files only (a YAML round-trip would "
-            "re-indent the file): add the entry by hand, then run tracker check"
-        )
+        raise EditError.of("edit.yaml", file=file)

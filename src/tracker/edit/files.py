@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from tracker.errors import DataError, UsageError
+from tracker.errors import DataError, UsageError, os_reason
 
 TEMP_SUFFIX = ".tracker-tmp"
 DEFAULT_LOCK_TIMEOUT = 30.0  # seconds; a record takes well under one on a file of usual size
@@ -115,7 +115,7 @@ def locked(path: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[None]:
         try:
             fd = os.open(path, os.O_RDONLY)
         except FileNotFoundError:
-            raise DataError(f"{path} no longer exists: nothing was written") from None
+            raise DataError.of("edit.file_gone", path=path) from None
         try:
             while True:
                 try:
@@ -123,16 +123,15 @@ def locked(path: Path, timeout: float = DEFAULT_LOCK_TIMEOUT) -> Iterator[None]:
                     break
                 except BlockingIOError:
                     if time.monotonic() > deadline:
-                        raise LockTimeoutError(
-                            f"{path} is locked by another tracker process (waited "
-                            f"{timeout:g} s): nothing was written; try again, or raise "
-                            "--lock-timeout"
+                        waited = f"{timeout:g}"
+                        raise LockTimeoutError.of(
+                            "edit.locked", path=path, seconds=waited
                         ) from None
                     time.sleep(_POLL)
             try:
                 current = path.stat()
             except FileNotFoundError:
-                raise DataError(f"{path} was removed while waiting: nothing was written") from None
+                raise DataError.of("edit.removed_while_waiting", path=path) from None
             mine = os.fstat(fd)
             if (current.st_ino, current.st_dev) == (mine.st_ino, mine.st_dev):
                 yield
@@ -209,10 +208,7 @@ def replace_atomically(path: Path, data: bytes, expected: Snapshot) -> None:
         try:
             _fill(fd, data, stat.S_IMODE(original.st_mode), original)
             if not Snapshot.read(path).same_as(expected):
-                raise FileChangedError(
-                    f"{path} changed on disk while tracker was writing it (another editor?): "
-                    "nothing was written; run the command again"
-                )
+                raise FileChangedError.of("edit.changed", path=path)
             before_replace(temp)
             temp.replace(path)
         except BaseException:
@@ -266,10 +262,7 @@ def create_atomically(path: Path, data: bytes, mode: int = 0o644) -> None:
             try:
                 os.link(temp, path)  # unlike rename, never replaces an existing file
             except FileExistsError:
-                raise FileChangedError(
-                    f"{path} was created by someone else meanwhile: nothing was written; "
-                    "run the command again"
-                ) from None
+                raise FileChangedError.of("edit.created_meanwhile", path=path) from None
         finally:
             with contextlib.suppress(FileNotFoundError):
                 temp.unlink()
@@ -295,17 +288,17 @@ def write_output(path: Path, text: str) -> None:
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise UsageError(f"--output: cannot use {path}: {exc.strerror}") from None
+        raise UsageError.of("output.cannot_use", path=path, reason=os_reason(exc)) from None
     try:
         if info is not None and stat.S_ISDIR(info.st_mode):
-            raise UsageError(f"--output: {path} is a directory: name a file")
+            raise UsageError.of("output.directory", path=path)
         if info is not None and not stat.S_ISREG(info.st_mode):
             with path.open("wb") as handle:  # a device or pipe: never replace it
                 handle.write(data)
             return
         target = path.resolve()  # a symlink's target is replaced, never the link
         if not target.parent.is_dir():
-            raise UsageError(f"--output: directory {target.parent} does not exist")
+            raise UsageError.of("output.no_directory", dir=target.parent)
         mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
         temp = _temp_for(target)
         with _terminate_as_interrupt():
@@ -317,4 +310,4 @@ def write_output(path: Path, text: str) -> None:
                 with contextlib.suppress(FileNotFoundError):
                     temp.unlink()
     except OSError as exc:
-        raise UsageError(f"--output: cannot write {path}: {exc.strerror}") from None
+        raise UsageError.of("output.cannot_write", path=path, reason=os_reason(exc)) from None

@@ -218,7 +218,7 @@ class _GoalBuilder:
         try:
             start, end = parse_period(raw.strip())
         except DateError as exc:
-            raise EditError.of("add.bad_period", reason=exc) from None
+            raise EditError.of("add.bad_period", reason=exc.localized()) from None
         return str(start.year) if start.year == end.year else f"{start.year}-{end.year}"
 
     def target_literal(self, raw: str) -> str:

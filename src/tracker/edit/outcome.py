@@ -37,7 +37,7 @@ def unknown_goal(dataset: Dataset, goal_id: str) -> TrackerError:
             id=goal_id,
             where=first.location(),
             code=first.code,
-            problem=first.message,
+            problem=first.localized(),
         )
     close = suggest(goal_id, (g.id for g in dataset.goals), limit=3, cutoff=0.5)
     if close:

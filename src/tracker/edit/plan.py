@@ -40,6 +40,7 @@ from tracker.edit.layout import (
     toml_scalar,
 )
 from tracker.errors import DataError, UsageError
+from tracker.messages import localized, message
 from tracker.parse.dates import DateError, parse_as_of
 from tracker.parse.tomltext import toml_string
 from tracker.problems import Problem
@@ -52,11 +53,22 @@ class EditError(UsageError):
 
 
 class InvalidResultError(UsageError):
-    """The edited file would not pass ``tracker check``; nothing was written."""
+    """The edited file would not pass ``tracker check``; nothing was written. The message
+    names the first of ``problems`` (at least one)."""
 
-    def __init__(self, message: str, problems: Sequence[Problem]) -> None:
-        super().__init__(message)
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        first, n = problems[0], len(problems) - 1
+        params = {
+            "where": first.location(),
+            "code": first.code,
+            "problem": first.localized(),
+            "more": localized("edit.invalid_result.more", n=n) if n else "",
+        }
+        super().__init__(message(_INVALID, "en", params), key=_INVALID, **params)
         self.problems = tuple(problems)
+
+
+_INVALID = "edit.invalid_result"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,10 +125,7 @@ class Text:
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise DataError(
-                f"{file} is not UTF-8: convert it first (e.g. iconv -f GBK -t UTF-8), "
-                "then run tracker check"
-            ) from None
+            raise DataError.of("edit.not_utf8", file=file) from None
         bom = text.startswith(BOM)
         body = text[1:] if bom else text
         newline = "\r\n" if "\r\n" in body.split("\n", 1)[0] + "\n" else "\n"
@@ -154,23 +163,18 @@ def parse_toml(text: str, file: str) -> dict[str, Any]:
     try:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
-        raise DataError(
-            f"{file} is not valid TOML ({exc}): fix it first (run tracker check)"
-        ) from None
+        raise DataError.of("edit.not_toml", file=file, detail=exc) from None
 
 
 def _find_goal(document: dict[str, Any], goal_id: str, file: str) -> int:
     goals = document.get("goal")
     if not isinstance(goals, list):
-        raise EditError(f'{file} has no [[goal]] tables: goal "{goal_id}" is not in it')
+        raise EditError.of("edit.no_goals", file=file, id=goal_id)
     hits = [i for i, g in enumerate(goals) if isinstance(g, dict) and g.get("id") == goal_id]
     if not hits:
         raise EditError.of("edit.goal_not_in_file", id=goal_id, file=file)
     if len(hits) > 1:
-        raise DataError(
-            f'goal id "{goal_id}" is used {len(hits)} times in {file}: '
-            "make the ids unique first (run tracker check)"
-        )
+        raise DataError.of("edit.duplicate_id", id=goal_id, n=len(hits), file=file)
     return hits[0]
 
 
@@ -182,11 +186,8 @@ def _as_of(raw: object) -> dt.date | None:
 
 
 def _unsupported_layout(goal_id: str, file: str, why: str) -> EditError:
-    return EditError(
-        f'cannot append to goal "{goal_id}" in {file}: {why}; tracker record writes '
-        "[[goal.outcome]] tables — add the outcome by hand, or rewrite the goal's outcomes "
-        "as [[goal.outcome]] tables"
-    )
+    """``why``: the catalogue key of what is unusual about the goal's layout."""
+    return EditError.of("edit.layout", id=goal_id, file=file, why=localized(why))
 
 
 def plan_record(
@@ -199,16 +200,16 @@ def plan_record(
     goal = document["goal"][goal_index]
     existing = goal.get("outcome", [])
     if not isinstance(existing, list):
-        raise _unsupported_layout(goal_id, file, "its outcome key is not a list of tables")
+        raise _unsupported_layout(goal_id, file, "edit.layout.outcome_key")
 
     lines = text.body.splitlines(keepends=True)
     scanned = scan(lines)
     layouts = goal_layouts(scanned)
     if len(layouts) != len(document["goal"]):
-        raise _unsupported_layout(goal_id, file, "its goals are not all written as [[goal]]")
+        raise _unsupported_layout(goal_id, file, "edit.layout.goals")
     layout = layouts[goal_index]
     if len(layout.outcomes) != len(existing):
-        raise _unsupported_layout(goal_id, file, "its outcomes are written as an inline array")
+        raise _unsupported_layout(goal_id, file, "edit.layout.inline")
 
     same_date = [i for i, o in enumerate(existing) if _as_of(o.get("as_of")) == outcome.as_of]
     if same_date and not replace:
@@ -293,7 +294,7 @@ def plan_add(text: Text, file: str, goal: NewGoal) -> Edit:
     added = parse_toml("".join(f"{toml_key(k)} = {v}\n" for k, v in goal.pairs), file)
     expected = copy.deepcopy(document)
     if not isinstance(expected.get("goal", []), list):
-        raise EditError(f"{file}: its goal key is not a list of [[goal]] tables; fix it first")
+        raise EditError.of("edit.goal_key", file=file)
     expected.setdefault("goal", []).append(added)
     if parse_toml(new_body, file) != expected:
         raise RuntimeError(f"the edit of {file} would change more than the new goal")

@@ -19,6 +19,7 @@ from tracker.load.context import (
 )
 from tracker.load.screen import screen
 from tracker.load.targets import relative_target, stated_target
+from tracker.messages import localized
 from tracker.model import (
     Baseline,
     FileData,
@@ -61,7 +62,7 @@ _AS_OF = operator.attrgetter("as_of")
 
 def build_file(document: dict[str, Any], ctx: FileContext, data: FileData) -> None:
     bad = screen(document, ctx)
-    unknown_keys(document, TOP_KEYS, "the top level", (), None, ctx)
+    unknown_keys(document, TOP_KEYS, localized("schema.top_level"), (), None, ctx)
 
     defaults: dict[str, Any] = {}
     raw_defaults = document.get("defaults")
@@ -72,7 +73,7 @@ def build_file(document: dict[str, Any], ctx: FileContext, data: FileData) -> No
             unknown_keys(raw_defaults, DEFAULT_KEYS, "[defaults]", ("defaults",), None, ctx)
             defaults = {k: v for k, v in raw_defaults.items() if k in DEFAULT_KEYS}
         else:
-            ctx.add(codes.STRUCTURE, ("defaults",), None, "[defaults] must be a table")
+            ctx.add(codes.STRUCTURE, ("defaults",), None, "problem.E004.defaults")
 
     for index, raw in enumerate(array(document, "region", ctx)):
         if ("region", index) in bad:
@@ -95,12 +96,7 @@ def build_file(document: dict[str, Any], ctx: FileContext, data: FileData) -> No
         spec = convert(raw, SourceSpec, ("source", index), None, ctx)
         if spec is not None:
             if not spec.id:
-                ctx.add(
-                    codes.MISSING,
-                    ("source", index),
-                    None,
-                    'missing required field "id": add id = "…" to this [[source]]',
-                )
+                ctx.add(codes.MISSING, ("source", index), None, "problem.E103.source_id")
                 continue
             data.sources.append(_source(spec, spec.id, ctx, ("source", index)))
     for index, raw in enumerate(array(document, "goal", ctx)):
@@ -137,7 +133,7 @@ def _build_goal(
 ) -> Goal | None:
     path: Path_ = ("goal", index)
     if not isinstance(raw, dict):
-        ctx.add(codes.STRUCTURE, path, None, "goal entries must be tables: write [[goal]]")
+        ctx.add(codes.STRUCTURE, path, None, "problem.E004.goal")
         return None
     goal_id = raw.get("id") if isinstance(raw.get("id"), str) else None
     # Set tests in C: nearly every table has only known keys, and then is used as it is.
@@ -185,12 +181,7 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
     gid = spec.id
 
     if not spec.region:
-        raise ctx.fail(
-            codes.MISSING,
-            path,
-            gid,
-            'missing required field "region": add region = "…" (or set it once in [defaults])',
-        )
+        raise ctx.fail(codes.MISSING, path, gid, "problem.E103.region")
     kind = _KINDS[spec.kind]
 
     unit: Unit | None = None
@@ -198,29 +189,17 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
         try:
             unit = parse_unit(spec.unit)
         except QuantityError as exc:
-            raise ctx.fail(codes.BAD_QUANTITY, (*path, "unit"), gid, f"unit: {exc}") from None
+            reason = {"field": "unit", "reason": exc.localized()}
+            raise ctx.fail(
+                codes.BAD_QUANTITY, (*path, "unit"), gid, "problem.E110", reason
+            ) from None
     if kind is Kind.MILESTONE:
         if spec.target is not None:
-            raise ctx.fail(
-                codes.KIND_CONFLICT,
-                (*path, "target"),
-                gid,
-                "a milestone has no target: remove target, record outcomes with done = true",
-            )
+            raise ctx.fail(codes.KIND_CONFLICT, (*path, "target"), gid, "problem.E112")
         if unit is not None:
-            raise ctx.fail(
-                codes.KIND_CONFLICT,
-                (*path, "unit"),
-                gid,
-                "a milestone has no unit: remove unit (outcomes say done = true|false)",
-            )
+            raise ctx.fail(codes.KIND_CONFLICT, (*path, "unit"), gid, "problem.E112.unit")
     elif unit is None:
-        raise ctx.fail(
-            codes.MISSING,
-            path,
-            gid,
-            'missing required field "unit": add unit = "人" (or "%", "所" …)',
-        )
+        raise ctx.fail(codes.MISSING, path, gid, "problem.E103.unit")
 
     measure = (
         _MEASURES[spec.measure]
@@ -254,11 +233,8 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
             try:
                 b_date = parse_as_of(spec.baseline.as_of)
             except DateError as exc:
-                raise ctx.fail(
-                    codes.BAD_DATE,
-                    (*path, "baseline", "as_of"),
-                    gid,
-                    f"baseline.as_of: {_date_fix(exc)}",
+                raise _bad_date(
+                    ctx, (*path, "baseline", "as_of"), gid, exc, "baseline.as_of"
                 ) from None
         baseline = Baseline(b_value, b_date)
 
@@ -298,12 +274,15 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
     )
 
 
-def _date_fix(exc: DateError) -> str:
-    """The date error's message, with a fix when it only says what is wrong."""
-    message = str(exc)
-    if "is not a calendar date" in message:
-        return f"{message}: write a day that exists, e.g. 2022-02-28, or the month as 2022-02"
-    return message
+def _bad_date(
+    ctx: FileContext, path: Path_, gid: str, exc: DateError, field: str
+) -> InvalidEntryError:
+    """E120 for the date at ``path`` (``as_of: …``), with a fix when the reason only says
+    what is wrong."""
+    reason = exc.localized()
+    if exc.key == "date.not_calendar":
+        reason = localized("date.fix", reason=reason)
+    return ctx.fail(codes.BAD_DATE, path, gid, "problem.E120", {"field": field, "reason": reason})
 
 
 def _span(spec: GoalSpec, path: Path_, ctx: FileContext, gid: str) -> tuple[date, date]:
@@ -312,25 +291,16 @@ def _span(spec: GoalSpec, path: Path_, ctx: FileContext, gid: str) -> tuple[date
         try:
             start, deadline = parse_period(spec.period)
         except DateError as exc:
-            raise ctx.fail(codes.BAD_DATE, (*path, "period"), gid, f"period: {exc}") from None
+            raise _bad_date(ctx, (*path, "period"), gid, exc, "period") from None
     start = spec.start or start
     deadline = spec.deadline or deadline
     if deadline is None:
-        raise ctx.fail(
-            codes.MISSING,
-            path,
-            gid,
-            'no period: add period = 2023 (or "2021-2025"), or start = / deadline = dates',
-        )
+        raise ctx.fail(codes.MISSING, path, gid, "problem.E103.period")
     if start is None:
         start = date(deadline.year, 1, 1)
     if start > deadline:
-        raise ctx.fail(
-            codes.BAD_DATE,
-            (*path, "deadline"),
-            gid,
-            f"deadline {deadline} is before start {start}: swap them or fix the period",
-        )
+        dates = {"deadline": deadline, "start": start}
+        raise ctx.fail(codes.BAD_DATE, (*path, "deadline"), gid, "problem.E120.order", dates)
     return start, deadline
 
 
@@ -347,46 +317,24 @@ def _outcome(
     try:
         as_of = parse_as_of(spec.as_of)
     except DateError as exc:
-        raise ctx.fail(codes.BAD_DATE, (*path, "as_of"), gid, f"as_of: {_date_fix(exc)}") from None
+        raise _bad_date(ctx, (*path, "as_of"), gid, exc, "as_of") from None
     if kind is Kind.MILESTONE:
         if spec.done is None:
-            raise ctx.fail(
-                codes.MISSING, path, gid, "a milestone outcome needs done = true or done = false"
-            )
+            raise ctx.fail(codes.MISSING, path, gid, "problem.E103.done")
         if spec.value is not None:
-            raise ctx.fail(
-                codes.KIND_CONFLICT,
-                (*path, "value"),
-                gid,
-                "a milestone outcome has no value: use done = true|false",
-            )
+            raise ctx.fail(codes.KIND_CONFLICT, (*path, "value"), gid, "problem.E112.value")
     elif spec.done is not None:
-        raise ctx.fail(
-            codes.KIND_CONFLICT,
-            (*path, "done"),
-            gid,
-            'done = … is for milestones: remove it, or set kind = "milestone" on the goal',
-        )
+        raise ctx.fail(codes.KIND_CONFLICT, (*path, "done"), gid, "problem.E112.done")
     elif spec.value is None and spec.numerator is None:
-        raise ctx.fail(
-            codes.MISSING,
-            path,
-            gid,
-            "an outcome needs a figure: add value = … (or numerator = … and denominator = …)",
-        )
+        raise ctx.fail(codes.MISSING, path, gid, "problem.E103.figure")
     value = (
         quantity(spec.value, unit, "outcome", (*path, "value"), gid, ctx, tolerance)
         if spec.value is not None
         else None
     )
     if value is not None and value.nominal < 0 and unit is not None and unit.base in COUNT_UNITS:
-        raise ctx.fail(
-            codes.NEGATIVE_COUNT,
-            (*path, "value"),
-            gid,
-            f'value: {spec.value} is negative, and a number of "{unit.base}" '
-            "cannot be: write the count the source gives (a decrease is a smaller figure)",
-        )
+        said = {"value": spec.value, "unit": unit.base}
+        raise ctx.fail(codes.NEGATIVE_COUNT, (*path, "value"), gid, "problem.E113", said)
     rate = (
         quantity(spec.stated_rate, None, "rate", (*path, "stated_rate"), gid, ctx)
         if spec.stated_rate is not None
@@ -395,28 +343,19 @@ def _outcome(
     gap = None
     if spec.stated_gap is not None:
         if kind is Kind.MILESTONE:
-            raise ctx.fail(
-                codes.KIND_CONFLICT,
-                (*path, "stated_gap"),
-                gid,
-                "a milestone has no gap: remove stated_gap (outcomes say done = true|false)",
-            )
+            raise ctx.fail(codes.KIND_CONFLICT, (*path, "stated_gap"), gid, "problem.E112.gap")
         gap = quantity(spec.stated_gap, unit, "gap", (*path, "stated_gap"), gid, ctx)
     numerator = denominator = None
     if (spec.numerator is None) != (spec.denominator is None):
-        raise ctx.fail(codes.MISSING, path, gid, "numerator and denominator go together: give both")
+        raise ctx.fail(codes.MISSING, path, gid, "problem.E103.ratio")
     if spec.numerator is not None:
         numerator = quantity(spec.numerator, None, "exact", (*path, "numerator"), gid, ctx).nominal
         denominator = quantity(
             spec.denominator, None, "exact", (*path, "denominator"), gid, ctx
         ).nominal
         if denominator <= 0:
-            raise ctx.fail(
-                codes.BAD_QUANTITY,
-                (*path, "denominator"),
-                gid,
-                "denominator must be positive: write the total the figure is a share of",
-            )
+            where = (*path, "denominator")
+            raise ctx.fail(codes.BAD_QUANTITY, where, gid, "problem.E110.denominator")
     source = spec.source  # an id, or a table
     if isinstance(source, SourceSpec):
         source = _inline_source(source, f"{gid}#outcome{path[-1]}", (*path, "source"), ctx, data)
@@ -446,16 +385,11 @@ def _acknowledged(listed: list[str], path: Path_, gid: str, ctx: FileContext) ->
             kept.append(code)
             continue
         if code.startswith("E"):
-            why = "an error: errors cannot be acknowledged, fix the data instead"
+            key = "problem.E105"
         elif code == codes.UNUSED_ACKNOWLEDGE:
-            why = "the unused-acknowledgement warning: remove the unused code instead"
+            key = "problem.E105.unused"
         else:
-            why = "not a warning that can be acknowledged"
-        ctx.add(
-            codes.BAD_ACKNOWLEDGE,
-            (*path, "acknowledge"),
-            gid,
-            f'acknowledge lists "{written}", {why} '
-            f"(acknowledgeable: {', '.join(codes.ACKNOWLEDGEABLE)})",
-        )
+            key = "problem.E105.other"
+        said = {"code": written, "codes": ", ".join(codes.ACKNOWLEDGEABLE)}
+        ctx.add(codes.BAD_ACKNOWLEDGE, (*path, "acknowledge"), gid, key, said)
     return tuple(dict.fromkeys(kept))

@@ -12,14 +12,14 @@ from typing import Any, TypeVar
 import msgspec
 
 from tracker import problems as codes
-from tracker.messages import Localized, message
+from tracker.messages import Localized, localized, message
 from tracker.parse.quantity import Quantity, QuantityError, Role, Unit, parse_quantity
 from tracker.parse.readers import (
     Locator,
     Path_,
 )
 from tracker.problems import Problem
-from tracker.suggest import suggest
+from tracker.suggest import did_you_mean
 
 _T = TypeVar("_T")
 
@@ -38,21 +38,29 @@ class FileContext:
     locator: Locator
     problems: list[Problem]
 
-    def add(self, code: str, path: Path_, goal_id: str | None, message: str) -> None:
-        line, column = self.locator.find(path)
-        self.problems.append(codes.problem(code, self.file, line, goal_id, message, column))
-
-    def add_key(
-        self, code: str, path: Path_, goal_id: str | None, key: str, params: Mapping[str, object]
+    def add(
+        self,
+        code: str,
+        path: Path_,
+        goal_id: str | None,
+        key: str,
+        params: Mapping[str, object] | None = None,
     ) -> None:
         """Record a problem whose message is the catalogue's ``key`` (tracker/messages.py)."""
         line, column = self.locator.find(path)
         found = codes.problem_of(code, self.file, line, goal_id, key, params, column)
         self.problems.append(found)
 
-    def fail(self, code: str, path: Path_, goal_id: str | None, message: str) -> InvalidEntryError:
+    def fail(
+        self,
+        code: str,
+        path: Path_,
+        goal_id: str | None,
+        key: str,
+        params: Mapping[str, object] | None = None,
+    ) -> InvalidEntryError:
         """Record a problem that makes the entry unusable; ``raise ctx.fail(...)`` skips it."""
-        self.add(code, path, goal_id, message)
+        self.add(code, path, goal_id, key, params)
         return InvalidEntryError()
 
     def line(self, path: Path_) -> int | None:
@@ -68,7 +76,7 @@ class InvalidEntryError(Exception):
 def unknown_keys(
     table: dict[str, Any],
     known: frozenset[str],
-    where: str,
+    where: str | Localized,
     path: Path_,
     goal_id: str | None,
     ctx: FileContext,
@@ -77,22 +85,12 @@ def unknown_keys(
         if key not in known:
             name = str(key)  # YAML keys may be numbers, dates, null
             shown = name if len(name) <= 40 else f"{name[:39]}…"
-            close = suggest(name, known)
-            hint = {"name": close[0]} if close else None
-            ctx.add_key(
+            ctx.add(
                 codes.UNKNOWN_KEY,
                 (*path, key),
                 goal_id,
                 "problem.E101",
-                {
-                    "key": shown,
-                    "where": where,
-                    "hint": Localized(
-                        message("hint.close", "zh", hint), message("hint.close", "en", hint)
-                    )
-                    if hint
-                    else "",
-                },
+                {"key": shown, "where": where, "hint": did_you_mean(name, known)},
             )
 
 
@@ -109,40 +107,52 @@ def _validation_problem(
     if "missing required field" in message:
         name = _FIELD_RE.search(message)
         field = name[1] if name else "?"
-        ctx.add_key(codes.MISSING, (*path, *sub), goal_id, "problem.E103", {"field": field})
+        ctx.add(codes.MISSING, (*path, *sub), goal_id, "problem.E103", {"field": field})
         return
-    where = ".".join(str(s) for s in sub) or "table"
+    where: str | Localized = ".".join(str(s) for s in sub) or localized("schema.table")
     code = codes.BAD_VALUE if message.startswith("Invalid enum value") else codes.WRONG_TYPE
-    hint = ""
-    if code == codes.BAD_VALUE and sub and sub[-1] == "kind":
-        hint = ": use at_least, at_most, range or milestone"
-    elif code == codes.BAD_VALUE and sub and sub[-1] == "measure":
-        hint = ": use flow or level"
+    hint: str | Localized = ""
+    if code == codes.BAD_VALUE and sub and sub[-1] in ("kind", "measure"):
+        hint = localized(f"schema.hint.{sub[-1]}")
     elif code == codes.WRONG_TYPE:
         hint = _type_hint(message, str(sub[-1]) if sub else "key")
-    ctx.add(code, (*path, *sub), goal_id, f"{where}: {message.lower()[0]}{message[1:]}{hint}")
+    params = {"where": where, "detail": _detail(message), "hint": hint}
+    ctx.add(code, (*path, *sub), goal_id, f"problem.{code}", params)
 
 
-def _type_hint(message: str, key: str) -> str:
+def _detail(said: str) -> Localized:
+    """msgspec's message (``Expected `str`, got `int```), lower-cased as the problem quotes
+    it, and in Chinese where its form is known (msgspec gives no other handle on it)."""
+    english = f"{said.lower()[0]}{said[1:]}"
+    if m := _EXPECTED_RE.fullmatch(said):
+        return Localized(message("schema.expected", "zh", m.groupdict()), english)
+    if m := _ENUM_RE.fullmatch(said):
+        return Localized(message("schema.enum", "zh", m.groupdict()), english)
+    if said.startswith("Invalid RFC3339 encoded date"):
+        return Localized(message("schema.date", "zh"), english)
+    return Localized(english, english)
+
+
+def _type_hint(message: str, key: str) -> str | Localized:
     """How to write the type msgspec expected (``Expected `date | null`, got `int```)."""
     if message.startswith("Invalid RFC3339 encoded date"):
-        return f": write a calendar date without quotes, e.g. {key} = 2022-12-31"
+        return localized("schema.hint.calendar_date", key=key)
     expected = re.match(r"Expected `([a-z]+)", message)
-    hints = {
-        "str": f': write text in double quotes, e.g. {key} = "…"',
-        "array": f': write a list, e.g. {key} = ["…"]',
-        "bool": ": write true or false, without quotes",
-        "date": f": write a date without quotes, e.g. {key} = 2022-12-31",
-        "object": f": write a table, e.g. {key} = {{ … }} or a [{key}] section",
-    }
-    return hints.get(expected[1], "") if expected else ""
+    if expected and expected[1] in _TYPE_HINTS:
+        return localized(f"schema.hint.{expected[1]}", key=key)
+    return ""
+
+
+_TYPE_HINTS = frozenset(("str", "array", "bool", "date", "object"))
+_EXPECTED_RE = re.compile(r"Expected `(?P<expected>[^`]+)`, got `(?P<got>[^`]+)`")
+_ENUM_RE = re.compile(r"Invalid enum value (?P<value>.+)")
 
 
 def array(document: dict[str, Any], key: str, ctx: FileContext) -> list[Any]:
     value = document.get(key, [])
     if isinstance(value, list):
         return value
-    ctx.add(codes.STRUCTURE, (key,), None, f"{key} must be an array of tables: write [[{key}]]")
+    ctx.add(codes.STRUCTURE, (key,), None, "problem.E004.array", {"key": key})
     return []
 
 
@@ -150,12 +160,7 @@ def convert(
     raw: Any, kind: type[_T], path: Path_, goal_id: str | None, ctx: FileContext
 ) -> _T | None:
     if not isinstance(raw, dict):
-        ctx.add(
-            codes.STRUCTURE,
-            path,
-            goal_id,
-            f"{path[0]} entries must be tables: write each as a [[{path[0]}]] section",
-        )
+        ctx.add(codes.STRUCTURE, path, goal_id, "problem.E004.entries", {"key": path[0]})
         return None
     try:
         return msgspec.convert(raw, kind)
@@ -182,5 +187,5 @@ def quantity(
             codes.UNIT_MISMATCH if "unit" in message and "match" in message else codes.BAD_QUANTITY
         )
         params = {"field": path[-1], "reason": exc.localized()}
-        ctx.add_key(code, path, goal_id, "problem.quantity", params)
+        ctx.add(code, path, goal_id, f"problem.{code}", params)
         raise InvalidEntryError from None

@@ -191,12 +191,12 @@ def _outside_link(path: Path, what: str) -> FileData:
         target = os.path.realpath(path)
     target = shown_name(target)
     shown = target if len(target) <= 60 else f"…{target[-59:]}"
-    problem = codes.problem(
+    problem = codes.problem_of(
         codes.OUTSIDE_LINK,
         str(Path(display_path(path.parent), shown_name(path.name))),
         None,
         None,
-        f'{what} link to "{shown}" leads outside the data directory: it is not read; '
-        "copy the data into the data directory, or point the link inside it",
+        "problem.E008" if what == "file" else "problem.E008.directory",
+        {"target": shown},
     )
     return FileData([], [], [], [problem])

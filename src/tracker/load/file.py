@@ -11,9 +11,11 @@ import stat
 from pathlib import Path
 
 from tracker import problems as codes
+from tracker.errors import os_reason
 from tracker.load.build import build_file
 from tracker.load.context import FileContext
 from tracker.load.discover import display_path
+from tracker.messages import localized
 from tracker.model import (
     FileData,
 )
@@ -40,14 +42,9 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
         utf16 = raw.startswith((b"\xff\xfe", b"\xfe\xff")) or (
             halves[1] > len(raw) // 4 and halves[0] < len(raw) // 16
         )
-        what = "UTF-16 text" if utf16 else "binary data (it contains NUL bytes)"
-        fix = (
-            f"convert it: `iconv -f UTF-16 -t UTF-8 {file} > {file}.utf8`"
-            if utf16
-            else "check that it is the data file you meant and save it as UTF-8 text"
-        )
+        key = "problem.E002.utf16" if utf16 else "problem.E002.binary"
         line = None if utf16 else raw[: raw.index(b"\0")].count(b"\n") + 1
-        return None, codes.problem(codes.NOT_UTF8, file, line, None, f"file is {what}: {fix}")
+        return None, codes.problem_of(codes.NOT_UTF8, file, line, None, key, {"file": file})
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -57,14 +54,12 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
             raw.decode("gb18030")
         except UnicodeDecodeError:
             guess = "its encoding"
-        return None, codes.problem(
-            codes.NOT_UTF8,
-            file,
-            line,
-            None,
-            f"file is not UTF-8 (byte {exc.start}): convert it, e.g. "
-            f"`iconv -f {guess if guess == 'GBK' else 'ENCODING'} -t UTF-8 {file} > {file}.utf8`",
-        )
+        said = {
+            "byte": exc.start,
+            "encoding": "GBK" if guess == "GBK" else "ENCODING",
+            "file": file,
+        }
+        return None, codes.problem_of(codes.NOT_UTF8, file, line, None, "problem.E002", said)
 
 
 def load_file(path: Path) -> FileData:
@@ -78,13 +73,7 @@ def load_file(path: Path) -> FileData:
             info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):  # a FIFO would block, a device never end
                 data.problems.append(
-                    codes.problem(
-                        codes.UNREADABLE,
-                        file,
-                        None,
-                        None,
-                        "not a regular file: remove it, or rename it without .toml/.yaml/.yml",
-                    )
+                    codes.problem_of(codes.UNREADABLE, file, None, None, "problem.E001.not_regular")
                 )
                 return data
             if info.st_size > MAX_FILE_BYTES:
@@ -92,22 +81,17 @@ def load_file(path: Path) -> FileData:
                 return data
             raw = stream.read(MAX_FILE_BYTES + 1)  # + 1: a file that grew is still caught
     except OSError as exc:
+        said = {"reason": os_reason(exc)}
         data.problems.append(
-            codes.problem(codes.UNREADABLE, file, None, None, f"cannot read file: {exc.strerror}")
+            codes.problem_of(codes.UNREADABLE, file, None, None, "problem.E001", said)
         )
         return data
     return load_bytes(raw, file, path.suffix)
 
 
 def too_large(file: str, size: int) -> Problem:
-    return codes.problem(
-        codes.FILE_TOO_LARGE,
-        file,
-        None,
-        None,
-        f"file is {size:,} bytes, more than the {MAX_FILE_BYTES:,} a data file may have: "
-        "it is not read; split it into several files (one per region or year)",
-    )
+    said = {"size": f"{size:,}", "most": f"{MAX_FILE_BYTES:,}"}
+    return codes.problem_of(codes.FILE_TOO_LARGE, file, None, None, "problem.E005", said)
 
 
 def load_bytes(raw: bytes, file: str, suffix: str) -> FileData:
@@ -133,59 +117,51 @@ def load_text(text: str, file: str, suffix: str) -> FileData:
         document, locator = reader(text)
     except (TooDeepError, RefusedError) as exc:  # their message says what to do
         code = codes.TOO_DEEP if isinstance(exc, TooDeepError) else codes.YAML_REFUSED
-        data.problems.append(codes.problem(code, file, exc.line, None, exc.message, exc.column))
+        key = exc.key or "problem.E003"  # (every one is raised by key)
+        found = codes.problem_of(code, file, exc.line, None, key, exc.params, exc.column)
+        data.problems.append(found)
         return data
     except ParseError as exc:
-        message = f"{exc.message}: {_syntax_hint(exc.message)}"
-        data.problems.append(codes.problem(codes.SYNTAX, file, exc.line, None, message, exc.column))
+        said = {"error": exc.localized(), "hint": localized(_syntax_hint(exc.message))}
+        found = codes.problem_of(
+            codes.SYNTAX, file, exc.line, None, "problem.E003", said, exc.column
+        )
+        data.problems.append(found)
         return data
     ctx = FileContext(file, locator, data.problems)
     if document is None:
         return data  # an empty file is allowed
     if not isinstance(document, dict):
-        ctx.add(
-            codes.STRUCTURE,
-            (),
-            None,
-            "the top level must be a table: write [[goal]], [[region]], [[source]] and "
-            "[defaults] sections",
-        )
+        ctx.add(codes.STRUCTURE, (), None, "problem.E004")
         return data
     build_file(document, ctx, data)
     return data
 
 
-# Parser messages (tomli, PyYAML) → how to fix the usual cause; the first match wins.
+# Parser messages (tomli, PyYAML) → how to fix the usual cause (a catalogue key); the first
+# match wins.
 _SYNTAX_HINTS = (
-    ("Illegal character '\\n'", 'close the quotes on this line (several lines: """…""")'),
-    ("Unterminated string", "close the quotes"),
-    ('Expected "\'"', "close the quotes"),
-    ("Expected '\"'", "close the quotes"),
-    (
-        "Invalid value",
-        'quote text and quantities with straight quotes: title = "…", value = "5.31万" '
-        "(not “…”); dates are written 2022-12-31, flags true or false",
-    ),
-    ("Expected '=' after a key", "write key = value"),
-    ("Cannot overwrite a value", "this key is already set in this table: keep one"),
-    ("duplicate key", "this key is already set in this table: keep one"),
-    ("not allowed in YAML text", 'remove it, or write it as an escape in double quotes: "\\x1b"'),
-    ("Invalid date or datetime", "write a date that exists, as YYYY-MM-DD: e.g. 2023-02-28"),
-    ("is not a calendar date", "write a date that exists, as YYYY-MM-DD: e.g. 2023-02-28"),
-    ("Cannot declare", "this table is declared twice: write repeated entries as [[goal]]"),
-    (
-        "Expected newline or end of document",
-        'write one key = value per line; quote quantities ("5.31万"); '
-        "dates are 2022-12-31, with two-digit month and day",
-    ),
-    ("Unclosed array", "close the list with ]"),
-    ("Unclosed inline table", "close the inline table with } on the same line"),
-    ("Expected ']]'", "write the header with two brackets on each side: [[goal]]"),
-    ("mapping values are not allowed here", 'check the indentation; quote text containing ": "'),
-    ("cannot start any token", "indent with spaces, not tabs"),
-    ("unexpected end of stream", "close the quotes or brackets"),
-    ("expected <block end>", "check the indentation: keys of one table line up"),
-    ("expected ',' or ']'", "close the list with ]"),
+    ("Illegal character '\\n'", "syntax.hint.close_line"),
+    ("Unterminated string", "syntax.hint.close_quotes"),
+    ('Expected "\'"', "syntax.hint.close_quotes"),
+    ("Expected '\"'", "syntax.hint.close_quotes"),
+    ("Invalid value", "syntax.hint.straight_quotes"),
+    ("Expected '=' after a key", "syntax.hint.key_value"),
+    ("Cannot overwrite a value", "syntax.hint.duplicate_key"),
+    ("duplicate key", "syntax.hint.duplicate_key"),
+    ("not allowed in YAML text", "syntax.hint.escape"),
+    ("Invalid date or datetime", "syntax.hint.date"),
+    ("is not a calendar date", "syntax.hint.date"),
+    ("Cannot declare", "syntax.hint.declared_twice"),
+    ("Expected newline or end of document", "syntax.hint.one_per_line"),
+    ("Unclosed array", "syntax.hint.close_list"),
+    ("Unclosed inline table", "syntax.hint.close_inline_table"),
+    ("Expected ']]'", "syntax.hint.array_header"),
+    ("mapping values are not allowed here", "syntax.hint.indent_colon"),
+    ("cannot start any token", "syntax.hint.tabs"),
+    ("unexpected end of stream", "syntax.hint.close_any"),
+    ("expected <block end>", "syntax.hint.indent_keys"),
+    ("expected ',' or ']'", "syntax.hint.close_list"),
 )
 
 
@@ -193,4 +169,4 @@ def _syntax_hint(message: str) -> str:
     for fragment, hint in _SYNTAX_HINTS:
         if fragment in message:
             return hint
-    return "fix the syntax at this position"
+    return "syntax.hint.other"

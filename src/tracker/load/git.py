@@ -59,10 +59,7 @@ def locate(data: Path) -> Repository:
     try:
         prefix = data.resolve().relative_to(top).as_posix()
     except ValueError:  # e.g. the data directory is a symlink out of the repository
-        raise UsageError(
-            f"{display_path(data)} resolves outside the repository at {top}: "
-            "set --data to the data directory inside it"
-        ) from None
+        raise UsageError.of("git.outside", path=display_path(data), top=top) from None
     return Repository(top, "" if prefix == "." else prefix)
 
 
@@ -104,7 +101,8 @@ def files_at(repo: Repository, commit: str) -> list[tuple[str, bytes | int]]:
     tree = ["--literal-pathspecs", "ls-tree", "-r", "-z", "--long", "--full-tree", commit]
     listed = _git([*tree, "--", *pathspec], repo.top)
     if listed.returncode != 0:
-        raise UsageError(f"git ls-tree failed: {listed.stderr.decode(errors='replace').strip()}")
+        said = listed.stderr.decode(errors="replace").strip()
+        raise UsageError.of("git.failed", command="ls-tree", detail=said)
     found: list[tuple[str, bytes, int]] = []
     for entry in listed.stdout.split(b"\0"):
         if not entry:
@@ -131,21 +129,19 @@ def _read_blobs(repo: Repository, wanted: list[tuple[bytes, int]]) -> dict[bytes
         return {}
     unique = list(dict.fromkeys(wanted))
     if any(not _OID.fullmatch(oid) for oid, _ in unique):  # pragma: no cover  # git's own output
-        raise UsageError("git ls-tree printed an object id that is not hexadecimal")
+        raise UsageError.of("git.bad_oid")
     request = b"".join(oid + b"\n" for oid, _ in unique)
     batch = _git(["cat-file", "--batch"], repo.top, stdin=request)
     if batch.returncode != 0:
-        raise UsageError(f"git cat-file failed: {batch.stderr.decode(errors='replace').strip()}")
+        said = batch.stderr.decode(errors="replace").strip()
+        raise UsageError.of("git.failed", command="cat-file", detail=said)
     out, offset, contents = batch.stdout, 0, {}
     for oid, size in unique:
         header_end = out.find(b"\n", offset)
         header = out[offset:header_end].split() if header_end >= 0 else []
         start, end = header_end + 1, header_end + 1 + size
         if header != [oid, b"blob", str(size).encode()] or out[end : end + 1] != b"\n":
-            raise UsageError(
-                f"git cat-file gave an unexpected answer for object {oid.decode()}: "
-                "the repository may be damaged (try `git fsck`)"
-            )
+            raise UsageError.of("git.bad_answer", oid=oid.decode())
         contents[oid] = out[start:end]
         offset = end + 1
     return contents

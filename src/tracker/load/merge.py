@@ -3,13 +3,13 @@ span files: duplicate ids, unknown regions and sources, cycles and depth of the 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import msgspec
 
 from tracker import problems as codes
-from tracker.messages import Localized, message
+from tracker.messages import Localized, localized
 from tracker.model import (
     Dataset,
     FileData,
@@ -83,8 +83,7 @@ def _cross_check(dataset: Dataset) -> None:
         close = suggest(name, (k for k in known if k != exclude))
         if not close:
             return Localized("", "")
-        said = {"name": close[0]}
-        return Localized(message("hint.close", "zh", said), message("hint.close", "en", said))
+        return localized("hint.close", name=close[0])
 
     for region in dataset.regions.values():
         if region.parent is not None and region.parent not in dataset.regions:
@@ -181,8 +180,9 @@ def _check_references(goals: list[Goal], problems: list[Problem]) -> list[Goal]:
     by_id = {goal.id: goal for goal in goals}
     bad: set[str] = set()
 
-    def report(code: str, goal: Goal, message: str) -> None:
-        problems.append(codes.problem(code, goal.file, goal.line, goal.id, message))
+    def report(code: str, goal: Goal, params: Mapping[str, object]) -> None:
+        found = codes.problem_of(code, goal.file, goal.line, goal.id, f"problem.{code}", params)
+        problems.append(found)
         bad.add(goal.id)
 
     for goal in goals:
@@ -191,29 +191,14 @@ def _check_references(goals: list[Goal], problems: list[Problem]) -> list[Goal]:
             continue
         other = by_id.get(ref.goal)
         if other is None:
-            report(
-                codes.UNKNOWN_TARGET_GOAL,
-                goal,
-                f'target = {{ goal = "{ref.goal}" }} names no goal of the dataset'
-                f"{did_you_mean(ref.goal, by_id)}: fix the id, or add the referenced goal "
-                "(it may have no figure yet)",
-            )
+            hint = did_you_mean(ref.goal, by_id)
+            report(codes.UNKNOWN_TARGET_GOAL, goal, {"ref": ref.goal, "hint": hint})
         elif other.unit != goal.unit:
-            report(
-                codes.TARGET_UNIT_MISMATCH,
-                goal,
-                f'target = {{ goal = "{ref.goal}" }}: that goal counts "{other.unit}", this one '
-                f'"{goal.unit}"; a relative target compares like with like: change the reference '
-                "to a goal with the same unit, or write the target as a number",
-            )
+            said = {"ref": ref.goal, "other": other.unit, "unit": goal.unit}
+            report(codes.TARGET_UNIT_MISMATCH, goal, said)
     for name in _reference_cycles(by_id):
         goal = by_id[name]
-        report(
-            codes.TARGET_CYCLE,
-            goal,
-            f'the target of "{name}" leads back to itself through target = {{ goal = … }} '
-            "references: break the cycle by writing one of these targets as a number",
-        )
+        report(codes.TARGET_CYCLE, goal, {"id": name})
     return [goal for goal in goals if goal.id not in bad] if bad else goals
 
 

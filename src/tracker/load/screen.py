@@ -4,10 +4,12 @@ anything is converted."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from tracker import problems as codes
 from tracker.load.context import FileContext
+from tracker.messages import localized
 from tracker.parse.readers import (
     MAX_DEPTH,
     Path_,
@@ -60,42 +62,32 @@ def screen(document: dict[str, Any], ctx: FileContext) -> set[Path_]:
         ok = isinstance(gid, str) and len(gid) <= MAX_NAME and not _HIDDEN.search(gid)
         return gid if ok else None
 
-    def report(code: str, path: Path_, message: str) -> None:
+    def report(code: str, path: Path_, key: str, params: Mapping[str, object]) -> None:
         bad.add(_entry(path))
-        ctx.add(code, path, goal_id(path), message)
+        ctx.add(code, path, goal_id(path), key, params)
 
-    for path, message in ctx.locator.refused:  # YAML 1.1 forms (parse.readers._yaml_1_1)
-        report(codes.YAML_AMBIGUOUS, path, message)
+    for path, why, params in ctx.locator.refused:  # YAML 1.1 forms (parse.readers._yaml_1_1)
+        report(codes.YAML_AMBIGUOUS, path, why, params)
 
     def check(value: str, name: str, path: Path_) -> None:
         limit = MAX_NAME if name in _NAME_KEYS else MAX_TEXT
         if len(value) > limit:
-            report(
-                codes.TOO_LONG,
-                path,
-                f"{name} is {len(value):,} characters long, more than the {limit:,} allowed: "
-                f"write a shorter {name}",
-            )
+            said: dict[str, object] = {
+                "name": name,
+                "length": f"{len(value):,}",
+                "most": f"{limit:,}",
+            }
+            report(codes.TOO_LONG, path, "problem.E106", said)
         elif limit == MAX_NAME and not value.isprintable() and (hidden := _HIDDEN.search(value)):
             # (every hidden character is unprintable: the regular expression seldom runs)
-            report(
-                codes.UNSAFE_NAME,
-                path,
-                f"{name} contains the invisible or control character U+{ord(hidden[0]):04X}: "
-                "remove it (names and ids are shown and matched as written, so they may hold "
-                "none)",
-            )
+            said = {"name": name, "char": f"U+{ord(hidden[0]):04X}"}
+            report(codes.UNSAFE_NAME, path, "problem.E107", said)
 
     stack: list[tuple[dict[Any, Any] | list[Any], Path_, str, int]] = [(document, (), "", 1)]
     while stack:
         container, path, name, level = stack.pop()
         if level > MAX_DEPTH:
-            report(
-                codes.TOO_DEEP,
-                path,
-                f"{name} is nested more than {MAX_DEPTH} levels deep: data files need a few "
-                "levels; remove the extra nesting",
-            )
+            report(codes.TOO_DEEP, path, "problem.E006", {"name": name, "most": MAX_DEPTH})
             continue
         if type(container) is dict and FIELD_NAMES.issuperset(container):
             # Nearly every table (a set test in C): its keys are field names, short strings
@@ -116,12 +108,8 @@ def screen(document: dict[str, Any], ctx: FileContext) -> set[Path_]:
         for key, value in items:
             sub = (key if type(key) is str else str(key)) if keyed else name
             if keyed and len(sub) > MAX_NAME:
-                report(
-                    codes.TOO_LONG,
-                    path or (key,),
-                    f"a key of {len(sub):,} characters in {name or 'the file'}: keys are "
-                    'field names such as "title"; remove it',
-                )
+                where = {"length": f"{len(sub):,}", "where": name or localized("schema.file")}
+                report(codes.TOO_LONG, path or (key,), "problem.E106.key", where)
                 continue
             kind = type(value)
             if kind is str:

@@ -9,6 +9,7 @@ from typing import Any
 
 from tracker import problems as codes
 from tracker.load.context import FileContext, InvalidEntryError, convert, quantity
+from tracker.messages import localized
 from tracker.model import Kind, Target, TargetRef
 from tracker.parse.quantity import Qualifier, Unit, parse_unit
 from tracker.parse.readers import Path_
@@ -33,36 +34,17 @@ def stated_target(
     where = (*path, "target")
     if isinstance(raw, list):
         if kind is not Kind.RANGE:
-            raise ctx.fail(
-                codes.KIND_CONFLICT,
-                where,
-                gid,
-                'target is a band [low, high] but kind is not "range": set kind = "range"',
-            )
+            raise ctx.fail(codes.KIND_CONFLICT, where, gid, "problem.E112.band")
         if len(raw) != 2:
-            raise ctx.fail(
-                codes.BAD_QUANTITY,
-                where,
-                gid,
-                'a range target needs exactly two values: target = ["2%", "3%"]',
-            )
+            raise ctx.fail(codes.BAD_QUANTITY, where, gid, "problem.E110.band")
         low, high = (quantity(v, unit, "target", where, gid, ctx) for v in raw)
         for q in (low, high):
             if q.qualifier not in (None, Qualifier.ABOUT):
-                raise ctx.fail(
-                    codes.KIND_CONFLICT,
-                    where,
-                    gid,
-                    f'"{q.text}": a band edge takes no qualifier like 以上/不超过: '
-                    "write the number",
-                )
+                said = {"text": q.text}
+                raise ctx.fail(codes.KIND_CONFLICT, where, gid, "problem.E112.band_edge", said)
         if low.nominal > high.nominal:
-            raise ctx.fail(
-                codes.BAD_QUANTITY,
-                where,
-                gid,
-                f"band [{low.text}, {high.text}] runs backwards: write the lower edge first",
-            )
+            said = {"low": low.text, "high": high.text}
+            raise ctx.fail(codes.BAD_QUANTITY, where, gid, "problem.E110.backwards", said)
         return Target(
             f"{low.text}–{high.text}",
             (low.nominal + high.nominal) / 2,
@@ -72,21 +54,15 @@ def stated_target(
         )
     value = quantity(raw, unit, "target", where, gid, ctx, tolerance)
     if value.qualifier is not None and value.qualifier not in _DIRECTION[kind]:
-        raise ctx.fail(
-            codes.KIND_CONFLICT,
-            where,
-            gid,
-            f'target: "{value.text}" says {value.qualifier.value.replace("_", " ")} but '
-            f'kind is "{kind.value}": change kind or the wording',
-        )
+        wording = {
+            "text": value.text,
+            "qualifier": localized(f"qualifier.{value.qualifier.value}"),
+            "kind": kind.value,
+        }
+        raise ctx.fail(codes.KIND_CONFLICT, where, gid, "problem.E112.direction", wording)
     if kind is Kind.RANGE:
         if tolerance is None:
-            raise ctx.fail(
-                codes.MISSING,
-                where,
-                gid,
-                'a range goal needs target = [low, high] or a tolerance: add tolerance = "0.5%"',
-            )
+            raise ctx.fail(codes.MISSING, where, gid, "problem.E103.range")
         return Target(
             value.text,
             value.nominal,
@@ -112,21 +88,10 @@ def relative_target(
     if spec is None:
         raise InvalidEntryError
     if kind not in (Kind.AT_LEAST, Kind.AT_MOST):
-        raise ctx.fail(
-            codes.BAD_RELATIVE_TARGET,
-            where,
-            gid,
-            f'a relative target needs kind "at_least" or "at_most" (不少于上年, 不高于上年), '
-            f'not "{kind.value}": change kind, or state the target as a number',
-        )
+        said = {"kind": kind.value}
+        raise ctx.fail(codes.BAD_RELATIVE_TARGET, where, gid, "problem.E143", said)
     if spec.change is not None and spec.plus is not None:
-        raise ctx.fail(
-            codes.BAD_RELATIVE_TARGET,
-            where,
-            gid,
-            'a relative target takes change (比上年增长5%: change = "5%") or plus '
-            '(比上年增加2000人: plus = "2000"), not both: keep the one the source states',
-        )
+        raise ctx.fail(codes.BAD_RELATIVE_TARGET, where, gid, "problem.E143.both")
     change = plus = None
     if spec.change is not None:
         change = quantity(spec.change, _PERCENT, "exact", (*where, "change"), gid, ctx).nominal

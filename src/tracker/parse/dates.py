@@ -7,6 +7,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from tracker.messages import Localized, Reason, message
+
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _SPAN = re.compile(r"^(\d{4})\s*[-–—~]\s*(\d{4})$")
@@ -14,15 +16,14 @@ _YEAR = re.compile(r"^\d{4}$")
 MIN_YEAR, MAX_YEAR = 1900, 2200
 
 
-class DateError(ValueError):
-    """A date or period that cannot be read; the message says how to write it."""
+class DateError(Reason, ValueError):
+    """A date or period that cannot be read; the message says how to write it (by catalogue
+    key: :meth:`localized` gives it in both languages)."""
 
 
 def _year(value: int) -> int:
     if not MIN_YEAR <= value <= MAX_YEAR:
-        raise DateError(
-            f"year {value} is out of range: write a year between {MIN_YEAR} and {MAX_YEAR}"
-        )
+        raise DateError.of("date.year_range", year=value, low=MIN_YEAR, high=MAX_YEAR)
     return value
 
 
@@ -52,10 +53,15 @@ def parse_as_of(raw: object) -> dt.date:
         except ValueError as exc:
             if isinstance(exc, DateError):
                 raise
-            raise DateError(f'"{raw}" is not a calendar date: {exc}') from None
-    raise DateError(
-        f'cannot read {raw!r} as a date: write 2022-12-31, a year (2022) or a month ("2024-10")'
-    )
+            raise DateError.of("date.not_calendar", raw=raw, detail=_why(text, exc)) from None
+    raise DateError.of("date.unreadable", raw=repr(raw))
+
+
+def _why(text: str, exc: ValueError) -> Localized:
+    """Why year-month(-day) ``text`` is no date: Python's words, and ours in Chinese."""
+    parts = [int(part) for part in text.split("-")]
+    key = "date.bad_month" if not 1 <= parts[1] <= 12 else "date.bad_day"
+    return Localized(message(key, "zh", {"year": parts[0], "month": parts[1]}), str(exc))
 
 
 def parse_period(raw: object) -> tuple[dt.date, dt.date]:
@@ -81,6 +87,6 @@ def _period(raw: object) -> tuple[dt.date, dt.date]:
         if m := _SPAN.match(text):
             first, last = _year(int(m[1])), _year(int(m[2]))
             if first > last:
-                raise DateError(f'period "{raw}" runs backwards: write the earlier year first')
+                raise DateError.of("date.period_backwards", raw=raw)
             return dt.date(first, 1, 1), dt.date(last, 12, 31)
-    raise DateError(f'cannot read period {raw!r}: write a year (2022) or a span ("2021-2025")')
+    raise DateError.of("date.period_unreadable", raw=repr(raw))

@@ -12,23 +12,12 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NoReturn
 
-from tracker.messages import Localized, message
+from tracker.messages import Localized, Reason, localized
 
 
-class QuantityError(ValueError):
+class QuantityError(Reason, ValueError):
     """A value that cannot be read as a quantity; the message says why and how to fix it
     (in English; with a catalogue ``key`` and ``params``, also in the run's language)."""
-
-    def __init__(self, text: str, key: str | None = None, **params: object) -> None:
-        super().__init__(text)
-        self.key = key
-        self.params = params
-
-    def localized(self) -> Localized | str:
-        """The reason in both languages, as an error's or a problem's parameter."""
-        if self.key is None:
-            return str(self)
-        return Localized(message(self.key, "zh", self.params), str(self))
 
 
 class Qualifier(enum.Enum):
@@ -66,12 +55,12 @@ _QUALIFIER_WORDS: dict[str, Qualifier] = {
 }
 
 
-_QUALIFIER_NAMES = {
-    Qualifier.AT_LEAST: "at least",
-    Qualifier.AT_MOST: "at most",
-    Qualifier.MORE_THAN: "more than",
-    Qualifier.LESS_THAN: "just under",
-    Qualifier.ABOUT: "about",
+_QUALIFIER_NAMES = {  # catalogue keys
+    Qualifier.AT_LEAST: "qualifier.at_least",
+    Qualifier.AT_MOST: "qualifier.at_most",
+    Qualifier.MORE_THAN: "qualifier.more_than",
+    Qualifier.LESS_THAN: "qualifier.just_under",
+    Qualifier.ABOUT: "qualifier.about",
 }
 
 
@@ -236,26 +225,22 @@ def shortened(text: str) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def fail(text: str) -> NoReturn:
-    raise QuantityError(text)
-
-
 def fail_key(key: str, **params: object) -> NoReturn:
     """Fail with the catalogue's ``key`` (English text as the error's message)."""
-    raise QuantityError(message(key, "en", params), key, **params)
+    raise QuantityError.of(key, **params)
 
 
-def described(raw: object) -> str:
+def described(raw: object) -> str | Localized:
     """How to name a value of the wrong type, in TOML/YAML words (never calls its repr)."""
     if raw is None:
-        return "an empty value (null)"
+        return localized("value.null")
     if isinstance(raw, bool):
         return "true" if raw else "false"
     if isinstance(raw, (list, tuple)):
-        return "a list"
+        return localized("value.list")
     if isinstance(raw, dict):
-        return "a table"
-    return f"a value of type {type(raw).__name__}"
+        return localized("value.table")
+    return localized("value.other", type=type(raw).__name__)
 
 
 def read_number(
@@ -287,25 +272,27 @@ def read_qualifier(
     """The qualifier, and the 余/多 that stood for it if that is how it was written."""
     pre, yu1, yu2, suf = match["pre"], match["yu1"], match["yu2"], match["suf"]
     if yu1 and yu2:
-        fail(f'{quoted(raw)} has two of 余/多: write one, e.g. "5000余" or "1.7万余"')
+        fail_key("quantity.two_yu", raw=quoted(raw))
     yu = yu1 or yu2
     if yu:
         if pre or suf:
-            fail(
-                f'{quoted(raw)} combines "{pre or suf}" with "{yu}": write one of them, e.g. '
-                f'"{digits}{yu}" or "超{digits}"'
+            fail_key(
+                "quantity.yu_qualifier", raw=quoted(raw), word=pre or suf, yu=yu, digits=digits
             )
         if mantissa == 0:
-            fail(f'{quoted(raw)}: "{yu}" needs a non-zero number before it, e.g. "5000{yu}"')
+            fail_key("quantity.yu_zero", raw=quoted(raw), yu=yu)
         return Qualifier.MORE_THAN, yu
     if not (pre or suf):
         return None, None
     qualifier = _QUALIFIER_WORDS[pre or suf]
     if pre and suf and _QUALIFIER_WORDS[suf] is not qualifier:
-        fail(
-            f'{quoted(raw)} has two qualifiers that contradict each other: "{pre}" '
-            f'({_QUALIFIER_NAMES[qualifier]}) and "{suf}" '
-            f"({_QUALIFIER_NAMES[_QUALIFIER_WORDS[suf]]}): keep one"
+        fail_key(
+            "quantity.contradiction",
+            raw=quoted(raw),
+            pre=pre,
+            first=localized(_QUALIFIER_NAMES[qualifier]),
+            suf=suf,
+            second=localized(_QUALIFIER_NAMES[_QUALIFIER_WORDS[suf]]),
         )
     return qualifier, None
 
@@ -313,28 +300,16 @@ def read_qualifier(
 def _read_digits(num: str, raw: str) -> tuple[int, int, str]:
     """``"15,000.5"`` → (150005, 1, "150005"): mantissa, decimal places, the digits."""
     if num.count(".") > 1:
-        fail(
-            f"cannot read {quoted(raw)} as a number: write digits with at most one decimal "
-            'point, e.g. "5.31万"'
-        )
+        fail_key("number.two_points", raw=quoted(raw))
     if "," in num:
         if not _THOUSANDS.fullmatch(num):
-            fail(
-                f"cannot read {quoted(raw)} as a number: thousands separators group three digits "
-                '(e.g. "15,000"), and the decimal point is "." (e.g. "1.5")'
-            )
+            fail_key("number.thousands", raw=quoted(raw))
         num = num.replace(",", "")
     whole, dot, frac = num.partition(".")
     if dot and not frac:
-        fail(
-            f"cannot read {quoted(raw)} as a number: write digits after the decimal point, or "
-            f'none: "{whole}"'
-        )
+        fail_key("number.trailing_point", raw=quoted(raw), whole=whole)
     if len(whole) > MAX_DIGITS or len(frac) > MAX_DIGITS:
-        fail(
-            f"{quoted(raw)} has too many digits: write at most {MAX_DIGITS} before and after "
-            "the decimal point, with a scale such as 万 or 亿 for large numbers"
-        )
+        fail_key("number.too_many_digits", raw=quoted(raw), most=MAX_DIGITS)
     digits = whole + frac
     return int(digits), len(frac), digits
 
@@ -342,10 +317,7 @@ def _read_digits(num: str, raw: str) -> tuple[int, int, str]:
 def _read_chinese(cn: str, raw: str) -> int:
     value = chinese_int(cn)
     if value is None:
-        fail(
-            f"cannot read {quoted(raw)}: {quoted(cn)} is not a Chinese numeral this tool reads; "
-            'write it with digits, e.g. "1200" for 一千二百'
-        )
+        fail_key("number.chinese", raw=quoted(raw), numeral=quoted(cn))
     return value
 
 
@@ -385,31 +357,19 @@ def chinese_int(cn: str) -> int | None:
 
 
 def refuse_negative(shown: str) -> NoReturn:
-    fail(f'{shown} is negative: a completion rate cannot be; write the amount without "-"')
+    fail_key("quantity.negative_rate", raw=shown)
 
 
 def _no_number(raw: str, written: str, *, after_number: bool) -> NoReturn:
     """Fail for text where a number should be: say what looks wrong about it."""
     if not after_number and written.startswith(("-", "−")):
-        fail(f'cannot read {quoted(raw)} as a number: write at most one leading "-", e.g. "-5"')
+        fail_key("number.minus", raw=quoted(raw))
     if _EXPONENT.match(written):
-        fail(
-            f"cannot read {quoted(raw)} as a number: exponents are not accepted; write the "
-            'digits, with a scale such as 万 or 亿 for large numbers, e.g. "5.31亿"'
-        )
+        fail_key("number.exponent", raw=quoted(raw))
     if _RANGE.search(written):
-        fail(
-            f"cannot read {quoted(raw)} as one number: write a band as two values, e.g. "
-            'target = ["2%", "3%"]'
-        )
+        fail_key("number.range", raw=quoted(raw))
     if written.startswith("."):
-        fail(
-            f"cannot read {quoted(raw)} as a number: write a digit before the decimal point, "
-            'e.g. "0.5"'
-        )
+        fail_key("number.leading_point", raw=quoted(raw))
     if any("0" <= ch <= "9" for ch in written):
-        fail(
-            f"cannot read {quoted(raw)} as a number: write digits with at most one decimal "
-            'point and at most one leading "-", then the scale and unit, e.g. "5.31万人"'
-        )
-    fail(f'{quoted(raw)} has no number: write digits, e.g. "5.31万", "85%以上" or "5000余人"')
+        fail_key("number.malformed", raw=quoted(raw))
+    fail_key("number.missing", raw=quoted(raw))

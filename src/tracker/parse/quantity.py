@@ -37,7 +37,6 @@ from tracker.parse.grammar import (
     Qualifier,
     QuantityError,
     described,
-    fail,
     fail_key,
     quoted,
     read_number,
@@ -132,7 +131,7 @@ def parse_unit(text: str) -> Unit:
     a scale or starts with a number, two scale words, or a qualifier word (以上 …).
     """
     if not isinstance(text, str):
-        fail(f'a unit is text such as "人", "万元" or "%", not {described(text)}')
+        fail_key("unit.not_text", what=described(text))
     return _read_unit(str.__str__(text))
 
 
@@ -140,37 +139,26 @@ def parse_unit(text: str) -> Unit:
 def _read_unit(text: str) -> Unit:
     norm = "".join(unicodedata.normalize("NFKC", text).split())
     if not norm:
-        fail('the unit is empty: write the goal\'s unit, e.g. "人", "万元" or "%"')
+        fail_key("unit.empty")
     if norm == "%":
         return _PERCENT
     if norm == "‰":
         return _PER_MILLE
     if norm[0] in "0123456789.,-−":
-        fail(
-            f'unit {quoted(text)} starts with a number: write the unit alone, e.g. "人" or '
-            '"万人", and the number in target or value'
-        )
+        fail_key("unit.number", unit=quoted(text))
     edge = QUALIFIER_EDGE.search(norm)
     if edge is not None:
-        fail(
-            f'unit {quoted(text)} contains the qualifier "{edge.group()}": write the unit alone '
-            f'and the qualifier with the number, e.g. target = "5000{edge.group()}"'
-        )
+        fail_key("unit.qualifier", unit=quoted(text), word=edge.group())
     scale = SCALE_START.match(norm)
     if scale is None:
         return Unit(norm)
     rest = norm[scale.end() :]
     if not rest:
-        fail(
-            f"unit {quoted(text)} is only a scale: add what it counts, "
-            f'e.g. "{norm}人" or "{norm}元"'
-        )
+        fail_key("unit.only_scale", unit=quoted(text), scale=norm)
     if SCALE_START.match(rest):
-        fail(
-            f'unit {quoted(text)} has two scale words: write one, e.g. "亿元" rather than "万万元"'
-        )
+        fail_key("unit.two_scales", unit=quoted(text))
     if rest in ("%", "‰"):
-        fail(f'unit {quoted(text)} puts a scale on a percentage: write "%" (or "‰")')
+        fail_key("unit.scaled_percent", unit=quoted(text))
     return Unit(rest, Fraction(SCALES[scale.group()]))
 
 
@@ -204,7 +192,7 @@ def parse_quantity(
     """
     if not isinstance(role, str) or role not in _ROLES:
         shown = quoted(role) if isinstance(role, str) else described(role)
-        fail(f"unknown role {shown}: use one of {', '.join(sorted(_ROLES))}")
+        fail_key("quantity.unknown_role", role=shown, roles=", ".join(sorted(_ROLES)))
     if (type(raw) is str or type(raw) is int) and (
         tolerance is None or type(tolerance) is Fraction
     ):
@@ -212,20 +200,14 @@ def parse_quantity(
     if isinstance(raw, str):
         return _parse_text(str.__str__(raw), unit, role, tolerance)
     if isinstance(raw, bool) or raw is None:
-        fail(
-            f"cannot read {described(raw)} as a quantity: write a number such as 5.31 or a "
-            'string such as "5.31万"'
-        )
+        fail_key("quantity.wrong_type", what=described(raw))
     if isinstance(raw, int):
         return _parse_int(int.__int__(raw), unit, role, tolerance)
     if isinstance(raw, float):
         return _parse_float(raw, unit, role, tolerance)
     if isinstance(raw, Decimal):
         return _parse_decimal(raw, Decimal.__str__(raw), unit, role, tolerance)
-    raise QuantityError(
-        f"cannot read {described(raw)} as a quantity: write one number such as 5.31 or a string "
-        'such as "5.31万"'
-    )
+    raise QuantityError.of("quantity.wrong_type_one", what=described(raw))
 
 
 # Datasets repeat figures (0, "100%", round numbers, a unit's usual values): each is read once.
@@ -242,10 +224,7 @@ def _parse_memo(
 
 def _parse_int(value: int, unit: Unit | None, role: Role, tolerance: Fraction | None) -> Quantity:
     if abs(value) >= TOO_LARGE:  # checked before repr(): huge ints cannot be printed
-        fail(
-            f"a number of more than {MAX_DIGITS} digits is too large: write a string with a "
-            'scale such as "5.31亿"'
-        )
+        fail_key("number.int_too_large", most=MAX_DIGITS)
     text = int.__repr__(value)
     return _finish_number(text, value, 0, unit=unit, role=role, tolerance=tolerance)
 
@@ -255,7 +234,7 @@ def _parse_float(
 ) -> Quantity:
     text = float.__repr__(value)
     if not math.isfinite(value):
-        fail(f"cannot read {text} as a quantity: write a finite number such as 5.31")
+        fail_key("number.not_finite", raw=text)
     if "e" in text:  # 1e+16, 5e-07: let Decimal spell out the digits
         return _parse_decimal(Decimal(text), text, unit, role, tolerance)
     # repr() is the shortest text that reads back as the same float: 94.4 stays "94.4".
@@ -268,21 +247,18 @@ def _parse_decimal(
     value: Decimal, text: str, unit: Unit | None, role: Role, tolerance: Fraction | None
 ) -> Quantity:
     if not Decimal.is_finite(value):
-        fail(f"cannot read {text} as a quantity: write a finite number such as 5.31")
+        fail_key("number.not_finite", raw=text)
     sign, digits, exponent = Decimal.as_tuple(value)
     if not isinstance(exponent, int):  # only NaN and infinities have a letter here
-        fail(f"cannot read {text} as a quantity: write a finite number such as 5.31")
+        fail_key("number.not_finite", raw=text)
     if not any(digits):
         return _finish_number(
             text, 0, min(max(-exponent, 0), MAX_DIGITS), unit=unit, role=role, tolerance=tolerance
         )
     if len(digits) + exponent > MAX_DIGITS:
-        fail(
-            f"{shortened(text)} is too large: write at most {MAX_DIGITS} digits before the "
-            'decimal point, or a string with a scale such as "5.31亿"'
-        )
+        fail_key("number.too_large", raw=shortened(text), most=MAX_DIGITS)
     if -exponent > MAX_DIGITS:
-        fail(f"{shortened(text)} has too many decimal places: write at most {MAX_DIGITS}")
+        fail_key("number.too_many_places", raw=shortened(text), most=MAX_DIGITS)
     mantissa = int("".join(map(str, digits)))  # at most 2 × MAX_DIGITS digits, checked above
     if exponent >= 0:
         mantissa *= 10**exponent
@@ -328,10 +304,7 @@ def _parse_text(raw: str, unit: Unit | None, role: Role, tolerance: Fraction | N
     if not text:
         fail_key("quantity.empty", raw=quoted(raw))
     if len(text) > MAX_LENGTH:
-        fail(
-            f"{quoted(raw)} is {len(text)} characters long: a quantity is a short text such as "
-            '"5.31万人"; put sentences in quote or note'
-        )
+        fail_key("quantity.too_long", raw=quoted(raw), length=len(text))
     match = GRAMMAR.fullmatch(text)
     if match is None:  # cannot happen: every part of the grammar is optional
         fail_key("quantity.unreadable", raw=quoted(raw))
@@ -344,7 +317,7 @@ def _parse_text(raw: str, unit: Unit | None, role: Role, tolerance: Fraction | N
         if role == "rate":
             refuse_negative(quoted(raw))
         if yu:
-            fail(f'{quoted(raw)}: "{yu}" cannot follow a negative number; write e.g. "-5000"')
+            fail_key("quantity.negative_yu", raw=quoted(raw), yu=yu)
         mantissa = -mantissa
     mult = _multiplier(raw, match, unit, role)
     yu_place = None
@@ -376,10 +349,7 @@ def _multiplier(raw: str, match: re.Match[str], goal: Unit | None, role: Role) -
         return _points(raw, match.string[: match.start("unit")], goal, role)
     if written:
         if SCALE_START.match(written):
-            fail(
-                f"{quoted(raw)} has two scale words: write one, "
-                'e.g. "5.31万" or "2亿" (not "2万万")'
-            )
+            fail_key("quantity.two_scales", raw=quoted(raw))
         mult = _written_unit(raw, match, goal, role)
     elif role == "rate" or goal is None or scale:
         mult = _ONE
@@ -391,17 +361,11 @@ def _multiplier(raw: str, match: re.Match[str], goal: Unit | None, role: Role) -
 def _points(raw: str, number: str, goal: Unit | None, role: Role) -> Fraction:
     """Percentage points (个百分点, pp): the unit of a difference between two percentages."""
     if goal is None or goal.base != "%":
-        unit = "no unit" if goal is None else f'the unit "{goal.base}"'
-        fail(
-            f"{quoted(raw)} is in percentage points, but the goal has {unit}: percentage points "
-            "only measure differences between two percentages; write a number in the goal's unit"
-        )
+        if goal is None:
+            fail_key("points.no_unit", raw=quoted(raw))
+        fail_key("points.unit", raw=quoted(raw), unit=goal.base)
     if role not in _DIFFERENCE_ROLES:
-        fail(
-            f"{quoted(raw)} is in percentage points, the unit of a difference between two "
-            "percentages (a stated gap, a tolerance, a relative target's plus): write the "
-            f'figure itself as a percentage, e.g. "{number}%"'
-        )
+        fail_key("points.role", raw=quoted(raw), number=number)
     return _ONE
 
 
@@ -411,24 +375,18 @@ def _written_unit(raw: str, match: re.Match[str], goal: Unit | None, role: Role)
     try:
         unit = _read_unit(written)
     except QuantityError as exc:
-        fail(f"cannot read the unit in {quoted(raw)}: {exc}")
+        fail_key("quantity.bad_unit", raw=quoted(raw), reason=exc.localized())
     if role == "rate":
         if unit.base != "%":
             fail_key("quantity.rate_not_percent", raw=quoted(raw))
     elif unit.base == "%":
         if role == "gap" and goal is not None and goal.base == "%":
             number = text[: match.start("unit")]
-            fail(
-                f'{quoted(raw)}: a gap between two percentages is in percentage points, not "%" '
-                f'(which could mean a share of the target): write "{number}个百分点"'
-            )
+            fail_key("points.gap_percent", raw=quoted(raw), number=number)
         if goal is not None and goal.base != "%":
             fail_key("quantity.not_percent", written=written, raw=quoted(raw), unit=goal.base)
     elif goal is None:
-        fail(
-            f'{quoted(raw)} names the unit "{unit.base}" but the goal has no unit to match: write '
-            "a bare number or a percentage"
-        )
+        fail_key("quantity.unit_without_goal_unit", raw=quoted(raw), unit=unit.base)
     elif unit.base != goal.base:
         fixed = text[: match.start("unit")] + goal.base + text[match.end("unit") :]
         fail_key(
@@ -502,7 +460,4 @@ def _tolerance(tolerance: object, text: str) -> Fraction:
         tol = Fraction(tolerance)
         if tol >= 0:
             return tol
-    raise QuantityError(
-        f"cannot apply the tolerance to {quoted(text)}: it must be a number of at least zero, "
-        'e.g. tolerance = "0.5%"'
-    )
+    raise QuantityError.of("quantity.bad_tolerance", raw=quoted(text))

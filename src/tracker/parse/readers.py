@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from tracker.errors import Interrupted
+from tracker.messages import Reason, localized
 
 Path_ = tuple[str | int, ...]
 
@@ -26,10 +27,22 @@ Path_ = tuple[str | int, ...]
 MAX_DEPTH = 32
 
 
-class ParseError(Exception):
-    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
+class ParseError(Reason):
+    """A document that cannot be read, at ``line`` and ``column`` when the parser knows them;
+    raised by catalogue key (``ParseError.of(key, line=…, column=…, **params)``)."""
+
+    def __init__(
+        self,
+        text: str,
+        key: str | None = None,
+        /,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        **params: object,
+    ) -> None:
+        super().__init__(text, key, **params)
+        self.message = text
         self.line = line
         self.column = column
 
@@ -54,7 +67,8 @@ class Locator:
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     pending: Callable[[], dict[Path_, tuple[int, int]]] | None = None
     # values the reader would not guess at (YAML 1.1 forms): key path → what to write instead
-    refused: list[tuple[Path_, str]] = field(default_factory=list)
+    # (a catalogue key and its parameters)
+    refused: list[tuple[Path_, str, dict[str, object]]] = field(default_factory=list)
 
     def find(self, path: Path_) -> tuple[int | None, int | None]:
         """The position of ``path``, else of its nearest enclosing table."""
@@ -197,14 +211,12 @@ def read_toml(text: str) -> tuple[Any, Locator]:
         # floats as Decimal: a figure keeps the decimals it was written with (SPEC §1.5)
         document = tomli.loads(text, parse_float=Decimal)
     except RecursionError as exc:  # tomli's own nesting limits, or Python's
-        raise TooDeepError(
-            f"TOML nesting too deep ({exc}): data files need at most {MAX_DEPTH} levels"
-        ) from None
+        raise TooDeepError.of("problem.E006.toml", detail=exc, most=MAX_DEPTH) from None
     except tomli.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None)
         column = getattr(exc, "colno", None)
         message = getattr(exc, "msg", None) or re.sub(r"\s*\(at line .*\)$", "", str(exc))
-        raise ParseError(f"TOML syntax error: {message}", line, column) from None
+        raise ParseError.of("syntax.toml", line=line, column=column, detail=message) from None
     return document, _locate_toml_tables(text)
 
 
@@ -249,7 +261,7 @@ def _has_float(document: dict[str, Any]) -> bool:
 
 
 def _locate_yaml_node(
-    node: Any, path: Path_, loc: Locator, refused: dict[int, str] | None = None
+    node: Any, path: Path_, loc: Locator, refused: dict[int, _Refused] | None = None
 ) -> None:
     """Record where ``node`` and everything in it are written; the nodes in ``refused``
     (``id(node)`` → message) are recorded in ``loc.refused`` with their key paths."""
@@ -258,7 +270,7 @@ def _locate_yaml_node(
     mark = node.start_mark
     loc.positions.setdefault(path, (mark.line + 1, mark.column + 1))
     if refused and id(node) in refused:
-        loc.refused.append((path, refused[id(node)]))
+        loc.refused.append((path, *refused[id(node)]))
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
             key = getattr(key_node, "value", None)
@@ -268,7 +280,7 @@ def _locate_yaml_node(
                     child, (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
                 )
                 if refused and id(key_node) in refused:
-                    loc.refused.append((child, refused[id(key_node)]))
+                    loc.refused.append((child, *refused[id(key_node)]))
                 _locate_yaml_node(value_node, child, loc, refused)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
@@ -285,35 +297,29 @@ _YAML_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?"
 _YAML_BOOL = frozenset(("true", "True", "TRUE", "false", "False", "FALSE"))
 
 
-def _yaml_1_1(text: str, value: object) -> str:
+_Refused = tuple[str, dict[str, object]]  # (catalogue key, its parameters)
+
+
+def _yaml_1_1(text: str, value: object) -> _Refused:
     """Why the plain scalar ``text`` (which YAML 1.1 reads as ``value``) is refused, and the fix."""
     shown = _shown(text)
     if isinstance(value, bool):
-        return (
-            f"{shown} is the boolean {str(value).lower()} in YAML 1.1 but text in YAML 1.2: "
-            f'write {str(value).lower()} for a flag, or quote it ("{shown}") for text'
-        )
+        return "problem.E108.bool", {"text": shown, "value": str(value).lower()}
     if isinstance(value, float) and not math.isfinite(value):
-        return f"{shown} is not a finite number: write a number such as 5.31"
+        return "problem.E108.infinite", {"text": shown}
     if ":" in text:
-        what = "a base-60 number"
+        what = "yaml11.base60"
     elif "_" in text:
-        what = "a number with _ separators"
+        what = "yaml11.separators"
     elif text.lstrip("+-")[:2].lower() == "0x":
-        what = "a hexadecimal number"
+        what = "yaml11.hexadecimal"
     elif text.lstrip("+-")[:2].lower() == "0b":
-        what = "a binary number"
+        what = "yaml11.binary"
     elif text.lstrip("+-").isdigit():  # a leading 0: octal in YAML 1.1, decimal in 1.2
-        return (
-            f"{shown} is {value} in YAML 1.1 (octal) but {int(text)} in YAML 1.2: write the "
-            f'number you mean without the leading 0, or quote it ("{shown}") for text'
-        )
+        return "problem.E108.octal", {"text": shown, "value": value, "decimal": int(text)}
     else:
-        what = "a number YAML 1.2 does not read"
-    return (
-        f"{shown} is {what} in YAML 1.1 ({value}), not what YAML 1.2 reads: write the number "
-        f'in plain decimals (e.g. {value}), or quote it ("{shown}") for text'
-    )
+        what = "yaml11.other"
+    return "problem.E108", {"text": shown, "what": localized(what), "value": value}
 
 
 def _shown(text: str) -> str:
@@ -336,43 +342,28 @@ def _strict_loader() -> type[Any]:
         silently win). Impossible dates (2023-02-30) are errors with their position."""
 
         depth = 0
-        refused: dict[int, str]  # id(node) → message: the YAML 1.1 forms met (see _yaml_1_1)
+        refused: dict[int, _Refused]  # id(node) → why: the YAML 1.1 forms met (_yaml_1_1)
 
         def compose_node(self, parent: Any, index: Any) -> Any:
             event = self.peek_event()  # type: ignore[no-untyped-call]  # untyped in the stubs
             mark = event.start_mark
             line, column = mark.line + 1, mark.column + 1
             if isinstance(event, yaml.AliasEvent):
-                raise RefusedError(
-                    f"YAML alias *{_shown(event.anchor or '')} refused: anchors and aliases "
-                    "are not accepted; write the values out (or use [defaults])",
-                    line,
-                    column,
+                raise RefusedError.of(
+                    "problem.E007.alias", line=line, column=column, name=_shown(event.anchor or "")
                 )
             if getattr(event, "anchor", None) is not None:
-                raise RefusedError(
-                    f"YAML anchor &{_shown(event.anchor)} refused: anchors and aliases are "
-                    "not accepted; remove the anchor and write the values out",
-                    line,
-                    column,
+                raise RefusedError.of(
+                    "problem.E007.anchor", line=line, column=column, name=_shown(event.anchor)
                 )
             tag = getattr(event, "tag", None)
             if tag is not None:
                 tag = re.sub(r"^tag:yaml\.org,2002:", "!!", tag)
-                raise RefusedError(
-                    f"YAML tag {_shown(tag)} refused: tags are not accepted; remove it and "
-                    'write plain values (quote text: "…")',
-                    line,
-                    column,
-                )
+                raise RefusedError.of("problem.E007", line=line, column=column, tag=_shown(tag))
             if not isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 return super().compose_node(parent, index)
             if self.depth >= MAX_DEPTH:
-                raise TooDeepError(
-                    f"YAML nested more than {MAX_DEPTH} levels deep: remove the extra nesting",
-                    line,
-                    column,
-                )
+                raise TooDeepError.of("problem.E006.yaml", line=line, column=column, most=MAX_DEPTH)
             self.depth += 1
             try:
                 return super().compose_node(parent, index)
@@ -386,10 +377,12 @@ def _strict_loader() -> type[Any]:
                 if isinstance(key_node, yaml.ScalarNode):
                     key, mark = key_node.value, key_node.start_mark
                     if key in seen:
-                        raise ParseError(
-                            f'YAML duplicate key "{_shown(key)}" (first at line {seen[key]})',
-                            mark.line + 1,
-                            mark.column + 1,
+                        raise ParseError.of(
+                            "syntax.yaml_duplicate",
+                            line=mark.line + 1,
+                            column=mark.column + 1,
+                            key=_shown(key),
+                            first=seen[key],
                         )
                     seen[key] = mark.line + 1
             return node
@@ -444,29 +437,29 @@ def read_yaml(text: str) -> tuple[Any, Locator]:
         loader = _strict_loader()(text)  # the reader refuses control characters at once
         loader.refused = {}
     except yaml.reader.ReaderError as exc:
-        raise ParseError(
-            f"YAML syntax error: character U+{exc.character:04X} is not allowed in YAML text",
-            text.count("\n", 0, exc.position) + 1,
+        raise ParseError.of(
+            "syntax.yaml_character",
+            line=text.count("\n", 0, exc.position) + 1,
+            char=f"U+{exc.character:04X}",
         ) from None
     try:
         node = loader.get_single_node()
         document = loader.construct_document(node) if node is not None else None
     except RecursionError:  # not reached through the composer's check; kept as a guard
-        raise TooDeepError(
-            f"YAML nested too deep: data files need at most {MAX_DEPTH} levels"
-        ) from None
+        raise TooDeepError.of("problem.E006.yaml_recursion", most=MAX_DEPTH) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
-        raise ParseError(
-            f"YAML syntax error: {problem}",
-            mark.line + 1 if mark else None,
-            mark.column + 1 if mark else None,
+        raise ParseError.of(
+            "syntax.yaml",
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+            detail=problem,
         ) from None
     except yaml.YAMLError as exc:
-        raise ParseError(f"YAML error: {exc}") from None
+        raise ParseError.of("syntax.yaml_error", detail=exc) from None
     except (ValueError, OverflowError) as exc:  # a constructor's own check, with no position
-        raise ParseError(f"YAML value error: {exc}") from None
+        raise ParseError.of("syntax.yaml_value", detail=exc) from None
     finally:
         loader.dispose()
     loc = Locator()

@@ -19,7 +19,7 @@ from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-from tracker.errors import UsageError
+from tracker.errors import UsageError, os_reason
 from tracker.render.i18n import Lang, t
 
 STAGING_PREFIX = ".tracker-export-"
@@ -42,8 +42,9 @@ def check_target(directory: Path, *, force: bool, lang: Lang, command: str = "ex
 
 def unwritable(directory: Path, exc: OSError, lang: Lang, command: str = "export") -> UsageError:
     """The one-line error for a directory that cannot be written (exit 2)."""
-    reason = exc.strerror or str(exc) or type(exc).__name__
-    return UsageError(t(f"{command}.unwritable", lang, dir=directory, reason=reason))
+    reason = os_reason(exc)
+    said = reason.zh if lang == "zh" else reason.en
+    return UsageError(t(f"{command}.unwritable", lang, dir=directory, reason=said))
 
 
 def write_all(
