@@ -144,7 +144,8 @@ def test_rates_gaps_growth_and_units(text: str, expected: list[Row]) -> None:
 
 def test_kinds_of_growth_targets_and_unknown_measure_words() -> None:
     assert one("预期目标为:全省生产总值增长9%左右。", year=2023).kind == "range"
-    assert dict(one("全县新建沼气池1200口。", year=2023).guessed)["unit"].startswith('"口"')
+    assert dict(one("全县新打机井35眼。", year=2023).guessed)["unit"].startswith('"眼"')
+    assert one("全县新建沼气池1200口。", year=2023).unit == "口"  # a known measure word now
 
 
 @pytest.mark.parametrize(
@@ -537,3 +538,25 @@ def test_a_plan_list_ends_at_a_date_of_figures_reached() -> None:
         "target",
         "outcome",
     ]
+
+
+# --- third round: 实事 lists, multi-year tasks, estimates late in the year ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "measure"),
+    [
+        ("困难人员实现再就业1.21万,开发公益性岗位1402个。", "1.21万", "人", "flow"),
+        ("主要进度如下:2606个撤并村通公路已建成。", "2606", "个", "flow"),
+    ],
+)
+def test_units_and_measures_of_the_third_round(
+    text: str, value: str, unit: str, measure: str
+) -> None:
+    figures = {f.value: f for f in extract(text, year=2018).figures}
+    assert (figures[value].unit, figures[value].measure) == (unit, measure)
+
+
+def test_pilot_counties_and_one_per_household_are_not_figures() -> None:
+    text = "上半年,14个试点区县稳步推进,惠及学生88.27万人;零就业家庭实现每户至少1人就业。"
+    assert [f.value for f in extract(text, year=2015).figures] == ["88.27万"]
