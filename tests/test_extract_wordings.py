@@ -543,10 +543,78 @@ def test_a_plan_list_ends_at_a_date_of_figures_reached() -> None:
 # --- third round: 实事 lists, multi-year tasks, estimates late in the year ------------------
 
 
+def test_a_list_of_the_years_shishi_is_all_targets() -> None:
+    text = (
+        "2024年,县委、县政府为民兴办8件实事:\n"
+        "一是新建和改扩建中小学6所,新增学位3000个。\n"
+        "二是完成农村改厕1.2万户,新建乡村公厕80座。\n"
+        "三是开工建设安置房2000套。\n"
+    )
+    # (the count of items, 8件, is the list's size: neither right nor wrong)
+    assert plan(text, date=dt.date(2024, 2, 20))[1:] == [
+        ("target", "6", "at_least", "flow", "2024"),
+        ("target", "3000", "at_least", "flow", "2024"),
+        ("target", "1.2万", "at_least", "flow", "2024"),
+        ("target", "80", "at_least", "flow", "2024"),
+        ("target", "2000", "at_least", "flow", "2024"),
+    ]
+    text = "确定了今年的为民十件实事。这10件实事分别为:一是新增停车位500个;二是改扩建公交站台12对。"
+    assert [(f.role, f.value, f.unit) for f in extract(text, year=2016).figures][-2:] == [
+        ("target", "500", "个"),
+        ("target", "12", "对"),
+    ]
+
+
+def test_a_shishi_list_told_done_is_not_a_plan() -> None:
+    text = "2023年为民办实事完成情况:新建和改扩建中小学6所,新增学位3000个。"
+    assert {f.role for f in extract(text, date=dt.date(2024, 1, 10)).figures} == {"outcome"}
+
+
+def test_a_task_over_several_years_and_its_progress() -> None:
+    text = (
+        "今年重点民生实事主要进度如下:3000个行政村通客车(2018—2020年)。上半年已完成建设"
+        "800个。累计完成2500个,占总计划的83.3%。\n"
+        "完成4.2万口山坪塘整治(2018—2020年)。全市4.2万口山坪塘已提前完成总目标任务。"
+    )
+    got = extract(text, date=dt.date(2019, 7, 20)).figures
+    assert [(f.role, f.value, f.unit, f.period, f.stated_rate) for f in got] == [
+        ("target", "3000", "个", "2018-2020", None),
+        ("outcome", "800", "个", "2019", None),
+        ("outcome", "2500", "个", "2018-2020", "83.3%"),
+        ("target", "4.2万", "口", "2018-2020", None),
+        ("outcome", "4.2万", "口", "2018-2020", None),
+    ]
+    assert got[1].as_of == dt.date(2019, 6, 30)
+
+
+def test_an_estimate_of_the_whole_year_late_in_it_is_an_outcome() -> None:
+    text = (
+        "今年1至11月,全国城镇新增就业1105万人,预计全年将超过1200万人。三季度末,城镇登记"
+        "失业率为4.0%。截至今年11月底,累计帮助8.6万户零就业家庭实现每户至少1人就业。"
+        "今年城镇新增就业的预期目标是900万人。"
+    )
+    got = extract(text, date=dt.date(2007, 12, 21)).figures
+    assert [(f.role, f.value, f.as_of) for f in got] == [
+        ("outcome", "1105万", dt.date(2007, 11, 30)),
+        ("outcome", "超过1200万", dt.date(2007, 12, 31)),
+        ("outcome", "4.0%", dt.date(2007, 9, 30)),
+        ("outcome", "8.6万", dt.date(2007, 11, 30)),
+        ("target", "900万", None),
+    ]
+    # Early in the year, 预计 is a plan.
+    assert one("预计全年新增就业1200万人。", date=dt.date(2007, 3, 5)).role == "target"
+
+
+def test_an_undated_review_heading_names_the_year_looked_back_on() -> None:
+    text = "一、2014年工作回顾\n过去的一年,全省城镇新增就业81.9万人,生产总值增长9.7%。"
+    assert {(f.role, f.period) for f in extract(text).figures} == {("outcome", "2014")}
+
+
 @pytest.mark.parametrize(
     ("text", "value", "unit", "measure"),
     [
         ("困难人员实现再就业1.21万,开发公益性岗位1402个。", "1.21万", "人", "flow"),
+        ("今年关闭煤矿42个、退出产能347万吨。", "347万", "吨", "flow"),
         ("主要进度如下:2606个撤并村通公路已建成。", "2606", "个", "flow"),
     ],
 )
