@@ -628,3 +628,30 @@ def test_units_and_measures_of_the_third_round(
 def test_pilot_counties_and_one_per_household_are_not_figures() -> None:
     text = "上半年,14个试点区县稳步推进,惠及学生88.27万人;零就业家庭实现每户至少1人就业。"
     assert [f.value for f in extract(text, year=2015).figures] == ["88.27万"]
+
+
+def test_an_older_plans_targets_and_results_in_a_report() -> None:
+    text = (
+        "省长在报告中表示,全省规划“十二五”时期生产总值年均增长9%,比“十一五”规划的目标低1个"
+        "百分点。2011年全省"
+        "生产总值增长目标也调低为9%。“十一五”期间,全省生产总值年均增长12%以上。"
+    )
+    got = extract(text, date=dt.date(2011, 1, 20)).figures
+    assert [(f.role, f.value, f.measure, f.period) for f in got if f.unit == "%"] == [
+        ("target", "9%", "growth", "2011-2015"),
+        ("target", "9%", "growth", "2011"),
+        ("outcome", "12%以上", "growth", "2006-2010"),
+    ]
+
+
+def test_last_years_target_quoted_in_a_review_sentence() -> None:
+    text = (
+        "2019年年初,市政府工作报告提到的全市发展主要预期目标是地区生产总值增长7%左右。"
+        "全市最后交上的答卷为15373亿元,同比增长6.8%。"
+    )
+    got = extract(text, year=2020).figures
+    assert [(f.role, f.value, f.period) for f in got] == [
+        ("target", "7%左右", "2019"),
+        ("outcome", "15373亿", "2019"),
+        ("outcome", "6.8%", "2019"),
+    ]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 # Time wording.
 _TIME_RE = re.compile(
     r"(?P<span>(?P<s1>\d{4})\s*[-—–~至到]\s*(?P<s2>\d{4})年)"
-    r"|(?P<plan>十三五|十四五|十五五)"
+    r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
     r"|(?P<ymd>(?P<y1>\d{4})年(?P<m1>\d{1,2})月(?:(?P<d1>\d{1,2})日|(?P<e1>底|末)|(?P<mid1>上旬|中旬|下旬))?)"
     r"|(?P<upto>(?:截至|截止)(?:到)?(?:(?P<y2>\d{4})年|(?P<ty>今年|本年))?(?:(?P<m2>\d{1,2})月"
     r"(?:(?P<d2>\d{1,2})日|底|末)?|(?P<m2g>1[0-2]|0?[1-9])(?P<d2g>[0-3][0-9])日))"
@@ -93,7 +93,7 @@ class TimeEvent:
     bracket: bool = False  # "…(2013—2017年)": the period of a task named before it
 
 
-_PLAN_STARTS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
+_PLAN_STARTS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 
 
 # A five-year plan's name dates the figures after it when it says "in that period":

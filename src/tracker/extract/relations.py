@@ -50,6 +50,8 @@ _CHANGE_BEFORE = re.compile(
 _GROWTH_BEFORE = re.compile(
     r"(?P<word>增长|增速|增幅|涨幅|上涨|上升|提高|下降|降低|减少|回落|下滑|增加)"
     r"(?:了|为|达|达到|控制在|保持在)?$"
+    # "增长目标也调低为8%", "增速预期目标定为6%": the rate of a growth target
+    r"|(?:增长|增速)(?:预期)?目标[^,;。0-9%]{0,6}?(?:为|是|在)$"
 )
 # A per-head level ("千人口托位数达到3.88个") is not what a completion rate rates.
 _PER_HEAD = re.compile(r"千人口|每千人|每万人|人均|每百")
@@ -219,7 +221,8 @@ def _growth(norm: str, group: list[Candidate]) -> None:
         listed = previous is not None and previous.growth and lead.strip() in ("、", "和")
         if cand.unit == "%" and cand.baseline is None and (match or listed):
             cand.growth = True
-            declines = match["word"] in _DECLINE if match else bool(previous and previous.decline)
+            declines = match["word"] in _DECLINE if match and match["word"] else False
+            declines = declines or bool(not match and previous and previous.decline)
             if declines and not cand.number.startswith("-"):
                 cand.decline = True
                 cand.number = "-" + cand.number

@@ -149,18 +149,19 @@ def figure_role(
     after = norm[cand.end : cand.end + 6]
     if cand.rate is not None or cand.gap is not None:
         return "outcome", 0.9, None  # a stated completion rate or gap: already reached
-    if _COMPARED_WITH_TARGET.match(norm, cand.end, cand.sentence[1]):
-        return "outcome", 0.85, None  # "涨幅为2.1%,比“3%左右”的既定目标低"
     if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - _LOOKBACK), cand.start):
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if _TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
         return "target", 0.9, None
     past = ctx.ref_year is not None and when.last < ctx.ref_year
-    wording = _TARGET_BEFORE.search(local)
-    if wording and not ((past or _late_in(ctx, when)) and _ESTIMATE.fullmatch(wording.group())):
+    estimate = past or _late_in(ctx, when)
+    words = [w.group() for w in _TARGET_BEFORE.finditer(local)]
+    if any(not (estimate and _ESTIMATE.fullmatch(w)) for w in words):
         # "预计全年增长6.3%" of a year already over, or in its last quarter, is an estimate of
-        # the outcome, not a plan.
+        # the outcome, not a plan; "…的主要预期目标是…增长7%左右" is a plan all the same.
         return "target", 0.85, None
+    if _COMPARED_WITH_TARGET.match(norm, cand.end, cand.sentence[1]):
+        return "outcome", 0.85, None  # "涨幅为2.1%,比“3%左右”的既定目标低"
     window = max(cand.paragraph.start, cand.start - _LOOKBACK)
     full_start = max(norm.rfind(stop, window, cand.start) for stop in "。!?") + 1
     if not past and heading(norm, max(full_start, window), cand.start):
