@@ -655,3 +655,33 @@ def test_last_years_target_quoted_in_a_review_sentence() -> None:
         ("outcome", "15373亿", "2019"),
         ("outcome", "6.8%", "2019"),
     ]
+
+
+def test_a_band_of_rates_is_one_range_figure() -> None:
+    text = "今年发展主要预期目标是:经济增长4.5%-5%,城镇新增就业1200万人以上。"
+    band = extract(text, date=dt.date(2026, 3, 5)).figures[0]
+    assert (band.role, band.value, band.upper, band.kind, band.measure, band.tolerance) == (
+        "target",
+        "4.5%",
+        "5%",
+        "range",
+        "growth",
+        None,
+    )
+    assert band.written == "4.5%-5%"
+    # quoted as the target reached in a review sentence: still the target
+    text = "全年国内生产总值增长6.7%,实现了6.5%至7%的预期目标。"
+    assert [(f.role, f.value, f.upper) for f in extract(text, year=2016).figures] == [
+        ("outcome", "6.7%", None),
+        ("target", "6.5%", "7%"),
+    ]
+
+
+def test_a_band_target_in_the_draft(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("今年发展主要预期目标是:经济增长4.5%-5%。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path), "--year", "2026"])
+    assert result.exit_code == 0, result.output
+    assert 'target = ["4.5%", "5%"]' in result.stdout
+    result = CliRunner().invoke(cli, ["extract", str(path), "--year", "2026", "--format", "json"])
+    assert json.loads(result.stdout)["figures"][0]["upper"] == "5%"

@@ -231,8 +231,8 @@ def _figure(
         or re.search(r"控制在$", norm[cand.clause[0] : cand.start])
     ):
         kind = "at_most"
-    elif role == "target" and qualifier == "about":
-        kind = "range"  # "增长9%左右": a band around the figure
+    elif cand.upper is not None or (role == "target" and qualifier == "about"):
+        kind = "range"  # "增长9%左右": a band around the figure; "增长4.5%-5%": a band
     measure = "level" if cand.unit in ("%", "‰") or cand.baseline is not None else "flow"
     if cand.unit != "%" and _LEVEL_TITLE.search(title):
         measure = "level"
@@ -242,7 +242,7 @@ def _figure(
         measure = "growth"
     sentence = norm[cand.sentence[0] : cand.sentence[1]]
     category = category_of(title) or category_of(sentence)
-    tolerance = _tolerance(cand) if kind == "range" else None
+    tolerance = _tolerance(cand) if kind == "range" and cand.upper is None else None
     if tolerance is not None:
         guessed.append(("tolerance", _TOLERANCE_WHY))
     # The quote: the clauses that hold the figure and every figure related to it.
@@ -283,6 +283,7 @@ def _figure(
         confidence=round(max(0.1, min(confidence, 1.0)), 2),
         note="; ".join(cand.notes) or None,
         guessed=tuple(guessed),
+        upper=cand.upper,
     )
 
 

@@ -186,6 +186,7 @@ class Candidate:
     gap: Candidate | None = None  # a stated distance from the target
     gap_short: bool = False  # the gap's wording says the figure falls short (塌/低于目标)
     growth: bool = False  # a rate of change against a year earlier (增长5%)
+    upper: str | None = None  # the upper bound of a band ("增长4.5%-5%"): the figure is its lower
     decline: bool = False  # a growth figure the text gives as a fall (下降37.8%): negated
     decrease: bool = False
     consumed: bool = False
@@ -212,8 +213,11 @@ def candidates(view: View, paragraphs: list[Paragraph]) -> list[Candidate]:
         if index < 0 or m.start() >= paragraphs[index].end:
             continue
         para = paragraphs[index]
+        if found and m.start() < found[-1].end:
+            continue  # the upper bound of a band read with its lower
         cand = _candidate(norm, masked, m, para)
         if cand is not None:
+            _read_band(norm, cand)
             found.append(cand)
     return found
 
@@ -303,6 +307,21 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         sentence=sentence,
         clause=clause,
     )
+
+
+# The upper bound of a band of rates after its lower: "4.5%-5%", "6.5%至7%", "3—3.5%".
+_BAND_UPPER = re.compile(r"\s*[-—–~至到]\s*(?P<hi>[0-9]+(?:\.[0-9]+)?)%(?![0-9])")
+
+
+def _read_band(norm: str, cand: Candidate) -> None:
+    """Extend a rate to the band it opens ("经济增长4.5%-5%"): one figure, its upper bound
+    kept (kind range). "在80%到100%之间" was skipped before (the bounds of a class)."""
+    if cand.unit != "%" or cand.suf:
+        return
+    match = _BAND_UPPER.match(norm, cand.end)
+    if match and Fraction(match["hi"]) > Fraction(cand.number):
+        cand.upper = match["hi"] + "%"
+        cand.end = match.end()
 
 
 def _implied_unit(norm: str, start: int, end: int) -> tuple[str, str] | None:
