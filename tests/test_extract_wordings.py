@@ -685,3 +685,19 @@ def test_a_band_target_in_the_draft(tmp_path: Path) -> None:
     assert 'target = ["4.5%", "5%"]' in result.stdout
     result = CliRunner().invoke(cli, ["extract", str(path), "--year", "2026", "--format", "json"])
     assert json.loads(result.stdout)["figures"][0]["upper"] == "5%"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、主要目标任务完成情况:上半年全市新增城镇就业3.2万人,完成年度计划的56%。",
+        "2023年计划执行情况:全市地区生产总值增长5.2%。",
+    ],
+)
+def test_a_heading_of_results_against_the_plan_is_no_plan_wording(text: str) -> None:
+    assert {f.role for f in extract(text, date=dt.date(2023, 7, 15)).figures} == {"outcome"}
+
+
+def test_a_completion_share_is_a_stated_rate() -> None:
+    figure = one("全市城镇新增就业5200人,任务完成比例为104%。", year=2023)
+    assert (figure.role, figure.value, figure.stated_rate) == ("outcome", "5200", "104%")
