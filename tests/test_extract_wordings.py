@@ -701,3 +701,19 @@ def test_a_heading_of_results_against_the_plan_is_no_plan_wording(text: str) -> 
 def test_a_completion_share_is_a_stated_rate() -> None:
     figure = one("全市城镇新增就业5200人,任务完成比例为104%。", year=2023)
     assert (figure.role, figure.value, figure.stated_rate) == ("outcome", "5200", "104%")
+
+
+def test_targets_quoted_in_a_year_end_review() -> None:
+    text = (
+        "去年,国内生产总值增长6.7%,在6.5%-7%的预期区间内;居民消费价格上涨2%,低于3%左右的"
+        "调控目标。全省规模以上工业增加值增长6.8%,低于7.5%的年度目标0.7个百分点。"
+    )
+    got = extract(text, date=dt.date(2017, 1, 20)).figures
+    assert [(f.role, f.value, f.measure, f.stated_gap) for f in got] == [
+        ("outcome", "6.7%", "growth", None),
+        ("target", "6.5%", "growth", None),
+        ("outcome", "2%", "growth", None),
+        ("target", "3%左右", "growth", None),
+        ("outcome", "6.8%", "growth", "0.7个百分点"),
+        ("target", "7.5%", "growth", None),
+    ]

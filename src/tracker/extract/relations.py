@@ -54,6 +54,7 @@ _GROWTH_BEFORE = re.compile(
     r"|(?:增长|增速)(?:预期)?目标[^,;。0-9%]{0,6}?(?:为|是|在)$"
 )
 # A per-head level ("千人口托位数达到3.88个") is not what a completion rate rates.
+_TARGET_QUOTED_AFTER = re.compile(r"的[^,;。0-9%]{0,4}?(?:目标|区间)")
 _PER_HEAD = re.compile(r"千人口|每千人|每万人|人均|每百")
 
 
@@ -196,17 +197,27 @@ def _rates(norm: str, group: list[Candidate]) -> None:
         i += len(rates)
 
 
+# A target quoted between an outcome and its gap: "增长7.6%,高于7.5%的预期目标0.1个百分点".
+_QUOTED_TARGET = re.compile(r"的?(?:既定|预期|调控|控制|年度|全年|年初)?(?:目标|任务|计划|指标)")
+_COMPARED_WITH = re.compile(r"(?P<word>高于|低于|超过|超出|快于|慢于|少于|多于)$")
+
+
 def _gaps(norm: str, group: list[Candidate]) -> None:
-    """A stated distance from the target goes to the figure before it."""
+    """A stated distance from the target goes to the figure before it (or, when the target
+    is quoted before the gap, to the figure compared with it)."""
     live = _live(group)
     for i, cand in enumerate(live):
         if i == 0:
             continue
         match = _GAP_BEFORE.search(norm[live[i - 1].end : cand.start])
         owner = live[i - 1]
-        if match is None or owner.gap is not None:
+        word = (match["word"] or match["cmp"]) if match else None
+        if match is None and i >= 2 and _QUOTED_TARGET.fullmatch(norm, owner.end, cand.start):
+            compared = _COMPARED_WITH.search(norm, live[i - 2].end, owner.start)
+            owner = live[i - 2]
+            word = compared["word"] if compared and _gap_unit(owner, cand) else None
+        if word is None or owner.gap is not None:
             continue
-        word = match["word"] or match["cmp"]
         owner.gap, owner.gap_short = cand, word in _GAP_SHORT
         owner.related.append(cand)
         cand.consumed = True
@@ -219,6 +230,13 @@ def _growth(norm: str, group: list[Candidate]) -> None:
         lead = _lead(norm, group, cand)
         match = _GROWTH_BEFORE.search(lead)
         listed = previous is not None and previous.growth and lead.strip() in ("、", "和")
+        # "增长7.6%,高于7.5%的预期目标": the target a growth figure is compared with
+        quoted = (
+            previous is not None
+            and previous.growth
+            and _TARGET_QUOTED_AFTER.match(norm, cand.end) is not None
+        )
+        listed = listed or quoted
         if cand.unit == "%" and cand.baseline is None and (match or listed):
             cand.growth = True
             declines = match["word"] in _DECLINE if match and match["word"] else False
@@ -228,6 +246,12 @@ def _growth(norm: str, group: list[Candidate]) -> None:
                 cand.number = "-" + cand.number
                 read_value(cand)
         previous = cand
+
+
+def _gap_unit(owner: Candidate, gap: Candidate) -> bool:
+    if owner.unit in ("%", "‰"):
+        return gap.unit in ("个百分点", "百分点")
+    return _same_unit(owner.unit, gap.unit)
 
 
 _PEOPLE = frozenset(("人", "名", "位", "人次"))
