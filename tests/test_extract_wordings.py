@@ -717,3 +717,20 @@ def test_targets_quoted_in_a_year_end_review() -> None:
         ("outcome", "6.8%", "growth", "0.7个百分点"),
         ("target", "7.5%", "growth", None),
     ]
+
+
+def test_a_plan_list_of_themes_each_with_its_targets() -> None:
+    text = (
+        "今年全省经济社会发展的主要预期目标是:\n"
+        "——经济保持平稳较快增长。生产总值增长7.5%左右,一般公共预算收入增长8%。\n"
+        "——结构调整取得新进展。服务业增加值占比提高1个百分点。\n"
+        "——人民生活持续改善。城镇新增就业110万人。\n"
+    )
+    assert {f.role for f in extract(text, year=2016).figures} == {"target"}
+    # ... but themes under a heading that tells the targets reached are a review
+    text = (
+        "一年来,全年主要目标任务较好完成。\n"
+        "——经济保持恢复发展。国内生产总值达到114万亿元,增长8.1%。\n"
+        "——创新能力进一步增强。企业研发经费增长15.5%。\n"
+    )
+    assert {f.role for f in extract(text, date=dt.date(2022, 3, 5)).figures} == {"outcome"}

@@ -10,7 +10,7 @@ import re
 # list names what will be done: "2019年,市委、市政府为民兴办10件实事:一是…").
 _TARGET_HEADER = re.compile(
     r"(?:预期|主要|工作|发展)?目标(?:任务)?(?:是|为)?:|目标任务是"
-    r"|(?:主要(?:预期)?|预期)目标(?!完成|执行|进展|情况|任务完成)"
+    r"|(?:主要(?:预期)?|预期)目标(?![^,;。:]{0,6}?(?:完成|实现|达到|执行|进展|情况))"
     r"|实事(?:项目)?(?:分别为|分别是|如下|是|为)?:"
 )
 
@@ -32,6 +32,11 @@ _LIST_SENTENCES = 12  # how many sentences back a list's heading may stand
 _ANY_DIGIT = re.compile(r"[0-9]")
 
 
+# The theme of an item that the item's figures follow: "——经济保持平稳较快增长。生产总值…".
+_ITEM_THEME = re.compile(r"\s*(?:——|[●■◆▲•▪★☆◇□]|\(?[一二三四五六七八九十0-9]{1,2}[)、.])")
+_THEME_LENGTH = 24
+
+
 def heading(norm: str, start: int, end: int) -> re.Match[str] | None:
     """A plan list's heading in norm[start:end] ("主要预期目标是:"), unless it tells the
     target reached."""
@@ -41,13 +46,18 @@ def heading(norm: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+def _theme(norm: str, start: int, end: int) -> bool:
+    return end - start <= _THEME_LENGTH and _ITEM_THEME.match(norm, start) is not None
+
+
 def in_plan_list(
     norm: str, sentences: list[tuple[int, int]], sentence_start: int, window: int
 ) -> bool:
     """Whether the sentence starting at ``sentence_start`` is an item of a plan list whose
     heading ("主要预期目标是:", "二、2018年发展主要预期目标", "提出…主要预期目标:") stands in
     a sentence before it, not before ``window`` (in its block or the blocks of the list's
-    numbered items before): every sentence between holds a figure and no review wording."""
+    numbered items before): every sentence between holds a figure (or is an item's theme,
+    "——经济保持平稳较快增长。") and no review wording."""
     i = bisect.bisect_left(sentences, (sentence_start, -1))
     for start, end in sentences[max(i - _LIST_SENTENCES, 0) : max(i, 0)][::-1]:
         if end <= window:
@@ -55,6 +65,8 @@ def in_plan_list(
         header = heading(norm, max(start, window), end)
         if header:
             return not LIST_BREAK.search(norm, header.end(), end)
-        if LIST_BREAK.search(norm, start, end) or not _ANY_DIGIT.search(norm, start, end):
+        if LIST_BREAK.search(norm, start, end):
+            return False
+        if not _ANY_DIGIT.search(norm, start, end) and not _theme(norm, start, end):
             return False
     return False
