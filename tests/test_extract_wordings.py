@@ -698,8 +698,16 @@ def test_a_heading_of_results_against_the_plan_is_no_plan_wording(text: str) -> 
     assert {f.role for f in extract(text, date=dt.date(2023, 7, 15)).figures} == {"outcome"}
 
 
-def test_a_completion_share_is_a_stated_rate() -> None:
-    figure = one("全市城镇新增就业5200人,任务完成比例为104%。", year=2023)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市城镇新增就业5200人,任务完成比例为104%。",
+        "前三季度,全市城镇新增就业5200人,完成年度任务104%。",
+        "前三季度,全市城镇新增就业5200人,年度任务完成104%。",
+    ],
+)
+def test_a_completion_share_is_a_stated_rate(text: str) -> None:
+    figure = one(text, year=2023)
     assert (figure.role, figure.value, figure.stated_rate) == ("outcome", "5200", "104%")
 
 
