@@ -742,3 +742,17 @@ def test_a_plan_list_of_themes_each_with_its_targets() -> None:
         "——创新能力进一步增强。企业研发经费增长15.5%。\n"
     )
     assert {f.role for f in extract(text, date=dt.date(2022, 3, 5)).figures} == {"outcome"}
+
+
+def test_planned_and_actual() -> None:
+    text = (
+        "“过街天桥项目”计划完成工程量5%,实际完成工程量6%;“文化惠民活动项目”计划三季度完成"
+        "公益惠民演出活动20场,实际完成27场。"
+    )
+    got = extract(text, date=dt.date(2021, 10, 20)).figures
+    assert [(f.role, f.value) for f in got] == [
+        ("target", "5%"),
+        ("outcome", "6%"),
+        ("target", "20"),
+        ("outcome", "27"),
+    ]
