@@ -56,7 +56,9 @@ _GROWTH_BEFORE = re.compile(
     r"|(?:增长|增速)(?:预期)?目标[^,;。0-9%]{0,6}?(?:为|是|在)$"
 )
 # A per-head level ("千人口托位数达到3.88个") is not what a completion rate rates.
-_TARGET_QUOTED_AFTER = re.compile(r"的[^,;。0-9%]{0,4}?(?:目标|区间)")
+# What follows a target quoted in an outcome's sentence ("增长7.6%,高于7.5%的预期目标0.1个
+# 百分点", "在6.5%-7%的预期区间内").
+_QUOTED_TARGET = re.compile(r"的[^,;。0-9%]{0,4}?(?:目标|任务|计划|指标|区间)")
 _PER_HEAD = re.compile(r"千人口|每千人|每万人|人均|每百")
 
 
@@ -199,8 +201,6 @@ def _rates(norm: str, group: list[Candidate]) -> None:
         i += len(rates)
 
 
-# A target quoted between an outcome and its gap: "增长7.6%,高于7.5%的预期目标0.1个百分点".
-_QUOTED_TARGET = re.compile(r"的?(?:既定|预期|调控|控制|年度|全年|年初)?(?:目标|任务|计划|指标)")
 _COMPARED_WITH = re.compile(r"(?P<word>高于|低于|超过|超出|快于|慢于|少于|多于)$")
 
 
@@ -236,7 +236,7 @@ def _growth(norm: str, group: list[Candidate]) -> None:
         quoted = (
             previous is not None
             and previous.growth
-            and _TARGET_QUOTED_AFTER.match(norm, cand.end) is not None
+            and _QUOTED_TARGET.match(norm, cand.end) is not None
         )
         listed = listed or quoted
         if cand.unit == "%" and cand.baseline is None and (match or listed):

@@ -17,10 +17,14 @@ from tracker.extract.draft import Role
 from tracker.extract.plans import LIST_BREAK, heading, in_plan_list
 from tracker.extract.text import Paragraph, alternation, containing
 
+# 计划 and 目标 as plan words: not 计划生育, nor the heading of a review against the plan
+# ("计划执行情况", "主要目标任务完成情况").
+_PLAN_NOUNS = r"计划(?!生育|执行|完成情况)|目标(?!(?:任务)?(?:完成|执行|进展|情况))"
+
+
 # Role wording. Target: in the clause before the figure, or right after it.
 _TARGET_BEFORE = re.compile(
-    r"确保|力争|争取(?:在|到|实现|达到)|目标(?!(?:任务)?(?:完成|执行|进展|情况))(?:是|为)?"
-    r"|计划(?!生育|执行|完成情况)|预计|预期|拟|规划"
+    rf"确保|力争|争取(?:在|到|实现|达到)|(?:{_PLAN_NOUNS})(?:是|为)?|预计|预期|拟|规划"
     r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|下达|办好(?!了)"
 )
 
@@ -55,8 +59,7 @@ _OUTCOME_STRONG = re.compile(
 
 
 _PLAN_WORDS = re.compile(
-    r"将(?![患结其其此这该])|要(?![求素点闻害])|力争|确保|计划(?!生育|执行|完成情况)"
-    r"|目标(?!(?:任务)?(?:完成|执行|进展|情况))|着力|推动|推进|加快|持续"
+    rf"将(?![患结其其此这该])|要(?![求素点闻害])|力争|确保|{_PLAN_NOUNS}|着力|推动|推进|加快|持续"
     r"|努力|争取|进一步|不断|保持|实施|启动实施|全力|继续|启动|坚持"
 )
 
