@@ -144,7 +144,8 @@ def test_rates_gaps_growth_and_units(text: str, expected: list[Row]) -> None:
 
 def test_kinds_of_growth_targets_and_unknown_measure_words() -> None:
     assert one("预期目标为:全省生产总值增长9%左右。", year=2023).kind == "range"
-    assert dict(one("全县新建沼气池1200口。", year=2023).guessed)["unit"].startswith('"口"')
+    assert dict(one("全县新打机井35眼。", year=2023).guessed)["unit"].startswith('"眼"')
+    assert one("全县新建沼气池1200口。", year=2023).unit == "口"  # a known measure word now
 
 
 @pytest.mark.parametrize(
@@ -536,4 +537,222 @@ def test_a_plan_list_ends_at_a_date_of_figures_reached() -> None:
     assert [f.role for f in extract(text, date=dt.date(2024, 10, 20)).figures] == [
         "target",
         "outcome",
+    ]
+
+
+# --- third round: 实事 lists, multi-year tasks, estimates late in the year ------------------
+
+
+def test_a_list_of_the_years_shishi_is_all_targets() -> None:
+    text = (
+        "2024年,县委、县政府为民兴办8件实事:\n"
+        "一是新建和改扩建中小学6所,新增学位3000个。\n"
+        "二是完成农村改厕1.2万户,新建乡村公厕80座。\n"
+        "三是开工建设安置房2000套。\n"
+    )
+    # (the count of items, 8件, is the list's size: neither right nor wrong)
+    assert plan(text, date=dt.date(2024, 2, 20))[1:] == [
+        ("target", "6", "at_least", "flow", "2024"),
+        ("target", "3000", "at_least", "flow", "2024"),
+        ("target", "1.2万", "at_least", "flow", "2024"),
+        ("target", "80", "at_least", "flow", "2024"),
+        ("target", "2000", "at_least", "flow", "2024"),
+    ]
+    text = "确定了今年的为民十件实事。这10件实事分别为:一是新增停车位500个;二是改扩建公交站台12对。"
+    assert [(f.role, f.value, f.unit) for f in extract(text, year=2016).figures][-2:] == [
+        ("target", "500", "个"),
+        ("target", "12", "对"),
+    ]
+
+
+def test_a_shishi_list_told_done_is_not_a_plan() -> None:
+    text = "2023年为民办实事完成情况:新建和改扩建中小学6所,新增学位3000个。"
+    assert {f.role for f in extract(text, date=dt.date(2024, 1, 10)).figures} == {"outcome"}
+
+
+def test_a_task_over_several_years_and_its_progress() -> None:
+    text = (
+        "今年重点民生实事主要进度如下:3000个行政村通客车(2018—2020年)。上半年已完成建设"
+        "800个。累计完成2500个,占总计划的83.3%。\n"
+        "完成4.2万口山坪塘整治(2018—2020年)。全市4.2万口山坪塘已提前完成总目标任务。"
+    )
+    got = extract(text, date=dt.date(2019, 7, 20)).figures
+    assert [(f.role, f.value, f.unit, f.period, f.stated_rate) for f in got] == [
+        ("target", "3000", "个", "2018-2020", None),
+        ("outcome", "800", "个", "2019", None),
+        ("outcome", "2500", "个", "2018-2020", "83.3%"),
+        ("target", "4.2万", "口", "2018-2020", None),
+        ("outcome", "4.2万", "口", "2018-2020", None),
+    ]
+    assert got[1].as_of == dt.date(2019, 6, 30)
+
+
+def test_an_estimate_of_the_whole_year_late_in_it_is_an_outcome() -> None:
+    text = (
+        "今年1至11月,全国城镇新增就业1105万人,预计全年将超过1200万人。三季度末,城镇登记"
+        "失业率为4.0%。截至今年11月底,累计帮助8.6万户零就业家庭实现每户至少1人就业。"
+        "今年城镇新增就业的预期目标是900万人。"
+    )
+    got = extract(text, date=dt.date(2007, 12, 21)).figures
+    assert [(f.role, f.value, f.as_of) for f in got] == [
+        ("outcome", "1105万", dt.date(2007, 11, 30)),
+        ("outcome", "超过1200万", dt.date(2007, 12, 31)),
+        ("outcome", "4.0%", dt.date(2007, 9, 30)),
+        ("outcome", "8.6万", dt.date(2007, 11, 30)),
+        ("target", "900万", None),
+    ]
+    # Early in the year, 预计 is a plan.
+    assert one("预计全年新增就业1200万人。", date=dt.date(2007, 3, 5)).role == "target"
+
+
+def test_an_undated_review_heading_names_the_year_looked_back_on() -> None:
+    text = "一、2014年工作回顾\n过去的一年,全省城镇新增就业81.9万人,生产总值增长9.7%。"
+    assert {(f.role, f.period) for f in extract(text).figures} == {("outcome", "2014")}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "measure"),
+    [
+        ("困难人员实现再就业1.21万,开发公益性岗位1402个。", "1.21万", "人", "flow"),
+        ("今年关闭煤矿42个、退出产能347万吨。", "347万", "吨", "flow"),
+        ("主要进度如下:2606个撤并村通公路已建成。", "2606", "个", "flow"),
+    ],
+)
+def test_units_and_measures_of_the_third_round(
+    text: str, value: str, unit: str, measure: str
+) -> None:
+    figures = {f.value: f for f in extract(text, year=2018).figures}
+    assert (figures[value].unit, figures[value].measure) == (unit, measure)
+
+
+def test_pilot_counties_and_one_per_household_are_not_figures() -> None:
+    text = "上半年,14个试点区县稳步推进,惠及学生88.27万人;零就业家庭实现每户至少1人就业。"
+    assert [f.value for f in extract(text, year=2015).figures] == ["88.27万"]
+
+
+def test_an_older_plans_targets_and_results_in_a_report() -> None:
+    text = (
+        "省长在报告中表示,全省规划“十二五”时期生产总值年均增长9%,比“十一五”规划的目标低1个"
+        "百分点。2011年全省"
+        "生产总值增长目标也调低为9%。“十一五”期间,全省生产总值年均增长12%以上。"
+    )
+    got = extract(text, date=dt.date(2011, 1, 20)).figures
+    assert [(f.role, f.value, f.measure, f.period) for f in got if f.unit == "%"] == [
+        ("target", "9%", "growth", "2011-2015"),
+        ("target", "9%", "growth", "2011"),
+        ("outcome", "12%以上", "growth", "2006-2010"),
+    ]
+
+
+def test_last_years_target_quoted_in_a_review_sentence() -> None:
+    text = (
+        "2019年年初,市政府工作报告提到的全市发展主要预期目标是地区生产总值增长7%左右。"
+        "全市最后交上的答卷为15373亿元,同比增长6.8%。"
+    )
+    got = extract(text, year=2020).figures
+    assert [(f.role, f.value, f.period) for f in got] == [
+        ("target", "7%左右", "2019"),
+        ("outcome", "15373亿", "2019"),
+        ("outcome", "6.8%", "2019"),
+    ]
+
+
+def test_a_band_of_rates_is_one_range_figure() -> None:
+    text = "今年发展主要预期目标是:经济增长4.5%-5%,城镇新增就业1200万人以上。"
+    band = extract(text, date=dt.date(2026, 3, 5)).figures[0]
+    assert (band.role, band.value, band.upper, band.kind, band.measure, band.tolerance) == (
+        "target",
+        "4.5%",
+        "5%",
+        "range",
+        "growth",
+        None,
+    )
+    assert band.written == "4.5%-5%"
+    # quoted as the target reached in a review sentence: still the target
+    text = "全年国内生产总值增长6.7%,实现了6.5%至7%的预期目标。"
+    assert [(f.role, f.value, f.upper) for f in extract(text, year=2016).figures] == [
+        ("outcome", "6.7%", None),
+        ("target", "6.5%", "7%"),
+    ]
+
+
+def test_a_band_target_in_the_draft(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("今年发展主要预期目标是:经济增长4.5%-5%。\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path), "--year", "2026"])
+    assert result.exit_code == 0, result.output
+    assert 'target = ["4.5%", "5%"]' in result.stdout
+    result = CliRunner().invoke(cli, ["extract", str(path), "--year", "2026", "--format", "json"])
+    assert json.loads(result.stdout)["figures"][0]["upper"] == "5%"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、主要目标任务完成情况:上半年全市新增城镇就业3.2万人,完成年度计划的56%。",
+        "2023年计划执行情况:全市地区生产总值增长5.2%。",
+    ],
+)
+def test_a_heading_of_results_against_the_plan_is_no_plan_wording(text: str) -> None:
+    assert {f.role for f in extract(text, date=dt.date(2023, 7, 15)).figures} == {"outcome"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全市城镇新增就业5200人,任务完成比例为104%。",
+        "前三季度,全市城镇新增就业5200人,完成年度任务104%。",
+        "前三季度,全市城镇新增就业5200人,年度任务完成104%。",
+    ],
+)
+def test_a_completion_share_is_a_stated_rate(text: str) -> None:
+    figure = one(text, year=2023)
+    assert (figure.role, figure.value, figure.stated_rate) == ("outcome", "5200", "104%")
+
+
+def test_targets_quoted_in_a_year_end_review() -> None:
+    text = (
+        "去年,国内生产总值增长6.7%,在6.5%-7%的预期区间内;居民消费价格上涨2%,低于3%左右的"
+        "调控目标。全省规模以上工业增加值增长6.8%,低于7.5%的年度目标0.7个百分点。"
+    )
+    got = extract(text, date=dt.date(2017, 1, 20)).figures
+    assert [(f.role, f.value, f.measure, f.stated_gap) for f in got] == [
+        ("outcome", "6.7%", "growth", None),
+        ("target", "6.5%", "growth", None),
+        ("outcome", "2%", "growth", None),
+        ("target", "3%左右", "growth", None),
+        ("outcome", "6.8%", "growth", "0.7个百分点"),
+        ("target", "7.5%", "growth", None),
+    ]
+
+
+def test_a_plan_list_of_themes_each_with_its_targets() -> None:
+    text = (
+        "今年全省经济社会发展的主要预期目标是:\n"
+        "——经济保持平稳较快增长。生产总值增长7.5%左右,一般公共预算收入增长8%。\n"
+        "——结构调整取得新进展。服务业增加值占比提高1个百分点。\n"
+        "——人民生活持续改善。城镇新增就业110万人。\n"
+    )
+    assert {f.role for f in extract(text, year=2016).figures} == {"target"}
+    # ... but themes under a heading that tells the targets reached are a review
+    text = (
+        "一年来,全年主要目标任务较好完成。\n"
+        "——经济保持恢复发展。国内生产总值达到114万亿元,增长8.1%。\n"
+        "——创新能力进一步增强。企业研发经费增长15.5%。\n"
+    )
+    assert {f.role for f in extract(text, date=dt.date(2022, 3, 5)).figures} == {"outcome"}
+
+
+def test_planned_and_actual() -> None:
+    text = (
+        "“过街天桥项目”计划完成工程量5%,实际完成工程量6%;“文化惠民活动项目”计划三季度完成"
+        "公益惠民演出活动20场,实际完成27场。"
+    )
+    got = extract(text, date=dt.date(2021, 10, 20)).figures
+    assert [(f.role, f.value) for f in got] == [
+        ("target", "5%"),
+        ("outcome", "6%"),
+        ("target", "20"),
+        ("outcome", "27"),
     ]

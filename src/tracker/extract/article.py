@@ -174,7 +174,12 @@ def _years(
     years = years_mentioned(norm)
     common_year = max(years, key=lambda y: (years[y], y)) if years else None
     # "今年" is the year of --date, else --year, else the article's own date line.
-    ref_year = date.year if date_given and date else (year or (date.year if date else common_year))
+    if date is None and year is None and (review := _REVIEW_HEADING.search(norm)):
+        # An undated "2014年工作回顾" is written the year after: its "过去的一年" is 2014.
+        common_ref: int | None = int(review[1]) + 1
+    else:
+        common_ref = common_year
+    ref_year = date.year if date_given and date else (year or (date.year if date else common_ref))
     year_note = None
     if year is None:
         year_note = (
@@ -183,6 +188,9 @@ def _years(
             else "period: no year in the text"
         )
     return ref_year, year or common_year or (date.year if date else None), year_note
+
+
+_REVIEW_HEADING = re.compile(r"([0-9]{4})年(?:工作|发展)?(?:回顾|总结)")
 
 
 def _figure(
@@ -223,12 +231,10 @@ def _figure(
         or re.search(r"控制在$", norm[cand.clause[0] : cand.start])
     ):
         kind = "at_most"
-    elif role == "target" and qualifier == "about":
-        kind = "range"  # "增长9%左右": a band around the figure
+    elif cand.upper is not None or (role == "target" and qualifier == "about"):
+        kind = "range"  # "增长9%左右": a band around the figure; "增长4.5%-5%": a band
     measure = "level" if cand.unit in ("%", "‰") or cand.baseline is not None else "flow"
-    if cand.unit != "%" and re.search(
-        r"率|占比|比例|覆盖面|标准|千人口|每千|每万|产能|能力|余额|保有量|存栏", title
-    ):
+    if cand.unit != "%" and _LEVEL_TITLE.search(title):
         measure = "level"
     elif _REACHED_LEVEL.search(norm, max(cand.clause[0], cand.start - 4), cand.start):
         measure = "level"  # "外商投资主体增至6000余户": the count in being, not a year's flow
@@ -236,7 +242,7 @@ def _figure(
         measure = "growth"
     sentence = norm[cand.sentence[0] : cand.sentence[1]]
     category = category_of(title) or category_of(sentence)
-    tolerance = _tolerance(cand) if kind == "range" else None
+    tolerance = _tolerance(cand) if kind == "range" and cand.upper is None else None
     if tolerance is not None:
         guessed.append(("tolerance", _TOLERANCE_WHY))
     # The quote: the clauses that hold the figure and every figure related to it.
@@ -277,6 +283,7 @@ def _figure(
         confidence=round(max(0.1, min(confidence, 1.0)), 2),
         note="; ".join(cand.notes) or None,
         guessed=tuple(guessed),
+        upper=cand.upper,
     )
 
 
@@ -310,6 +317,14 @@ def _article_title(text: str) -> str | None:
         ):
             return clean_quote(norm)
     return None
+
+
+# Titles of a state at a moment: a rate, a standard, a stock. A stock cut or added (退出产能,
+# 新增产能) is a flow.
+_LEVEL_TITLE = re.compile(
+    r"率|占比|比例|覆盖面|标准|千人口|每千|每万|(?<!退出)(?<!淘汰)(?<!化解)(?<!压减)(?<!新增)产能"
+    r"|能力|余额|保有量|存栏"
+)
 
 
 # A count reached ("增至", "减少到", "降至"): what there is at the end, a level.

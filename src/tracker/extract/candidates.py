@@ -14,14 +14,15 @@ from tracker.parse.grammar import chinese_int
 from tracker.parse.quantity import QuantityError, parse_quantity
 
 # fmt: off
-# Measure words that count public work. 大 ("5大中心") counts as 个.
+# Measure words that count public work. 大 ("5大中心") counts as 个. 口 (塘, 井, 沼气池) and 对
+# (公交站台10对) are known so that they are read after a scale too ("7.4万口山坪塘").
 _UNITS = (
     "个百分点", "百分点", "平方公里", "平方米", "立方米", "千瓦时", "人次", "户次", "家次",
     "场次", "轮次", "批次", "课时", "学时", "公顷", "公里", "千米", "千瓦", "千克", "公斤",
     "美元", "人", "名", "位", "户", "家", "所", "个", "座", "处", "间", "套", "台", "辆", "艘",
     "件", "项", "条", "支", "种", "场", "轮", "批", "次", "例", "张", "床", "册", "本", "份",
     "块", "栋", "幢", "元", "亩", "米", "吨", "头", "只", "株", "棵", "门", "班", "期", "节",
-    "宗", "笔", "斤", "%", "‰",
+    "宗", "笔", "斤", "口", "对", "%", "‰",
 )
 
 
@@ -69,7 +70,16 @@ _MONEY_WORDS = re.compile(
 )
 
 
-_ADMIN_COUNTED = re.compile(r"县|市|区|省|自治区|盟|地区|(?:大|中|小|特大|超大)?城市(?!社区)")
+_ADMIN_COUNTED = re.compile(
+    r"(?:试点|贫困|重点|示范|脱贫)?(?:县|市|区|省|自治区|盟|地区)|(?:大|中|小|特大|超大)?城市(?!社区)"
+)
+
+
+_PER_UNIT = re.compile(r"每[^,;。0-9]{1,4}$")
+
+
+# People counted with a scale and no measure word ("困难群体实现再就业1.21万"): 人.
+_PERSON_WORDS = re.compile(r"就业|人员|人口|劳动力|群众|职工|农民工|学生|务工")
 
 
 _A_YEAR = re.compile(r"19[5-9][0-9]|20[0-9][0-9]")
@@ -94,14 +104,14 @@ _CN_CLASS = "一二两三四五六七八九十百千"
 # words is open (口 for 沼气池, 眼 for 机井 …), so any other character after a number is read as
 # one, flagged guessed.
 _NOT_MEASURE = (
-    "的了和与及或在是为以后前中内外左右上下等至到比较同增减达超占共约近已将被把从由向对于即"
+    "的了和与及或在是为以后前中内外左右上下等至到比较同增减达超占共约近已将被把从由向于即"
     "每各该其此这那并且而但之也均全新再又仅就都还亦只可能使让给按票折" + _CN_CLASS + "万亿零〇余多"
 )
 
 
 _FIGURE_RE = re.compile(
     rf"(?P<pre>{alternation(_PRE_QUALIFIERS)})?"
-    r"(?:(?:(?P<sign>(?<=[\u4e00-\u9fff(:,])[-−])|(?<![0-9A-Za-z._/+\-#:−])(?<![0-9],))"
+    r"(?:(?:(?P<sign>(?<=[\u4e00-\u9fff(:,])[-−])|(?<![0-9A-Za-z._/+\-#−])(?<![0-9][,:]))"
     r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
     rf"|(?<![数几上成好{_CN_CLASS}万亿零〇])(?P<cn>[{_CN_CLASS}]+)(?=[余多]|万|亿))"
     r"(?P<yu1>[余多](?!于))?"
@@ -176,6 +186,7 @@ class Candidate:
     gap: Candidate | None = None  # a stated distance from the target
     gap_short: bool = False  # the gap's wording says the figure falls short (塌/低于目标)
     growth: bool = False  # a rate of change against a year earlier (增长5%)
+    upper: str | None = None  # the upper bound of a band ("增长4.5%-5%"): the figure is its lower
     decline: bool = False  # a growth figure the text gives as a fall (下降37.8%): negated
     decrease: bool = False
     consumed: bool = False
@@ -202,8 +213,11 @@ def candidates(view: View, paragraphs: list[Paragraph]) -> list[Candidate]:
         if index < 0 or m.start() >= paragraphs[index].end:
             continue
         para = paragraphs[index]
+        if found and m.start() < found[-1].end:
+            continue  # the upper bound of a band read with its lower
         cand = _candidate(norm, masked, m, para)
         if cand is not None:
+            _read_band(norm, cand)
             found.append(cand)
     return found
 
@@ -252,14 +266,10 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         if suf:  # "以上" with no unit: give the suffix back, it may be "以上的…"
             end -= len(suf)
             suf = None
-        # Money written with a scale but no unit ("187万稳岗返还资金").
-        if m["scale"] and _MONEY_WORDS.search(
-            norm[end : end + 8] + norm[max(start - 4, 0) : start]
-        ):
-            unit = "元"
-            unit_note = "unit 元 from the money word next to the figure"
-        else:
+        implied = _implied_unit(norm, start, end) if m["scale"] else None
+        if implied is None:
             return None
+        unit, unit_note = implied
     unit_end = m.end("unit") if m["unit"] else end
     if _THRESHOLD_AFTER.match(norm[unit_end : unit_end + 4]) and (
         suf or norm.startswith(("以上的", "以下的", "及以上", "及以下"), end)
@@ -273,8 +283,10 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         return None  # "由231名代表投票表决": who voted, not work done
     if _RANGE_BOUND.match(norm, end) or _RANGE_BOUND_END.match(norm, end):
         return None  # "(完成进度在80%到100%之间)": the bounds of a class of projects
-    if norm[max(start - 2, 0) : start] == "其余":
-        return None
+    if norm[max(start - 2, 0) : start] == "其余" or (
+        number == "1" and not m["scale"] and _PER_UNIT.search(norm, max(start - 6, 0), start)
+    ):
+        return None  # "其余12个": the rest; "每户至少1人就业": one per household, a definition
     if unit in ("名", "位") and norm[max(start - 1, 0) : start] in ("前", "列"):
         return None  # "前10名", "位列前3位": a rank
     if unit in ("条", "款") and norm[max(start - 1, 0) : start] == "章":
@@ -295,6 +307,31 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         sentence=sentence,
         clause=clause,
     )
+
+
+# The upper bound of a band of rates after its lower: "4.5%-5%", "6.5%至7%", "3—3.5%".
+_BAND_UPPER = re.compile(r"\s*[-—–~至到]\s*(?P<hi>[0-9]+(?:\.[0-9]+)?)%(?![0-9])")
+
+
+def _read_band(norm: str, cand: Candidate) -> None:
+    """Extend a rate to the band it opens ("经济增长4.5%-5%"): one figure, its upper bound
+    kept (kind range). "在80%到100%之间" was skipped before (the bounds of a class)."""
+    if cand.unit != "%" or cand.suf:
+        return
+    match = _BAND_UPPER.match(norm, cand.end)
+    if match and Fraction(match["hi"]) > Fraction(cand.number):
+        cand.upper = match["hi"] + "%"
+        cand.end = match.end()
+
+
+def _implied_unit(norm: str, start: int, end: int) -> tuple[str, str] | None:
+    """The unit of a figure written with a scale and no measure word, from the words next to
+    it: money ("187万稳岗返还资金") or people ("困难群体实现再就业1.21万")."""
+    if _MONEY_WORDS.search(norm[end : end + 8] + norm[max(start - 4, 0) : start]):
+        return "元", "unit 元 from the money word next to the figure"
+    if _PERSON_WORDS.search(norm, max(start - 4, 0), start):
+        return "人", "unit 人 from the word for people before the figure"
+    return None
 
 
 def _value_text(cand: Candidate) -> str:

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 # Time wording.
 _TIME_RE = re.compile(
     r"(?P<span>(?P<s1>\d{4})\s*[-—–~至到]\s*(?P<s2>\d{4})年)"
-    r"|(?P<plan>十三五|十四五|十五五)"
+    r"|(?P<plan>十一五|十二五|十三五|十四五|十五五)"
     r"|(?P<ymd>(?P<y1>\d{4})年(?P<m1>\d{1,2})月(?:(?P<d1>\d{1,2})日|(?P<e1>底|末)|(?P<mid1>上旬|中旬|下旬))?)"
-    r"|(?P<upto>(?:截至|截止)(?:到)?(?:(?P<y2>\d{4})年)?(?:(?P<m2>\d{1,2})月"
+    r"|(?P<upto>(?:截至|截止)(?:到)?(?:(?P<y2>\d{4})年|(?P<ty>今年|本年))?(?:(?P<m2>\d{1,2})月"
     r"(?:(?P<d2>\d{1,2})日|底|末)?|(?P<m2g>1[0-2]|0?[1-9])(?P<d2g>[0-3][0-9])日))"
     r"|(?P<months>(?P<m3a>\d{1,2})\s*[-—–~至到、]\s*(?P<m3>\d{1,2})月(?:份)?(?:底|末)?)"
     r"|(?P<md>(?<![0-9年])(?P<m4>\d{1,2})月(?P<d4>\d{1,2})日)"
@@ -23,7 +23,7 @@ _TIME_RE = re.compile(
     r"|(?P<year>(?P<by>到|至|在|于)?(?P<y>\d{4})年(?:度)?(?P<after>以来|来|底|末|年底|年末|前|之前)?)"
     r"|(?P<rel>今年(?!\d)|去年|明年|全年|过去的一年|过去一年)(?P<relafter>以来)?"
     r"|(?P<five>过去五年|过去的五年|五年来)|(?P<twelve>(?<![0-9十])一年来)"
-    r"|(?P<part>上半年|前三季度|第一季度|一季度|前两季度)"
+    r"|(?P<part>上半年|前三季度|前两季度|(?:第)?(?P<q>[一二三四])季度(?:末|底)?)"
     r"|(?P<month>(?<![0-9年\-—–~至到、])(?P<m5>1[0-2]|[1-9])月(?:份)?(?:底|末)?(?![0-9日]))"
 )
 
@@ -90,9 +90,10 @@ class TimeEvent:
     current: bool = False  # "目前", "今年以来": as of the article date
     text: str = ""
     relative: bool = False  # "今年", "去年": the year depends on the article date
+    bracket: bool = False  # "…(2013—2017年)": the period of a task named before it
 
 
-_PLAN_STARTS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
+_PLAN_STARTS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 
 
 # A five-year plan's name dates the figures after it when it says "in that period":
@@ -103,7 +104,8 @@ _PLAN_AS_TIME = re.compile(r"[”\"’']?(?:时期|期间|以来|末|来|[,:])")
 _MIDYEAR = 7
 
 
-_PART_MONTHS = {"上半年": 6, "前三季度": 9, "第一季度": 3, "一季度": 3, "前两季度": 6}
+_PART_MONTHS = {"上半年": 6, "前三季度": 9, "前两季度": 6}
+_QUARTERS = {"一": 3, "二": 6, "三": 9, "四": 12}  # "三季度末", "第一季度": as of its last day
 
 
 def time_events(
@@ -155,7 +157,10 @@ def _time_event(
     at, text = m.start(), m.group()
     if m["span"]:
         first, last = int(m["s1"]), int(m["s2"])
-        return TimeEvent(at, first, last, text=text) if 1900 <= first <= last <= 2200 else None
+        if not 1900 <= first <= last <= 2200:
+            return None
+        bracket = norm[at - 1 : at] == "(" and norm.startswith(")", m.end())
+        return TimeEvent(at, first, last, text=text, bracket=bracket)
     if m["plan"]:
         if not _PLAN_AS_TIME.match(norm, m.end()):
             return None  # "“十四五”开局之年", "“十三五”规划目标": a plan named, not a time
@@ -168,7 +173,7 @@ def _time_event(
             return None  # "2023年11月底前": a deadline, not a date of figures
         return TimeEvent(at, year, year, as_of=when, text=text)
     if m["upto"]:
-        upto_year = int(m["y2"]) if m["y2"] else in_force
+        upto_year = int(m["y2"]) if m["y2"] else ref if m["ty"] else in_force
         day = m["d2"] or m["d2g"]
         # A year the text writes is taken as written, even past the article date.
         written = None if m["y2"] else date
@@ -187,7 +192,8 @@ def _time_event(
             at > 0 and norm[at - 1] in "和与比较同"
         ):
             return None  # "和上半年相比": a comparison, not a date
-        when = _dated(in_force, _PART_MONTHS[m["part"]], None, date)
+        month = _QUARTERS[m["q"]] if m["q"] else _PART_MONTHS[m["part"]]
+        when = _dated(in_force, month, None, date)
         return TimeEvent(at, None, None, as_of=when, text=text) if when else None
     if m["md"]:
         return None  # a day in an account ("11月29日上午"): dates the story, not the figures
@@ -200,7 +206,7 @@ def _time_event(
         return TimeEvent(at, looked_back, looked_back, text=text, relative=True)
     if m["year"]:
         return _year_event(norm, m, ref)
-    return _relative_event(norm, m, ref)
+    return _relative_event(norm, m, ref, in_force)
 
 
 def _year_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | None:
@@ -220,11 +226,17 @@ def _year_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | Non
     return TimeEvent(at, year, year, text=text)
 
 
-def _relative_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | None:
+def _relative_event(
+    norm: str, m: re.Match[str], ref: int | None, in_force: int | None
+) -> TimeEvent | None:
     word, at, text = m["rel"], m.start(), m.group()
     if word == "今年" and _AGE_AFTER_TODAY.match(norm, m.end()):
         return None  # "今年53岁": an age
     if word == "全年":
+        year = in_force or ref
+        if norm.endswith("预计", max(at - 2, 0), at) and year is not None:
+            # "预计全年将超过1200万人": an estimate of the whole year, as of its last day
+            return TimeEvent(at, None, None, as_of=dt.date(year, 12, 31), text=text)
         return TimeEvent(at, None, None, text=text)
     if ref is None:
         return None

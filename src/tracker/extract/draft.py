@@ -54,6 +54,7 @@ class Figure:
     note: str | None = None
     guessed: tuple[tuple[str, str], ...] = ()
     goal_id: str | None = None  # the goal of the data this outcome belongs to (--data)
+    upper: str | None = None  # a band's upper bound ("4.5%-5%": value 4.5%, upper 5%)
 
     def why(self, name: str) -> str | None:
         """Why field ``name`` was guessed, or None when the text states it."""

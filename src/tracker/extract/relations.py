@@ -13,7 +13,9 @@ from tracker.extract.candidates import Candidate, read_value
 # 完成全年12万人目标任务的 (a target figure inside), 完成率, 完成进度为.
 _RATE_LEAD = (
     r"(?:分别)?(?:完成(?:了)?|为|占|达|达到)[^,;。%]{0,14}?(?:任务|目标|计划|指标)[^,;。%]{0,4}?的"
-    r"|(?:任务|目标|计划)?完成率(?:为|达到|达|是)?|(?:完成|工程|任务)?进度(?:为|达到|达|是)?"
+    r"|(?:任务|目标|计划)?完成(?:率|比例|比率)(?:为|达到|达|是)?|(?:完成|工程|任务)?进度(?:为|达到|达|是)?"
+    # "完成年度任务80%", "年度任务完成80%": the same without 的
+    r"|完成(?:了)?(?:年度|全年|年)(?:目标)?(?:任务|计划)|(?:年度|全年)(?:目标)?(?:任务|计划)完成(?:了)?"
 )
 _RATE_BEFORE = re.compile(rf"(?:{_RATE_LEAD})$")
 
@@ -50,8 +52,13 @@ _CHANGE_BEFORE = re.compile(
 _GROWTH_BEFORE = re.compile(
     r"(?P<word>增长|增速|增幅|涨幅|上涨|上升|提高|下降|降低|减少|回落|下滑|增加)"
     r"(?:了|为|达|达到|控制在|保持在)?$"
+    # "增长目标也调低为8%", "增速预期目标定为6%": the rate of a growth target
+    r"|(?:增长|增速)(?:预期)?目标[^,;。0-9%]{0,6}?(?:为|是|在)$"
 )
 # A per-head level ("千人口托位数达到3.88个") is not what a completion rate rates.
+# What follows a target quoted in an outcome's sentence ("增长7.6%,高于7.5%的预期目标0.1个
+# 百分点", "在6.5%-7%的预期区间内").
+_QUOTED_TARGET = re.compile(r"的[^,;。0-9%]{0,4}?(?:目标|任务|计划|指标|区间)")
 _PER_HEAD = re.compile(r"千人口|每千人|每万人|人均|每百")
 
 
@@ -194,17 +201,25 @@ def _rates(norm: str, group: list[Candidate]) -> None:
         i += len(rates)
 
 
+_COMPARED_WITH = re.compile(r"(?P<word>高于|低于|超过|超出|快于|慢于|少于|多于)$")
+
+
 def _gaps(norm: str, group: list[Candidate]) -> None:
-    """A stated distance from the target goes to the figure before it."""
+    """A stated distance from the target goes to the figure before it (or, when the target
+    is quoted before the gap, to the figure compared with it)."""
     live = _live(group)
     for i, cand in enumerate(live):
         if i == 0:
             continue
         match = _GAP_BEFORE.search(norm[live[i - 1].end : cand.start])
         owner = live[i - 1]
-        if match is None or owner.gap is not None:
+        word = (match["word"] or match["cmp"]) if match else None
+        if match is None and i >= 2 and _QUOTED_TARGET.fullmatch(norm, owner.end, cand.start):
+            compared = _COMPARED_WITH.search(norm, live[i - 2].end, owner.start)
+            owner = live[i - 2]
+            word = compared["word"] if compared and _gap_unit(owner, cand) else None
+        if word is None or owner.gap is not None:
             continue
-        word = match["word"] or match["cmp"]
         owner.gap, owner.gap_short = cand, word in _GAP_SHORT
         owner.related.append(cand)
         cand.consumed = True
@@ -217,14 +232,28 @@ def _growth(norm: str, group: list[Candidate]) -> None:
         lead = _lead(norm, group, cand)
         match = _GROWTH_BEFORE.search(lead)
         listed = previous is not None and previous.growth and lead.strip() in ("、", "和")
+        # "增长7.6%,高于7.5%的预期目标": the target a growth figure is compared with
+        quoted = (
+            previous is not None
+            and previous.growth
+            and _QUOTED_TARGET.match(norm, cand.end) is not None
+        )
+        listed = listed or quoted
         if cand.unit == "%" and cand.baseline is None and (match or listed):
             cand.growth = True
-            declines = match["word"] in _DECLINE if match else bool(previous and previous.decline)
+            declines = match["word"] in _DECLINE if match and match["word"] else False
+            declines = declines or bool(not match and previous and previous.decline)
             if declines and not cand.number.startswith("-"):
                 cand.decline = True
                 cand.number = "-" + cand.number
                 read_value(cand)
         previous = cand
+
+
+def _gap_unit(owner: Candidate, gap: Candidate) -> bool:
+    if owner.unit in ("%", "‰"):
+        return gap.unit in ("个百分点", "百分点")
+    return _same_unit(owner.unit, gap.unit)
 
 
 _PEOPLE = frozenset(("人", "名", "位", "人次"))

@@ -14,11 +14,17 @@ from tracker.core.regions import RegionInfo, strip_suffix, to_simplified
 from tracker.extract.candidates import Candidate
 from tracker.extract.dates import TimeEvent, years_mentioned
 from tracker.extract.draft import Role
+from tracker.extract.plans import LIST_BREAK, heading, in_plan_list
 from tracker.extract.text import Paragraph, alternation, containing
+
+# 计划 and 目标 as plan words: not 计划生育, nor the heading of a review against the plan
+# ("计划执行情况", "主要目标任务完成情况").
+_PLAN_NOUNS = r"计划(?!生育|执行|完成情况)|目标(?!(?:任务)?(?:完成|执行|进展|情况))"
+
 
 # Role wording. Target: in the clause before the figure, or right after it.
 _TARGET_BEFORE = re.compile(
-    r"确保|力争|争取(?:在|到|实现|达到)|目标(?:是|为)?|计划(?!生育)|预计|预期|拟|规划"
+    rf"确保|力争|争取(?:在|到|实现|达到)|(?:{_PLAN_NOUNS})(?:是|为)?|预计|预期|拟|规划"
     r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|下达|办好(?!了)"
 )
 
@@ -39,7 +45,8 @@ _NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:一项|项目|工程|行动
 
 
 _TARGET_AFTER = re.compile(
-    r"^[”’\"']?(?:的)?(?:既定|预期|控制|年度|全年|省定|市定|县定)?(?:目标任务|目标|任务)(?!完成)"
+    r"^[”’\"']?(?:的)?(?:既定|预期|控制|调控|年度|全年|省定|市定|县定)?(?:目标任务|目标|任务)(?!完成)"
+    r"|^[”’\"']?的(?:预期|目标)区间"  # "在6.5%-7%的预期区间内"
 )
 
 
@@ -47,11 +54,12 @@ _TARGET_AFTER = re.compile(
 _OUTCOME_STRONG = re.compile(
     r"累计|截至|截止|已经|(?<![而])已|共计|(?<![公总])共(?![同享建治])|完成率|同比"
     r"|比上年|较上年|以来|一年来|五年来|(?<![为除])了(?!解)|获评|创历史|目前|先后"
+    r"|实际(?:完成|开展|建成|实现)"  # "计划完成工程量5%,实际完成工程量6%"
 )
 
 
 _PLAN_WORDS = re.compile(
-    r"将(?![患结其其此这该])|要(?![求素点闻害])|力争|确保|计划(?!生育)|目标|着力|推动|推进|加快|持续"
+    rf"将(?![患结其其此这该])|要(?![求素点闻害])|力争|确保|{_PLAN_NOUNS}|着力|推动|推进|加快|持续"
     r"|努力|争取|进一步|不断|保持|实施|启动实施|全力|继续|启动|坚持"
 )
 
@@ -148,25 +156,27 @@ def figure_role(
     after = norm[cand.end : cand.end + 6]
     if cand.rate is not None or cand.gap is not None:
         return "outcome", 0.9, None  # a stated completion rate or gap: already reached
-    if _COMPARED_WITH_TARGET.match(norm, cand.end, cand.sentence[1]):
-        return "outcome", 0.85, None  # "涨幅为2.1%,比“3%左右”的既定目标低"
     if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - _LOOKBACK), cand.start):
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if _TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
         return "target", 0.9, None
     past = ctx.ref_year is not None and when.last < ctx.ref_year
-    wording = _TARGET_BEFORE.search(local)
-    if wording and not (past and _ESTIMATE.fullmatch(wording.group())):
-        # "预计全年增长6.3%" of a year already over is an estimate of the outcome, not a plan.
+    estimate = past or _late_in(ctx, when)
+    words = [w.group() for w in _TARGET_BEFORE.finditer(local)]
+    if any(not (estimate and _ESTIMATE.fullmatch(w)) for w in words):
+        # "预计全年增长6.3%" of a year already over, or in its last quarter, is an estimate of
+        # the outcome, not a plan; "…的主要预期目标是…增长7%左右" is a plan all the same.
         return "target", 0.85, None
+    if _COMPARED_WITH_TARGET.match(norm, cand.end, cand.sentence[1]):
+        return "outcome", 0.85, None  # "涨幅为2.1%,比“3%左右”的既定目标低"
     window = max(cand.paragraph.start, cand.start - _LOOKBACK)
     full_start = max(norm.rfind(stop, window, cand.start) for stop in "。!?") + 1
-    if not past and _heading(norm, max(full_start, window), cand.start):
+    if not past and heading(norm, max(full_start, window), cand.start):
         return "target", 0.8, None  # "主要预期目标是:…;…;…"
     if (
         not past
-        and not _LIST_BREAK.search(norm, cand.sentence[0], cand.start)
-        and _plan_list(norm, cand, ctx)
+        and not LIST_BREAK.search(norm, cand.sentence[0], cand.start)
+        and in_plan_list(norm, ctx.sentences, cand.sentence[0], max(0, cand.start - _LOOKBACK))
     ):
         return "target", 0.75, None  # an item of a list under "主要预期目标" a few sentences back
     if cand.numerator is not None or cand.baseline is not None:
@@ -174,6 +184,8 @@ def figure_role(
     sentence_before = norm[cand.sentence[0] : cand.start]
     if _OUTCOME_STRONG.search(sentence_before):
         return "outcome", 0.85, None
+    if when.task and when.last > _now(ctx).year:
+        return "target", 0.75, None  # "2606个撤并村通公路(2013—2017年)": a task not yet due
     if when.since or when.dated:  # "2021年以来", "截至9月底": a figure already reached
         return "outcome", 0.8, None
     first, last = when.first, when.last
@@ -209,36 +221,18 @@ def figure_role(
 _ESTIMATE = re.compile(r"预计|预期")
 
 
-# Wording that closes a plan list: a review, or a reason given for the plan.
-_LIST_BREAK = re.compile(
-    r"(?<![为除])了(?!解)|已|累计|去年|过去|一年来|五年来|回顾|主要考虑|考虑是|为实现|为完成"
-    r"|截至|截止|以来|上半年|前三季度|[0-9]{1,2}月"  # a date: figures reached by then
-)
+def _late_in(ctx: ArticleContext, when: _When) -> bool:
+    """Whether the article is dated in the last quarter of the figure's (one) year."""
+    date = ctx.date
+    return (
+        ctx.date_known
+        and date is not None
+        and when.first == when.last == date.year
+        and date.month > _THIRD_QUARTER
+    )
 
 
-_LIST_SENTENCES = 12  # how many sentences back a list's heading may stand
-
-
-def _plan_list(norm: str, cand: Candidate, ctx: ArticleContext) -> bool:
-    """Whether the figure is an item of a plan list whose heading ("主要预期目标是:",
-    "二、2018年发展主要预期目标", "提出…主要预期目标:") stands in a sentence before it (in
-    its block or the blocks of the list's numbered items before): every sentence between holds
-    a figure and no review wording."""
-    sentences = ctx.sentences
-    window = max(0, cand.start - _LOOKBACK)
-    i = bisect.bisect_left(sentences, (cand.sentence[0], -1))
-    for start, end in sentences[max(i - _LIST_SENTENCES, 0) : max(i, 0)][::-1]:
-        if end <= window:
-            return False
-        header = _heading(norm, max(start, window), end)
-        if header:
-            return not _LIST_BREAK.search(norm, header.end(), end)
-        if _LIST_BREAK.search(norm, start, end) or not _ANY_DIGIT.search(norm, start, end):
-            return False
-    return False
-
-
-_ANY_DIGIT = re.compile(r"[0-9]")
+_THIRD_QUARTER = 9
 
 
 def _year_just_begun(ctx: ArticleContext, first: int, last: int) -> bool:
@@ -276,6 +270,7 @@ class _When:
     since: bool = False
     dated: bool = False  # the text dates the figure ("截至9月底", "1—10月")
     absolute: bool = False  # the period comes from a year written out ("2024年")
+    task: bool = False  # the period of a task named with it ("…(2013—2017年)")
 
 
 def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
@@ -285,6 +280,9 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     one ("截至12月10日", "1—10月底", "目前") dates the figure within it.
     """
     year_event, date_event = _events_before(cand, ctx)
+    task = _task_period(cand, ctx)
+    if task is not None:
+        year_event = task
     period_note: str | None = None
     as_of_note: str | None = None
     if year_event is None:
@@ -328,7 +326,21 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
         year_event is not None and year_event.as_of is not None
     )
     absolute = year_event is not None and not year_event.relative and not year_event.deadline
-    return _When(first, last, as_of, period_note, as_of_note, since, dated, absolute)
+    return _When(
+        first, last, as_of, period_note, as_of_note, since, dated, absolute, task is not None
+    )
+
+
+def _task_period(cand: Candidate, ctx: ArticleContext) -> TimeEvent | None:
+    """The period in brackets after a task named in the figure's sentence ("2606个撤并村通公路
+    (2013—2017年)")."""
+    index = bisect.bisect_right(ctx.event_starts, cand.start)
+    for event in ctx.events[index : index + 3]:
+        if event.at >= cand.sentence[1]:
+            break
+        if event.bracket:
+            return event
+    return None
 
 
 def _events_before(
@@ -337,9 +349,15 @@ def _events_before(
     """The year-bearing expression in force at the figure, and the date-only one after it."""
     year_event: TimeEvent | None = None
     date_event: TimeEvent | None = None
+    running = _RUNNING.search(ctx.norm, *cand.sentence) is not None
     index = bisect.bisect_right(ctx.event_starts, cand.start) - 1
     while index >= 0:
         event = ctx.events[index]
+        if event.bracket and event.at < cand.sentence[0] and not running:
+            # A task's period dates the task, not what was done this year ("(2013—2017年)。
+            # 上半年已完成…"); a running total counts over the task's years.
+            index -= 1
+            continue
         if event.first is not None or event.last is not None:
             year_event = event
             break
@@ -372,26 +390,9 @@ def _now(ctx: ArticleContext) -> dt.date:
 
 
 _FULL_STOP = re.compile(r"[。!?\n]")
+# A total over a task's years: "累计解决了…", "已提前完成总目标任务", "占总计划的84.6%".
+_RUNNING = re.compile(r"累计|总(?:目标)?任务|总计划")
 _EARLIER_DATES = 8
-
-
-_TARGET_HEADER = re.compile(
-    r"(?:预期|主要|工作|发展)?目标(?:任务)?(?:是|为)?:|目标任务是"
-    r"|(?:主要(?:预期)?|预期)目标(?!完成|执行|进展|情况|任务完成)"
-)
-
-
-# A heading's target already reached: "全面完成了年初确定的主要预期目标", "实现预期目标:".
-_HEADER_REACHED = re.compile(r"(?:完成|实现|达到|达成|超过|高于|低于)[^,;。:]{0,15}$")
-
-
-def _heading(norm: str, start: int, end: int) -> re.Match[str] | None:
-    """A plan list's heading in norm[start:end] ("主要预期目标是:"), unless it tells the
-    target reached."""
-    for match in _TARGET_HEADER.finditer(norm, start, end):
-        if not _HEADER_REACHED.search(norm, max(start, match.start() - 20), match.start()):
-            return match
-    return None
 
 
 _WHOLE_AREA = re.compile(r"全市|全区|全县|全省|全州|全盟|全旗|全国|我市|我区|我县|我省|我州")

@@ -181,7 +181,10 @@ def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOpt
         lines.append(_line("measure", toml_string(figure.measure), _MEASURE_WHY[figure.measure]))
     period = toml_string(figure.period) if "-" in figure.period else figure.period
     lines.append(_line("period", period, why("period")))
-    if figure.role == "target":
+    if figure.role == "target" and figure.upper is not None:
+        band = f"[{_quantity(figure.value)}, {_quantity(figure.upper)}]"
+        lines.append(_line("target", band, why("role")))
+    elif figure.role == "target":
         lines.append(_line("target", _quantity(figure.value), why("role")))
     elif figure.target is not None:
         lines.append(_line("target", _quantity(figure.target), "stated with the outcome"))
@@ -231,6 +234,8 @@ _MEASURE_WHY = {
 def _kind_reason(figure: Figure) -> str:
     if figure.baseline is not None:
         return "a reduction from the baseline"
+    if figure.kind == "range" and figure.upper is not None:
+        return "a band from the figure to its upper bound"
     if figure.kind == "range":
         return "左右/约: a band around the figure"
     return "a ceiling (以内/不超过/控制在)"
@@ -256,6 +261,7 @@ def figure_dict(figure: Figure) -> dict[str, Any]:
         "denominator": figure.denominator,
         "baseline": figure.baseline,
         "tolerance": figure.tolerance,
+        "upper": figure.upper,
         "period": figure.period,
         "as_of": figure.as_of.isoformat() if figure.as_of else None,
         "region": figure.region,

@@ -1,0 +1,72 @@
+"""Plan lists: a heading ("主要预期目标是:", "为民兴办10件实事:", "这10件实事分别为:") and
+the items after it, which are targets even when they carry no target wording of their own."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# A list's heading: the main targets of a work report, or a list of the year's 实事 (a 民生实事
+# list names what will be done: "2019年,市委、市政府为民兴办10件实事:一是…").
+_TARGET_HEADER = re.compile(
+    r"(?:预期|主要|工作|发展)?目标(?:任务)?(?:是|为)?:|目标任务是"
+    r"|(?:主要(?:预期)?|预期)目标(?![^,;。:]{0,6}?(?:完成|实现|达到|执行|进展|情况))"
+    r"|实事(?:项目)?(?:分别为|分别是|如下|是|为)?:"
+)
+
+
+# A heading's target already reached: "全面完成了年初确定的主要预期目标", "实现预期目标:".
+_HEADER_REACHED = re.compile(r"(?:完成|实现|达到|达成|超过|高于|低于)[^,;。:]{0,15}$")
+
+
+# Wording that closes a plan list: a review, or a reason given for the plan.
+LIST_BREAK = re.compile(
+    r"(?<![为除])了(?!解)|已|累计|去年|过去|一年来|五年来|回顾|主要考虑|考虑是|为实现|为完成"
+    r"|截至|截止|以来|上半年|前三季度|[0-9]{1,2}月"  # a date: figures reached by then
+)
+
+
+_LIST_SENTENCES = 12  # how many sentences back a list's heading may stand
+
+
+_ANY_DIGIT = re.compile(r"[0-9]")
+
+
+# The theme of an item that the item's figures follow: "——经济保持平稳较快增长。生产总值…".
+_ITEM_THEME = re.compile(r"\s*(?:——|[●■◆▲•▪★☆◇□]|\(?[一二三四五六七八九十0-9]{1,2}[)、.])")
+_THEME_LENGTH = 24
+
+
+def heading(norm: str, start: int, end: int) -> re.Match[str] | None:
+    """A plan list's heading in norm[start:end] ("主要预期目标是:"), unless it tells the
+    target reached."""
+    for match in _TARGET_HEADER.finditer(norm, start, end):
+        if not _HEADER_REACHED.search(norm, max(start, match.start() - 20), match.start()):
+            return match
+    return None
+
+
+def _theme(norm: str, start: int, end: int) -> bool:
+    return end - start <= _THEME_LENGTH and _ITEM_THEME.match(norm, start) is not None
+
+
+def in_plan_list(
+    norm: str, sentences: list[tuple[int, int]], sentence_start: int, window: int
+) -> bool:
+    """Whether the sentence starting at ``sentence_start`` is an item of a plan list whose
+    heading ("主要预期目标是:", "二、2018年发展主要预期目标", "提出…主要预期目标:") stands in
+    a sentence before it, not before ``window`` (in its block or the blocks of the list's
+    numbered items before): every sentence between holds a figure (or is an item's theme,
+    "——经济保持平稳较快增长。") and no review wording."""
+    i = bisect.bisect_left(sentences, (sentence_start, -1))
+    for start, end in sentences[max(i - _LIST_SENTENCES, 0) : max(i, 0)][::-1]:
+        if end <= window:
+            return False
+        header = heading(norm, max(start, window), end)
+        if header:
+            return not LIST_BREAK.search(norm, header.end(), end)
+        if LIST_BREAK.search(norm, start, end):
+            return False
+        if not _ANY_DIGIT.search(norm, start, end) and not _theme(norm, start, end):
+            return False
+    return False
