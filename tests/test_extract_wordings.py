@@ -756,3 +756,80 @@ def test_planned_and_actual() -> None:
         ("target", "20"),
         ("outcome", "27"),
     ]
+
+
+# Fourth round: reviews of a report's proposals, quoted targets, page stamps, comparisons.
+
+
+def test_a_review_quotes_what_the_report_proposed() -> None:
+    text = (
+        "去年政府工作报告提出,全年新建改造农村公路15万公里,新增高效节水灌溉面积2000万亩。"
+        "而实际全年新建改造农村公路18.2万公里。此外,报告提出粮食产量稳定在1.3万亿斤以上,"
+        "而实际产量为1.39万亿斤。"
+    )
+    got = extract(text, date=dt.date(2024, 3, 2)).figures
+    assert [(f.role, f.value, f.period) for f in got] == [
+        ("target", "15万", "2023"),
+        ("target", "2000万", "2023"),
+        ("outcome", "18.2万", "2023"),
+        ("target", "1.3万亿以上", "2023"),
+        ("outcome", "1.39万亿", "2023"),
+    ]
+
+
+def test_a_goal_or_a_promise_named_after_the_figure() -> None:
+    text = (
+        "去年承诺了新增城镇就业200万人以上的目标,全年实际新增215万人。"
+        "宽带资费较上年下降了25%,超额完成了降低20%的承诺。"
+    )
+    got = extract(text, date=dt.date(2024, 3, 2)).figures
+    assert [(f.role, f.value, f.period, f.measure) for f in got] == [
+        ("target", "200万以上", "2023", "flow"),
+        ("outcome", "215万", "2023", "flow"),
+        ("outcome", "-25%", "2023", "growth"),
+        ("target", "-20%", "2023", "growth"),
+    ]
+
+
+def test_a_rate_below_the_target_rate_is_no_gap() -> None:
+    got = rows("全年城镇调查失业率为5.2%,低于指标任务5.5%。", year=2024)
+    assert got == [
+        ("outcome", "5.2%", "%", None, None, None, "level"),
+        ("target", "5.5%", "%", None, None, None, "level"),
+    ]
+
+
+def test_a_page_stamp_dates_the_article() -> None:
+    text = "全省就业工作综述\n2021-03-04 09:30:00\n来源:省人社厅\n去年全省城镇新增就业50万人。\n"
+    (figure,) = extract(text).figures
+    assert (figure.role, figure.value, figure.period) == ("outcome", "50万", "2020")
+
+
+def test_the_quarter_to_come_dates_no_figure() -> None:
+    text = (
+        "发布日期:2021-10-20\n前三季度,全市地区生产总值增长6.1%,低于目标0.9个百分点。"
+        "各部门要大干四季度。\n2.固定资产投资:增长5%,低于目标3个百分点。"
+    )
+    got = extract(text).figures
+    assert [(f.value, f.period, str(f.as_of)) for f in got] == [
+        ("6.1%", "2021", "2021-09-30"),
+        ("5%", "2021", "2021-09-30"),
+    ]
+
+
+def test_last_year_as_the_base_of_a_comparison_dates_nothing() -> None:
+    text = "上半年,区级财政收入2.12亿元,比去年同口径增长15.2%。"
+    got = extract(text, date=dt.date(2006, 7, 20)).figures
+    assert [(f.value, f.period, str(f.as_of)) for f in got] == [
+        ("2.12亿", "2006", "2006-06-30"),
+        ("15.2%", "2006", "2006-06-30"),
+    ]
+
+
+def test_a_space_before_the_scale_and_improvement_as_growth() -> None:
+    assert rows("社会消费品零售总额30.61 亿元,完成年度计划的51.02%。", year=2006) == [
+        ("outcome", "30.61亿", "元", "51.02%", None, None, "flow")
+    ]
+    assert rows("全年环境空气质量综合指数改善9.6%。", year=2018) == [
+        ("outcome", "9.6%", "%", None, None, None, "growth")
+    ]

@@ -112,7 +112,7 @@ _NOT_MEASURE = (
 _FIGURE_RE = re.compile(
     rf"(?P<pre>{alternation(_PRE_QUALIFIERS)})?"
     r"(?:(?:(?P<sign>(?<=[\u4e00-\u9fff(:,])[-−])|(?<![0-9A-Za-z._/+\-#−])(?<![0-9][,:]))"
-    r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)"
+    r"(?P<num>[0-9]+(?:,[0-9]{3})*(?:\.[0-9]+)?)(?: (?=万|亿))?"  # "30.61 亿元" as pages space it
     rf"|(?<![数几上成好{_CN_CLASS}万亿零〇])(?P<cn>[{_CN_CLASS}]+)(?=[余多]|万|亿))"
     r"(?P<yu1>[余多](?!于))?"
     r"(?P<scale>万亿|千万|百万|亿|万|千(?![瓦克米伏帕卡焦赫]))?"
@@ -138,6 +138,8 @@ _DATE_MASK = re.compile(
 
 
 _THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)?的")
+# ... unless what it qualifies is a goal: "城镇新增就业1100万人以上的目标".
+_GOAL_AFTER = re.compile(r"(?:及)?(?:以上|以下|以内)?的(?:预期|既定|年度)?(?:目标|任务|承诺)")
 
 
 # One person's age: "今年53岁的赵红五", "现年70岁", "张某,45岁,". "80周岁及以上老年人" and
@@ -271,8 +273,10 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
             return None
         unit, unit_note = implied
     unit_end = m.end("unit") if m["unit"] else end
-    if _THRESHOLD_AFTER.match(norm[unit_end : unit_end + 4]) and (
-        suf or norm.startswith(("以上的", "以下的", "及以上", "及以下"), end)
+    if (
+        _THRESHOLD_AFTER.match(norm[unit_end : unit_end + 4])
+        and (suf or norm.startswith(("以上的", "以下的", "及以上", "及以下"), end))
+        and not _GOAL_AFTER.match(norm, unit_end)
     ):
         return None  # "人口20万人以上的县": a threshold in a definition
     if unit == "个" and _ADMIN_COUNTED.match(norm, end):

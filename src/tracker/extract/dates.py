@@ -40,6 +40,10 @@ _ARTICLE_DATE_RES = (
 )
 
 
+# A news page's stamp near the top: "2019-03-03 11:47:00", "2019-03-03 11:47".
+_STAMP = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*\d{1,2}:\d{2}(?::\d{2})?")
+
+
 _DATELINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 
@@ -53,7 +57,10 @@ def read_article_date(text: str) -> dt.date | None:
             found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
             if found:
                 return found
-    for match in _DATELINE.finditer(norm, 0, _DATELINE_WITHIN):
+    for match in (
+        *_STAMP.finditer(norm, 0, _DATELINE_WITHIN),
+        *_DATELINE.finditer(norm, 0, _DATELINE_WITHIN),
+    ):
         found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
         if found:
             return found
@@ -146,6 +153,14 @@ def _dated(year: int | None, month: int, day: int | None, date: dt.date | None) 
     return when
 
 
+def _under_way(year: int | None, last_month: int, date: dt.date | None) -> bool:
+    """A quarter of ``year`` that has begun by ``date`` and ends more than a month after it."""
+    if year is None or date is None or year != date.year:
+        return False
+    begun = dt.date(year, last_month - 2, 1) <= date
+    return begun and dt.date(year, last_month, 1) > date + dt.timedelta(days=31)
+
+
 def _time_event(
     norm: str,
     m: re.Match[str],
@@ -193,6 +208,8 @@ def _time_event(
         ):
             return None  # "和上半年相比": a comparison, not a date
         month = _QUARTERS[m["q"]] if m["q"] else _PART_MONTHS[m["part"]]
+        if m["q"] and _under_way(in_force, month, date):
+            return None  # "大干四季度" in October: the quarter to come, not a date of figures
         when = _dated(in_force, month, None, date)
         return TimeEvent(at, None, None, as_of=when, text=text) if when else None
     if m["md"]:
@@ -240,6 +257,8 @@ def _relative_event(
         return TimeEvent(at, None, None, text=text)
     if ref is None:
         return None
+    if word == "去年" and at > 0 and norm[at - 1] in "比较同与和":
+        return None  # "比去年同口径增长35.2%": the base of a comparison, not a date
     year = {"今年": ref, "去年": ref - 1, "明年": ref + 1}.get(word, ref - 1)
     return TimeEvent(at, year, year, current=bool(m["relafter"]), text=text, relative=True)
 

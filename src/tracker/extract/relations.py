@@ -50,7 +50,7 @@ _CHANGE_BEFORE = re.compile(
 
 # Growth: a rate of change against a year earlier (增长5%, 同比下降37.8%, 涨幅).
 _GROWTH_BEFORE = re.compile(
-    r"(?P<word>增长|增速|增幅|涨幅|上涨|上升|提高|下降|降低|减少|回落|下滑|增加)"
+    r"(?P<word>增长|增速|增幅|涨幅|上涨|上升|提高|下降|降低|减少|回落|下滑|增加|改善)"
     r"(?:了|为|达|达到|控制在|保持在)?$"
     # "增长目标也调低为8%", "增速预期目标定为6%": the rate of a growth target
     r"|(?:增长|增速)(?:预期)?目标[^,;。0-9%]{0,6}?(?:为|是|在)$"
@@ -220,6 +220,8 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
             word = compared["word"] if compared and _gap_unit(owner, cand) else None
         if word is None or owner.gap is not None:
             continue
+        if match is not None and owner.unit in ("%", "‰") and cand.unit == "%":
+            continue  # "控制在4.8%,低于指标任务5.5%": the target itself, not a gap in points
         owner.gap, owner.gap_short = cand, word in _GAP_SHORT
         owner.related.append(cand)
         cand.consumed = True

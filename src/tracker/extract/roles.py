@@ -25,8 +25,14 @@ _PLAN_NOUNS = r"计划(?!生育|执行|完成情况)|目标(?!(?:任务)?(?:完�
 # Role wording. Target: in the clause before the figure, or right after it.
 _TARGET_BEFORE = re.compile(
     rf"确保|力争|争取(?:在|到|实现|达到)|(?:{_PLAN_NOUNS})(?:是|为)?|预计|预期|拟|规划"
-    r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|下达|办好(?!了)"
+    r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|下达|办好(?!了)|指标任务"
 )
+
+
+# What a report proposed, quoted in a review of it ("去年政府工作报告提出,2018年全年再为企业
+# 和个人减税8000多亿元"): targets, through the sentence, until the review tells the outcome.
+_PROPOSED = re.compile(r"(?:报告|纲要|规划)》?[”\"]?(?:中)?(?:提出|要求|明确|承诺|确定)(?:了)?")
+_ACTUAL = re.compile(r"实际|事实上|而|结果|(?:完成|实现|达到)了")
 
 
 # A count of tasks, then the tasks named by their target figures ("未达到序时进度11项、占比20.0%,
@@ -45,7 +51,7 @@ _NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:一项|项目|工程|行动
 
 
 _TARGET_AFTER = re.compile(
-    r"^[”’\"']?(?:的)?(?:既定|预期|控制|调控|年度|全年|省定|市定|县定)?(?:目标任务|目标|任务)(?!完成)"
+    r"^[”’\"']?(?:的)?(?:既定|预期|控制|调控|年度|全年|省定|市定|县定)?(?:目标任务|目标|任务|承诺)(?!完成)"
     r"|^[”’\"']?的(?:预期|目标)区间"  # "在6.5%-7%的预期区间内"
 )
 
@@ -160,6 +166,9 @@ def figure_role(
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if _TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
         return "target", 0.9, None
+    proposed = [m.end() for m in _PROPOSED.finditer(norm, cand.sentence[0], cand.start)]
+    if proposed and not _ACTUAL.search(norm, proposed[-1], cand.start):
+        return "target", 0.85, None  # "政府工作报告提出…控制在3%左右": a target quoted in a review
     past = ctx.ref_year is not None and when.last < ctx.ref_year
     estimate = past or _late_in(ctx, when)
     words = [w.group() for w in _TARGET_BEFORE.finditer(local)]
