@@ -833,3 +833,57 @@ def test_a_space_before_the_scale_and_improvement_as_growth() -> None:
     assert rows("全年环境空气质量综合指数改善9.6%。", year=2018) == [
         ("outcome", "9.6%", "%", None, None, None, "growth")
     ]
+
+
+def test_a_list_of_expected_and_binding_indicators() -> None:
+    text = (
+        "主要预期指标是:地区生产总值增长6%左右,城镇新增就业30万人。\n"
+        "约束性指标是:万元地区生产总值能耗下降3%。民生方面,农村危房改造2万户。\n"
+    )
+    got = extract(text, year=2019).figures
+    assert [(f.role, f.value) for f in got] == [
+        ("target", "6%左右"),
+        ("target", "30万"),
+        ("target", "-3%"),
+        ("target", "2万"),
+    ]
+
+
+def test_a_review_against_what_was_expected() -> None:
+    text = (
+        "2018年,全省地区生产总值增长6%,低于预期2个百分点;出口增长9%,高于预期0.5个百分点;"
+        "财政收入下降3.1%,好于下降5%的预期;城镇登记失业率3.4%,控制在预期4.5%以内。"
+        "全国31省份中,增速居第20位。"
+    )
+    got = extract(text, date=dt.date(2019, 1, 20)).figures
+    assert [(f.role, f.value, f.stated_gap) for f in got] == [
+        ("outcome", "6%", "2个百分点"),
+        ("outcome", "9%", "-0.5个百分点"),
+        ("outcome", "-3.1%", None),
+        ("target", "-5%", None),
+        ("outcome", "3.4%", None),
+        ("target", "4.5%以内", None),
+    ]
+
+
+def test_projects_named_by_their_targets_ahead_of_their_milestones() -> None:
+    text = (
+        "截至8月底,新建村道120公里、改造危桥8座等5个项目超额完成了节点任务,居民消费价格涨幅 1.5%。"
+    )
+    got = extract(text, year=2020).figures
+    # (the count of projects, 5个, is neither right nor wrong)
+    assert [(f.role, f.value, f.measure) for f in got if f.unit != "个"] == [
+        ("target", "120", "flow"),
+        ("target", "8", "flow"),
+        ("outcome", "1.5%", "growth"),
+    ]
+
+
+def test_periods_listed_then_their_figures() -> None:
+    text = "2020年,全市地区生产总值一季度、上半年、前三季度分别增长5.1%、5.3%、5.2%。"
+    got = extract(text, date=dt.date(2020, 10, 25)).figures
+    assert [(f.value, str(f.as_of)) for f in got] == [
+        ("5.1%", "2020-03-31"),
+        ("5.3%", "2020-06-30"),
+        ("5.2%", "2020-09-30"),
+    ]

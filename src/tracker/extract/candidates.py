@@ -279,8 +279,8 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         and not _GOAL_AFTER.match(norm, unit_end)
     ):
         return None  # "人口20万人以上的县": a threshold in a definition
-    if unit == "个" and _ADMIN_COUNTED.match(norm, end):
-        return None  # "13个县(市、区)", "31个大城市": the administrative structure
+    if unit == "省" or (unit == "个" and _ADMIN_COUNTED.match(norm, end)):
+        return None  # "13个县(市、区)", "31个大城市", "全国31省份": the administrative structure
     if unit in ("个", "项", "大") and _SPEECH_PARTS.match(norm, end):
         return None  # "主要做好7个方面的工作", "3点意见": the parts of a speech
     if _VOTERS.match(norm, end) and _VOTE.search(norm, *containing(para.sentences, start)):

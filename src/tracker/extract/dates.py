@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -270,3 +271,37 @@ def years_mentioned(norm: str) -> Counter[int]:
         if 1950 <= year <= 2200:
             counts[year] += 1
     return counts
+
+
+# Periods listed, then their figures in the same order: "一季度、上半年、前三季度、全年分别增长
+# 3%、3.4%、4%、4.5%左右", "一季度和上半年…分别增长9.3%、9.2%".
+_PERIOD_ITEM = r"(?:第?[一二三四]季度|上半年|前三季度|全年|1\s*[-—–~至]\s*1?[0-9]月)"
+_PERIOD_SERIES = re.compile(
+    rf"(?P<list>{_PERIOD_ITEM}(?:[、和及与]{_PERIOD_ITEM})+)[^。;,]{{0,30}}?分别"
+)
+_SERIES_FIGURE = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_SERIES_GLUE = re.compile(r"^(?:%|‰)?(?:左右|以上)?(?:、|和|及)?$")
+
+
+def listed_as_of(norm: str, sentence: tuple[int, int], start: int, year: int) -> dt.date | None:
+    """The date of the figure at ``start`` when its sentence lists periods and then their
+    figures in the same order (…分别增长3%、3.4%…)."""
+    series = _PERIOD_SERIES.search(norm, sentence[0], start)
+    if series is None:
+        return None
+    periods = re.findall(_PERIOD_ITEM, series["list"])
+    figures = list(_SERIES_FIGURE.finditer(norm, series.end(), sentence[1]))[: len(periods)]
+    for before, after in itertools.pairwise(figures):
+        if not _SERIES_GLUE.match(norm[before.end() : after.start()]):
+            return None  # not a plain list of figures
+    starts = [f.start() for f in figures]
+    if len(starts) != len(periods) or start not in starts:
+        return None
+    period = periods[starts.index(start)]
+    quarter = re.match(r"第?([一二三四])季度", period)
+    if quarter:
+        return _month_end(year, _QUARTERS[quarter[1]])
+    months = re.search(r"(1?[0-9])月$", period)
+    if months:
+        return _month_end(year, int(months[1]))
+    return _month_end(year, {"上半年": 6, "前三季度": 9}.get(period, 12))

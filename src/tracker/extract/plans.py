@@ -10,6 +10,7 @@ import re
 # list names what will be done: "2019年,市委、市政府为民兴办10件实事:一是…").
 _TARGET_HEADER = re.compile(
     r"(?:预期|主要|工作|发展)?目标(?:任务)?(?:是|为)?:|目标任务是"
+    r"|(?:预期|约束性)指标(?:是|为)?:"  # "主要预期指标是:…", "约束性指标是:…"
     r"|(?:主要(?:预期)?|预期)目标(?![^,;。:]{0,6}?(?:完成|实现|达到|执行|进展|情况))"
     r"|实事(?:项目)?(?:分别为|分别是|如下|是|为)?:"
 )
@@ -70,3 +71,34 @@ def in_plan_list(
         if not _ANY_DIGIT.search(norm, start, end) and not _theme(norm, start, end):
             return False
     return False
+
+
+# Targets quoted in a review. What a report proposed ("去年政府工作报告提出,2018年全年再为企业
+# 和个人减税8000多亿元"): targets through the sentence, until the review tells the outcome.
+_PROPOSED = re.compile(r"(?:报告|纲要|规划)》?[”\"]?(?:中)?(?:提出|要求|明确|承诺|确定)(?:了)?")
+_ACTUAL = re.compile(r"实际|事实上|而|结果|(?:完成|实现|达到)了")
+
+
+# The target right after 预期 ("控制在预期4.2%以内", "低于预期的3%").
+_QUOTED_EXPECTED = re.compile(r"(?:控制在|在|低于|高于|好于|于)预期(?:的)?(?:目标)?$")
+
+
+# Figures naming projects, counted and said to be ahead of their milestones: "新建通屯油路350
+# 公里、大中修农村公路400公里等6个项目提前或超额完成了节点任务".
+_NAMES_TASKS = re.compile(
+    r"[^,;。]{0,80}?等[0-9一二三四五六七八九十]+(?:个|项|件)(?:项目|工程|实事|任务)?"
+    r"[^;。]{0,12}?(?:节点|序时|时序|进度)"
+)
+
+
+def quoted_plan(
+    norm: str, sentence: tuple[int, int], clause_start: int, start: int, end: int
+) -> bool:
+    """Whether the figure at norm[start:end] is a plan's target quoted in a review: what a
+    report proposed, a figure right after 预期, or a project named by its target."""
+    proposed = [m.end() for m in _PROPOSED.finditer(norm, sentence[0], start)]
+    if proposed and not _ACTUAL.search(norm, proposed[-1], start):
+        return True
+    if _QUOTED_EXPECTED.search(norm, clause_start, start):
+        return True
+    return _NAMES_TASKS.match(norm, end, sentence[1]) is not None

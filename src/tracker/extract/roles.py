@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 
 from tracker.core.regions import RegionInfo, strip_suffix, to_simplified
 from tracker.extract.candidates import Candidate
-from tracker.extract.dates import TimeEvent, years_mentioned
+from tracker.extract.dates import TimeEvent, listed_as_of, years_mentioned
 from tracker.extract.draft import Role
-from tracker.extract.plans import LIST_BREAK, heading, in_plan_list
+from tracker.extract.plans import LIST_BREAK, heading, in_plan_list, quoted_plan
 from tracker.extract.text import Paragraph, alternation, containing
 
 # 计划 and 目标 as plan words: not 计划生育, nor the heading of a review against the plan
@@ -27,12 +27,6 @@ _TARGET_BEFORE = re.compile(
     rf"确保|力争|争取(?:在|到|实现|达到)|(?:{_PLAN_NOUNS})(?:是|为)?|预计|预期|拟|规划"
     r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|下达|办好(?!了)|指标任务"
 )
-
-
-# What a report proposed, quoted in a review of it ("去年政府工作报告提出,2018年全年再为企业
-# 和个人减税8000多亿元"): targets, through the sentence, until the review tells the outcome.
-_PROPOSED = re.compile(r"(?:报告|纲要|规划)》?[”\"]?(?:中)?(?:提出|要求|明确|承诺|确定)(?:了)?")
-_ACTUAL = re.compile(r"实际|事实上|而|结果|(?:完成|实现|达到)了")
 
 
 # A count of tasks, then the tasks named by their target figures ("未达到序时进度11项、占比20.0%,
@@ -53,6 +47,7 @@ _NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:一项|项目|工程|行动
 _TARGET_AFTER = re.compile(
     r"^[”’\"']?(?:的)?(?:既定|预期|控制|调控|年度|全年|省定|市定|县定)?(?:目标任务|目标|任务|承诺)(?!完成)"
     r"|^[”’\"']?的(?:预期|目标)区间"  # "在6.5%-7%的预期区间内"
+    r"|^[”’\"']?的预期(?=[,;。)]|$)"  # "一般公共预算收入下降5.2%,好于下降7%的预期"
 )
 
 
@@ -162,13 +157,12 @@ def figure_role(
     after = norm[cand.end : cand.end + 6]
     if cand.rate is not None or cand.gap is not None:
         return "outcome", 0.9, None  # a stated completion rate or gap: already reached
+    if quoted_plan(norm, cand.sentence, cand.clause[0], cand.start, cand.end):
+        return "target", 0.85, None  # a target quoted in a review ("控制在预期4.2%以内")
     if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - _LOOKBACK), cand.start):
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if _TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
         return "target", 0.9, None
-    proposed = [m.end() for m in _PROPOSED.finditer(norm, cand.sentence[0], cand.start)]
-    if proposed and not _ACTUAL.search(norm, proposed[-1], cand.start):
-        return "target", 0.85, None  # "政府工作报告提出…控制在3%左右": a target quoted in a review
     past = ctx.ref_year is not None and when.last < ctx.ref_year
     estimate = past or _late_in(ctx, when)
     words = [w.group() for w in _TARGET_BEFORE.finditer(local)]
@@ -330,6 +324,8 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
                 as_of_note = "as_of: the end of the guessed period"
         first = min(first, as_of.year)
         last = max(last, as_of.year)
+    listed = listed_as_of(ctx.norm, cand.sentence, cand.start, last) if as_of else None
+    as_of = listed or as_of  # "一季度、上半年分别增长3%、3.4%": each its own period's
     since = year_event is not None and year_event.current and year_event.first is not None
     dated = (date_event is not None and date_event.as_of is not None) or (
         year_event is not None and year_event.as_of is not None
