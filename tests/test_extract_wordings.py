@@ -887,3 +887,9 @@ def test_periods_listed_then_their_figures() -> None:
         ("5.3%", "2020-06-30"),
         ("5.2%", "2020-09-30"),
     ]
+
+
+def test_a_report_s_targets_said_to_be_reached_are_no_proposal() -> None:
+    text = "年初政府工作报告提出的各项目标顺利实现:地区生产总值增长7.1%,城镇新增就业55万人。"
+    got = extract(text, date=dt.date(2019, 1, 25)).figures
+    assert [(f.role, f.value) for f in got] == [("outcome", "7.1%"), ("outcome", "55万")]

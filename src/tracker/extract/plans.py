@@ -76,7 +76,10 @@ def in_plan_list(
 # Targets quoted in a review. What a report proposed ("去年政府工作报告提出,2018年全年再为企业
 # 和个人减税8000多亿元"): targets through the sentence, until the review tells the outcome.
 _PROPOSED = re.compile(r"(?:报告|纲要|规划)》?[”\"]?(?:中)?(?:提出|要求|明确|承诺|确定)(?:了)?")
-_ACTUAL = re.compile(r"实际|事实上|而|结果|(?:完成|实现|达到)了")
+_ACTUAL = re.compile(
+    r"实际|事实上|而|结果|(?:完成|实现|达到)了"
+    r"|(?:目标|任务|指标)[^,;。]{0,8}?(?:完成|实现|兑现|落实|达成)"  # "确定的主要目标全面完成"
+)
 
 
 # The target right after 预期 ("控制在预期4.2%以内", "低于预期的3%").
