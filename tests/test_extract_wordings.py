@@ -893,3 +893,16 @@ def test_a_report_s_targets_said_to_be_reached_are_no_proposal() -> None:
     text = "年初政府工作报告提出的各项目标顺利实现:地区生产总值增长7.1%,城镇新增就业55万人。"
     got = extract(text, date=dt.date(2019, 1, 25)).figures
     assert [(f.role, f.value) for f in got] == [("outcome", "7.1%"), ("outcome", "55万")]
+
+
+def test_shares_of_the_budget_or_of_a_target_after_shi() -> None:
+    text = (
+        "上半年,一般公共预算收入8.1亿元,为年度预算的55.3%;全区城镇新增就业5.2千人,"
+        "是年度目标9千人的57.8%。地区生产总值完成年度目标的50.2%。"
+    )
+    got = extract(text, date=dt.date(2021, 7, 20)).figures
+    assert [(f.role, f.value, f.stated_rate, f.target) for f in got] == [
+        ("outcome", "8.1亿", "55.3%", None),
+        ("outcome", "5.2千", "57.8%", "9千"),
+        ("outcome", "50.2%", None, None),
+    ]

@@ -12,18 +12,19 @@ from tracker.extract.candidates import Candidate, read_value
 # The words before a stated completion rate: 完成省定任务的, 为目标任务的, 占年度计划的,
 # 完成全年12万人目标任务的 (a target figure inside), 完成率, 完成进度为.
 _RATE_LEAD = (
-    r"(?:分别)?(?:完成(?:了)?|为|占|达|达到)[^,;。%]{0,14}?(?:任务|目标|计划|指标)[^,;。%]{0,4}?的"
+    r"(?:分别)?(?:完成(?:了)?|为|占|达|达到|是)[^,;。%]{0,14}?(?:任务|目标|计划|指标|预算)[^,;。%]{0,4}?的"
     r"|(?:任务|目标|计划)?完成(?:率|比例|比率)(?:为|达到|达|是)?|(?:完成|工程|任务)?进度(?:为|达到|达|是)?"
     # "完成年度任务80%", "年度任务完成80%": the same without 的
     r"|完成(?:了)?(?:年度|全年|年)(?:目标)?(?:任务|计划)|(?:年度|全年)(?:目标)?(?:任务|计划)完成(?:了)?"
 )
 _RATE_BEFORE = re.compile(rf"(?:{_RATE_LEAD})$")
+RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure before it
 
 
 # The words between the figure a rate rates and a target figure quoted in the rate's phrase:
 # "完成年目标任务8000人的96.2%", "完成全年12万人目标任务的93.08%".
 _TASK_OPEN = re.compile(
-    r"(?:完成(?:了)?|为|占)[^,;。%0-9]{0,10}?(?:任务|目标|计划|指标)?[^,;。%0-9]{0,4}\(?$"
+    r"(?:完成(?:了)?|为|占|是)[^,;。%0-9]{0,10}?(?:任务|目标|计划|指标)?[^,;。%0-9]{0,4}\(?$"
 )
 _TASK_CLOSE = re.compile(r"^\)?[^,;。%0-9]{0,8}?的$")
 

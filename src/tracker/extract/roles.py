@@ -15,6 +15,7 @@ from tracker.extract.candidates import Candidate
 from tracker.extract.dates import TimeEvent, listed_as_of, years_mentioned
 from tracker.extract.draft import Role
 from tracker.extract.plans import LIST_BREAK, heading, in_plan_list, quoted_plan
+from tracker.extract.relations import RATE_BEFORE
 from tracker.extract.text import Paragraph, alternation, containing
 
 # 计划 and 目标 as plan words: not 计划生育, nor the heading of a review against the plan
@@ -157,6 +158,8 @@ def figure_role(
     after = norm[cand.end : cand.end + 6]
     if cand.rate is not None or cand.gap is not None:
         return "outcome", 0.9, None  # a stated completion rate or gap: already reached
+    if cand.unit == "%" and RATE_BEFORE.search(norm, cand.clause[0], cand.start):
+        return "outcome", 0.85, None  # "地区生产总值完成年度目标的50.2%": the share reached
     if quoted_plan(norm, cand.sentence, cand.clause[0], cand.start, cand.end):
         return "target", 0.85, None  # a target quoted in a review ("控制在预期4.2%以内")
     if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - _LOOKBACK), cand.start):
