@@ -906,3 +906,12 @@ def test_shares_of_the_budget_or_of_a_target_after_shi() -> None:
         ("outcome", "5.2千", "57.8%", "9千"),
         ("outcome", "50.2%", None, None),
     ]
+
+
+def test_a_growth_target_quoted_after_the_outcome() -> None:
+    text = "过去一年,全省生产总值增长7.5%,完成了省人大确定的7%的增长目标。"
+    got = extract(text, date=dt.date(2017, 1, 20)).figures
+    assert [(f.role, f.value, f.measure, f.period) for f in got] == [
+        ("outcome", "7.5%", "growth", "2016"),
+        ("target", "7%", "growth", "2016"),
+    ]
