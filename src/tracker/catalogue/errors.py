@@ -211,6 +211,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} is longer than {most} bytes, the most tracker extract reads (a long report is "
         "some 100 KB): give it one article at a time",
     ),
+    "extract.empty": (
+        "{name} 是空的:没有可提取的文字(请先把文章的文本保存进去)",
+        "{name} is empty: there is no text to extract from (save the article's text in it first)",
+    ),
     "extract.not_text": (
         "{name} 在任何编码下都不是文本(含有 NUL 或控制字节):请先保存文章的文本"
         "(如从 PDF 或 Word 文件中),再提取它",

@@ -131,6 +131,8 @@ def _read_text(file: str, encoding: str) -> str:
         ) from None
     if _binary(text):
         raise DataError.of("extract.not_text", name=name)
+    if not text.strip():
+        raise DataError.of("extract.empty", name=name)
     return text
 
 
