@@ -16,6 +16,7 @@ _RATE_LEAD = (
     r"|(?:任务|目标|计划)?完成(?:率|比例|比率)(?:为|达到|达|是)?|(?:完成|工程|任务)?进度(?:为|达到|达|是)?"
     # "完成年度任务80%", "年度任务完成80%": the same without 的
     r"|完成(?:了)?(?:年度|全年|年)(?:目标)?(?:任务|计划)|(?:年度|全年)(?:目标)?(?:任务|计划)完成(?:了)?"
+    r"|完成(?:了)?目标(?:任务|计划)?"  # "完成目标210%"
 )
 _RATE_BEFORE = re.compile(rf"(?:{_RATE_LEAD})$")
 RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure before it
@@ -32,9 +33,9 @@ _TASK_CLOSE = re.compile(r"^\)?[^,;。%0-9]{0,8}?的$")
 # A stated gap: 塌目标1.8个百分点, 高于目标2.1个百分点, 超任务17元, 低于省定指标0.82个百分点,
 # 比预期目标低0.3个百分点. "short" words say the figure falls short of the target.
 _GAP_BEFORE = re.compile(
-    r"(?P<word>塌|低于|落后(?:于)?|差|少于|不足|高于|超过|超出|超|多于|快于|慢于)"
+    r"(?P<word>塌|低于|落后(?:于)?|差|少于|不足|高于|超过|超出|超|多于|快于|慢于|低|高)"
     r"(?:了)?(?:(?:省定|市定|县定|年度|全年|预期|既定|序时)?(?:目标|任务|计划|指标|进度)"
-    r"(?:任务|进度|要求)?|预期)$"  # "低于预期1.5个百分点"
+    r"(?:任务|进度|要求)?|预期|(?:资金)?预算(?:安排)?)$"  # "低于预期1.5个百分点", "超资金预算安排"
     r"|比(?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标|进度)(?P<cmp>低|高|少|多|慢|快)(?:了)?$"
 )
 _GAP_SHORT = frozenset(
@@ -221,6 +222,12 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
             word = compared["word"] if compared and _gap_unit(owner, cand) else None
         if word is None or owner.gap is not None:
             continue
+        opening = norm.rfind("(", 0, owner.start)
+        aside = [c for c in live[: i - 1] if c.end <= opening]
+        if match is not None and aside and ")" in norm[owner.end : cand.start]:
+            owner = aside[-1]  # "增长1.1%(增速由上半年-5.5%转为增长1.1%),低年度计划5.3个百分点"
+            if owner.gap is not None:
+                continue
         if match is not None and owner.unit in ("%", "‰") and cand.unit == "%":
             continue  # "控制在4.8%,低于指标任务5.5%": the target itself, not a gap in points
         owner.gap, owner.gap_short = cand, word in _GAP_SHORT
