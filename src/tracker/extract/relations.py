@@ -97,6 +97,7 @@ def relate(norm: str, cands: list[Candidate]) -> None:
         _scopes(norm, group)
         _progress(norm, group)
         _fractions(norm, group)
+        _bracketed_targets(norm, group)
         _rates(norm, group)
         _gaps(norm, group)
         _growth(norm, group)
@@ -148,6 +149,30 @@ def _rate_list(norm: str, live: list[Candidate], i: int) -> list[Candidate]:
     return rates
 
 
+# A rate named after it: "新增就业4200人,达到84%的完成进度".
+_RATE_TRAIL = re.compile(r"的(?:年度|全年)?(?:任务|目标)?完成(?:进度|率)")
+_RATE_TRAIL_LEAD = re.compile(r"\s*,?\s*(?:已|均)?(?:达到|达|为|实现|完成)?(?:了)?\s*")
+
+
+# A target in brackets right after its outcome: "新增就业4200人(年度目标5000人)".
+_BRACKET_TARGET = re.compile(
+    r"\s*\(\s*(?:年度|全年|年)?(?:目标|任务|计划)(?:任务)?(?:为|是)?[:]?\s*"
+)
+
+
+def _bracketed_targets(norm: str, group: list[Candidate]) -> None:
+    for first, second in itertools.pairwise(_live(group)):
+        if (
+            _BRACKET_TARGET.fullmatch(norm, first.end, second.start)
+            and norm.startswith(")", second.end)
+            and first.unit == second.unit
+            and first.goal_target is None
+        ):
+            first.goal_target = second
+            first.related.append(second)
+            second.consumed = True
+
+
 def _rates(norm: str, group: list[Candidate]) -> None:
     live = _live(group)
     i = 0
@@ -162,7 +187,10 @@ def _rates(norm: str, group: list[Candidate]) -> None:
             _TASK_CLOSE.match(between)
             and _TASK_OPEN.search(norm, max(live[i - 1].start - 20, 0), live[i - 1].start)
         )
-        if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or task_form):
+        trailing = bool(_RATE_TRAIL.match(norm, cand.end) and _RATE_TRAIL_LEAD.fullmatch(between))
+        if not (
+            _RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or task_form or trailing
+        ):
             i += 1
             continue
         if cand.qualifier in ("more_than", "less_than"):
