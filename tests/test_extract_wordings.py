@@ -945,6 +945,18 @@ _SHISHI_LIST = (
             RV,
             [("outcome", "2.9%"), ("target", "4.2%")],
         ),
+        (  # a rate named after it: "X%的完成进度"
+            "截至9月底,全县城镇新增就业4200人,达到84%的完成进度。",
+            {"date": dt.date(2019, 10, 15)},
+            ("role", "value", "stated_rate"),
+            [("outcome", "4200", "84%")],
+        ),
+        (  # a target in brackets after its outcome, then the rate of the outcome
+            "截至9月底,全县城镇新增就业4200人(年度目标5000人),完成率84%。",
+            {"date": dt.date(2019, 10, 15)},
+            ("role", "value", "stated_rate", "target"),
+            [("outcome", "4200", "84%", "5000")],
+        ),
         (  # a space before the measure word; a road's number is its name
             "今年将新改扩建乡镇卫生院6 所,改造208国道绕城段12公里。",
             {"date": dt.date(2021, 2, 1)},
