@@ -34,9 +34,10 @@ _TASK_CLOSE = re.compile(r"^\)?[^,;。%0-9]{0,8}?的$")
 # 比预期目标低0.3个百分点. "short" words say the figure falls short of the target.
 _GAP_BEFORE = re.compile(
     r"(?P<word>塌|低于|落后(?:于)?|差|少于|不足|高于|超过|超出|超|多于|快于|慢于|低|高)"
-    r"(?:了)?(?:(?:省定|市定|县定|年度|全年|预期|既定|序时)?(?:目标|任务|计划|指标|进度)"
+    r"(?:了)?(?:(?:省定|市定|县定|年度|全年|预期|既定|序时|时序)?(?:目标|任务|计划|指标|进度)"
     r"(?:任务|进度|要求)?|预期|(?:资金)?预算(?:安排)?)$"  # "低于预期1.5个百分点", "超资金预算安排"
-    r"|比(?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标|进度)(?P<cmp>低|高|少|多|慢|快)(?:了)?$"
+    r"|[比较](?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标|进度)(?P<cmp>低|高|少|多|慢|快)(?:了)?$"
+    r"|距(?:离)?(?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标)(?:任务)?(?:还|尚)?(?P<far>差)$"
 )
 _GAP_SHORT = frozenset(
     ("塌", "低于", "落后", "落后于", "差", "少于", "不足", "慢于", "低", "少", "慢")
@@ -243,7 +244,7 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
             continue
         match = _GAP_BEFORE.search(norm[live[i - 1].end : cand.start])
         owner = live[i - 1]
-        word = (match["word"] or match["cmp"]) if match else None
+        word = (match["word"] or match["cmp"] or match["far"]) if match else None
         if match is None and i >= 2 and _QUOTED_TARGET.fullmatch(norm, owner.end, cand.start):
             compared = _COMPARED_WITH.search(norm, live[i - 2].end, owner.start)
             owner = live[i - 2]
