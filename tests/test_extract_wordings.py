@@ -772,6 +772,15 @@ def fields(text: str, names: tuple[str, ...], **kwargs: object) -> list[tuple[st
     return [tuple(str(getattr(f, n)) for n in names) for f in figures]
 
 
+def assert_as_text_and_one_line(
+    text: str, names: tuple[str, ...], kwargs: dict[str, object], expected: list[tuple[str, ...]]
+) -> None:
+    """The named fields of every figure are as expected, in the text and as one line."""
+    assert fields(text, names, **kwargs) == expected
+    flat = "".join(line.strip() for line in text.splitlines())
+    assert fields(flat, names, **kwargs) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "kwargs", "names", "expected"),
     [
@@ -882,9 +891,7 @@ def fields(text: str, names: tuple[str, ...], **kwargs: object) -> list[tuple[st
 def test_fourth_round_wordings(
     text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
 ) -> None:
-    assert fields(text, names, **kwargs) == expected
-    flat = "".join(line.strip() for line in text.splitlines())
-    assert fields(flat, names, **kwargs) == expected
+    assert_as_text_and_one_line(text, names, kwargs, expected)
 
 
 def test_projects_named_by_their_targets_and_spaced_figures() -> None:
@@ -979,9 +986,7 @@ _SHISHI_LIST = (
 def test_fifth_round_wordings(
     text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
 ) -> None:
-    assert fields(text, names, **kwargs) == expected
-    flat = "".join(line.strip() for line in text.splitlines())
-    assert fields(flat, names, **kwargs) == expected
+    assert_as_text_and_one_line(text, names, kwargs, expected)
 
 
 def test_a_year_after_bi_or_jiao_is_a_comparisons_base() -> None:
