@@ -772,6 +772,15 @@ def fields(text: str, names: tuple[str, ...], **kwargs: object) -> list[tuple[st
     return [tuple(str(getattr(f, n)) for n in names) for f in figures]
 
 
+def assert_as_text_and_one_line(
+    text: str, names: tuple[str, ...], kwargs: dict[str, object], expected: list[tuple[str, ...]]
+) -> None:
+    """The named fields of every figure are as expected, in the text and as one line."""
+    assert fields(text, names, **kwargs) == expected
+    flat = "".join(line.strip() for line in text.splitlines())
+    assert fields(flat, names, **kwargs) == expected
+
+
 @pytest.mark.parametrize(
     ("text", "kwargs", "names", "expected"),
     [
@@ -882,9 +891,7 @@ def fields(text: str, names: tuple[str, ...], **kwargs: object) -> list[tuple[st
 def test_fourth_round_wordings(
     text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
 ) -> None:
-    assert fields(text, names, **kwargs) == expected
-    flat = "".join(line.strip() for line in text.splitlines())
-    assert fields(flat, names, **kwargs) == expected
+    assert_as_text_and_one_line(text, names, kwargs, expected)
 
 
 def test_projects_named_by_their_targets_and_spaced_figures() -> None:
@@ -904,3 +911,95 @@ def test_projects_named_by_their_targets_and_spaced_figures() -> None:
     assert rows("全年环境空气质量综合指数改善9.6%。", year=2018) == [
         ("outcome", "9.6%", "%", None, None, None, "growth")
     ]
+
+
+_SHISHI_LIST = (
+    "某县第五届人民代表大会第三次会议公告(第2号)\n发布日期:2021-4-28\n\n"
+    "经县第五届人民代表大会第三次会议投票表决,以下8个项目为本县2021年度民生实事项目:\n\n"
+    "一、推进教育提升工程。新建幼儿园3所,新增学位1500个;改造校舍1.2万平方米;"
+    "配备课桌椅800套,配置率达到90%。\n\n"
+    "二、加强医疗服务。建设村卫生室20个;培训村医300人;配置救护车6辆;开展义诊40场、健康讲座20场。\n\n"
+    "三、改善交通出行。新建公交站台50个;新增公交车30辆;改造农村公路60公里;建设停车位2000个。\n\n"
+    "四、提升人居环境。建设公园4个;新增绿地12万平方米;改造公厕45座;"
+    "完成投用3座污水处理站,实现镇区污水全收集。"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
+        (  # "完成目标X%" (no 的) states the rate of the figure before it
+            "2012年,全省新建乡村公路85公里,完成目标113%;培训农民工3200人,完成目标96.4%。",
+            {"date": dt.date(2013, 1, 8)},
+            ("role", "value", "stated_rate", "period"),
+            [("outcome", "85", "113%", "2012"), ("outcome", "3200", "96.4%", "2012")],
+        ),
+        (  # a gap against the plan without 于, after an aside in brackets
+            "全年规模以上工业增加值增长2.4%(一季度为-8.1%),低年度计划3.6个百分点。",
+            {"date": dt.date(2021, 3, 20)},
+            ("value", "stated_gap"),
+            [("2.4%", "3.6个百分点"), ("-8.1%", "None")],
+        ),
+        (  # gaps against 时序进度, with 较…低 and with 距…还差
+            "1-6月,城镇新增就业2842人,完成年度目标任务的61.78%,高于时序进度11.78个百分点;"
+            "地区生产总值增长6.1%,较年度目标低0.9个百分点;财政收入增长4.2%,距年度目标还差1.3个百分点。",
+            {"date": dt.date(2019, 7, 15)},
+            ("value", "stated_rate", "stated_gap"),
+            [
+                ("2842", "61.78%", "-11.78个百分点"),
+                ("6.1%", "None", "0.9个百分点"),
+                ("4.2%", "None", "1.3个百分点"),
+            ],
+        ),
+        (  # above the budget: a gap of money, negative (above the target)
+            "全年民生工程实际投入86.5亿元,超资金预算安排12.3亿元。",
+            {"date": dt.date(2012, 1, 15)},
+            ("role", "value", "stated_gap"),
+            [("outcome", "86.5亿", "-12.3亿")],
+        ),
+        (  # …的控制指标 after a figure quotes the target
+            "截至6月底,城镇登记失业率2.9%,低于4.2%的控制指标。",
+            {"date": dt.date(2019, 7, 10)},
+            RV,
+            [("outcome", "2.9%"), ("target", "4.2%")],
+        ),
+        (  # a rate named after it: "X%的完成进度"
+            "截至9月底,全县城镇新增就业4200人,达到84%的完成进度。",
+            {"date": dt.date(2019, 10, 15)},
+            ("role", "value", "stated_rate"),
+            [("outcome", "4200", "84%")],
+        ),
+        (  # a target in brackets after its outcome, then the rate of the outcome
+            "截至9月底,全县城镇新增就业4200人(年度目标5000人),完成率84%。",
+            {"date": dt.date(2019, 10, 15)},
+            ("role", "value", "stated_rate", "target"),
+            [("outcome", "4200", "84%", "5000")],
+        ),
+        (  # a space before the measure word; a road's number is its name
+            "今年将新改扩建乡镇卫生院6 所,改造208国道绕城段12公里。",
+            {"date": dt.date(2021, 2, 1)},
+            ("role", "value", "unit"),
+            [("target", "6", "所"), ("target", "12", "公里")],
+        ),
+    ],
+)
+def test_fifth_round_wordings(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)
+
+
+def test_a_year_after_bi_or_jiao_is_a_comparisons_base() -> None:
+    text = "2012年全县民生工程共有18个项目,较2011年增加3个项目。全年建成安置房460套。"
+    got = extract(text, date=dt.date(2013, 1, 10)).figures
+    assert [(f.value, f.period) for f in got if f.unit == "套"] == [("460", "2012")]
+
+
+def test_a_long_shishi_list_is_all_targets() -> None:
+    for text in (_SHISHI_LIST, "".join(line.strip() for line in _SHISHI_LIST.splitlines())):
+        got = extract(text).figures
+        # (the count of projects in the heading, 8个, is neither right nor wrong)
+        assert {f.role for f in got if f.value != "8"} == {"target"}, [
+            (f.role, f.value) for f in got
+        ]
+        assert len(got) == 19

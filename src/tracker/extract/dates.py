@@ -232,6 +232,8 @@ def _year_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | Non
     if not 1900 <= year <= 2200 or norm.startswith(("月", "-"), m.end()):
         return None
     after = m["after"] or ""
+    if not m["by"] and at > 0 and norm[at - 1] in "比较" and not after:
+        return None  # "较2010年新增9个项目": the base of a comparison, not a date
     if after in ("以来", "来"):
         return TimeEvent(at, year, None, current=True, text=text)
     future = ref is None or year >= ref

@@ -28,6 +28,7 @@ LIST_BREAK = re.compile(
 
 
 _LIST_SENTENCES = 12  # how many sentences back a list's heading may stand
+_SHISHI_SENTENCES = 40  # ... and a list of 实事 (ten numbered items of several clauses each)
 
 
 _ANY_DIGIT = re.compile(r"[0-9]")
@@ -60,11 +61,13 @@ def in_plan_list(
     numbered items before): every sentence between holds a figure (or is an item's theme,
     "——经济保持平稳较快增长。") and no review wording."""
     i = bisect.bisect_left(sentences, (sentence_start, -1))
-    for start, end in sentences[max(i - _LIST_SENTENCES, 0) : max(i, 0)][::-1]:
+    for back, (start, end) in enumerate(sentences[max(i - _SHISHI_SENTENCES, 0) : max(i, 0)][::-1]):
         if end <= window:
             return False
         header = heading(norm, max(start, window), end)
         if header:
+            if back >= _LIST_SENTENCES and not header.group().startswith("实事"):
+                return False
             return not LIST_BREAK.search(norm, header.end(), end)
         if LIST_BREAK.search(norm, start, end):
             return False

@@ -16,6 +16,7 @@ _RATE_LEAD = (
     r"|(?:任务|目标|计划)?完成(?:率|比例|比率)(?:为|达到|达|是)?|(?:完成|工程|任务)?进度(?:为|达到|达|是)?"
     # "完成年度任务80%", "年度任务完成80%": the same without 的
     r"|完成(?:了)?(?:年度|全年|年)(?:目标)?(?:任务|计划)|(?:年度|全年)(?:目标)?(?:任务|计划)完成(?:了)?"
+    r"|完成(?:了)?目标(?:任务|计划)?"  # "完成目标210%"
 )
 _RATE_BEFORE = re.compile(rf"(?:{_RATE_LEAD})$")
 RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure before it
@@ -32,10 +33,11 @@ _TASK_CLOSE = re.compile(r"^\)?[^,;。%0-9]{0,8}?的$")
 # A stated gap: 塌目标1.8个百分点, 高于目标2.1个百分点, 超任务17元, 低于省定指标0.82个百分点,
 # 比预期目标低0.3个百分点. "short" words say the figure falls short of the target.
 _GAP_BEFORE = re.compile(
-    r"(?P<word>塌|低于|落后(?:于)?|差|少于|不足|高于|超过|超出|超|多于|快于|慢于)"
-    r"(?:了)?(?:(?:省定|市定|县定|年度|全年|预期|既定|序时)?(?:目标|任务|计划|指标|进度)"
-    r"(?:任务|进度|要求)?|预期)$"  # "低于预期1.5个百分点"
-    r"|比(?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标|进度)(?P<cmp>低|高|少|多|慢|快)(?:了)?$"
+    r"(?P<word>塌|低于|落后(?:于)?|差|少于|不足|高于|超过|超出|超|多于|快于|慢于|低|高)"
+    r"(?:了)?(?:(?:省定|市定|县定|年度|全年|预期|既定|序时|时序)?(?:目标|任务|计划|指标|进度)"
+    r"(?:任务|进度|要求)?|预期|(?:资金)?预算(?:安排)?)$"  # "低于预期1.5个百分点", "超资金预算安排"
+    r"|[比较](?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标|进度)(?P<cmp>低|高|少|多|慢|快)(?:了)?$"
+    r"|距(?:离)?(?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标)(?:任务)?(?:还|尚)?(?P<far>差)$"
 )
 _GAP_SHORT = frozenset(
     ("塌", "低于", "落后", "落后于", "差", "少于", "不足", "慢于", "低", "少", "慢")
@@ -96,6 +98,7 @@ def relate(norm: str, cands: list[Candidate]) -> None:
         _scopes(norm, group)
         _progress(norm, group)
         _fractions(norm, group)
+        _bracketed_targets(norm, group)
         _rates(norm, group)
         _gaps(norm, group)
         _growth(norm, group)
@@ -147,6 +150,30 @@ def _rate_list(norm: str, live: list[Candidate], i: int) -> list[Candidate]:
     return rates
 
 
+# A rate named after it: "新增就业4200人,达到84%的完成进度".
+_RATE_TRAIL = re.compile(r"的(?:年度|全年)?(?:任务|目标)?完成(?:进度|率)")
+_RATE_TRAIL_LEAD = re.compile(r"\s*,?\s*(?:已|均)?(?:达到|达|为|实现|完成)?(?:了)?\s*")
+
+
+# A target in brackets right after its outcome: "新增就业4200人(年度目标5000人)".
+_BRACKET_TARGET = re.compile(
+    r"\s*\(\s*(?:年度|全年|年)?(?:目标|任务|计划)(?:任务)?(?:为|是)?[:]?\s*"
+)
+
+
+def _bracketed_targets(norm: str, group: list[Candidate]) -> None:
+    for first, second in itertools.pairwise(_live(group)):
+        if (
+            _BRACKET_TARGET.fullmatch(norm, first.end, second.start)
+            and norm.startswith(")", second.end)
+            and first.unit == second.unit
+            and first.goal_target is None
+        ):
+            first.goal_target = second
+            first.related.append(second)
+            second.consumed = True
+
+
 def _rates(norm: str, group: list[Candidate]) -> None:
     live = _live(group)
     i = 0
@@ -161,7 +188,10 @@ def _rates(norm: str, group: list[Candidate]) -> None:
             _TASK_CLOSE.match(between)
             and _TASK_OPEN.search(norm, max(live[i - 1].start - 20, 0), live[i - 1].start)
         )
-        if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or task_form):
+        trailing = bool(_RATE_TRAIL.match(norm, cand.end) and _RATE_TRAIL_LEAD.fullmatch(between))
+        if not (
+            _RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or task_form or trailing
+        ):
             i += 1
             continue
         if cand.qualifier in ("more_than", "less_than"):
@@ -214,13 +244,19 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
             continue
         match = _GAP_BEFORE.search(norm[live[i - 1].end : cand.start])
         owner = live[i - 1]
-        word = (match["word"] or match["cmp"]) if match else None
+        word = (match["word"] or match["cmp"] or match["far"]) if match else None
         if match is None and i >= 2 and _QUOTED_TARGET.fullmatch(norm, owner.end, cand.start):
             compared = _COMPARED_WITH.search(norm, live[i - 2].end, owner.start)
             owner = live[i - 2]
             word = compared["word"] if compared and _gap_unit(owner, cand) else None
         if word is None or owner.gap is not None:
             continue
+        opening = norm.rfind("(", 0, owner.start)
+        aside = [c for c in live[: i - 1] if c.end <= opening]
+        if match is not None and aside and ")" in norm[owner.end : cand.start]:
+            owner = aside[-1]  # "增长1.1%(增速由上半年-5.5%转为增长1.1%),低年度计划5.3个百分点"
+            if owner.gap is not None:
+                continue
         if match is not None and owner.unit in ("%", "‰") and cand.unit == "%":
             continue  # "控制在4.8%,低于指标任务5.5%": the target itself, not a gap in points
         owner.gap, owner.gap_short = cand, word in _GAP_SHORT
