@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from rich.cells import cell_len, set_cell_size
 
 from tracker.render.options import RenderOptions
-from tracker.render.table_layout import SPACE, Column, Line
+from tracker.render.table_layout import SPACE, Column, Line, padded
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions
@@ -140,9 +140,7 @@ class RichCells:
 
     def __call__(self, text: str, n: int, width: int, column: Column) -> list[Line]:
         if n <= width:
-            if column.justify == "left":
-                return [(0, len(text), 0, " " * (width - n))]
-            return [(0, len(text), width - n, "")]
+            return [padded(text, n, width, column)]
         if width < 1:  # a column rich squeezed to nothing: no line of its own (render_lines)
             return [(0, 0, 0, "")]
         return [(0, 0, 0, line) for line in self.render(text, width, column)]

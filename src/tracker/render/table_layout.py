@@ -60,13 +60,18 @@ def one_line(text: str) -> str:
 Line = tuple[int, int, int, str]
 
 
+def padded(text: str, n: int, width: int, column: Column) -> Line:
+    """A one-line cell ``n`` cells wide that fits its column, padded to ``width``."""
+    if column.justify == "left":
+        return (0, len(text), 0, " " * (width - n))
+    return (0, len(text), width - n, "")
+
+
 def cell_lines(text: str, n: int, width: int, column: Column) -> list[Line]:
     """The lines of one cell (``n`` cells wide), each exactly ``width`` cells wide: the text
     padded when it fits, else cut with "…" (a column that may not wrap) or folded."""
     if n <= width:
-        if column.justify == "left":
-            return [(0, len(text), 0, " " * (width - n))]
-        return [(0, len(text), width - n, "")]
+        return [padded(text, n, width, column)]
     if column.no_wrap or width < 2:
         cut = set_cell_size(text, max(0, width - 1))  # a prefix, padded where a wide character went
         shown = len(cut)
