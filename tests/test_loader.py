@@ -132,6 +132,8 @@ BAD_QUANTITIES = [
     ("target", '"abc"', "E110"),
     ("target", '"5万万"', "E110"),
     ("target", '"5元"', "E111"),
+    ("target", '"unit match"', "E110"),  # the code follows the reason, not words in the data
+    ("target", '"5 unit match"', "E111"),
     ("target", '"不超过5"', "E112"),
     ("target", "nan", "E110"),
     ("target", "inf", "E110"),

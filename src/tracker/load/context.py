@@ -169,6 +169,12 @@ def convert(
         return None
 
 
+# The reasons of a quantity whose unit is not the goal's (E111; any other reason is E110).
+_UNIT_REASONS = frozenset(
+    ("quantity.not_percent", "quantity.unit_mismatch", "quantity.unit_without_goal_unit")
+)
+
+
 def quantity(
     raw: Any,
     unit: Unit | None,
@@ -182,10 +188,7 @@ def quantity(
     try:
         return parse_quantity(raw, unit=unit, role=role, tolerance=tolerance)
     except QuantityError as exc:
-        message = str(exc)
-        code = (
-            codes.UNIT_MISMATCH if "unit" in message and "match" in message else codes.BAD_QUANTITY
-        )
+        code = codes.UNIT_MISMATCH if exc.key in _UNIT_REASONS else codes.BAD_QUANTITY
         params = {"field": path[-1], "reason": exc.localized()}
         ctx.add(code, path, goal_id, f"problem.{code}", params)
         raise InvalidEntryError from None
