@@ -71,7 +71,7 @@ def extract(
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise UsageError.of("extract.year_range", year=year, low=MIN_YEAR, high=MAX_YEAR)
     text = _read_text(file, encoding)
-    regions, goals = _known_data(obj)
+    regions, goals, bundled = _known_data(obj)
     resolved = _resolve_region(region, regions, obj) if region else None
     extraction = run_extract(text, region=resolved, year=year, date=date, regions=regions)
     extraction = attach_existing(extraction, goals)
@@ -81,7 +81,9 @@ def extract(
         id_prefix=prefix,
         input_name="standard input" if file == "-" else file,
         source_id_guessed=source_id is None,
-        known_regions=frozenset(r.name for r in regions),
+        # the bundled sample's regions name and resolve, but a draft saved beside no data
+        # directory does not know them: they get a [[region]] stub too
+        known_regions=frozenset() if bundled else frozenset(r.name for r in regions),
     )
     emit(obj, renderer(ExtractFormat(fmt))(extraction, options))
     targets = sum(f.role == "target" for f in extraction.figures)
@@ -145,16 +147,17 @@ def _binary(text: str) -> bool:
     return controls > max(2, len(text) // 100)
 
 
-def _known_data(obj: Context) -> tuple[list[RegionInfo], list[KnownGoal]]:
-    """The regions and goals of the data directory, if there is one (extract works without
-    it; the sample dataset bundled in the package is not the user's data)."""
+def _known_data(obj: Context) -> tuple[list[RegionInfo], list[KnownGoal], bool]:
+    """The regions and goals of the data directory, if there is one, and whether they are
+    the sample dataset bundled in the package (its regions only: it is not the user's data;
+    extract works without any)."""
 
     try:
         root, bundled = find_data_dir(obj.data)
     except DataError:
         if obj.data:
             raise
-        return [], []
+        return [], [], False
     dataset = load(root)
     regions = [RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()]
     goals = [
@@ -169,7 +172,7 @@ def _known_data(obj: Context) -> tuple[list[RegionInfo], list[KnownGoal]]:
         )
         for g in dataset.goals
     ]
-    return regions, [] if bundled else goals
+    return regions, [] if bundled else goals, bundled
 
 
 def _resolve_region(query: str, regions: list[RegionInfo], obj: Context) -> str:
