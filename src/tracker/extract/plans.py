@@ -48,18 +48,35 @@ def heading(norm: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+# What announces a list: "主要预期目标是:", "目标任务如下:".
+_ANNOUNCED = re.compile(r"(?:任务)?(?:是|为|如下)?:")
+
+
+def plan_heading(norm: str, start: int, end: int, past: bool) -> bool:
+    """Whether a plan list's heading stands in norm[start:end]. For a year already past only a
+    heading that announces its list ("2020年全市…的主要预期目标是:") counts: a year's "主要预期
+    目标" without it is as often the subject of the review ("2019年主要预期目标完成较好")."""
+    found = heading(norm, start, end)
+    return found is not None and (not past or _announces(norm, found))
+
+
+def _announces(norm: str, found: re.Match[str]) -> bool:
+    return found.group().endswith(":") or _ANNOUNCED.match(norm, found.end()) is not None
+
+
 def _theme(norm: str, start: int, end: int) -> bool:
     return end - start <= _THEME_LENGTH and _ITEM_THEME.match(norm, start) is not None
 
 
 def in_plan_list(
-    norm: str, sentences: list[tuple[int, int]], sentence_start: int, window: int
+    norm: str, sentences: list[tuple[int, int]], sentence_start: int, window: int, past: bool
 ) -> bool:
     """Whether the sentence starting at ``sentence_start`` is an item of a plan list whose
     heading ("主要预期目标是:", "二、2018年发展主要预期目标", "提出…主要预期目标:") stands in
     a sentence before it, not before ``window`` (in its block or the blocks of the list's
     numbered items before): every sentence between holds a figure (or is an item's theme,
-    "——经济保持平稳较快增长。") and no review wording."""
+    "——经济保持平稳较快增长。") and no review wording. For a year already past, only a heading
+    that announces its list counts (``plan_heading``)."""
     i = bisect.bisect_left(sentences, (sentence_start, -1))
     for back, (start, end) in enumerate(sentences[max(i - _SHISHI_SENTENCES, 0) : max(i, 0)][::-1]):
         if end <= window:
@@ -67,6 +84,8 @@ def in_plan_list(
         header = heading(norm, max(start, window), end)
         if header:
             if back >= _LIST_SENTENCES and not header.group().startswith("实事"):
+                return False
+            if past and not _announces(norm, header):
                 return False
             return not LIST_BREAK.search(norm, header.end(), end)
         if LIST_BREAK.search(norm, start, end):
@@ -97,6 +116,24 @@ _NAMES_TASKS = re.compile(
 )
 
 
+# A bound restated after the outcome, in a clause of its own: "城镇登记失业率3.2%,控制在4.2%以内"
+# (the target the outcome kept within), "居民消费价格上涨2.1%,低于3%的调控线".
+_BOUND_CLAUSE = re.compile(r"(?:均|仍|都|继续)?(?:控制在|保持在|低于|不超过|不高于|未超过|在)$")
+_BOUND_AFTER = re.compile(r"以内|以下|之内|内")
+_FIGURE_BEFORE = re.compile(r"[0-9]%?[^,;。,]{0,6}$")
+
+
+def _bound_restated(
+    norm: str, sentence_start: int, clause_start: int, start: int, end: int
+) -> bool:
+    return (
+        clause_start > sentence_start
+        and _BOUND_CLAUSE.fullmatch(norm, clause_start, start) is not None
+        and _BOUND_AFTER.search(norm, end - 2, end + 2) is not None
+        and _FIGURE_BEFORE.search(norm, sentence_start, clause_start - 1) is not None
+    )
+
+
 def quoted_plan(
     norm: str, sentence: tuple[int, int], clause_start: int, start: int, end: int
 ) -> bool:
@@ -106,5 +143,7 @@ def quoted_plan(
     if proposed and not _ACTUAL.search(norm, proposed[-1], start):
         return True
     if _QUOTED_EXPECTED.search(norm, clause_start, start):
+        return True
+    if _bound_restated(norm, sentence[0], clause_start, start, end):
         return True
     return _NAMES_TASKS.match(norm, end, sentence[1]) is not None

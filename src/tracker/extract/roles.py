@@ -14,7 +14,7 @@ from tracker.core.regions import RegionInfo, strip_suffix, to_simplified
 from tracker.extract.candidates import Candidate
 from tracker.extract.dates import TimeEvent, listed_as_of, years_mentioned
 from tracker.extract.draft import Role
-from tracker.extract.plans import LIST_BREAK, heading, in_plan_list, quoted_plan
+from tracker.extract.plans import LIST_BREAK, in_plan_list, plan_heading, quoted_plan
 from tracker.extract.relations import RATE_BEFORE
 from tracker.extract.text import Paragraph, alternation, containing
 
@@ -47,7 +47,7 @@ _NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:一项|项目|工程|行动
 
 _TARGET_AFTER = re.compile(
     r"^[”’\"']?(?:的)?(?:既定|预期|控制|调控|年度|全年|省定|市定|县定|增长|增速)?(?:目标任务|目标|任务|承诺)(?!完成)"
-    r"|^[”’\"']?的(?:控制|调控|预期|年度|全年)?指标"  # "低于4%的控制指标"
+    r"|^[”’\"']?的(?:控制|调控|预期|年度|全年|考核)?(?:指标|要求)"  # "低于4%的控制指标"
     r"|^[”’\"']?的(?:预期|目标)区间"  # "在6.5%-7%的预期区间内"
     r"|^[”’\"']?的预期(?=[,;。)]|$)"  # "一般公共预算收入下降5.2%,好于下降7%的预期"
 )
@@ -178,12 +178,10 @@ def figure_role(
         return "outcome", 0.85, None  # "涨幅为2.1%,比“3%左右”的既定目标低"
     window = max(cand.paragraph.start, cand.start - _LOOKBACK)
     full_start = max(norm.rfind(stop, window, cand.start) for stop in "。!?") + 1
-    if not past and heading(norm, max(full_start, window), cand.start):
+    if plan_heading(norm, max(full_start, window), cand.start, past):
         return "target", 0.8, None  # "主要预期目标是:…;…;…"
-    if (
-        not past
-        and not LIST_BREAK.search(norm, cand.sentence[0], cand.start)
-        and in_plan_list(norm, ctx.sentences, cand.sentence[0], max(0, cand.start - _LOOKBACK))
+    if not LIST_BREAK.search(norm, cand.sentence[0], cand.start) and in_plan_list(
+        norm, ctx.sentences, cand.sentence[0], max(0, cand.start - _LOOKBACK), past
     ):
         return "target", 0.75, None  # an item of a list under "主要预期目标" a few sentences back
     if cand.numerator is not None or cand.baseline is not None:
