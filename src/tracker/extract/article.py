@@ -233,6 +233,10 @@ def _figure(
         kind = "at_most"
     elif cand.upper is not None or (role == "target" and qualifier == "about"):
         kind = "range"  # "增长9%左右": a band around the figure; "增长4.5%-5%": a band
+    target = cand.goal_target
+    if target is not None and target.qualifier in ("at_most", "less_than", "about"):
+        # The target stated with the outcome words the goal: "1.5%(控制目标4%以内)".
+        kind = "range" if target.qualifier == "about" else "at_most"
     measure = "level" if cand.unit in ("%", "‰") or cand.baseline is not None else "flow"
     if cand.unit != "%" and _LEVEL_TITLE.search(title):
         measure = "level"
@@ -242,7 +246,7 @@ def _figure(
         measure = "growth"
     sentence = norm[cand.sentence[0] : cand.sentence[1]]
     category = category_of(title) or category_of(sentence)
-    tolerance = _tolerance(cand) if kind == "range" and cand.upper is None else None
+    tolerance = _tolerance(target or cand) if kind == "range" and cand.upper is None else None
     if tolerance is not None:
         guessed.append(("tolerance", _TOLERANCE_WHY))
     # The quote: the clauses that hold the figure and every figure related to it.

@@ -51,6 +51,16 @@ _CHANGE_BEFORE = re.compile(
 )
 
 
+# A comparison with another area's figure ("高于全省平均水平0.5个百分点", "增速比全国高1.2个
+# 百分点", "居全省第3位" is not a figure at all): context, not a goal.
+_OTHER_AREA_BEFORE = re.compile(
+    r"(?:比|较|高于|低于|快于|慢于|超过|超出|领先|落后于?)"
+    r"(?:全国|全省|全市|全州|全区|全盟|全县|省|市|国家|同类地区|周边地区)(?:的)?"
+    r"(?:平均)?(?:水平|增速|增幅|速度)?(?:高|低|快|慢)?(?:出)?(?:了)?$"
+)
+_POINTS = frozenset(("个百分点", "百分点"))
+
+
 # Growth: a rate of change against a year earlier (增长5%, 同比下降37.8%, 涨幅).
 _GROWTH_BEFORE = re.compile(
     r"(?P<word>增长|增速|增幅|涨幅|上涨|上升|提高|下降|降低|减少|回落|下滑|增加|改善)"
@@ -131,9 +141,14 @@ def _lead(norm: str, group: list[Candidate], cand: Candidate) -> str:
 
 
 def _changes(norm: str, group: list[Candidate]) -> None:
-    """A year-on-year change of a count goes into the note of the figure before it."""
+    """A year-on-year change of a count, or a comparison with another area in points, goes into
+    the note of the figure before it."""
     for i, cand in enumerate(group):
-        if i == 0 or cand.unit == "%" or not _CHANGE_BEFORE.search(_lead(norm, group, cand)):
+        if i == 0:
+            continue
+        lead = _lead(norm, group, cand)
+        change = cand.unit != "%" and _CHANGE_BEFORE.search(lead)
+        if not change and not (cand.unit in _POINTS and _OTHER_AREA_BEFORE.search(lead)):
             continue
         owner = group[i - 1]
         owner.notes.append(norm[owner.end : cand.end].strip(" ,"))
@@ -155,9 +170,11 @@ _RATE_TRAIL = re.compile(r"的(?:年度|全年)?(?:任务|目标)?完成(?:进�
 _RATE_TRAIL_LEAD = re.compile(r"\s*,?\s*(?:已|均)?(?:达到|达|为|实现|完成)?(?:了)?\s*")
 
 
-# A target in brackets right after its outcome: "新增就业4200人(年度目标5000人)".
+# A target in brackets right after its outcome: "新增就业4200人(年度目标5000人)", "增长14%
+# (预期目标12%)", "1.5%(控制目标4%以内)".
 _BRACKET_TARGET = re.compile(
-    r"\s*\(\s*(?:年度|全年|年)?(?:目标|任务|计划)(?:任务)?(?:为|是)?[:]?\s*"
+    r"\s*\(\s*(?:年度|全年|年|预期|控制|调控|计划|省定|市定|县定)?(?:目标|任务|计划|指标)(?:任务)?"
+    r"(?:为|是)?[:]?\s*"
 )
 
 

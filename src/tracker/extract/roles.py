@@ -93,7 +93,8 @@ _CATEGORIES = (
 
 
 _TITLE_LEAD = re.compile(
-    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|实现|省定|市定|县定|"
+    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[、.](?![0-9])"
+    r"|\(?[一二三四五六七八九十0-9]{1,2}\)|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|实现|省定|市定|县定|"
     r"到\d{4}年(?:年底|底|末)?|同时|此外|另外|其中|并且|并|还|以及|全年|今年以来|今年|去年|"
     r"全市|全区|全县|全省|全州|全盟|全旗|我市|我区|我县|我省|共计|共|累计|先后|已经|已|目前|"
     r"截至目前|据悉|据了解|为此|积极|大力|持续|全力|有效|今后|"
@@ -122,6 +123,9 @@ _CONNECTOR_END = re.compile(r"(?:和|及|、|与|以及|或)$")
 
 
 _RELATIONAL = re.compile(r"占比|比例|比重|比率|增长|增幅|同比|总量|总数|人数|数量|规模|金额|达")
+
+
+_COMPARING = re.compile(r"低于|高于|好于|优于|快于|慢于|控制在|保持在|不超过|不高于|在")
 
 
 _BARE_VERB = re.compile(r"投资|投入|争取|安排|发放|筹集|拨付|下达|落实|整合|撬动|带动|吸引")
@@ -157,8 +161,8 @@ def figure_role(
     clause_start = cand.clause[0]
     local = norm[clause_start : cand.start]
     after = norm[cand.end : cand.end + 6]
-    if cand.rate is not None or cand.gap is not None:
-        return "outcome", 0.9, None  # a stated completion rate or gap: already reached
+    if cand.rate is not None or cand.gap is not None or cand.goal_target is not None:
+        return "outcome", 0.9, None  # a stated completion rate, gap or target: already reached
     if cand.unit == "%" and RATE_BEFORE.search(norm, cand.clause[0], cand.start):
         return "outcome", 0.85, None  # "地区生产总值完成年度目标的50.2%": the share reached
     if quoted_plan(norm, cand.sentence, cand.clause[0], cand.start, cand.end):
@@ -457,6 +461,8 @@ def figure_title(
         title = pre + noun
     elif pre and prev_title and _RELATIONAL.fullmatch(pre):
         title = prev_title + pre  # "在校生由…减少至…, 占比从…降至…": 在校生占比
+    elif prev_title and _COMPARING.fullmatch(pre):
+        title = prev_title  # "失业率5.2%,低于5.5%左右的预期目标": the target of the same
     elif pre and post:
         title = pre + (noun or post)
     elif pre and _BARE_VERB.fullmatch(pre):

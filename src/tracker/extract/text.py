@@ -87,7 +87,13 @@ def normalised_view(text: str) -> View:
         last = match.end()
     kept_chars.append(norm[last:])
     kept_pos.extend(pos[last:])
-    return View(text, "".join(kept_chars), kept_pos)
+    # Years written in Chinese numerals ("二〇二一年") read as the same number of digits.
+    norm = _CN_YEAR.sub(lambda m: m.group().translate(_CN_YEAR_DIGITS), "".join(kept_chars))
+    return View(text, norm, kept_pos)
+
+
+_CN_YEAR = re.compile(r"(?<![〇○零一二三四五六七八九十])[一二][〇○零一二三四五六七八九]{3}(?=年)")
+_CN_YEAR_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 
 
 def clean_quote(text: str) -> str:

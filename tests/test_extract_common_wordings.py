@@ -1,0 +1,163 @@
+"""Wordings found in reports of every province, each sentence written for its rule: targets a
+report restates when it looks back (a year's target list read after the year, a bound the
+outcome kept within, a target in brackets), comparisons with other areas, years in Chinese
+numerals, numbered items. Each sentence is checked as written and as one line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tracker.cli.group import cli
+from tracker.extract.article import extract
+
+
+def _roles(text: str, date: dt.date) -> list[tuple[str, str, str]]:
+    got = []
+    for variant in (text, "".join(line.strip() for line in text.splitlines())):
+        figures = extract(variant, date=date).figures
+        got.append([(f.role, f.value, f.period) for f in figures])
+    assert got[0] == got[1], "the one-line text gives other figures"
+    return got[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年全县经济社会发展的主要预期目标是:地区生产总值增长7.5%左右;\n"
+        "城镇登记失业率控制在4%以内。\n一般公共预算收入增长6%。",
+        "2020年主要预期目标为:地区生产总值增长7.5%左右;城镇登记失业率控制在4%以内;"
+        "一般公共预算收入增长6%。",
+    ],
+)
+def test_a_past_years_announced_target_list_is_still_targets(text: str) -> None:
+    # Read in the year after (a review quoting it, or a page dated later): still the targets.
+    for date in (dt.date(2020, 1, 20), dt.date(2021, 3, 1)):
+        assert {(role, period) for role, _, period in _roles(text, date)} == {("target", "2020")}
+
+
+def test_a_past_years_targets_as_the_subject_of_a_review_are_outcomes() -> None:
+    text = "2020年主要预期目标完成较好,地区生产总值增长7.8%,一般公共预算收入增长6.2%。"
+    assert _roles(text, dt.date(2021, 2, 1)) == [
+        ("outcome", "7.8%", "2020"),
+        ("outcome", "6.2%", "2020"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1-10月,城镇登记失业率3.2%,控制在4.2%以内。",
+            [("outcome", "3.2%", "2021"), ("target", "4.2%以内", "2021")],
+        ),
+        (
+            "全年细颗粒物平均浓度32微克/立方米,低于35微克/立方米以下的考核要求。",
+            [("outcome", "32", "2021"), ("target", "35以下", "2021")],
+        ),
+        (
+            "全年居民消费价格上涨2.1%,保持在3%以内。",
+            [("outcome", "2.1%", "2021"), ("target", "3%以内", "2021")],
+        ),
+        (  # the bound with its own subject is the outcome a review reports
+            "城镇登记失业率控制在3.5%以内。",
+            [("outcome", "3.5%以内", "2021")],
+        ),
+    ],
+)
+def test_a_bound_restated_after_the_outcome_is_its_target(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _roles(text, dt.date(2021, 12, 10)) == expected
+
+
+def test_units_of_concentration_are_read_whole() -> None:
+    text = "全年细颗粒物平均浓度降至28微克/立方米。"
+    (figure,) = extract(text, date=dt.date(2021, 12, 10)).figures
+    assert (figure.value, figure.unit) == ("28", "微克/立方米")
+
+
+def _figures(text: str, date: dt.date) -> list[tuple[str, ...]]:
+    got = []
+    for variant in (text, "".join(line.strip() for line in text.splitlines())):
+        got.append(
+            [
+                (f.role, f.value, f.period, f.target or "", f.stated_gap or "", f.title)
+                for f in extract(variant, date=date).figures
+            ]
+        )
+    assert got[0] == got[1], "the one-line text gives other figures"
+    return got[0]
+
+
+def test_a_comparison_with_another_area_is_context_not_a_figure() -> None:
+    text = (
+        "前三季度,全市地区生产总值增长6.8%,高于全省平均水平0.5个百分点,比年度目标低0.7个百分点;"
+        "规模以上工业增加值增长8.1%,增速比全国高1.2个百分点。"
+    )
+    assert _figures(text, dt.date(2019, 10, 25)) == [
+        ("outcome", "6.8%", "2019", "", "0.7个百分点", "地区生产总值增速"),
+        ("outcome", "8.1%", "2019", "", "", "规模以上工业增加值增速"),
+    ]
+
+
+def test_a_target_in_brackets_after_its_outcome(tmp_path: Path) -> None:
+    text = (
+        "2010年,地区生产总值增长14%(预期目标12%);城镇登记失业率1.5%(控制目标4%以内);"
+        "城镇调查失业率5.2%(预期目标5.5%左右)。"
+    )
+    assert [row[:4] for row in _figures(text, dt.date(2011, 1, 20))] == [
+        ("outcome", "14%", "2010", "12%"),
+        ("outcome", "1.5%", "2010", "4%以内"),
+        ("outcome", "5.2%", "2010", "5.5%左右"),
+    ]
+    # The target's wording sets the goal's kind, so the draft passes check.
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    draft = runner.invoke(
+        cli, ["extract", str(tmp_path / "a.txt"), "--region", "某市", "--date", "2011-01-20"]
+    )
+    assert draft.exit_code == 0, draft.output
+    (tmp_path / "draft.toml").write_text(draft.stdout, encoding="utf-8")
+    assert 'kind = "at_most"' in draft.stdout
+    assert 'kind = "range"' in draft.stdout
+    checked = runner.invoke(cli, ["check", str(tmp_path / "draft.toml")])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_a_target_quoted_after_its_outcome_takes_its_title() -> None:
+    text = "2021年,城镇调查失业率5.2%,低于5.5%左右的预期目标。"
+    assert _figures(text, dt.date(2022, 1, 20)) == [
+        ("outcome", "5.2%", "2021", "", "", "城镇调查失业率"),
+        ("target", "5.5%左右", "2021", "", "", "城镇调查失业率"),
+    ]
+
+
+def test_a_year_in_chinese_numerals() -> None:
+    text = "二〇二一年,全区新建5G基站1200个。二○二二年,计划新建5G基站1500个。"
+    assert [row[:3] for row in _figures(text, dt.date(2022, 1, 20))] == [
+        ("outcome", "1200", "2021"),
+        ("target", "1500", "2022"),
+    ]
+
+
+@pytest.mark.parametrize("sep", ["\n", ""])
+def test_item_numbers_are_not_part_of_the_title(sep: str) -> None:
+    text = sep.join(
+        (
+            "2012年为民办实事项目:",
+            "1、新建公办幼儿园50所。",
+            "(2)完成农村危房改造1.2万户。",
+            "三、新增城镇就业6万人。",
+            "4.新增学位1.5万个。",
+        )
+    )
+    assert [(f.role, f.title) for f in extract(text, date=dt.date(2012, 2, 1)).figures] == [
+        ("target", "新建公办幼儿园"),
+        ("target", "农村危房改造"),
+        ("target", "新增城镇就业"),
+        ("target", "新增学位"),
+    ]
