@@ -161,3 +161,49 @@ def test_item_numbers_are_not_part_of_the_title(sep: str) -> None:
         ("target", "新增城镇就业"),
         ("target", "新增学位"),
     ]
+
+
+def test_a_numbered_item_names_its_task_before_what_was_done() -> None:
+    text = (
+        "2011年为民办实事全面完成。\n一、新增城镇就业50万人。\n全年新增城镇就业68.5万人,完成目标任务的137%。\n"
+        "二、新建农村公路5000公里。\n全年完成5862公里,为年度任务的117.2%。\n"
+        "三、新增城镇就业6万人。\n新增农村劳动力转移就业3万人,完成年度目标的105%。"
+    )
+    assert [row[:2] for row in _figures(text, dt.date(2012, 1, 20))] == [
+        ("target", "50万"),
+        ("outcome", "68.5万"),
+        ("target", "5000"),
+        ("outcome", "5862"),
+        # the next sentence tells another thing done: the item's figure is not its task
+        ("outcome", "6万"),
+        ("outcome", "3万"),
+    ]
+
+
+def test_what_was_done_of_a_task_named_before_it() -> None:
+    text = "2021年,一是新建改扩建幼儿园20所,目前已完工15所。二是改造农村公路300公里,已完成280公里。"
+    assert _figures(text, dt.date(2021, 10, 20)) == [
+        ("outcome", "15", "2021", "20", "", "新建改扩建幼儿园"),
+        ("outcome", "280", "2021", "300", "", "改造农村公路"),
+    ]
+
+
+def test_target_and_actual_growth_in_one_sentence() -> None:
+    text = "2011年,城镇居民人均可支配收入目标增长9%,实际增长10.2%;实际利用外资5亿美元。"
+    assert _figures(text, dt.date(2012, 1, 20)) == [
+        ("target", "9%", "2011", "", "", "城镇居民人均可支配收入增速"),
+        ("outcome", "10.2%", "2011", "", "", "城镇居民人均可支配收入增速"),
+        ("outcome", "5亿", "2011", "", "", "实际利用外资"),
+    ]
+
+
+def test_each_item_of_a_list_keeps_its_own_name() -> None:
+    text = (
+        "2011年,全市新增城镇就业3.1万人、失业人员再就业1.2万人、就业困难人员就业5000人,"
+        "分别完成年度目标的103%、120%、125%。"
+    )
+    assert [(row[1], row[5]) for row in _figures(text, dt.date(2012, 1, 20))] == [
+        ("3.1万", "新增城镇就业"),
+        ("1.2万", "失业人员再就业"),
+        ("5000", "就业困难人员就业"),
+    ]

@@ -147,3 +147,39 @@ def quoted_plan(
     if _bound_restated(norm, sentence[0], clause_start, start, end):
         return True
     return _NAMES_TASKS.match(norm, end, sentence[1]) is not None
+
+
+# A numbered item that names its task ("二、新建农村公路5000公里。"), then a sentence that tells
+# what was done of it ("全年完成5862公里,为年度任务的117.2%。"): the item's figure is the target.
+_ITEM_MARK = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十0-9]{1,2}\)|[0-9]{1,2}[.、](?![0-9]))"
+)
+_ITEM_DONE = re.compile(r"完成|实现|已|累计|达到|建成")
+_NEXT_DONE = re.compile(r"完成|已|累计|实现|建成|为[^,;。]{0,10}的[0-9.]+%")
+_NEXT_LEAD = re.compile(
+    r"(?:全年|今年|当年|共|累计|实际|已经|已|全面|超额)*(?:完成|实现|建成)?(?:了)?"
+)
+_ITEM_LENGTH = 48
+
+
+def item_task(
+    norm: str, sentences: list[tuple[int, int]], sentence: tuple[int, int], start: int, unit: str
+) -> bool:
+    """Whether the figure at ``start`` is the task a numbered item names, told done in the
+    sentence after it with a figure of the same unit, of the same thing (its words repeated,
+    or none: "全年完成5862公里")."""
+    s0, s1 = sentence
+    mark = _ITEM_MARK.match(norm, s0)
+    if mark is None or s1 - s0 > _ITEM_LENGTH or _ITEM_DONE.search(norm, s0, start):
+        return False
+    i = bisect.bisect_left(sentences, (s0, -1))
+    if i + 1 >= len(sentences):
+        return False
+    nxt = norm[sentences[i + 1][0] : sentences[i + 1][1]]
+    figure = re.search(rf"[0-9](?:万|亿)?{re.escape(unit)}", nxt)
+    if figure is None or not _NEXT_DONE.search(nxt):
+        return False
+    lead = nxt[: figure.start()].rstrip("0123456789.")
+    named = lead[_NEXT_LEAD.match(lead).end() :]  # type: ignore[union-attr]
+    noun = norm[mark.end() : start]
+    return len(named) <= 1 or any(noun[k : k + 3] in named for k in range(len(noun) - 2))

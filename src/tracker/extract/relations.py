@@ -107,6 +107,7 @@ def relate(norm: str, cands: list[Candidate]) -> None:
         _baselines(norm, group)
         _scopes(norm, group)
         _progress(norm, group)
+        _done_of_tasks(norm, group)
         _fractions(norm, group)
         _bracketed_targets(norm, group)
         _rates(norm, group)
@@ -339,6 +340,27 @@ def _progress(norm: str, group: list[Candidate]) -> None:
         done.rate, done.goal_target = rate, task
         done.related.extend((task, rate))
         rate.consumed = task.consumed = True
+
+
+# What was done of a task named just before: "新建幼儿园20所,目前已完工15所", "改造农村公路300
+# 公里,已完成280公里".
+_DONE_OF_TASK = re.compile(
+    r"[,,]\s*(?:目前|现|截至目前)?(?:已经|已)(?:全部|累计)?(?:完成|完工|建成|开工|竣工|实施|落实)?(?:了)?$"
+)
+
+
+def _done_of_tasks(norm: str, group: list[Candidate]) -> None:
+    for task, done in itertools.pairwise(_live(group)):
+        if (
+            _DONE_OF_TASK.fullmatch(norm, task.end, done.start)
+            and _same_unit(task.unit, done.unit)
+            and task.unit not in ("%", "‰")
+            and done.parsed <= task.parsed
+            and done.goal_target is None
+        ):
+            done.goal_target = task
+            done.related.append(task)
+            task.consumed = True
 
 
 def _fractions(norm: str, group: list[Candidate]) -> None:

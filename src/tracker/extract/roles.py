@@ -14,7 +14,13 @@ from tracker.core.regions import RegionInfo, strip_suffix, to_simplified
 from tracker.extract.candidates import Candidate
 from tracker.extract.dates import TimeEvent, listed_as_of, years_mentioned
 from tracker.extract.draft import Role
-from tracker.extract.plans import LIST_BREAK, in_plan_list, plan_heading, quoted_plan
+from tracker.extract.plans import (
+    LIST_BREAK,
+    in_plan_list,
+    item_task,
+    plan_heading,
+    quoted_plan,
+)
 from tracker.extract.relations import RATE_BEFORE
 from tracker.extract.text import Paragraph, alternation, containing
 
@@ -57,7 +63,7 @@ _TARGET_AFTER = re.compile(
 _OUTCOME_STRONG = re.compile(
     r"累计|截至|截止|已经|(?<![而])已|共计|(?<![公总])共(?![同享建治])|完成率|同比"
     r"|比上年|较上年|以来|一年来|五年来|(?<![为除])了(?!解)|获评|创历史|目前|先后"
-    r"|实际(?:完成|开展|建成|实现)"  # "计划完成工程量5%,实际完成工程量6%"
+    r"|实际(?:完成|开展|建成|实现|增长|下降|达到|为)"  # "计划完成工程量5%,实际完成工程量6%"
 )
 
 
@@ -93,11 +99,11 @@ _CATEGORIES = (
 
 
 _TITLE_LEAD = re.compile(
-    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[、.](?![0-9])"
+    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|——|[一二三四五六七八九十]{1,3}(?:、|是)|[0-9]{1,2}[、.](?![0-9])"
     r"|\(?[一二三四五六七八九十0-9]{1,2}\)|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|实现|省定|市定|县定|"
     r"到\d{4}年(?:年底|底|末)?|同时|此外|另外|其中|并且|并|还|以及|全年|今年以来|今年|去年|"
     r"全市|全区|全县|全省|全州|全盟|全旗|我市|我区|我县|我省|共计|共|累计|先后|已经|已|目前|"
-    r"截至目前|据悉|据了解|为此|积极|大力|持续|全力|有效|今后|"
+    r"截至目前|据悉|据了解|为此|实际(?=完成|增长|下降|达到|为|实现)|积极|大力|持续|全力|有效|今后|"
     r"\d{4}年(?:以来|来|度)?|\d{1,2}\s*[-—–~]\s*\d{1,2}月(?:份)?(?:底|末)?|截至\d{1,2}月\d{1,2}日)+"
 )
 
@@ -123,6 +129,13 @@ _CONNECTOR_END = re.compile(r"(?:和|及|、|与|以及|或)$")
 
 
 _RELATIONAL = re.compile(r"占比|比例|比重|比率|增长|增幅|同比|总量|总数|人数|数量|规模|金额|达")
+
+
+# An item marker inside a title: the words after it are the item's (a headline before it lost
+# its line break).
+_ITEM_INSIDE = re.compile(
+    r"(?<![一二三四五六七八九十统唯第单同])[一二三四五六七八九十]是|\([一二三四五六七八九十]\)"
+)
 
 
 _COMPARING = re.compile(r"低于|高于|好于|优于|快于|慢于|控制在|保持在|不超过|不高于|在")
@@ -171,6 +184,8 @@ def figure_role(
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if _TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
         return "target", 0.9, None
+    if item_task(norm, ctx.sentences, cand.sentence, cand.start, cand.unit):
+        return "target", 0.75, None  # "二、新建农村公路5000公里。全年完成5862公里"
     past = ctx.ref_year is not None and when.last < ctx.ref_year
     estimate = past or _late_in(ctx, when)
     words = [w.group() for w in _TARGET_BEFORE.finditer(local)]
@@ -444,6 +459,10 @@ def figure_title(
     the noun after it; the previous figure's name or the next clause when that is too short."""
     lead_end = cand.baseline.start if cand.baseline is not None else cand.start
     start = cand.clause[0]
+    task = cand.goal_target
+    if task is not None and task.end <= cand.start and task.clause[0] < start:
+        # "新建幼儿园20所,目前已完工15所": named with the task before it
+        start, lead_end = task.clause[0], task.start
     if prev is not None and prev.clause == cand.clause and prev.end <= lead_end:
         start = max(start, prev.end)
     pre = _strip_lead(norm[start:lead_end], ctx)
@@ -452,6 +471,8 @@ def figure_title(
         pre = _strip_lead(norm[cand.clause[0] : prev.start], ctx)
     # What follows the figure, up to the next figure of the clause.
     post = re.split(r"\(?[0-9]", norm[cand.end : cand.clause[1]], maxsplit=1)[0]
+    if post.startswith("、"):
+        post = ""  # "新增就业3.1万人、失业人员再就业1.2万人": the next item's name
     post = post.strip(" ,;。:、()")
     if _TARGET_AFTER.match(post):
         post = ""
@@ -477,11 +498,12 @@ def figure_title(
         )
     else:
         title = ""
+    title = _ITEM_INSIDE.split(title)[-1]  # "…进展情况一是新建幼儿园": the item's words
     title = _whole_phrase(title.strip(' ,;。:、“”"()'))
     if cand.growth:
         # "规模以上工业增加值同比增长10.1%" → 规模以上工业增加值增速; "同比增长3.2%" after
         # "地区生产总值806亿元" → 地区生产总值增速.
-        named = _GROWTH_WORDS.sub("", title)
+        named = _GROWTH_WORDS.sub("", title).removesuffix("目标").removesuffix("增速")
         base = named or (prev_title or "").removesuffix("增速")
         title = f"{base}增速" if base else title
     return title[:24] or "(未命名)"
