@@ -1003,3 +1003,32 @@ def test_a_long_shishi_list_is_all_targets() -> None:
             (f.role, f.value) for f in got
         ]
         assert len(got) == 19
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
+        (  # the share of the year's investment after the investment done
+            "截至9月底,全市民生实事已完成投资32.6亿元,完成年度总投资的81.5%。",
+            {"date": dt.date(2021, 10, 10)},
+            ("role", "value", "stated_rate"),
+            [("outcome", "32.6亿", "81.5%")],
+        ),
+        (  # 开工率 / 竣工率 after the work counted; of a count of projects, a figure of its own
+            "截至6月底,全县棚户区改造已开工2300套,开工率为76.7%;基本建成1200套,竣工率为40%。"
+            "已开工项目18项,开工率达90%。",
+            {"date": dt.date(2016, 7, 12)},
+            ("role", "value", "stated_rate"),
+            [
+                ("outcome", "2300", "76.7%"),
+                ("outcome", "1200", "40%"),
+                ("outcome", "18", "None"),
+                ("outcome", "90%", "None"),
+            ],
+        ),
+    ],
+)
+def test_sixth_round_wordings(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)

@@ -17,9 +17,17 @@ _RATE_LEAD = (
     # "完成年度任务80%", "年度任务完成80%": the same without 的
     r"|完成(?:了)?(?:年度|全年|年)(?:目标)?(?:任务|计划)|(?:年度|全年)(?:目标)?(?:任务|计划)完成(?:了)?"
     r"|完成(?:了)?目标(?:任务|计划)?"  # "完成目标210%"
+    # "已完成投资11.5亿元,完成年度总投资的88.8%": the year's investment is the target
+    r"|完成(?:了)?(?:年度|全年)(?:总)?投资的"
 )
 _RATE_BEFORE = re.compile(rf"(?:{_RATE_LEAD})$")
 RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure before it
+
+
+# The rate of the work a figure counts, after it: "已开建6.08万套,开工率为95.3%". Of a count
+# of projects ("已开工事项65件,开工率达100%") it is a summary, not a figure's rate.
+_WORK_RATE = re.compile(r"(?:开工|竣工|完工|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$")
+_PROJECT_COUNTS = frozenset(("件", "项"))
 
 
 # The words between the figure a rate rates and a target figure quoted in the rate's phrase:
@@ -189,8 +197,13 @@ def _rates(norm: str, group: list[Candidate]) -> None:
             and _TASK_OPEN.search(norm, max(live[i - 1].start - 20, 0), live[i - 1].start)
         )
         trailing = bool(_RATE_TRAIL.match(norm, cand.end) and _RATE_TRAIL_LEAD.fullmatch(between))
+        work = bool(_WORK_RATE.search(between)) and live[i - 1].unit not in _PROJECT_COUNTS
         if not (
-            _RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or task_form or trailing
+            _RATE_BEFORE.search(between)
+            or _PAREN_RATE.fullmatch(between)
+            or task_form
+            or trailing
+            or work
         ):
             i += 1
             continue
