@@ -1026,6 +1026,19 @@ def test_a_long_shishi_list_is_all_targets() -> None:
                 ("outcome", "90%", "None"),
             ],
         ),
+        (  # funds paid out (下达…资金) are done, not a target handed down
+            "2020年,省级财政下达专项资金45.6亿元,补助资金下达后全省新建农村公路3200公里。",
+            {"date": dt.date(2021, 1, 20)},
+            RV,
+            [("outcome", "45.6亿"), ("outcome", "3200")],
+        ),
+        (  # the basis of a payment is a parameter of the policy, not a figure of the work
+            "今年以来,按每人2000元标准向1.5万名困难学生发放助学金,"
+            "并按照3100万人的经费测算口径下达补助资金9.3亿元。",
+            {"date": dt.date(2019, 11, 2)},
+            RV,
+            [("outcome", "1.5万"), ("outcome", "9.3亿")],
+        ),
     ],
 )
 def test_sixth_round_wordings(

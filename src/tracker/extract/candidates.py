@@ -100,6 +100,12 @@ _RANGE_BOUND_END = re.compile(r"之间")
 _CN_CLASS = "一二两三四五六七八九十百千"
 
 
+# The basis a sum is reckoned on ("按800元标准发放", "按照4036.54万人的经费下达口径"): a
+# parameter of the policy, not work done.
+_BASIS_BEFORE = re.compile(r"(?:按照|依照|按)(?:每人|每户|人均|每年)?$")
+_BASIS_AFTER = re.compile(r"(?:的)?[^,;。0-9]{0,8}?(?:口径|标准|基数)")
+
+
 # Characters that follow a number without being its measure word: the vocabulary of measure
 # words is open (口 for 沼气池, 眼 for 机井 …), so any other character after a number is read as
 # one, flagged guessed.
@@ -280,6 +286,8 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         and not _GOAL_AFTER.match(norm, unit_end)
     ):
         return None  # "人口20万人以上的县": a threshold in a definition
+    if _BASIS_BEFORE.search(norm, max(start - 6, 0), start) and _BASIS_AFTER.match(norm, end):
+        return None  # "按800元标准": the basis of a payment, a parameter of the policy
     if unit == "省" or (unit == "个" and _ADMIN_COUNTED.match(norm, end)):
         return None  # "13个县(市、区)", "31个大城市", "全国31省份": the administrative structure
     if unit in ("个", "项", "大") and _SPEECH_PARTS.match(norm, end):
