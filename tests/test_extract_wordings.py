@@ -1039,6 +1039,23 @@ def test_a_long_shishi_list_is_all_targets() -> None:
             RV,
             [("outcome", "1.5万"), ("outcome", "9.3亿")],
         ),
+        (  # a meeting's roll is not work done
+            "县第十八届人民代表大会第一次会议应出席代表236名,实际出席代表221名,符合法定人数。"
+            "会议听取了县长所作的报告:去年全县城镇新增就业4500人。",
+            {"date": dt.date(2022, 1, 10)},
+            RV,
+            [("outcome", "4500")],
+        ),
+        (  # "X亿元以上项目" defines a class of projects; "总数达" counts a stock (a level)
+            "2018年全市新增规上工业企业126家,总数达1380家;签约一批5亿元以上项目,完成投资86亿元。",
+            {"date": dt.date(2019, 1, 12)},
+            ("role", "value", "measure", "period"),
+            [
+                ("outcome", "126", "flow", "2018"),
+                ("outcome", "1380", "level", "2018"),
+                ("outcome", "86亿", "flow", "2018"),
+            ],
+        ),
     ],
 )
 def test_sixth_round_wordings(

@@ -328,7 +328,9 @@ _LEVEL_TITLE = re.compile(
 
 
 # A count reached ("增至", "减少到", "降至"): what there is at the end, a level.
-_REACHED_LEVEL = re.compile(r"(?:增|增加|减|减少|降|下降|提高|提升|上升)(?:至|到)$")
+_REACHED_LEVEL = re.compile(
+    r"(?:增|增加|减|减少|降|下降|提高|提升|上升)(?:至|到)$|总(?:数|量)(?:达到|达|为)$"  # "总数达1053家"
+)
 
 
 _TOLERANCE_WHY = "左右: ±0.5 points for a rate, ±5% of the figure otherwise; set the band meant"

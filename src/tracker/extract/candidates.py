@@ -90,6 +90,8 @@ _SPEECH_PARTS = re.compile(r"方面(?:的)?(?:工作|重点|任务|内容|意见
 
 _VOTERS = re.compile(r"代表|委员|评委")
 _VOTE = re.compile(r"投票|表决|测评|评议")
+# A meeting's roll ("代表名额为338名,实有代表334名,…出席会议的代表318名,符合法定人数").
+_ROLL = re.compile(r"法定人数|代表名额|实有代表|(?:出席|列席|缺席)[^,;。0-9]{0,4}(?:代表|委员)")
 
 
 # A band that defines a class ("进度在80%到100%之间"): its bounds are not figures.
@@ -144,7 +146,10 @@ _DATE_MASK = re.compile(
 )
 
 
-_THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)?的")
+_THRESHOLD_AFTER = re.compile(
+    r"(?:及)?(?:以上|以下)?的"
+    r"|(?:及)?(?:以上|以下)(?:重点|重大|产业|工业|在建)?(?:项目|企业|工程)"  # "一批10亿元以上项目"
+)
 # ... unless what it qualifies is a goal: "城镇新增就业1100万人以上的目标".
 _GOAL_AFTER = re.compile(r"(?:及)?(?:以上|以下|以内)?的(?:预期|既定|年度)?(?:目标|任务|承诺)")
 
@@ -281,7 +286,7 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         unit, unit_note = implied
     unit_end = m.end("unit") if m["unit"] else end
     if (
-        _THRESHOLD_AFTER.match(norm[unit_end : unit_end + 4])
+        _THRESHOLD_AFTER.match(norm, unit_end)
         and (suf or norm.startswith(("以上的", "以下的", "及以上", "及以下"), end))
         and not _GOAL_AFTER.match(norm, unit_end)
     ):
@@ -294,6 +299,8 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         return None  # "主要做好7个方面的工作", "3点意见": the parts of a speech
     if _VOTERS.match(norm, end) and _VOTE.search(norm, *containing(para.sentences, start)):
         return None  # "由231名代表投票表决": who voted, not work done
+    if unit in ("名", "人", "位") and _ROLL.search(norm, *containing(para.sentences, start)):
+        return None  # "实有代表334名": who sat in the meeting, not work done
     if _RANGE_BOUND.match(norm, end) or _RANGE_BOUND_END.match(norm, end):
         return None  # "(完成进度在80%到100%之间)": the bounds of a class of projects
     if norm[max(start - 2, 0) : start] == "其余" or (
