@@ -1056,6 +1056,22 @@ def test_a_long_shishi_list_is_all_targets() -> None:
                 ("outcome", "86亿", "flow", "2018"),
             ],
         ),
+        (  # a target list goes on past an item without a figure that ends with ";"
+            "2016年全市经济社会发展的主要预期目标是:生产总值增长7%左右。进出口稳中向好;"
+            "城镇居民人均可支配收入增长8%,农村居民人均可支配收入增长8.5%。",
+            {},
+            RV,
+            [("target", "7%左右"), ("target", "8%"), ("target", "8.5%")],
+        ),
+        (  # the year's 实事 announced without a colon, then items "一是…" with sentences
+            # that hold no figure
+            "2015年,省政府将努力办好十件民生实事。\n一是改善办学条件。新建幼儿园120所。\n"
+            "二是加强污水治理。推进城镇污水处理设施建设,全面提升处理能力。"
+            "改造污水管网300公里,受益农户达到50万户。",
+            {},
+            RV,
+            [("target", "120"), ("target", "300"), ("target", "50万")],
+        ),
     ],
 )
 def test_sixth_round_wordings(

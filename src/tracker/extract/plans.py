@@ -13,6 +13,8 @@ _TARGET_HEADER = re.compile(
     r"|(?:预期|约束性)指标(?:是|为)?:"  # "主要预期指标是:…", "约束性指标是:…"
     r"|(?:主要(?:预期)?|预期)目标(?![^,;。:]{0,6}?(?:完成|实现|达到|执行|进展|情况))"
     r"|实事(?:项目)?(?:分别为|分别是|如下|是|为)?:"
+    # "努力办好十方面民生实事。一是…": the year's 实事 announced, then listed
+    r"|(?<!已)(?:办好|兴办|办理)[^,;。:0-9]{0,10}?实事(?:项目)?(?=[。:])"
 )
 
 
@@ -35,7 +37,9 @@ _ANY_DIGIT = re.compile(r"[0-9]")
 
 
 # The theme of an item that the item's figures follow: "——经济保持平稳较快增长。生产总值…".
-_ITEM_THEME = re.compile(r"\s*(?:——|[●■◆▲•▪★☆◇□]|\(?[一二三四五六七八九十0-9]{1,2}[)、.])")
+_ITEM_THEME = re.compile(
+    r"\s*(?:——|[●■◆▲•▪★☆◇□]|\(?[一二三四五六七八九十0-9]{1,2}[)、.]|[一二三四五六七八九十]{1,2}是)"
+)
 _THEME_LENGTH = 24
 
 
@@ -59,21 +63,28 @@ def in_plan_list(
     heading ("主要预期目标是:", "二、2018年发展主要预期目标", "提出…主要预期目标:") stands in
     a sentence before it, not before ``window`` (in its block or the blocks of the list's
     numbered items before): every sentence between holds a figure (or is an item's theme,
-    "——经济保持平稳较快增长。") and no review wording."""
+    "——经济保持平稳较快增长。", or an item of its own, "…国际收支基本平衡;") and no review
+    wording. A list of 实事 may also hold sentences without figures ("三是加强城乡环境整治。
+    继续推进…。全面推进农村污水治理,受益农户达到110万户。")."""
     i = bisect.bisect_left(sentences, (sentence_start, -1))
+    bare = False  # a sentence between with no figure, no theme: only a 实事 list goes on
     for back, (start, end) in enumerate(sentences[max(i - _SHISHI_SENTENCES, 0) : max(i, 0)][::-1]):
         if end <= window:
             return False
         header = heading(norm, max(start, window), end)
         if header:
-            if back >= _LIST_SENTENCES and not header.group().startswith("实事"):
+            if (back >= _LIST_SENTENCES or bare) and "实事" not in header.group():
                 return False
             return not LIST_BREAK.search(norm, header.end(), end)
         if LIST_BREAK.search(norm, start, end):
             return False
-        if not _ANY_DIGIT.search(norm, start, end) and not _theme(norm, start, end):
-            return False
+        item = norm[end - 1 : end] in _ITEM_ENDS
+        if not (_ANY_DIGIT.search(norm, start, end) or _theme(norm, start, end) or item):
+            bare = True
     return False
+
+
+_ITEM_ENDS = frozenset(";;")
 
 
 # Targets quoted in a review. What a report proposed ("去年政府工作报告提出,2018年全年再为企业
