@@ -1072,6 +1072,39 @@ def test_a_long_shishi_list_is_all_targets() -> None:
             RV,
             [("target", "120"), ("target", "300"), ("target", "50万")],
         ),
+        (  # a gap from a ceiling (省控线) is beyond the target when below it; a second rate or
+            # gap goes into the note; a change against a year named is not a figure
+            "2020年,全县城镇新增就业6210人,完成省下达目标任务的124.2%,市下达目标任务的118%;"
+            "城镇登记失业率为3.2%,比2019年下降0.2个百分点,低于省控线1.3个百分点,"
+            "低于市控线0.8个百分点。",
+            {"date": dt.date(2021, 1, 15)},
+            ("role", "value", "stated_rate", "stated_gap", "kind", "note"),
+            [
+                (
+                    "outcome",
+                    "6210",
+                    "124.2%",
+                    "None",
+                    "at_least",
+                    "another rate: 市下达目标任务的118%",
+                ),
+                (
+                    "outcome",
+                    "3.2%",
+                    "None",
+                    "-1.3个百分点",
+                    "at_most",
+                    "比2019年下降0.2个百分点; another gap: 低于市控线0.8个百分点",
+                ),
+            ],
+        ),
+        (  # a space between a rate's words and the rate
+            "截至9月底,全区城镇新增就业1.25万人,完成率 96.2%;"
+            "开发公益性岗位320个,完成年度任务的 80%。",
+            {"date": dt.date(2021, 10, 15)},
+            ("role", "value", "stated_rate"),
+            [("outcome", "1.25万", "96.2%"), ("outcome", "320", "80%")],
+        ),
     ],
 )
 def test_sixth_round_wordings(

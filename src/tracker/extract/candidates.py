@@ -199,6 +199,7 @@ class Candidate:
     goal_target: Candidate | None = None
     gap: Candidate | None = None  # a stated distance from the target
     gap_short: bool = False  # the gap's wording says the figure falls short (塌/低于目标)
+    gap_ceiling: bool = False  # the gap is from a ceiling ("低于省控线0.84个百分点"): at most
     growth: bool = False  # a rate of change against a year earlier (增长5%)
     upper: str | None = None  # the upper bound of a band ("增长4.5%-5%"): the figure is its lower
     decline: bool = False  # a growth figure the text gives as a fall (下降37.8%): negated
@@ -291,16 +292,14 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         and not _GOAL_AFTER.match(norm, unit_end)
     ):
         return None  # "人口20万人以上的县": a threshold in a definition
-    if _BASIS_BEFORE.search(norm, max(start - 6, 0), start) and _BASIS_AFTER.match(norm, end):
-        return None  # "按800元标准": the basis of a payment, a parameter of the policy
     if unit == "省" or (unit == "个" and _ADMIN_COUNTED.match(norm, end)):
         return None  # "13个县(市、区)", "31个大城市", "全国31省份": the administrative structure
     if unit in ("个", "项", "大") and _SPEECH_PARTS.match(norm, end):
         return None  # "主要做好7个方面的工作", "3点意见": the parts of a speech
     if _VOTERS.match(norm, end) and _VOTE.search(norm, *containing(para.sentences, start)):
         return None  # "由231名代表投票表决": who voted, not work done
-    if unit in ("名", "人", "位") and _ROLL.search(norm, *containing(para.sentences, start)):
-        return None  # "实有代表334名": who sat in the meeting, not work done
+    if _no_work(norm, para, start, end, unit):
+        return None
     if _RANGE_BOUND.match(norm, end) or _RANGE_BOUND_END.match(norm, end):
         return None  # "(完成进度在80%到100%之间)": the bounds of a class of projects
     if norm[max(start - 2, 0) : start] == "其余" or (
@@ -326,6 +325,16 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         paragraph=para,
         sentence=sentence,
         clause=clause,
+    )
+
+
+def _no_work(norm: str, para: Paragraph, start: int, end: int, unit: str) -> bool:
+    """The basis of a payment ("按800元标准") or a meeting's roll ("实有代表334名"): figures
+    of the policy or of the meeting, not of work done."""
+    if _BASIS_BEFORE.search(norm, max(start - 6, 0), start) and _BASIS_AFTER.match(norm, end):
+        return True
+    return unit in ("名", "人", "位") and bool(
+        _ROLL.search(norm, *containing(para.sentences, start))
     )
 
 
