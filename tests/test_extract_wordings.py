@@ -1105,6 +1105,13 @@ def test_a_long_shishi_list_is_all_targets() -> None:
             ("role", "value", "stated_rate"),
             [("outcome", "1.25万", "96.2%"), ("outcome", "320", "80%")],
         ),
+        (  # a figure before "的节点目标" / "的阶段目标" is the milestone, a target
+            "截至6月底,老旧小区改造累计完成总工程量55%,超额完成6月份设置的累计完成总工程量40%的节点目标;"
+            "新建村级养老服务站32个,超过25个的阶段目标。",
+            {"date": dt.date(2021, 7, 10)},
+            RV,
+            [("outcome", "55%"), ("target", "40%"), ("outcome", "32"), ("target", "超过25")],
+        ),
     ],
 )
 def test_sixth_round_wordings(
