@@ -1112,6 +1112,17 @@ def test_a_long_shishi_list_is_all_targets() -> None:
             RV,
             [("outcome", "55%"), ("target", "40%"), ("outcome", "32"), ("target", "超过25")],
         ),
+        (  # gaps from the target set at the start of the year (年初预期目标, 年初确定的目标)
+            "2019年,全市地区生产总值增长6.2%,低于年初预期目标0.8个百分点;一般公共预算收入增长8.1%,"
+            "高于年初确定的目标0.1个百分点;固定资产投资增长9%,比年初预期目标低1个百分点。",
+            {"date": dt.date(2020, 1, 15)},
+            ("role", "value", "stated_gap"),
+            [
+                ("outcome", "6.2%", "0.8个百分点"),
+                ("outcome", "8.1%", "-0.1个百分点"),
+                ("outcome", "9%", "1个百分点"),
+            ],
+        ),
     ],
 )
 def test_sixth_round_wordings(
