@@ -1123,6 +1123,12 @@ def test_a_long_shishi_list_is_all_targets() -> None:
                 ("outcome", "9%", "1个百分点"),
             ],
         ),
+        (  # a ceiling right after the rate it bounds is the rate's target
+            "前三季度,全区城镇登记失业率为2.95%,控制在4%以内;城镇调查失业率5.2%。",
+            {"date": dt.date(2021, 10, 20)},
+            ("role", "value", "target", "kind"),
+            [("outcome", "2.95%", "4%以内", "at_most"), ("outcome", "5.2%", "None", "at_least")],
+        ),
     ],
 )
 def test_sixth_round_wordings(

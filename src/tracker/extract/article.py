@@ -227,7 +227,7 @@ def _figure(
     if (
         cand.decrease
         or qualifier == "at_most"
-        or cand.gap_ceiling
+        or cand.ceiling
         or (role == "target" and qualifier == "less_than")
         or re.search(r"控制在$", norm[cand.clause[0] : cand.start])
     ):

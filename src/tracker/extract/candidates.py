@@ -199,7 +199,7 @@ class Candidate:
     goal_target: Candidate | None = None
     gap: Candidate | None = None  # a stated distance from the target
     gap_short: bool = False  # the gap's wording says the figure falls short (塌/低于目标)
-    gap_ceiling: bool = False  # the gap is from a ceiling ("低于省控线0.84个百分点"): at most
+    ceiling: bool = False  # the goal is a ceiling ("低于省控线0.84个百分点", "控制在4%以内")
     growth: bool = False  # a rate of change against a year earlier (增长5%)
     upper: str | None = None  # the upper bound of a band ("增长4.5%-5%"): the figure is its lower
     decline: bool = False  # a growth figure the text gives as a fall (下降37.8%): negated

@@ -175,14 +175,26 @@ _BRACKET_TARGET = re.compile(
 )
 
 
+# A ceiling right after the rate it bounds: "城镇登记失业率为2.95%,控制在4%以内".
+_CEILING_AFTER = re.compile(
+    r"\s*[,,]\s*(?:仍|均|继续|始终)?控制在(?:省定|市定|县定|年度)?(?:的)?\s*"
+)
+
+
 def _bracketed_targets(norm: str, group: list[Candidate]) -> None:
     for first, second in itertools.pairwise(_live(group)):
+        ceiling = (
+            _CEILING_AFTER.fullmatch(norm, first.end, second.start) is not None
+            and second.suf in ("以内", "以下")
+            and first.suf is None
+        )
+        bracketed = _BRACKET_TARGET.fullmatch(norm, first.end, second.start) is not None
         if (
-            _BRACKET_TARGET.fullmatch(norm, first.end, second.start)
-            and norm.startswith(")", second.end)
+            (ceiling or (bracketed and norm.startswith(")", second.end)))
             and first.unit == second.unit
             and first.goal_target is None
         ):
+            first.ceiling = first.ceiling or ceiling
             first.goal_target = second
             first.related.append(second)
             second.consumed = True
@@ -302,7 +314,7 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         if match is not None and owner.unit in ("%", "‰") and cand.unit == "%":
             continue  # "控制在4.8%,低于指标任务5.5%": the target itself, not a gap in points
         owner.gap, owner.gap_short = cand, word in _GAP_SHORT
-        owner.gap_ceiling = bool(match and match["ceiling"])
+        owner.ceiling = owner.ceiling or bool(match and match["ceiling"])
         owner.related.append(cand)
         cand.consumed = True
 
