@@ -1072,6 +1072,12 @@ def test_a_long_shishi_list_is_all_targets() -> None:
             RV,
             [("target", "120"), ("target", "300"), ("target", "50万")],
         ),
+        (  # ... but not when the 实事 were done ("办好了")
+            "2019年,市政府办好了十件民生实事。\n一是改善办学条件。新建幼儿园12所。",
+            {},
+            RV,
+            [("outcome", "12")],
+        ),
         (  # a gap from a ceiling (省控线) is beyond the target when below it; a second rate or
             # gap goes into the note; a change against a year named is not a figure
             "2020年,全县城镇新增就业6210人,完成省下达目标任务的124.2%,市下达目标任务的118%;"
