@@ -52,26 +52,26 @@ def test_a_past_years_targets_as_the_subject_of_a_review_are_outcomes() -> None:
     [
         (
             "1-10月,城镇登记失业率3.2%,控制在4.2%以内。",
-            [("outcome", "3.2%", "2021"), ("target", "4.2%以内", "2021")],
+            [("outcome", "3.2%", "2021", "4.2%以内")],
         ),
         (
             "全年细颗粒物平均浓度32微克/立方米,低于35微克/立方米以下的考核要求。",
-            [("outcome", "32", "2021"), ("target", "35以下", "2021")],
+            [("outcome", "32", "2021", ""), ("target", "35以下", "2021", "")],
         ),
         (
             "全年居民消费价格上涨2.1%,保持在3%以内。",
-            [("outcome", "2.1%", "2021"), ("target", "3%以内", "2021")],
+            [("outcome", "2.1%", "2021", "3%以内")],
         ),
         (  # the bound with its own subject is the outcome a review reports
             "城镇登记失业率控制在3.5%以内。",
-            [("outcome", "3.5%以内", "2021")],
+            [("outcome", "3.5%以内", "2021", "")],
         ),
     ],
 )
 def test_a_bound_restated_after_the_outcome_is_its_target(
-    text: str, expected: list[tuple[str, str, str]]
+    text: str, expected: list[tuple[str, str, str, str]]
 ) -> None:
-    assert _roles(text, dt.date(2021, 12, 10)) == expected
+    assert [row[:4] for row in _figures(text, dt.date(2021, 12, 10))] == expected
 
 
 def test_units_of_concentration_are_read_whole() -> None:

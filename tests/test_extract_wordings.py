@@ -1003,3 +1003,141 @@ def test_a_long_shishi_list_is_all_targets() -> None:
             (f.role, f.value) for f in got
         ]
         assert len(got) == 19
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
+        (  # the share of the year's investment after the investment done
+            "截至9月底,全市民生实事已完成投资32.6亿元,完成年度总投资的81.5%。",
+            {"date": dt.date(2021, 10, 10)},
+            ("role", "value", "stated_rate"),
+            [("outcome", "32.6亿", "81.5%")],
+        ),
+        (  # 开工率 / 竣工率 after the work counted; of a count of projects, a figure of its own
+            "截至6月底,全县棚户区改造已开工2300套,开工率为76.7%;基本建成1200套,竣工率为40%。"
+            "已开工项目18项,开工率达90%。",
+            {"date": dt.date(2016, 7, 12)},
+            ("role", "value", "stated_rate"),
+            [
+                ("outcome", "2300", "76.7%"),
+                ("outcome", "1200", "40%"),
+                ("outcome", "18", "None"),
+                ("outcome", "90%", "None"),
+            ],
+        ),
+        (  # funds paid out (下达…资金) are done, not a target handed down
+            "2020年,省级财政下达专项资金45.6亿元,补助资金下达后全省新建农村公路3200公里。",
+            {"date": dt.date(2021, 1, 20)},
+            RV,
+            [("outcome", "45.6亿"), ("outcome", "3200")],
+        ),
+        (  # the basis of a payment is a parameter of the policy, not a figure of the work
+            "今年以来,按每人2000元标准向1.5万名困难学生发放助学金,"
+            "并按照3100万人的经费测算口径下达补助资金9.3亿元。",
+            {"date": dt.date(2019, 11, 2)},
+            RV,
+            [("outcome", "1.5万"), ("outcome", "9.3亿")],
+        ),
+        (  # a meeting's roll is not work done
+            "县第十八届人民代表大会第一次会议应出席代表236名,实际出席代表221名,符合法定人数。"
+            "会议听取了县长所作的报告:去年全县城镇新增就业4500人。",
+            {"date": dt.date(2022, 1, 10)},
+            RV,
+            [("outcome", "4500")],
+        ),
+        (  # "X亿元以上项目" defines a class of projects; "总数达" counts a stock (a level)
+            "2018年全市新增规上工业企业126家,总数达1380家;签约一批5亿元以上项目,完成投资86亿元。",
+            {"date": dt.date(2019, 1, 12)},
+            ("role", "value", "measure", "period"),
+            [
+                ("outcome", "126", "flow", "2018"),
+                ("outcome", "1380", "level", "2018"),
+                ("outcome", "86亿", "flow", "2018"),
+            ],
+        ),
+        (  # a target list goes on past an item without a figure that ends with ";"
+            "2016年全市经济社会发展的主要预期目标是:生产总值增长7%左右。进出口稳中向好;"
+            "城镇居民人均可支配收入增长8%,农村居民人均可支配收入增长8.5%。",
+            {},
+            RV,
+            [("target", "7%左右"), ("target", "8%"), ("target", "8.5%")],
+        ),
+        (  # the year's 实事 announced without a colon, then items "一是…" with sentences
+            # that hold no figure
+            "2015年,省政府将努力办好十件民生实事。\n一是改善办学条件。新建幼儿园120所。\n"
+            "二是加强污水治理。推进城镇污水处理设施建设,全面提升处理能力。"
+            "改造污水管网300公里,受益农户达到50万户。",
+            {},
+            RV,
+            [("target", "120"), ("target", "300"), ("target", "50万")],
+        ),
+        (  # ... but not when the 实事 were done ("办好了")
+            "2019年,市政府办好了十件民生实事。\n一是改善办学条件。新建幼儿园12所。",
+            {},
+            RV,
+            [("outcome", "12")],
+        ),
+        (  # a gap from a ceiling (省控线) is beyond the target when below it; a second rate or
+            # gap goes into the note; a change against a year named is not a figure
+            "2020年,全县城镇新增就业6210人,完成省下达目标任务的124.2%,市下达目标任务的118%;"
+            "城镇登记失业率为3.2%,比2019年下降0.2个百分点,低于省控线1.3个百分点,"
+            "低于市控线0.8个百分点。",
+            {"date": dt.date(2021, 1, 15)},
+            ("role", "value", "stated_rate", "stated_gap", "kind", "note"),
+            [
+                (
+                    "outcome",
+                    "6210",
+                    "124.2%",
+                    "None",
+                    "at_least",
+                    "another rate: 市下达目标任务的118%",
+                ),
+                (
+                    "outcome",
+                    "3.2%",
+                    "None",
+                    "-1.3个百分点",
+                    "at_most",
+                    "比2019年下降0.2个百分点; another gap: 低于市控线0.8个百分点",
+                ),
+            ],
+        ),
+        (  # a space between a rate's words and the rate
+            "截至9月底,全区城镇新增就业1.25万人,完成率 96.2%;"
+            "开发公益性岗位320个,完成年度任务的 80%。",
+            {"date": dt.date(2021, 10, 15)},
+            ("role", "value", "stated_rate"),
+            [("outcome", "1.25万", "96.2%"), ("outcome", "320", "80%")],
+        ),
+        (  # a figure before "的节点目标" / "的阶段目标" is the milestone, a target
+            "截至6月底,老旧小区改造累计完成总工程量55%,超额完成6月份设置的累计完成总工程量40%的节点目标;"
+            "新建村级养老服务站32个,超过25个的阶段目标。",
+            {"date": dt.date(2021, 7, 10)},
+            RV,
+            [("outcome", "55%"), ("target", "40%"), ("outcome", "32"), ("target", "超过25")],
+        ),
+        (  # gaps from the target set at the start of the year (年初预期目标, 年初确定的目标)
+            "2019年,全市地区生产总值增长6.2%,低于年初预期目标0.8个百分点;一般公共预算收入增长8.1%,"
+            "高于年初确定的目标0.1个百分点;固定资产投资增长9%,比年初预期目标低1个百分点。",
+            {"date": dt.date(2020, 1, 15)},
+            ("role", "value", "stated_gap"),
+            [
+                ("outcome", "6.2%", "0.8个百分点"),
+                ("outcome", "8.1%", "-0.1个百分点"),
+                ("outcome", "9%", "1个百分点"),
+            ],
+        ),
+        (  # a ceiling right after the rate it bounds is the rate's target
+            "前三季度,全区城镇登记失业率为2.95%,控制在4%以内;城镇调查失业率5.2%。",
+            {"date": dt.date(2021, 10, 20)},
+            ("role", "value", "target", "kind"),
+            [("outcome", "2.95%", "4%以内", "at_most"), ("outcome", "5.2%", "None", "at_least")],
+        ),
+    ],
+)
+def test_sixth_round_wordings(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)

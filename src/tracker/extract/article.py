@@ -227,6 +227,7 @@ def _figure(
     if (
         cand.decrease
         or qualifier == "at_most"
+        or cand.ceiling
         or (role == "target" and qualifier == "less_than")
         or re.search(r"控制在$", norm[cand.clause[0] : cand.start])
     ):
@@ -331,8 +332,10 @@ _LEVEL_TITLE = re.compile(
 )
 
 
-# A count reached ("增至", "减少到", "降至"): what there is at the end, a level.
-_REACHED_LEVEL = re.compile(r"(?:增|增加|减|减少|降|下降|提高|提升|上升)(?:至|到)$")
+# A count reached ("增至", "减少到", "降至", "总数达1053家"): what there is at the end, a level.
+_REACHED_LEVEL = re.compile(
+    r"(?:增|增加|减|减少|降|下降|提高|提升|上升)(?:至|到)$|总(?:数|量)(?:达到|达|为)$"
+)
 
 
 _TOLERANCE_WHY = "左右: ±0.5 points for a rate, ±5% of the figure otherwise; set the band meant"

@@ -91,6 +91,8 @@ _SPEECH_PARTS = re.compile(r"方面(?:的)?(?:工作|重点|任务|内容|意见
 
 _VOTERS = re.compile(r"代表|委员|评委")
 _VOTE = re.compile(r"投票|表决|测评|评议")
+# A meeting's roll ("代表名额为338名,实有代表334名,…出席会议的代表318名,符合法定人数").
+_ROLL = re.compile(r"法定人数|代表名额|实有代表|(?:出席|列席|缺席)[^,;。0-9]{0,4}(?:代表|委员)")
 
 
 # A band that defines a class ("进度在80%到100%之间"): its bounds are not figures.
@@ -99,6 +101,12 @@ _RANGE_BOUND_END = re.compile(r"之间")
 
 
 _CN_CLASS = "一二两三四五六七八九十百千"
+
+
+# The basis a sum is reckoned on ("按800元标准发放", "按照4036.54万人的经费下达口径"): a
+# parameter of the policy, not work done.
+_BASIS_BEFORE = re.compile(r"(?:按照|依照|按)(?:每人|每户|人均|每年)?$")
+_BASIS_AFTER = re.compile(r"(?:的)?[^,;。0-9]{0,8}?(?:口径|标准|基数)")
 
 
 # Characters that follow a number without being its measure word: the vocabulary of measure
@@ -139,7 +147,10 @@ _DATE_MASK = re.compile(
 )
 
 
-_THRESHOLD_AFTER = re.compile(r"(?:及)?(?:以上|以下)?的")
+_THRESHOLD_AFTER = re.compile(
+    r"(?:及)?(?:以上|以下)?的"
+    r"|(?:及)?(?:以上|以下)(?:重点|重大|产业|工业|在建)?(?:项目|企业|工程)"  # "一批10亿元以上项目"
+)
 # ... unless what it qualifies is a goal: "城镇新增就业1100万人以上的目标".
 _GOAL_AFTER = re.compile(
     r"(?:及)?(?:以上|以下|以内)?的(?:预期|既定|年度|考核|控制)?(?:目标|任务|承诺|要求|指标)"
@@ -191,6 +202,7 @@ class Candidate:
     goal_target: Candidate | None = None
     gap: Candidate | None = None  # a stated distance from the target
     gap_short: bool = False  # the gap's wording says the figure falls short (塌/低于目标)
+    ceiling: bool = False  # the goal is a ceiling ("低于省控线0.84个百分点", "控制在4%以内")
     growth: bool = False  # a rate of change against a year earlier (增长5%)
     upper: str | None = None  # the upper bound of a band ("增长4.5%-5%"): the figure is its lower
     decline: bool = False  # a growth figure the text gives as a fall (下降37.8%): negated
@@ -278,7 +290,7 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         unit, unit_note = implied
     unit_end = m.end("unit") if m["unit"] else end
     if (
-        _THRESHOLD_AFTER.match(norm[unit_end : unit_end + 4])
+        _THRESHOLD_AFTER.match(norm, unit_end)
         and (suf or norm.startswith(("以上的", "以下的", "及以上", "及以下"), end))
         and not _GOAL_AFTER.match(norm, unit_end)
     ):
@@ -289,6 +301,8 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         return None  # "主要做好7个方面的工作", "3点意见": the parts of a speech
     if _VOTERS.match(norm, end) and _VOTE.search(norm, *containing(para.sentences, start)):
         return None  # "由231名代表投票表决": who voted, not work done
+    if _no_work(norm, para, start, end, unit):
+        return None
     if _RANGE_BOUND.match(norm, end) or _RANGE_BOUND_END.match(norm, end):
         return None  # "(完成进度在80%到100%之间)": the bounds of a class of projects
     if norm[max(start - 2, 0) : start] == "其余" or (
@@ -314,6 +328,16 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         paragraph=para,
         sentence=sentence,
         clause=clause,
+    )
+
+
+def _no_work(norm: str, para: Paragraph, start: int, end: int, unit: str) -> bool:
+    """The basis of a payment ("按800元标准") or a meeting's roll ("实有代表334名"): figures
+    of the policy or of the meeting, not of work done."""
+    if _BASIS_BEFORE.search(norm, max(start - 6, 0), start) and _BASIS_AFTER.match(norm, end):
+        return True
+    return unit in ("名", "人", "位") and bool(
+        _ROLL.search(norm, *containing(para.sentences, start))
     )
 
 

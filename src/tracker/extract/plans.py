@@ -13,6 +13,8 @@ _TARGET_HEADER = re.compile(
     r"|(?:预期|约束性)指标(?:是|为)?:"  # "主要预期指标是:…", "约束性指标是:…"
     r"|(?:主要(?:预期)?|预期)目标(?![^,;。:]{0,6}?(?:完成|实现|达到|执行|进展|情况))"
     r"|实事(?:项目)?(?:分别为|分别是|如下|是|为)?:"
+    # "努力办好十方面民生实事。一是…": the year's 实事 announced, then listed
+    r"|(?<!已)(?:办好|兴办|办理)(?!了)[^,;。:0-9了]{0,10}?实事(?:项目)?(?=[。:])"
 )
 
 
@@ -35,7 +37,9 @@ _ANY_DIGIT = re.compile(r"[0-9]")
 
 
 # The theme of an item that the item's figures follow: "——经济保持平稳较快增长。生产总值…".
-_ITEM_THEME = re.compile(r"\s*(?:——|[●■◆▲•▪★☆◇□]|\(?[一二三四五六七八九十0-9]{1,2}[)、.])")
+_ITEM_THEME = re.compile(
+    r"\s*(?:——|[●■◆▲•▪★☆◇□]|\(?[一二三四五六七八九十0-9]{1,2}[)、.]|[一二三四五六七八九十]{1,2}是)"
+)
 _THEME_LENGTH = 24
 
 
@@ -75,24 +79,31 @@ def in_plan_list(
     heading ("主要预期目标是:", "二、2018年发展主要预期目标", "提出…主要预期目标:") stands in
     a sentence before it, not before ``window`` (in its block or the blocks of the list's
     numbered items before): every sentence between holds a figure (or is an item's theme,
-    "——经济保持平稳较快增长。") and no review wording. For a year already past, only a heading
-    that announces its list counts (``plan_heading``)."""
+    "——经济保持平稳较快增长。", or an item of its own, "…国际收支基本平衡;") and no review
+    wording. A list of 实事 may also hold sentences without figures ("三是加强城乡环境整治。
+    继续推进…。全面推进农村污水治理,受益农户达到110万户。"). For a year already past, only
+    a heading that announces its list counts (``plan_heading``)."""
     i = bisect.bisect_left(sentences, (sentence_start, -1))
+    bare = False  # a sentence between with no figure, no theme: only a 实事 list goes on
     for back, (start, end) in enumerate(sentences[max(i - _SHISHI_SENTENCES, 0) : max(i, 0)][::-1]):
         if end <= window:
             return False
         header = heading(norm, max(start, window), end)
         if header:
-            if back >= _LIST_SENTENCES and not header.group().startswith("实事"):
+            if (back >= _LIST_SENTENCES or bare) and "实事" not in header.group():
                 return False
             if past and not _announces(norm, header):
                 return False
             return not LIST_BREAK.search(norm, header.end(), end)
         if LIST_BREAK.search(norm, start, end):
             return False
-        if not _ANY_DIGIT.search(norm, start, end) and not _theme(norm, start, end):
-            return False
+        item = norm[end - 1 : end] in _ITEM_ENDS
+        if not (_ANY_DIGIT.search(norm, start, end) or _theme(norm, start, end) or item):
+            bare = True
     return False
+
+
+_ITEM_ENDS = frozenset(";;")
 
 
 # Targets quoted in a review. What a report proposed ("去年政府工作报告提出,2018年全年再为企业
@@ -116,24 +127,6 @@ _NAMES_TASKS = re.compile(
 )
 
 
-# A bound restated after the outcome, in a clause of its own: "城镇登记失业率3.2%,控制在4.2%以内"
-# (the target the outcome kept within), "居民消费价格上涨2.1%,低于3%的调控线".
-_BOUND_CLAUSE = re.compile(r"(?:均|仍|都|继续)?(?:控制在|保持在|低于|不超过|不高于|未超过|在)$")
-_BOUND_AFTER = re.compile(r"以内|以下|之内|内")
-_FIGURE_BEFORE = re.compile(r"[0-9]%?[^,;。,]{0,6}$")
-
-
-def _bound_restated(
-    norm: str, sentence_start: int, clause_start: int, start: int, end: int
-) -> bool:
-    return (
-        clause_start > sentence_start
-        and _BOUND_CLAUSE.fullmatch(norm, clause_start, start) is not None
-        and _BOUND_AFTER.search(norm, end - 2, end + 2) is not None
-        and _FIGURE_BEFORE.search(norm, sentence_start, clause_start - 1) is not None
-    )
-
-
 def quoted_plan(
     norm: str, sentence: tuple[int, int], clause_start: int, start: int, end: int
 ) -> bool:
@@ -143,8 +136,6 @@ def quoted_plan(
     if proposed and not _ACTUAL.search(norm, proposed[-1], start):
         return True
     if _QUOTED_EXPECTED.search(norm, clause_start, start):
-        return True
-    if _bound_restated(norm, sentence[0], clause_start, start, end):
         return True
     return _NAMES_TASKS.match(norm, end, sentence[1]) is not None
 

@@ -17,9 +17,17 @@ _RATE_LEAD = (
     # "完成年度任务80%", "年度任务完成80%": the same without 的
     r"|完成(?:了)?(?:年度|全年|年)(?:目标)?(?:任务|计划)|(?:年度|全年)(?:目标)?(?:任务|计划)完成(?:了)?"
     r"|完成(?:了)?目标(?:任务|计划)?"  # "完成目标210%"
+    # "已完成投资11.5亿元,完成年度总投资的88.8%": the year's investment is the target
+    r"|完成(?:了)?(?:年度|全年)(?:总)?投资的"
 )
 _RATE_BEFORE = re.compile(rf"(?:{_RATE_LEAD})$")
 RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure before it
+
+
+# The rate of the work a figure counts, after it: "已开建6.08万套,开工率为95.3%". Of a count
+# of projects ("已开工事项65件,开工率达100%") it is a summary, not a figure's rate.
+_WORK_RATE = re.compile(r"(?:开工|竣工|完工|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$")
+_PROJECT_COUNTS = frozenset(("件", "项"))
 
 
 # The words between the figure a rate rates and a target figure quoted in the rate's phrase:
@@ -31,12 +39,17 @@ _TASK_CLOSE = re.compile(r"^\)?[^,;。%0-9]{0,8}?的$")
 
 
 # A stated gap: 塌目标1.8个百分点, 高于目标2.1个百分点, 超任务17元, 低于省定指标0.82个百分点,
-# 比预期目标低0.3个百分点. "short" words say the figure falls short of the target.
+# 比预期目标低0.3个百分点, 低于年初预期目标0.8个百分点. "short" words say the figure falls
+# short of the target.
+_WHOSE = (
+    r"(?:年初|年度|全年)?(?:省定|市定|县定|预期|既定|序时|时序|确定|设定|制定)?(?:的)?(?:预期)?"
+)
 _GAP_BEFORE = re.compile(
     r"(?P<word>塌|低于|落后(?:于)?|差|少于|不足|高于|超过|超出|超|多于|快于|慢于|低|高)"
-    r"(?:了)?(?:(?:省定|市定|县定|年度|全年|预期|既定|序时|时序)?(?:目标|任务|计划|指标|进度)"
-    r"(?:任务|进度|要求)?|预期|(?:资金)?预算(?:安排)?)$"  # "低于预期1.5个百分点", "超资金预算安排"
-    r"|[比较](?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标|进度)(?P<cmp>低|高|少|多|慢|快)(?:了)?$"
+    rf"(?:了)?(?:{_WHOSE}(?:目标|任务|计划|指标|进度)"
+    r"(?:任务|进度|要求)?|预期|(?:资金)?预算(?:安排)?"  # "低于预期1.5个百分点", "超资金预算安排"
+    r"|(?P<ceiling>(?:省|市|县)?控(?:制)?线|(?:省定|市定|县定)?控制(?:目标|指标)))$"  # "低于省控线"
+    rf"|[比较]{_WHOSE}(?:目标|任务|计划|指标|进度)(?P<cmp>低|高|少|多|慢|快)(?:了)?$"
     r"|距(?:离)?(?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标)(?:任务)?(?:还|尚)?(?P<far>差)$"
 )
 _GAP_SHORT = frozenset(
@@ -46,7 +59,8 @@ _GAP_SHORT = frozenset(
 
 # A year-on-year change of a count ("比上年同期增加9万人"): not a goal of its own.
 _CHANGE_BEFORE = re.compile(
-    r"(?:比上年|较上年|比去年|较去年|同比|比上月|环比|比年初|较年初)(?:同期|同月)?"
+    r"(?:比上年|较上年|比去年|较去年|同比|比上月|环比|比年初|较年初|[比较](?:19|20)[0-9]{2}年"
+    r"|与(?:上年|去年)(?:同期)?相比)(?:同期|同月)?"  # "比2019年降低", "与去年相比降低"
     r"(?:增加|减少|多|少|增长|下降|提高|降低|上升|回落|净增)(?:了)?$"
 )
 
@@ -179,17 +193,40 @@ _BRACKET_TARGET = re.compile(
 )
 
 
+# A ceiling right after the rate it bounds: "城镇登记失业率为2.95%,控制在4%以内", "居民消费价格
+# 上涨2.1%,保持在3%以内".
+_CEILING_AFTER = re.compile(
+    r"\s*[,,]\s*(?:仍|均|继续|始终)?(?:控制在|保持在|不超过|不高于)(?:省定|市定|县定|年度)?(?:的)?\s*"
+)
+
+
 def _bracketed_targets(norm: str, group: list[Candidate]) -> None:
     for first, second in itertools.pairwise(_live(group)):
+        ceiling = (
+            _CEILING_AFTER.fullmatch(norm, first.end, second.start) is not None
+            and second.suf in ("以内", "以下")
+            and first.suf is None
+        )
+        bracketed = _BRACKET_TARGET.fullmatch(norm, first.end, second.start) is not None
         if (
-            _BRACKET_TARGET.fullmatch(norm, first.end, second.start)
-            and norm.startswith(")", second.end)
+            (ceiling or (bracketed and norm.startswith(")", second.end)))
             and first.unit == second.unit
             and first.goal_target is None
         ):
+            first.ceiling = first.ceiling or ceiling
             first.goal_target = second
             first.related.append(second)
             second.consumed = True
+
+
+# A second rate of the same figure, its verb left out: "完成省民生工程目标任务的130.26%,
+# 市民生工程目标任务的127%".
+_RATE_ELIDED = re.compile(r"[,,、]?[^,;。%0-9]{0,14}?(?:任务|目标|计划|指标)[^,;。%0-9]{0,4}?的")
+
+
+def _owner_of(live: list[Candidate], related: Candidate) -> Candidate | None:
+    """The figure whose stated rate or gap ``related`` is."""
+    return next((c for c in live if related in (c.rate, c.gap)), None)
 
 
 def _rates(norm: str, group: list[Candidate]) -> None:
@@ -201,14 +238,26 @@ def _rates(norm: str, group: list[Candidate]) -> None:
         if cand.unit != "%" or i == 0 or cand.consumed:
             i += 1
             continue
+        owner = _owner_of(live, live[i - 1]) if live[i - 1].consumed else None
+        if owner is not None and _RATE_ELIDED.fullmatch(between.rstrip()):
+            owner.notes.append("another rate: " + norm[live[i - 1].end : cand.end].strip(" ,"))
+            cand.consumed = True  # one stated rate a figure; the second goes into its note
+            i += 1
+            continue
         # "完成年目标任务8000人的96.2%": the figure before is a target inside the rate's phrase.
         task_form = i >= 1 and bool(
             _TASK_CLOSE.match(between)
             and _TASK_OPEN.search(norm, max(live[i - 1].start - 20, 0), live[i - 1].start)
         )
         trailing = bool(_RATE_TRAIL.match(norm, cand.end) and _RATE_TRAIL_LEAD.fullmatch(between))
+        between = between.rstrip()  # "完成率 134.4%": pages space figures from their words
+        work = bool(_WORK_RATE.search(between)) and live[i - 1].unit not in _PROJECT_COUNTS
         if not (
-            _RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or task_form or trailing
+            _RATE_BEFORE.search(between)
+            or _PAREN_RATE.fullmatch(between)
+            or task_form
+            or trailing
+            or work
         ):
             i += 1
             continue
@@ -262,6 +311,12 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
             continue
         match = _GAP_BEFORE.search(norm[live[i - 1].end : cand.start])
         owner = live[i - 1]
+        first = _owner_of(live, owner) if owner.consumed else None
+        if match is not None and first is not None and first.gap is owner:
+            # "低于省控线0.84个百分点,低于市控线0.64个百分点": the second into the note
+            first.notes.append("another gap: " + norm[owner.end : cand.end].strip(" ,"))
+            cand.consumed = True
+            continue
         word = (match["word"] or match["cmp"] or match["far"]) if match else None
         if match is None and i >= 2 and _QUOTED_TARGET.fullmatch(norm, owner.end, cand.start):
             compared = _COMPARED_WITH.search(norm, live[i - 2].end, owner.start)
@@ -278,6 +333,7 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         if match is not None and owner.unit in ("%", "‰") and cand.unit == "%":
             continue  # "控制在4.8%,低于指标任务5.5%": the target itself, not a gap in points
         owner.gap, owner.gap_short = cand, word in _GAP_SHORT
+        owner.ceiling = owner.ceiling or bool(match and match["ceiling"])
         owner.related.append(cand)
         cand.consumed = True
 
