@@ -52,10 +52,8 @@ from tracker.extract.draft import Extraction, Figure, Role
 from tracker.extract.relations import relate
 from tracker.extract.roles import (
     ArticleContext,
-    category_of,
     figure_region,
     figure_role,
-    figure_title,
     figure_when,
     region_pattern,
     region_tree,
@@ -70,6 +68,7 @@ from tracker.extract.text import (
     paragraph_at,
     split_paragraphs,
 )
+from tracker.extract.titles import category_of, figure_title
 
 __all__ = ["Extraction", "Figure", "Role", "extract", "read_article_date"]
 

@@ -1,0 +1,198 @@
+"""Each figure's title, the indicator as the text names it (a whole noun phrase: no lead
+verb, connective or item number, brackets closed), and its category."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from tracker.extract.candidates import Candidate
+from tracker.extract.roles import TARGET_AFTER, ArticleContext
+
+_CATEGORIES = (
+    ("就业", r"就业|招聘|岗位|创业|劳动力|务工|用工|失业|稳岗|扩岗|留工|劳务|技能人才|人才"),
+    ("教育", r"学校|教育|学位|幼儿园|学生|教师|高校|课后|高中|小学|中学|考生|上线|培训机构|办学"),
+    ("医疗卫生", r"医院|医疗|卫生|诊|医保|健康|医生|患者|门诊|手术|急救|疾控|医共体|医养"),
+    ("养老", r"养老|老年|照料|助餐|适老"),
+    ("社会保障", r"社保|低保|救助|残疾|参保|兜底|困难群众|特困|社会保险"),
+    ("文化", r"文化|送戏|演出|图书|文旅|体育"),
+    ("住房", r"住房|棚户|安置|保障房|老旧小区|公租房"),
+)
+
+
+_TITLE_LEAD = re.compile(
+    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|——|[一二三四五六七八九十]{1,3}(?:、|是)|[0-9]{1,2}[、.](?![0-9])"
+    r"|\(?[一二三四五六七八九十0-9]{1,2}\)|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|实现|省定|市定|县定|"
+    r"到\d{4}年(?:年底|底|末)?|同时|此外|另外|其中|并且|并|还|以及|全年|今年以来|今年|去年|"
+    r"全市|全区|全县|全省|全州|全盟|全旗|我市|我区|我县|我省|共计|共|累计|先后|已经|已|目前|"
+    r"截至目前|据悉|据了解|为此|实际(?=完成|增长|下降|达到|为|实现)|积极|大力|持续|全力|有效|今后|"
+    r"\d{4}年(?:以来|来|度)?|\d{1,2}\s*[-—–~]\s*\d{1,2}月(?:份)?(?:底|末)?|截至\d{1,2}月\d{1,2}日)+"
+)
+
+
+_TITLE_TAIL = re.compile(
+    r"(?:[0-9]{4}年(?:底|末)?|达到了|达到|达|为|是|有|共有|共|累计|总计|合计|完成|实现|控制在|稳定在|保持在|的|了|:|由|从|已"
+    r"|\(|“)+$"
+)
+
+
+_TITLE_VERBS = re.compile(
+    r"[、0-9]|和|及|以及|全部|开展|实现|完成|达到|进行|加入|覆盖|遍布|考上|签署|签订|通过|获|被"
+    r"|参与|长期|启动|推行|用于|助力|促进|让|使|为|,"
+)
+
+
+_PREPOSITIONS = frozenset(
+    ("对", "向", "为", "在", "将", "由", "从", "通过", "与", "和", "及", "给")
+)
+
+
+_CONNECTOR_END = re.compile(r"(?:和|及|、|与|以及|或)$")
+
+
+_RELATIONAL = re.compile(r"占比|比例|比重|比率|增长|增幅|同比|总量|总数|人数|数量|规模|金额|达")
+
+
+# An item marker inside a title: the words after it are the item's (a headline before it lost
+# its line break).
+_ITEM_INSIDE = re.compile(
+    r"(?<![一二三四五六七八九十统唯第单同])[一二三四五六七八九十]是|\([一二三四五六七八九十]\)"
+)
+
+
+_COMPARING = re.compile(r"低于|高于|好于|优于|快于|慢于|控制在|保持在|不超过|不高于|在")
+
+
+_BARE_VERB = re.compile(r"投资|投入|争取|安排|发放|筹集|拨付|下达|落实|整合|撬动|带动|吸引")
+
+
+def figure_title(
+    norm: str, cand: Candidate, ctx: ArticleContext, prev: Candidate | None, prev_title: str | None
+) -> str:
+    """The indicator as the text names it: the words before the figure in its clause, plus
+    the noun after it; the previous figure's name or the next clause when that is too short."""
+    lead_end = cand.baseline.start if cand.baseline is not None else cand.start
+    start = cand.clause[0]
+    task = cand.goal_target
+    if task is not None and task.end <= cand.start and task.clause[0] < start:
+        # "新建幼儿园20所,目前已完工15所": named with the task before it
+        start, lead_end = task.clause[0], task.start
+    if prev is not None and prev.clause == cand.clause and prev.end <= lead_end:
+        start = max(start, prev.end)
+    pre = _strip_lead(norm[start:lead_end], ctx)
+    if prev is not None and start == prev.end and _CONNECTOR_END.search(norm[start:lead_end]):
+        # "新建8个X和25个Y": the second figure shares the verb of the first
+        pre = _strip_lead(norm[cand.clause[0] : prev.start], ctx)
+    # What follows the figure, up to the next figure of the clause.
+    post = re.split(r"\(?[0-9]", norm[cand.end : cand.clause[1]], maxsplit=1)[0]
+    if post.startswith("、"):
+        post = ""  # "新增就业3.1万人、失业人员再就业1.2万人": the next item's name
+    post = post.strip(" ,;。:、()")
+    if TARGET_AFTER.match(post):
+        post = ""
+    post = post.removeprefix("的")
+    noun = _TITLE_VERBS.split(post, maxsplit=1)[0] if post else ""
+    if len(pre) >= 3:
+        title = pre + noun
+    elif pre and prev_title and _RELATIONAL.fullmatch(pre):
+        title = prev_title + pre  # "在校生由…减少至…, 占比从…降至…": 在校生占比
+    elif prev_title and _COMPARING.fullmatch(pre):
+        title = prev_title  # "失业率5.2%,低于5.5%左右的预期目标": the target of the same
+    elif pre and post:
+        title = pre + (noun or post)
+    elif pre and _BARE_VERB.fullmatch(pre):
+        title = pre + _next_clause(norm, cand, ctx)  # "投资4100万元, 启动了…项目"
+    elif pre:
+        title = pre
+    elif post:
+        title = post
+    elif prev_title:
+        title = (
+            prev_title if prev is None or prev.unit == cand.unit else f"{prev_title}({cand.unit})"
+        )
+    else:
+        title = ""
+    title = _ITEM_INSIDE.split(title)[-1]  # "…进展情况一是新建幼儿园": the item's words
+    title = _whole_phrase(title.strip(' ,;。:、“”"()'))
+    if cand.growth:
+        # "规模以上工业增加值同比增长10.1%" → 规模以上工业增加值增速; "同比增长3.2%" after
+        # "地区生产总值806亿元" → 地区生产总值增速.
+        named = _GROWTH_WORDS.sub("", title).removesuffix("目标").removesuffix("增速")
+        base = named or (prev_title or "").removesuffix("增速")
+        title = f"{base}增速" if base else title
+    return title[:24] or "(未命名)"
+
+
+_GROWTH_WORDS = re.compile(
+    r"(?:分别|同比|比上年|较上年|比去年)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|下降|降低|减少|回落|下滑|增加)"
+    r"(?:了|为|达|达到)?$|^(?:分别|同比)"
+)
+
+
+_PAIRS = (("(", ")"), ("“", "”"), ("《", "》"), ("‘", "’"), ("[", "]"))
+
+
+_LEAD_CONNECTIVE = re.compile(r"^(?:比|加上|也|并且|并|还|且|而且|而|但|和|与|及|以及|或)+")
+_TAIL_VERB = re.compile(
+    r"(?:回落至|回落到|下降至|下降到|降至|降到|降低至|降低到|提高至|提高到|提升至|提升到|增至|增加到"
+    r"|上升至|上升到|达到|达|至|到)+$"
+)
+
+
+def _whole_phrase(title: str) -> str:
+    """A title as a whole noun phrase: no leading connective (比, 加上, 也), no trailing verb
+    (回落至), every bracket and quotation mark closed."""
+    previous = None
+    while previous != title:
+        previous = title
+        title = _LEAD_CONNECTIVE.sub("", title)
+        title = _TAIL_VERB.sub("", title)
+        for opening, closing in _PAIRS:
+            depth = 0
+            for i, ch in enumerate(title):
+                if ch == opening:
+                    depth += 1
+                elif ch == closing:
+                    depth -= 1
+                    if depth < 0:  # closed without opening: what precedes is a fragment
+                        title = title[i + 1 :]
+                        break
+            else:
+                if depth > 0:  # opened without closing: cut at the last unclosed opening
+                    title = title[: title.rfind(opening)]
+        title = title.strip(' ,;。:、"')
+    return title
+
+
+def _strip_lead(text: str, ctx: ArticleContext) -> str:
+    previous = None
+    while previous != text:
+        previous = text
+        text = _TITLE_LEAD.sub("", text)
+        if ctx.region_keys is not None:
+            match = ctx.region_keys.match(text)
+            if match:
+                text = text[match.end() :]
+    text = _TITLE_TAIL.sub("", text).strip()
+    # A bare preposition before the figure ("对85所…", "为244户…") is not part of the name.
+    return "" if text in _PREPOSITIONS else text
+
+
+def _next_clause(norm: str, cand: Candidate, ctx: ArticleContext) -> str:
+    clauses = cand.paragraph.clauses
+    i = bisect.bisect_left(clauses, cand.clause)
+    if i >= len(clauses) or clauses[i] != cand.clause:
+        i = -1
+    if 0 <= i < len(clauses) - 1 and clauses[i + 1][0] < cand.sentence[1]:
+        following = norm[clauses[i + 1][0] : clauses[i + 1][1]]
+        if not re.search(r"[0-9%]", following):  # a clause with its own figure names that one
+            return ":" + _strip_lead(following, ctx).strip(" ,;。:")
+        return ":" + _strip_lead(re.split(r"[0-9]", following, maxsplit=1)[0], ctx).strip(" ,;。:")
+    return ""
+
+
+def category_of(text: str) -> str | None:
+    for name, pattern in _CATEGORIES:
+        if re.search(pattern, text):
+            return name
+    return None
