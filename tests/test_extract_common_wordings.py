@@ -207,3 +207,15 @@ def test_each_item_of_a_list_keeps_its_own_name() -> None:
         ("1.2万", "失业人员再就业"),
         ("5000", "就业困难人员就业"),
     ]
+
+
+def test_titles_of_a_list_of_this_years_targets() -> None:
+    text = (
+        "今年的政府工作报告列出了一份民生清单。就业方面,城镇新增就业目标为1100万人以上;"
+        "教育方面,将新增普惠性幼儿园学位50万个;医疗方面,居民医保人均财政补助标准再提高30元。"
+    )
+    assert [(row[0], row[1], row[5]) for row in _figures(text, dt.date(2022, 3, 5))] == [
+        ("target", "1100万以上", "城镇新增就业"),
+        ("target", "50万", "新增普惠性幼儿园学位"),
+        ("target", "30", "居民医保人均财政补助标准"),
+    ]
