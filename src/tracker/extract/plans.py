@@ -52,6 +52,15 @@ def heading(norm: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+_COLON_AFTER = re.compile(r"(?:任务)?(?:是|为)?:")
+
+
+def announces(norm: str, header: re.Match[str]) -> bool:
+    """Whether a heading announces its list with a colon ("主要预期目标是:"): its figures are
+    the targets even in a review of the year before ("去年…的主要预期目标是:…")."""
+    return header.group().endswith(":") or _COLON_AFTER.match(norm, header.end()) is not None
+
+
 def _theme(norm: str, start: int, end: int) -> bool:
     return end - start <= _THEME_LENGTH and _ITEM_THEME.match(norm, start) is not None
 

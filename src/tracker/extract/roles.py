@@ -14,7 +14,7 @@ from tracker.core.regions import RegionInfo, strip_suffix, to_simplified
 from tracker.extract.candidates import Candidate
 from tracker.extract.dates import TimeEvent, listed_as_of, years_mentioned
 from tracker.extract.draft import Role
-from tracker.extract.plans import LIST_BREAK, heading, in_plan_list, quoted_plan
+from tracker.extract.plans import LIST_BREAK, announces, heading, in_plan_list, quoted_plan
 from tracker.extract.relations import RATE_BEFORE
 from tracker.extract.text import Paragraph, alternation, containing
 
@@ -180,8 +180,9 @@ def figure_role(
         return "outcome", 0.85, None  # "涨幅为2.1%,比“3%左右”的既定目标低"
     window = max(cand.paragraph.start, cand.start - _LOOKBACK)
     full_start = max(norm.rfind(stop, window, cand.start) for stop in "。!?") + 1
-    if not past and heading(norm, max(full_start, window), cand.start):
-        return "target", 0.8, None  # "主要预期目标是:…;…;…"
+    header = heading(norm, max(full_start, window), cand.start)
+    if header and (not past or announces(norm, header)):
+        return "target", 0.8, None  # "主要预期目标是:…;…;…", also last year's ("去年…目标是:")
     if (
         not past
         and not LIST_BREAK.search(norm, cand.sentence[0], cand.start)
