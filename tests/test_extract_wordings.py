@@ -1129,6 +1129,18 @@ def test_a_long_shishi_list_is_all_targets() -> None:
                 ("outcome", "9%", "1个百分点"),
             ],
         ),
+        (  # last year's target list quoted with its colon, then what was done
+            "去年全市经济社会发展的主要预期目标是:地区生产总值增长7.5%左右,城镇新增就业4万人以上。"
+            "实际执行结果是:地区生产总值增长7.1%,城镇新增就业4.3万人。",
+            {"date": dt.date(2018, 3, 2)},
+            ("role", "value", "period"),
+            [
+                ("target", "7.5%左右", "2017"),
+                ("target", "4万以上", "2017"),
+                ("outcome", "7.1%", "2017"),
+                ("outcome", "4.3万", "2017"),
+            ],
+        ),
         (  # a ceiling right after the rate it bounds is the rate's target
             "前三季度,全区城镇登记失业率为2.95%,控制在4%以内;城镇调查失业率5.2%。",
             {"date": dt.date(2021, 10, 20)},
