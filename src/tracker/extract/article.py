@@ -61,7 +61,6 @@ from tracker.extract.roles import (
     region_tree,
 )
 from tracker.extract.text import (
-    QUOTE_EDGES,
     SENTENCE_END,
     View,
     balanced,
@@ -69,6 +68,7 @@ from tracker.extract.text import (
     normalised_view,
     paragraph_at,
     split_paragraphs,
+    strip_edges,
 )
 
 __all__ = ["Extraction", "Figure", "Role", "extract", "read_article_date"]
@@ -250,7 +250,7 @@ def _figure(
     q_start = min(s for s, _ in spans)
     q_end = max(e for _, e in spans)
     o_start, o_end = view.span(q_start, q_end)
-    quote = balanced(QUOTE_EDGES.sub("", clean_quote(view.original[o_start:o_end])))
+    quote = balanced(strip_edges(clean_quote(view.original[o_start:o_end])))
     f_start, f_end = view.span(cand.start, cand.end)
     return Figure(
         role=role,

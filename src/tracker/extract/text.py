@@ -90,14 +90,37 @@ def normalised_view(text: str) -> View:
     return View(text, "".join(kept_chars), kept_pos)
 
 
+# Every character str.splitlines breaks a line at (the stream's line breaks).
+_LINE_BREAKS = frozenset("\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+# A run of blanks is matched whole, once: "\s*\n\s*" tried every start in a run of blanks
+# with no line break in it, so 1 MB of spaces took hours.
+_BLANKS = re.compile(r"\s+")
+
+
+def _drop_line_break(run: re.Match[str]) -> str:
+    return "" if _LINE_BREAKS.intersection(run.group()) else run.group()
+
+
 def clean_quote(text: str) -> str:
-    """A quote for a data file: glosses and line breaks removed, whitespace trimmed."""
+    """A quote for a data file: glosses and line breaks (with the blanks around them)
+    removed, whitespace trimmed."""
     text = re.sub(r"[(（][a-zāáǎàēéěèêīíǐìōóǒòūúǔùüǖǘǚǜńňǹḿ]+[)）]", "", text)
-    text = re.sub(r"\s*\n\s*", "", text)
+    text = _BLANKS.sub(_drop_line_break, text)
     return text.strip(" \t\u3000")
 
 
-QUOTE_EDGES = re.compile(r"^[,;。;:、,\s]+|[,;。;:、,\s]+$")
+_EDGE_MARKS = ",;。;:、,"
+
+
+def strip_edges(quote: str) -> str:
+    """The quote without the punctuation and blanks at its ends (with str methods: a regular
+    expression anchored at the end tries every start in a run of them)."""
+    start, end = 0, len(quote)
+    while start < end and (quote[start] in _EDGE_MARKS or quote[start].isspace()):
+        start += 1
+    while end > start and (quote[end - 1] in _EDGE_MARKS or quote[end - 1].isspace()):
+        end -= 1
+    return quote[start:end]
 
 
 def balanced(quote: str) -> str:
