@@ -46,3 +46,43 @@ def test_a_draft_made_with_no_data_directory_checks(
     (tmp_path / "draft.toml").write_text(draft.stdout, encoding="utf-8")
     checked = runner.invoke(cli, ["check", "draft.toml"])
     assert checked.exit_code == 0, checked.stdout
+
+
+_ARTICLE = "2022年,全市城镇新增就业5.31万人,完成省定任务的104.19%。\r\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32", "utf-32-be", "utf-8-sig"])
+def test_a_byte_order_mark_names_the_encoding(codec: str, tmp_path: Path) -> None:
+    """Windows Notepad saves "Unicode" as UTF-16 with a byte-order mark: it was refused as
+    "not text in any encoding"."""
+    path = tmp_path / "article.txt"
+    bom = {"utf-16-be": b"\xfe\xff", "utf-32-be": b"\x00\x00\xfe\xff"}.get(codec, b"")
+    path.write_bytes(bom + _ARTICLE.encode(codec))
+    result = CliRunner().invoke(cli, ["--lang", "en", "extract", str(path)])
+    assert result.exit_code == 0, result.stderr
+    assert 'quote = "全市城镇新增就业5.31万人,完成省定任务的104.19%"' in result.stdout
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "zlib", "hex", "uu"])
+def test_a_codec_that_is_not_a_text_encoding_is_a_usage_error(codec: str, tmp_path: Path) -> None:
+    path = tmp_path / "article.txt"
+    path.write_text(_ARTICLE, encoding="utf-8")
+    for lang, expected in (("en", "unknown encoding"), ("zh", "未知的编码")):
+        result = CliRunner().invoke(
+            cli, ["--lang", lang, "extract", str(path), "--encoding", codec]
+        )
+        assert result.exit_code == 2, result.output
+        assert f"--encoding {codec}" in result.stderr
+        assert expected in result.stderr
+        assert "internal error" not in result.output
+
+
+def test_bad_utf16_is_named_as_such(tmp_path: Path) -> None:
+    """UTF-16 holds NUL bytes: a lone surrogate was reported as "not text in any encoding"."""
+    path = tmp_path / "article.txt"
+    path.write_bytes(_ARTICLE.encode("utf-16-le") + b"\x00\xd8" + "x".encode("utf-16-le"))
+    result = CliRunner().invoke(
+        cli, ["--lang", "en", "extract", str(path), "--encoding", "utf-16-le"]
+    )
+    assert result.exit_code == 1
+    assert f"{path} is not valid utf-16-le (byte 76): check --encoding" in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import re
 import sys
@@ -102,6 +103,7 @@ def extract(
 def _read_text(file: str, encoding: str) -> str:
     try:
         codec = codecs.lookup(encoding).name
+        _probe(codec)
     except LookupError:
         raise UsageError.of("extract.unknown_encoding", encoding=encoding) from None
     raw: bytes
@@ -120,22 +122,50 @@ def _read_text(file: str, encoding: str) -> str:
     name = localized("extract.stdin") if file == "-" else file
     if len(raw) > MAX_TEXT_BYTES:
         raise UsageError.of("extract.too_long", name=name, most=f"{MAX_TEXT_BYTES:,}")
-    if codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
-        codec = "utf-8-sig"
+    if codec == "utf-8":
+        codec = _by_bom(raw)
+    wide = codec.startswith(("utf-16", "utf-32"))
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError as exc:
-        if _binary(raw.decode("latin-1")):
+        if not wide and _binary(raw.decode("latin-1")):  # NUL bytes are UTF-16's zeros
             raise DataError.of("extract.not_text", name=name) from None
-        hint = localized("extract.hint.gbk" if codec.startswith("utf") else "extract.hint.check")
+        hint = localized("extract.hint.gbk" if codec.startswith("utf-8") else "extract.hint.check")
         raise DataError.of(
-            "extract.bad_encoding", name=name, encoding=encoding, byte=exc.start, hint=hint
+            "extract.bad_encoding",
+            name=name,
+            encoding=codec.removesuffix("-sig"),
+            byte=exc.start,
+            hint=hint,
         ) from None
     if _binary(text):
         raise DataError.of("extract.not_text", name=name)
     if not text.strip():
         raise DataError.of("extract.empty", name=name)
     return text
+
+
+def _probe(codec: str) -> None:
+    """LookupError for a codec that is not a text encoding (rot13, base64, zlib): bytes.decode
+    refuses those before it reads a byte (but never asks when there are none)."""
+    # a text encoding that does not read "0" alone (UTF-16) raises ValueError: the text decides
+    with contextlib.suppress(ValueError):
+        b"0".decode(codec)
+
+
+def _by_bom(raw: bytes) -> str:
+    """UTF-8, or the Unicode encoding a byte-order mark names (Windows Notepad's "Unicode" is
+    UTF-16 with one): the mark is read as a mark, never as text."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16's: it starts with UTF-16 LE's
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+    ):
+        if raw.startswith(bom):
+            return codec
+    return "utf-8"
 
 
 def _binary(text: str) -> bool:
