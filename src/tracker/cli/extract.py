@@ -14,13 +14,14 @@ import click
 
 from tracker.cli.context import Context
 from tracker.cli.options import emit, format_option, global_options
-from tracker.cli.params import INTEGER, DateParam, PathParam
+from tracker.cli.params import INTEGER, TEXT, DateParam, PathParam
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError, strip_suffix
 from tracker.errors import DataError, UsageError, os_reason
 from tracker.extract.article import extract as run_extract
 from tracker.extract.existing import KnownGoal, attach_existing
 from tracker.load.dataset import load
 from tracker.load.discover import find_data_dir
+from tracker.load.screen import name_finding
 from tracker.messages import localized
 from tracker.render.extract_toml import DraftOptions
 from tracker.render.i18n import t
@@ -47,10 +48,14 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024
 @format_option(
     ExtractFormat, help="toml: a draft data file to review; json: one object per figure."
 )
-@click.option("--region", metavar="NAME", help="Region of figures whose text names none.")
+@click.option(
+    "--region", metavar="NAME", type=TEXT, help="Region of figures whose text names none."
+)
 @click.option("--year", type=INTEGER, help="Year of figures whose text gives none.")
 @click.option("--date", "date", type=DateParam(), help="Publication date, if the text lacks it.")
-@click.option("--source-id", metavar="ID", help="Id of the [[source]] (default: region-date).")
+@click.option(
+    "--source-id", metavar="ID", type=TEXT, help="Id of the [[source]] (default: region-date)."
+)
 @click.pass_obj
 def extract(
     obj: Context,
@@ -71,6 +76,8 @@ def extract(
 
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise UsageError.of("extract.year_range", year=year, low=MIN_YEAR, high=MAX_YEAR)
+    if source_id is not None:
+        _check_name("--source-id", source_id)
     text = _read_text(file, encoding)
     regions, goals, bundled = _known_data(obj)
     resolved = _resolve_region(region, regions, obj) if region else None
@@ -98,6 +105,13 @@ def extract(
         ),
         err=True,
     )
+
+
+def _check_name(option: str, value: str) -> None:
+    """A value the draft writes as a name or id must be one ``tracker check`` accepts."""
+    if finding := name_finding(value):
+        key, params = finding
+        raise UsageError.of(key, name=option, **params)
 
 
 def _read_text(file: str, encoding: str) -> str:
@@ -209,6 +223,7 @@ def _resolve_region(query: str, regions: list[RegionInfo], obj: Context) -> str:
     """--region as a known region's name; a name the data does not know is kept as given."""
 
     if not regions:
+        _check_name("--region", query)
         return query
     index = RegionIndex(regions)
     try:
@@ -217,6 +232,7 @@ def _resolve_region(query: str, regions: list[RegionInfo], obj: Context) -> str:
         # RegionLookupError does not say which failure it is; its message does.
         if "is ambiguous" in exc.message_en:
             raise UsageError(exc.message(obj.lang)) from None
+        _check_name("--region", query)  # used as given: the draft names it
         click.echo(t("extract.unknown_region", obj.lang, region=query), err=True)
         return query
 
