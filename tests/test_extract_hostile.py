@@ -36,3 +36,13 @@ def test_quotes_hold_no_line_break_of_any_kind() -> None:
         text = f"全市新增就业5{brk}{brk} 万人,完成年度目标的104%。"
         (figure,) = extract(text, year=2023).figures
         assert figure.quote == "全市新增就业5万人,完成年度目标的104%", repr(brk)
+
+
+@pytest.mark.parametrize("mark", ["¹", "²³", "⁽²⁾", "₁"])
+def test_a_footnote_mark_is_not_a_digit_of_the_figure(mark: str) -> None:
+    """NFKC makes ¹ a 1: "3732¹人" was proposed as 37321人, a silent wrong number."""
+    text = f"2022年全市城镇新增就业3732{mark}人,完成年度目标的104%。"
+    (figure,) = extract(text).figures
+    assert (figure.value, figure.parsed, figure.unit) == ("3732", 3732, "人")
+    assert figure.written == f"3732{mark}人"  # as written, and the quote too
+    assert figure.quote == text[:-1]

@@ -42,6 +42,10 @@ class View:
         return self.pos[start], self.pos[end - 1] + 1
 
 
+# Superscript and subscript digits and signs (¹ ² ³ ⁰ … ₉ ⁺ ⁻): annotation, not the text.
+_SCRIPTS = frozenset("\u00b2\u00b3\u00b9" + "".join(map(chr, range(0x2070, 0x20A0))))
+
+
 def _stream(text: str) -> tuple[list[str], list[int]]:
     """The characters of ``text`` with every line break and the blanks around it removed (what
     a copy from a web page gives), each with its original offset. Reading this stream, and only
@@ -55,6 +59,8 @@ def _stream(text: str) -> tuple[list[str], list[int]]:
         if stripped:
             first = at + len(body) - len(body.lstrip())
             for i, ch in enumerate(stripped, start=first):
+                if ch in _SCRIPTS:
+                    continue  # a footnote mark ("3732¹人"): NFKC would make it a digit (37321)
                 if ch.isascii() or "\u2460" <= ch <= "\u24ff" or "\u2776" <= ch <= "\u2793":
                     # Circled numbers (①②③ in captions) stay: NFKC would make them digits.
                     chars.append(ch)
