@@ -16,7 +16,7 @@ from tracker.extract.dates import TimeEvent, listed_as_of, years_mentioned
 from tracker.extract.draft import Role
 from tracker.extract.plans import LIST_BREAK, heading, in_plan_list, quoted_plan
 from tracker.extract.relations import RATE_BEFORE
-from tracker.extract.text import Paragraph, alternation, containing
+from tracker.extract.text import Names, Paragraph, containing
 
 # 计划 and 目标 as plan words: not 计划生育, nor the heading of a review against the plan
 # ("计划执行情况", "主要目标任务完成情况").
@@ -141,7 +141,7 @@ class ArticleContext:
     events: list[TimeEvent]
     event_starts: list[int]
     region_default: str | None
-    region_keys: re.Pattern[str] | None
+    region_keys: Names | None
     region_names: dict[str, str]
     region_allowed: frozenset[str] | None
     norm: str = ""
@@ -558,7 +558,7 @@ def category_of(text: str) -> str | None:
     return None
 
 
-def region_pattern(regions: Sequence[RegionInfo]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def region_pattern(regions: Sequence[RegionInfo]) -> tuple[Names | None, dict[str, str]]:
     keys: dict[str, str] = {}
     for region in regions:
         for text in (region.name, *region.aliases):
@@ -570,7 +570,7 @@ def region_pattern(regions: Sequence[RegionInfo]) -> tuple[re.Pattern[str] | Non
                     keys.setdefault(candidate, region.name)
     if not keys:
         return None, {}
-    return re.compile(alternation(keys)), keys
+    return Names(keys), keys
 
 
 def _simplified(text: str) -> str:

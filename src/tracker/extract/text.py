@@ -7,7 +7,7 @@ import bisect
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from tracker.core.regions import to_simplified
@@ -277,3 +277,70 @@ _END = 1 << 62
 def paragraph_at(paragraphs: list[Paragraph], at: int) -> Paragraph:
     i = bisect.bisect_right(paragraphs, at, key=lambda p: p.start) - 1
     return paragraphs[max(i, 0)]
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A name found in the text (the parts of ``re.Match`` the rules use)."""
+
+    begin: int
+    stop: int
+    text: str
+
+    def start(self) -> int:
+        return self.begin
+
+    def end(self) -> int:
+        return self.stop
+
+    def group(self) -> str:
+        return self.text
+
+
+_Node = dict[str, "_Node"]
+
+
+class Names:
+    """Literal names (each of two characters or more) found as a regular expression of their
+    alternation, longest first, finds them — leftmost, then the longest at that place — but in
+    time independent of how many there are: a trie, entered only where a name can start. The
+    alternation of a data directory's 80,000 region names and short forms cost 0.1 s per
+    figure (an hour for a long article)."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._trie: _Node = {}
+        for name in names:
+            node = self._trie
+            for ch in name:
+                node = node.setdefault(ch, {})
+            node[""] = {}  # the end of a name
+        firsts = "".join(re.escape(ch) for ch in sorted(self._trie))
+        self._first = re.compile(f"[{firsts}]") if firsts else None
+
+    def _longest(self, text: str, at: int, end: int) -> Found | None:
+        node = self._trie
+        stop = -1
+        for i in range(at, end):
+            child = node.get(text[i])
+            if child is None:
+                break
+            node = child
+            if "" in node:
+                stop = i + 1
+        return Found(at, stop, text[at:stop]) if stop > at else None
+
+    def match(self, text: str) -> Found | None:
+        """The longest name at the start of ``text``."""
+        return self._longest(text, 0, len(text))
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[Found]:
+        """The names in ``text[start:end]``, left to right, none overlapping."""
+        end = len(text) if end is None else min(end, len(text))
+        at = start
+        while self._first is not None and (first := self._first.search(text, at, end)):
+            found = self._longest(text, first.start(), end)
+            if found is None:
+                at = first.start() + 1
+            else:
+                yield found
+                at = found.stop
