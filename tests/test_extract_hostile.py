@@ -90,3 +90,20 @@ def test_region_names_are_found_as_before() -> None:
         assert [(m.start(), m.end(), m.group()) for m in matcher.finditer(text, lo, hi)] == want
         first, found = pattern.match(text), matcher.match(text)
         assert (first and first.group()) == (found and found.group())
+
+
+@pytest.mark.parametrize("mark", ["\u200b", "\u200d", "\u00ad", "\ufeff", "\u2060"])
+def test_an_invisible_character_inside_a_figure_is_not_read(mark: str) -> None:
+    """A zero-width space inside "1000" made the extractor propose "000人", i.e. 0: a silent
+    wrong number. Invisible format characters are not part of the text the rules read."""
+    text = f"2022年全市城镇新增就业1{mark}000人,完成率5.3{mark}1%。"
+    (figure,) = extract(text).figures
+    assert (figure.value, figure.parsed, figure.stated_rate) == ("1000", 1000, "5.31%")
+    assert figure.written == f"1{mark}000人"  # as written
+
+
+@pytest.mark.parametrize("number", ["1 000", "1\u2009000", "\u202e0001\u202c", "05"])
+def test_a_number_with_a_leading_zero_is_not_a_figure(number: str) -> None:
+    """A space in "1 000人" gave a figure "000人" (0), and "0001" shown reversed by U+202E (it
+    reads 1000 on screen) gave 1: no figure is proposed rather than a wrong one."""
+    assert extract(f"2022年全市城镇新增就业{number}人。").figures == ()

@@ -248,6 +248,8 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         return None
     if before == "第" or masked[max(num_start - 2, 0) : num_start].endswith("第"):
         return None
+    if m["num"] and m["num"][0] == "0" and m["num"][1:2] not in ("", "."):
+        return None  # "000人" of "1 000人", "0001" shown reversed by U+202E: not a figure read
     nxt = masked[end : end + 1]
     if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "+#"):
         return None

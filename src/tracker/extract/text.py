@@ -59,13 +59,15 @@ def _stream(text: str) -> tuple[list[str], list[int]]:
         if stripped:
             first = at + len(body) - len(body.lstrip())
             for i, ch in enumerate(stripped, start=first):
-                if ch in _SCRIPTS:
-                    continue  # a footnote mark ("3732¹人"): NFKC would make it a digit (37321)
                 if ch.isascii() or "\u2460" <= ch <= "\u24ff" or "\u2776" <= ch <= "\u2793":
                     # Circled numbers (①②③ in captions) stay: NFKC would make them digits.
                     chars.append(ch)
                     pos.append(i)
                     continue
+                if ch in _SCRIPTS:
+                    continue  # a footnote mark ("3732¹人"): NFKC would make it a digit (37321)
+                if unicodedata.category(ch) == "Cf":
+                    continue  # invisible (U+200B, U+00AD, U+202E …): "1\u200b000人" is 1000人
                 for out in unicodedata.normalize("NFKC", ch):
                     chars.append(out)
                     pos.append(i)
