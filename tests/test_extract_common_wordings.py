@@ -195,6 +195,9 @@ def test_target_and_actual_growth_in_one_sentence() -> None:
         ("outcome", "10.2%", "2011", "", "", "城镇居民人均可支配收入增速"),
         ("outcome", "5亿", "2011", "", "", "实际利用外资"),
     ]
+    # 实际增长 right after an income is its real growth, a target in a target list
+    text = "2012年主要预期目标是:地区生产总值增长10%,城镇居民人均可支配收入实际增长8%。"
+    assert [row[0] for row in _figures(text, dt.date(2012, 1, 20))] == ["target", "target"]
 
 
 def test_each_item_of_a_list_keeps_its_own_name() -> None:

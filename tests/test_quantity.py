@@ -435,6 +435,21 @@ def test_bad_quantity(raw: object, unit: str | None, role: Role, fragment: str) 
     assert fragment in message
 
 
+@pytest.mark.parametrize("raw", ["3732¹人", "2²", "²", "¹²³", "5₂人", "5.31万²"])
+def test_superscripts_are_never_digits_of_the_number(raw: str) -> None:
+    """NFKC makes ¹ a 1: a footnote mark copied with a figure ("3732¹人") was read as 37321,
+    a silent wrong number; now it is a unit mismatch or no number, with the fix."""
+    with pytest.raises(QuantityError):
+        parse_quantity(raw, unit=Unit("人"), role="outcome")
+
+
+def test_a_unit_written_with_a_superscript_keeps_it() -> None:
+    assert parse_unit("m²") == Unit("m²")
+    assert parse_unit("万km²") == Unit("km²", F(10_000))
+    assert parse_quantity("500m²", unit=parse_unit("m²"), role="outcome").nominal == 500
+    assert parse_quantity("1.2万km²", unit=parse_unit("km²"), role="outcome").nominal == 12_000
+
+
 def test_unit_mismatch_messages_say_so() -> None:
     """The loader tells unit mismatches from other problems by these words."""
     for raw, unit in (("5元", "人"), ("85%", "人"), ("5.31万元", "万人")):

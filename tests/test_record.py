@@ -306,6 +306,14 @@ REFUSALS = [
 ]
 
 
+def test_a_huge_value_is_not_echoed_whole(data: Path) -> None:
+    """The refusal quoted VALUE whole: 100,000 digits made a 100 KB message."""
+    result = run(data, JOB, "9" * 100_000, "--as-of", "2022-07-31")
+    assert result.exit_code == 2
+    assert "is 100000 characters long" in result.stderr
+    assert len(result.stderr) < 1_000
+
+
 @pytest.mark.parametrize(("args", "code", "words"), REFUSALS)
 def test_refusals(data: Path, args: list[str], code: int, words: str) -> None:
     before = {p.name: p.read_bytes() for p in data.iterdir()}

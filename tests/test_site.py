@@ -613,3 +613,23 @@ def test_the_cache_takes_file_names_that_are_not_utf8(
         build(data, out, "--force")
     build(data, fresh, "--no-cache")
     assert _files(out) == _files(fresh)
+
+
+def test_figures_beyond_64_bits_build_a_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A figure of 30 digits (within the limit) made the page cache's key fail with an
+    internal error (msgpack's integers stop at 64 bits); every other command read it."""
+    data = tmp_path / "data"
+    data.mkdir()
+    big = "1" + "0" * 29
+    (data / "goals.toml").write_text(
+        CACHED.format(value=f"{big}").replace('target = "5万"', f'target = "{big}"'),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    for _ in range(2):
+        build(data, out, "--force")
+    build(data, fresh, "--no-cache")
+    assert _files(out) == _files(fresh)

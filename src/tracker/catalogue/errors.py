@@ -173,6 +173,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--output:无法写入 {path}:{reason}",
         "--output: cannot write {path}: {reason}",
     ),
+    "output.stdout_closed": (
+        "标准输出已关闭,报告无处可写:请去掉 >&-,或用 --output 写入文件",
+        "standard output is closed: the report has nowhere to go (remove >&-, or write it to a "
+        "file with --output)",
+    ),
+    "output.stdout_failed": (
+        "无法写入标准输出:{reason}(可用 --output 写入文件)",
+        "cannot write to standard output: {reason} (--output writes to a file)",
+    ),
     # --- git (load/git.py) ---
     "git.outside": (
         "{path} 解析到仓库 {top} 之外:请把 --data 设为仓库内的数据目录",

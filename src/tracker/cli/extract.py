@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
 import re
 import sys
@@ -13,13 +14,14 @@ import click
 
 from tracker.cli.context import Context
 from tracker.cli.options import emit, format_option, global_options
-from tracker.cli.params import INTEGER, DateParam, PathParam
+from tracker.cli.params import INTEGER, TEXT, DateParam, PathParam
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError, strip_suffix
 from tracker.errors import DataError, UsageError, os_reason
 from tracker.extract.article import extract as run_extract
 from tracker.extract.existing import KnownGoal, attach_existing
 from tracker.load.dataset import load
 from tracker.load.discover import find_data_dir
+from tracker.load.screen import name_finding
 from tracker.messages import localized
 from tracker.render.extract_toml import DraftOptions
 from tracker.render.i18n import t
@@ -46,10 +48,14 @@ MAX_TEXT_BYTES = 2 * 1024 * 1024
 @format_option(
     ExtractFormat, help="toml: a draft data file to review; json: one object per figure."
 )
-@click.option("--region", metavar="NAME", help="Region of figures whose text names none.")
+@click.option(
+    "--region", metavar="NAME", type=TEXT, help="Region of figures whose text names none."
+)
 @click.option("--year", type=INTEGER, help="Year of figures whose text gives none.")
 @click.option("--date", "date", type=DateParam(), help="Publication date, if the text lacks it.")
-@click.option("--source-id", metavar="ID", help="Id of the [[source]] (default: region-date).")
+@click.option(
+    "--source-id", metavar="ID", type=TEXT, help="Id of the [[source]] (default: region-date)."
+)
 @click.pass_obj
 def extract(
     obj: Context,
@@ -70,6 +76,8 @@ def extract(
 
     if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
         raise UsageError.of("extract.year_range", year=year, low=MIN_YEAR, high=MAX_YEAR)
+    if source_id is not None:
+        _check_name("--source-id", source_id)
     text = _read_text(file, encoding)
     regions, goals, bundled = _known_data(obj)
     resolved = _resolve_region(region, regions, obj) if region else None
@@ -99,9 +107,17 @@ def extract(
     )
 
 
+def _check_name(option: str, value: str) -> None:
+    """A value the draft writes as a name or id must be one ``tracker check`` accepts."""
+    if finding := name_finding(value):
+        key, params = finding
+        raise UsageError.of(key, name=option, **params)
+
+
 def _read_text(file: str, encoding: str) -> str:
     try:
         codec = codecs.lookup(encoding).name
+        _probe(codec)
     except LookupError:
         raise UsageError.of("extract.unknown_encoding", encoding=encoding) from None
     raw: bytes
@@ -120,22 +136,50 @@ def _read_text(file: str, encoding: str) -> str:
     name = localized("extract.stdin") if file == "-" else file
     if len(raw) > MAX_TEXT_BYTES:
         raise UsageError.of("extract.too_long", name=name, most=f"{MAX_TEXT_BYTES:,}")
-    if codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
-        codec = "utf-8-sig"
+    if codec == "utf-8":
+        codec = _by_bom(raw)
+    wide = codec.startswith(("utf-16", "utf-32"))
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError as exc:
-        if _binary(raw.decode("latin-1")):
+        if not wide and _binary(raw.decode("latin-1")):  # NUL bytes are UTF-16's zeros
             raise DataError.of("extract.not_text", name=name) from None
-        hint = localized("extract.hint.gbk" if codec.startswith("utf") else "extract.hint.check")
+        hint = localized("extract.hint.gbk" if codec.startswith("utf-8") else "extract.hint.check")
         raise DataError.of(
-            "extract.bad_encoding", name=name, encoding=encoding, byte=exc.start, hint=hint
+            "extract.bad_encoding",
+            name=name,
+            encoding=codec.removesuffix("-sig"),
+            byte=exc.start,
+            hint=hint,
         ) from None
     if _binary(text):
         raise DataError.of("extract.not_text", name=name)
     if not text.strip():
         raise DataError.of("extract.empty", name=name)
     return text
+
+
+def _probe(codec: str) -> None:
+    """LookupError for a codec that is not a text encoding (rot13, base64, zlib): bytes.decode
+    refuses those before it reads a byte (but never asks when there are none)."""
+    # a text encoding that does not read "0" alone (UTF-16) raises ValueError: the text decides
+    with contextlib.suppress(ValueError):
+        b"0".decode(codec)
+
+
+def _by_bom(raw: bytes) -> str:
+    """UTF-8, or the Unicode encoding a byte-order mark names (Windows Notepad's "Unicode" is
+    UTF-16 with one): the mark is read as a mark, never as text."""
+    for bom, codec in (
+        (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16's: it starts with UTF-16 LE's
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+    ):
+        if raw.startswith(bom):
+            return codec
+    return "utf-8"
 
 
 def _binary(text: str) -> bool:
@@ -179,6 +223,7 @@ def _resolve_region(query: str, regions: list[RegionInfo], obj: Context) -> str:
     """--region as a known region's name; a name the data does not know is kept as given."""
 
     if not regions:
+        _check_name("--region", query)
         return query
     index = RegionIndex(regions)
     try:
@@ -187,6 +232,7 @@ def _resolve_region(query: str, regions: list[RegionInfo], obj: Context) -> str:
         # RegionLookupError does not say which failure it is; its message does.
         if "is ambiguous" in exc.message_en:
             raise UsageError(exc.message(obj.lang)) from None
+        _check_name("--region", query)  # used as given: the draft names it
         click.echo(t("extract.unknown_region", obj.lang, region=query), err=True)
         return query
 

@@ -5,6 +5,8 @@ point, :mod:`tracker.__main__`."""
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 from typing import Any
 
 import click
@@ -13,7 +15,7 @@ from tracker import __version__
 from tracker.cli.context import Context, terminal_width, use_color
 from tracker.cli.registry import COMMANDS
 from tracker.cli.usage import Choice, in_language, lang_of
-from tracker.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, TrackerError
+from tracker.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, TrackerError
 from tracker.render.escape import safe
 from tracker.render.i18n import LANGS, Lang, default_lang
 
@@ -74,6 +76,9 @@ class TrackerGroup(click.Group):
             raise in_language(exc, lang or default_lang(), command) from None
         except (click.exceptions.Exit, click.ClickException):
             raise
+        except BrokenPipeError:  # the reader stopped early (`| head`): end quietly
+            _quiet_stdout()
+            ctx.exit(EXIT_FINDINGS)
         except (KeyboardInterrupt, click.Abort):  # Ctrl-C, also at a prompt
             click.echo("interrupted", err=True)
             ctx.exit(EXIT_INTERRUPTED)
@@ -91,6 +96,15 @@ class TrackerGroup(click.Group):
                 err=True,
             )
             ctx.exit(EXIT_INTERNAL)
+
+
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's own flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, AttributeError, ValueError):  # no stdout, or not a real file (tests)
+        pass
 
 
 @click.group(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from pathlib import Path
@@ -29,7 +30,7 @@ from tracker.cli.usage import Choice
 from tracker.core.compute import Status, Thresholds
 from tracker.core.regions import RegionIndex, RegionInfo, RegionLookupError
 from tracker.core.status import Selection, SortKey, StatusReport, build_status, why_empty
-from tracker.errors import EXIT_FINDINGS, EXIT_OK, UsageError
+from tracker.errors import EXIT_FINDINGS, EXIT_OK, DataError, UsageError, os_reason
 from tracker.load.cache import default_dir
 from tracker.load.dataset import load
 from tracker.load.discover import find_data_dir
@@ -51,7 +52,7 @@ def emit(obj: Context, text: str, *, color: bool = False) -> None:
     """Write a rendered report to stdout (click strips ANSI unless told it is wanted), or
     to the ``--output`` file (atomically; a line on stderr says so)."""
     if obj.output is None:
-        click.echo(text, nl=False, color=color and obj.color)
+        _to_stdout(text, color=color and obj.color)
         return
     # only for --output: it imports hashlib and tempfile, which `tracker status` need not
     from tracker.edit.files import write_output  # noqa: PLC0415
@@ -85,7 +86,21 @@ def output_option(func: Callable[..., Any]) -> Callable[..., Any]:
 def emit_parts(parts: Iterable[bytes]) -> None:
     """Write a report already encoded (UTF-8, no colour), part by part as it is made."""
     for part in parts:
-        click.echo(part, nl=False)
+        _to_stdout(part)
+
+
+def _to_stdout(data: str | bytes, *, color: bool = False) -> None:
+    """Write to stdout, or fail naming why: click writes nothing to a closed stdout (the
+    report was lost, exit 0), and a full disk was an internal error. A reader that stops
+    early (BrokenPipeError) ends the command quietly (cli/group.py)."""
+    if sys.stdout is None:
+        raise DataError.of("output.stdout_closed")
+    try:
+        click.echo(data, nl=False, color=color)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        raise DataError.of("output.stdout_failed", reason=os_reason(exc)) from None
 
 
 def _apply(options: Sequence[Callable[[Any], Any]], func: Callable[..., Any]) -> Callable[..., Any]:

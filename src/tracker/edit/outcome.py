@@ -12,6 +12,7 @@ from tracker.edit.plan import EditError, NewOutcome
 from tracker.errors import DataError, TrackerError
 from tracker.load.discover import display_path, iter_data_files
 from tracker.model import Dataset, Goal, Kind
+from tracker.parse.grammar import quoted
 from tracker.parse.quantity import QuantityError, parse_quantity, parse_unit
 from tracker.suggest import suggest
 
@@ -83,7 +84,7 @@ def build_outcome(
     if goal.kind is Kind.MILESTONE:
         done = _DONE_WORDS.get(value.strip().casefold())
         if done is None:
-            raise EditError.of("record.milestone_value", id=goal.id, value=repr(value))
+            raise EditError.of("record.milestone_value", id=goal.id, value=quoted(value))
         if stated_rate is not None:
             raise EditError.of("record.milestone_rate")
         return NewOutcome(as_of, done=done, **common)
@@ -99,10 +100,10 @@ def build_outcome(
             parse_quantity(numerator, unit=None, role="exact")
         except QuantityError as exc:
             raise EditError.of(
-                "record.bad_value", value=repr(value), reason=exc.localized()
+                "record.bad_value", value=quoted(value), reason=exc.localized()
             ) from None
         if low.nominal <= 0:
-            raise EditError.of("record.bad_denominator", value=repr(value))
+            raise EditError.of("record.bad_denominator", value=quoted(value))
         return NewOutcome(
             as_of, numerator=numerator, denominator=denominator, stated_rate=stated_rate, **common
         )
@@ -111,6 +112,6 @@ def build_outcome(
         parse_quantity(value, unit=unit, role="outcome", tolerance=goal.tolerance)
     except QuantityError as exc:
         raise EditError.of(
-            "record.bad_value", value=repr(value.strip()), reason=exc.localized()
+            "record.bad_value", value=quoted(value.strip()), reason=exc.localized()
         ) from None
     return NewOutcome(as_of, value=value.strip(), stated_rate=stated_rate, **common)

@@ -59,7 +59,6 @@ from tracker.extract.roles import (
     region_tree,
 )
 from tracker.extract.text import (
-    QUOTE_EDGES,
     SENTENCE_END,
     View,
     balanced,
@@ -67,6 +66,7 @@ from tracker.extract.text import (
     normalised_view,
     paragraph_at,
     split_paragraphs,
+    strip_edges,
 )
 from tracker.extract.titles import category_of, figure_title
 
@@ -254,7 +254,7 @@ def _figure(
     q_start = min(s for s, _ in spans)
     q_end = max(e for _, e in spans)
     o_start, o_end = view.span(q_start, q_end)
-    quote = balanced(QUOTE_EDGES.sub("", clean_quote(view.original[o_start:o_end])))
+    quote = balanced(strip_edges(clean_quote(view.original[o_start:o_end])))
     f_start, f_end = view.span(cand.start, cand.end)
     return Figure(
         role=role,

@@ -261,7 +261,12 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         not unit and after_number in "+/-~—#"
     ):
         return None
-    if before == "第" or masked[max(num_start - 2, 0) : num_start].endswith("第"):
+    if (
+        before == "第"
+        or masked[max(num_start - 2, 0) : num_start].endswith("第")
+        # "000人" of "1 000人", "0001" shown reversed by U+202E: not a figure read
+        or (m["num"] and m["num"][0] == "0" and m["num"][1:2] not in ("", "."))
+    ):
         return None
     nxt = masked[end : end + 1]
     if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "+#"):

@@ -24,7 +24,7 @@ _HEADER_REACHED = re.compile(r"(?:完成|实现|达到|达成|超过|高于|低�
 
 # Wording that closes a plan list: a review, or a reason given for the plan.
 LIST_BREAK = re.compile(
-    r"(?<![为除])了(?!解)|已|累计|去年|过去|一年来|五年来|回顾|主要考虑|考虑是|为实现|为完成"
+    r"(?<![为除])了(?!解)|已|累计|去年|过去|一年来|五年来|回顾|(?<![^,;:。])实际(?!利用|使用)|执行结果|主要考虑|考虑是|为实现|为完成"
     r"|截至|截止|以来|上半年|前三季度|[0-9]{1,2}月"  # a date: figures reached by then
 )
 

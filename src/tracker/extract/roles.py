@@ -22,7 +22,7 @@ from tracker.extract.plans import (
     quoted_plan,
 )
 from tracker.extract.relations import RATE_BEFORE
-from tracker.extract.text import Paragraph, alternation, containing
+from tracker.extract.text import Names, Paragraph, containing
 
 # 计划 and 目标 as plan words: not 计划生育, nor the heading of a review against the plan
 # ("计划执行情况", "主要目标任务完成情况").
@@ -65,7 +65,7 @@ TARGET_AFTER = re.compile(
 _OUTCOME_STRONG = re.compile(
     r"累计|截至|截止|已经|(?<![而])已|共计|(?<![公总])共(?![同享建治])|完成率|同比"
     r"|比上年|较上年|以来|一年来|五年来|(?<![为除])了(?!解)|获评|创历史|目前|先后"
-    r"|实际(?:完成|开展|建成|实现|增长|下降|达到|为)"  # "计划完成工程量5%,实际完成工程量6%"
+    r"|实际(?:完成|开展|建成|实现)|(?<![^,;:。])实际(?:增长|下降|达到|为)"  # "实际完成工程量6%"; not 收入实际增长
 )
 
 
@@ -103,7 +103,7 @@ class ArticleContext:
     events: list[TimeEvent]
     event_starts: list[int]
     region_default: str | None
-    region_keys: re.Pattern[str] | None
+    region_keys: Names | None
     region_names: dict[str, str]
     region_allowed: frozenset[str] | None
     norm: str = ""
@@ -397,7 +397,7 @@ def figure_region(norm: str, cand: Candidate, ctx: ArticleContext) -> tuple[str 
     return ctx.region_default, None
 
 
-def region_pattern(regions: Sequence[RegionInfo]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+def region_pattern(regions: Sequence[RegionInfo]) -> tuple[Names | None, dict[str, str]]:
     keys: dict[str, str] = {}
     for region in regions:
         for text in (region.name, *region.aliases):
@@ -409,7 +409,7 @@ def region_pattern(regions: Sequence[RegionInfo]) -> tuple[re.Pattern[str] | Non
                     keys.setdefault(candidate, region.name)
     if not keys:
         return None, {}
-    return re.compile(alternation(keys)), keys
+    return Names(keys), keys
 
 
 def _simplified(text: str) -> str:

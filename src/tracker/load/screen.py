@@ -36,6 +36,16 @@ _HIDDEN = re.compile(
 )
 
 
+def name_finding(value: str) -> tuple[str, dict[str, object]] | None:
+    """Why ``value`` cannot be a name or id (E106 too long, E107 a hidden character), as a
+    catalogue key and its parameters but ``name``; None when it can."""
+    if len(value) > MAX_NAME:
+        return "problem.E106", {"length": f"{len(value):,}", "most": f"{MAX_NAME:,}"}
+    if hidden := _HIDDEN.search(value):
+        return "problem.E107", {"char": f"U+{ord(hidden[0]):04X}"}
+    return None
+
+
 def _entry(path: Path_) -> Path_:
     """The table a key path belongs to: ``("goal", 3)``, ``("defaults",)`` …"""
     if len(path) > 1 and path[0] in ("goal", "region", "source") and isinstance(path[1], int):

@@ -196,10 +196,25 @@ _RANGE = re.compile(r"[-~至到][0-9]")
 _NUMBER_TAIL = re.compile(r"[0-9.,\-−]|[eE][-+]?[0-9]|[~至到][0-9]")
 
 
+# Superscript and subscript digits and signs (¹ ² ³ ⁰ … ₉ ⁺ ⁻): NFKC makes them ordinary
+# digits, so a footnote mark copied with a figure ("3732¹人") was read as part of it (37321).
+_SCRIPTS = re.compile("([\u00b2\u00b3\u00b9\u2070-\u209f]+)")
+
+
+def normal_form(text: str) -> str:
+    """``text`` as the grammar reads it: NFKC, with no whitespace, but super- and subscripts
+    kept as written (never digits of the number: a unit such as m² keeps its ²)."""
+    if _SCRIPTS.search(text) is None:
+        return "".join(unicodedata.normalize("NFKC", text).split())
+    parts = _SCRIPTS.split(text)  # odd items: the runs of scripts, kept
+    parts[::2] = (unicodedata.normalize("NFKC", part) for part in parts[::2])
+    return "".join("".join(parts).split())
+
+
 def written_qualifier(text: str) -> tuple[str, str, Qualifier] | None:
     """The qualifier word a figure is written with, where it stands and what it means:
     ``"3万以上"`` → ``("以上", "suffix", AT_LEAST)``; ``None`` without one (余/多 aside)."""
-    norm = "".join(unicodedata.normalize("NFKC", text).split())
+    norm = normal_form(text)
     found = QUALIFIER_EDGE.search(norm)
     if found is None:
         return None

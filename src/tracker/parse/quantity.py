@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
@@ -38,6 +37,7 @@ from tracker.parse.grammar import (
     QuantityError,
     described,
     fail_key,
+    normal_form,
     quoted,
     read_number,
     read_qualifier,
@@ -137,7 +137,7 @@ def parse_unit(text: str) -> Unit:
 
 @lru_cache(maxsize=1024)
 def _read_unit(text: str) -> Unit:
-    norm = "".join(unicodedata.normalize("NFKC", text).split())
+    norm = normal_form(text)
     if not norm:
         fail_key("unit.empty")
     if norm == "%":
@@ -300,7 +300,7 @@ def _finish_number(
 
 
 def _parse_text(raw: str, unit: Unit | None, role: Role, tolerance: Fraction | None) -> Quantity:
-    text = "".join(unicodedata.normalize("NFKC", raw).split())
+    text = normal_form(raw)
     if not text:
         fail_key("quantity.empty", raw=quoted(raw))
     if len(text) > MAX_LENGTH:

@@ -47,9 +47,15 @@ _INDEX = msgspec.msgpack.Decoder(dict[str, tuple[int, int, int]])
 _ENCODE_INDEX = msgspec.msgpack.Encoder().encode
 
 
+_INT64 = 1 << 63
+
+
 def _hook(obj: Any) -> Any:
     if isinstance(obj, Fraction):
-        return (obj.numerator, obj.denominator)
+        n, d = obj.numerator, obj.denominator
+        if -_INT64 <= n < _INT64 and d < _INT64:
+            return (n, d)
+        return (str(n), str(d))  # beyond msgpack's integers (a figure of 30 digits)
     raise NotImplementedError(type(obj))
 
 
