@@ -599,6 +599,18 @@ def test_a_damaged_cache_only_costs_time(tmp_path: Path, monkeypatch: pytest.Mon
         assert _files(out) == expected, damage.__name__
 
 
+def _built_twice_as_without_cache(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site built twice through the page cache is the site built without it."""
+    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))
+    out, fresh = tmp_path / "site", tmp_path / "fresh"
+    for _ in range(2):
+        build(data, out, "--force")
+    build(data, fresh, "--no-cache")
+    assert _files(out) == _files(fresh)
+
+
 @pytest.mark.skipif(sys.platform != "linux", reason="needs a file system that takes any byte")
 def test_the_cache_takes_file_names_that_are_not_utf8(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -607,12 +619,7 @@ def test_the_cache_takes_file_names_that_are_not_utf8(
     data.mkdir()
     name = Path(os.fsdecode(os.fsencode(data) + b"/goals\xfe.toml"))
     name.write_text(CACHED.format(value="2.6万"), encoding="utf-8")
-    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))
-    out, fresh = tmp_path / "site", tmp_path / "fresh"
-    for _ in range(2):
-        build(data, out, "--force")
-    build(data, fresh, "--no-cache")
-    assert _files(out) == _files(fresh)
+    _built_twice_as_without_cache(data, tmp_path, monkeypatch)
 
 
 def test_figures_beyond_64_bits_build_a_site(
@@ -627,9 +634,4 @@ def test_figures_beyond_64_bits_build_a_site(
         CACHED.format(value=f"{big}").replace('target = "5万"', f'target = "{big}"'),
         encoding="utf-8",
     )
-    monkeypatch.setenv("TRACKER_CACHE_DIR", str(tmp_path / "cache"))
-    out, fresh = tmp_path / "site", tmp_path / "fresh"
-    for _ in range(2):
-        build(data, out, "--force")
-    build(data, fresh, "--no-cache")
-    assert _files(out) == _files(fresh)
+    _built_twice_as_without_cache(data, tmp_path, monkeypatch)
