@@ -241,6 +241,13 @@ def test_years_from_the_text_then_date_then_date_line() -> None:
     assert one("发布时间:2021-06-01\n今年以来,全市新增就业1.2万人。").period == "2021"
 
 
+def test_a_day_past_its_months_end_is_the_months_last_day() -> None:
+    # a writer's slip ("2月30日") keeps its year and month; it does not become today's year
+    figure = one("2023年2月30日讯 截至2月底,全市城镇新增就业1.2万人。")
+    assert (figure.period, figure.as_of) == ("2023", dt.date(2023, 2, 28))
+    assert one("截至2024年6月31日,全县新建公厕12座。").as_of == dt.date(2024, 6, 30)
+
+
 @pytest.mark.parametrize(
     ("text", "title"),
     [
@@ -302,6 +309,21 @@ def test_outcomes_of_goals_already_in_the_data(tmp_path: Path) -> None:
     assert "[[region]]" not in draft.stdout  # 官渡区 is known
     as_json = json.loads(runner.invoke(cli, [*args, "--format", "json"]).stdout)
     assert [f["goal_id"] for f in as_json["figures"]] == ["gd-gdp", None]
+
+
+def test_a_data_directory_with_errors_is_named_not_silently_ignored(tmp_path: Path) -> None:
+    data = tmp_path / "targets"
+    data.mkdir()
+    (data / "regions.toml").write_text('[[region]]\nname = "官渡区"\n', encoding="utf-8")
+    (data / "broken.toml").write_text("[[goal]\nid = 1\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("2023年上半年,全区新建幼儿园5所。", encoding="utf-8")
+    for lang, words in (("zh", "有错误"), ("en", "has errors")):
+        args = ["--lang", lang, "--data", str(data), "extract", str(article), "--region", "官渡"]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 0, result.stderr
+        assert words in result.stderr
+        assert "幼儿园" in result.stdout  # the draft is still made
 
 
 def test_drafts_check_inside_and_outside_the_data_directory(tmp_path: Path) -> None:

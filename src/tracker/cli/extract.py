@@ -23,6 +23,8 @@ from tracker.load.dataset import load
 from tracker.load.discover import find_data_dir
 from tracker.load.screen import name_finding
 from tracker.messages import localized
+from tracker.problems import Severity
+from tracker.render.escape import inline
 from tracker.render.extract_toml import DraftOptions
 from tracker.render.i18n import t
 from tracker.render.registry import ExtractFormat, renderer
@@ -203,6 +205,13 @@ def _known_data(obj: Context) -> tuple[list[RegionInfo], list[KnownGoal], bool]:
             raise
         return [], [], False
     dataset = load(root)
+    if errors := [p for p in dataset.problems if p.severity is Severity.ERROR]:
+        # the goals of a file that does not load are not matched: say so, not silently
+        files = len({p.file for p in errors})
+        notice = t(
+            "extract.data_errors", obj.lang, root=inline(str(root)), n=len(errors), files=files
+        )
+        click.echo(notice, err=True)
     regions = [RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()]
     goals = [
         KnownGoal(

@@ -72,10 +72,15 @@ _DATELINE_WITHIN = 240  # a dateline stands near the top
 
 
 def _date(year: int, month: int, day: int) -> dt.date | None:
-    try:
-        return dt.date(year, month, day) if 1900 <= year <= 2200 else None
-    except ValueError:
+    """The date, or None; a day past its month's end that some month has ("2月30日", "6月31日",
+    a slip of the writer's) is the month's last day, so that its year and month still count."""
+    end = _month_end(year, month)
+    if end is None or not 1 <= day <= _LONGEST_MONTH:
         return None
+    return end if day > end.day else end.replace(day=day)
+
+
+_LONGEST_MONTH = 31
 
 
 def _month_end(year: int, month: int) -> dt.date | None:
