@@ -77,6 +77,26 @@ def test_a_codec_that_is_not_a_text_encoding_is_a_usage_error(codec: str, tmp_pa
         assert "internal error" not in result.output
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_named_with_the_fix(codec: str, tmp_path: Path) -> None:
+    """It was refused as "not text in any encoding" (or as GBK): the option that reads it."""
+    path = tmp_path / "article.txt"
+    path.write_bytes(_ARTICLE.encode(codec))
+    for lang, expected in (
+        ("en", f"looks like {codec} text without a byte-order mark: add --encoding {codec}"),
+        ("zh", f"似乎是不带字节顺序标记(BOM)的 {codec} 文本:请加 --encoding {codec}"),
+    ):
+        result = CliRunner().invoke(cli, ["--lang", lang, "extract", str(path)])
+        assert result.exit_code == 1
+        assert expected in result.stderr
+    fixed = CliRunner().invoke(cli, ["extract", str(path), "--encoding", codec])
+    assert "5.31万人" in fixed.stdout
+    gbk = tmp_path / "gbk.txt"  # GBK stays GBK's hint
+    gbk.write_bytes(_ARTICLE.encode("gbk"))
+    result = CliRunner().invoke(cli, ["--lang", "en", "extract", str(gbk)])
+    assert "add --encoding gbk" in result.stderr
+
+
 def test_bad_utf16_is_named_as_such(tmp_path: Path) -> None:
     """UTF-16 holds NUL bytes: a lone surrogate was reported as "not text in any encoding"."""
     path = tmp_path / "article.txt"

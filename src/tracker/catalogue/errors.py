@@ -230,6 +230,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} is not text in any encoding (it holds NUL or control bytes): save the "
         "article's text first (e.g. from a PDF or Word file), then extract that",
     ),
+    "extract.utf16_no_bom": (
+        "{name} 似乎是不带字节顺序标记(BOM)的 {encoding} 文本:请加 --encoding {encoding}",
+        "{name} looks like {encoding} text without a byte-order mark: add --encoding {encoding}",
+    ),
     "extract.bad_encoding": (
         "{name} 不是有效的 {encoding} 文本(字节偏移 {byte}):{hint}",
         "{name} is not valid {encoding} (byte {byte}): {hint}",

@@ -144,6 +144,8 @@ def _read_text(file: str, encoding: str) -> str:
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError as exc:
+        if codec == "utf-8" and (wide_codec := _utf16_without_bom(raw)):
+            raise DataError.of("extract.utf16_no_bom", name=name, encoding=wide_codec) from None
         if not wide and _binary(raw.decode("latin-1")):  # NUL bytes are UTF-16's zeros
             raise DataError.of("extract.not_text", name=name) from None
         hint = localized("extract.hint.gbk" if codec.startswith("utf-8") else "extract.hint.check")
@@ -184,6 +186,28 @@ def _by_bom(raw: bytes) -> str:
     return "utf-8"
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """The UTF-16 a text that is not UTF-8 reads as when that gives Chinese prose (CJK,
+    its punctuation, ASCII, blanks in nine characters of ten): a file saved as "Unicode"
+    without a byte-order mark. It is named to the user, never decoded on a guess."""
+    if len(raw) % 2:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text and not _binary(text):
+            prose = sum(
+                1
+                for ch in text
+                if ch.isascii() or "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+            )
+            if prose * 10 >= len(text) * 9:
+                return codec
+    return None
+
+
 def _binary(text: str) -> bool:
     """NUL, or more than one character in a hundred a control character other than a line
     break or tab: a PDF, an image, an archive, never an article in some encoding."""
@@ -205,12 +229,9 @@ def _known_data(obj: Context) -> tuple[list[RegionInfo], list[KnownGoal], bool]:
             raise
         return [], [], False
     dataset = load(root)
-    if errors := [p for p in dataset.problems if p.severity is Severity.ERROR]:
+    if errors := sum(p.severity is Severity.ERROR for p in dataset.problems):
         # the goals of a file that does not load are not matched: say so, not silently
-        files = len({p.file for p in errors})
-        notice = t(
-            "extract.data_errors", obj.lang, root=inline(str(root)), n=len(errors), files=files
-        )
+        notice = t("extract.data_errors", obj.lang, root=inline(str(root)), n=errors)
         click.echo(notice, err=True)
     regions = [RegionInfo(r.name, r.parent, r.aliases) for r in dataset.regions.values()]
     goals = [

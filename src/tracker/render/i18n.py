@@ -537,11 +537,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "quote, especially the fields marked guessed",
     ),
     "extract.data_errors": (
-        "提示:数据目录 {root} 有错误(共{n}处,涉及{files}个文件;tracker check 列出它们),"
-        "未能读取的目标不参与匹配,草稿可能把属于它们的数字列为新目标",
-        "notice: the data directory {root} has errors ({n}, in {files} file(s); tracker check "
-        "lists them); goals that could not be read are not matched, so the draft may propose "
-        "their figures as new goals",
+        "提示:数据目录 {root} 有{n}处错误(tracker check 列出),未能读取的目标不参与匹配",
+        "notice: the data directory {root} has {n} error(s) (tracker check lists them); goals "
+        "that could not be read are not matched, so their figures may come out as new goals",
     ),
     "extract.unknown_region": (
         "提示:数据中没有地区“{region}”,草稿按原样使用,并附一个待补全的 [[region]]",
