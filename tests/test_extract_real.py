@@ -66,9 +66,9 @@ def test_the_set_covers_levels_regions_kinds_and_scripts() -> None:
     assert {m["kind"] for m in metas} == set(ev.KINDS)
     assert "traditional" in {m["script"] for m in metas}
     groups = Counter(m["group"] for m in metas)
-    # A third of the first fifteen held out before any tuning; articles added later for tuning
-    # (the second round's plan lists and reviews) join the tuning part only.
-    assert groups["heldout"] >= 5
+    # A third of the first fifteen held out before any tuning, tuning articles added in later
+    # rounds, then a round of held-out articles only: a third of the set is held out.
+    assert groups["heldout"] * 3 >= len(metas)
 
 
 def test_a_broken_label_is_refused(tmp_path: Path) -> None:
