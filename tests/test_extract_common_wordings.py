@@ -217,3 +217,17 @@ def test_titles_of_a_list_of_this_years_targets() -> None:
         ("target", "50万", "新增普惠性幼儿园学位"),
         ("target", "30", "居民医保人均财政补助标准"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "到2025年,全市新建幼儿园20所。",
+        "2025年,全市新建幼儿园20所。",
+        "到2025年底,全市新建幼儿园20所。",
+        "2023—2025年全市新建幼儿园20所。",
+    ],
+)
+def test_a_figure_of_a_year_still_to_come_is_a_target(text: str) -> None:
+    # Dated 2023-03-01: nothing dates the figure as reached, and its year has not come.
+    assert [row[0] for row in _roles(text, dt.date(2023, 3, 1))] == ["target"]

@@ -164,6 +164,14 @@ def figure_role(
             return "outcome", 0.8, None
         if first > ctx.ref_year:
             return "target", 0.75, None
+        if (
+            ctx.date_known
+            and last > ctx.ref_year
+            and not _OUTCOME_STRONG.search(norm, cand.end, cand.clause[1])
+        ):
+            # "到2025年,全市新建幼儿园20所" in a 2023 article: its year has not come, and
+            # nothing says it is reached ("…已提前完成总目标任务")
+            return "target", 0.75, None
     if when.period_note is None and _year_just_begun(ctx, first, last):
         # A whole year's figure in a report of its first quarter cannot have been reached yet.
         return "target", 0.65, "role: a figure of the year just begun (the article's date)"
