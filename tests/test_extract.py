@@ -428,6 +428,26 @@ def test_regions_in_subject_position_within_the_default_region() -> None:
     assert guessed.region_note
 
 
+def test_the_whole_area_named_after_a_county_ends_the_countys_sentences() -> None:
+    regions = [
+        RegionInfo("运城市", None, ("运城",)),
+        RegionInfo("垣曲县", "运城市", ()),
+        RegionInfo("平陆县", "运城市", ()),
+    ]
+    text = (  # the seed's wording: the county's sentence, then the city's figures again
+        "垣曲县2023年将率先接受国家督导评估验收,确保到2025年年底全市30%的县实现均衡发展。"
+        "641所有需求的学校全部开展课后服务,惠及学生24万名。"
+        "平陆县全县新建幼儿园5所。改造校舍12所。"
+    )
+    figures = only(text, region="运城市", regions=regions, date=dt.date(2023, 6, 1))
+    assert [(f.value, f.region) for f in figures if f.unit != "%"] == [
+        ("641", "运城市"),
+        ("24万", "运城市"),
+        ("5", "平陆县"),  # "平陆县全县": the county's own whole area
+        ("12", "平陆县"),
+    ]
+
+
 def test_a_headline_repeating_a_body_figure_is_read_once() -> None:
     text = "我市新增就业5.6万人\n来源:某市日报\n2023年,全市城镇新增就业5.6万人,同比增长3%。"
     assert [f.value for f in only(text)] == ["5.6万", "3%"]

@@ -387,11 +387,17 @@ _SUBJECT_FILLER = re.compile(
 def figure_region(norm: str, cand: Candidate, ctx: ArticleContext) -> tuple[str | None, str | None]:
     """The region a figure belongs to: a region named as the subject of its sentence or
     paragraph (inside the default region's tree), else the default."""
-    if ctx.region_keys is None or _WHOLE_AREA.search(norm, cand.clause[0], cand.start):
+    keys = ctx.region_keys
+    if keys is None or _whole_area(norm, keys, cand.clause[0], cand.start):
         return ctx.region_default, None
     para = cand.paragraph
     chosen: str | None = None
-    for m in ctx.region_keys.finditer(norm, max(para.start, cand.start - _LOOKBACK), cand.start):
+    window = max(para.start, cand.start - _LOOKBACK)
+    # The whole area named after a region's subject ends that region's sentences ("垣曲县…
+    # 验收,…确保…全市30%的县…。641所…": the figures after it are the city's again).
+    if whole := _whole_area(norm, keys, window, cand.start):
+        window = whole[-1]
+    for m in keys.finditer(norm, window, cand.start):
         name = ctx.region_names[m.group()]
         clause = containing(para.clauses, m.start())
         subject = _SUBJECT_FILLER.match(norm[clause[0] : m.start()]) is not None
@@ -404,6 +410,18 @@ def figure_region(norm: str, cand: Candidate, ctx: ArticleContext) -> tuple[str 
     if chosen is not None and chosen != ctx.region_default:
         return chosen, None
     return ctx.region_default, None
+
+
+def _whole_area(norm: str, keys: Names, start: int, end: int) -> list[int]:
+    """Where the words for the whole area ("全市", "我县") in ``norm[start:end]`` end, but for
+    a region's own ("平陆县全县")."""
+    return [
+        m.end()
+        for m in _WHOLE_AREA.finditer(norm, start, end)
+        if not any(
+            k.end() == m.start() for k in keys.finditer(norm, max(0, m.start() - 12), m.start())
+        )
+    ]
 
 
 def region_pattern(regions: Sequence[RegionInfo]) -> tuple[Names | None, dict[str, str]]:
