@@ -58,6 +58,7 @@ from tracker.extract.roles import (
     region_pattern,
     region_tree,
 )
+from tracker.extract.tables import table_rows
 from tracker.extract.text import (
     SENTENCE_END,
     View,
@@ -137,6 +138,7 @@ def extract(
 
     cands = [c for c in candidates(view, paragraphs) if not in_story(c.start) and read_value(c)]
     cands = drop_headline_repeats(norm, cands)
+    cands = table_rows(norm, paragraphs, cands)
     relate(norm, cands)
     figures: list[Figure] = []
     prev: Candidate | None = None

@@ -27,6 +27,10 @@ _UNITS = (
 )
 
 
+# Measure words of counts and amounts (the words a table's unit column holds).
+MEASURE_WORDS = tuple(u for u in _UNITS if u not in ("%", "‰", "个百分点", "百分点"))
+
+
 # Words after a number that make it a date, time, duration, age, ordinal, rank or a name
 # ("18连涨", "5A级"): skipped.
 _SKIP_UNITS = (

@@ -1,0 +1,109 @@
+"""Tables written as text: a row's cells on one line, parted by blanks or bars. A progress
+table gives the year's task in one cell, what was done in the next and the completion rate
+after them ("城镇新增就业 万人 5.2 7.23 139.1%", "新增城镇就业 区人社局 8950人 6453人 72%"):
+the done figure is the outcome, the task its target and the rate its stated rate, whenever
+the rate is the one the two figures make (so that no run of numbers is read as a row by
+chance)."""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+
+from tracker.extract.candidates import MEASURE_WORDS, Candidate, read_value
+from tracker.extract.text import Paragraph, alternation, containing, paragraph_at
+
+_MEASURE = alternation(MEASURE_WORDS)
+_UNIT = rf"(?:万|亿)?(?:{_MEASURE})"
+_NUM = r"[0-9]+(?:\.[0-9]+)?"
+_GAP = r"[ \t|]+"  # cells parted by blanks (a full-width blank is a blank after NFKC) or bars
+
+# Task, done, rate: three cells, the units of the first two written in them or not at all.
+_ROW = re.compile(
+    rf"(?<![0-9.%/])(?P<task>{_NUM})(?P<task_unit>{_UNIT})?{_GAP}"
+    rf"(?P<done>{_NUM})(?P<done_unit>{_UNIT})?{_GAP}(?P<rate>{_NUM})%"
+)
+
+# The unit in a column of its own, just before the task ("公里  1360 1361.92 100.1%",
+# "元/月/人 …").
+_UNIT_CELL = re.compile(rf"(?:^|[ \t|])(?P<unit>{_UNIT}(?:/[\u4e00-\u9fff]{{1,2}})*){_GAP}$")
+
+# ... or the measure word of a figure in the row's name, the cell just before ("减少义务教育大
+# 班额1.4万个以上 869 1022 117.6%", "新增15万户直播卫星用户 12800 7854 61.4%": the name carries
+# the higher level's task, counted in the same measure word).
+_NAMED_UNIT = re.compile(rf"[0-9](?:万|亿)?(?P<unit>{_MEASURE})[^ \t|]*?{_GAP}$")
+
+# A completion rate is written to a tenth or to the whole percent, often cut rather than
+# rounded ("51个 3个 5%"): within one point.
+_SLACK = Fraction(1)
+
+
+def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -> list[Candidate]:
+    """The candidates with every task / done / rate row of a table read: the done figure
+    carries its target and rate (both consumed), figures without a unit in the text take the
+    row's (the task's, the unit column's, the name's)."""
+    by_start = {c.start: c for c in cands}
+    added: list[Candidate] = []
+    for row in _ROW.finditer(norm):
+        task_value, done_value = Fraction(row["task"]), Fraction(row["done"])
+        rate_value = Fraction(row["rate"])
+        if task_value <= 0 or abs(done_value / task_value * 100 - rate_value) > _SLACK:
+            continue
+        unit = row["done_unit"] or row["task_unit"] or _row_unit(norm, row.start())
+        if unit is None or (row["task_unit"] and row["done_unit"] and row["task_unit"] != unit):
+            continue
+        para = paragraph_at(paragraphs, row.start())
+        task = _cell(para, by_start, added, row, "task", row["task_unit"] or unit)
+        done = _cell(para, by_start, added, row, "done", row["done_unit"] or unit)
+        rate = _cell(para, by_start, added, row, "rate", "%")
+        if task is None or done is None or rate is None or done.goal_target is not None:
+            continue
+        done.goal_target, done.rate = task, rate
+        done.related.extend((task, rate))
+        task.consumed = rate.consumed = True
+    return sorted([*cands, *added], key=lambda c: c.start)
+
+
+def _row_unit(norm: str, start: int) -> str | None:
+    before = norm[max(start - 40, 0) : start]
+    cell = _UNIT_CELL.search(before) or _NAMED_UNIT.search(before)
+    return cell["unit"] if cell else None
+
+
+def _cell(
+    para: Paragraph,
+    by_start: dict[int, Candidate],
+    added: list[Candidate],
+    row: re.Match[str],
+    name: str,
+    unit: str,
+) -> Candidate | None:
+    start = row.start(name)
+    end = row.end(f"{name}_unit") if name != "rate" and row[f"{name}_unit"] else row.end(name)
+    if name == "rate":
+        end += 1
+    known = by_start.get(start)
+    if known is not None:
+        return known if known.end == end and not known.consumed else None
+    cand = Candidate(
+        start=start,
+        end=end,
+        number=row[name],
+        pre=None,
+        yu=None,
+        scale=None,
+        unit=unit,
+        suf=None,
+        unit_note=_UNIT_NOTE if name != "rate" and not row[f"{name}_unit"] else None,
+        paragraph=para,
+        sentence=containing(para.sentences, start),
+        clause=containing(para.clauses, start),
+    )
+    if not read_value(cand):
+        return None
+    added.append(cand)
+    by_start[start] = cand
+    return cand
+
+
+_UNIT_NOTE = "unit: the table row's (no measure word in the cell)"

@@ -1,0 +1,56 @@
+"""Tables written as text (a row's cells on one line, parted by blanks or bars), each row
+written for its rule and checked as written and as one line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tracker.extract.article import extract
+
+
+def _rows(text: str, date: dt.date) -> list[tuple[str, ...]]:
+    got = []
+    for variant in (text, "".join(line.strip() for line in text.splitlines())):
+        got.append(
+            [
+                (f.role, f.value, f.unit, f.target or "", f.stated_rate or "")
+                for f in extract(variant, date=date).figures
+            ]
+        )
+    assert got[0] == got[1], "the one-line text gives other figures"
+    return got[0]
+
+
+def test_task_done_and_rate_in_cells_of_a_row() -> None:
+    text = (
+        "序号 项目名称 责任单位 目标任务 1-9月实际完成情况 任务完成率\n"
+        "1 新增城镇就业 市人社局 6200人 4650人 75%\n"
+        "2 新建公办幼儿园 | 市教育局 | 12所 | 9所 | 75.0%\n"
+        "3 农村公路提质改造 市交通局 240公里 198.5 82.7%\n"
+    )
+    assert _rows(text, dt.date(2020, 10, 15)) == [
+        ("outcome", "4650", "人", "6200", "75%"),
+        ("outcome", "9", "所", "12", "75.0%"),
+        ("outcome", "198.5", "公里", "240", "82.7%"),  # the unit of the task's cell
+    ]
+
+
+def test_the_unit_of_a_row_from_its_unit_column_or_its_name() -> None:
+    text = (
+        "序号 考核指标 单位 工作目标 已完成数 占年任务之比\n"
+        "1 新增城镇就业 万人 4.8 5.1  106.3%\n"
+        "2 改造农村电网 万元 4200 3990 95.0%\n"
+        "3 新建2000个行政村光纤网络 150 148 98.7%\n"
+    )
+    assert _rows(text, dt.date(2021, 12, 10)) == [
+        ("outcome", "5.1", "万人", "4.8", "106.3%"),
+        ("outcome", "3990", "万元", "4200", "95.0%"),
+        ("target", "2000", "个", "", ""),
+        ("outcome", "148", "个", "150", "98.7%"),
+    ]
+
+
+def test_three_numbers_are_a_row_only_when_the_rate_is_theirs() -> None:
+    # 15 and 20 make 133%, not 30%: not a task, its work and their rate.
+    text = "各项目 15 20 30% 左右\n"
+    assert all(row[3] == "" for row in _rows(text, dt.date(2021, 12, 10)))
