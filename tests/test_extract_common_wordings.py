@@ -231,3 +231,55 @@ def test_titles_of_a_list_of_this_years_targets() -> None:
 def test_a_figure_of_a_year_still_to_come_is_a_target(text: str) -> None:
     # Dated 2023-03-01: nothing dates the figure as reached, and its year has not come.
     assert [row[0] for row in _roles(text, dt.date(2023, 3, 1))] == ["target"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["2020年 市政府要为大家办这十件民生实事", "市政府2020年度十件民生实事项目正式出炉!"],
+)
+def test_a_shishi_list_announced_in_a_headline_with_numbers_on_lines_of_their_own(
+    heading: str,
+) -> None:
+    text = (
+        f"{heading}\n最终由市人大代表“12选10”票决而定。\n一起来看看。\n1\n\n"
+        "新建二级实验室1个,全市新增负压救护车30辆。\n2\n\n"
+        "提升40万农村居民饮用水标准;实施100个老旧高层住宅小区二次供水设施改造。\n3\n\n"
+        "建设城乡放心农贸市场52家。"
+    )
+    assert [row[:3] for row in _figures(text, dt.date(2020, 4, 28))] == [
+        ("target", "1", "2020"),
+        ("target", "30", "2020"),
+        ("target", "40万", "2020"),  # 人: the people counted after the figure
+        ("target", "100", "2020"),
+        ("target", "52", "2020"),
+    ]
+
+
+def test_the_years_task_then_what_was_actually_done() -> None:
+    text = (
+        "困难群众存量危房改造,全年任务为3800户,实际改造4559户;"
+        "家庭农场建设,全年计划新创建示范家庭农场80个,新增农户家庭农场271个,"
+        "实际分别完成95个、310个。"
+    )
+    assert [row[:4] for row in _figures(text, dt.date(2020, 12, 17))] == [
+        ("outcome", "4559", "2020", "3800"),  # more than the task: still its outcome
+        ("target", "80", "2020", ""),
+        ("target", "271", "2020", ""),
+        ("outcome", "95", "2020", ""),
+        ("outcome", "310", "2020", ""),
+    ]
+
+
+def test_a_repeated_sentence_still_dates_the_figures_after_it() -> None:
+    # The lead repeats the body's first clause; the body's 去年 still dates the body.
+    text = (
+        "22日上午,省人民代表大会开幕。报告显示,去年全省地区生产总值48810亿元,"
+        "今年全省地区生产总值预期增长6.5%。\n"
+        "初步统计,去年全省地区生产总值48810亿元,一般公共预算总收入5743亿元、增长11.3%。"
+    )
+    assert [row[:3] for row in _figures(text, dt.date(2022, 1, 22))] == [
+        ("outcome", "48810亿", "2021"),
+        ("target", "6.5%", "2022"),
+        ("outcome", "5743亿", "2021"),
+        ("outcome", "11.3%", "2021"),
+    ]

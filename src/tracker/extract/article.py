@@ -102,7 +102,9 @@ def extract(
     ref_year, default_year, year_note = _years(norm, year, date, date_given=date_given)
 
     def skip_time(at: int) -> bool:
-        return in_story(at) or paragraph_at(paragraphs, at).skipped(at)
+        # A repeated sentence is not read for figures, but its time ("去年…") still dates the
+        # figures after it.
+        return in_story(at) or paragraph_at(paragraphs, at).furniture_at(at)
 
     events = time_events(norm, ref_year, skip_time, date)
     if date is None:

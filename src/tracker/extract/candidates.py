@@ -87,6 +87,12 @@ _PER_UNIT = re.compile(r"每[^,;。0-9]{1,4}$")
 _PERSON_WORDS = re.compile(r"就业|人员|人口|劳动力|群众|职工|农民工|学生|务工")
 
 
+# People counted by who they are, after a scale ("提升40万农村居民饮用水标准", "惠及12万群众").
+_PEOPLE_AFTER = re.compile(
+    r"(?:城乡|农村|城镇|城市|困难|贫困)?(?:居民|群众|人口|村民|市民|老人|儿童)"
+)
+
+
 _A_YEAR = re.compile(r"19[5-9][0-9]|20[0-9][0-9]")
 
 
@@ -118,7 +124,9 @@ _BASIS_AFTER = re.compile(r"(?:的)?[^,;。0-9]{0,8}?(?:口径|标准|基数)")
 # one, flagged guessed.
 _NOT_MEASURE = (
     "的了和与及或在是为以后前中内外左右上下等至到比较同增减达超占共约近已将被把从由向于即"
-    "每各该其此这那并且而但之也均全新再又仅就都还亦只可能使让给按票折" + _CN_CLASS + "万亿零〇余多"
+    "每各该其此这那并且而但之也均全新再又仅就都还亦只可能使让给按票折选"
+    + _CN_CLASS
+    + "万亿零〇余多"
 )
 
 
@@ -139,6 +147,11 @@ _FIGURE_RE = re.compile(
 
 # 节约4亿元 is "saved", not "about"; 最近 / 附近 are not "nearly".
 _FALSE_PRE = {"约": "节制签预公合", "近": "最附临就将接", "超": "赶"}
+
+
+# What stands before a list's item number written alone ("1" on a line of its own, read as
+# "。1新建…"): the end of the sentence before, or nothing.
+_LIST_NUMBER_BEFORE = frozenset(("", "。", "!", "?", ";", ":"))
 
 
 # Dates and times that must not be read as figures, masked before scanning.
@@ -261,8 +274,11 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
     before = masked[max(num_start - 1, 0) : num_start]
     number_end = m.end("num") if m["num"] else m.end("cn")
     after_number = masked[number_end : number_end + 1]
-    if before in ("第", "#", "+", "/", "-", "—", "~", "_") or (
-        not unit and after_number in "+/-~—#"
+    if (
+        before in ("第", "#", "+", "/", "-", "—", "~", "_")
+        or (not unit and after_number in "+/-~—#")
+        # "…负压救护车30辆。2提升…": an item's number on a line of its own
+        or (guess and not m["scale"] and len(m["num"] or "") <= 2 and before in _LIST_NUMBER_BEFORE)
     ):
         return None
     if (
@@ -372,6 +388,8 @@ def _implied_unit(norm: str, start: int, end: int) -> tuple[str, str] | None:
         return "元", "unit 元 from the money word next to the figure"
     if _PERSON_WORDS.search(norm, max(start - 4, 0), start):
         return "人", "unit 人 from the word for people before the figure"
+    if _PEOPLE_AFTER.match(norm, end):
+        return "人", "unit 人 from the people counted after the figure"
     return None
 
 

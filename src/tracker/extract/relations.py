@@ -402,16 +402,19 @@ def _progress(norm: str, group: list[Candidate]) -> None:
 # 公里,已完成280公里".
 _DONE_OF_TASK = re.compile(
     r"[,,]\s*(?:目前|现|截至目前)?(?:已经|已)(?:全部|累计)?(?:完成|完工|建成|开工|竣工|实施|落实)?(?:了)?$"
+    # "全年任务为3800户,实际改造4559户": what was done, more than the task or less
+    r"|[,,]\s*(?P<actual>实际)(?:共|累计)?[\u4e00-\u9fff]{0,2}?(?:了)?$"
 )
 
 
 def _done_of_tasks(norm: str, group: list[Candidate]) -> None:
     for task, done in itertools.pairwise(_live(group)):
+        lead = _DONE_OF_TASK.fullmatch(norm, task.end, done.start)
         if (
-            _DONE_OF_TASK.fullmatch(norm, task.end, done.start)
+            lead is not None
             and _same_unit(task.unit, done.unit)
             and task.unit not in ("%", "‰")
-            and done.parsed <= task.parsed
+            and (done.parsed <= task.parsed or lead["actual"])
             and done.goal_target is None
         ):
             done.goal_target = task

@@ -157,7 +157,11 @@ class Paragraph:
     # Sentences read once already (a repeat) and clauses of page furniture: not read.
     skip_sentences: set[tuple[int, int]] = field(default_factory=set)
     skip_clauses: set[tuple[int, int]] = field(default_factory=set)
+    furniture: set[tuple[int, int]] = field(default_factory=set)  # of the skipped clauses
     anecdote: bool = False
+
+    def furniture_at(self, at: int) -> bool:
+        return containing(self.clauses, at) in self.furniture
 
     def skipped(self, at: int) -> bool:
         return (
@@ -233,6 +237,7 @@ def split_paragraphs(view: View) -> list[Paragraph]:
         for c_start, c_end in para.clauses:
             if _FURNITURE_LINE.search(norm, c_start, c_end) and c_end - c_start < 200:
                 para.skip_clauses.add((c_start, c_end))
+                para.furniture.add((c_start, c_end))
         paragraphs.append(para)
     return paragraphs
 
