@@ -283,3 +283,17 @@ def test_a_repeated_sentence_still_dates_the_figures_after_it() -> None:
         ("outcome", "5743亿", "2021"),
         ("outcome", "11.3%", "2021"),
     ]
+
+
+def test_ahead_of_or_behind_the_time_schedule_and_rates_listed_after_their_figures() -> None:
+    text = (
+        "1-8月累计完成投资90.9亿元,完成年度投资计划的77.9%,快于时间进度11.2个百分点。"
+        "三大领域项目分别完成投资额36.8亿元、66.9亿元、24.9亿元,投资完成率分别为59.3%、69.8%、69.9%。"
+    )
+    got = extract(text, date=dt.date(2023, 9, 20)).figures
+    assert [(f.value, f.stated_rate, f.stated_gap) for f in got] == [
+        ("90.9亿", "77.9%", "-11.2个百分点"),  # ahead of the schedule: beyond it
+        ("36.8亿", "59.3%", None),
+        ("66.9亿", "69.8%", None),
+        ("24.9亿", "69.9%", None),
+    ]
