@@ -297,3 +297,25 @@ def test_ahead_of_or_behind_the_time_schedule_and_rates_listed_after_their_figur
         ("66.9亿", "69.8%", None),
         ("24.9亿", "69.9%", None),
     ]
+
+
+@pytest.mark.parametrize("sep", ["\n", ""])
+def test_an_items_heading_names_its_task_and_the_line_under_it_what_was_done(sep: str) -> None:
+    text = sep.join(
+        (
+            "2023年为民办实事项目已全部完成,具体情况如下:",
+            "(一)新增养老床位250张",
+            "新增378张养老床位,超额完成年度任务。",
+            "(二)完成120张认知障碍照护床位改造",
+            "完成甲养护院(80张)、乙养老院(48张)共计128张认知障碍照护床位改造。",
+            "(三)新增400个公共(含专用)充电桩",
+            "完成1581个公共(含专用)充电桩建设,超额完成年度任务。",
+            "(四)新建幼儿园5所,其中公办幼儿园3所。",
+        )
+    )
+    got = extract(text, date=dt.date(2024, 1, 19)).figures
+    assert [(f.role, f.value, f.target) for f in got if f.target or f.role == "target"] == [
+        ("outcome", "378", "250"),
+        ("outcome", "128", "120"),
+        ("outcome", "1581", "400"),
+    ]

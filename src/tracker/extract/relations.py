@@ -123,6 +123,7 @@ def relate(norm: str, cands: list[Candidate]) -> None:
         _scopes(norm, group)
         _progress(norm, group)
         _done_of_tasks(norm, group)
+        _heading_tasks(norm, group)
         _fractions(norm, group)
         _bracketed_targets(norm, group)
         _rates(norm, group)
@@ -421,6 +422,45 @@ def _done_of_tasks(norm: str, group: list[Candidate]) -> None:
             done.goal_target = task
             done.related.append(task)
             task.consumed = True
+
+
+# A numbered item whose heading names its task and runs into the line that tells what was done
+# (the line break lost): "(二)新增养老床位250张新增378张养老床位,超额完成年度任务。",
+# "(一)完成2家社区综合为老服务中心建设完成长征镇…等4家社区综合为老服务中心建设".
+_HEADING_MARK = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十0-9]{1,2}\)|[0-9]{1,2}[.、](?![0-9]))"
+)
+_HEADING_LENGTH = 16  # from the item's number to its task's figure
+_HEADING_WORDS = re.compile(r"[^0-9,,;。:]{0,10}")
+_NOT_HEADING = re.compile(r"已|累计|共计")
+_PARTS_BETWEEN = re.compile(r"其中|包括|[,,]含|占")
+
+
+def _heading_tasks(norm: str, group: list[Candidate]) -> None:
+    live = _live(group)
+    mark = _HEADING_MARK.match(norm, live[0].sentence[0]) if live else None
+    if mark is None or len(live) < 2:
+        return
+    task = live[0]
+    if (
+        task.start - mark.end() > _HEADING_LENGTH
+        or task.unit in ("%", "‰")
+        or _NOT_HEADING.search(norm, mark.end(), task.start)
+    ):
+        return
+    # The thing counted, named before the task's figure or right after it.
+    words = norm[mark.end() : task.start] + _HEADING_WORDS.match(norm, task.end).group()  # type: ignore[union-attr]
+    for done in live[1:]:
+        if done.unit != task.unit or norm[done.start - 1 : done.start] == "(":
+            continue  # a part in brackets ("养护院(80张)")
+        if _PARTS_BETWEEN.search(norm, task.end, done.start) or done.goal_target is not None:
+            return
+        after = norm[done.end : done.end + 12]
+        if any(words[k : k + 3] in after for k in range(len(words) - 2)):
+            done.goal_target = task
+            done.related.append(task)
+            task.consumed = True
+        return
 
 
 def _fractions(norm: str, group: list[Candidate]) -> None:
