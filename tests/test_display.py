@@ -181,3 +181,19 @@ def test_bar_matches_the_reference(ratio: Fraction | None) -> None:
         filled = max(0, min(10, round(ratio * 10)))
         expected = "█" * filled + "░" * (10 - filled)
     assert display.bar(ratio) == expected
+
+
+@pytest.mark.parametrize(
+    ("lag", "zh", "en"),
+    [
+        (Fraction(0), "与序时进度持平", "on schedule"),
+        (Fraction(1, 10_000), "与序时进度持平", "on schedule"),  # 0.01 pp: shown as 0.0
+        (Fraction(-1, 10_000), "与序时进度持平", "on schedule"),
+        (Fraction(196, 1000), "落后19.6个百分点", "19.6 pp behind"),
+        (Fraction(-42, 1000), "超前4.2个百分点", "4.2 pp ahead"),
+    ],
+)
+def test_a_lag_of_zero_reads_as_on_schedule(lag: Fraction, zh: str, en: str) -> None:
+    """SPEC §2: positive lag is behind, negative ahead; 0 is neither, so no "0.0 pp behind"."""
+    assert display.lag_text(lag, "zh") == zh
+    assert display.lag_text(lag, "en") == en

@@ -99,10 +99,15 @@ def difference(value: Fraction | None, goal: Goal, lang: Lang) -> str:
 
 
 def lag_text(lag: Fraction | None, lang: Lang) -> str:
-    """Lag as 督查 notices write it: ``落后19.6个百分点`` / ``19.6 pp behind`` (ahead when < 0)."""
+    """Lag as 督查 notices write it: ``落后19.6个百分点`` / ``19.6 pp behind`` (ahead when < 0).
+
+    A lag of 0 (or one that rounds to ``0.0``) is neither behind nor ahead (SPEC §2: positive
+    is behind, negative ahead): ``与序时进度持平`` / ``on schedule``."""
     if lag is None:
         return "—"
     size = lag_points(lag)
+    if size == "0.0":
+        return "与序时进度持平" if lang == "zh" else "on schedule"
     if lang == "zh":
         return f"{'超前' if lag < 0 else '落后'}{size}个百分点"
     return f"{size} pp {'ahead' if lag < 0 else 'behind'}"
