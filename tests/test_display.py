@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import MAX_PREC, Decimal, localcontext
 from fractions import Fraction
 
@@ -176,11 +177,23 @@ def test_percent_and_plain_match_the_reference(value: Fraction, places: int) -> 
 
 @given(st.one_of(st.none(), fractions))
 def test_bar_matches_the_reference(ratio: Fraction | None) -> None:
-    expected = " " * 10
+    cells = display.BAR_CELLS
+    expected = " " * cells
     if ratio is not None:
-        filled = max(0, min(10, round(ratio * 10)))
-        expected = "█" * filled + "░" * (10 - filled)
+        filled = max(0, min(cells, math.floor(ratio * cells)))  # rounded down
+        expected = "█" * filled + "░" * (cells - filled)
     assert display.bar(ratio) == expected
+
+
+@pytest.mark.parametrize(
+    ("percent", "filled"),
+    [("75", 7), ("99.9", 9), ("100", 10), ("0", 0), ("69.2", 6), ("130", 10), ("-5", 0)],
+)
+def test_a_bar_is_full_only_at_100_percent(percent: str, filled: int) -> None:
+    """docs/arithmetic.md: a bar never contradicts the status next to it, so a goal missed at
+    99.9 % does not show a full bar: cells are rounded down, full only at ≥ 100 %."""
+    assert display.BAR_CELLS == 10
+    assert display.bar(Fraction(percent) / 100) == "█" * filled + "░" * (10 - filled)
 
 
 @pytest.mark.parametrize(
@@ -197,3 +210,11 @@ def test_a_lag_of_zero_reads_as_on_schedule(lag: Fraction, zh: str, en: str) -> 
     """SPEC §2: positive lag is behind, negative ahead; 0 is neither, so no "0.0 pp behind"."""
     assert display.lag_text(lag, "zh") == zh
     assert display.lag_text(lag, "en") == en
+
+
+@pytest.mark.parametrize(("percent", "width"), [("75", 75), ("99.9", 99), ("100", 100), ("0", 0)])
+def test_the_html_bar_is_full_only_at_100_percent(percent: str, width: int) -> None:
+    from tracker.core.compute import Status  # noqa: PLC0415
+    from tracker.render.report_html import _bar  # noqa: PLC0415
+
+    assert f"width:{width}%;" in _bar(Fraction(percent) / 100, Status.MISSED)

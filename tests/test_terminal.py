@@ -292,3 +292,15 @@ def test_summary_lines_wrap_as_rich_wraps_them(
     fast = terminal._line(runs, "bold", options)
     reference = terminal._print_rich(runs, "bold", options)
     assert ANSI.sub("", fast) == ANSI.sub("", reference)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bars_are_whole(lang: str) -> None:
+    """A wide terminal shows each bar whole (``display.BAR_CELLS`` cells), never a cut one."""
+    from tracker.render import display  # noqa: PLC0415
+
+    report = build_status(load(bundled_data()), AS_OF)
+    text = terminal.render_status(report, RenderOptions(lang=lang, width=200))  # type: ignore[arg-type]
+    bars = re.findall(r"[█░]+", text)
+    assert bars
+    assert {len(bar) for bar in bars} == {display.BAR_CELLS}

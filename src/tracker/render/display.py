@@ -15,7 +15,6 @@ from tracker.core.compute import Evaluation, Flag, Status
 from tracker.core.rounding import (
     fixed_text,
     natural_places,
-    round_half_even,
     scaled_int,
     trim_zeros,
     written,
@@ -162,12 +161,18 @@ def short_date(day: date) -> str:
     return day.isoformat()
 
 
-def bar(ratio: Fraction | None, width: int = 10) -> str:
-    """A text progress bar of the completion ratio, full at 100 %."""
+# The cells of a text progress bar, in every format that draws one (terminal, Markdown).
+BAR_CELLS = 10
+
+
+def bar(ratio: Fraction | None) -> str:
+    """A text progress bar of the completion ratio, :data:`BAR_CELLS` cells, each cell filled
+    only when its whole share is done (rounded down): full only at 100 % and beyond, so that a
+    bar never contradicts the status next to it (a goal missed at 99.9 % is not full)."""
     if ratio is None:
-        return " " * width
-    filled = max(0, min(width, round_half_even(ratio.numerator * width, ratio.denominator)))
-    return "█" * filled + "░" * (width - filled)
+        return " " * BAR_CELLS
+    filled = max(0, min(BAR_CELLS, ratio.numerator * BAR_CELLS // ratio.denominator))
+    return "█" * filled + "░" * (BAR_CELLS - filled)
 
 
 # where "past deadline, no final figure" adds nothing (overdue says it already)

@@ -124,7 +124,7 @@ def _rows(report: StatusReport, options: RenderOptions) -> list[list[Cell]]:
         previous_region = c.region
         ratio: Cell = (f"{c.ratio:>7}", None, None)
         if with_bar and c.bar:
-            bar = f" {c.bar[:8]}"
+            bar = f" {c.bar}"
             ratio = (ratio[0] + bar, ((ratio[0], None), (bar, style)), None)
         status: Cell = (c.status, ((c.status, style),), style)
         if c.marks:
@@ -377,7 +377,7 @@ def render_status_rich(report: StatusReport, options: RenderOptions) -> str:
         ratio = Text(f"{c.ratio:>7}")
         if with_bar:
             shown = bool(c.bar)
-            ratio.append(f" {c.bar[:8]}" if shown else "", style=STYLES[e.status])
+            ratio.append(f" {c.bar}" if shown else "", style=STYLES[e.status])
         status = Text(c.status, style=STYLES[e.status])
         if c.marks:
             status.append(f" {c.marks}", style="bold")
