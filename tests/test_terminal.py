@@ -387,3 +387,14 @@ def test_owners_keep_every_character(width: int, lang: str) -> None:
     header = t("col.owner", lang)  # at 80 columns, 责任单位 wraps: 单位 is on the last line
     shown = "".join(column_lines(text, header if width > 80 else header[-2:]))
     assert shown.replace(" ", "") == owners.replace(" ", "")
+
+
+def test_the_bars_give_way_before_the_figures_wrap() -> None:
+    """At 110 columns with every ``--columns``, keeping the bars would wrap 9998场* onto two
+    lines of four cells: the bars give way; at 200 columns there is room for them."""
+    report = build_status(load(bundled_data()), AS_OF)
+    extra = ("deadline", "owner", "lag", "indicator")
+    narrow = terminal.render_status(report, RenderOptions(lang="zh", width=110, columns=extra))  # type: ignore[arg-type]
+    wide = terminal.render_status(report, RenderOptions(lang="zh", width=200, columns=extra))  # type: ignore[arg-type]
+    assert "█" not in narrow
+    assert "█" in wide

@@ -125,6 +125,11 @@ WRAP_FLOOR = 2
 WRAP_EASY = 4
 
 
+# A column that wraps narrower than this (four wide characters), or than its ``min_width``,
+# costs more than the progress bars are worth: they give way (:func:`cramped`).
+ROOMY = 8
+
+
 def cut(columns: Sequence[Column], natural: Sequence[int], widths: Sequence[int]) -> bool:
     """Whether these widths cut a column that may not wrap (it would end with "…"), or leave
     one that wraps too narrow for a wide character."""
@@ -142,12 +147,12 @@ def cramped(
 ) -> bool:
     """Whether these widths cost the table something: it is wider than ``width`` cells, a
     column that may not wrap is cut, or one that wraps is narrower than its ``min_width`` or
-    :data:`WRAP_EASY`. The progress bars give way first."""
+    :data:`ROOMY`. The progress bars give way first."""
     natural = natural_widths(columns, extremes)
     if table_width(widths) > width or cut(columns, natural, widths):
         return True
     return any(
-        w < min(whole, max(column.min_width or 0, WRAP_EASY))
+        w < min(whole, max(column.min_width or 0, ROOMY))
         for column, whole, w in zip(columns, natural, widths, strict=True)
         if not column.no_wrap
     )

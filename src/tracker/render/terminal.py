@@ -5,8 +5,9 @@ millisecond a row (11 s for 10,000 goals). Here rich is asked only what needs de
 (:mod:`tracker.render.rich_table`): the columns' widths, by rich's Table on one row of
 stand-in cells that measure as their columns (kept when they fit the terminal and cut
 nothing; else fitted so that titles, figures and owners wrap, the bars give way, and the
-status is never cut), and the lines of each cell wider than its column, by ``Text.wrap``. A cell that fits is padded here and the rows are assembled here, so
-the table is the one rich draws, byte for byte (``tests/test_terminal.py`` compares them at
+status is never cut), and the lines of each cell wider than its column, by ``Text.wrap``.
+A cell that fits is padded here and the rows are assembled here, so the table is the one
+rich draws with the same widths, byte for byte (``tests/test_terminal.py`` compares them at
 many widths, with generated and random text), at a small fraction of the cost.
 
 Two exceptions: a table with a line break or tab in a cell is drawn by rich's Table itself
