@@ -15,7 +15,6 @@ from tracker.core.compute import Evaluation, Flag, Status
 from tracker.core.rounding import (
     fixed_text,
     natural_places,
-    round_half_even,
     scaled_int,
     trim_zeros,
     written,
@@ -99,10 +98,15 @@ def difference(value: Fraction | None, goal: Goal, lang: Lang) -> str:
 
 
 def lag_text(lag: Fraction | None, lang: Lang) -> str:
-    """Lag as 督查 notices write it: ``落后19.6个百分点`` / ``19.6 pp behind`` (ahead when < 0)."""
+    """Lag as 督查 notices write it: ``落后19.6个百分点`` / ``19.6 pp behind`` (ahead when < 0).
+
+    A lag of 0 (or one that rounds to ``0.0``) is neither behind nor ahead (SPEC §2: positive
+    is behind, negative ahead): ``与序时进度持平`` / ``on schedule``."""
     if lag is None:
         return "—"
     size = lag_points(lag)
+    if size == "0.0":
+        return "与序时进度持平" if lang == "zh" else "on schedule"
     if lang == "zh":
         return f"{'超前' if lag < 0 else '落后'}{size}个百分点"
     return f"{size} pp {'ahead' if lag < 0 else 'behind'}"
@@ -157,12 +161,18 @@ def short_date(day: date) -> str:
     return day.isoformat()
 
 
-def bar(ratio: Fraction | None, width: int = 10) -> str:
-    """A text progress bar of the completion ratio, full at 100 %."""
+# The cells of a text progress bar, in every format that draws one (terminal, Markdown).
+BAR_CELLS = 10
+
+
+def bar(ratio: Fraction | None) -> str:
+    """A text progress bar of the completion ratio, :data:`BAR_CELLS` cells, each cell filled
+    only when its whole share is done (rounded down): full only at 100 % and beyond, so that a
+    bar never contradicts the status next to it (a goal missed at 99.9 % is not full)."""
     if ratio is None:
-        return " " * width
-    filled = max(0, min(width, round_half_even(ratio.numerator * width, ratio.denominator)))
-    return "█" * filled + "░" * (width - filled)
+        return " " * BAR_CELLS
+    filled = max(0, min(BAR_CELLS, ratio.numerator * BAR_CELLS // ratio.denominator))
+    return "█" * filled + "░" * (BAR_CELLS - filled)
 
 
 # where "past deadline, no final figure" adds nothing (overdue says it already)
