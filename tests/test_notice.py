@@ -113,6 +113,15 @@ def test_en_notice(data: Path) -> None:
         assert text in out, text
 
 
+@pytest.mark.parametrize(("lang", "sentence"), [("en", "10 tasks: 4 green"), ("zh", "共10项")])
+def test_markdown_overview_is_plain_text(data: Path, lang: str, sentence: str) -> None:
+    """The overview is one string: joining it again letter-spaced every character."""
+    _, out, _ = run(data, "--lang", lang, "report", "--style", "notice", "--as-of", "2023-07-01")
+    overview = out.split("\n\n")[3]
+    assert sentence in overview
+    assert "t a s k s" not in overview
+
+
 def test_markdown_renders_the_grid_as_a_table(data: Path) -> None:
     _, out, _ = run(data, "--lang", "zh", "report", "--style", "notice", "--as-of", "2023-07-01")
     html = cmarkgfm.github_flavored_markdown_to_html(out, options=cmarkgfm.Options.CMARK_OPT_UNSAFE)
