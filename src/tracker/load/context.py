@@ -171,7 +171,12 @@ def convert(
 
 # The reasons of a quantity whose unit is not the goal's (E111; any other reason is E110).
 _UNIT_REASONS = frozenset(
-    ("quantity.not_percent", "quantity.unit_mismatch", "quantity.unit_without_goal_unit")
+    (
+        "quantity.not_percent",
+        "quantity.unit_mismatch",
+        "quantity.unit_no_fix",
+        "quantity.unit_without_goal_unit",
+    )
 )
 
 
