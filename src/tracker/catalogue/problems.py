@@ -353,6 +353,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'value: {value} is negative, and a number of "{unit}" cannot be: write the count the '
         "source gives (a decrease is a smaller figure)",
     ),
+    "problem.E114": (
+        "{field}:{value} 是负数,而{why}不可能为负:请写来源给出的数;"
+        '减少的目标请写 kind = "at_most" 和更小的数,增减幅度请写 measure = "growth" 的增长率',
+        "{field}: {value} is negative, and {why} cannot be: write the figure the source gives; "
+        'a reduction is kind = "at_most" with a smaller figure, a rate of change is a '
+        'measure = "growth" goal',
+    ),
+    "problem.E114.count": ("“{unit}”的数量", 'a number of "{unit}"'),
+    "problem.E114.flow": (
+        "流量目标(期内从零累计的数)",
+        "the target of a flow (a total counted from zero within the period)",
+    ),
     "problem.E120": ("{field}:{reason}", "{field}: {reason}"),
     "problem.E120.order": (
         "deadline {deadline} 早于 start {start}:请交换两者或修正期限",

@@ -223,11 +223,17 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
     elif spec.target is not None:
         target = stated_target(spec.target, kind, unit, tolerance, path, gid, ctx)
 
+    if target is not None and target.low < 0:
+        _refuse_negative(spec.target, "target", measure, unit, (*path, "target"), gid, ctx)
+
     baseline = None
     if spec.baseline is not None:
         b_value = quantity(
             spec.baseline.value, unit, "exact", (*path, "baseline", "value"), gid, ctx
         )
+        if b_value.nominal < 0:
+            where = (*path, "baseline", "value")
+            _refuse_negative(spec.baseline.value, "baseline.value", measure, unit, where, gid, ctx)
         b_date = None
         if spec.baseline.as_of is not None:
             try:
@@ -272,6 +278,37 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
         line=ctx.line(path),
         acknowledge=_acknowledged(spec.acknowledge, path, gid, ctx) if spec.acknowledge else (),
     )
+
+
+def _refuse_negative(
+    raw: object,
+    field: str,
+    measure: Measure,
+    unit: Unit | None,
+    path: Path_,
+    gid: str,
+    ctx: FileContext,
+) -> None:
+    """E114 for a negative target or baseline where SPEC §1.4 gives it no meaning: a count
+    of people or things (人, 所 …), or a flow (counted from zero within the period). A growth
+    goal's rate and any other level may be negative (增长-2%)."""
+    if measure is Measure.GROWTH:
+        return
+    if unit is not None and unit.base in COUNT_UNITS:
+        why = localized("problem.E114.count", unit=unit.base)
+    elif measure is Measure.FLOW:
+        why = localized("problem.E114.flow")
+    else:
+        return
+    said = {"field": field, "value": _shown(raw), "why": why}
+    raise ctx.fail(codes.NEGATIVE_TARGET, path, gid, "problem.E114", said)
+
+
+def _shown(raw: object) -> str:
+    """A target as written, for a message: ``-12``, ``"-5万"``, ``["-5", "3"]``."""
+    if isinstance(raw, list):
+        return "[" + ", ".join(_shown(v) for v in raw) + "]"
+    return f'"{raw}"' if isinstance(raw, str) else str(raw)
 
 
 def _bad_date(
