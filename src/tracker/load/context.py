@@ -194,6 +194,8 @@ def quantity(
         return parse_quantity(raw, unit=unit, role=role, tolerance=tolerance)
     except QuantityError as exc:
         code = codes.UNIT_MISMATCH if exc.key in _UNIT_REASONS else codes.BAD_QUANTITY
-        params = {"field": path[-1], "reason": exc.localized()}
+        # "baseline.value", not "value", which would send the reader to an outcome
+        field = f"{path[-2]}.{path[-1]}" if path[-2:-1] == ("baseline",) else path[-1]
+        params = {"field": field, "reason": exc.localized()}
         ctx.add(code, path, goal_id, f"problem.{code}", params)
         raise InvalidEntryError from None
