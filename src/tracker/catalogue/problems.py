@@ -129,13 +129,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "problem.E002": (
         "文件不是 UTF-8 编码(字节偏移 {byte}):请转换,如 "
-        "`iconv -f {encoding} -t UTF-8 {file} > {file}.utf8`",
+        "`iconv -f {encoding} -t UTF-8 {src} > {dst}`",
         "file is not UTF-8 (byte {byte}): convert it, e.g. "
-        "`iconv -f {encoding} -t UTF-8 {file} > {file}.utf8`",
+        "`iconv -f {encoding} -t UTF-8 {src} > {dst}`",
     ),
     "problem.E002.utf16": (
-        "文件是 UTF-16 文本:请转换:`iconv -f UTF-16 -t UTF-8 {file} > {file}.utf8`",
-        "file is UTF-16 text: convert it: `iconv -f UTF-16 -t UTF-8 {file} > {file}.utf8`",
+        "文件是 UTF-16 文本:请转换:`iconv -f UTF-16 -t UTF-8 {src} > {dst}`",
+        "file is UTF-16 text: convert it: `iconv -f UTF-16 -t UTF-8 {src} > {dst}`",
     ),
     "problem.E002.binary": (
         "文件是二进制数据(含 NUL 字节):请确认这是你要的数据文件,并另存为 UTF-8 文本",

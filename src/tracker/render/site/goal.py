@@ -161,8 +161,10 @@ def _target_then(goal: Goal, referenced: TargetRef | None, lang: Lang) -> str:
         return goal.target.text
     if goal.target_ref is not None:
         # last year's goal is known by its deadline, where it is the one referenced now
-        same = referenced is not None and referenced.goal == goal.target_ref.goal
-        return display.relative_words(goal, referenced.deadline if same else None, lang)
+        deadline = None
+        if referenced is not None and referenced.goal == goal.target_ref.goal:
+            deadline = referenced.deadline
+        return display.relative_words(goal, deadline, lang)
     return "—"
 
 
