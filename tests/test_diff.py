@@ -267,10 +267,10 @@ def test_goalpost_lowered_in_chinese(repo: Path) -> None:
 @pytest.mark.parametrize(
     ("fail_on", "code", "said"),
     [
-        ("goalpost", 1, "--fail-on: 1 goalpost(s) moved"),
+        ("goalpost", 1, "--fail-on: 1 goalpost moved"),
         ("restated", 0, ""),
-        ("goalpost,restated,worse", 1, "1 goalpost(s) moved"),
-        ("worse", 1, "1 status(es) worse"),
+        ("goalpost,restated,worse", 1, "1 goalpost moved"),
+        ("worse", 1, "1 status worse"),
     ],
 )
 def test_fail_on(repo: Path, fail_on: str, code: int, said: str) -> None:
