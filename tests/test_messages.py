@@ -169,3 +169,9 @@ def test_english_plurals_agree_with_the_count() -> None:
 def test_no_english_text_hedges_a_plural() -> None:
     hedged = [key for key, (_, en) in {**MESSAGES, **LABELS}.items() if "(s)" in en]
     assert hedged == []
+
+
+def test_one_term_for_the_time_elapsed_schedule() -> None:
+    """SPEC §2 names the figure 时序进度; the notice also said 序时进度 (a tester's report)."""
+    both = [key for key, (zh, _) in {**MESSAGES, **LABELS}.items() if "序时进度" in zh]
+    assert both == []

@@ -397,7 +397,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- tracker status --columns ---
     "col.lag": ("落后", "Lag pp"),  # percentage points behind schedule (negative: ahead)
     "col.due": ("期限", "Due"),
-    "col.lag_text": ("序时进度", "Lag"),
+    "col.lag_text": ("时序进度", "Lag"),
     "col.owner": ("责任单位", "Owner"),
     # --- tracker rank ---
     "col.rank": ("排名", "Rank"),
@@ -406,7 +406,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.from_median": ("较中位数", "vs median"),
     "rank.title": ("“{label}”各地区排名", "Regions ranked on {label}"),
     "rank.by.completion": ("按完成率", "by completion"),
-    "rank.by.lag": ("按落后序时进度(落后越少越靠前)", "by lag behind schedule (least first)"),
+    "rank.by.lag": ("按落后时序进度(落后越少越靠前)", "by lag behind schedule (least first)"),
     "rank.by.value": ("按数值", "by value"),
     "rank.by.value_low": ("按数值(越低越靠前)", "by value (lowest first)"),
     "rank.indicator": ("指标 {name}", "indicator {name}"),
@@ -443,7 +443,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "The regions' units differ, so their figures cannot be ranked; use --by completion.",
     ),
     "rank.what.completion": ("完成率", "a completion figure"),
-    "rank.what.lag": ("序时进度数据", "a lag"),
+    "rank.what.lag": ("时序进度数据", "a lag"),
     "rank.what.value": ("数据", "a figure"),
     "error.unknown_indicator": ("未知的指标:{query}", "unknown indicator: {query}"),
     "error.closest_indicators": ("最接近的指标:{names}", "closest indicators: {names}"),
@@ -474,7 +474,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "notice.grid": ("二、任务进度一览", "2. Progress by region and task"),
     "notice.grid_legend": (
-        "绿灯:已完成,或落后序时进度不超过{green}个百分点;黄灯:落后{green}至{yellow}个百分点"
+        "绿灯:已完成,或落后时序进度不超过{green}个百分点;黄灯:落后{green}至{yellow}个百分点"
         "(或尚未达到目标);红灯:落后超过{yellow}个百分点、未完成或逾期未报;“暂无评价”:尚无数据或"
         "数据待核实。每格依次为目标、进度(最新数据)和完成比例。",
         "Green: achieved, or at most {green} pp behind the time-elapsed schedule; yellow: "
@@ -500,12 +500,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "notice.latest": ("(最近数据截至{date})", " (latest figure: {date})"),
     "notice.lagging": ("四、进度滞后", "4. Behind schedule"),
     "notice.lagging_none": (
-        "没有落后序时进度超过{green}个百分点的目标任务。",
+        "没有落后时序进度超过{green}个百分点的目标任务。",
         "No task is more than {green} pp behind schedule.",
     ),
     "notice.lagging_item": (
         "{region}“{title}”:目标{target},截至{date}完成{actual},完成比例{completion},"
-        "落后序时进度{lag}个百分点({light})。",
+        "落后时序进度{lag}个百分点({light})。",
         "{region}, {title}: target {target}, {actual} by {date} ({completion} done), "
         "{lag} pp behind schedule ({light}).",
     ),
