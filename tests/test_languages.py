@@ -217,3 +217,15 @@ def test_recording_to_a_goal_with_errors(data: Path) -> None:
     assert "有两个量级词" in zh
     assert english_in(zh) == [], zh
     assert chinese_in(en) == [], en
+
+
+def test_too_deep_toml_in_chinese(data: Path) -> None:
+    """E006 in a zh run: our words in Chinese with the fix, the parser's own English only
+    quoted after them (a tester's report)."""
+    (data / "deep.toml").write_text("a = " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
+    zh = run("zh", data, "check")
+    (line,) = [x for x in zh.splitlines() if "E006" in x]
+    ours, _, quoted = line.partition("(TOML 解析器的原话:“")
+    assert "请去掉多余的嵌套" in ours
+    assert english_in(ours.split("E006", 1)[1]) == []
+    assert quoted.endswith("”)")

@@ -173,16 +173,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the extra nesting",
     ),
     "problem.E006.toml": (
-        "TOML 嵌套过深(“{detail}”):数据文件最多只需 {most} 层",
-        "TOML nesting too deep ({detail}): data files need at most {most} levels",
+        "TOML 嵌套过深:数据文件最多只需 {most} 层;请去掉多余的嵌套(TOML 解析器的原话:“{detail}”)",
+        "TOML nested too deep: data files need at most {most} levels; remove the extra nesting "
+        '(the TOML parser said: "{detail}")',
     ),
     "problem.E006.yaml": (
         "YAML 嵌套超过 {most} 层:请去掉多余的嵌套",
         "YAML nested more than {most} levels deep: remove the extra nesting",
     ),
     "problem.E006.yaml_recursion": (
-        "YAML 嵌套过深:数据文件最多只需 {most} 层",
-        "YAML nested too deep: data files need at most {most} levels",
+        "YAML 嵌套过深:数据文件最多只需 {most} 层;请去掉多余的嵌套",
+        "YAML nested too deep: data files need at most {most} levels; remove the extra nesting",
     ),
     "problem.E007": (
         'YAML 标签 {tag} 被拒绝:不接受标签;请删除它,写普通的值(文本加引号:"…")',
