@@ -76,6 +76,11 @@ LABELS: dict[str, tuple[str, str]] = {
         "提示:未找到 targets/ 目录,正在使用内置示例数据(用 --data 指定数据目录)",
         "notice: no targets/ directory found; using the bundled sample data (set --data)",
     ),
+    "notice.unknown_lang": (
+        "提示:TRACKER_LANG={value} 不是 tracker 支持的语言(zh 或 en),改用区域设置的语言:中文",
+        "notice: TRACKER_LANG={value} is not a language tracker speaks (zh or en); using the "
+        "locale's: English",
+    ),
     "notice.problems": (
         "数据文件有{n}个问题(运行 tracker check 查看详情)",
         "{n} {n|problem|problems} in the data files (run `tracker check` for details)",
@@ -590,6 +595,14 @@ def t(key: str, lang: Lang, **values: object) -> str:
     pair = LABELS.get(key) or MESSAGES.get(key)
     text = key if pair is None else pair[0 if lang == "zh" else 1]
     return plurals(text, values).format(**values) if values else text
+
+
+def unknown_lang(environ: dict[str, str] | None = None) -> str | None:
+    """``$TRACKER_LANG`` when it is set but names no language tracker speaks (``fr``), else
+    None: the run then speaks the locale's language, and says so."""
+    env = os.environ if environ is None else environ
+    value = env.get("TRACKER_LANG", "").strip()
+    return value if value and value.lower()[:2] not in LANGS else None
 
 
 def default_lang(environ: dict[str, str] | None = None) -> Lang:
