@@ -176,4 +176,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "no goal could be loaded: {n} data {n|file has|files have} errors (above); "
         "run tracker check to fix them",
     ),
+    # --- $TRACKER_LANG naming no language (cli/group.py) ---
+    "notice.unknown_lang": (
+        "提示:TRACKER_LANG={value} 不是 tracker 支持的语言(zh 或 en),改用区域设置的语言:中文",
+        "notice: TRACKER_LANG={value} is not a language tracker speaks (zh or en); using the "
+        "locale's: English",
+    ),
+    # --- tracker export, status --bom ---
+    "export.not_empty": (
+        "{dir} 不是空目录:请换一个目录,或加 --force 替换导出写入的文件(目录中的其他文件保留)",
+        "{dir} is not empty: choose another directory, or add --force to replace the files "
+        "export writes (other files in it are kept)",
+    ),
+    "export.not_directory": (
+        "{dir} 已存在且不是目录:请指定一个目录",
+        "{dir} exists and is not a directory: name a directory",
+    ),
+    "export.unwritable": (
+        "无法写入 {dir}:{reason}(请检查权限和磁盘空间,或换一个目录)",
+        "cannot write to {dir}: {reason} (check its permissions and free space, or choose "
+        "another directory)",
+    ),
+    "export.no_pyarrow": (
+        "--parquet 需要 pyarrow,请安装:pip install 'tracker[parquet]'(或 pip install pyarrow)",
+        "--parquet needs pyarrow; install it with: pip install 'tracker[parquet]' "
+        "(or pip install pyarrow)",
+    ),
+    "export.done": (
+        "已导出{goals}个目标、{outcomes}条实际值(评估日期 {as_of})到 {dir}:{files}",
+        "exported {goals} {goals|goal|goals} and {outcomes} {outcomes|outcome|outcomes} "
+        "(evaluated at {as_of}) to {dir}: {files}",
+    ),
+    "export.bom_csv_only": (
+        "--bom 只适用于 --format csv",
+        "--bom applies to --format csv only",
+    ),
 }

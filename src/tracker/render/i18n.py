@@ -76,11 +76,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "提示:未找到 targets/ 目录,正在使用内置示例数据(用 --data 指定数据目录)",
         "notice: no targets/ directory found; using the bundled sample data (set --data)",
     ),
-    "notice.unknown_lang": (
-        "提示:TRACKER_LANG={value} 不是 tracker 支持的语言(zh 或 en),改用区域设置的语言:中文",
-        "notice: TRACKER_LANG={value} is not a language tracker speaks (zh or en); using the "
-        "locale's: English",
-    ),
     "notice.problems": (
         "数据文件有{n}个问题(运行 tracker check 查看详情)",
         "{n} {n|problem|problems} in the data files (run `tracker check` for details)",
@@ -542,48 +537,19 @@ LABELS: dict[str, tuple[str, str]] = {
         "共提取{n}个数字:目标{targets}个,实际值{outcomes}个。"
         "请逐条对照引文核对,尤其是标有 guessed 的字段",
         "extracted {n} {n|figure|figures}: {targets} {targets|target|targets}, {outcomes} "
-        "{outcomes|outcome|outcomes}. Check each against its "
-        "quote, especially the fields marked guessed",
+        "{outcomes|outcome|outcomes}. Check each against its quote, especially the fields "
+        "marked guessed",
     ),
     "extract.data_errors": (
         "提示:数据目录 {root} 有{n}处错误(tracker check 列出),未能读取的目标不参与匹配",
         "notice: the data directory {root} has {n} {n|error|errors} (tracker check lists them); "
-        "goals "
-        "that could not be read are not matched, so their figures may come out as new goals",
+        "goals that could not be read are not matched, so their figures may come out as new "
+        "goals",
     ),
     "extract.unknown_region": (
         "提示:数据中没有地区“{region}”,草稿按原样使用,并附一个待补全的 [[region]]",
         'notice: region "{region}" is not in the data; the draft uses it as given, '
         "with a [[region]] stub to complete",
-    ),
-    # --- tracker export, status --bom ---
-    "export.not_empty": (
-        "{dir} 不是空目录:请换一个目录,或加 --force 替换导出写入的文件(目录中的其他文件保留)",
-        "{dir} is not empty: choose another directory, or add --force to replace the files "
-        "export writes (other files in it are kept)",
-    ),
-    "export.not_directory": (
-        "{dir} 已存在且不是目录:请指定一个目录",
-        "{dir} exists and is not a directory: name a directory",
-    ),
-    "export.unwritable": (
-        "无法写入 {dir}:{reason}(请检查权限和磁盘空间,或换一个目录)",
-        "cannot write to {dir}: {reason} (check its permissions and free space, or choose "
-        "another directory)",
-    ),
-    "export.no_pyarrow": (
-        "--parquet 需要 pyarrow,请安装:pip install 'tracker[parquet]'(或 pip install pyarrow)",
-        "--parquet needs pyarrow; install it with: pip install 'tracker[parquet]' "
-        "(or pip install pyarrow)",
-    ),
-    "export.done": (
-        "已导出{goals}个目标、{outcomes}条实际值(评估日期 {as_of})到 {dir}:{files}",
-        "exported {goals} {goals|goal|goals} and {outcomes} {outcomes|outcome|outcomes} "
-        "(evaluated at {as_of}) to {dir}: {files}",
-    ),
-    "export.bom_csv_only": (
-        "--bom 只适用于 --format csv",
-        "--bom applies to --format csv only",
     ),
 }
 
