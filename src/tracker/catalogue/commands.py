@@ -1,4 +1,5 @@
-"""What the commands say: record, diff, add, docs, and the notices of an empty result."""
+"""What the commands say: record, diff, add, docs, export, and the notices of an empty result
+or of a $TRACKER_LANG that names no language."""
 
 from __future__ import annotations
 

@@ -428,7 +428,10 @@ def _unit_mismatch(raw: str, match: re.Match[str], unit: Unit, goal: Unit, role:
     text, written = match.string, match["unit"]
     start, end = match.start("unit"), match.end("unit")
     factor = conversion(unit.base, goal.base)
-    original = _parse_text(text, Unit(unit.base), role, None)
+    try:  # what the text stands for in its own unit, to compare each rewrite with
+        original = _parse_text(text, Unit(unit.base), role, None)
+    except QuantityError:
+        fail_key("quantity.unit_no_fix", written=written, raw=quoted(raw), unit=goal.base)
     if factor is None:
         candidates = [text[:start] + goal.base + text[end:]]
         expected = figure_key(original)
