@@ -277,17 +277,22 @@ def _stated_target(target: Target, goal: Goal, lang: Lang) -> str:
 def relative_target_text(evaluation: Evaluation, lang: Lang) -> str:
     """``不少于上年 (2.5万人)`` / ``≥ last year (25,000 人)``; no figure while the
     referenced goal has none."""
-    goal = evaluation.goal
-    ref = goal.target_ref
     resolved = evaluation.target_ref
+    words = relative_words(evaluation.goal, resolved.deadline if resolved else None, lang)
+    # the referenced figure in brackets; none while the referenced goal has no figure yet
+    goal = evaluation.goal
+    value = "" if evaluation.target is None else f" ({quantity(evaluation.target, goal, lang)})"
+    return f"{words}{value}"
+
+
+def relative_words(goal: Goal, referenced_deadline: date | None, lang: Lang) -> str:
+    """A relative target in words, without its figure: ``不少于上年``, ``≥ last year+5%``, or
+    the referenced goal's id when it is not last year's (``referenced_deadline``: that goal's
+    deadline, None when unknown)."""
+    ref = goal.target_ref
     assert ref is not None  # noqa: S101  # only called for relative targets
-    last_year = (
-        resolved is not None
-        and resolved.deadline is not None
-        and resolved.deadline.year == goal.deadline.year - 1
-    )
     what = ref.goal
-    if last_year:
+    if referenced_deadline is not None and referenced_deadline.year == goal.deadline.year - 1:
         what = "上年" if lang == "zh" else "last year"
     if ref.change is not None:
         what += f"{'+' if ref.change >= 0 else ''}{number(ref.change, 'en')}%"
@@ -297,11 +302,9 @@ def relative_target_text(evaluation: Evaluation, lang: Lang) -> str:
     prefix, symbol = _DIRECTION.get((goal.kind, False), ("", ""))
     if goal.kind is Kind.AT_LEAST and lang == "zh":
         prefix = "不少于"
-    # the referenced figure in brackets; none while the referenced goal has no figure yet
-    value = "" if evaluation.target is None else f" ({quantity(evaluation.target, goal, lang)})"
     if lang == "zh":
-        return f"{prefix}{what}{value}"
-    return f"{symbol} {what}{value}"
+        return f"{prefix}{what}"
+    return f"{symbol} {what}"
 
 
 def actual_text(evaluation: Evaluation, lang: Lang) -> str:
