@@ -217,3 +217,151 @@ def test_titles_of_a_list_of_this_years_targets() -> None:
         ("target", "50万", "新增普惠性幼儿园学位"),
         ("target", "30", "居民医保人均财政补助标准"),
     ]
+
+
+# Seventh round: wordings of 为民办实事 notices, 十件实事 progress, 重点项目 序时进度 and employment
+# news from 重庆, 山西, 湖北, 福建 and 北京, each written anew for its rule.
+
+
+def _rows(text: str, date: dt.date) -> list[tuple[object, ...]]:
+    rows = []
+    for variant in (text, "".join(line.strip() for line in text.splitlines())):
+        rows.append(
+            [
+                (f.role, f.value, f.stated_rate, f.stated_gap, f.target, f.as_of, f.measure)
+                for f in extract(variant, date=date).figures
+            ]
+        )
+    assert rows[0] == rows[1], "the one-line text gives other figures"
+    return rows[0]
+
+
+def test_a_count_of_a_grade_is_not_a_count_of_regions() -> None:
+    text = "今年创建12个省级美丽乡村示范村、30个市级森林村庄,已全部完工。"
+    assert [row[:2] for row in _rows(text, dt.date(2022, 12, 20))] == [
+        ("outcome", "12"),
+        ("outcome", "30"),
+    ]
+
+
+def test_an_item_that_names_tasks_before_a_dated_progress_report() -> None:
+    text = (
+        "2023年十件实事最新进展。\n"
+        "实事一:新建农村公路200公里,改造危桥60座。\n"
+        "截至6月30日,完成农村公路新建项目40个、118.6公里,完成年度里程目标的59.3%;"
+        "60座危桥改造已完成45座,完成计划的75%。\n"
+        "实事二:新改扩建幼儿园8所,增加学位2400个;新改扩建小学5所,增加学位4500个。\n"
+        "截至6月30日,8所幼儿园已全部开工。"
+    )
+    assert _rows(text, dt.date(2023, 7, 25)) == [
+        ("target", "200", None, None, None, None, "flow"),
+        ("target", "60", None, None, None, None, "flow"),
+        ("outcome", "40", None, None, None, dt.date(2023, 6, 30), "flow"),
+        ("outcome", "118.6", "59.3%", None, None, dt.date(2023, 6, 30), "flow"),
+        ("outcome", "45", "75%", None, "60", dt.date(2023, 6, 30), "flow"),
+        ("target", "8", None, None, None, None, "flow"),
+        ("target", "2400", None, None, None, None, "flow"),
+        ("target", "5", None, None, None, None, "flow"),
+        ("target", "4500", None, None, None, None, "flow"),
+        ("outcome", "8", None, None, None, dt.date(2023, 6, 30), "flow"),
+    ]
+    # An item that tells what was done, or a sentence after it without a date, is no task list.
+    done = "实事一:新建农村公路200公里已完成。截至6月30日,改造危桥45座。"
+    assert [row[0] for row in _rows(done, dt.date(2023, 7, 25))] == ["outcome", "outcome"]
+    undated = (
+        "2011年为民办实事全面完成。三、新增城镇就业6万人。"
+        "新增农村劳动力转移就业3万人,完成年度目标的105%。"
+    )
+    assert [row[0] for row in _rows(undated, dt.date(2012, 1, 20))] == ["outcome", "outcome"]
+
+
+def test_work_rates_rate_the_work_they_name() -> None:
+    text = (
+        "截至6月30日,实施背街小巷改造40条,目前完工26条,在建12条,开工率95%,完工率65%,"
+        "还有2条正在开展前期工作。"
+    )
+    assert _rows(text, dt.date(2023, 7, 25)) == [
+        # 完工率 rates the lanes finished, with the lanes planned as their target
+        ("outcome", "26", "65%", None, "40", dt.date(2023, 6, 30), "flow"),
+        ("outcome", "12", None, None, None, dt.date(2023, 6, 30), "flow"),
+        # 开工率 rates a count the text does not give (26 + 12): the rate itself
+        ("outcome", "95%", None, None, None, dt.date(2023, 6, 30), "level"),
+        ("outcome", "2", None, None, None, dt.date(2023, 6, 30), "flow"),
+    ]
+    text = "截至6月底,150个村级基础设施项目全部入库,已开工150个,开工率100%;已完工90个,完工率60%。"
+    assert [row[:5] for row in _rows(text, dt.date(2023, 7, 25))] == [
+        ("outcome", "150", "100%", None, "150"),
+        ("outcome", "90", "60%", None, None),
+    ]
+
+
+def test_a_figure_a_later_rate_implies_is_its_task() -> None:
+    text = (
+        "一、新增公办学校学位3万个,改造教室照明1.5万间\n"
+        "省级财政补助资金下达2.4亿元,完成年度计划的102.5%。\n"
+        "(一)全省投用后新增学位3.96万个,完成年度计划的132%。\n"
+        "(二)全省完成改造16200间,完成年度计划的108%。"
+    )
+    assert [row[:3] for row in _rows(text, dt.date(2024, 1, 20))] == [
+        ("target", "3万", None),
+        ("target", "1.5万", None),
+        ("outcome", "2.4亿", "102.5%"),
+        ("outcome", "3.96万", "132%"),
+        ("outcome", "16200", "108%"),
+    ]
+    # ... not a figure told done, the scope of the rate after it
+    text = "全市1250个行政村设立卫生委员会,实现了全覆盖。1248个村新建村卫生室,完成率99.8%。"
+    assert [row[:2] for row in _rows(text, dt.date(2024, 1, 20))] == [
+        ("outcome", "1250"),
+        ("outcome", "1248"),
+    ]
+
+
+def test_done_right_after_a_planned_figure() -> None:
+    text = "全省规划建设校舍面积52.3万平方米全部开工,全省新增35家场馆均已落实开放要求。"
+    assert [row[:2] for row in _rows(text, dt.date(2024, 1, 20))] == [
+        ("outcome", "52.3万"),
+        ("outcome", "35"),
+    ]
+
+
+def test_a_share_of_the_years_plan_and_a_gap_against_the_pace() -> None:
+    text = (
+        "1-6月,我县12项省重点项目总投资150.2亿元,2024年度计划投资30.5亿元,1-6月份累计完成投资"
+        "16.2亿元,完成年度计划投资比例53.11%,超序时进度3.11个百分点。"
+    )
+    rows = _rows(text, dt.date(2024, 7, 19))
+    assert rows[-1] == (
+        "outcome",
+        "16.2亿",
+        "53.11%",
+        "-3.11个百分点",
+        "30.5亿",
+        dt.date(2024, 6, 30),
+        "flow",
+    )
+    text = "1-12月份完成投资31.4亿元,投资完成率125.6%。"
+    assert _rows(text, dt.date(2022, 1, 21))[0][2:3] == ("125.6%",)
+
+
+def test_a_comparison_year_and_the_whole_year_date_nothing() -> None:
+    text = (
+        "截至3月底,全市城镇新增就业15.2万人,同比增长40.1%,且高于2019年同期水平。"
+        "接下来,我市将精准施策,确保全年城镇新增就业60万人以上,城镇调查失业率控制在5.5%左右。"
+    )
+    rows = _figures(text, dt.date(2021, 4, 26))
+    assert [(row[0], row[1], row[2]) for row in rows] == [
+        ("outcome", "15.2万", "2021"),
+        ("outcome", "40.1%", "2021"),
+        ("target", "60万以上", "2021"),
+        ("target", "5.5%左右", "2021"),
+    ]
+
+
+def test_a_figure_without_words_of_its_own_takes_the_nearest_name() -> None:
+    text = "二、新建农村公路5000公里。\n全年完成5862公里,为年度任务的117.2%。"
+    assert [row[5] for row in _figures(text, dt.date(2012, 1, 20))] == ["新建农村公路"] * 2
+    text = "农村公路建设方面,全年完成5862公里,为年度任务的117.2%。"
+    assert _figures(text, dt.date(2012, 1, 20))[0][5] == "农村公路建设"
+    text = "省级财政补助资金下达5.2亿元,完成年度计划的101.5%。"
+    assert _figures(text, dt.date(2012, 1, 20))[0][5] == "省级财政补助资金下达"

@@ -49,7 +49,7 @@ from tracker.extract.candidates import (
 )
 from tracker.extract.dates import read_article_date, time_events, years_mentioned
 from tracker.extract.draft import Extraction, Figure, Role
-from tracker.extract.relations import relate
+from tracker.extract.relations import mark_tasks, relate
 from tracker.extract.roles import (
     ArticleContext,
     figure_region,
@@ -138,6 +138,7 @@ def extract(
     cands = [c for c in candidates(view, paragraphs) if not in_story(c.start) and read_value(c)]
     cands = drop_headline_repeats(norm, cands)
     relate(norm, cands)
+    mark_tasks(norm, cands)
     figures: list[Figure] = []
     prev: Candidate | None = None
     prev_title: str | None = None
@@ -148,7 +149,12 @@ def extract(
             before = figures[-1] if figures else None
             same_paragraph = before is not None and before.paragraph == cand.paragraph.index
             prev_role = before.role if before is not None and same_paragraph else None
-            figure = _figure(view, cand, ctx, prev, prev_title, prev_role)
+            earlier = (
+                before.title
+                if before is not None and same_paragraph and before.unit == cand.unit
+                else None
+            )
+            figure = _figure(view, cand, ctx, prev, prev_title, prev_role, earlier)
             figures.append(figure)
             prev_title = figure.title
         prev = cand
@@ -199,6 +205,7 @@ def _figure(
     prev: Candidate | None,
     prev_title: str | None,
     prev_role: Role | None,
+    earlier: str | None = None,
 ) -> Figure:
     norm = view.norm
     guessed: list[tuple[str, str]] = []
@@ -218,7 +225,7 @@ def _figure(
     if cand.unit_note:
         guessed.append(("unit", cand.unit_note))
         confidence -= 0.15
-    title = figure_title(norm, cand, ctx, prev, prev_title)
+    title = figure_title(norm, cand, ctx, prev, prev_title, earlier)
     if title == "(未命名)":
         confidence -= 0.1
     qualifier = cand.qualifier

@@ -143,7 +143,8 @@ def quoted_plan(
 # A numbered item that names its task ("二、新建农村公路5000公里。"), then a sentence that tells
 # what was done of it ("全年完成5862公里,为年度任务的117.2%。"): the item's figure is the target.
 _ITEM_MARK = re.compile(
-    r"\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十0-9]{1,2}\)|[0-9]{1,2}[.、](?![0-9]))"
+    r"\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十0-9]{1,2}\)|[0-9]{1,2}[.、](?![0-9])"
+    r"|实事(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}):)"
 )
 _ITEM_DONE = re.compile(r"完成|实现|已|累计|达到|建成")
 _NEXT_DONE = re.compile(r"完成|已|累计|实现|建成|为[^,;。]{0,10}的[0-9.]+%")
@@ -161,8 +162,8 @@ def item_task(
     or none: "全年完成5862公里")."""
     s0, s1 = sentence
     mark = _ITEM_MARK.match(norm, s0)
-    if mark is None or s1 - s0 > _ITEM_LENGTH or _ITEM_DONE.search(norm, s0, start):
-        return False
+    if mark is None or s1 - s0 > _ITEM_LENGTH or _ITEM_DONE.search(norm, s0, s1):
+        return False  # "(二)全省新增41家场馆均已落实…": the item tells what was done
     i = bisect.bisect_left(sentences, (s0, -1))
     if i + 1 >= len(sentences):
         return False
@@ -174,3 +175,44 @@ def item_task(
     named = lead[_NEXT_LEAD.match(lead).end() :]  # type: ignore[union-attr]
     noun = norm[mark.end() : start]
     return len(named) <= 1 or any(noun[k : k + 3] in named for k in range(len(noun) - 2))
+
+
+# An item that names tasks, then a sentence that reports their progress by a date ("实事二:新改
+# 扩建“四好农村路”300公里,加固改造危桥120座。截至6月30日,完成…163.98公里"): the item's figures
+# are its targets. The item tells no time and nothing done; the report opens with its date.
+_PROGRESS_OPENS = re.compile(
+    r"[^,;。:]{0,6}?(?:截至|截止|目前|[0-9]{1,2}\s*[-—–~至]\s*[0-9]{1,2}月|上半年|前三季度"
+    r"|(?:第)?[一二三]季度|[0-9]{1,2}月(?:底|末|份))"
+)
+_ITEM_SENTENCES = 6
+
+
+def item_before_progress(
+    norm: str, sentences: list[tuple[int, int]], sentence: tuple[int, int]
+) -> bool:
+    """Whether the sentence is (part of) a numbered item whose progress the first sentence
+    after it reports, opening with a date."""
+    i = bisect.bisect_left(sentences, (sentence[0], -1))
+    if i >= len(sentences) or sentences[i] != sentence:
+        return False
+    k = i
+    while True:
+        s0, s1 = sentences[k]
+        if LIST_BREAK.search(norm, s0, s1) or _ITEM_DONE.search(norm, s0, s1):
+            return False  # a time or something done: not a task
+        if _ITEM_MARK.match(norm, s0):
+            break
+        k -= 1
+        if k < 0 or i - k >= _ITEM_SENTENCES:
+            return False
+    for j in range(i + 1, min(i + 1 + _ITEM_SENTENCES, len(sentences))):
+        s0, s1 = sentences[j]
+        if _PROGRESS_OPENS.match(norm, s0, s1):
+            return True
+        if (
+            _ITEM_MARK.match(norm, s0)
+            or LIST_BREAK.search(norm, s0, s1)
+            or _ITEM_DONE.search(norm, s0, s1)
+        ):
+            return False
+    return False

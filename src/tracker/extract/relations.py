@@ -19,6 +19,8 @@ _RATE_LEAD = (
     r"|完成(?:了)?目标(?:任务|计划)?"  # "完成目标210%"
     # "已完成投资11.5亿元,完成年度总投资的88.8%": the year's investment is the target
     r"|完成(?:了)?(?:年度|全年)(?:总)?投资的"
+    # "完成年度计划投资比例52.99%", "完成计划比例", "资金完成比率": the share done, named after
+    r"|完成(?:了)?(?:年度|全年|年)?(?:目标|任务|计划)?(?:投资|资金)?(?:比例|比率)(?:为|达到|达|是)?"
 )
 _RATE_BEFORE = re.compile(rf"(?:{_RATE_LEAD})$")
 RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure before it
@@ -26,8 +28,16 @@ RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure be
 
 # The rate of the work a figure counts, after it: "已开建6.08万套,开工率为95.3%". Of a count
 # of projects ("已开工事项65件,开工率达100%") it is a summary, not a figure's rate.
-_WORK_RATE = re.compile(r"(?:开工|竣工|完工|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$")
+_WORK_RATE = re.compile(r"(?P<work>开工|竣工|完工|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$")
 _PROJECT_COUNTS = frozenset(("件", "项"))
+# The work a figure counts, told before it ("目前完工24条,在建13条"): a 完工率 rates what was
+# finished, not what is under way.
+_WORK_DONE = re.compile(r"开工|开建|动工|竣工|完工|建成|在建|签约|到位|拨付|兑付|执行")
+_WORK_OF_RATE = {
+    "开工": ("开工", "开建", "动工"),
+    "竣工": ("竣工", "完工", "建成"),
+    "完工": ("完工", "竣工", "建成"),
+}
 
 
 # The words between the figure a rate rates and a target figure quoted in the rate's phrase:
@@ -251,7 +261,8 @@ def _rates(norm: str, group: list[Candidate]) -> None:
         )
         trailing = bool(_RATE_TRAIL.match(norm, cand.end) and _RATE_TRAIL_LEAD.fullmatch(between))
         between = between.rstrip()  # "完成率 134.4%": pages space figures from their words
-        work = bool(_WORK_RATE.search(between)) and live[i - 1].unit not in _PROJECT_COUNTS
+        work_match = _WORK_RATE.search(between)
+        work = work_match is not None and live[i - 1].unit not in _PROJECT_COUNTS
         if not (
             _RATE_BEFORE.search(between)
             or _PAREN_RATE.fullmatch(between)
@@ -285,9 +296,8 @@ def _rates(norm: str, group: list[Candidate]) -> None:
             and _PER_HEAD.search(norm[before[-2].end : before[-1].start])
         ):
             before = before[:-1]  # "新增托位540个,千人口托位数达到3.88个,完成率260%"
-        rated = before[-len(rates) :] if len(before) >= len(rates) else before[-1:]
-        if len(rates) > 1 and len(rated) != len(rates):
-            rated = []
+        work_done = work_match["work"] if work_match and not _RATE_BEFORE.search(between) else None
+        rated = _rated(norm, before, rates, work_done)
         for n, (owner, rate) in enumerate(zip(rated, rates, strict=False)):
             owner.rate = rate
             owner.related.append(rate)
@@ -297,6 +307,28 @@ def _rates(norm: str, group: list[Candidate]) -> None:
                 owner.related.append(targets[n])
                 targets[n].consumed = True
         i += len(rates)
+
+
+def _rated(
+    norm: str, before: list[Candidate], rates: list[Candidate], work: str | None
+) -> list[Candidate]:
+    """The figures a list of rates rates, in order: the last ones before them."""
+    if work is not None and len(rates) == 1:
+        return _work_rated(norm, before, work)
+    rated = before[-len(rates) :] if len(before) >= len(rates) else before[-1:]
+    return [] if len(rates) > 1 and len(rated) != len(rates) else rated
+
+
+def _work_rated(norm: str, before: list[Candidate], work: str) -> list[Candidate]:
+    """The figure a work rate ("完工率63.2%") rates: the nearest before it that counts that
+    work, or counts no other ("实施…38条,目前完工24条,在建13条,开工率97.4%,完工率63.2%": the
+    完工率 is of 24条; the 开工率, of a count the text does not give, rates none)."""
+    words = _WORK_OF_RATE.get(work, (work,))
+    for cand in reversed(before[-3:]):
+        told = [m.group() for m in _WORK_DONE.finditer(norm, cand.clause[0], cand.start)]
+        if (told and told[-1] in words) or (not told and cand is before[-1]):
+            return [cand]
+    return []
 
 
 _COMPARED_WITH = re.compile(r"(?P<word>高于|低于|超过|超出|快于|慢于|少于|多于)$")
@@ -317,6 +349,8 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
             first.notes.append("another gap: " + norm[owner.end : cand.end].strip(" ,"))
             cand.consumed = True
             continue
+        if match is not None and first is not None and first.rate is owner and first.gap is None:
+            owner = first  # "完成年度计划投资比例52.99%,超序时进度2.99个百分点": the figure's gap
         word = (match["word"] or match["cmp"] or match["far"]) if match else None
         if match is None and i >= 2 and _QUOTED_TARGET.fullmatch(norm, owner.end, cand.start):
             compared = _COMPARED_WITH.search(norm, live[i - 2].end, owner.start)
@@ -389,8 +423,9 @@ def _progress(norm: str, group: list[Candidate]) -> None:
         if rate.unit != "%" or done.unit == "%" or done.unit != task.unit:
             continue
         between = norm[done.end : rate.start]
-        if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between)):
-            continue
+        work = _WORK_RATE.search(between) is not None and done.unit not in _PROJECT_COUNTS
+        if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or work):
+            continue  # "…200个项目…,已开工200个,开工率100%" as "…已完成8个(53%)"
         if not _close(done.parsed, task.parsed, rate.parsed):
             continue
         done.rate, done.goal_target = rate, task
@@ -401,7 +436,8 @@ def _progress(norm: str, group: list[Candidate]) -> None:
 # What was done of a task named just before: "新建幼儿园20所,目前已完工15所", "改造农村公路300
 # 公里,已完成280公里".
 _DONE_OF_TASK = re.compile(
-    r"[,,]\s*(?:目前|现|截至目前)?(?:已经|已)(?:全部|累计)?(?:完成|完工|建成|开工|竣工|实施|落实)?(?:了)?$"
+    r"[,,]\s*(?:(?:目前|现|截至目前)(?:已经|已)?|已经|已)(?:全部|累计)?"
+    r"(?:完成|完工|建成|开工|竣工|实施|落实)?(?:了)?$"
 )
 
 
@@ -444,8 +480,8 @@ def _breakdowns(norm: str, group: list[Candidate]) -> None:
         running = Fraction(0)
         parts: list[Candidate] = []
         for part in live[i + 1 :]:
-            if part.unit != total.unit or part.consumed:
-                break
+            if part.unit != total.unit or part.consumed or part.rate is not None:
+                break  # a part with its own rate ("完工24条,…完工率63.2%") is a figure told
             parts.append(part)
             running += part.parsed
             if running >= total.parsed:
@@ -470,3 +506,51 @@ def _scopes(norm: str, group: list[Candidate]) -> None:
         if scope or partner:
             first.consumed = True
             second.notes.append(f"context: {norm[first.start : first.end]}{between.rstrip()}…")
+
+
+# How far back a task a stated rate implies may be named: an item's heading and its lines.
+_TASK_REACH = 400
+
+
+_TOLD_DONE = re.compile(r"了|已|累计|完成|实现|建成|截至|截止|以来")
+
+
+def _next_start(cands: list[Candidate], cand: Candidate) -> int:
+    """Where the figure after ``cand`` in its sentence starts (else the sentence's end)."""
+    return next(
+        (c.start for c in cands if c.sentence == cand.sentence and c.start > cand.start),
+        cand.sentence[1],
+    )
+
+
+def mark_tasks(norm: str, cands: list[Candidate]) -> None:
+    """A figure named before another that states a rate, of the same unit and equal to what
+    that rate implies (outcome / rate, at the rate's rounding), is the task it rates: "一、新增
+    学位5万个 … 预计新增学位10.74万个,完成年度计划的214.8%" (10.74万 / 5万 = 214.8%). It is a
+    target even without target wording; the two stay separate goals, as stated apart."""
+    for i, done in enumerate(cands):
+        rate = done.rate
+        if rate is None or done.unit in ("%", "‰") or rate.parsed <= 0:
+            continue
+        half = Fraction(1, 2 * 10 ** _decimals(rate.number))
+        for earlier in reversed(cands[:i]):
+            if done.start - earlier.end > _TASK_REACH:
+                break
+            if (
+                earlier.sentence == done.sentence
+                or earlier.consumed
+                or earlier.rate is not None
+                or not _same_unit(earlier.unit, done.unit)
+                or earlier.parsed <= 0
+            ):
+                continue
+            if abs(done.parsed / earlier.parsed * 100 - rate.parsed) <= half:
+                # Not a figure told done ("2172个行政村设立…委员会,实现了全覆盖。2170个村…,
+                # 完成率99.9%"): the scope of the rate, itself an outcome.
+                told = norm[earlier.sentence[0] : _next_start(cands, earlier)]
+                earlier.task = not _TOLD_DONE.search(told)
+                break
+
+
+def _decimals(number: str) -> int:
+    return len(number.partition(".")[2])

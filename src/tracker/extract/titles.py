@@ -31,7 +31,7 @@ _TITLE_LEAD = re.compile(
 
 
 _TITLE_TAIL = re.compile(
-    r"(?:[0-9]{4}年(?:底|末)?|达到了|达到|达|为|是|有|共有|共|累计|总计|合计|完成|实现|控制在|稳定在|保持在|的|了|:|由|从|已"
+    r"(?:[0-9]{4}年(?:底|末)?|达到了|达到|(?<![下到送抵])达|为|是|有|共有|共|累计|总计|合计|完成|实现|控制在|稳定在|保持在|的|了|:|由|从|已|方面"
     r"|\(|“)+$"
 )
 
@@ -67,10 +67,18 @@ _BARE_VERB = re.compile(r"投资|投入|争取|安排|发放|筹集|拨付|下�
 
 
 def figure_title(
-    norm: str, cand: Candidate, ctx: ArticleContext, prev: Candidate | None, prev_title: str | None
+    norm: str,
+    cand: Candidate,
+    ctx: ArticleContext,
+    prev: Candidate | None,
+    prev_title: str | None,
+    earlier: str | None = None,
 ) -> str:
     """The indicator as the text names it: the words before the figure in its clause, plus
-    the noun after it; the previous figure's name or the next clause when that is too short."""
+    the noun after it; the previous figure's name or the next clause when that is too short;
+    with no words of its own ("全年完成5862公里,为年度任务的117.2%"), the nearest noun phrase
+    before it: ``earlier``, the name of the figure before it in its block (of the same unit), or
+    the words of the clause before."""
     lead_end = cand.baseline.start if cand.baseline is not None else cand.start
     start = cand.clause[0]
     task = cand.goal_target
@@ -114,6 +122,8 @@ def figure_title(
         title = ""
     title = _ITEM_INSIDE.split(title)[-1]  # "…进展情况一是新建幼儿园": the item's words
     title = _whole_phrase(title.strip(' ,;。:、“”"()'))
+    if not title:
+        title = _nearest_phrase(norm, cand, ctx, start, earlier)
     if cand.growth:
         # "规模以上工业增加值同比增长10.1%" → 规模以上工业增加值增速; "同比增长3.2%" after
         # "地区生产总值806亿元" → 地区生产总值增速.
@@ -135,7 +145,7 @@ _PAIRS = (("(", ")"), ("“", "”"), ("《", "》"), ("‘", "’"), ("[", "]")
 _LEAD_CONNECTIVE = re.compile(r"^(?:比|加上|也|并且|并|还|且|而且|而|但|和|与|及|以及|或)+")
 _TAIL_VERB = re.compile(
     r"(?:回落至|回落到|下降至|下降到|降至|降到|降低至|降低到|提高至|提高到|提升至|提升到|增至|增加到"
-    r"|上升至|上升到|达到|达|至|到|(?:再)?(?:提高|提升)|目标(?:为|是)?)+$"
+    r"|上升至|上升到|达到|(?<![下到送抵])达|至|到|(?:再)?(?:提高|提升)|目标(?:为|是)?)+$"
 )
 
 
@@ -178,6 +188,26 @@ def _strip_lead(text: str, ctx: ArticleContext) -> str:
     return "" if text in _PREPOSITIONS else text
 
 
+def _nearest_phrase(
+    norm: str, cand: Candidate, ctx: ArticleContext, start: int, earlier: str | None
+) -> str:
+    """A name for a figure with no words of its own: those of its clause before a task it was
+    read with, the figure before it, or the clause before it."""
+    own = _whole_phrase(_strip_lead(norm[cand.clause[0] : cand.start], ctx).strip(" ,;。:、"))
+    if own and start != cand.clause[0]:
+        return own  # "…项目全部纳入…,已开工200个": its own clause, not the task's
+    if earlier:
+        return earlier
+    clauses = cand.paragraph.clauses
+    i = bisect.bisect_left(clauses, cand.clause)
+    for c_start, c_end in reversed(clauses[max(i - 2, 0) : i]):
+        words = re.split(r"[0-9]", norm[c_start:c_end], maxsplit=1)[0]
+        phrase = _whole_phrase(_strip_lead(words.strip(" ,;。:、"), ctx))
+        if len(phrase) >= 2:
+            return phrase
+    return ""
+
+
 def _next_clause(norm: str, cand: Candidate, ctx: ArticleContext) -> str:
     clauses = cand.paragraph.clauses
     i = bisect.bisect_left(clauses, cand.clause)
@@ -187,6 +217,8 @@ def _next_clause(norm: str, cand: Candidate, ctx: ArticleContext) -> str:
         following = norm[clauses[i + 1][0] : clauses[i + 1][1]]
         if not re.search(r"[0-9%]", following):  # a clause with its own figure names that one
             return ":" + _strip_lead(following, ctx).strip(" ,;。:")
+        if re.search(r"[0-9]%", following):
+            return ""  # "完成投资77.57亿元,投资完成率122.6%": the next clause names the rate
         return ":" + _strip_lead(re.split(r"[0-9]", following, maxsplit=1)[0], ctx).strip(" ,;。:")
     return ""
 
