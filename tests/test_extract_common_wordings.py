@@ -365,3 +365,58 @@ def test_a_figure_without_words_of_its_own_takes_the_nearest_name() -> None:
     assert _figures(text, dt.date(2012, 1, 20))[0][5] == "农村公路建设"
     text = "省级财政补助资金下达5.2亿元,完成年度计划的101.5%。"
     assert _figures(text, dt.date(2012, 1, 20))[0][5] == "省级财政补助资金下达"
+
+
+def test_a_second_rate_or_gap_goes_into_the_note_the_higher_levels_kept() -> None:
+    # SPEC §1.4 gives an outcome one stated rate and one stated gap: the province's (the higher
+    # level's) is kept, whichever comes first; the other goes into the note, the quote holds both.
+    for text in (
+        "2021年,全市城镇新增就业4.2万人,完成市下达目标任务的120%,省下达目标任务的115%;"
+        "城镇登记失业率为3.1%,低于市控线0.9个百分点,低于省控线1.4个百分点。",
+        "2021年,全市城镇新增就业4.2万人,完成省下达目标任务的115%,市下达目标任务的120%;"
+        "城镇登记失业率为3.1%,低于省控线1.4个百分点,低于市控线0.9个百分点。",
+    ):
+        jobs, rate = extract(text, date=dt.date(2022, 1, 20)).figures
+        assert (jobs.stated_rate, rate.stated_gap, rate.kind) == ("115%", "-1.4个百分点", "at_most")
+        assert jobs.note is not None and "120%" in jobs.note and "120%" in jobs.quote
+        assert rate.note is not None and "0.9个百分点" in rate.note
+
+
+def test_a_year_opening_a_clause_without_its_character() -> None:
+    text = (
+        "报告提出,2026年主要预期目标是:地区生产总值增长5%左右,城镇调查失业率控制在5%以内。"
+        "市长表示,2025北京全市地区生产总值5.2万亿元,增长5.4%,城镇调查失业率4.1%。"
+    )
+    assert [row[:3] for row in _figures(text, dt.date(2026, 1, 26))] == [
+        ("target", "5%左右", "2026"),
+        ("target", "5%以内", "2026"),
+        ("outcome", "5.2万亿", "2025"),
+        ("outcome", "5.4%", "2025"),
+        ("outcome", "4.1%", "2025"),
+    ]
+
+
+def test_a_band_held_is_a_range_and_a_concentration_a_level() -> None:
+    text = "2026年主要预期目标是:细颗粒物年均浓度控制在29微克/立方米左右。"
+    (pm,) = extract(text, date=dt.date(2026, 1, 26)).figures
+    assert (pm.role, pm.kind, pm.measure) == ("target", "range", "level")
+
+
+def test_a_reforms_name_is_not_a_figure() -> None:
+    text = "在全省率先实现“34证合一”,推行“多规合一”,游客数量突破3000万人次。"
+    assert [row[:2] for row in _figures(text, dt.date(2018, 1, 5))] == [("outcome", "3000万")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2018年,城镇登记失业率3.2%,低于4.5%的控制目标。",
+        "截止6月底,城镇登记失业率为2.95%,低于4%的控制指标。",
+        "全年居民消费价格上涨2.1%,低于3%的调控目标。",
+    ],
+)
+def test_a_ceiling_quoted_after_its_outcome(text: str) -> None:
+    # The quoted target is a ceiling (kind at_most), and so is the goal of the outcome before it.
+    outcome, target = extract(text, date=dt.date(2018, 12, 20)).figures
+    assert (outcome.role, outcome.kind) == ("outcome", "at_most")
+    assert (target.role, target.kind) == ("target", "at_most")

@@ -230,10 +230,13 @@ def _figure(
         confidence -= 0.1
     qualifier = cand.qualifier
     kind = "at_least"
-    if (
+    if role == "target" and qualifier == "about" and cand.upper is None:
+        kind = "range"  # "控制在29微克/立方米左右": a band, not a ceiling
+    elif (
         cand.decrease
         or qualifier == "at_most"
         or cand.ceiling
+        or _CEILING_NAMED.match(norm, cand.end)  # "低于4.5%的控制目标": a ceiling quoted
         or (role == "target" and qualifier == "less_than")
         or re.search(r"控制在$", norm[cand.clause[0] : cand.start])
     ):
@@ -334,13 +337,21 @@ def _article_title(text: str) -> str | None:
 # 新增产能) is a flow.
 _LEVEL_TITLE = re.compile(
     r"率|占比|比例|覆盖面|标准|千人口|每千|每万|(?<!退出)(?<!淘汰)(?<!化解)(?<!压减)(?<!新增)产能"
-    r"|能力|余额|保有量|存栏"
+    r"|能力|余额|保有量|存栏|浓度|密度"
 )
 
 
 # A count reached ("增至", "减少到", "降至", "总数达1053家"): what there is at the end, a level.
 _REACHED_LEVEL = re.compile(
     r"(?:增|增加|减|减少|降|下降|提高|提升|上升)(?:至|到)$|总(?:数|量)(?:达到|达|为)$"
+)
+
+
+# A ceiling named after the figure: the target itself ("低于4.5%的控制目标", "4%的控制指标") or
+# the outcome kept under it ("失业率3.2%,低于4.5%的控制目标").
+_CEILING_NAMED = re.compile(
+    r"(?:以内|以下)?的(?:控制|调控)(?:目标|指标|线)"
+    r"|[,,]\s*(?:均|仍)?(?:低于|不高于|未超过|控制在)[^,;。]{0,12}?的(?:控制|调控)(?:目标|指标|线)"
 )
 
 

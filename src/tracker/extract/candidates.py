@@ -317,6 +317,8 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         number == "1" and not m["scale"] and _PER_UNIT.search(norm, max(start - 6, 0), start)
     ):
         return None  # "其余12个": the rest; "每户至少1人就业": one per household, a definition
+    if norm.startswith(("合一", "一照", "一码"), end) and len(unit) == 1:
+        return None  # "“34证合一”", "多规合一": a reform's name
     if unit in ("名", "位") and norm[max(start - 1, 0) : start] in ("前", "列"):
         return None  # "前10名", "位列前3位": a rank
     if unit in ("条", "款") and norm[max(start - 1, 0) : start] == "章":

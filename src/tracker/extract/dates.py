@@ -26,6 +26,9 @@ _TIME_RE = re.compile(
     r"|(?P<five>过去五年|过去的五年|五年来)|(?P<twelve>(?<![0-9十])一年来)"
     r"|(?P<part>上半年|前三季度|前两季度|(?:第)?(?P<q>[一二三四])季度(?:末|底)?)"
     r"|(?P<month>(?<![0-9年\-—–~至到、])(?P<m5>1[0-2]|[1-9])月(?:份)?(?:底|末)?(?![0-9日]))"
+    # A year without 年 opening a clause about an area: "殷勇表示,2025北京全市地区生产总值…"
+    r"|(?:(?<=[,:。;])|^)(?P<bare>(?:19|20)[0-9]{2})"
+    r"(?=[\u4e00-\u9fff]{0,4}?(?:全市|全省|全区|全县|全州|全国|全年))"
 )
 
 
@@ -242,6 +245,9 @@ def _time_event(
         return TimeEvent(at, looked_back, looked_back, text=text, relative=True)
     if m["year"]:
         return _year_event(norm, m, ref)
+    if m["bare"]:
+        year = int(m["bare"])
+        return TimeEvent(at, year, year, text=text)
     return _relative_event(norm, m, ref, in_force)
 
 

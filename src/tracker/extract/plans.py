@@ -73,12 +73,19 @@ def _theme(norm: str, start: int, end: int) -> bool:
 
 
 def in_plan_list(
-    norm: str, sentences: list[tuple[int, int]], sentence_start: int, window: int, past: bool
+    norm: str,
+    sentences: list[tuple[int, int]],
+    sentence_start: int,
+    window: int,
+    past: bool,
+    year: int | None = None,
 ) -> bool:
     """Whether the sentence starting at ``sentence_start`` is an item of a plan list whose
     heading ("主要预期目标是:", "二、2018年发展主要预期目标", "提出…主要预期目标:") stands in
     a sentence before it, not before ``window`` (in its block or the blocks of the list's
-    numbered items before): every sentence between holds a figure (or is an item's theme,
+    numbered items before), of the figure's ``year`` when the heading names one ("2026年…主要
+    预期目标是:…。2025北京全市地区生产总值5.2万亿元": last year's outcome, not an item): every
+    sentence between holds a figure (or is an item's theme,
     "——经济保持平稳较快增长。", or an item of its own, "…国际收支基本平衡;") and no review
     wording. A list of 实事 may also hold sentences without figures ("三是加强城乡环境整治。
     继续推进…。全面推进农村污水治理,受益农户达到110万户。"). For a year already past, only
@@ -94,6 +101,9 @@ def in_plan_list(
                 return False
             if past and not _announces(norm, header):
                 return False
+            named = _HEADING_YEAR.findall(norm, start, header.start())
+            if year is not None and named and int(named[-1]) != year:
+                return False
             return not LIST_BREAK.search(norm, header.end(), end)
         if LIST_BREAK.search(norm, start, end):
             return False
@@ -104,6 +114,7 @@ def in_plan_list(
 
 
 _ITEM_ENDS = frozenset(";;")
+_HEADING_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 
 
 # Targets quoted in a review. What a report proposed ("去年政府工作报告提出,2018年全年再为企业

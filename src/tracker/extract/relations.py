@@ -250,8 +250,14 @@ def _rates(norm: str, group: list[Candidate]) -> None:
             continue
         owner = _owner_of(live, live[i - 1]) if live[i - 1].consumed else None
         if owner is not None and _RATE_ELIDED.fullmatch(between.rstrip()):
-            owner.notes.append("another rate: " + norm[live[i - 1].end : cand.end].strip(" ,"))
-            cand.consumed = True  # one stated rate a figure; the second goes into its note
+            # One stated rate a figure (SPEC §1.4): the higher level's, the other in the note.
+            note = norm[live[i - 1].end : cand.end].strip(" ,")
+            if owner.rate is not None and _higher(norm, cand, owner.rate):
+                note = norm[owner.rate.clause[0] : owner.rate.end].strip(" ,")
+                owner.rate = cand
+            owner.related.append(cand)  # the quote holds both
+            owner.notes.append("another rate: " + note)
+            cand.consumed = True
             i += 1
             continue
         # "完成年目标任务8000人的96.2%": the figure before is a target inside the rate's phrase.
@@ -345,8 +351,14 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         owner = live[i - 1]
         first = _owner_of(live, owner) if owner.consumed else None
         if match is not None and first is not None and first.gap is owner:
-            # "低于省控线0.84个百分点,低于市控线0.64个百分点": the second into the note
-            first.notes.append("another gap: " + norm[owner.end : cand.end].strip(" ,"))
+            # "低于省控线0.84个百分点,低于市控线0.64个百分点": one gap a figure, the higher
+            # level's; the other into the note
+            note = norm[owner.end : cand.end].strip(" ,")
+            if _higher(norm, cand, owner):
+                note = norm[owner.clause[0] : owner.end].strip(" ,")
+                first.gap = cand
+            first.related.append(cand)
+            first.notes.append("another gap: " + note)
             cand.consumed = True
             continue
         if match is not None and first is not None and first.rate is owner and first.gap is None:
@@ -395,6 +407,27 @@ def _growth(norm: str, group: list[Candidate]) -> None:
                 cand.number = "-" + cand.number
                 read_value(cand)
         previous = cand
+
+
+# Whose target a rate or gap measures against, highest first: the nation's, the province's,
+# the city's, the county's ("完成省民生工程目标任务的130.26%,市民生工程目标任务的127%").
+_LEVELS = (
+    re.compile(r"国家|中央|全国"),
+    re.compile(r"省"),
+    re.compile(r"市|州|盟"),
+    re.compile(r"县|区|旗"),
+)
+
+
+def _level(text: str) -> int:
+    return next((n for n, words in enumerate(_LEVELS) if words.search(text)), len(_LEVELS))
+
+
+def _higher(norm: str, second: Candidate, first: Candidate) -> bool:
+    """Whether the second rate (gap) measures against a higher level's target than the first."""
+    return _level(norm[second.clause[0] : second.start]) < _level(
+        norm[first.clause[0] : first.start]
+    )
 
 
 def _gap_unit(owner: Candidate, gap: Candidate) -> bool:

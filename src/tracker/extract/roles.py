@@ -46,6 +46,9 @@ _TASK_LIST = re.compile(r"[0-9]+项[^;。]{0,20}?,(?:分别)?(?:为|是)[::]?[^;
 # An outcome compared with its target later in the sentence.
 _COMPARED_WITH_TARGET = re.compile(
     r"[^;。]{0,6}?[,,](?:明显|也|均)?比[^,;。]{0,16}?目标(?:低|高|少|多)"
+    # "失业率3.2%,低于4.5%的控制目标", "增长7.6%,高于7.5%的预期目标"
+    r"|[^;。]{0,6}?[,,](?:均|仍|也)?(?:低于|高于|好于|优于|快于|超过|控制在)"
+    r"[^,;。]{0,12}?的[^,;。]{0,4}?(?:目标|指标|预期|控制线)"
 )
 
 
@@ -152,7 +155,7 @@ def figure_role(
     if plan_heading(norm, max(full_start, window), cand.start, past):
         return "target", 0.8, None  # "主要预期目标是:…;…;…"
     if not LIST_BREAK.search(norm, cand.sentence[0], cand.start) and in_plan_list(
-        norm, ctx.sentences, cand.sentence[0], max(0, cand.start - _LOOKBACK), past
+        norm, ctx.sentences, cand.sentence[0], max(0, cand.start - _LOOKBACK), past, when.last
     ):
         return "target", 0.75, None  # an item of a list under "主要预期目标" a few sentences back
     if cand.numerator is not None or cand.baseline is not None:
