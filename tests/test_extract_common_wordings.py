@@ -378,8 +378,11 @@ def test_a_second_rate_or_gap_goes_into_the_note_the_higher_levels_kept() -> Non
     ):
         jobs, rate = extract(text, date=dt.date(2022, 1, 20)).figures
         assert (jobs.stated_rate, rate.stated_gap, rate.kind) == ("115%", "-1.4个百分点", "at_most")
-        assert jobs.note is not None and "120%" in jobs.note and "120%" in jobs.quote
-        assert rate.note is not None and "0.9个百分点" in rate.note
+        assert jobs.note is not None
+        assert "120%" in jobs.note
+        assert "120%" in jobs.quote
+        assert rate.note is not None
+        assert "0.9个百分点" in rate.note
 
 
 def test_a_year_opening_a_clause_without_its_character() -> None:

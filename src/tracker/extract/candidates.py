@@ -317,8 +317,6 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         number == "1" and not m["scale"] and _PER_UNIT.search(norm, max(start - 6, 0), start)
     ):
         return None  # "其余12个": the rest; "每户至少1人就业": one per household, a definition
-    if norm.startswith(("合一", "一照", "一码"), end) and len(unit) == 1:
-        return None  # "“34证合一”", "多规合一": a reform's name
     if unit in ("名", "位") and norm[max(start - 1, 0) : start] in ("前", "列"):
         return None  # "前10名", "位列前3位": a rank
     if unit in ("条", "款") and norm[max(start - 1, 0) : start] == "章":
@@ -342,8 +340,10 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
 
 
 def _no_work(norm: str, para: Paragraph, start: int, end: int, unit: str) -> bool:
-    """The basis of a payment ("按800元标准") or a meeting's roll ("实有代表334名"): figures
-    of the policy or of the meeting, not of work done."""
+    """The basis of a payment ("按800元标准"), a meeting's roll ("实有代表334名") or a reform's
+    name ("“34证合一”"): figures of the policy or of the meeting, not of work done."""
+    if norm.startswith(("合一", "一照", "一码"), end) and len(unit) == 1:
+        return True
     if _BASIS_BEFORE.search(norm, max(start - 6, 0), start) and _BASIS_AFTER.match(norm, end):
         return True
     return unit in ("名", "人", "位") and bool(

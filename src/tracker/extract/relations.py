@@ -250,14 +250,7 @@ def _rates(norm: str, group: list[Candidate]) -> None:
             continue
         owner = _owner_of(live, live[i - 1]) if live[i - 1].consumed else None
         if owner is not None and _RATE_ELIDED.fullmatch(between.rstrip()):
-            # One stated rate a figure (SPEC §1.4): the higher level's, the other in the note.
-            note = norm[live[i - 1].end : cand.end].strip(" ,")
-            if owner.rate is not None and _higher(norm, cand, owner.rate):
-                note = norm[owner.rate.clause[0] : owner.rate.end].strip(" ,")
-                owner.rate = cand
-            owner.related.append(cand)  # the quote holds both
-            owner.notes.append("another rate: " + note)
-            cand.consumed = True
+            _second_rate(norm, owner, live[i - 1], cand)
             i += 1
             continue
         # "完成年目标任务8000人的96.2%": the figure before is a target inside the rate's phrase.
@@ -313,6 +306,19 @@ def _rates(norm: str, group: list[Candidate]) -> None:
                 owner.related.append(targets[n])
                 targets[n].consumed = True
         i += len(rates)
+
+
+def _second_rate(norm: str, owner: Candidate, first: Candidate, second: Candidate) -> None:
+    """A second rate of the same figure, its verb left out ("完成省民生工程目标任务的130.26%,
+    市民生工程目标任务的127%"): one stated rate a figure (SPEC §1.4), the higher level's; the
+    other goes into the note, and the quote holds both."""
+    note = norm[first.end : second.end].strip(" ,")
+    if owner.rate is not None and _higher(norm, second, owner.rate):
+        note = norm[owner.rate.clause[0] : owner.rate.end].strip(" ,")
+        owner.rate = second
+    owner.related.append(second)
+    owner.notes.append("another rate: " + note)
+    second.consumed = True
 
 
 def _rated(

@@ -46,7 +46,7 @@ _TASK_LIST = re.compile(r"[0-9]+项[^;。]{0,20}?,(?:分别)?(?:为|是)[::]?[^;
 # An outcome compared with its target later in the sentence.
 _COMPARED_WITH_TARGET = re.compile(
     r"[^;。]{0,6}?[,,](?:明显|也|均)?比[^,;。]{0,16}?目标(?:低|高|少|多)"
-    # "失业率3.2%,低于4.5%的控制目标", "增长7.6%,高于7.5%的预期目标"
+    # an outcome compared with a quoted target: 失业率3.2%,低于4.5%的控制目标
     r"|[^;。]{0,6}?[,,](?:均|仍|也)?(?:低于|高于|好于|优于|快于|超过|控制在)"
     r"[^,;。]{0,12}?的[^,;。]{0,4}?(?:目标|指标|预期|控制线)"
 )
