@@ -423,3 +423,20 @@ def test_a_ceiling_quoted_after_its_outcome(text: str) -> None:
     outcome, target = extract(text, date=dt.date(2018, 12, 20)).figures
     assert (outcome.role, outcome.kind) == ("outcome", "at_most")
     assert (target.role, target.kind) == ("target", "at_most")
+
+
+def test_a_summary_told_again_in_full_by_its_sections() -> None:
+    # The summary's rate and gap clauses repeat word for word in the section, after the
+    # section's own figure: they rate that figure; the summary's figure is read once, in full.
+    text = (
+        "[本期综述]\n1-6月,我县5项省重点项目累计完成投资8.6亿元,完成年度计划投资比例55.13%,"
+        "超序时进度5.13个百分点。\n§省重点项目§\n我县5项省重点项目总投资120.4亿元,2024年度计划投资"
+        "15.6亿元,1-6月份累计完成投资8.6亿元,完成年度计划投资比例55.13%,超序时进度5.13个百分点。"
+    )
+    rows = [row for row in _rows(text, dt.date(2024, 7, 19)) if row[1] == "8.6亿"]
+    assert rows == [
+        ("outcome", "8.6亿", "55.13%", "-5.13个百分点", "15.6亿", dt.date(2024, 6, 30), "flow")
+    ]
+    # A paragraph repeated whole is still read once.
+    twice = "全国城镇新增就业1200万人,完成全年目标的109%。" * 2
+    assert len(extract(twice, date=dt.date(2019, 1, 20)).figures) == 1

@@ -40,6 +40,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tracker.core.regions import RegionInfo
+from tracker.extract.across import drop_restated, mark_tasks
 from tracker.extract.candidates import (
     Candidate,
     candidates,
@@ -49,7 +50,7 @@ from tracker.extract.candidates import (
 )
 from tracker.extract.dates import read_article_date, time_events, years_mentioned
 from tracker.extract.draft import Extraction, Figure, Role
-from tracker.extract.relations import mark_tasks, relate
+from tracker.extract.relations import relate
 from tracker.extract.roles import (
     ArticleContext,
     figure_region,
@@ -139,6 +140,7 @@ def extract(
     cands = drop_headline_repeats(norm, cands)
     relate(norm, cands)
     mark_tasks(norm, cands)
+    drop_restated(cands)
     figures: list[Figure] = []
     prev: Candidate | None = None
     prev_title: str | None = None

@@ -150,7 +150,7 @@ def _baselines(norm: str, group: list[Candidate]) -> None:
         between = norm[first.end : second.start]
         match = _BASELINE_BETWEEN.match(between)
         lead = _BASELINE_LEAD.search(norm, max(first.start - 10, 0), first.start)
-        if match and lead and _same_unit(first.unit, second.unit):
+        if match and lead and same_unit(first.unit, second.unit):
             second.baseline = first
             second.decrease = match["verb"] in _DECREASE
             second.related.append(first)
@@ -439,13 +439,13 @@ def _higher(norm: str, second: Candidate, first: Candidate) -> bool:
 def _gap_unit(owner: Candidate, gap: Candidate) -> bool:
     if owner.unit in ("%", "‰"):
         return gap.unit in ("个百分点", "百分点")
-    return _same_unit(owner.unit, gap.unit)
+    return same_unit(owner.unit, gap.unit)
 
 
 _PEOPLE = frozenset(("人", "名", "位", "人次"))
 
 
-def _same_unit(a: str, b: str) -> bool:
+def same_unit(a: str, b: str) -> bool:
     return a == b or (a in _PEOPLE and b in _PEOPLE)
 
 
@@ -484,7 +484,7 @@ def _done_of_tasks(norm: str, group: list[Candidate]) -> None:
     for task, done in itertools.pairwise(_live(group)):
         if (
             _DONE_OF_TASK.fullmatch(norm, task.end, done.start)
-            and _same_unit(task.unit, done.unit)
+            and same_unit(task.unit, done.unit)
             and task.unit not in ("%", "‰")
             and done.parsed <= task.parsed
             and done.goal_target is None
@@ -498,7 +498,7 @@ def _fractions(norm: str, group: list[Candidate]) -> None:
     live = _live(group)
     for i in range(2, len(live)):
         rate, num, den = live[i], live[i - 1], live[i - 2]
-        if rate.unit != "%" or num.unit == "%" or not _same_unit(num.unit, den.unit):
+        if rate.unit != "%" or num.unit == "%" or not same_unit(num.unit, den.unit):
             continue
         between = norm[num.end : rate.start]
         if not (_RATE_WORD.search(between) or _PAREN_RATE.fullmatch(between)):
@@ -545,51 +545,3 @@ def _scopes(norm: str, group: list[Candidate]) -> None:
         if scope or partner:
             first.consumed = True
             second.notes.append(f"context: {norm[first.start : first.end]}{between.rstrip()}…")
-
-
-# How far back a task a stated rate implies may be named: an item's heading and its lines.
-_TASK_REACH = 400
-
-
-_TOLD_DONE = re.compile(r"了|已|累计|完成|实现|建成|截至|截止|以来")
-
-
-def _next_start(cands: list[Candidate], cand: Candidate) -> int:
-    """Where the figure after ``cand`` in its sentence starts (else the sentence's end)."""
-    return next(
-        (c.start for c in cands if c.sentence == cand.sentence and c.start > cand.start),
-        cand.sentence[1],
-    )
-
-
-def mark_tasks(norm: str, cands: list[Candidate]) -> None:
-    """A figure named before another that states a rate, of the same unit and equal to what
-    that rate implies (outcome / rate, at the rate's rounding), is the task it rates: "一、新增
-    学位5万个 … 预计新增学位10.74万个,完成年度计划的214.8%" (10.74万 / 5万 = 214.8%). It is a
-    target even without target wording; the two stay separate goals, as stated apart."""
-    for i, done in enumerate(cands):
-        rate = done.rate
-        if rate is None or done.unit in ("%", "‰") or rate.parsed <= 0:
-            continue
-        half = Fraction(1, 2 * 10 ** _decimals(rate.number))
-        for earlier in reversed(cands[:i]):
-            if done.start - earlier.end > _TASK_REACH:
-                break
-            if (
-                earlier.sentence == done.sentence
-                or earlier.consumed
-                or earlier.rate is not None
-                or not _same_unit(earlier.unit, done.unit)
-                or earlier.parsed <= 0
-            ):
-                continue
-            if abs(done.parsed / earlier.parsed * 100 - rate.parsed) <= half:
-                # Not a figure told done ("2172个行政村设立…委员会,实现了全覆盖。2170个村…,
-                # 完成率99.9%"): the scope of the rate, itself an outcome.
-                told = norm[earlier.sentence[0] : _next_start(cands, earlier)]
-                earlier.task = not _TOLD_DONE.search(told)
-                break
-
-
-def _decimals(number: str) -> int:
-    return len(number.partition(".")[2])
