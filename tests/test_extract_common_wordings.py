@@ -440,3 +440,20 @@ def test_a_summary_told_again_in_full_by_its_sections() -> None:
     # A paragraph repeated whole is still read once.
     twice = "全国城镇新增就业1200万人,完成全年目标的109%。" * 2
     assert len(extract(twice, date=dt.date(2019, 1, 20)).figures) == 1
+
+
+def test_a_gap_in_points_of_a_sum_stays_in_the_note_of_the_draft(tmp_path: Path) -> None:
+    # JSON keeps the gap on the figure; the draft cannot (SPEC §1.4: a gap is in the goal's unit,
+    # points only for a % goal), so it writes it into the outcome's note and checks clean.
+    text = "1-6月,全县重点项目累计完成投资12.8亿元,完成年度计划投资比例53%,超序时进度3个百分点。"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    draft = runner.invoke(
+        cli, ["extract", str(tmp_path / "a.txt"), "--region", "某县", "--date", "2024-07-19"]
+    )
+    assert draft.exit_code == 0, draft.output
+    assert "stated_gap" not in draft.stdout
+    assert "stated gap -3个百分点" in draft.stdout
+    (tmp_path / "draft.toml").write_text(draft.stdout, encoding="utf-8")
+    checked = runner.invoke(cli, ["check", str(tmp_path / "draft.toml")])
+    assert checked.exit_code == 0, checked.output
