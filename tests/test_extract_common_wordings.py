@@ -457,3 +457,15 @@ def test_a_gap_in_points_of_a_sum_stays_in_the_note_of_the_draft(tmp_path: Path)
     (tmp_path / "draft.toml").write_text(draft.stdout, encoding="utf-8")
     checked = runner.invoke(cli, ["check", str(tmp_path / "draft.toml")])
     assert checked.exit_code == 0, checked.output
+
+
+def test_titles_after_a_dash_or_a_section_sign() -> None:
+    text = (
+        "今年一季度,就业形势保持稳定势头——城镇新增就业16.26万人。"
+        "§省重点项目§我县8项省重点项目总投资198亿元。"
+    )
+    assert [row[5] for row in _figures(text, dt.date(2021, 4, 26))] == [
+        "城镇新增就业",
+        "省重点项目总投资",  # 8项: the count of projects, named with them
+        "省重点项目总投资",
+    ]

@@ -21,7 +21,7 @@ _CATEGORIES = (
 
 
 _TITLE_LEAD = re.compile(
-    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|——|[一二三四五六七八九十]{1,3}(?:、|是)|[0-9]{1,2}[、.](?![0-9])"
+    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|——|§[^§]{0,16}§|[一二三四五六七八九十]{1,3}(?:、|是)|[0-9]{1,2}[、.](?![0-9])"
     r"|\(?[一二三四五六七八九十0-9]{1,2}\)|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|实现|省定|市定|县定|"
     r"到\d{4}年(?:年底|底|末)?|同时|此外|另外|其中|并且|并|还|以及|全年|今年以来|今年|去年|"
     r"全市|全区|全县|全省|全州|全盟|全旗|我市|我区|我县|我省|共计|共|累计|先后|已经|已|目前|"
@@ -121,6 +121,7 @@ def figure_title(
     else:
         title = ""
     title = _ITEM_INSIDE.split(title)[-1]  # "…进展情况一是新建幼儿园": the item's words
+    title = title.rpartition("——")[2]  # "保持稳定势头——城镇新增就业": the words after the dash
     title = _whole_phrase(title.strip(' ,;。:、“”"()'))
     if not title:
         title = _nearest_phrase(norm, cand, ctx, start, earlier)
