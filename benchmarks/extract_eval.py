@@ -54,6 +54,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from tracker.core.regions import to_simplified
+
 ROOT = Path(__file__).resolve().parent.parent
 REAL = ROOT / "tests" / "extract" / "real"
 SEEDS = ROOT / "tests" / "extract"
@@ -154,9 +156,10 @@ def same_value(a: Decimal, b: object, signed: bool = False) -> bool:
 
 
 def norm_unit(unit: object) -> str | None:
+    """A unit compared in simplified characters (a label writes it as the text does: 間, 個)."""
     if unit is None:
         return None
-    return "".join(UNIT_ALIASES.get(ch, ch) for ch in str(unit))
+    return to_simplified("".join(UNIT_ALIASES.get(ch, ch) for ch in str(unit)))
 
 
 def one_line(text: str) -> str:

@@ -282,3 +282,14 @@ def test_new_region_gets_a_new_file_with_defaults(data: Path) -> None:
         '[defaults]\nregion = "永济市"\n\n[[goal]]\nid = "yongji-2024-t"\n'
     )
     assert goal(data, "yongji-2024-t").region == "永济市"  # type: ignore[attr-defined]
+
+
+def test_piped_negative_count_target_is_refused(data: Path) -> None:
+    """A tester's session wrote `target = -12` into a goal counting schools (SPEC §1.4)."""
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    answers = ["yuncheng", "", "新建学校2", "", "", "2023", "-12", ""]
+    result = _session(data, answers, "--unit", "所")
+    assert result.exit_code == 2, result.output
+    assert "E114" in result.stderr
+    assert "-12 is negative" in result.stderr
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -557,3 +558,25 @@ def test_ci_examples_run_check_and_diff() -> None:
     assert artifacts["when"] == "always"  # the report matters most when the job fails
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert ".venv/bin/tracker check --strict targets" in ci
+
+
+@pytest.mark.parametrize(
+    ("name", "src"),
+    [
+        ("a b;rm x.toml", "'a b;rm x.toml'"),
+        ("--y.toml", "./--y.toml"),
+        ("$(touch pwned).toml", "'$(touch pwned).toml'"),
+    ],
+)
+def test_iconv_fix_is_one_shell_word(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, src: str
+) -> None:
+    """E002's command is pasted into a shell: a file name is one literal word there, never
+    a second command or an option (a tester's report)."""
+    (tmp_path / name).write_bytes("title = 1\n".encode("utf-16"))
+    monkeypatch.chdir(tmp_path)
+    result = run("--lang", "en", "check", "--", name)
+    assert f"`iconv -f UTF-16 -t UTF-8 {src} > " in result.stdout, result.stdout
+    command = result.stdout.split("`")[1]
+    assert shlex.split(command)[5] == src.strip("'")
+    assert shlex.split(command)[-1] == (name if src.startswith("'") else "./" + name) + ".utf8"

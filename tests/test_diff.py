@@ -267,10 +267,10 @@ def test_goalpost_lowered_in_chinese(repo: Path) -> None:
 @pytest.mark.parametrize(
     ("fail_on", "code", "said"),
     [
-        ("goalpost", 1, "--fail-on: 1 goalpost(s) moved"),
+        ("goalpost", 1, "--fail-on: 1 goalpost moved"),
         ("restated", 0, ""),
-        ("goalpost,restated,worse", 1, "1 goalpost(s) moved"),
-        ("worse", 1, "1 status(es) worse"),
+        ("goalpost,restated,worse", 1, "1 goalpost moved"),
+        ("worse", 1, "1 status worse"),
     ],
 )
 def test_fail_on(repo: Path, fail_on: str, code: int, said: str) -> None:
@@ -305,3 +305,39 @@ def test_markdown_folds_long_sections(repo: Path) -> None:
     assert lines[0] == "<!-- tracker diff -->"
     assert "<summary><b>Outcomes added (11)</b></summary>" in lines
     assert "</details>" in lines
+
+
+LAST_YEAR = """
+[[goal]]
+id = "kindergartens-2022"
+title = "新建幼儿园"
+unit = "所"
+period = 2022
+quote = "新建幼儿园"
+
+  [[goal.outcome]]
+  as_of = 2022-12-31
+  value = 12
+"""
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"), [("en", "goalpost moved: 13所 → ≥ last year"), ("zh", "13所 → 不少于上年")]
+)
+def test_a_relative_target_is_shown_in_words(repo: Path, lang: str, shown: str) -> None:
+    """A change to a relative target printed "— → —" (a tester's report)."""
+    edit(repo, "target = 13", 'target = { goal = "kindergartens-2022" }')
+    path = repo / "project" / "targets" / "goals.toml"
+    path.write_text(path.read_text(encoding="utf-8") + LAST_YEAR, encoding="utf-8")
+    commit(repo, "not less than last year")
+    data = repo / "project" / "targets"
+    result = CliRunner().invoke(
+        cli,
+        ["--data", str(data), "--lang", lang, "diff", "--as-of", "2023-12-31", "HEAD~1"],
+        env={"NO_COLOR": "1", "TRACKER_DATA": ""},
+    )
+    assert result.exit_code == 0, result.output
+    assert shown in result.stdout
+    assert "— → —" not in result.stdout
+    (changed,) = diff_json(repo, "HEAD~1")["goals_changed"]  # type: ignore[misc]
+    assert changed["changes"][0]["new"] == "≥ last year"

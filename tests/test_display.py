@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from decimal import MAX_PREC, Decimal, localcontext
 from fractions import Fraction
 
@@ -176,8 +177,44 @@ def test_percent_and_plain_match_the_reference(value: Fraction, places: int) -> 
 
 @given(st.one_of(st.none(), fractions))
 def test_bar_matches_the_reference(ratio: Fraction | None) -> None:
-    expected = " " * 10
+    cells = display.BAR_CELLS
+    expected = " " * cells
     if ratio is not None:
-        filled = max(0, min(10, round(ratio * 10)))
-        expected = "█" * filled + "░" * (10 - filled)
+        filled = max(0, min(cells, math.floor(ratio * cells)))  # rounded down
+        expected = "█" * filled + "░" * (cells - filled)
     assert display.bar(ratio) == expected
+
+
+@pytest.mark.parametrize(
+    ("percent", "filled"),
+    [("75", 7), ("99.9", 9), ("100", 10), ("0", 0), ("69.2", 6), ("130", 10), ("-5", 0)],
+)
+def test_a_bar_is_full_only_at_100_percent(percent: str, filled: int) -> None:
+    """docs/arithmetic.md: a bar never contradicts the status next to it, so a goal missed at
+    99.9 % does not show a full bar: cells are rounded down, full only at ≥ 100 %."""
+    assert display.BAR_CELLS == 10
+    assert display.bar(Fraction(percent) / 100) == "█" * filled + "░" * (10 - filled)
+
+
+@pytest.mark.parametrize(
+    ("lag", "zh", "en"),
+    [
+        (Fraction(0), "与序时进度持平", "on schedule"),
+        (Fraction(1, 10_000), "与序时进度持平", "on schedule"),  # 0.01 pp: shown as 0.0
+        (Fraction(-1, 10_000), "与序时进度持平", "on schedule"),
+        (Fraction(196, 1000), "落后19.6个百分点", "19.6 pp behind"),
+        (Fraction(-42, 1000), "超前4.2个百分点", "4.2 pp ahead"),
+    ],
+)
+def test_a_lag_of_zero_reads_as_on_schedule(lag: Fraction, zh: str, en: str) -> None:
+    """SPEC §2: positive lag is behind, negative ahead; 0 is neither, so no "0.0 pp behind"."""
+    assert display.lag_text(lag, "zh") == zh
+    assert display.lag_text(lag, "en") == en
+
+
+@pytest.mark.parametrize(("percent", "width"), [("75", 75), ("99.9", 99), ("100", 100), ("0", 0)])
+def test_the_html_bar_is_full_only_at_100_percent(percent: str, width: int) -> None:
+    from tracker.core.compute import Status  # noqa: PLC0415
+    from tracker.render.report_html import _bar  # noqa: PLC0415
+
+    assert f"width:{width}%;" in _bar(Fraction(percent) / 100, Status.MISSED)

@@ -50,7 +50,7 @@ def test_every_file_failing_is_exit_1_with_the_problems(tmp_path: Path) -> None:
         assert result.exit_code == 1
         assert "E003" in result.stderr
         assert "E002" in result.stderr
-        assert "no goal could be loaded: 2 data file(s) have errors" in result.stderr
+        assert "no goal could be loaded: 2 data files have errors" in result.stderr
 
 
 def test_header_states_the_resolved_region_and_filters() -> None:

@@ -319,3 +319,255 @@ def test_an_items_heading_names_its_task_and_the_line_under_it_what_was_done(sep
         ("outcome", "128", "120"),
         ("outcome", "1581", "400"),
     ]
+
+
+# Seventh round: wordings of 为民办实事 notices, 十件实事 progress, 重点项目 序时进度 and employment
+# news from 重庆, 山西, 湖北, 福建 and 北京, each written anew for its rule.
+
+
+def _rows(text: str, date: dt.date) -> list[tuple[object, ...]]:
+    rows = []
+    for variant in (text, "".join(line.strip() for line in text.splitlines())):
+        rows.append(
+            [
+                (f.role, f.value, f.stated_rate, f.stated_gap, f.target, f.as_of, f.measure)
+                for f in extract(variant, date=date).figures
+            ]
+        )
+    assert rows[0] == rows[1], "the one-line text gives other figures"
+    return rows[0]
+
+
+def test_a_count_of_a_grade_is_not_a_count_of_regions() -> None:
+    text = "今年创建12个省级美丽乡村示范村、30个市级森林村庄,已全部完工。"
+    assert [row[:2] for row in _rows(text, dt.date(2022, 12, 20))] == [
+        ("outcome", "12"),
+        ("outcome", "30"),
+    ]
+
+
+def test_an_item_that_names_tasks_before_a_dated_progress_report() -> None:
+    text = (
+        "2023年十件实事最新进展。\n"
+        "实事一:新建农村公路200公里,改造危桥60座。\n"
+        "截至6月30日,完成农村公路新建项目40个、118.6公里,完成年度里程目标的59.3%;"
+        "60座危桥改造已完成45座,完成计划的75%。\n"
+        "实事二:新改扩建幼儿园8所,增加学位2400个;新改扩建小学5所,增加学位4500个。\n"
+        "截至6月30日,8所幼儿园已全部开工。"
+    )
+    assert _rows(text, dt.date(2023, 7, 25)) == [
+        ("target", "200", None, None, None, None, "flow"),
+        ("target", "60", None, None, None, None, "flow"),
+        ("outcome", "40", None, None, None, dt.date(2023, 6, 30), "flow"),
+        ("outcome", "118.6", "59.3%", None, None, dt.date(2023, 6, 30), "flow"),
+        ("outcome", "45", "75%", None, "60", dt.date(2023, 6, 30), "flow"),
+        ("target", "8", None, None, None, None, "flow"),
+        ("target", "2400", None, None, None, None, "flow"),
+        ("target", "5", None, None, None, None, "flow"),
+        ("target", "4500", None, None, None, None, "flow"),
+        ("outcome", "8", None, None, None, dt.date(2023, 6, 30), "flow"),
+    ]
+    # An item that tells what was done, or a sentence after it without a date, is no task list.
+    done = "实事一:新建农村公路200公里已完成。截至6月30日,改造危桥45座。"
+    assert [row[0] for row in _rows(done, dt.date(2023, 7, 25))] == ["outcome", "outcome"]
+    undated = (
+        "2011年为民办实事全面完成。三、新增城镇就业6万人。"
+        "新增农村劳动力转移就业3万人,完成年度目标的105%。"
+    )
+    assert [row[0] for row in _rows(undated, dt.date(2012, 1, 20))] == ["outcome", "outcome"]
+
+
+def test_work_rates_rate_the_work_they_name() -> None:
+    text = (
+        "截至6月30日,实施背街小巷改造40条,目前完工26条,在建12条,开工率95%,完工率65%,"
+        "还有2条正在开展前期工作。"
+    )
+    assert _rows(text, dt.date(2023, 7, 25)) == [
+        # 完工率 rates the lanes finished, with the lanes planned as their target
+        ("outcome", "26", "65%", None, "40", dt.date(2023, 6, 30), "flow"),
+        ("outcome", "12", None, None, None, dt.date(2023, 6, 30), "flow"),
+        # 开工率 rates a count the text does not give (26 + 12): the rate itself
+        ("outcome", "95%", None, None, None, dt.date(2023, 6, 30), "level"),
+        ("outcome", "2", None, None, None, dt.date(2023, 6, 30), "flow"),
+    ]
+    text = "截至6月底,150个村级基础设施项目全部入库,已开工150个,开工率100%;已完工90个,完工率60%。"
+    assert [row[:5] for row in _rows(text, dt.date(2023, 7, 25))] == [
+        ("outcome", "150", "100%", None, "150"),
+        ("outcome", "90", "60%", None, None),
+    ]
+
+
+def test_a_figure_a_later_rate_implies_is_its_task() -> None:
+    text = (
+        "一、新增公办学校学位3万个,改造教室照明1.5万间\n"
+        "省级财政补助资金下达2.4亿元,完成年度计划的102.5%。\n"
+        "(一)全省投用后新增学位3.96万个,完成年度计划的132%。\n"
+        "(二)全省完成改造16200间,完成年度计划的108%。"
+    )
+    assert [row[:3] for row in _rows(text, dt.date(2024, 1, 20))] == [
+        ("target", "3万", None),
+        ("target", "1.5万", None),
+        ("outcome", "2.4亿", "102.5%"),
+        ("outcome", "3.96万", "132%"),
+        ("outcome", "16200", "108%"),
+    ]
+    # ... not a figure told done, the scope of the rate after it
+    text = "全市1250个行政村设立卫生委员会,实现了全覆盖。1248个村新建村卫生室,完成率99.8%。"
+    assert [row[:2] for row in _rows(text, dt.date(2024, 1, 20))] == [
+        ("outcome", "1250"),
+        ("outcome", "1248"),
+    ]
+
+
+def test_done_right_after_a_planned_figure() -> None:
+    text = "全省规划建设校舍面积52.3万平方米全部开工,全省新增35家场馆均已落实开放要求。"
+    assert [row[:2] for row in _rows(text, dt.date(2024, 1, 20))] == [
+        ("outcome", "52.3万"),
+        ("outcome", "35"),
+    ]
+
+
+def test_a_share_of_the_years_plan_and_a_gap_against_the_pace() -> None:
+    text = (
+        "1-6月,我县12项省重点项目总投资150.2亿元,2024年度计划投资30.5亿元,1-6月份累计完成投资"
+        "16.2亿元,完成年度计划投资比例53.11%,超序时进度3.11个百分点。"
+    )
+    rows = _rows(text, dt.date(2024, 7, 19))
+    assert rows[-1] == (
+        "outcome",
+        "16.2亿",
+        "53.11%",
+        "-3.11个百分点",
+        "30.5亿",
+        dt.date(2024, 6, 30),
+        "flow",
+    )
+    text = "1-12月份完成投资31.4亿元,投资完成率125.6%。"
+    assert _rows(text, dt.date(2022, 1, 21))[0][2:3] == ("125.6%",)
+
+
+def test_a_comparison_year_and_the_whole_year_date_nothing() -> None:
+    text = (
+        "截至3月底,全市城镇新增就业15.2万人,同比增长40.1%,且高于2019年同期水平。"
+        "接下来,我市将精准施策,确保全年城镇新增就业60万人以上,城镇调查失业率控制在5.5%左右。"
+    )
+    rows = _figures(text, dt.date(2021, 4, 26))
+    assert [(row[0], row[1], row[2]) for row in rows] == [
+        ("outcome", "15.2万", "2021"),
+        ("outcome", "40.1%", "2021"),
+        ("target", "60万以上", "2021"),
+        ("target", "5.5%左右", "2021"),
+    ]
+
+
+def test_a_figure_without_words_of_its_own_takes_the_nearest_name() -> None:
+    text = "二、新建农村公路5000公里。\n全年完成5862公里,为年度任务的117.2%。"
+    assert [row[5] for row in _figures(text, dt.date(2012, 1, 20))] == ["新建农村公路"] * 2
+    text = "农村公路建设方面,全年完成5862公里,为年度任务的117.2%。"
+    assert _figures(text, dt.date(2012, 1, 20))[0][5] == "农村公路建设"
+    text = "省级财政补助资金下达5.2亿元,完成年度计划的101.5%。"
+    assert _figures(text, dt.date(2012, 1, 20))[0][5] == "省级财政补助资金下达"
+
+
+def test_a_second_rate_or_gap_goes_into_the_note_the_higher_levels_kept() -> None:
+    # SPEC §1.4 gives an outcome one stated rate and one stated gap: the province's (the higher
+    # level's) is kept, whichever comes first; the other goes into the note, the quote holds both.
+    for text in (
+        "2021年,全市城镇新增就业4.2万人,完成市下达目标任务的120%,省下达目标任务的115%;"
+        "城镇登记失业率为3.1%,低于市控线0.9个百分点,低于省控线1.4个百分点。",
+        "2021年,全市城镇新增就业4.2万人,完成省下达目标任务的115%,市下达目标任务的120%;"
+        "城镇登记失业率为3.1%,低于省控线1.4个百分点,低于市控线0.9个百分点。",
+    ):
+        jobs, rate = extract(text, date=dt.date(2022, 1, 20)).figures
+        assert (jobs.stated_rate, rate.stated_gap, rate.kind) == ("115%", "-1.4个百分点", "at_most")
+        assert jobs.note is not None
+        assert "120%" in jobs.note
+        assert "120%" in jobs.quote
+        assert rate.note is not None
+        assert "0.9个百分点" in rate.note
+
+
+def test_a_year_opening_a_clause_without_its_character() -> None:
+    text = (
+        "报告提出,2026年主要预期目标是:地区生产总值增长5%左右,城镇调查失业率控制在5%以内。"
+        "市长表示,2025北京全市地区生产总值5.2万亿元,增长5.4%,城镇调查失业率4.1%。"
+    )
+    assert [row[:3] for row in _figures(text, dt.date(2026, 1, 26))] == [
+        ("target", "5%左右", "2026"),
+        ("target", "5%以内", "2026"),
+        ("outcome", "5.2万亿", "2025"),
+        ("outcome", "5.4%", "2025"),
+        ("outcome", "4.1%", "2025"),
+    ]
+
+
+def test_a_band_held_is_a_range_and_a_concentration_a_level() -> None:
+    text = "2026年主要预期目标是:细颗粒物年均浓度控制在29微克/立方米左右。"
+    (pm,) = extract(text, date=dt.date(2026, 1, 26)).figures
+    assert (pm.role, pm.kind, pm.measure) == ("target", "range", "level")
+
+
+def test_a_reforms_name_is_not_a_figure() -> None:
+    text = "在全省率先实现“34证合一”,推行“多规合一”,游客数量突破3000万人次。"
+    assert [row[:2] for row in _figures(text, dt.date(2018, 1, 5))] == [("outcome", "3000万")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2018年,城镇登记失业率3.2%,低于4.5%的控制目标。",
+        "截止6月底,城镇登记失业率为2.95%,低于4%的控制指标。",
+        "全年居民消费价格上涨2.1%,低于3%的调控目标。",
+    ],
+)
+def test_a_ceiling_quoted_after_its_outcome(text: str) -> None:
+    # The quoted target is a ceiling (kind at_most), and so is the goal of the outcome before it.
+    outcome, target = extract(text, date=dt.date(2018, 12, 20)).figures
+    assert (outcome.role, outcome.kind) == ("outcome", "at_most")
+    assert (target.role, target.kind) == ("target", "at_most")
+
+
+def test_a_summary_told_again_in_full_by_its_sections() -> None:
+    # The summary's rate and gap clauses repeat word for word in the section, after the
+    # section's own figure: they rate that figure; the summary's figure is read once, in full.
+    text = (
+        "[本期综述]\n1-6月,我县5项省重点项目累计完成投资8.6亿元,完成年度计划投资比例55.13%,"
+        "超序时进度5.13个百分点。\n§省重点项目§\n我县5项省重点项目总投资120.4亿元,2024年度计划投资"
+        "15.6亿元,1-6月份累计完成投资8.6亿元,完成年度计划投资比例55.13%,超序时进度5.13个百分点。"
+    )
+    rows = [row for row in _rows(text, dt.date(2024, 7, 19)) if row[1] == "8.6亿"]
+    assert rows == [
+        ("outcome", "8.6亿", "55.13%", "-5.13个百分点", "15.6亿", dt.date(2024, 6, 30), "flow")
+    ]
+    # A paragraph repeated whole is still read once.
+    twice = "全国城镇新增就业1200万人,完成全年目标的109%。" * 2
+    assert len(extract(twice, date=dt.date(2019, 1, 20)).figures) == 1
+
+
+def test_a_gap_in_points_of_a_sum_stays_in_the_note_of_the_draft(tmp_path: Path) -> None:
+    # JSON keeps the gap on the figure; the draft cannot (SPEC §1.4: a gap is in the goal's unit,
+    # points only for a % goal), so it writes it into the outcome's note and checks clean.
+    text = "1-6月,全县重点项目累计完成投资12.8亿元,完成年度计划投资比例53%,超序时进度3个百分点。"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    draft = runner.invoke(
+        cli, ["extract", str(tmp_path / "a.txt"), "--region", "某县", "--date", "2024-07-19"]
+    )
+    assert draft.exit_code == 0, draft.output
+    assert "stated_gap" not in draft.stdout
+    assert "stated gap -3个百分点" in draft.stdout
+    (tmp_path / "draft.toml").write_text(draft.stdout, encoding="utf-8")
+    checked = runner.invoke(cli, ["check", str(tmp_path / "draft.toml")])
+    assert checked.exit_code == 0, checked.output
+
+
+def test_titles_after_a_dash_or_a_section_sign() -> None:
+    text = (
+        "今年一季度,就业形势保持稳定势头——城镇新增就业16.26万人。"
+        "§省重点项目§我县8项省重点项目总投资198亿元。"
+    )
+    assert [row[5] for row in _figures(text, dt.date(2021, 4, 26))] == [
+        "城镇新增就业",
+        "省重点项目总投资",  # 8项: the count of projects, named with them
+        "省重点项目总投资",
+    ]

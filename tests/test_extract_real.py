@@ -167,6 +167,8 @@ def test_scores_on_the_held_out_third_stay_above_their_floor(scores: dict[str, o
 
 @pytest.mark.xfail(strict=True, reason="issue 16's bar on the held-out third is not met yet")
 def test_scores_on_the_held_out_third_meet_the_bar(scores: dict[str, object]) -> None:
+    # The first five held-out articles reached it in the seventh round (0.91 / 0.94); the
+    # held-out third of 39 articles has not yet.
     pooled = scores["pooled"]
     assert isinstance(pooled, dict)
     held = pooled["heldout"]

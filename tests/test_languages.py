@@ -5,6 +5,7 @@ an en run, without Chinese beyond the data's own text."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -217,3 +218,36 @@ def test_recording_to_a_goal_with_errors(data: Path) -> None:
     assert "有两个量级词" in zh
     assert english_in(zh) == [], zh
     assert chinese_in(en) == [], en
+
+
+def test_too_deep_toml_in_chinese(data: Path) -> None:
+    """E006 in a zh run: our words in Chinese with the fix, the parser's own English only
+    quoted after them (a tester's report)."""
+    (data / "deep.toml").write_text("a = " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
+    zh = run("zh", data, "check")
+    (line,) = [x for x in zh.splitlines() if "E006" in x]
+    ours, _, quoted = line.partition("(TOML 解析器的原话:“")
+    assert "请去掉多余的嵌套" in ours
+    assert english_in(ours.split("E006", 1)[1]) == []
+    assert quoted.endswith("”)")
+
+
+@pytest.mark.parametrize(
+    ("locale", "words"),
+    [
+        ("en_US.UTF-8", "TRACKER_LANG=fr is not a language tracker speaks (zh or en)"),
+        ("zh_CN.UTF-8", "TRACKER_LANG=fr 不是 tracker 支持的语言"),
+    ],
+)
+def test_an_unknown_tracker_lang_is_said(data: Path, locale: str, words: str) -> None:
+    """TRACKER_LANG=fr was accepted silently (a tester's report): the run says so on stderr
+    and speaks the locale's language; the report on stdout is unchanged."""
+    env = {"NO_COLOR": "1", "TRACKER_DATA": str(data), "TRACKER_LANG": "fr", "LC_ALL": locale}
+    result = CliRunner().invoke(cli, ["status", "--format", "json"], env=env)
+    assert result.exit_code == 0, result.output
+    assert words in result.stderr
+    json.loads(result.stdout)
+    quiet = CliRunner().invoke(cli, ["--lang", "en", "status"], env=env)
+    assert "TRACKER_LANG" not in quiet.stderr  # --lang chose
+    env["TRACKER_LANG"] = "zh_CN.UTF-8"
+    assert "TRACKER_LANG" not in CliRunner().invoke(cli, ["status"], env=env).stderr

@@ -15,7 +15,7 @@ from tracker import problems
 from tracker.catalogue import commands, errors, parsing
 from tracker.catalogue import problems as catalogue_problems
 from tracker.messages import MESSAGES, Localized, message
-from tracker.render.i18n import LABELS
+from tracker.render.i18n import LABELS, t
 
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "tracker"
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -27,7 +27,8 @@ CODES = sorted(
 
 
 def fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    # "{n|figure|figures}" (an English plural, tracker.messages.plurals) fills the field n
+    return {name.split("|")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 @pytest.mark.parametrize("key", sorted(MESSAGES))
@@ -146,3 +147,31 @@ def test_every_problem_is_built_by_key() -> None:
         and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("problem", "Problem")
     }
     assert built == {("problems.py", "Problem")}
+
+
+def test_english_plurals_agree_with_the_count() -> None:
+    """ "1 figures: 0 targets, 1 outcomes" and "problem(s)" (a tester's report)."""
+
+    summary = t("extract.summary", "en", n=1, targets=0, outcomes=1)
+    assert summary.startswith("extracted 1 figure: 0 targets, 1 outcome.")
+    assert t("notice.figures_only", "en", n=1) == (
+        "1 further figure reported without a target is not listed."
+    )
+    assert t("notice.figures_only", "en", n=2).startswith("2 further figures reported")
+    assert t("diff.fail_on.goalpost", "en", n=1) == "1 goalpost moved"
+    assert message("empty.load_failed", "en", {"n": 1}).startswith(
+        "no goal could be loaded: 1 data file has errors"
+    )
+    assert t("notice.due_item", "zh", region="甲", title="乙", deadline="2023-07-02", days=1,
+             target="1", state="—") == "甲“乙”:2023-07-02到期(还有1天),目标1,目前—。"  # fmt: skip
+
+
+def test_no_english_text_hedges_a_plural() -> None:
+    hedged = [key for key, (_, en) in {**MESSAGES, **LABELS}.items() if "(s)" in en]
+    assert hedged == []
+
+
+def test_one_term_for_the_time_elapsed_schedule() -> None:
+    """SPEC §2 names the figure 时序进度; the notice also said 序时进度 (a tester's report)."""
+    both = [key for key, (zh, _) in {**MESSAGES, **LABELS}.items() if "序时进度" in zh]
+    assert both == []

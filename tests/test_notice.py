@@ -95,14 +95,14 @@ def test_zh_reads_like_a_notice(data: Path, fmt: str) -> None:
         "红灯",
         "逾期未报",
         "南山镇“农村道路硬化”:期限2022-12-31,已逾期182天",
-        "落后序时进度34.6个百分点(红灯)",
+        "落后时序进度34.6个百分点(红灯)",
         "2023-07-20到期(还有19天)",
         "自报完成率 108%",
         "责任单位:南山镇交通站",
     ):
         assert text in out, text
     assert "数据版本" not in out  # not in git
-    assert out.index("落后序时进度34.6") < out.index("落后序时进度12.1")
+    assert out.index("落后时序进度34.6") < out.index("落后时序进度12.1")
 
 
 def test_en_notice(data: Path) -> None:
@@ -111,6 +111,15 @@ def test_en_notice(data: Path) -> None:
     for text in ("Progress notice", "1. Overview", "182 days overdue", "34.6 pp behind schedule",
                  "due 2023-07-20 (in 19 days)", "owner: 南山镇交通站"):  # fmt: skip
         assert text in out, text
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [("en", "10 tasks: 4 green"), ("zh", "共10项")])
+def test_markdown_overview_is_plain_text(data: Path, lang: str, sentence: str) -> None:
+    """The overview is one string: joining it again letter-spaced every character."""
+    _, out, _ = run(data, "--lang", lang, "report", "--style", "notice", "--as-of", "2023-07-01")
+    overview = out.split("\n\n")[3]
+    assert sentence in overview
+    assert "t a s k s" not in overview
 
 
 def test_markdown_renders_the_grid_as_a_table(data: Path) -> None:

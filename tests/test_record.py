@@ -674,3 +674,23 @@ def test_status_line_after_writing(data: Path) -> None:
     )
     status = lines[1:]  # the same status line as `show` prints under the title
     assert shown.stdout.splitlines()[2 : 2 + len(status)] == status
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("en", "write all the options first, then -- and the arguments"),
+        ("zh", "请先写完所有选项,再写 -- 和各参数"),
+    ],
+)
+def test_a_negative_value_hints_at_double_dash(data: Path, lang: str, words: str) -> None:
+    """`record ID -5` failed with click's bare "No such option '-5'" (a tester's report)."""
+    env = {"NO_COLOR": "1", "TRACKER_DATA": str(data)}
+    args = ["--lang", lang, "record", "any-goal", "-5", "--as-of", "2023-06-30"]
+    result = CliRunner().invoke(cli, args, env=env)
+    assert result.exit_code == 2
+    assert "'-5'" in result.stderr
+    assert words in result.stderr
+    assert "record [OPTIONS] -- GOAL_ID VALUE" in result.stderr  # CliRunner names it cli
+    other = CliRunner().invoke(cli, ["--lang", lang, "status", "-x"], env=env)
+    assert "--" not in other.stderr.split("'-x'")[1]  # a mistyped option gets no such hint

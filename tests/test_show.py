@@ -148,7 +148,7 @@ def test_as_of_hides_later_outcomes() -> None:
     assert doc["later_outcomes"] == 2
     assert doc["goal"]["status"] == "at_risk"
     text = show(JOBS, "--as-of", "2023-07-01")
-    assert "2 later outcome(s), dated after the evaluation date, not shown" in text
+    assert "2 later outcomes, dated after the evaluation date, not shown" in text
     assert "2023-09-30" not in text
 
 

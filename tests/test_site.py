@@ -635,3 +635,15 @@ def test_figures_beyond_64_bits_build_a_site(
         encoding="utf-8",
     )
     _built_twice_as_without_cache(data, tmp_path, monkeypatch)
+
+
+@pytest.mark.parametrize("langs", ["en", "both"])
+def test_the_page_count_is_the_pages_written(tmp_path: Path, langs: str) -> None:
+    """`site` said "346 pages" and wrote 337 HTML files: it counted the stylesheet, script
+    and downloads too (a tester's report)."""
+    out = tmp_path / "out"
+    result = build(HISTORY, out, "--lang", langs)
+    said = re.search(r"(?:wrote the site: |已生成网站:)(\d+)", result.stderr)
+    assert said is not None, result.stderr
+    assert int(said[1]) == len(list(out.rglob("*.html")))
+    assert any(not p.name.endswith(".html") for p in out.rglob("*") if p.is_file())

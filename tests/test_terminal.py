@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
+from dataclasses import replace
 from datetime import date
 from fractions import Fraction
 from pathlib import Path
@@ -292,3 +293,108 @@ def test_summary_lines_wrap_as_rich_wraps_them(
     fast = terminal._line(runs, "bold", options)
     reference = terminal._print_rich(runs, "bold", options)
     assert ANSI.sub("", fast) == ANSI.sub("", reference)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_bars_are_whole(lang: str) -> None:
+    """A wide terminal shows each bar whole (``display.BAR_CELLS`` cells), never a cut one."""
+    from tracker.render import display  # noqa: PLC0415
+
+    report = build_status(load(bundled_data()), AS_OF)
+    text = terminal.render_status(report, RenderOptions(lang=lang, width=200))  # type: ignore[arg-type]
+    bars = re.findall(r"[█░]+", text)
+    assert bars
+    assert {len(bar) for bar in bars} == {display.BAR_CELLS}
+
+
+# --- what a narrow terminal keeps --------------------------------------------------------------
+
+
+def column_lines(text: str, header: str, width: int | None = None) -> list[str]:
+    """The lines of the column headed ``header`` (found on the header's last line), each cut
+    to ``width`` cells (to the end of the line when None), blanks dropped."""
+    lines = text.splitlines()
+    rule = next(n for n, line in enumerate(lines) if line.startswith("─"))
+    end = next(n for n, line in enumerate(lines) if n > rule and "  ·  " in line)
+    head = lines[rule - 1]
+    start = cell_len(head[: head.index(header)])
+    shown = []
+    for line in lines[rule + 1 : end]:
+        piece = ""
+        for number, character in enumerate(line):
+            position = cell_len(line[:number])  # of the whole prefix: graphemes join
+            if position >= start and (width is None or position < start + width):
+                piece += character
+        if piece.strip():
+            shown.append(piece.strip())
+    return shown
+
+
+def status_cells(report: object, lang: str) -> list[str]:
+    from tracker.render.rows import cells  # noqa: PLC0415
+
+    shown = [cells(e, lang) for e in report.rows]  # type: ignore[attr-defined, arg-type]
+    return [f"{c.status} {c.marks}".strip() for c in shown]
+
+
+def assert_status_whole(report: object, options: RenderOptions) -> None:
+    """Every row's status (and its marks) is shown whole in the status column."""
+    from tracker.render.i18n import t  # noqa: PLC0415
+
+    expected = status_cells(report, options.lang)
+    text = terminal.render_status(report, options)  # type: ignore[arg-type]
+    assert all(cell_len(line) <= options.width for line in text.splitlines())
+    header = t("col.status", options.lang)
+    size = max(map(cell_len, [*expected, header]))
+    assert column_lines(text, header, size) == expected
+
+
+@pytest.mark.parametrize("width", [60, 72, 80, 100, 110, 120, 160])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize(
+    "columns", [(), ("deadline", "owner"), ("deadline", "owner", "lag", "indicator")]
+)
+def test_the_status_is_never_cut(width: int, lang: str, columns: tuple[str, ...]) -> None:
+    """A narrow terminal: titles, figures and owners wrap, the bars give way, and the status
+    is never cut (at 80 columns it was: "achiev", "no dat", "已完", "逾期")."""
+    report = build_status(load(bundled_data()), AS_OF)
+    for region in (None, "运城市"):
+        rows = [e for e in report.rows if region in (None, e.goal.region)]
+        shown = report if region is None else replace(report, rows=tuple(rows))
+        options = RenderOptions(lang=lang, width=width, columns=columns)  # type: ignore[arg-type]
+        assert_status_whole(shown, options)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=reports(), width=st.integers(60, 220), lang=st.sampled_from(["zh", "en"]))
+def test_the_status_is_never_cut_whatever_the_text(report: object, width: int, lang: str) -> None:
+    assert_status_whole(report, RenderOptions(lang=lang, width=width))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("width", "lang"), [(80, "zh"), (100, "zh"), (100, "en"), (160, "en")])
+def test_owners_keep_every_character(width: int, lang: str) -> None:
+    """``--columns deadline,owner`` at 100 columns showed 山西省文化和旅游厅 as 山西 / 化和 / 厅:
+    the owner column was cut at the terminal's edge. A column that wraps keeps every
+    character."""
+    from tracker.render import escape  # noqa: PLC0415
+    from tracker.render.i18n import t  # noqa: PLC0415
+    from tracker.render.rows import cells  # noqa: PLC0415
+
+    report = build_status(load(bundled_data()), AS_OF)
+    options = RenderOptions(lang=lang, width=width, columns=("deadline", "owner"))  # type: ignore[arg-type]
+    text = terminal.render_status(report, options)
+    owners = "".join(escape.safe(cells(e, lang).column("owner")) for e in report.rows)
+    header = t("col.owner", lang)  # at 80 columns, 责任单位 wraps: 单位 is on the last line
+    shown = "".join(column_lines(text, header if width > 80 else header[-2:]))
+    assert shown.replace(" ", "") == owners.replace(" ", "")
+
+
+def test_the_bars_give_way_before_the_figures_wrap() -> None:
+    """At 110 columns with every ``--columns``, keeping the bars would wrap 9998场* onto two
+    lines of four cells: the bars give way; at 200 columns there is room for them."""
+    report = build_status(load(bundled_data()), AS_OF)
+    extra = ("deadline", "owner", "lag", "indicator")
+    narrow = terminal.render_status(report, RenderOptions(lang="zh", width=110, columns=extra))  # type: ignore[arg-type]
+    wide = terminal.render_status(report, RenderOptions(lang="zh", width=200, columns=extra))  # type: ignore[arg-type]
+    assert "█" not in narrow
+    assert "█" in wide

@@ -10,6 +10,7 @@ themselves are in :mod:`tracker.catalogue`, one module per topic, merged here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Self
 
@@ -69,6 +70,18 @@ class Reason(Exception):  # noqa: N818  # a base: its subclasses are named ...Er
         return Localized(message(self.key, "zh", self.params), str(self))
 
 
+# English plurals: "{n|goalpost|goalposts}" is the first word when the field n is 1, else the
+# second ("1 goalpost moved", "2 goalposts moved"); Chinese needs none.
+_PLURAL = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def plurals(text: str, values: Mapping[str, object]) -> str:
+    """``text`` with each ``{name|one|many}`` replaced by the form ``values[name]`` needs."""
+    if "|" not in text:
+        return text
+    return _PLURAL.sub(lambda m: m[2] if values.get(m[1]) == 1 else m[3], text)
+
+
 def message(key: str, lang: str, params: Mapping[str, object] | None = None) -> str:
     """The text of ``key`` in ``lang`` ("zh" or "en"), its ``{name}`` fields filled in (a
     :class:`Localized` one in ``lang`` too); the key itself when it is not in the catalogue
@@ -89,7 +102,7 @@ def message(key: str, lang: str, params: Mapping[str, object] | None = None) -> 
             filled[name] = params[name + ZH_SUFFIX]
         else:
             filled[name] = value
-    return text.format(**filled)
+    return plurals(text, filled).format(**filled)
 
 
 ZH_SUFFIX = "@zh"  # a flattened Localized parameter's Chinese text: reason, reason@zh

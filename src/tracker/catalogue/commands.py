@@ -1,4 +1,5 @@
-"""What the commands say: record, diff, add, docs, and the notices of an empty result."""
+"""What the commands say: record, diff, add, docs, export, and the notices of an empty result
+or of a $TRACKER_LANG that names no language."""
 
 from __future__ import annotations
 
@@ -70,9 +71,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--fail-on:{found}",
         "--fail-on: {found}",
     ),
-    "diff.fail_on.goalpost": ("{n}项目标值调整", "{n} goalpost(s) moved"),
-    "diff.fail_on.restated": ("修订{n}条数据", "{n} outcome(s) restated"),
-    "diff.fail_on.worse": ("{n}项状态变差", "{n} status(es) worse"),
+    "diff.fail_on.goalpost": ("{n}项目标值调整", "{n} {n|goalpost|goalposts} moved"),
+    "diff.fail_on.restated": ("修订{n}条数据", "{n} {n|outcome|outcomes} restated"),
+    "diff.fail_on.worse": ("{n}项状态变差", "{n} {n|status|statuses} worse"),
     "diff.bad_fail_on": (
         "--fail-on:未知的类别 {names};可选 {choices}(可用逗号分隔)",
         "--fail-on: unknown kind {names}; choose from {choices} (comma-separated)",
@@ -85,7 +86,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "diff.more_rows": (
         "另有{n}行未列出(完整内容见 --format json)",
-        "{n} more row(s) not shown (the full list: --format json)",
+        "{n} more {n|row|rows} not shown (the full list: --format json)",
     ),
     # --- tracker add ---
     "add.missing": (
@@ -141,15 +142,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- empty results, and the filters in force ---
     "report.filter.region": ("地区", "region"),
     "report.filter.hide": ("不含", "hiding"),
-    "report.filter.due": ("{days}天内到期", "due within {days} days"),
+    "report.filter.due": ("{days}天内到期", "due within {days} {days|day|days}"),
     "empty.data": (
         "数据目录中没有目标:用 tracker add 添加一个,或用 --data 指定数据目录",
         "the data directory has no goals: add one with tracker add, or point --data at the data",
     ),
     "empty.region": (
         "所选地区(及其下级)没有目标;tracker regions 列出各地区的目标数",
-        "the region(s) chosen (and their sub-regions) have no goals; "
-        "tracker regions lists the goal counts",
+        "--region left no goal (sub-regions included); tracker regions lists the goal counts",
     ),
     "empty.year": (
         "--year 筛掉了全部目标;现有目标涉及的年份:{years}",
@@ -174,7 +174,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "empty.load_failed": (
         "没有加载到任何目标:{n}个数据文件有错误(见上),运行 tracker check 查看并修正",
-        "no goal could be loaded: {n} data file(s) have errors (above); "
+        "no goal could be loaded: {n} data {n|file has|files have} errors (above); "
         "run tracker check to fix them",
+    ),
+    # --- $TRACKER_LANG naming no language (cli/group.py) ---
+    "notice.unknown_lang": (
+        "提示:TRACKER_LANG={value} 不是 tracker 支持的语言(zh 或 en),改用区域设置的语言:中文",
+        "notice: TRACKER_LANG={value} is not a language tracker speaks (zh or en); using the "
+        "locale's: English",
+    ),
+    # --- tracker export, status --bom ---
+    "export.not_empty": (
+        "{dir} 不是空目录:请换一个目录,或加 --force 替换导出写入的文件(目录中的其他文件保留)",
+        "{dir} is not empty: choose another directory, or add --force to replace the files "
+        "export writes (other files in it are kept)",
+    ),
+    "export.not_directory": (
+        "{dir} 已存在且不是目录:请指定一个目录",
+        "{dir} exists and is not a directory: name a directory",
+    ),
+    "export.unwritable": (
+        "无法写入 {dir}:{reason}(请检查权限和磁盘空间,或换一个目录)",
+        "cannot write to {dir}: {reason} (check its permissions and free space, or choose "
+        "another directory)",
+    ),
+    "export.no_pyarrow": (
+        "--parquet 需要 pyarrow,请安装:pip install 'tracker[parquet]'(或 pip install pyarrow)",
+        "--parquet needs pyarrow; install it with: pip install 'tracker[parquet]' "
+        "(or pip install pyarrow)",
+    ),
+    "export.done": (
+        "已导出{goals}个目标、{outcomes}条实际值(评估日期 {as_of})到 {dir}:{files}",
+        "exported {goals} {goals|goal|goals} and {outcomes} {outcomes|outcome|outcomes} "
+        "(evaluated at {as_of}) to {dir}: {files}",
+    ),
+    "export.bom_csv_only": (
+        "--bom 只适用于 --format csv",
+        "--bom applies to --format csv only",
     ),
 }

@@ -301,6 +301,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "click.missing_argument": ("缺少参数 {name}。{choices}", "Missing argument {name}.{choices}"),
     "click.missing_choices": ("可选:{choices}", " Choose from: {choices}."),
     "click.no_such_option": ("没有选项 {name}。{hint}", "No such option {name}.{hint}"),
+    "click.negative_value": (
+        "负数会被读作选项:请先写完所有选项,再写 -- 和各参数,如 {example}",
+        "a negative number is read as an option: write all the options first, then -- and the "
+        "arguments, e.g. {example}",
+    ),
     "click.no_such_command": ("没有命令 {name}。{hint}", "No such command {name}.{hint}"),
     "click.did_you_mean": ("是否要找:{names}?", " (Did you mean one of: {names}?)"),
     "click.needs_value": ("选项 {name} 需要一个值。", "Option {name} requires an argument."),

@@ -23,6 +23,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'unit "{written}" in {raw} does not match the goal\'s unit "{unit}": write {fixed} or '
         "change the goal's unit",
     ),
+    "quantity.unit_no_fix": (
+        "{raw} 中的单位“{written}”与目标的单位“{unit}”不符:请把它换算成以{unit}计的数,"
+        "或修改目标的单位",
+        'unit "{written}" in {raw} does not match the goal\'s unit "{unit}": convert the figure '
+        "to {unit}, or change the goal's unit",
+    ),
+    "number.spelled": (
+        "无法把 {raw} 读作一个数:中文数字没有被完整读出;请用阿拉伯数字写作 {fixed}",
+        "cannot read {raw} as one number: the Chinese numeral is not read whole; write it "
+        "with digits as {fixed}",
+    ),
+    "number.spelled_no_fix": (
+        '无法把 {raw} 读作一个数:中文数字没有被完整读出;请用阿拉伯数字写,如 "4.5万人"',
+        "cannot read {raw} as one number: the Chinese numeral is not read whole; write it "
+        'with digits, e.g. "4.5万人"',
+    ),
     "quantity.rate_not_percent": (
         '{raw} 不是百分数:完成率应带 "%" 或写成纯数字,如 "104.19%"',
         '{raw} is not a percentage: a completion rate is written with "%" or as a bare number, '

@@ -129,13 +129,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "problem.E002": (
         "文件不是 UTF-8 编码(字节偏移 {byte}):请转换,如 "
-        "`iconv -f {encoding} -t UTF-8 {file} > {file}.utf8`",
+        "`iconv -f {encoding} -t UTF-8 {src} > {dst}`",
         "file is not UTF-8 (byte {byte}): convert it, e.g. "
-        "`iconv -f {encoding} -t UTF-8 {file} > {file}.utf8`",
+        "`iconv -f {encoding} -t UTF-8 {src} > {dst}`",
     ),
     "problem.E002.utf16": (
-        "文件是 UTF-16 文本:请转换:`iconv -f UTF-16 -t UTF-8 {file} > {file}.utf8`",
-        "file is UTF-16 text: convert it: `iconv -f UTF-16 -t UTF-8 {file} > {file}.utf8`",
+        "文件是 UTF-16 文本:请转换:`iconv -f UTF-16 -t UTF-8 {src} > {dst}`",
+        "file is UTF-16 text: convert it: `iconv -f UTF-16 -t UTF-8 {src} > {dst}`",
     ),
     "problem.E002.binary": (
         "文件是二进制数据(含 NUL 字节):请确认这是你要的数据文件,并另存为 UTF-8 文本",
@@ -173,16 +173,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the extra nesting",
     ),
     "problem.E006.toml": (
-        "TOML 嵌套过深(“{detail}”):数据文件最多只需 {most} 层",
-        "TOML nesting too deep ({detail}): data files need at most {most} levels",
+        "TOML 嵌套过深:数据文件最多只需 {most} 层;请去掉多余的嵌套(TOML 解析器的原话:“{detail}”)",
+        "TOML nested too deep: data files need at most {most} levels; remove the extra nesting "
+        '(the TOML parser said: "{detail}")',
     ),
     "problem.E006.yaml": (
         "YAML 嵌套超过 {most} 层:请去掉多余的嵌套",
         "YAML nested more than {most} levels deep: remove the extra nesting",
     ),
     "problem.E006.yaml_recursion": (
-        "YAML 嵌套过深:数据文件最多只需 {most} 层",
-        "YAML nested too deep: data files need at most {most} levels",
+        "YAML 嵌套过深:数据文件最多只需 {most} 层;请去掉多余的嵌套",
+        "YAML nested too deep: data files need at most {most} levels; remove the extra nesting",
     ),
     "problem.E007": (
         'YAML 标签 {tag} 被拒绝:不接受标签;请删除它,写普通的值(文本加引号:"…")',
@@ -352,6 +353,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "value:{value} 是负数,而“{unit}”的数量不可能为负:请写来源给出的数(减少体现为更小的数)",
         'value: {value} is negative, and a number of "{unit}" cannot be: write the count the '
         "source gives (a decrease is a smaller figure)",
+    ),
+    "problem.E114": (
+        "{field}:{value} 是负数,而{why}不可能为负:请写来源给出的数;"
+        '减少的目标请写 kind = "at_most" 和更小的数,增减幅度请写 measure = "growth" 的增长率',
+        "{field}: {value} is negative, and {why} cannot be: write the figure the source gives; "
+        'a reduction is kind = "at_most" with a smaller figure, a rate of change is a '
+        'measure = "growth" goal',
+    ),
+    "problem.E114.count": ("“{unit}”的数量", 'a number of "{unit}"'),
+    "problem.E114.flow": (
+        "流量目标(期内从零累计的数)",
+        "the target of a flow (a total counted from zero within the period)",
     ),
     "problem.E120": ("{field}:{reason}", "{field}: {reason}"),
     "problem.E120.order": (

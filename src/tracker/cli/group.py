@@ -17,7 +17,7 @@ from tracker.cli.registry import COMMANDS
 from tracker.cli.usage import Choice, in_language, lang_of
 from tracker.errors import EXIT_FINDINGS, EXIT_INTERNAL, EXIT_INTERRUPTED, TrackerError
 from tracker.render.escape import safe
-from tracker.render.i18n import LANGS, Lang, default_lang
+from tracker.render.i18n import LANGS, Lang, default_lang, t, unknown_lang
 
 
 class TrackerGroup(click.Group):
@@ -156,6 +156,9 @@ def cli(
     no_cache: bool,
 ) -> None:
     """Track stated targets against reported outcomes: completion, gap, pace and status."""
+    if lang is None and (value := unknown_lang()) is not None:
+        lang = default_lang()  # the locale's, $TRACKER_LANG being no language (docs/i18n.md)
+        click.echo(t("notice.unknown_lang", lang, value=safe(value)), err=True)
     ctx.obj = Context(
         data=data,
         lang=lang or default_lang(),

@@ -64,6 +64,8 @@ def in_language(
 ) -> click.UsageError:
     """``exc`` as a run in ``lang`` shows it: itself in English; else worded anew.
     ``command``: the subcommand being parsed, when click does not say (``exc.ctx`` unset)."""
+    if isinstance(exc, click.NoSuchOption) and _NEGATIVE.fullmatch(exc.option_name):
+        exc = _negative_value(exc, command)
     if lang != "zh" or isinstance(exc, _HELP):
         return exc
     lines = []
@@ -78,6 +80,39 @@ def in_language(
     reason = _reason(exc, ctx.command if ctx is not None else command)
     lines.append(_zh("click.error", message=reason))
     return ShownUsageError("\n".join(lines))
+
+
+# An "option" that is a negative number: a value (record ID -5) that needs -- before it.
+_NEGATIVE = re.compile(r"-[0-9.,]+\S*")
+
+
+class _NegativeValueError(click.NoSuchOption):
+    """click's "No such option '-5'", with the hint to write ``--`` before the arguments."""
+
+    def __init__(self, exc: click.NoSuchOption, hint: Localized) -> None:
+        super().__init__(exc.option_name, ctx=exc.ctx)
+        self.hint = hint
+
+    def format_message(self) -> str:
+        return f"No such option {self.option_name!r}: {self.hint.en}."
+
+
+def _negative_value(exc: click.NoSuchOption, command: click.Command | None) -> click.NoSuchOption:
+    """The hint in both languages (the zh run's words are chosen by :func:`_reason`)."""
+    ctx = exc.ctx
+    command = ctx.command if ctx is not None else command
+    path = ctx.command_path if ctx is not None else "tracker"
+    arguments = [
+        param.human_readable_name
+        for param in (command.params if command is not None else [])
+        if isinstance(param, click.Argument)
+    ]
+    example = " ".join([path, "[OPTIONS]", "--", *arguments])
+    params = {"example": example}
+    hint = Localized(
+        message("click.negative_value", "zh", params), message("click.negative_value", "en", params)
+    )
+    return _NegativeValueError(exc, hint)
 
 
 def lang_of(args: Sequence[str]) -> Lang:
@@ -106,6 +141,8 @@ def _reason(exc: click.UsageError, command: click.Command | None) -> str:
         if not name:
             return _zh("click.invalid_value", reason=reason)
         return _zh("click.invalid", name=name, reason=reason)
+    if isinstance(exc, _NegativeValueError):
+        return _zh("click.no_such_option", name=repr(exc.option_name), hint=exc.hint.zh + "。")
     if isinstance(exc, click.NoSuchOption):
         hint = _did_you_mean(exc.possibilities or ())
         return _zh("click.no_such_option", name=repr(exc.option_name), hint=hint)

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from fractions import Fraction
 
@@ -158,6 +158,9 @@ class DataDiff:
     outcomes_removed: tuple[OutcomeChange, ...]
     outcomes_restated: tuple[OutcomeChange, ...]
     status_changed: tuple[StatusChange, ...]
+    # every goal's deadline (the new version's where both have it): a relative target names
+    # last year's goal as 上年 (render.display.relative_words)
+    deadlines: Mapping[str, date] = field(default_factory=dict)
 
     @property
     def goalposts_moved(self) -> tuple[GoalChange, ...]:
@@ -262,4 +265,5 @@ def diff_datasets(
         outcomes_removed=tuple(c for c in outcomes if c.new is None),
         outcomes_restated=tuple(c for c in outcomes if c.old is not None and c.new is not None),
         status_changed=tuple(statuses),
+        deadlines={g.id: g.deadline for g in (*old.goals, *new.goals)},
     )

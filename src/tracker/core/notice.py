@@ -1,7 +1,7 @@
 """``tracker report --style notice``: what a 督查 notice shows (docs/report.md).
 
 A region × indicator grid of 红黄绿灯 cells, the overdue goals (逾期未报), the goals lagging
-behind the time-elapsed schedule (落后序时进度N个百分点, worst first), the goals due within a
+behind the time-elapsed schedule (落后时序进度N个百分点, worst first), the goals due within a
 few days, and the stated rates their own figures contradict.
 
 Pure: takes evaluations (judged with lag bands, 10,30 unless the user chose others), returns

@@ -40,6 +40,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tracker.core.regions import RegionInfo
+from tracker.extract.across import drop_restated, mark_tasks
 from tracker.extract.candidates import (
     Candidate,
     candidates,
@@ -142,6 +143,8 @@ def extract(
     cands = drop_headline_repeats(norm, cands)
     cands = table_rows(norm, paragraphs, cands)
     relate(norm, cands)
+    mark_tasks(norm, cands)
+    drop_restated(cands)
     figures: list[Figure] = []
     prev: Candidate | None = None
     prev_title: str | None = None
@@ -152,7 +155,12 @@ def extract(
             before = figures[-1] if figures else None
             same_paragraph = before is not None and before.paragraph == cand.paragraph.index
             prev_role = before.role if before is not None and same_paragraph else None
-            figure = _figure(view, cand, ctx, prev, prev_title, prev_role)
+            earlier = (
+                before.title
+                if before is not None and same_paragraph and before.unit == cand.unit
+                else None
+            )
+            figure = _figure(view, cand, ctx, prev, prev_title, prev_role, earlier)
             figures.append(figure)
             prev_title = figure.title
         prev = cand
@@ -203,6 +211,7 @@ def _figure(
     prev: Candidate | None,
     prev_title: str | None,
     prev_role: Role | None,
+    earlier: str | None = None,
 ) -> Figure:
     norm = view.norm
     guessed: list[tuple[str, str]] = []
@@ -222,15 +231,18 @@ def _figure(
     if cand.unit_note:
         guessed.append(("unit", cand.unit_note))
         confidence -= 0.15
-    title = figure_title(norm, cand, ctx, prev, prev_title)
+    title = figure_title(norm, cand, ctx, prev, prev_title, earlier)
     if title == "(未命名)":
         confidence -= 0.1
     qualifier = cand.qualifier
     kind = "at_least"
-    if (
+    if role == "target" and qualifier == "about" and cand.upper is None:
+        kind = "range"  # "控制在29微克/立方米左右": a band, not a ceiling
+    elif (
         cand.decrease
         or qualifier == "at_most"
         or cand.ceiling
+        or _CEILING_NAMED.match(norm, cand.end)  # "低于4.5%的控制目标": a ceiling quoted
         or (role == "target" and qualifier == "less_than")
         or re.search(r"控制在$", norm[cand.clause[0] : cand.start])
     ):
@@ -331,13 +343,21 @@ def _article_title(text: str) -> str | None:
 # 新增产能) is a flow.
 _LEVEL_TITLE = re.compile(
     r"率|占比|比例|覆盖面|标准|千人口|每千|每万|(?<!退出)(?<!淘汰)(?<!化解)(?<!压减)(?<!新增)产能"
-    r"|能力|余额|保有量|存栏"
+    r"|能力|余额|保有量|存栏|浓度|密度"
 )
 
 
 # A count reached ("增至", "减少到", "降至", "总数达1053家"): what there is at the end, a level.
 _REACHED_LEVEL = re.compile(
     r"(?:增|增加|减|减少|降|下降|提高|提升|上升)(?:至|到)$|总(?:数|量)(?:达到|达|为)$"
+)
+
+
+# A ceiling named after the figure: the target itself ("低于4.5%的控制目标", "4%的控制指标") or
+# the outcome kept under it ("失业率3.2%,低于4.5%的控制目标").
+_CEILING_NAMED = re.compile(
+    r"(?:以内|以下)?的(?:控制|调控)(?:目标|指标|线)"
+    r"|[,,]\s*(?:均|仍)?(?:低于|不高于|未超过|控制在)[^,;。]{0,12}?的(?:控制|调控)(?:目标|指标|线)"
 )
 
 

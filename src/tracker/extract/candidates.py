@@ -76,7 +76,9 @@ _MONEY_WORDS = re.compile(
 
 
 _ADMIN_COUNTED = re.compile(
-    r"(?:试点|贫困|重点|示范|脱贫)?(?:县|市|区|省|自治区|盟|地区)|(?:大|中|小|特大|超大)?城市(?!社区)"
+    # not "11个省级美丽乡村" (省级, 市级, 县级: a grade of what is counted)
+    r"(?:试点|贫困|重点|示范|脱贫)?(?:县|市|区|省|自治区|盟|地区)(?!级)"
+    r"|(?:大|中|小|特大|超大)?城市(?!社区)"
 )
 
 
@@ -224,6 +226,7 @@ class Candidate:
     upper: str | None = None  # the upper bound of a band ("增长4.5%-5%"): the figure is its lower
     decline: bool = False  # a growth figure the text gives as a fall (下降37.8%): negated
     decrease: bool = False
+    task: bool = False  # the target a later figure's stated rate implies (``mark_tasks``)
     consumed: bool = False
     notes: list[str] = field(default_factory=list)
     related: list[Candidate] = field(default_factory=list)
@@ -357,8 +360,10 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
 
 
 def _no_work(norm: str, para: Paragraph, start: int, end: int, unit: str) -> bool:
-    """The basis of a payment ("按800元标准") or a meeting's roll ("实有代表334名"): figures
-    of the policy or of the meeting, not of work done."""
+    """The basis of a payment ("按800元标准"), a meeting's roll ("实有代表334名") or a reform's
+    name ("“34证合一”"): figures of the policy or of the meeting, not of work done."""
+    if norm.startswith(("合一", "一照", "一码"), end) and len(unit) == 1:
+        return True
     if _BASIS_BEFORE.search(norm, max(start - 6, 0), start) and _BASIS_AFTER.match(norm, end):
         return True
     return unit in ("名", "人", "位") and bool(

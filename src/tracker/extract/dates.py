@@ -26,6 +26,9 @@ _TIME_RE = re.compile(
     r"|(?P<five>过去五年|过去的五年|五年来)|(?P<twelve>(?<![0-9十])一年来)"
     r"|(?P<part>上半年|前三季度|前两季度|(?:第)?(?P<q>[一二三四])季度(?:末|底)?)"
     r"|(?P<month>(?<![0-9年\-—–~至到、])(?P<m5>1[0-2]|[1-9])月(?:份)?(?:底|末)?(?![0-9日]))"
+    # A year without 年 opening a clause about an area: "殷勇表示,2025北京全市地区生产总值…"
+    r"|(?:(?<=[,:。;])|^)(?P<bare>(?:19|20)[0-9]{2})"
+    r"(?=[\u4e00-\u9fff]{0,4}?(?:全市|全省|全区|全县|全州|全国|全年))"
 )
 
 
@@ -104,6 +107,7 @@ class TimeEvent:
     text: str = ""
     relative: bool = False  # "今年", "去年": the year depends on the article date
     bracket: bool = False  # "…(2013—2017年)": the period of a task named before it
+    whole: bool = False  # "确保全年城镇新增就业60万人": the whole year, not a date before it
 
 
 _PLAN_STARTS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
@@ -142,6 +146,8 @@ def time_events(
             if found == date:
                 continue  # the article's own date line dates the article, not its figures
         event = _time_event(norm, m, ref, date, in_force or ref)
+        if event is not None and m["now"] == "目前" and _dated_in_sentence(norm, events, m.start()):
+            continue  # "截至6月30日,…,目前完工24条": 目前 is that date
         if event is not None:
             events.append(event)
             if event.first is not None and event.first == event.last and not event.deadline:
@@ -165,6 +171,21 @@ def _under_way(year: int | None, last_month: int, date: dt.date | None) -> bool:
         return False
     begun = dt.date(year, last_month - 2, 1) <= date
     return begun and dt.date(year, last_month, 1) > date + dt.timedelta(days=31)
+
+
+def _dated_in_sentence(norm: str, events: list[TimeEvent], at: int) -> bool:
+    """Whether a date ("截至6月30日", "1-6月") dates the sentence (up to its full stop) that
+    holds ``at``."""
+    last = events[-1] if events else None
+    return (
+        last is not None
+        and last.as_of is not None
+        and not last.current
+        and _SENTENCE_STOP.search(norm, last.at, at) is None
+    )
+
+
+_SENTENCE_STOP = re.compile(r"[。!?]")
 
 
 def _time_event(
@@ -229,6 +250,9 @@ def _time_event(
         return TimeEvent(at, looked_back, looked_back, text=text, relative=True)
     if m["year"]:
         return _year_event(norm, m, ref)
+    if m["bare"]:
+        year = int(m["bare"])
+        return TimeEvent(at, year, year, text=text)
     return _relative_event(norm, m, ref, in_force)
 
 
@@ -239,6 +263,8 @@ def _year_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | Non
     after = m["after"] or ""
     if not m["by"] and at > 0 and norm[at - 1] in "比较" and not after:
         return None  # "较2010年新增9个项目": the base of a comparison, not a date
+    if not after and norm.startswith("同期", m.end()):
+        return None  # "高于2019年同期水平", "与2019年同期相比": the base of a comparison
     if after in ("以来", "来"):
         return TimeEvent(at, year, None, current=True, text=text)
     future = ref is None or year >= ref
@@ -262,7 +288,8 @@ def _relative_event(
         if norm.endswith("预计", max(at - 2, 0), at) and year is not None:
             # "预计全年将超过1200万人": an estimate of the whole year, as of its last day
             return TimeEvent(at, None, None, as_of=dt.date(year, 12, 31), text=text)
-        return TimeEvent(at, None, None, text=text)
+        whole = not norm.startswith(("目标", "任务", "计划", "的"), m.end())
+        return TimeEvent(at, None, None, text=text, whole=whole)
     if ref is None:
         return None
     if word == "去年" and at > 0 and norm[at - 1] in "比较同与和":
@@ -273,7 +300,8 @@ def _relative_event(
 
 def years_mentioned(norm: str) -> Counter[int]:
     counts: Counter[int] = Counter()
-    for m in re.finditer(r"(?<![0-9第\-—–~至到])(\d{4})年(?!\d)", norm):
+    # not the base of a comparison ("比2019年增长12.15%", "高于2019年同期水平")
+    for m in re.finditer(r"(?<![0-9第\-—–~至到比较])(\d{4})年(?!\d|同期)", norm):
         year = int(m[1])
         if 1950 <= year <= 2200:
             counts[year] += 1

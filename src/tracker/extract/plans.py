@@ -76,12 +76,19 @@ def _theme(norm: str, start: int, end: int) -> bool:
 
 
 def in_plan_list(
-    norm: str, sentences: list[tuple[int, int]], sentence_start: int, window: int, past: bool
+    norm: str,
+    sentences: list[tuple[int, int]],
+    sentence_start: int,
+    window: int,
+    past: bool,
+    year: int | None = None,
 ) -> bool:
     """Whether the sentence starting at ``sentence_start`` is an item of a plan list whose
     heading ("主要预期目标是:", "二、2018年发展主要预期目标", "提出…主要预期目标:") stands in
     a sentence before it, not before ``window`` (in its block or the blocks of the list's
-    numbered items before): every sentence between holds a figure (or is an item's theme,
+    numbered items before), of the figure's ``year`` when the heading names one ("2026年…主要
+    预期目标是:…。2025北京全市地区生产总值5.2万亿元": last year's outcome, not an item): every
+    sentence between holds a figure (or is an item's theme,
     "——经济保持平稳较快增长。", or an item of its own, "…国际收支基本平衡;") and no review
     wording. A list of 实事 may also hold sentences without figures ("三是加强城乡环境整治。
     继续推进…。全面推进农村污水治理,受益农户达到110万户。"). For a year already past, only
@@ -97,6 +104,9 @@ def in_plan_list(
                 return False
             if past and not _announces(norm, header):
                 return False
+            named = _HEADING_YEAR.findall(norm, start, header.start())
+            if year is not None and named and int(named[-1]) != year:
+                return False
             return not LIST_BREAK.search(norm, header.end(), end)
         if LIST_BREAK.search(norm, start, end):
             return False
@@ -107,6 +117,7 @@ def in_plan_list(
 
 
 _ITEM_ENDS = frozenset(";;")
+_HEADING_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 
 
 # Targets quoted in a review. What a report proposed ("去年政府工作报告提出,2018年全年再为企业
@@ -146,7 +157,8 @@ def quoted_plan(
 # A numbered item that names its task ("二、新建农村公路5000公里。"), then a sentence that tells
 # what was done of it ("全年完成5862公里,为年度任务的117.2%。"): the item's figure is the target.
 _ITEM_MARK = re.compile(
-    r"\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十0-9]{1,2}\)|[0-9]{1,2}[.、](?![0-9]))"
+    r"\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十0-9]{1,2}\)|[0-9]{1,2}[.、](?![0-9])"
+    r"|实事(?:[一二三四五六七八九十]{1,3}|[0-9]{1,2}):)"
 )
 _ITEM_DONE = re.compile(r"完成|实现|已|累计|达到|建成")
 _NEXT_DONE = re.compile(r"完成|已|累计|实现|建成|为[^,;。]{0,10}的[0-9.]+%")
@@ -164,8 +176,8 @@ def item_task(
     or none: "全年完成5862公里")."""
     s0, s1 = sentence
     mark = _ITEM_MARK.match(norm, s0)
-    if mark is None or s1 - s0 > _ITEM_LENGTH or _ITEM_DONE.search(norm, s0, start):
-        return False
+    if mark is None or s1 - s0 > _ITEM_LENGTH or _ITEM_DONE.search(norm, s0, s1):
+        return False  # "(二)全省新增41家场馆均已落实…": the item tells what was done
     i = bisect.bisect_left(sentences, (s0, -1))
     if i + 1 >= len(sentences):
         return False
@@ -177,3 +189,44 @@ def item_task(
     named = lead[_NEXT_LEAD.match(lead).end() :]  # type: ignore[union-attr]
     noun = norm[mark.end() : start]
     return len(named) <= 1 or any(noun[k : k + 3] in named for k in range(len(noun) - 2))
+
+
+# An item that names tasks, then a sentence that reports their progress by a date ("实事二:新改
+# 扩建“四好农村路”300公里,加固改造危桥120座。截至6月30日,完成…163.98公里"): the item's figures
+# are its targets. The item tells no time and nothing done; the report opens with its date.
+_PROGRESS_OPENS = re.compile(
+    r"[^,;。:]{0,6}?(?:截至|截止|目前|[0-9]{1,2}\s*[-—–~至]\s*[0-9]{1,2}月|上半年|前三季度"
+    r"|(?:第)?[一二三]季度|[0-9]{1,2}月(?:底|末|份))"
+)
+_ITEM_SENTENCES = 6
+
+
+def item_before_progress(
+    norm: str, sentences: list[tuple[int, int]], sentence: tuple[int, int]
+) -> bool:
+    """Whether the sentence is (part of) a numbered item whose progress the first sentence
+    after it reports, opening with a date."""
+    i = bisect.bisect_left(sentences, (sentence[0], -1))
+    if i >= len(sentences) or sentences[i] != sentence:
+        return False
+    k = i
+    while True:
+        s0, s1 = sentences[k]
+        if LIST_BREAK.search(norm, s0, s1) or _ITEM_DONE.search(norm, s0, s1):
+            return False  # a time or something done: not a task
+        if _ITEM_MARK.match(norm, s0):
+            break
+        k -= 1
+        if k < 0 or i - k >= _ITEM_SENTENCES:
+            return False
+    for j in range(i + 1, min(i + 1 + _ITEM_SENTENCES, len(sentences))):
+        s0, s1 = sentences[j]
+        if _PROGRESS_OPENS.match(norm, s0, s1):
+            return True
+        if (
+            _ITEM_MARK.match(norm, s0)
+            or LIST_BREAK.search(norm, s0, s1)
+            or _ITEM_DONE.search(norm, s0, s1)
+        ):
+            return False
+    return False

@@ -19,6 +19,8 @@ _RATE_LEAD = (
     r"|完成(?:了)?目标(?:任务|计划)?"  # "完成目标210%"
     # "已完成投资11.5亿元,完成年度总投资的88.8%": the year's investment is the target
     r"|完成(?:了)?(?:年度|全年)(?:总)?投资的"
+    # "完成年度计划投资比例52.99%", "完成计划比例", "资金完成比率": the share done, named after
+    r"|完成(?:了)?(?:年度|全年|年)?(?:目标|任务|计划)?(?:投资|资金)?(?:比例|比率)(?:为|达到|达|是)?"
 )
 _RATE_BEFORE = re.compile(rf"(?:{_RATE_LEAD})$")
 RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure before it
@@ -26,8 +28,16 @@ RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure be
 
 # The rate of the work a figure counts, after it: "已开建6.08万套,开工率为95.3%". Of a count
 # of projects ("已开工事项65件,开工率达100%") it is a summary, not a figure's rate.
-_WORK_RATE = re.compile(r"(?:开工|竣工|完工|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$")
+_WORK_RATE = re.compile(r"(?P<work>开工|竣工|完工|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$")
 _PROJECT_COUNTS = frozenset(("件", "项"))
+# The work a figure counts, told before it ("目前完工24条,在建13条"): a 完工率 rates what was
+# finished, not what is under way.
+_WORK_DONE = re.compile(r"开工|开建|动工|竣工|完工|建成|在建|签约|到位|拨付|兑付|执行")
+_WORK_OF_RATE = {
+    "开工": ("开工", "开建", "动工"),
+    "竣工": ("竣工", "完工", "建成"),
+    "完工": ("完工", "竣工", "建成"),
+}
 
 
 # The words between the figure a rate rates and a target figure quoted in the rate's phrase:
@@ -142,7 +152,7 @@ def _baselines(norm: str, group: list[Candidate]) -> None:
         between = norm[first.end : second.start]
         match = _BASELINE_BETWEEN.match(between)
         lead = _BASELINE_LEAD.search(norm, max(first.start - 10, 0), first.start)
-        if match and lead and _same_unit(first.unit, second.unit):
+        if match and lead and same_unit(first.unit, second.unit):
             second.baseline = first
             second.decrease = match["verb"] in _DECREASE
             second.related.append(first)
@@ -242,8 +252,7 @@ def _rates(norm: str, group: list[Candidate]) -> None:
             continue
         owner = _owner_of(live, live[i - 1]) if live[i - 1].consumed else None
         if owner is not None and _RATE_ELIDED.fullmatch(between.rstrip()):
-            owner.notes.append("another rate: " + norm[live[i - 1].end : cand.end].strip(" ,"))
-            cand.consumed = True  # one stated rate a figure; the second goes into its note
+            _second_rate(norm, owner, live[i - 1], cand)
             i += 1
             continue
         # "完成年目标任务8000人的96.2%": the figure before is a target inside the rate's phrase.
@@ -253,7 +262,8 @@ def _rates(norm: str, group: list[Candidate]) -> None:
         )
         trailing = bool(_RATE_TRAIL.match(norm, cand.end) and _RATE_TRAIL_LEAD.fullmatch(between))
         between = between.rstrip()  # "完成率 134.4%": pages space figures from their words
-        work = bool(_WORK_RATE.search(between)) and live[i - 1].unit not in _PROJECT_COUNTS
+        work_match = _WORK_RATE.search(between)
+        work = work_match is not None and live[i - 1].unit not in _PROJECT_COUNTS
         if not (
             _RATE_BEFORE.search(between)
             or _PAREN_RATE.fullmatch(between)
@@ -287,9 +297,8 @@ def _rates(norm: str, group: list[Candidate]) -> None:
             and _PER_HEAD.search(norm[before[-2].end : before[-1].start])
         ):
             before = before[:-1]  # "新增托位540个,千人口托位数达到3.88个,完成率260%"
-        rated = before[-len(rates) :] if len(before) >= len(rates) else before[-1:]
-        if len(rates) > 1 and len(rated) != len(rates):
-            rated = []
+        work_done = work_match["work"] if work_match and not _RATE_BEFORE.search(between) else None
+        rated = _rated(norm, before, rates, work_done)
         for n, (owner, rate) in enumerate(zip(rated, rates, strict=False)):
             owner.rate = rate
             owner.related.append(rate)
@@ -299,6 +308,41 @@ def _rates(norm: str, group: list[Candidate]) -> None:
                 owner.related.append(targets[n])
                 targets[n].consumed = True
         i += len(rates)
+
+
+def _second_rate(norm: str, owner: Candidate, first: Candidate, second: Candidate) -> None:
+    """A second rate of the same figure, its verb left out ("完成省民生工程目标任务的130.26%,
+    市民生工程目标任务的127%"): one stated rate a figure (SPEC §1.4), the higher level's; the
+    other goes into the note, and the quote holds both."""
+    note = norm[first.end : second.end].strip(" ,")
+    if owner.rate is not None and _higher(norm, second, owner.rate):
+        note = norm[owner.rate.clause[0] : owner.rate.end].strip(" ,")
+        owner.rate = second
+    owner.related.append(second)
+    owner.notes.append("another rate: " + note)
+    second.consumed = True
+
+
+def _rated(
+    norm: str, before: list[Candidate], rates: list[Candidate], work: str | None
+) -> list[Candidate]:
+    """The figures a list of rates rates, in order: the last ones before them."""
+    if work is not None and len(rates) == 1:
+        return _work_rated(norm, before, work)
+    rated = before[-len(rates) :] if len(before) >= len(rates) else before[-1:]
+    return [] if len(rates) > 1 and len(rated) != len(rates) else rated
+
+
+def _work_rated(norm: str, before: list[Candidate], work: str) -> list[Candidate]:
+    """The figure a work rate ("完工率63.2%") rates: the nearest before it that counts that
+    work, or counts no other ("实施…38条,目前完工24条,在建13条,开工率97.4%,完工率63.2%": the
+    完工率 is of 24条; the 开工率, of a count the text does not give, rates none)."""
+    words = _WORK_OF_RATE.get(work, (work,))
+    for cand in reversed(before[-3:]):
+        told = [m.group() for m in _WORK_DONE.finditer(norm, cand.clause[0], cand.start)]
+        if (told and told[-1] in words) or (not told and cand is before[-1]):
+            return [cand]
+    return []
 
 
 _COMPARED_WITH = re.compile(r"(?P<word>高于|低于|超过|超出|快于|慢于|少于|多于)$")
@@ -315,10 +359,18 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         owner = live[i - 1]
         first = _owner_of(live, owner) if owner.consumed else None
         if match is not None and first is not None and first.gap is owner:
-            # "低于省控线0.84个百分点,低于市控线0.64个百分点": the second into the note
-            first.notes.append("another gap: " + norm[owner.end : cand.end].strip(" ,"))
+            # "低于省控线0.84个百分点,低于市控线0.64个百分点": one gap a figure, the higher
+            # level's; the other into the note
+            note = norm[owner.end : cand.end].strip(" ,")
+            if _higher(norm, cand, owner):
+                note = norm[owner.clause[0] : owner.end].strip(" ,")
+                first.gap = cand
+            first.related.append(cand)
+            first.notes.append("another gap: " + note)
             cand.consumed = True
             continue
+        if match is not None and first is not None and first.rate is owner and first.gap is None:
+            owner = first  # "完成年度计划投资比例52.99%,超序时进度2.99个百分点": the figure's gap
         word = (match["word"] or match["cmp"] or match["far"]) if match else None
         if match is None and i >= 2 and _QUOTED_TARGET.fullmatch(norm, owner.end, cand.start):
             compared = _COMPARED_WITH.search(norm, live[i - 2].end, owner.start)
@@ -365,16 +417,37 @@ def _growth(norm: str, group: list[Candidate]) -> None:
         previous = cand
 
 
+# Whose target a rate or gap measures against, highest first: the nation's, the province's,
+# the city's, the county's ("完成省民生工程目标任务的130.26%,市民生工程目标任务的127%").
+_LEVELS = (
+    re.compile(r"国家|中央|全国"),
+    re.compile(r"省"),
+    re.compile(r"市|州|盟"),
+    re.compile(r"县|区|旗"),
+)
+
+
+def _level(text: str) -> int:
+    return next((n for n, words in enumerate(_LEVELS) if words.search(text)), len(_LEVELS))
+
+
+def _higher(norm: str, second: Candidate, first: Candidate) -> bool:
+    """Whether the second rate (gap) measures against a higher level's target than the first."""
+    return _level(norm[second.clause[0] : second.start]) < _level(
+        norm[first.clause[0] : first.start]
+    )
+
+
 def _gap_unit(owner: Candidate, gap: Candidate) -> bool:
     if owner.unit in ("%", "‰"):
         return gap.unit in ("个百分点", "百分点")
-    return _same_unit(owner.unit, gap.unit)
+    return same_unit(owner.unit, gap.unit)
 
 
 _PEOPLE = frozenset(("人", "名", "位", "人次"))
 
 
-def _same_unit(a: str, b: str) -> bool:
+def same_unit(a: str, b: str) -> bool:
     return a == b or (a in _PEOPLE and b in _PEOPLE)
 
 
@@ -391,8 +464,9 @@ def _progress(norm: str, group: list[Candidate]) -> None:
         if rate.unit != "%" or done.unit == "%" or done.unit != task.unit:
             continue
         between = norm[done.end : rate.start]
-        if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between)):
-            continue
+        work = _WORK_RATE.search(between) is not None and done.unit not in _PROJECT_COUNTS
+        if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or work):
+            continue  # "…200个项目…,已开工200个,开工率100%" as "…已完成8个(53%)"
         if not _close(done.parsed, task.parsed, rate.parsed):
             continue
         done.rate, done.goal_target = rate, task
@@ -403,10 +477,16 @@ def _progress(norm: str, group: list[Candidate]) -> None:
 # What was done of a task named just before: "新建幼儿园20所,目前已完工15所", "改造农村公路300
 # 公里,已完成280公里".
 _DONE_OF_TASK = re.compile(
-    r"[,,]\s*(?:目前|现|截至目前)?(?:已经|已)(?:全部|累计)?(?:完成|完工|建成|开工|竣工|实施|落实)?(?:了)?$"
+    r"[,,]\s*(?:(?:目前|现|截至目前)(?:已经|已)?|已经|已)(?:全部|累计)?"
+    r"(?:完成|完工|建成|开工|竣工|实施|落实)?(?:了)?$"
     # "全年任务为3800户,实际改造4559户": what was done, more than the task or less
     r"|[,,]\s*(?P<actual>实际)(?:共|累计)?[\u4e00-\u9fff]{0,2}?(?:了)?$"
 )
+
+
+# ... after the task named as such ("全年任务为3800户"; a plan's "计划完成20场,实际完成27场"
+# stays two figures).
+_TASK_IS = re.compile(r"任务(?:数)?(?:是|为)$")
 
 
 def _done_of_tasks(norm: str, group: list[Candidate]) -> None:
@@ -414,9 +494,10 @@ def _done_of_tasks(norm: str, group: list[Candidate]) -> None:
         lead = _DONE_OF_TASK.fullmatch(norm, task.end, done.start)
         if (
             lead is not None
-            and _same_unit(task.unit, done.unit)
+            and same_unit(task.unit, done.unit)
             and task.unit not in ("%", "‰")
-            and (done.parsed <= task.parsed or lead["actual"])
+            and (done.parsed <= task.parsed or _TASK_IS.search(norm, task.clause[0], task.start))
+            and (not lead["actual"] or _TASK_IS.search(norm, task.clause[0], task.start))
             and done.goal_target is None
         ):
             done.goal_target = task
@@ -467,7 +548,7 @@ def _fractions(norm: str, group: list[Candidate]) -> None:
     live = _live(group)
     for i in range(2, len(live)):
         rate, num, den = live[i], live[i - 1], live[i - 2]
-        if rate.unit != "%" or num.unit == "%" or not _same_unit(num.unit, den.unit):
+        if rate.unit != "%" or num.unit == "%" or not same_unit(num.unit, den.unit):
             continue
         between = norm[num.end : rate.start]
         if not (_RATE_WORD.search(between) or _PAREN_RATE.fullmatch(between)):
@@ -488,8 +569,8 @@ def _breakdowns(norm: str, group: list[Candidate]) -> None:
         running = Fraction(0)
         parts: list[Candidate] = []
         for part in live[i + 1 :]:
-            if part.unit != total.unit or part.consumed:
-                break
+            if part.unit != total.unit or part.consumed or part.rate is not None:
+                break  # a part with its own rate ("完工24条,…完工率63.2%") is a figure told
             parts.append(part)
             running += part.parsed
             if running >= total.parsed:

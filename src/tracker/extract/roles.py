@@ -17,6 +17,7 @@ from tracker.extract.draft import Role
 from tracker.extract.plans import (
     LIST_BREAK,
     in_plan_list,
+    item_before_progress,
     item_task,
     plan_heading,
     quoted_plan,
@@ -46,6 +47,9 @@ _TASK_LIST = re.compile(r"[0-9]+项[^;。]{0,20}?,(?:分别)?(?:为|是)[::]?[^;
 # An outcome compared with its target later in the sentence.
 _COMPARED_WITH_TARGET = re.compile(
     r"[^;。]{0,6}?[,,](?:明显|也|均)?比[^,;。]{0,16}?目标(?:低|高|少|多)"
+    # an outcome compared with a quoted target: 失业率3.2%,低于4.5%的控制目标
+    r"|[^;。]{0,6}?[,,](?:均|仍|也)?(?:低于|高于|好于|优于|快于|超过|控制在)"
+    r"[^,;。]{0,12}?的[^,;。]{0,4}?(?:目标|指标|预期|控制线)"
 )
 
 
@@ -133,9 +137,14 @@ def figure_role(
         return "target", 0.9, None
     if item_task(norm, ctx.sentences, cand.sentence, cand.start, cand.unit):
         return "target", 0.75, None  # "二、新建农村公路5000公里。全年完成5862公里"
+    if cand.task or item_before_progress(norm, ctx.sentences, cand.sentence):
+        # "实事二:…300公里,…120座。截至6月30日,完成…"; the target a later rate implies
+        return "target", 0.75, None
     past = ctx.ref_year is not None and when.last < ctx.ref_year
     estimate = past or _late_in(ctx, when)
     words = [w.group() for w in _TARGET_BEFORE.finditer(local)]
+    if _DONE_AFTER.match(norm, cand.end) and not any(_MODAL.fullmatch(w) for w in words):
+        return "outcome", 0.8, None  # "规划建设校舍面积86.66万平方米全部开工": done
     if any(not (estimate and _ESTIMATE.fullmatch(w)) for w in words):
         # "预计全年增长6.3%" of a year already over, or in its last quarter, is an estimate of
         # the outcome, not a plan; "…的主要预期目标是…增长7%左右" is a plan all the same.
@@ -147,7 +156,7 @@ def figure_role(
     if plan_heading(norm, max(full_start, window), cand.start, past):
         return "target", 0.8, None  # "主要预期目标是:…;…;…"
     if not LIST_BREAK.search(norm, cand.sentence[0], cand.start) and in_plan_list(
-        norm, ctx.sentences, cand.sentence[0], max(0, cand.start - _LOOKBACK), past
+        norm, ctx.sentences, cand.sentence[0], max(0, cand.start - _LOOKBACK), past, when.last
     ):
         return "target", 0.75, None  # an item of a list under "主要预期目标" a few sentences back
     if cand.numerator is not None or cand.baseline is not None:
@@ -194,6 +203,14 @@ def figure_role(
     if plan > review:
         return "target", 0.5, "role from the plan wording of the paragraph"
     return "outcome", 0.5, "role from the review wording of the paragraph (default)"
+
+
+# Completion right after the figure ("…86.66万平方米全部开工", "…41家场馆均已落实"): the figure
+# was reached, whatever noun of a plan (规划, 计划) names it; a modal (确保, 力争) still plans it.
+_DONE_AFTER = re.compile(
+    r"\s*(?:均已|已经|已|全部|全面|均)(?:建成|完成|完工|竣工|开工|投用|投入使用|通过验收|落实)"
+)
+_MODAL = re.compile(r"确保|力争|争取.*|要|拟")
 
 
 # Target wording that is an estimate when the year is over ("预计全年增长6.3%").
@@ -331,6 +348,7 @@ def _events_before(
     year_event: TimeEvent | None = None
     date_event: TimeEvent | None = None
     running = _RUNNING.search(ctx.norm, *cand.sentence) is not None
+    stopped = False
     index = bisect.bisect_right(ctx.event_starts, cand.start) - 1
     while index >= 0:
         event = ctx.events[index]
@@ -342,13 +360,19 @@ def _events_before(
         if event.first is not None or event.last is not None:
             year_event = event
             break
-        if date_event is None and (
-            event.as_of is not None  # "截至9月底" dates what follows until another date
-            or (event.current and not _FULL_STOP.search(ctx.norm, event.at, cand.start))
+        if event.whole and date_event is None:
+            stopped = True  # "截至3月底,…。确保全年…60万人": the year's figure, not the date's
+        if (
+            date_event is None
+            and not stopped
+            and (
+                event.as_of is not None  # "截至9月底" dates what follows until another date
+                or (event.current and not _FULL_STOP.search(ctx.norm, event.at, cand.start))
+            )
         ):
             date_event = event
         index -= 1
-    if date_event is None and year_event is not None and year_event.as_of is None:
+    if date_event is None and not stopped and year_event is not None and year_event.as_of is None:
         # "萧县9月份民生工程进展情况 … 2025年全县…": a month named before the year of the
         # period dates its figures too.
         for event in ctx.events[max(index - _EARLIER_DATES, 0) : max(index, 0)][::-1]:

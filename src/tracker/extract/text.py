@@ -186,6 +186,7 @@ _ITEM_MARKER = re.compile(
     r"|(?<![0-9.%A-Za-z])[0-9]{1,2}(?:\.|、)(?=[\u4e00-\u9fff“\"(])"
     r"|[\u2460-\u2473\u2776-\u277f]"
     r"|[●■◆▲•▪★☆◇□]"  # a bulleted list ("●地区生产总值增长5%以上")
+    rf"|实事(?:[{_CN_NUMERAL}]{{1,3}}|[0-9]{{1,2}})(?=:)"  # "实事二:新改扩建…": the item's task
 )
 
 
@@ -199,6 +200,9 @@ _SENTENCE_STOP = re.compile(r"[。!?]")
 
 _REPEAT_SENTENCE = 20
 _REPEAT_CLAUSE = 10
+# A clause that rates or measures the figure before it: "完成年度计划投资比例52.99%",
+# "超序时进度2.99个百分点", "为年度任务的117%", "完成率99%".
+_RATES_BEFORE = re.compile(r"\s*(?:完成|为|占|超|低于|高于|塌|落后|投资完成率|开工率|完工率)")
 _DIGIT = re.compile(r"[0-9]")
 
 
@@ -228,11 +232,18 @@ def split_paragraphs(view: View) -> list[Paragraph]:
             if len(key) >= _REPEAT_SENTENCE and key in seen:
                 para.skip_sentences.add((s_start, s_end))
             seen.add(key)
+        previous_skipped = True
         for c_start, c_end in para.clauses:
-            # ... and so is a repeated clause that states a figure ("全国城镇新增就业1200万人,").
+            # ... and so is a repeated clause that states a figure ("全国城镇新增就业1200万人,"),
+            # unless it rates a figure told anew just before it ("…累计完成投资12.88亿元,完成年度
+            # 计划投资比例52.99%": a summary's rate, told again of the section's figure).
             key = "\0" + re.sub(r"\s+", "", norm[c_start:c_end]).rstrip(",;。:")
-            if len(key) > _REPEAT_CLAUSE and key in seen and _DIGIT.search(key):
+            rates_before = _RATES_BEFORE.match(norm, c_start) is not None and not previous_skipped
+            repeated = len(key) > _REPEAT_CLAUSE and key in seen and _DIGIT.search(key)
+            skipped = bool(repeated) and not rates_before
+            if skipped:
                 para.skip_clauses.add((c_start, c_end))
+            previous_skipped = skipped or norm[c_end - 1 : c_end] in ("。", "!", "?", ";")
             seen.add(key)
         for c_start, c_end in para.clauses:
             if _FURNITURE_LINE.search(norm, c_start, c_end) and c_end - c_start < 200:

@@ -21,17 +21,17 @@ _CATEGORIES = (
 
 
 _TITLE_LEAD = re.compile(
-    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|——|[一二三四五六七八九十]{1,3}(?:、|是)|[0-9]{1,2}[、.](?![0-9])"
+    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|——|§[^§]{0,16}§|[一二三四五六七八九十]{1,3}(?:、|是)|[0-9]{1,2}[、.](?![0-9])"
     r"|\(?[一二三四五六七八九十0-9]{1,2}\)|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|实现|省定|市定|县定|"
     r"到\d{4}年(?:年底|底|末)?|同时|此外|另外|其中|并且|并|还|以及|全年|今年以来|今年|去年|"
     r"全市|全区|全县|全省|全州|全盟|全旗|我市|我区|我县|我省|共计|共|累计|先后|已经|已|目前|"
     r"截至目前|据悉|据了解|为此|将(?![乐军领士])|实际(?=完成|增长|下降|达到|为|实现)|积极|大力|持续|全力|有效|今后|"
-    r"\d{4}年(?:以来|来|度)?|\d{1,2}\s*[-—–~]\s*\d{1,2}月(?:份)?(?:底|末)?|截至\d{1,2}月\d{1,2}日)+"
+    r"\d{4}年(?:以来|来|度)?|(?:19|20)\d{2}(?=[\u4e00-\u9fff])|\d{1,2}\s*[-—–~]\s*\d{1,2}月(?:份)?(?:底|末)?|截至\d{1,2}月\d{1,2}日)+"
 )
 
 
 _TITLE_TAIL = re.compile(
-    r"(?:[0-9]{4}年(?:底|末)?|达到了|达到|达|为|是|有|共有|共|累计|总计|合计|完成|实现|控制在|稳定在|保持在|的|了|:|由|从|已"
+    r"(?:[0-9]{4}年(?:底|末)?|达到了|达到|(?<![下到送抵])达|为|是|有|共有|共|累计|总计|合计|完成|实现|控制在|稳定在|保持在|的|了|:|由|从|已|方面"
     r"|\(|“)+$"
 )
 
@@ -67,10 +67,18 @@ _BARE_VERB = re.compile(r"投资|投入|争取|安排|发放|筹集|拨付|下�
 
 
 def figure_title(
-    norm: str, cand: Candidate, ctx: ArticleContext, prev: Candidate | None, prev_title: str | None
+    norm: str,
+    cand: Candidate,
+    ctx: ArticleContext,
+    prev: Candidate | None,
+    prev_title: str | None,
+    earlier: str | None = None,
 ) -> str:
     """The indicator as the text names it: the words before the figure in its clause, plus
-    the noun after it; the previous figure's name or the next clause when that is too short."""
+    the noun after it; the previous figure's name or the next clause when that is too short;
+    with no words of its own ("全年完成5862公里,为年度任务的117.2%"), the nearest noun phrase
+    before it: ``earlier``, the name of the figure before it in its block (of the same unit), or
+    the words of the clause before."""
     lead_end = cand.baseline.start if cand.baseline is not None else cand.start
     start = cand.clause[0]
     task = cand.goal_target
@@ -113,7 +121,10 @@ def figure_title(
     else:
         title = ""
     title = _ITEM_INSIDE.split(title)[-1]  # "…进展情况一是新建幼儿园": the item's words
+    title = title.rpartition("——")[2]  # "保持稳定势头——城镇新增就业": the words after the dash
     title = _whole_phrase(title.strip(' ,;。:、“”"()'))
+    if not title:
+        title = _nearest_phrase(norm, cand, ctx, start, earlier)
     if cand.growth:
         # "规模以上工业增加值同比增长10.1%" → 规模以上工业增加值增速; "同比增长3.2%" after
         # "地区生产总值806亿元" → 地区生产总值增速.
@@ -135,7 +146,7 @@ _PAIRS = (("(", ")"), ("“", "”"), ("《", "》"), ("‘", "’"), ("[", "]")
 _LEAD_CONNECTIVE = re.compile(r"^(?:比|加上|也|并且|并|还|且|而且|而|但|和|与|及|以及|或)+")
 _TAIL_VERB = re.compile(
     r"(?:回落至|回落到|下降至|下降到|降至|降到|降低至|降低到|提高至|提高到|提升至|提升到|增至|增加到"
-    r"|上升至|上升到|达到|达|至|到|(?:再)?(?:提高|提升)|目标(?:为|是)?)+$"
+    r"|上升至|上升到|达到|(?<![下到送抵])达|至|到|(?:再)?(?:提高|提升)|目标(?:为|是)?)+$"
 )
 
 
@@ -178,6 +189,26 @@ def _strip_lead(text: str, ctx: ArticleContext) -> str:
     return "" if text in _PREPOSITIONS else text
 
 
+def _nearest_phrase(
+    norm: str, cand: Candidate, ctx: ArticleContext, start: int, earlier: str | None
+) -> str:
+    """A name for a figure with no words of its own: those of its clause before a task it was
+    read with, the figure before it, or the clause before it."""
+    own = _whole_phrase(_strip_lead(norm[cand.clause[0] : cand.start], ctx).strip(" ,;。:、"))
+    if own and start != cand.clause[0]:
+        return own  # "…项目全部纳入…,已开工200个": its own clause, not the task's
+    if earlier:
+        return earlier
+    clauses = cand.paragraph.clauses
+    i = bisect.bisect_left(clauses, cand.clause)
+    for c_start, c_end in reversed(clauses[max(i - 2, 0) : i]):
+        words = re.split(r"[0-9]", norm[c_start:c_end], maxsplit=1)[0]
+        phrase = _whole_phrase(_strip_lead(words.strip(" ,;。:、"), ctx))
+        if len(phrase) >= 2:
+            return phrase
+    return ""
+
+
 def _next_clause(norm: str, cand: Candidate, ctx: ArticleContext) -> str:
     clauses = cand.paragraph.clauses
     i = bisect.bisect_left(clauses, cand.clause)
@@ -187,6 +218,8 @@ def _next_clause(norm: str, cand: Candidate, ctx: ArticleContext) -> str:
         following = norm[clauses[i + 1][0] : clauses[i + 1][1]]
         if not re.search(r"[0-9%]", following):  # a clause with its own figure names that one
             return ":" + _strip_lead(following, ctx).strip(" ,;。:")
+        if re.search(r"[0-9]%", following):
+            return ""  # "完成投资77.57亿元,投资完成率122.6%": the next clause names the rate
         return ":" + _strip_lead(re.split(r"[0-9]", following, maxsplit=1)[0], ctx).strip(" ,;。:")
     return ""
 

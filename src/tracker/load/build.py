@@ -45,6 +45,7 @@ from tracker.parse.schema import (
     GOAL_KEYS,
     OUTCOME_KEYS,
     TOP_KEYS,
+    BaselineSpec,
     GoalSpec,
     OutcomeSpec,
     RegionSpec,
@@ -177,30 +178,39 @@ def _build_goal(
         return None
 
 
+class _Fields:
+    """Each ``with fields:`` block checks one field of an entry: its problem is recorded and
+    the next field is checked, so that one run reports every problem of a goal (docs/check.md);
+    :attr:`failed` says whether any was found."""
+
+    def __init__(self) -> None:
+        self.failed = False
+
+    def __enter__(self) -> _Fields:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> bool:
+        if kind is InvalidEntryError:
+            self.failed = True
+            return True
+        return False
+
+
 def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileData) -> Goal:
     gid = spec.id
+    fields = _Fields()
 
-    if not spec.region:
-        raise ctx.fail(codes.MISSING, path, gid, "problem.E103.region")
+    with fields:
+        if not spec.region:
+            raise ctx.fail(codes.MISSING, path, gid, "problem.E103.region")
     kind = _KINDS[spec.kind]
 
+    # every figure is read in the goal's unit: without a readable one, only dates are checked
     unit: Unit | None = None
-    if spec.unit is not None and spec.unit.strip():
-        try:
-            unit = parse_unit(spec.unit)
-        except QuantityError as exc:
-            reason = {"field": "unit", "reason": exc.localized()}
-            raise ctx.fail(
-                codes.BAD_QUANTITY, (*path, "unit"), gid, "problem.E110", reason
-            ) from None
-    if kind is Kind.MILESTONE:
-        if spec.target is not None:
-            raise ctx.fail(codes.KIND_CONFLICT, (*path, "target"), gid, "problem.E112")
-        if unit is not None:
-            raise ctx.fail(codes.KIND_CONFLICT, (*path, "unit"), gid, "problem.E112.unit")
-    elif unit is None:
-        raise ctx.fail(codes.MISSING, path, gid, "problem.E103.unit")
-
+    figures = False
+    with fields:
+        unit = _goal_unit(spec, kind, path, gid, ctx)
+        figures = True
     measure = (
         _MEASURES[spec.measure]
         if spec.measure
@@ -208,49 +218,49 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
             Measure.LEVEL if kind is Kind.MILESTONE or (unit and unit.base == "%") else Measure.FLOW
         )
     )
-
-    start, deadline = _span(spec, path, ctx, gid)
+    start = deadline = date.min
+    with fields:
+        start, deadline = _span(spec, path, ctx, gid)
 
     tolerance: Fraction | None = None
-    if spec.tolerance is not None:
-        tolerance = abs(
-            quantity(spec.tolerance, unit, "points", (*path, "tolerance"), gid, ctx).nominal
-        )
+    if figures and spec.tolerance is not None:
+        figures = False  # a target read without its tolerance could be wrongly refused
+        with fields:
+            where = (*path, "tolerance")
+            tolerance = abs(quantity(spec.tolerance, unit, "points", where, gid, ctx).nominal)
+            figures = True
 
     target = target_ref = None
-    if isinstance(spec.target, dict):
-        target_ref = relative_target(spec.target, kind, unit, path, gid, ctx)
-    elif spec.target is not None:
-        target = stated_target(spec.target, kind, unit, tolerance, path, gid, ctx)
-
+    if figures:
+        with fields:
+            if isinstance(spec.target, dict):
+                target_ref = relative_target(spec.target, kind, unit, path, gid, ctx)
+            elif spec.target is not None:
+                target = stated_target(spec.target, kind, unit, tolerance, path, gid, ctx)
+            if target is not None and target.low < 0:
+                where = (*path, "target")
+                _refuse_negative(spec.target, "target", measure, unit, where, gid, ctx)
     baseline = None
     if spec.baseline is not None:
-        b_value = quantity(
-            spec.baseline.value, unit, "exact", (*path, "baseline", "value"), gid, ctx
-        )
-        b_date = None
-        if spec.baseline.as_of is not None:
-            try:
-                b_date = parse_as_of(spec.baseline.as_of)
-            except DateError as exc:
-                raise _bad_date(
-                    ctx, (*path, "baseline", "as_of"), gid, exc, "baseline.as_of"
-                ) from None
-        baseline = Baseline(b_value, b_date)
+        with fields:
+            baseline = _baseline(spec.baseline, unit, measure, figures, path, gid, ctx)
 
     source = spec.source  # an id, or a table
     if isinstance(source, SourceSpec):
         source = _inline_source(source, f"{gid}#source", (*path, "source"), ctx, data)
-    outcomes = [
-        _outcome(o, kind, unit, tolerance, (*path, "outcome", i), gid, ctx, data)
-        for i, o in enumerate(spec.outcome)
-    ]
+    outcomes = []
+    for i, o in enumerate(spec.outcome):
+        with fields:
+            where = (*path, "outcome", i)
+            outcomes.append(_outcome(o, kind, unit, tolerance, where, gid, ctx, data, figures))
+    if fields.failed:
+        raise InvalidEntryError
     if len(outcomes) > 1:
         outcomes.sort(key=_AS_OF)
     return Goal(
         id=gid,
         title=spec.title,
-        region=spec.region,
+        region=spec.region or "",  # (never empty: E103 above)
         kind=kind,
         measure=measure,
         start=start,
@@ -272,6 +282,89 @@ def _goal_from_spec(spec: GoalSpec, path: Path_, ctx: FileContext, data: FileDat
         line=ctx.line(path),
         acknowledge=_acknowledged(spec.acknowledge, path, gid, ctx) if spec.acknowledge else (),
     )
+
+
+def _goal_unit(spec: GoalSpec, kind: Kind, path: Path_, gid: str, ctx: FileContext) -> Unit | None:
+    """The goal's unit, which its kind requires or forbids."""
+    unit = None
+    if spec.unit is not None and spec.unit.strip():
+        try:
+            unit = parse_unit(spec.unit)
+        except QuantityError as exc:
+            reason = {"field": "unit", "reason": exc.localized()}
+            raise ctx.fail(
+                codes.BAD_QUANTITY, (*path, "unit"), gid, "problem.E110", reason
+            ) from None
+    if kind is Kind.MILESTONE:
+        if spec.target is not None:
+            raise ctx.fail(codes.KIND_CONFLICT, (*path, "target"), gid, "problem.E112")
+        if unit is not None:
+            raise ctx.fail(codes.KIND_CONFLICT, (*path, "unit"), gid, "problem.E112.unit")
+    elif unit is None:
+        raise ctx.fail(codes.MISSING, path, gid, "problem.E103.unit")
+    return unit
+
+
+def _baseline(
+    spec: BaselineSpec,
+    unit: Unit | None,
+    measure: Measure,
+    figures: bool,  # False: the unit could not be read, nor can the value
+    path: Path_,
+    gid: str,
+    ctx: FileContext,
+) -> Baseline:
+    """The baseline, both its fields checked."""
+    fields = _Fields()
+    value = None
+    if figures:
+        with fields:
+            where = (*path, "baseline", "value")
+            value = quantity(spec.value, unit, "exact", where, gid, ctx)
+            if value.nominal < 0:
+                _refuse_negative(spec.value, "baseline.value", measure, unit, where, gid, ctx)
+    as_of = None
+    if spec.as_of is not None:
+        with fields:
+            try:
+                as_of = parse_as_of(spec.as_of)
+            except DateError as exc:
+                where = (*path, "baseline", "as_of")
+                raise _bad_date(ctx, where, gid, exc, "baseline.as_of") from None
+    if fields.failed or value is None:
+        raise InvalidEntryError
+    return Baseline(value, as_of)
+
+
+def _refuse_negative(
+    raw: object,
+    field: str,
+    measure: Measure,
+    unit: Unit | None,
+    path: Path_,
+    gid: str,
+    ctx: FileContext,
+) -> None:
+    """E114 for a negative target or baseline where SPEC §1.4 gives it no meaning: a count
+    of people or things (人, 所 …), or a flow (counted from zero within the period). A growth
+    goal's rate and any other level may be negative (增长-2%)."""
+    if measure is Measure.GROWTH:
+        return
+    if unit is not None and unit.base in COUNT_UNITS:
+        why = localized("problem.E114.count", unit=unit.base)
+    elif measure is Measure.FLOW:
+        why = localized("problem.E114.flow")
+    else:
+        return
+    said = {"field": field, "value": _shown(raw), "why": why}
+    raise ctx.fail(codes.NEGATIVE_TARGET, path, gid, "problem.E114", said)
+
+
+def _shown(raw: object) -> str:
+    """A target as written, for a message: ``-12``, ``"-5万"``, ``["-5", "3"]``."""
+    if isinstance(raw, list):
+        return "[" + ", ".join(_shown(v) for v in raw) + "]"
+    return f'"{raw}"' if isinstance(raw, str) else str(raw)
 
 
 def _bad_date(
@@ -313,49 +406,52 @@ def _outcome(
     gid: str,
     ctx: FileContext,
     data: FileData,
+    figures: bool = True,
 ) -> Outcome:
-    try:
-        as_of = parse_as_of(spec.as_of)
-    except DateError as exc:
-        raise _bad_date(ctx, (*path, "as_of"), gid, exc, "as_of") from None
-    if kind is Kind.MILESTONE:
-        if spec.done is None:
-            raise ctx.fail(codes.MISSING, path, gid, "problem.E103.done")
-        if spec.value is not None:
-            raise ctx.fail(codes.KIND_CONFLICT, (*path, "value"), gid, "problem.E112.value")
-    elif spec.done is not None:
-        raise ctx.fail(codes.KIND_CONFLICT, (*path, "done"), gid, "problem.E112.done")
-    elif spec.value is None and spec.numerator is None:
-        raise ctx.fail(codes.MISSING, path, gid, "problem.E103.figure")
-    value = (
-        quantity(spec.value, unit, "outcome", (*path, "value"), gid, ctx, tolerance)
-        if spec.value is not None
-        else None
-    )
-    if value is not None and value.nominal < 0 and unit is not None and unit.base in COUNT_UNITS:
-        said = {"value": spec.value, "unit": unit.base}
-        raise ctx.fail(codes.NEGATIVE_COUNT, (*path, "value"), gid, "problem.E113", said)
-    rate = (
-        quantity(spec.stated_rate, None, "rate", (*path, "stated_rate"), gid, ctx)
-        if spec.stated_rate is not None
-        else None
-    )
+    """One outcome, every problem of it recorded; ``figures`` False when the goal's unit could
+    not be read (its figures cannot be either)."""
+    fields = _Fields()
+    as_of = date.min
+    with fields:
+        try:
+            as_of = parse_as_of(spec.as_of)
+        except DateError as exc:
+            raise _bad_date(ctx, (*path, "as_of"), gid, exc, "as_of") from None
+    with fields:  # the figures an outcome of this kind has; the others are not read
+        if kind is Kind.MILESTONE:
+            if spec.done is None:
+                raise ctx.fail(codes.MISSING, path, gid, "problem.E103.done")
+            if spec.value is not None:
+                figures = False
+                raise ctx.fail(codes.KIND_CONFLICT, (*path, "value"), gid, "problem.E112.value")
+        elif spec.done is not None:
+            raise ctx.fail(codes.KIND_CONFLICT, (*path, "done"), gid, "problem.E112.done")
+        elif spec.value is None and spec.numerator is None:
+            raise ctx.fail(codes.MISSING, path, gid, "problem.E103.figure")
+    value = None
+    if figures and spec.value is not None:
+        with fields:
+            value = quantity(spec.value, unit, "outcome", (*path, "value"), gid, ctx, tolerance)
+            if value.nominal < 0 and unit is not None and unit.base in COUNT_UNITS:
+                said = {"value": spec.value, "unit": unit.base}
+                raise ctx.fail(codes.NEGATIVE_COUNT, (*path, "value"), gid, "problem.E113", said)
+    rate = None
+    if spec.stated_rate is not None:
+        with fields:
+            rate = quantity(spec.stated_rate, None, "rate", (*path, "stated_rate"), gid, ctx)
     gap = None
     if spec.stated_gap is not None:
-        if kind is Kind.MILESTONE:
-            raise ctx.fail(codes.KIND_CONFLICT, (*path, "stated_gap"), gid, "problem.E112.gap")
-        gap = quantity(spec.stated_gap, unit, "gap", (*path, "stated_gap"), gid, ctx)
+        with fields:
+            if kind is Kind.MILESTONE:
+                where = (*path, "stated_gap")
+                raise ctx.fail(codes.KIND_CONFLICT, where, gid, "problem.E112.gap")
+            if figures:
+                gap = quantity(spec.stated_gap, unit, "gap", (*path, "stated_gap"), gid, ctx)
     numerator = denominator = None
-    if (spec.numerator is None) != (spec.denominator is None):
-        raise ctx.fail(codes.MISSING, path, gid, "problem.E103.ratio")
-    if spec.numerator is not None:
-        numerator = quantity(spec.numerator, None, "exact", (*path, "numerator"), gid, ctx).nominal
-        denominator = quantity(
-            spec.denominator, None, "exact", (*path, "denominator"), gid, ctx
-        ).nominal
-        if denominator <= 0:
-            where = (*path, "denominator")
-            raise ctx.fail(codes.BAD_QUANTITY, where, gid, "problem.E110.denominator")
+    with fields:
+        numerator, denominator = _ratio_parts(spec, path, gid, ctx)
+    if fields.failed:
+        raise InvalidEntryError
     source = spec.source  # an id, or a table
     if isinstance(source, SourceSpec):
         source = _inline_source(source, f"{gid}#outcome{path[-1]}", (*path, "source"), ctx, data)
@@ -373,6 +469,22 @@ def _outcome(
         line=ctx.line(path),
         acknowledge=_acknowledged(spec.acknowledge, path, gid, ctx) if spec.acknowledge else (),
     )
+
+
+def _ratio_parts(
+    spec: OutcomeSpec, path: Path_, gid: str, ctx: FileContext
+) -> tuple[Fraction | None, Fraction | None]:
+    """An outcome's numerator and denominator: both or neither, the denominator positive."""
+    if (spec.numerator is None) != (spec.denominator is None):
+        raise ctx.fail(codes.MISSING, path, gid, "problem.E103.ratio")
+    if spec.numerator is None:
+        return None, None
+    numerator = quantity(spec.numerator, None, "exact", (*path, "numerator"), gid, ctx).nominal
+    where = (*path, "denominator")
+    denominator = quantity(spec.denominator, None, "exact", where, gid, ctx).nominal
+    if denominator <= 0:
+        raise ctx.fail(codes.BAD_QUANTITY, where, gid, "problem.E110.denominator")
+    return numerator, denominator
 
 
 def _acknowledged(listed: list[str], path: Path_, gid: str, ctx: FileContext) -> tuple[str, ...]:

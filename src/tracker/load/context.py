@@ -171,7 +171,12 @@ def convert(
 
 # The reasons of a quantity whose unit is not the goal's (E111; any other reason is E110).
 _UNIT_REASONS = frozenset(
-    ("quantity.not_percent", "quantity.unit_mismatch", "quantity.unit_without_goal_unit")
+    (
+        "quantity.not_percent",
+        "quantity.unit_mismatch",
+        "quantity.unit_no_fix",
+        "quantity.unit_without_goal_unit",
+    )
 )
 
 
@@ -189,6 +194,8 @@ def quantity(
         return parse_quantity(raw, unit=unit, role=role, tolerance=tolerance)
     except QuantityError as exc:
         code = codes.UNIT_MISMATCH if exc.key in _UNIT_REASONS else codes.BAD_QUANTITY
-        params = {"field": path[-1], "reason": exc.localized()}
+        # "baseline.value", not "value", which would send the reader to an outcome
+        field = f"{path[-2]}.{path[-1]}" if path[-2:-1] == ("baseline",) else path[-1]
+        params = {"field": field, "reason": exc.localized()}
         ctx.add(code, path, goal_id, f"problem.{code}", params)
         raise InvalidEntryError from None

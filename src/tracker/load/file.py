@@ -7,6 +7,7 @@ other file is still read (SPEC §1, §6)."""
 from __future__ import annotations
 
 import os
+import shlex
 import stat
 from pathlib import Path
 
@@ -34,6 +35,20 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # POSIX only, like FIFOs
 _NOCTTY = getattr(os, "O_NOCTTY", 0)  # a terminal device named *.toml never becomes ours
 
 
+def shell_word(path: str) -> str:
+    """``path`` as one word a POSIX shell reads literally: quoted where it holds spaces or
+    ``;`` (a file named ``a b;rm x.toml`` must not run ``rm`` when the command is pasted),
+    and prefixed with ``./`` where it starts with ``-`` (else iconv reads it as an option)."""
+    if path.startswith("-"):
+        path = "./" + path
+    return shlex.quote(path)
+
+
+def _iconv(file: str) -> dict[str, str]:
+    """The source and destination of the suggested iconv command, shell-quoted."""
+    return {"file": file, "src": shell_word(file), "dst": shell_word(file + ".utf8")}
+
+
 def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
     """UTF-8 (a BOM accepted) or a problem naming the fix."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\0" in raw:
@@ -44,7 +59,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
         )
         key = "problem.E002.utf16" if utf16 else "problem.E002.binary"
         line = None if utf16 else raw[: raw.index(b"\0")].count(b"\n") + 1
-        return None, codes.problem_of(codes.NOT_UTF8, file, line, None, key, {"file": file})
+        return None, codes.problem_of(codes.NOT_UTF8, file, line, None, key, _iconv(file))
     try:
         return raw.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
@@ -57,7 +72,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, Problem | None]:
         said = {
             "byte": exc.start,
             "encoding": "GBK" if guess == "GBK" else "ENCODING",
-            "file": file,
+            **_iconv(file),
         }
         return None, codes.problem_of(codes.NOT_UTF8, file, line, None, "problem.E002", said)
 

@@ -21,10 +21,18 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import TYPE_CHECKING, Literal, NoReturn, TypeVar
 
 import msgspec
 
+from tracker.parse.fixes import (
+    conversion,
+    decimal_text,
+    figure_key,
+    first_valid,
+    scaled,
+    spelled_in_digits,
+)
 from tracker.parse.grammar import (
     GRAMMAR,
     MAX_DIGITS,
@@ -309,6 +317,8 @@ def _parse_text(raw: str, unit: Unit | None, role: Role, tolerance: Fraction | N
     if match is None:  # cannot happen: every part of the grammar is optional
         fail_key("quantity.unreadable", raw=quoted(raw))
     pre, sign, num, cn, yu1, scale, yu2, written, suf = match.groups()
+    if cn and written.startswith(_SPELLED_ON):
+        _spelled(raw, text, unit, role)
     mantissa, places, digits = read_number(raw, num, cn, scale, written)
     qualifier, yu = (
         read_qualifier(raw, match, digits, mantissa) if pre or suf or yu1 or yu2 else (None, None)
@@ -388,15 +398,68 @@ def _written_unit(raw: str, match: re.Match[str], goal: Unit | None, role: Role)
     elif goal is None:
         fail_key("quantity.unit_without_goal_unit", raw=quoted(raw), unit=unit.base)
     elif unit.base != goal.base:
-        fixed = text[: match.start("unit")] + goal.base + text[match.end("unit") :]
-        fail_key(
-            "quantity.unit_mismatch",
-            written=written,
-            raw=quoted(raw),
-            unit=goal.base,
-            fixed=quoted(fixed),
-        )
+        _unit_mismatch(raw, match, unit, goal, role)
     return unit.scale
+
+
+# What, right after a Chinese numeral, shows that the numeral went on and was not read whole
+# ("四万五千人": 四 and 万 are read, "五千人" would be the unit; "百分之八十五": 百, "分之八十五").
+_SPELLED_ON = ("分之", *"零〇一二两三四五六七八九十百千万亿")
+
+
+def _spelled(raw: str, text: str, goal: Unit | None, role: Role) -> NoReturn:
+    """Fail for a Chinese numeral the grammar cannot read whole, with its exact rewrite in
+    digits when there is one that reads back (tracker.parse.fixes)."""
+    fixed = spelled_in_digits(text)
+    if fixed is not None:
+        try:
+            _parse_text(fixed, goal, role, None)
+        except QuantityError:
+            fixed = None
+    if fixed is None:
+        fail_key("number.spelled_no_fix", raw=quoted(raw))
+    fail_key("number.spelled", raw=quoted(raw), fixed=quoted(fixed))
+
+
+def _unit_mismatch(raw: str, match: re.Match[str], unit: Unit, goal: Unit, role: Role) -> NoReturn:
+    """Fail for a figure in another unit than the goal's, suggesting only a rewrite that keeps
+    its value: converted exactly (米 → 公里), or the same number in the goal's unit when the
+    units do not measure the same thing (a slip of the pen: 元 for 人)."""
+    text, written = match.string, match["unit"]
+    start, end = match.start("unit"), match.end("unit")
+    factor = conversion(unit.base, goal.base)
+    try:  # what the text stands for in its own unit, to compare each rewrite with
+        original = _parse_text(text, Unit(unit.base), role, None)
+    except QuantityError:
+        fail_key("quantity.unit_no_fix", written=written, raw=quoted(raw), unit=goal.base)
+    if factor is None:
+        candidates = [text[:start] + goal.base + text[end:]]
+        expected = figure_key(original)
+    else:
+        candidates = _converted(match, original.nominal * factor, goal.base)
+        expected = scaled(original, factor)
+    fixed = first_valid(
+        candidates,
+        lambda candidate: _parse_text(candidate, goal, role, None),
+        lambda figure: figure_key(figure) == expected,
+    )
+    if fixed is None:
+        fail_key("quantity.unit_no_fix", written=written, raw=quoted(raw), unit=goal.base)
+    fail_key(
+        "quantity.unit_mismatch",
+        written=written,
+        raw=quoted(raw),
+        unit=goal.base,
+        fixed=quoted(fixed),
+    )
+
+
+def _converted(match: re.Match[str], value: Fraction, base: str) -> list[str]:
+    """``value`` written in the goal's unit with the original's qualifiers, with as few
+    decimals as it needs and then with more (a rounded figure keeps its precision)."""
+    pre, suf = match["pre"] or "", match["suf"] or ""
+    numbers = [decimal_text(value), *(decimal_text(value, places) for places in range(1, 7))]
+    return [f"{pre}{number}{base}{suf}" for number in numbers if number is not None]
 
 
 def _ratio(numerator: int, denominator: int) -> Fraction:

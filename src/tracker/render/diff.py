@@ -6,8 +6,9 @@ returns text; the formats are ``tracker.render.registry.DiffFormat``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import click
@@ -35,14 +36,22 @@ class Revisions:
 # --- shared wording ---------------------------------------------------------------------------
 
 
-def target_text(goal: Goal) -> str:
-    return "—" if goal.target is None else rounding.written(goal.target.text, goal)
+def target_text(goal: Goal, lang: Lang, deadlines: Mapping[str, date]) -> str:
+    """The target as the report wrote it; a relative one in words (``不少于上年``, or the id
+    of the goal it refers to: ``deadlines`` tells last year's goal)."""
+    if goal.target is not None:
+        return rounding.written(goal.target.text, goal)
+    if goal.target_ref is not None:
+        return display.relative_words(goal, deadlines.get(goal.target_ref.goal), lang)
+    return "—"
 
 
-def field_text(goal: Goal, field: str, lang: Lang) -> str:
+def field_text(
+    goal: Goal, field: str, lang: Lang, deadlines: Mapping[str, date] | None = None
+) -> str:
     """One defining field of a goal, as data text (the target as the report wrote it)."""
     if field == "target":
-        return target_text(goal)
+        return target_text(goal, lang, deadlines or {})
     if field == "kind":
         return t(goal.kind.value, lang)
     if field == "measure":
@@ -161,8 +170,8 @@ def render_text(diff: DataDiff, revisions: Revisions, options: RenderOptions) ->
                 label = field_label(field, lang)
                 if field == "target":
                     label = style(label, fg="yellow", bold=True)
-                old = escape.safe(field_text(change.old, field, lang))
-                new = escape.safe(field_text(change.new, field, lang))
+                old = escape.safe(field_text(change.old, field, lang, diff.deadlines))
+                new = escape.safe(field_text(change.new, field, lang, diff.deadlines))
                 move = move_text(change, lang) if field == "target" else ""
                 lines.append(f"      {label}: {old} → {new}{escape.safe(move)}")
         lines.append("")
@@ -171,8 +180,9 @@ def render_text(diff: DataDiff, revisions: Revisions, options: RenderOptions) ->
         for e in diff.added:
             status = style(t(e.status.value, lang), bold=True)
             target = ""
-            if e.goal.target is not None:
-                target = f" · {t('diff.field.target', lang)} {escape.safe(target_text(e.goal))}"
+            if e.goal.target is not None or e.goal.target_ref is not None:
+                shown = escape.safe(target_text(e.goal, lang, diff.deadlines))
+                target = f" · {t('diff.field.target', lang)} {shown}"
             lines.append(f"  {style('+', fg='green')} {goal_head(e.goal)}{target} · {status}")
         lines.append("")
     if diff.removed:
@@ -284,8 +294,8 @@ def render_markdown(diff: DataDiff, revisions: Revisions, options: RenderOptions
                         goal_cell(change.new),
                         md(change.new.region),
                         f"**{label}**" if field == "target" else label,
-                        md(field_text(change.old, field, lang)),
-                        md(field_text(change.new, field, lang))
+                        md(field_text(change.old, field, lang, diff.deadlines)),
+                        md(field_text(change.new, field, lang, diff.deadlines))
                         + (md(move_text(change, lang)) if field == "target" else ""),
                     ]
                 )
@@ -300,7 +310,7 @@ def render_markdown(diff: DataDiff, revisions: Revisions, options: RenderOptions
                 [
                     goal_cell(e.goal),
                     md(e.goal.region),
-                    md(target_text(e.goal)),
+                    md(target_text(e.goal, lang, diff.deadlines)),
                     t(e.status.value, lang),
                 ]
                 for e in diff.added
@@ -311,7 +321,10 @@ def render_markdown(diff: DataDiff, revisions: Revisions, options: RenderOptions
             "diff.removed",
             len(diff.removed),
             [goal_col, region_col, t("col.target", lang)],
-            ([goal_cell(g), md(g.region), md(target_text(g))] for g in diff.removed),
+            (
+                [goal_cell(g), md(g.region), md(target_text(g, lang, diff.deadlines))]
+                for g in diff.removed
+            ),
         )
     date_col, figure_col = t("diff.col.date", lang), t("diff.col.figure", lang)
     for key, changes in (
@@ -388,11 +401,11 @@ def _target_value(goal: Goal) -> Any:
     return rounding.json_number(target.nominal)
 
 
-def _field_record(change: GoalChange, field: str) -> dict[str, Any]:
+def _field_record(change: GoalChange, field: str, deadlines: Mapping[str, date]) -> dict[str, Any]:
     record: dict[str, Any] = {
         "field": field,
-        "old": field_text(change.old, field, "en"),
-        "new": field_text(change.new, field, "en"),
+        "old": field_text(change.old, field, "en", deadlines),
+        "new": field_text(change.new, field, "en", deadlines),
     }
     if field == "target":
         record["old_value"] = _target_value(change.old)
@@ -441,7 +454,7 @@ def render_json(diff: DataDiff, revisions: Revisions, options: RenderOptions) ->
             {
                 **_goal_ref(c.new),
                 "goalpost_moved": c.goalpost_moved,
-                "changes": [_field_record(c, f) for f in c.fields],
+                "changes": [_field_record(c, f, diff.deadlines) for f in c.fields],
             }
             for c in diff.changed
         ],

@@ -15,7 +15,6 @@ from tracker.core.compute import Evaluation, Flag, Status
 from tracker.core.rounding import (
     fixed_text,
     natural_places,
-    round_half_even,
     scaled_int,
     trim_zeros,
     written,
@@ -99,10 +98,15 @@ def difference(value: Fraction | None, goal: Goal, lang: Lang) -> str:
 
 
 def lag_text(lag: Fraction | None, lang: Lang) -> str:
-    """Lag as 督查 notices write it: ``落后19.6个百分点`` / ``19.6 pp behind`` (ahead when < 0)."""
+    """Lag as 督查 notices write it: ``落后19.6个百分点`` / ``19.6 pp behind`` (ahead when < 0).
+
+    A lag of 0 (or one that rounds to ``0.0``) is neither behind nor ahead (SPEC §2: positive
+    is behind, negative ahead): ``与序时进度持平`` / ``on schedule``."""
     if lag is None:
         return "—"
     size = lag_points(lag)
+    if size == "0.0":
+        return "与序时进度持平" if lang == "zh" else "on schedule"
     if lang == "zh":
         return f"{'超前' if lag < 0 else '落后'}{size}个百分点"
     return f"{size} pp {'ahead' if lag < 0 else 'behind'}"
@@ -157,12 +161,18 @@ def short_date(day: date) -> str:
     return day.isoformat()
 
 
-def bar(ratio: Fraction | None, width: int = 10) -> str:
-    """A text progress bar of the completion ratio, full at 100 %."""
+# The cells of a text progress bar, in every format that draws one (terminal, Markdown).
+BAR_CELLS = 10
+
+
+def bar(ratio: Fraction | None) -> str:
+    """A text progress bar of the completion ratio, :data:`BAR_CELLS` cells, each cell filled
+    only when its whole share is done (rounded down): full only at 100 % and beyond, so that a
+    bar never contradicts the status next to it (a goal missed at 99.9 % is not full)."""
     if ratio is None:
-        return " " * width
-    filled = max(0, min(width, round_half_even(ratio.numerator * width, ratio.denominator)))
-    return "█" * filled + "░" * (width - filled)
+        return " " * BAR_CELLS
+    filled = max(0, min(BAR_CELLS, ratio.numerator * BAR_CELLS // ratio.denominator))
+    return "█" * filled + "░" * (BAR_CELLS - filled)
 
 
 # where "past deadline, no final figure" adds nothing (overdue says it already)
@@ -267,17 +277,22 @@ def _stated_target(target: Target, goal: Goal, lang: Lang) -> str:
 def relative_target_text(evaluation: Evaluation, lang: Lang) -> str:
     """``不少于上年 (2.5万人)`` / ``≥ last year (25,000 人)``; no figure while the
     referenced goal has none."""
-    goal = evaluation.goal
-    ref = goal.target_ref
     resolved = evaluation.target_ref
+    words = relative_words(evaluation.goal, resolved.deadline if resolved else None, lang)
+    # the referenced figure in brackets; none while the referenced goal has no figure yet
+    goal = evaluation.goal
+    value = "" if evaluation.target is None else f" ({quantity(evaluation.target, goal, lang)})"
+    return f"{words}{value}"
+
+
+def relative_words(goal: Goal, referenced_deadline: date | None, lang: Lang) -> str:
+    """A relative target in words, without its figure: ``不少于上年``, ``≥ last year+5%``, or
+    the referenced goal's id when it is not last year's (``referenced_deadline``: that goal's
+    deadline, None when unknown)."""
+    ref = goal.target_ref
     assert ref is not None  # noqa: S101  # only called for relative targets
-    last_year = (
-        resolved is not None
-        and resolved.deadline is not None
-        and resolved.deadline.year == goal.deadline.year - 1
-    )
     what = ref.goal
-    if last_year:
+    if referenced_deadline is not None and referenced_deadline.year == goal.deadline.year - 1:
         what = "上年" if lang == "zh" else "last year"
     if ref.change is not None:
         what += f"{'+' if ref.change >= 0 else ''}{number(ref.change, 'en')}%"
@@ -287,11 +302,9 @@ def relative_target_text(evaluation: Evaluation, lang: Lang) -> str:
     prefix, symbol = _DIRECTION.get((goal.kind, False), ("", ""))
     if goal.kind is Kind.AT_LEAST and lang == "zh":
         prefix = "不少于"
-    # the referenced figure in brackets; none while the referenced goal has no figure yet
-    value = "" if evaluation.target is None else f" ({quantity(evaluation.target, goal, lang)})"
     if lang == "zh":
-        return f"{prefix}{what}{value}"
-    return f"{symbol} {what}{value}"
+        return f"{prefix}{what}"
+    return f"{symbol} {what}"
 
 
 def actual_text(evaluation: Evaluation, lang: Lang) -> str:

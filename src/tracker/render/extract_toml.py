@@ -205,20 +205,7 @@ def _goal(figure: Figure, number: int, extraction: Extraction, options: DraftOpt
         f"{figure.start}-{figure.end}; confidence {figure.confidence:.2f}"
     )
     if figure.role == "outcome":
-        lines += ["", "  [[goal.outcome]]"]
-        assert figure.as_of is not None  # noqa: S101  # outcomes always carry a date
-        lines.append(_line("as_of", figure.as_of.isoformat(), why("as_of"), indent="  "))
-        if figure.numerator is not None and figure.denominator is not None:
-            lines.append(_line("numerator", _quantity(figure.numerator), indent="  "))
-            lines.append(_line("denominator", _quantity(figure.denominator), indent="  "))
-        lines.append(_line("value", _quantity(figure.value), why("role"), indent="  "))
-        if figure.stated_rate is not None:
-            lines.append(_line("stated_rate", toml_string(figure.stated_rate), indent="  "))
-        if figure.stated_gap is not None:
-            lines.append(_line("stated_gap", toml_string(figure.stated_gap), indent="  "))
-        lines.append(_line("quote", toml_string(figure.quote), indent="  "))
-        if figure.note:
-            lines.append(_line("note", toml_string(figure.note), indent="  "))
+        lines += _outcome(figure)
     elif figure.note:
         lines.append(_line("note", toml_string(figure.note)))
     return lines
@@ -229,6 +216,34 @@ _MEASURE_WHY = {
     "flow": "the indicator counts what is done",
     "growth": "a change against a year earlier (增长/下降)",
 }
+
+
+def _outcome(figure: Figure) -> list[str]:
+    """The ``[[goal.outcome]]`` table of an outcome figure."""
+    why = figure.why
+    lines = ["", "  [[goal.outcome]]"]
+    assert figure.as_of is not None  # noqa: S101  # outcomes always carry a date
+    lines.append(_line("as_of", figure.as_of.isoformat(), why("as_of"), indent="  "))
+    if figure.numerator is not None and figure.denominator is not None:
+        lines.append(_line("numerator", _quantity(figure.numerator), indent="  "))
+        lines.append(_line("denominator", _quantity(figure.denominator), indent="  "))
+    lines.append(_line("value", _quantity(figure.value), why("role"), indent="  "))
+    if figure.stated_rate is not None:
+        lines.append(_line("stated_rate", toml_string(figure.stated_rate), indent="  "))
+    # A gap in points of a count or sum ("完成年度计划投资比例52.99%,超序时进度2.99个百分点")
+    # measures the completion rate, not the goal's unit: SPEC §1.4 refuses it; the note has it.
+    points = figure.stated_gap is not None and figure.stated_gap.endswith("百分点")
+    gap_in_note = points and figure.unit not in ("%", "‰")
+    if figure.stated_gap is not None and not gap_in_note:
+        lines.append(_line("stated_gap", toml_string(figure.stated_gap), indent="  "))
+    lines.append(_line("quote", toml_string(figure.quote), indent="  "))
+    note = figure.note
+    if gap_in_note:
+        gap = f"stated gap {figure.stated_gap} (in points: of the completion rate)"
+        note = f"{note}; {gap}" if note else gap
+    if note:
+        lines.append(_line("note", toml_string(note), indent="  "))
+    return lines
 
 
 def _kind_reason(figure: Figure) -> str:

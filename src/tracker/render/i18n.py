@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Literal
 
-from tracker.messages import MESSAGES
+from tracker.messages import MESSAGES, plurals
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -78,7 +78,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "notice.problems": (
         "数据文件有{n}个问题(运行 tracker check 查看详情)",
-        "{n} problem(s) in the data files (run `tracker check` for details)",
+        "{n} {n|problem|problems} in the data files (run `tracker check` for details)",
     ),
     # --- tracker show, report, regions ---
     "col.elapsed": ("时序进度", "Elapsed"),
@@ -106,7 +106,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "show.no_outcomes": ("尚无数据。", "No outcomes yet."),
     "show.later": (
         "另有{n}条数据晚于评估日期,未显示(见 --as-of)。",
-        "{n} later outcome(s), dated after the evaluation date, not shown (see --as-of).",
+        "{n} later {n|outcome|outcomes}, dated after the evaluation date, not shown (see --as-of).",
     ),
     "show.chart": ("历史走势", "History"),
     "show.now": ("评估日期 {date} 的状态:", "Status at {date}: "),
@@ -171,7 +171,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "{num}/{den} = {exact}, printed as {written}",
     ),
     "report.sources": ("数据来源", "Sources"),
-    "report.source_goals": ("{n}项目标", "{n} goals"),
+    "report.source_goals": ("{n}项目标", "{n} {n|goal|goals}"),
     "report.source_unknown": ("(数据文件中未登记此来源)", "(not listed among the sources)"),
     "report.method": ("说明", "How to read this"),
     "report.method_ratio": (
@@ -374,7 +374,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "site.chart_label": (
         "{title}:{n}个数据点的历史走势",
-        "{title}: history of {n} figures",
+        "{title}: history of {n} {n|figure|figures}",
     ),
     "site.chart_note": (
         "圆点为各期数据(竖线为其四舍五入区间),虚线为目标,点线为按时序进度应达到的水平。",
@@ -397,7 +397,7 @@ LABELS: dict[str, tuple[str, str]] = {
     # --- tracker status --columns ---
     "col.lag": ("落后", "Lag pp"),  # percentage points behind schedule (negative: ahead)
     "col.due": ("期限", "Due"),
-    "col.lag_text": ("序时进度", "Lag"),
+    "col.lag_text": ("时序进度", "Lag"),
     "col.owner": ("责任单位", "Owner"),
     # --- tracker rank ---
     "col.rank": ("排名", "Rank"),
@@ -406,13 +406,13 @@ LABELS: dict[str, tuple[str, str]] = {
     "col.from_median": ("较中位数", "vs median"),
     "rank.title": ("“{label}”各地区排名", "Regions ranked on {label}"),
     "rank.by.completion": ("按完成率", "by completion"),
-    "rank.by.lag": ("按落后序时进度(落后越少越靠前)", "by lag behind schedule (least first)"),
+    "rank.by.lag": ("按落后时序进度(落后越少越靠前)", "by lag behind schedule (least first)"),
     "rank.by.value": ("按数值", "by value"),
     "rank.by.value_low": ("按数值(越低越靠前)", "by value (lowest first)"),
     "rank.indicator": ("指标 {name}", "indicator {name}"),
     "rank.average": (
         "{n}个地区 · 均值 {mean} · 中位数 {median}",
-        "{n} regions · mean {mean} · median {median}",
+        "{n} {n|region|regions} · mean {mean} · median {median}",
     ),
     "rank.note.no_goals": (
         "没有符合筛选条件的“{label}”目标。",
@@ -432,7 +432,7 @@ LABELS: dict[str, tuple[str, str]] = {
     ),
     "rank.note.unranked": (
         "{n}个地区没有{what},列在排名之后、不计名次。",
-        "{n} region(s) without {what} are listed after the ranking, unranked.",
+        "{n} {n|region|regions} without {what} {n|is|are} listed after the ranking, unranked.",
     ),
     "rank.note.try_value": (
         "其中有的地区报告了数据但没有目标:--by value 按数据本身排名。",
@@ -443,7 +443,7 @@ LABELS: dict[str, tuple[str, str]] = {
         "The regions' units differ, so their figures cannot be ranked; use --by completion.",
     ),
     "rank.what.completion": ("完成率", "a completion figure"),
-    "rank.what.lag": ("序时进度数据", "a lag"),
+    "rank.what.lag": ("时序进度数据", "a lag"),
     "rank.what.value": ("数据", "a figure"),
     "error.unknown_indicator": ("未知的指标:{query}", "unknown indicator: {query}"),
     "error.closest_indicators": ("最接近的指标:{names}", "closest indicators: {names}"),
@@ -464,16 +464,17 @@ LABELS: dict[str, tuple[str, str]] = {
     "notice.lights": (
         "纳入本次通报的目标任务共{tasks}项,其中绿灯{green}项、黄灯{yellow}项、红灯{red}项、"
         "暂无评价{none}项。",
-        "{tasks} tasks: {green} green, {yellow} yellow, {red} red, {none} not yet judged.",
+        "{tasks} {tasks|task|tasks}: {green} green, {yellow} yellow, {red} red, {none} not yet "
+        "judged.",
     ),
     "notice.breakdown": ("按状态分:{counts}。", "By status: {counts}."),
     "notice.figures_only": (
         "另有{n}项只报告了数据、没有量化目标,不列入本通报。",
-        "{n} further figure(s) reported without a target are not listed.",
+        "{n} further {n|figure|figures} reported without a target {n|is|are} not listed.",
     ),
     "notice.grid": ("二、任务进度一览", "2. Progress by region and task"),
     "notice.grid_legend": (
-        "绿灯:已完成,或落后序时进度不超过{green}个百分点;黄灯:落后{green}至{yellow}个百分点"
+        "绿灯:已完成,或落后时序进度不超过{green}个百分点;黄灯:落后{green}至{yellow}个百分点"
         "(或尚未达到目标);红灯:落后超过{yellow}个百分点、未完成或逾期未报;“暂无评价”:尚无数据或"
         "数据待核实。每格依次为目标、进度(最新数据)和完成比例。",
         "Green: achieved, or at most {green} pp behind the time-elapsed schedule; yellow: "
@@ -493,28 +494,30 @@ LABELS: dict[str, tuple[str, str]] = {
     "notice.overdue_none": ("没有逾期未报的目标任务。", "No task is overdue."),
     "notice.overdue_item": (
         "{region}“{title}”:期限{deadline},已逾期{days}天,未报送期末数据{latest}。",
-        "{region}, {title}: due {deadline}, {days} days overdue without a final figure{latest}.",
+        "{region}, {title}: due {deadline}, {days} {days|day|days} overdue without a final "
+        "figure{latest}.",
     ),
     "notice.latest": ("(最近数据截至{date})", " (latest figure: {date})"),
     "notice.lagging": ("四、进度滞后", "4. Behind schedule"),
     "notice.lagging_none": (
-        "没有落后序时进度超过{green}个百分点的目标任务。",
+        "没有落后时序进度超过{green}个百分点的目标任务。",
         "No task is more than {green} pp behind schedule.",
     ),
     "notice.lagging_item": (
         "{region}“{title}”:目标{target},截至{date}完成{actual},完成比例{completion},"
-        "落后序时进度{lag}个百分点({light})。",
+        "落后时序进度{lag}个百分点({light})。",
         "{region}, {title}: target {target}, {actual} by {date} ({completion} done), "
         "{lag} pp behind schedule ({light}).",
     ),
-    "notice.due": ("五、{days}天内到期", "5. Due within {days} days"),
+    "notice.due": ("五、{days}天内到期", "5. Due within {days} {days|day|days}"),
     "notice.due_none": (
         "{days}天内没有到期而未完成的目标任务。",
-        "No unfinished task is due within {days} days.",
+        "No unfinished task is due within {days} {days|day|days}.",
     ),
     "notice.due_item": (
         "{region}“{title}”:{deadline}到期(还有{days}天),目标{target},目前{state}。",
-        "{region}, {title}: due {deadline} (in {days} days), target {target}, now {state}.",
+        "{region}, {title}: due {deadline} (in {days} {days|day|days}), target {target}, "
+        "now {state}.",
     ),
     "notice.due_state": ("完成{actual}({status})", "{actual} ({status})"),
     "notice.owner": ("责任单位:{owner}", "owner: {owner}"),
@@ -533,46 +536,20 @@ LABELS: dict[str, tuple[str, str]] = {
     "extract.summary": (
         "共提取{n}个数字:目标{targets}个,实际值{outcomes}个。"
         "请逐条对照引文核对,尤其是标有 guessed 的字段",
-        "extracted {n} figures: {targets} targets, {outcomes} outcomes. Check each against its "
-        "quote, especially the fields marked guessed",
+        "extracted {n} {n|figure|figures}: {targets} {targets|target|targets}, {outcomes} "
+        "{outcomes|outcome|outcomes}. Check each against its quote, especially the fields "
+        "marked guessed",
     ),
     "extract.data_errors": (
         "提示:数据目录 {root} 有{n}处错误(tracker check 列出),未能读取的目标不参与匹配",
-        "notice: the data directory {root} has {n} error(s) (tracker check lists them); goals "
-        "that could not be read are not matched, so their figures may come out as new goals",
+        "notice: the data directory {root} has {n} {n|error|errors} (tracker check lists them); "
+        "goals that could not be read are not matched, so their figures may come out as new "
+        "goals",
     ),
     "extract.unknown_region": (
         "提示:数据中没有地区“{region}”,草稿按原样使用,并附一个待补全的 [[region]]",
         'notice: region "{region}" is not in the data; the draft uses it as given, '
         "with a [[region]] stub to complete",
-    ),
-    # --- tracker export, status --bom ---
-    "export.not_empty": (
-        "{dir} 不是空目录:请换一个目录,或加 --force 替换导出写入的文件(目录中的其他文件保留)",
-        "{dir} is not empty: choose another directory, or add --force to replace the files "
-        "export writes (other files in it are kept)",
-    ),
-    "export.not_directory": (
-        "{dir} 已存在且不是目录:请指定一个目录",
-        "{dir} exists and is not a directory: name a directory",
-    ),
-    "export.unwritable": (
-        "无法写入 {dir}:{reason}(请检查权限和磁盘空间,或换一个目录)",
-        "cannot write to {dir}: {reason} (check its permissions and free space, or choose "
-        "another directory)",
-    ),
-    "export.no_pyarrow": (
-        "--parquet 需要 pyarrow,请安装:pip install 'tracker[parquet]'(或 pip install pyarrow)",
-        "--parquet needs pyarrow; install it with: pip install 'tracker[parquet]' "
-        "(or pip install pyarrow)",
-    ),
-    "export.done": (
-        "已导出{goals}个目标、{outcomes}条实际值(评估日期 {as_of})到 {dir}:{files}",
-        "exported {goals} goals and {outcomes} outcomes (evaluated at {as_of}) to {dir}: {files}",
-    ),
-    "export.bom_csv_only": (
-        "--bom 只适用于 --format csv",
-        "--bom applies to --format csv only",
     ),
 }
 
@@ -583,7 +560,15 @@ def t(key: str, lang: Lang, **values: object) -> str:
         key = f"{key}.one"  # English singular; Chinese needs none
     pair = LABELS.get(key) or MESSAGES.get(key)
     text = key if pair is None else pair[0 if lang == "zh" else 1]
-    return text.format(**values) if values else text
+    return plurals(text, values).format(**values) if values else text
+
+
+def unknown_lang(environ: dict[str, str] | None = None) -> str | None:
+    """``$TRACKER_LANG`` when it is set but names no language tracker speaks (``fr``), else
+    None: the run then speaks the locale's language, and says so."""
+    env = os.environ if environ is None else environ
+    value = env.get("TRACKER_LANG", "").strip()
+    return value if value and value.lower()[:2] not in LANGS else None
 
 
 def default_lang(environ: dict[str, str] | None = None) -> Lang:

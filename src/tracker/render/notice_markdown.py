@@ -85,12 +85,7 @@ def render_notice(data: NoticeData, options: RenderOptions) -> str:
     lines = [f"# {escape.md(title(data, lang))}", ""]
     lines += [" · ".join(escape.md(part) for part in meta(data, lang)), ""]
     lines += [f"## {t('notice.overview', lang)}", ""]
-    lines += [
-        escape.md(
-            " ".join(overview(data, lang)) if lang == "en" else "".join(overview(data, lang))
-        ),
-        "",
-    ]
+    lines += [escape.md(overview(data, lang)), ""]
     lines += [f"## {t('notice.grid', lang)}", ""]
     lines += _grid(data, lang)
     lines += [f"## {t('notice.overdue', lang)}", ""]

@@ -7,6 +7,7 @@ http(s) URLs. Deterministic, like the Markdown report it mirrors.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 
@@ -242,7 +243,8 @@ def completion_chart(chart: Sequence[Bar], lang: Lang) -> str:
 def _bar(ratio: Fraction | None, status: Status) -> str:
     if ratio is None:
         return ""
-    width = round(float(min(max(ratio, Fraction(0)), Fraction(1))) * 100)
+    # whole percents rounded down, as the text bars' cells: full only at 100 % (99.9 % is 99)
+    width = math.floor(min(max(ratio, Fraction(0)), Fraction(1)) * 100)
     style = f"width:{width}%;background:{COLORS[status][0]}"
     return f'<span class="bar"><span style="{style}"></span></span>'
 

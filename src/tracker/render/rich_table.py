@@ -92,15 +92,107 @@ def natural_widths(columns: Sequence[Column], extremes: Sequence[tuple[int, int]
     return widths
 
 
+def table_width(widths: Sequence[int]) -> int:
+    """A table's width in cells: its columns and a space between each two."""
+    return sum(widths) + len(widths) - 1
+
+
 def column_widths(
-    columns: Sequence[Column], extremes: Sequence[tuple[int, int]], options: RenderOptions
+    columns: Sequence[Column],
+    extremes: Sequence[tuple[int, int]],
+    options: RenderOptions,
+    keep: int | None = None,
 ) -> list[int]:
-    """The widths rich's Table gives these columns, each with its (minimum, maximum): the
-    natural ones when they fit in the terminal, else as rich's Table decides."""
+    """These columns' widths, each with its (minimum, maximum): the natural ones when they
+    fit in the terminal; else as rich's Table decides when that fits the terminal and cuts no
+    column that may not wrap; else :func:`fitted_widths`. Column ``keep`` (the status) is
+    never narrower than its natural width."""
     widths = natural_widths(columns, extremes)
-    if sum(widths) + len(widths) - 1 <= options.width:
+    if table_width(widths) <= options.width:
         return widths
-    return squeezed_widths(columns, extremes, options)
+    squeezed = squeezed_widths(columns, extremes, options)
+    if table_width(squeezed) <= options.width and not cut(columns, widths, squeezed):
+        return squeezed
+    return fitted_widths(columns, widths, options.width, keep)
+
+
+# The narrowest a column that wraps becomes before the columns that may not wrap are cut:
+# one wide (CJK) character.
+WRAP_FLOOR = 2
+
+# The narrowest a column that wraps becomes while the others can still give way: two wide
+# characters, or a column's own ``min_width``.
+WRAP_EASY = 4
+
+
+# A column that wraps narrower than this (four wide characters), or than its ``min_width``,
+# costs more than the progress bars are worth: they give way (:func:`cramped`).
+ROOMY = 8
+
+
+def cut(columns: Sequence[Column], natural: Sequence[int], widths: Sequence[int]) -> bool:
+    """Whether these widths cut a column that may not wrap (it would end with "…"), or leave
+    one that wraps too narrow for a wide character."""
+    for column, whole, width in zip(columns, natural, widths, strict=True):
+        if width < whole and (column.no_wrap or width < min(whole, WRAP_FLOOR)):
+            return True
+    return False
+
+
+def cramped(
+    columns: Sequence[Column],
+    extremes: Sequence[tuple[int, int]],
+    widths: Sequence[int],
+    width: int,
+) -> bool:
+    """Whether these widths cost the table something: it is wider than ``width`` cells, a
+    column that may not wrap is cut, or one that wraps is narrower than its ``min_width`` or
+    :data:`ROOMY`. The progress bars give way first."""
+    natural = natural_widths(columns, extremes)
+    if table_width(widths) > width or cut(columns, natural, widths):
+        return True
+    return any(
+        w < min(whole, max(column.min_width or 0, ROOMY))
+        for column, whole, w in zip(columns, natural, widths, strict=True)
+        if not column.no_wrap
+    )
+
+
+def fitted_widths(
+    columns: Sequence[Column], natural: Sequence[int], width: int, keep: int | None
+) -> list[int]:
+    """Widths that fit ``width`` cells and keep every character: the columns that wrap
+    (titles, owners, figures) give way first, the widest first, down to their ``min_width``
+    or :data:`WRAP_EASY`, then down to :data:`WRAP_FLOOR`. Only when that is not enough are the
+    columns that may not wrap before ``keep`` cut (with "…"), the widest first; column ``keep``
+    (the status) never is. When even the narrowest columns are too wide for the terminal, only
+    the columns up to ``keep`` are fitted: those after it (``--columns``) are cut at the edge."""
+    end = len(natural) if keep is None else keep + 1
+    wrapping = [n for n, column in enumerate(columns) if not column.no_wrap]
+    easy = {n: min(natural[n], max(columns[n].min_width or 0, WRAP_EASY)) for n in wrapping}
+    lowest = {n: min(natural[n], WRAP_FLOOR) for n in wrapping}
+    narrowest = [lowest.get(n, whole) for n, whole in enumerate(natural)]
+    span = len(natural) if table_width(narrowest) <= width else end  # the columns that must fit
+    cuttable = {n: 1 for n in range(end) if columns[n].no_wrap and n != keep}
+    widths = list(natural)
+    for floor in (easy, lowest, cuttable):
+        _shrink(
+            widths, {n: w for n, w in floor.items() if n < span}, table_width(widths[:span]) - width
+        )
+        if table_width(widths[:span]) <= width:
+            break
+    return widths
+
+
+def _shrink(widths: list[int], floor: dict[int, int], excess: int) -> None:
+    """Narrow the columns in ``floor`` by ``excess`` cells in all, the widest first (the
+    rightmost of equals), one cell at a time, none below its floor."""
+    while excess > 0:
+        narrowable = [n for n, lowest in floor.items() if widths[n] > lowest]
+        if not narrowable:
+            return
+        widths[max(narrowable, key=lambda n: (widths[n], n))] -= 1
+        excess -= 1
 
 
 def squeezed_widths(

@@ -3,9 +3,11 @@
 rich's ``Table`` measures, wraps and pads every cell through its renderable protocol: about a
 millisecond a row (11 s for 10,000 goals). Here rich is asked only what needs deciding
 (:mod:`tracker.render.rich_table`): the columns' widths, by rich's Table on one row of
-stand-in cells that measure as their columns, and the lines of each cell wider than its
-column, by ``Text.wrap``. A cell that fits is padded here and the rows are assembled here, so
-the table is the one rich draws, byte for byte (``tests/test_terminal.py`` compares them at
+stand-in cells that measure as their columns (kept when they fit the terminal and cut
+nothing; else fitted so that titles, figures and owners wrap, the bars give way, and the
+status is never cut), and the lines of each cell wider than its column, by ``Text.wrap``.
+A cell that fits is padded here and the rows are assembled here, so the table is the one
+rich draws with the same widths, byte for byte (``tests/test_terminal.py`` compares them at
 many widths, with generated and random text), at a small fraction of the cost.
 
 Two exceptions: a table with a line break or tab in a cell is drawn by rich's Table itself
@@ -29,7 +31,14 @@ from tracker.render import display, escape
 from tracker.render.filters import status_title
 from tracker.render.i18n import Lang, t
 from tracker.render.options import RenderOptions
-from tracker.render.rich_table import RichCells, column_widths, console, measure
+from tracker.render.rich_table import (
+    RichCells,
+    column_widths,
+    console,
+    cramped,
+    measure,
+    table_width,
+)
 from tracker.render.rows import cells
 from tracker.render.table_layout import (
     Cell,
@@ -47,7 +56,12 @@ from tracker.render.table_layout import (
 )
 
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
     from rich.text import Text
+
+    from tracker.core.compute import Evaluation
+    from tracker.render.rows import Cells
 
 STYLES: dict[Status, str] = {
     Status.ACHIEVED: "bold green",
@@ -111,9 +125,8 @@ def _columns(lang: Lang, status_width: int, extra: tuple[str, ...] = ()) -> list
     ]
 
 
-def _rows(report: StatusReport, options: RenderOptions) -> list[list[Cell]]:
+def _rows(report: StatusReport, options: RenderOptions, with_bar: bool) -> list[list[Cell]]:
     lang = options.lang
-    with_bar = options.width >= WIDE
     rows: list[list[Cell]] = []
     previous_region = None
     dates: dict[date, str] = {}  # a few dates recur in every row: format each once
@@ -124,7 +137,7 @@ def _rows(report: StatusReport, options: RenderOptions) -> list[list[Cell]]:
         previous_region = c.region
         ratio: Cell = (f"{c.ratio:>7}", None, None)
         if with_bar and c.bar:
-            bar = f" {c.bar[:8]}"
+            bar = f" {c.bar}"
             ratio = (ratio[0] + bar, ((ratio[0], None), (bar, style)), None)
         status: Cell = (c.status, ((c.status, style),), style)
         if c.marks:
@@ -164,19 +177,25 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
     here and wrapped by rich (folded here in a very large table): see the module docstring."""
     if not report.rows:
         return render_status_rich(report, options)
-    rows = _rows(report, options)
-    status_width = max(cell_len(row[_STATUS][0].strip()) for row in rows)
-    columns = _columns(options.lang, status_width, options.columns)
-    table: list[list[Cell]] = [[(c.header, None, "bold") for c in columns], *rows]
-    large = len(rows) > RICH_ROWS
-    if not all(simple(cell[0]) for row in table for cell in row):
-        if not large:  # rich splits lines and expands tabs: let it lay out the whole table
-            return render_status_rich(report, options)
-        table = [[(one_line(text), runs, style) for text, runs, style in row] for row in table]
-    # every cell has one line: its width is its length in cells
-    texts = [[row[index][0] for row in table] for index in range(len(columns))]
-    lengths = [list(map(cell_len, column)) for column in texts]
-    widths = column_widths(columns, [measure(column) for column in texts], options)
+    with_bar = options.width >= WIDE
+    while True:
+        rows = _rows(report, options, with_bar)
+        status_width = max(cell_len(row[_STATUS][0].strip()) for row in rows)
+        columns = _columns(options.lang, status_width, options.columns)
+        table: list[list[Cell]] = [[(c.header, None, "bold") for c in columns], *rows]
+        large = len(rows) > RICH_ROWS
+        if not all(simple(cell[0]) for row in table for cell in row):
+            if not large:  # rich splits lines and expands tabs: let it lay out the whole table
+                return render_status_rich(report, options)
+            table = [[(one_line(text), runs, style) for text, runs, style in row] for row in table]
+        # every cell has one line: its width is its length in cells
+        texts = [[row[index][0] for row in table] for index in range(len(columns))]
+        lengths = [list(map(cell_len, column)) for column in texts]
+        extremes = [measure(column) for column in texts]
+        widths = column_widths(columns, extremes, options, _STATUS)
+        if not (with_bar and cramped(columns, extremes, widths, options.width)):
+            break
+        with_bar = False  # the bars give way before anything else is squeezed or cut
     lines_of = cell_lines if large else RichCells(options)
     return _draw(report, options, columns, table, lengths, widths, lines_of)
 
@@ -327,9 +346,9 @@ def _print_rich(runs: list[Run], base: str, options: RenderOptions) -> str:
 
 
 def render_status_rich(report: StatusReport, options: RenderOptions) -> str:
-    """The status table drawn by rich's Table: the reference layout, and the fallback."""
-    from rich import box  # noqa: PLC0415
-    from rich.table import Table  # noqa: PLC0415
+    """The status table drawn by rich's Table: the reference layout, and the fallback. The
+    columns' widths are decided as :func:`render_status` decides them
+    (:func:`tracker.render.rich_table.column_widths`), from rich's measurement of the cells."""
     from rich.text import Text  # noqa: PLC0415
 
     lang = options.lang
@@ -338,64 +357,94 @@ def render_status_rich(report: StatusReport, options: RenderOptions) -> str:
     if not report.rows:
         out.print(t("none", lang))
         return buffer.getvalue()
-    table = Table(
+    rows = [(e, cells(e, lang)) for e in report.rows]
+    status_width = max(cell_len(f"{c.status} {c.marks}".strip()) for _, c in rows)
+    columns = _columns(lang, status_width, options.columns)
+    with_bar = options.width >= WIDE
+    while True:
+        table = [[Text(c.header) for c in columns], *_rich_rows(rows, options, with_bar)]
+        extremes = [_measured(out, [row[n] for row in table]) for n in range(len(columns))]
+        widths = column_widths(columns, extremes, options, _STATUS)
+        if not (with_bar and cramped(columns, extremes, widths, options.width)):
+            break
+        with_bar = False  # the bars give way before anything else is squeezed or cut
+    out.print(_rich_table(columns, widths, table, options))
+    out.print(summary_text(report, options))
+    legend = display.legend(report.rows, lang)
+    if legend:
+        out.print(Text("   ".join(legend), style="dim"))
+    return buffer.getvalue()
+
+
+def _measured(out: Console, texts: list[Text]) -> tuple[int, int]:
+    """A column's (minimum, maximum) width as rich's Table measures its cells."""
+    from rich.measure import Measurement  # noqa: PLC0415
+
+    sizes = [Measurement.get(out, out.options, text) for text in texts]
+    return max(size.minimum for size in sizes), max(size.maximum for size in sizes)
+
+
+def _rich_rows(
+    rows: list[tuple[Evaluation, Cells]], options: RenderOptions, with_bar: bool
+) -> list[list[Text]]:
+    from rich.text import Text  # noqa: PLC0415
+
+    table = []
+    previous_region = None
+    for e, c in rows:
+        region = "" if c.region == previous_region else c.region
+        previous_region = c.region
+        as_of = display.short_date(e.outcome.as_of) if e.outcome else ""
+        ratio = Text(f"{c.ratio:>7}")
+        if with_bar and c.bar:
+            ratio.append(f" {c.bar}", style=STYLES[e.status])
+        status = Text(c.status, style=STYLES[e.status])
+        if c.marks:
+            status.append(f" {c.marks}", style="bold")
+        table.append(
+            [
+                Text(escape.safe(region)),
+                Text(escape.safe(c.title)),
+                Text(escape.safe(c.target)),
+                Text(escape.safe(c.actual)),
+                Text(as_of),
+                ratio,
+                Text(c.pace),
+                Text(c.gap),
+                status,
+                *(Text(escape.safe(c.column(name))) for name in options.columns),
+            ]
+        )
+    return table
+
+
+def _rich_table(
+    columns: list[Column], widths: list[int], table: list[list[Text]], options: RenderOptions
+) -> Table:
+    """rich's Table of these cells, its columns as wide as given: a table wider than the
+    terminal (its columns after the status) is cut at the edge."""
+    from rich import box  # noqa: PLC0415
+    from rich.table import Table  # noqa: PLC0415
+
+    whole = table_width(widths)
+    drawn = Table(
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         show_edge=False,
         expand=False,
         header_style="bold",
         padding=(0, 0),
+        width=whole if whole > options.width else None,
     )  # the box draws a space between
-    table.add_column(t("col.region", lang), no_wrap=True, max_width=12)
-    table.add_column(t("col.goal", lang), min_width=12, overflow="fold")
-    table.add_column(t("col.target", lang), justify="right", max_width=14, overflow="fold")
-    table.add_column(t("col.actual", lang), justify="right", max_width=14, overflow="fold")
-    table.add_column(t("col.as_of", lang), no_wrap=True, style="dim")
-    table.add_column(t("col.ratio", lang), no_wrap=True)
-    with_bar = options.width >= WIDE
-    table.add_column(t("col.pace", lang), justify="right", no_wrap=True)
-    table.add_column(t("col.gap", lang), justify="right", max_width=14, overflow="fold")
-    rows = [(e, cells(e, lang)) for e in report.rows]
-    status_width = max(cell_len(f"{c.status} {c.marks}".strip()) for _, c in rows)
-    table.add_column(t("col.status", lang), no_wrap=True, min_width=status_width)
-    for column in extra_columns(lang, options.columns):
-        table.add_column(
-            column.header,
+    for column, width in zip(columns, widths, strict=True):
+        drawn.add_column(
+            table[0][len(drawn.columns)],
             justify=column.justify,
             no_wrap=column.no_wrap,
-            max_width=column.max_width,
+            width=width,
             overflow="fold" if column.fold else "ellipsis",
             style=column.style,
         )
-
-    previous_region = None
-    for e, c in rows:
-        region = "" if c.region == previous_region else c.region
-        previous_region = c.region
-        actual = Text(escape.safe(c.actual))
-        as_of = display.short_date(e.outcome.as_of) if e.outcome else ""
-        ratio = Text(f"{c.ratio:>7}")
-        if with_bar:
-            shown = bool(c.bar)
-            ratio.append(f" {c.bar[:8]}" if shown else "", style=STYLES[e.status])
-        status = Text(c.status, style=STYLES[e.status])
-        if c.marks:
-            status.append(f" {c.marks}", style="bold")
-        table.add_row(
-            Text(escape.safe(region)),
-            Text(escape.safe(c.title)),
-            Text(escape.safe(c.target)),
-            actual,
-            as_of,
-            ratio,
-            c.pace,
-            Text(c.gap),
-            status,
-            *(Text(escape.safe(c.column(name))) for name in options.columns),
-        )
-    out.print(table)
-    out.print(summary_text(report, options))
-    legend = display.legend(report.rows, lang)
-    if legend:
-        out.print(Text("   ".join(legend), style="dim"))
-    return buffer.getvalue()
+    for row in table[1:]:
+        drawn.add_row(*row)
+    return drawn

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from tracker.core import rounding
 from tracker.core.compute import RateCheck
+from tracker.core.figures import TargetRef
 from tracker.core.site import Change, GoalEvent, GoalPage, Site
 from tracker.core.views import GoalDetail, Point, SourceEntry
 from tracker.model import Goal, Kind, Outcome
@@ -154,8 +155,24 @@ def _figure(outcome: Outcome | None, goal: Goal, lang: Lang) -> str:
     return "—"
 
 
-def event_text(event: GoalEvent, goal: Goal, lang: Lang) -> str:
-    """What one commit changed, as plain text."""
+def _target_then(goal: Goal, referenced: TargetRef | None, lang: Lang) -> str:
+    """A goal's target in a change: as written, a relative one in words (``不少于上年``)."""
+    if goal.target is not None:
+        return goal.target.text
+    if goal.target_ref is not None:
+        # last year's goal is known by its deadline, where it is the one referenced now
+        deadline = None
+        if referenced is not None and referenced.goal == goal.target_ref.goal:
+            deadline = referenced.deadline
+        return display.relative_words(goal, deadline, lang)
+    return "—"
+
+
+def event_text(
+    event: GoalEvent, goal: Goal, lang: Lang, referenced: TargetRef | None = None
+) -> str:
+    """What one commit changed, as plain text; ``referenced`` is the goal's relative target
+    as resolved now (the referenced goal's deadline)."""
     if event.change is Change.ADDED:
         return t("site.event.added", lang)
     if event.change is Change.CHANGED:
@@ -164,8 +181,8 @@ def event_text(event: GoalEvent, goal: Goal, lang: Lang) -> str:
         text = t("site.event.changed", lang, fields=fields)
         old = event.old
         if "target" in event.fields and old is not None:
-            was = old.target.text if old.target is not None else "—"
-            now = goal.target.text if goal.target is not None else "—"
+            was = _target_then(old, referenced, lang)
+            now = _target_then(goal, referenced, lang)
             text += f" ({was} → {now})"
         return text
     outcome = event.after or event.before
@@ -191,7 +208,8 @@ def _history(page: GoalPage, goal: Goal, lang: Lang) -> str:
             if commit.id
             else f" {phrase('site.history_start', lang)}"
         )
-        items.append(f"<li>{when}: {esc(event_text(event, goal, lang))}{ref}</li>")
+        text = event_text(event, goal, lang, page.evaluation.target_ref)
+        items.append(f"<li>{when}: {esc(text)}{ref}</li>")
     return (
         f"<section><h2>{phrase('site.history', lang)}</h2>"
         f'<p class="note">{phrase("site.history_lead", lang)}</p>'

@@ -96,7 +96,8 @@ PARALLEL_MIN_FILES = 400  # below this, forking costs more than it saves
 
 
 def _write_share(staging: Path, files: Iterable[tuple[str, Content]]) -> int:
-    """Write one share of the files into ``staging``; how many."""
+    """Write one share of the files into ``staging``; how many of them are pages (HTML:
+    the stylesheet, script and downloads are files, not pages)."""
     count = 0
     made: set[Path] = {staging}
     writer = _Writer()
@@ -110,7 +111,7 @@ def _write_share(staging: Path, files: Iterable[tuple[str, Content]]) -> int:
                 writer.put(path, content)
             else:
                 content(path)
-            count += 1
+            count += relative.endswith(".html")
     finally:
         writer.close()
     return count
@@ -171,7 +172,7 @@ def _write_all(staging: Path, files: Files, jobs: int, total: int) -> int:
 def write_site(directory: Path, files: Files, *, lang: Lang, jobs: int = 1, total: int = 0) -> int:
     """Write ``files`` into ``directory`` (created if needed), replacing the site's earlier
     entries there, in ``jobs`` processes when the site has many (``total``) files; returns
-    how many files were written."""
+    how many pages (HTML files) were written, as `tracker site` reports them."""
     try:
         directory.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=directory))
