@@ -7,7 +7,7 @@ import re
 from fractions import Fraction
 
 from tracker.extract.candidates import Candidate
-from tracker.extract.relations import same_unit
+from tracker.extract.tasks import same_unit
 
 # How far back a task a stated rate implies may be named: an item's heading and its lines.
 _TASK_REACH = 400

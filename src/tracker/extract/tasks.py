@@ -1,0 +1,90 @@
+"""A task and what was done of it, in one sentence: "新建幼儿园20所,目前已完工15所", "全年任务
+为3800户,实际改造4559户", and an item's heading run into the line under it ("(二)新增养老床位
+250张新增378张养老床位"). The done figure takes the task as its target."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from tracker.extract.candidates import Candidate
+
+_PEOPLE = frozenset(("人", "名", "位", "人次"))
+
+
+def same_unit(a: str, b: str) -> bool:
+    return a == b or (a in _PEOPLE and b in _PEOPLE)
+
+
+# What was done of a task named just before: "新建幼儿园20所,目前已完工15所", "改造农村公路300
+# 公里,已完成280公里".
+_DONE_OF_TASK = re.compile(
+    r"[,,]\s*(?:(?:目前|现|截至目前)(?:已经|已)?|已经|已)(?:全部|累计)?"
+    r"(?:完成|完工|建成|开工|竣工|实施|落实)?(?:了)?$"
+    # "全年任务为3800户,实际改造4559户": what was done, more than the task or less
+    r"|[,,]\s*(?P<actual>实际)(?:共|累计)?[\u4e00-\u9fff]{0,2}?(?:了)?$"
+)
+
+
+# ... after the task named as such ("全年任务为3800户"; a plan's "计划完成20场,实际完成27场"
+# stays two figures).
+_TASK_IS = re.compile(r"任务(?:数)?(?:是|为)$")
+
+
+def done_of_tasks(norm: str, group: list[Candidate]) -> None:
+    for task, done in itertools.pairwise(_live(group)):
+        lead = _DONE_OF_TASK.fullmatch(norm, task.end, done.start)
+        if (
+            lead is not None
+            and same_unit(task.unit, done.unit)
+            and task.unit not in ("%", "‰")
+            and (done.parsed <= task.parsed or _TASK_IS.search(norm, task.clause[0], task.start))
+            and (not lead["actual"] or _TASK_IS.search(norm, task.clause[0], task.start))
+            and done.goal_target is None
+        ):
+            done.goal_target = task
+            done.related.append(task)
+            task.consumed = True
+
+
+# A numbered item whose heading names its task and runs into the line that tells what was done
+# (the line break lost): "(二)新增养老床位250张新增378张养老床位,超额完成年度任务。",
+# "(一)完成2家社区综合为老服务中心建设完成长征镇…等4家社区综合为老服务中心建设".
+_HEADING_MARK = re.compile(
+    r"\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十0-9]{1,2}\)|[0-9]{1,2}[.、](?![0-9]))"
+)
+_HEADING_LENGTH = 16  # from the item's number to its task's figure
+_HEADING_WORDS = re.compile(r"[^0-9,,;。:]{0,10}")
+_NOT_HEADING = re.compile(r"已|累计|共计")
+_PARTS_BETWEEN = re.compile(r"其中|包括|[,,]含|占")
+
+
+def heading_tasks(norm: str, group: list[Candidate]) -> None:
+    live = _live(group)
+    mark = _HEADING_MARK.match(norm, live[0].sentence[0]) if live else None
+    if mark is None or len(live) < 2:
+        return
+    task = live[0]
+    if (
+        task.start - mark.end() > _HEADING_LENGTH
+        or task.unit in ("%", "‰")
+        or _NOT_HEADING.search(norm, mark.end(), task.start)
+    ):
+        return
+    # The thing counted, named before the task's figure or right after it.
+    words = norm[mark.end() : task.start] + _HEADING_WORDS.match(norm, task.end).group()  # type: ignore[union-attr]
+    for done in live[1:]:
+        if done.unit != task.unit or norm[done.start - 1 : done.start] == "(":
+            continue  # a part in brackets ("养护院(80张)")
+        if _PARTS_BETWEEN.search(norm, task.end, done.start) or done.goal_target is not None:
+            return
+        after = norm[done.end : done.end + 12]
+        if any(words[k : k + 3] in after for k in range(len(words) - 2)):
+            done.goal_target = task
+            done.related.append(task)
+            task.consumed = True
+        return
+
+
+def _live(group: list[Candidate]) -> list[Candidate]:
+    return [c for c in group if not c.consumed]
