@@ -571,3 +571,18 @@ def test_titles_after_a_dash_or_a_section_sign() -> None:
         "省重点项目总投资",  # 8项: the count of projects, named with them
         "省重点项目总投资",
     ]
+
+
+def test_the_whole_years_figure_said_to_exceed_its_task_is_the_outcome() -> None:
+    text = (
+        "截至2018年12月25日,已完成60个乡镇创建工作。\n"
+        "学前教育扩容提质工程。全年新(改)扩建幼儿园48所,超额完成40所的年度目标任务;"
+        "增加入学名额1.25万个,超额完成1万个的年度目标任务。"
+    )
+    assert [row[:2] for row in _figures(text, dt.date(2018, 12, 27))] == [
+        ("outcome", "60"),
+        ("outcome", "48"),
+        ("target", "40"),
+        ("outcome", "1.25万"),
+        ("target", "1万"),
+    ]
