@@ -586,3 +586,9 @@ def test_the_whole_years_figure_said_to_exceed_its_task_is_the_outcome() -> None
         ("outcome", "1.25万"),
         ("target", "1万"),
     ]
+
+
+def test_percentage_points_as_spoken_in_a_gap() -> None:
+    text = "全年居民消费价格上涨5.9%,高出预期目标1.9个点,但12月份涨幅回落至1.5%。"
+    got = extract(text, date=dt.date(2009, 1, 20)).figures
+    assert [(f.value, f.stated_gap) for f in got][:1] == [("5.9%", "-1.9个百分点")]

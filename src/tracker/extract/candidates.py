@@ -156,6 +156,12 @@ _FALSE_PRE = {"约": "节制签预公合", "近": "最附临就将接", "超": "
 _LIST_NUMBER_BEFORE = frozenset(("", "。", "!", "?", ";", ":"))
 
 
+# Percentage points as spoken ("高出预期目标1.9个点,"): 点 with no noun after it, after a
+# comparison.
+_SPOKEN_POINTS = re.compile(r"点(?![\u4e00-\u9fff])")
+_POINT_WORDS = re.compile(r"高|低|快|慢|超|提高|下降|增加|减少")
+
+
 # Dates and times that must not be read as figures, masked before scanning.
 _DATE_MASK = re.compile(
     r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -304,9 +310,8 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
     unit_note = None
     if guess:
         unit_note = f'"{unit}" read as a measure word'
-    if unit in _MEASURE_ALIASES:
-        unit_note = f'"{unit}" counted as {_MEASURE_ALIASES[unit]}'
-        unit = _MEASURE_ALIASES[unit]
+    if unit in _MEASURE_ALIASES:  # "5大中心": 个
+        unit, unit_note = _MEASURE_ALIASES[unit], f'"{unit}" counted as {_MEASURE_ALIASES[unit]}'
     suf = m["suf"] if end == m.end() else None
     if not unit:
         if suf:  # "以上" with no unit: give the suffix back, it may be "以上的…"
@@ -316,6 +321,7 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         if implied is None:
             return None
         unit, unit_note = implied
+    unit, end, unit_note = _spoken_points(norm, start, end, unit, unit_note)
     unit_end = m.end("unit") if m["unit"] else end
     if (
         _THRESHOLD_AFTER.match(norm, unit_end)
@@ -357,6 +363,19 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         sentence=sentence,
         clause=clause,
     )
+
+
+def _spoken_points(
+    norm: str, start: int, end: int, unit: str, note: str | None
+) -> tuple[str, int, str | None]:
+    """Percentage points as spoken ("高出预期目标1.9个点"), or the unit as read."""
+    if (
+        unit == "个"
+        and _SPOKEN_POINTS.match(norm, end)
+        and _POINT_WORDS.search(norm, max(start - 12, 0), start)
+    ):
+        return "个百分点", end + 1, '"个点" read as 个百分点'
+    return unit, end, note
 
 
 def _no_work(norm: str, para: Paragraph, start: int, end: int, unit: str) -> bool:
