@@ -54,3 +54,22 @@ def test_three_numbers_are_a_row_only_when_the_rate_is_theirs() -> None:
     # 15 and 20 make 133%, not 30%: not a task, its work and their rate.
     text = "各项目 15 20 30% 左右\n"
     assert all(row[3] == "" for row in _rows(text, dt.date(2021, 12, 10)))
+
+
+def test_a_rows_tasks_then_its_progress_as_a_bare_percentage() -> None:
+    # Every cell on a line of its own: 序号 / 项目内容 / 当前进度 / 牵头单位.
+    text = (
+        "民生实事项目进度表\n序号\n项目内容\n当前进度\n牵头单位\n"
+        "2\n建设四好农村路55公里。\n95%\n县交通局\n"
+        "3\n完成农村公路大中修70公里。\n90%\n县交通局\n"
+        "12\n完成18个乡镇应急广播分控中心和752只高音喇叭建设。\n98%\n县文广旅体局\n"
+    )
+    assert [row[:2] for row in _rows(text, dt.date(2022, 11, 5))] == [
+        ("target", "55"),
+        ("outcome", "95%"),
+        ("target", "70"),  # "3" before 完成: the row's number, not 3 of anything
+        ("outcome", "90%"),
+        ("target", "18"),
+        ("target", "752"),
+        ("outcome", "98%"),
+    ]

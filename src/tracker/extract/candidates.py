@@ -162,6 +162,12 @@ _SPOKEN_POINTS = re.compile(r"点(?![\u4e00-\u9fff])")
 _POINT_WORDS = re.compile(r"高|低|快|慢|超|提高|下降|增加|减少")
 
 
+# Verbs of public work: a guessed measure word that opens one is not a measure word ("3完成…").
+_VERB_OF_WORK = re.compile(
+    r"建设|建成|完成|开工|打通|推进|新增|新建|实施|提升|改造|开展|推动|加快|提高|落实|实现|打造|启动"
+)
+
+
 # Dates and times that must not be read as figures, masked before scanning.
 _DATE_MASK = re.compile(
     r"\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -288,6 +294,8 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         or (not unit and after_number in "+/-~—#")
         # "…负压救护车30辆。2提升…": an item's number on a line of its own
         or (guess and not m["scale"] and len(m["num"] or "") <= 2 and before in _LIST_NUMBER_BEFORE)
+        # "…县民生实事3完成农村公路大中修": a row's number, then the verb of its task
+        or (guess and not m["scale"] and _VERB_OF_WORK.match(masked, m.start("guess")))
     ):
         return None
     if (

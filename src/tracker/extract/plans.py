@@ -230,3 +230,36 @@ def item_before_progress(
         ):
             return False
     return False
+
+
+# A table's row as text: the item's tasks, then its progress as a bare percentage in the next
+# cell ("建设四好农村路55公里。95%县交通局…", "完成…18个乡镇应急广播分控中心…建设。98%"): the
+# item's figures are its targets, the percentage the progress made.
+_BARE_PROGRESS = re.compile(r"\s*[0-9]+(?:\.[0-9]+)?%(?![0-9]|的|以上|以下|左右|以内|[,,;。])")
+_DONE_IN_ITEM = re.compile(r"已|累计|截至|截止|(?<![为除])了(?!解)")
+
+
+def before_bare_progress(
+    norm: str, sentences: list[tuple[int, int]], sentence: tuple[int, int]
+) -> bool:
+    """Whether the sentence after ``sentence`` opens with a bare percentage (the progress
+    cell of the row whose task the sentence names), and the sentence tells nothing done."""
+    i = bisect.bisect_left(sentences, (sentence[0], -1))
+    if i + 1 >= len(sentences) or sentences[i] != sentence:
+        return False
+    return _BARE_PROGRESS.match(norm, sentences[i + 1][0]) is not None and not (
+        _DONE_IN_ITEM.search(norm, *sentence)
+    )
+
+
+def bare_progress(
+    norm: str, sentences: list[tuple[int, int]], sentence: tuple[int, int], start: int
+) -> bool:
+    """Whether the percentage at ``start`` is a row's progress cell: it opens its sentence, and
+    the sentence before names the row's tasks."""
+    i = bisect.bisect_left(sentences, (sentence[0], -1))
+    if i < 1 or i >= len(sentences) or sentences[i] != sentence:
+        return False
+    if norm[sentence[0] : start].strip():
+        return False
+    return before_bare_progress(norm, sentences, sentences[i - 1])

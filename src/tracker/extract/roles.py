@@ -16,6 +16,8 @@ from tracker.extract.dates import TimeEvent, listed_as_of, years_mentioned
 from tracker.extract.draft import Role
 from tracker.extract.plans import (
     LIST_BREAK,
+    bare_progress,
+    before_bare_progress,
     in_plan_list,
     item_before_progress,
     item_task,
@@ -139,6 +141,10 @@ def figure_role(
         return "target", 0.9, None
     if item_task(norm, ctx.sentences, cand.sentence, cand.start, cand.unit):
         return "target", 0.75, None  # "二、新建农村公路5000公里。全年完成5862公里"
+    if cand.unit != "%" and before_bare_progress(norm, ctx.sentences, cand.sentence):
+        return "target", 0.7, None  # "建设四好农村路55公里。95%": a row's task, its progress
+    if cand.unit == "%" and bare_progress(norm, ctx.sentences, cand.sentence, cand.start):
+        return "outcome", 0.7, None
     if cand.task or item_before_progress(norm, ctx.sentences, cand.sentence):
         # "实事二:…300公里,…120座。截至6月30日,完成…"; the target a later rate implies
         return "target", 0.75, None
