@@ -73,3 +73,32 @@ def test_a_rows_tasks_then_its_progress_as_a_bare_percentage() -> None:
         ("target", "752"),
         ("outcome", "98%"),
     ]
+
+
+def test_a_bar_tables_column_of_tasks_and_column_of_what_was_done() -> None:
+    text = (
+        "附件:2022年度本级民生实事项目完成情况\n"
+        "序号 | 项 目 内 容 | 年度完成情况 | 完成成效 | 责任单位 |\n"
+        "1 | 新增托位1140个,普惠托位685个 | 新增托位1155个,其中新增普惠托位1155个。 "
+        "| 超额完成 | 市卫健局 |\n"
+        "2 | 新改扩建公办幼儿园3所 | 建成投用幼儿园3所。 | 完成任务 | 市教育局 |\n"
+    )
+    assert [row[:2] for row in _rows(text, dt.date(2023, 1, 10))] == [
+        ("target", "1140"),
+        ("target", "685"),
+        ("outcome", "1155"),
+        ("outcome", "1155"),
+        ("target", "3"),
+        ("outcome", "3"),
+    ]
+
+
+def test_figures_in_the_quoted_names_of_projects_are_their_tasks() -> None:
+    text = (
+        "另,“新开工提标加固海塘18.4公里”(市水利局)、“完成回迁安置857户以上”(市住建局)"
+        "等2个项目曾滞后于序时进度,经努力均能如期完成。"
+    )
+    assert [row[:2] for row in _rows(text, dt.date(2023, 1, 10))][:2] == [
+        ("target", "18.4"),
+        ("target", "857以上"),
+    ]

@@ -59,7 +59,7 @@ from tracker.extract.roles import (
     region_pattern,
     region_tree,
 )
-from tracker.extract.tables import table_rows
+from tracker.extract.tables import bar_columns, table_rows
 from tracker.extract.text import (
     SENTENCE_END,
     View,
@@ -142,6 +142,7 @@ def extract(
     cands = [c for c in candidates(view, paragraphs) if not in_story(c.start) and read_value(c)]
     cands = drop_headline_repeats(norm, cands)
     cands = table_rows(norm, paragraphs, cands)
+    bar_columns(norm, cands)
     relate(norm, cands)
     mark_tasks(norm, cands)
     drop_restated(cands)

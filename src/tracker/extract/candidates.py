@@ -240,6 +240,7 @@ class Candidate:
     decrease: bool = False
     task: bool = False  # the target a later figure's stated rate implies (``mark_tasks``)
     consumed: bool = False
+    column: str | None = None  # "target" / "outcome": the table column the figure stands in
     notes: list[str] = field(default_factory=list)
     related: list[Candidate] = field(default_factory=list)
 

@@ -58,7 +58,8 @@ _COMPARED_WITH_TARGET = re.compile(
 
 
 # A figure inside the quoted name of a task ("“为1万名贫困白内障患者实施免费复明手术”一项中").
-_NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:一项|项目|工程|行动)")
+# ... or in a list of projects by name ("“新开工提标加固海塘18.4公里”(市水利局)、“…”等5个项目").
+_NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:\([^()]{0,12}\))?(?:一项|项目|工程|行动|、|等)")
 
 
 TARGET_AFTER = re.compile(
@@ -129,6 +130,10 @@ def figure_role(
     clause_start = cand.clause[0]
     local = norm[clause_start : cand.start]
     after = norm[cand.end : cand.end + 6]
+    if cand.column == "target" and cand.goal_target is None:
+        return "target", 0.75, None  # in a table's column of tasks (项目内容, 目标任务)
+    if cand.column == "outcome":
+        return "outcome", 0.75, None  # in a table's column of what was done (完成情况)
     if cand.rate is not None or cand.gap is not None or cand.goal_target is not None:
         return "outcome", 0.9, None  # a stated completion rate, gap or target: already reached
     if cand.unit == "%" and RATE_BEFORE.search(norm, cand.clause[0], cand.start):

@@ -64,6 +64,52 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
     return sorted([*cands, *added], key=lambda c: c.start)
 
 
+# A table whose cells are parted by bars ("序号 | 项目内容 | 年度完成情况 | 完成成效 | 责任单位 |"):
+# the header names a column of tasks and a column of what was done; every row after it has as
+# many cells, so a cell's column is its place counted from the header, lines lost or not.
+_BAR_HEADER = re.compile(r"[^|。0-9]{1,8}(?:\|[^|。0-9]{1,12}){3,12}\|")
+_TASK_COLUMN = re.compile(
+    r"项目内容|建设内容|目标任务|任务目标|工作目标|年度目标|年度任务|实事内容"
+)
+_DONE_COLUMN = re.compile(r"完成情况|进展情况|实际完成|完成数|进度情况")
+_CELL_LENGTH = 300  # a longer run without a bar is no longer the table
+
+
+def bar_columns(norm: str, cands: list[Candidate]) -> None:
+    """Mark the figures in a bar table's column of tasks as targets and those in its column of
+    what was done as outcomes."""
+    for header in _BAR_HEADER.finditer(norm):
+        names = [re.sub(r"\s+", "", cell) for cell in header.group().split("|")[:-1]]
+        tasks = [i for i, name in enumerate(names) if _TASK_COLUMN.search(name)]
+        done = [
+            i
+            for i, name in enumerate(names)
+            if tasks and i > tasks[0] and _DONE_COLUMN.search(name)
+        ]
+        if len(tasks) != 1 or not done:
+            continue
+        _mark(norm, cands, header.end(), len(names), tasks[0], done[0])
+
+
+def _mark(norm: str, cands: list[Candidate], at: int, width: int, task: int, done: int) -> None:
+    spans: list[tuple[int, int, int]] = []  # start, end, column
+    column = 0  # the cell after the header's last bar opens the first row (its number)
+    while True:
+        bar = norm.find("|", at, at + _CELL_LENGTH)
+        if bar < 0:
+            break
+        spans.append((at, bar, column))
+        at, column = bar + 1, (column + 1) % width
+    for cand in cands:
+        for start, end, col in spans:
+            if start <= cand.start < end:
+                if col == task:
+                    cand.column = "target"
+                elif col == done:
+                    cand.column = "outcome"
+                break
+
+
 def _row_unit(norm: str, start: int) -> str | None:
     before = norm[max(start - 40, 0) : start]
     cell = _UNIT_CELL.search(before) or _NAMED_UNIT.search(before)
