@@ -592,3 +592,13 @@ def test_percentage_points_as_spoken_in_a_gap() -> None:
     text = "全年居民消费价格上涨5.9%,高出预期目标1.9个点,但12月份涨幅回落至1.5%。"
     got = extract(text, date=dt.date(2009, 1, 20)).figures
     assert [(f.value, f.stated_gap) for f in got][:1] == [("5.9%", "-1.9个百分点")]
+
+
+def test_a_standard_per_period_is_read_with_its_period() -> None:
+    text = "1至7月农村低保标准为3600元/年,人均救助水平211.25元/月;新增生活垃圾转运能力3350吨/天。"
+    got = extract(text, date=dt.date(2019, 8, 5)).figures
+    assert [(f.value, f.unit) for f in got] == [
+        ("3600", "元/年"),
+        ("211.25", "元/月"),
+        ("3350", "吨/天"),
+    ]

@@ -143,6 +143,8 @@ _FIGURE_RE = re.compile(
     r"(?P<yu2>[余多](?!于))?"
     rf"(?:(?P<unit>{alternation((*_UNITS, *_SKIP_UNITS, *_MEASURE_ALIASES))})"
     rf"|(?P<guess>(?![{_NOT_MEASURE}])[\u4e00-\u9fff]))?"
+    # a standard per period or head ("3480元/年", "211.25元/月", "3350吨/天", "60元/月/人")
+    r"(?P<per>(?:/(?:年|月|日|天|人|户|亩|次)(?![\u4e00-\u9fff])){1,2})?"
     rf"(?P<suf>{alternation(_SUF_QUALIFIERS)})?"
 )
 
@@ -284,9 +286,9 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
     guess = m["guess"]
     if guess and (m["scale"] or m["cn"]):
         guess, end = None, m.start("guess")  # "187万稳岗…": a word, not a measure word
-    unit = m["unit"] or guess or ""
-    if unit in _SKIP_UNITS or (guess and not m["scale"] and _A_YEAR.fullmatch(m["num"] or "")):
-        return None  # a unit that counts no work; "直通2023山东两会": a year in a name
+    unit = _read_unit(m, guess)
+    if unit is None:
+        return None
     before = masked[max(num_start - 1, 0) : num_start]
     number_end = m.end("num") if m["num"] else m.end("cn")
     after_number = masked[number_end : number_end + 1]
@@ -372,6 +374,16 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         sentence=sentence,
         clause=clause,
     )
+
+
+def _read_unit(m: re.Match[str], guess: str | None) -> str | None:
+    """The measure word as read, None for a figure that counts no work."""
+    unit = m["unit"] or guess or ""
+    if unit in _SKIP_UNITS or (guess and not m["scale"] and _A_YEAR.fullmatch(m["num"] or "")):
+        return None  # a unit that counts no work; "直通2023山东两会": a year in a name
+    if m["per"]:  # "3480元/年"; not "1/3", nor a guessed word before "/"
+        return unit + m["per"] if m["unit"] and unit in _UNITS and unit != "%" else None
+    return unit
 
 
 def _spoken_points(
