@@ -102,3 +102,16 @@ def test_figures_in_the_quoted_names_of_projects_are_their_tasks() -> None:
         ("target", "18.4"),
         ("target", "857以上"),
     ]
+
+
+def test_a_standards_row_under_a_unit_column() -> None:
+    text = (
+        "序号 考核指标 单 位 工作目标 已完成数 占年任务之比\n"
+        "6 提高农村低保标准 元/年/人 不低于3700元 3840  达到目标3840元 民政局\n"
+        "7 所有县(市)实现二甲公立医院全覆盖 - - -\n"
+    )
+    got = extract(text, date=dt.date(2019, 12, 10)).figures
+    assert [(f.role, f.value, f.unit, f.target) for f in got][:1] == [
+        ("outcome", "3840", "元/年/人", "不低于3700"),
+    ]
+    assert "7" not in [f.value for f in got]  # 所有: all, not 7 schools

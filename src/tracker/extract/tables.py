@@ -61,7 +61,37 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
         done.goal_target, done.rate = task, rate
         done.related.extend((task, rate))
         task.consumed = rate.consumed = True
+    _standard_rows(norm, paragraphs, by_start, added)
     return sorted([*cands, *added], key=lambda c: c.start)
+
+
+# A standard's row under a unit column ("提高农村低保标准 元/年/人 不低于3700元 3840 达到目标…"):
+# the standard set, then the standard reached, a bare number in the unit of the column.
+_STANDARD_ROW = re.compile(
+    rf"(?:^|(?<=[ \t|]))(?P<unit>{_UNIT}(?:/[\u4e00-\u9fff]{{1,2}}){{1,2}}){_GAP}"
+    rf"(?P<pre>不低于|不少于|不高于|不超过)?(?P<task>{_NUM})(?P<task_unit>{_UNIT})?{_GAP}"
+    rf"(?P<done>{_NUM})(?P<done_unit>)(?=[ \t|])"
+)
+
+
+def _standard_rows(
+    norm: str, paragraphs: list[Paragraph], by_start: dict[int, Candidate], added: list[Candidate]
+) -> None:
+    for row in _STANDARD_ROW.finditer(norm):
+        unit = row["unit"]
+        if row["task_unit"] and not unit.startswith(row["task_unit"] + "/"):
+            continue
+        task = by_start.get(row.start("pre") if row["pre"] else row.start("task"))
+        para = paragraph_at(paragraphs, row.start())
+        if task is None or task.consumed or task.end != row.end("task_unit"):
+            continue
+        done = _cell(para, by_start, added, row, "done", unit)
+        if done is None or done.goal_target is not None:
+            continue
+        task.unit = unit  # the column's: "60元" of 元/月/人
+        done.goal_target = task
+        done.related.append(task)
+        task.consumed = True
 
 
 # A table whose cells are parted by bars ("序号 | 项目内容 | 年度完成情况 | 完成成效 | 责任单位 |"):
