@@ -309,8 +309,10 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
     ):
         return None
     nxt = masked[end : end + 1]
-    if (nxt and nxt.isascii() and (nxt.isalpha() or nxt in "+#")) or (unit == "所" and nxt == "有"):
-        return None  # "7 所有县(市)实现…": a row's number before 所有 (all), not 7 schools
+    if (nxt and nxt.isascii() and (nxt.isalpha() or nxt in "+#")) or (
+        unit == "所" and nxt == "有" and after_number == " "
+    ):
+        return None  # "7 所有县(市)实现…": a row's number, then 所有 (all); not "641所有需求的"
     if m["cn"]:
         value = chinese_int(m["cn"])
         if value is None:
