@@ -196,6 +196,8 @@ def test_bad_options_exit_2() -> None:
         ["status", "--format", "xml"],
         ["--lang", "fr", "status"],
         ["status", "--on-track", "x"],
+        ["status", "--year", "-1"],  # a year no period can have (1900–2200)
+        ["rank", "urban-new-jobs", "--year", "99999"],
     ):
         result = run("--data", str(BASIC), *args)
         assert result.exit_code == 2, args

@@ -17,8 +17,8 @@ import click
 
 from tracker.cli.context import Context, use_color
 from tracker.cli.params import (
-    INTEGER,
     MAX_LOCK_TIMEOUT,
+    YEAR,
     DateParam,
     FractionParam,
     IntRange,
@@ -290,7 +290,7 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
                 "--year",
                 "years",
                 multiple=True,
-                type=INTEGER,
+                type=YEAR,
                 help="Goals whose period includes this year; repeatable.",
             ),
             click.option(

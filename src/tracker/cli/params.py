@@ -18,7 +18,7 @@ import click
 
 from tracker.cli.usage import refuse
 from tracker.messages import Localized, localized
-from tracker.parse.dates import DateError, parse_as_of
+from tracker.parse.dates import MAX_YEAR, MIN_YEAR, DateError, parse_as_of
 
 
 class TextParam(click.ParamType):  # type: ignore[type-arg]  # generic only in newer click
@@ -147,6 +147,8 @@ class Integer(click.types.IntParamType):
 
 
 INTEGER = Integer()
+# a year as the data files accept one (parse/dates.py)
+YEAR = IntRange(MIN_YEAR, MAX_YEAR)
 
 
 def _integer_reason(value: Any, low: float | None = None, high: float | None = None) -> str:
