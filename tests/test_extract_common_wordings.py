@@ -263,10 +263,8 @@ def test_the_years_task_then_what_was_actually_done() -> None:
     )
     assert [row[:4] for row in _figures(text, dt.date(2020, 12, 17))] == [
         ("outcome", "4559", "2020", "3800"),  # more than the task: still its outcome
-        ("target", "80", "2020", ""),
-        ("target", "271", "2020", ""),
-        ("outcome", "95", "2020", ""),
-        ("outcome", "310", "2020", ""),
+        ("outcome", "95", "2020", "80"),  # 实际分别: each figure of the plan's list in turn
+        ("outcome", "310", "2020", "271"),
     ]
 
 

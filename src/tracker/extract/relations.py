@@ -8,7 +8,7 @@ import re
 from fractions import Fraction
 
 from tracker.extract.candidates import Candidate, read_value
-from tracker.extract.tasks import done_of_tasks, heading_tasks, same_unit
+from tracker.extract.tasks import actual_each, done_of_tasks, heading_tasks, same_unit
 
 # The words before a stated completion rate: 完成省定任务的, 为目标任务的, 占年度计划的,
 # 完成全年12万人目标任务的 (a target figure inside), 完成率, 完成进度为.
@@ -135,6 +135,7 @@ def relate(norm: str, cands: list[Candidate]) -> None:
         _progress(norm, group)
         done_of_tasks(norm, group)
         heading_tasks(norm, group)
+        actual_each(norm, group)
         _fractions(norm, group)
         _bracketed_targets(norm, group)
         _rates(norm, group)

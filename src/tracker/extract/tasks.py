@@ -86,5 +86,37 @@ def heading_tasks(norm: str, group: list[Candidate]) -> None:
         return
 
 
+# A plan's figures, then what was actually done of each, in the same order: "全年计划新创建示范
+# 家庭农场80个,新增农户家庭农场271个,…6581个,实际分别完成95个、310个、7397个".
+_ACTUAL_EACH = re.compile(r"实际(?:上)?分别(?:完成|实现|建成|达到|新增|为)?(?:了)?$")
+_LIST_SEP = frozenset(("、", "和", "及", ","))
+
+
+def actual_each(norm: str, group: list[Candidate]) -> None:
+    live = _live(group)
+    for i, first in enumerate(live):
+        if not _ACTUAL_EACH.search(norm, max(first.clause[0], first.start - 12), first.start):
+            continue
+        done = [first]
+        for nxt in live[i + 1 :]:
+            if norm[done[-1].end : nxt.start].strip() not in _LIST_SEP:
+                break
+            done.append(nxt)
+        tasks = live[i - len(done) : i] if i >= len(done) else []
+        if len(done) < 2 or not tasks:
+            return
+        if any(
+            not same_unit(t.unit, d.unit) or t.unit in ("%", "‰")
+            for t, d in zip(tasks, done, strict=True)
+        ):
+            return
+        for task, out in zip(tasks, done, strict=True):
+            if out.goal_target is None:
+                out.goal_target = task
+                out.related.append(task)
+                task.consumed = True
+        return
+
+
 def _live(group: list[Candidate]) -> list[Candidate]:
     return [c for c in group if not c.consumed]
