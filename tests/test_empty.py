@@ -21,8 +21,8 @@ def run(*args: str, lang: str = "en", data: Path = TARGETS) -> Result:
 @pytest.mark.parametrize(
     ("args", "lang", "hint"),
     [
-        (["--year", "23"], "en", "--year left no goal; the goals cover the years 2017–2025"),
-        (["--year", "23"], "zh", "--year 筛掉了全部目标;现有目标涉及的年份:2017–2025"),
+        (["--year", "1999"], "en", "--year left no goal; the goals cover the years 2017–2025"),
+        (["--year", "1999"], "zh", "--year 筛掉了全部目标;现有目标涉及的年份:2017–2025"),
         (["--category", "就業"], "en", "(did you mean 就业?)"),
         (["--category", "就業"], "zh", "现有类别:"),
         (["--region", "临河", "--status", "missed"], "en", "--status left no goal; the goals are"),
