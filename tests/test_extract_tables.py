@@ -115,3 +115,11 @@ def test_a_standards_row_under_a_unit_column() -> None:
         ("outcome", "3840", "元/年/人", "不低于3700"),
     ]
     assert "7" not in [f.value for f in got]  # 所有: all, not 7 schools
+
+
+def test_a_tasks_cell_then_its_progress_as_a_bare_percentage() -> None:
+    text = "13 标准化建设改造农贸市场 区商务粮食局 2家 98% 已经完成主体工程建设。\n"
+    assert [row[:3] for row in _rows(text, dt.date(2019, 7, 25))] == [
+        ("target", "2", "家"),
+        ("outcome", "98%", "%"),
+    ]

@@ -62,7 +62,26 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
         done.related.extend((task, rate))
         task.consumed = rate.consumed = True
     _standard_rows(norm, paragraphs, by_start, added)
+    _progress_cells(norm, by_start)
     return sorted([*cands, *added], key=lambda c: c.start)
+
+
+# A task's cell, then the progress cell as a bare percentage ("区商务粮食局 2家 98% 已经完成主体
+# 工程"): the task is a target, the percentage the progress made on it.
+_PROGRESS_CELL = re.compile(
+    rf"(?<=[ \t|])(?P<task>{_NUM})(?P<task_unit>{_UNIT}){_GAP}"
+    r"(?P<rate>[0-9]+(?:\.[0-9]+)?)%(?=[ \t|]|[\u4e00-\u9fff])"
+)
+
+
+def _progress_cells(norm: str, by_start: dict[int, Candidate]) -> None:
+    for row in _PROGRESS_CELL.finditer(norm):
+        task, rate = by_start.get(row.start("task")), by_start.get(row.start("rate"))
+        if task is None or rate is None or task.consumed or rate.consumed:
+            continue
+        if task.goal_target is not None or task.rate is not None or task.column is not None:
+            continue
+        task.column, rate.column = "target", "outcome"
 
 
 # A standard's row under a unit column ("提高农村低保标准 元/年/人 不低于3700元 3840 达到目标…"):
