@@ -356,6 +356,8 @@ def chinese_int(cn: str) -> int | None:
                 digit = 1
             total += digit * place
             digit, last_place, zero = None, place, False
+        elif ch not in _CN_DIGITS:
+            return None  # "十万亿百": a larger place (万, 亿) is not read here
         elif _CN_DIGITS[ch] == 0:
             if digit is not None or zero or last_place <= 10:
                 return None
