@@ -114,8 +114,9 @@ def test_numbers_are_read_with_their_scale_and_sign() -> None:
 # looked at, once, after each round of tuning.
 BAR = 0.9
 SEED_BAR = 0.95
-# 0.86 / 0.88, attach 0.88, on the 29 held-out articles of the seventh round, before its tuning
-HELDOUT_FLOOR = {"recall": 0.85, "precision": 0.87, "attach": 0.87}
+# 0.85 / 0.86, attach 0.94, on the 39 held-out articles after the eighth round (docs/extract.md,
+# "The held-out third after the eighth round")
+HELDOUT_FLOOR = {"recall": 0.84, "precision": 0.85, "attach": 0.93}
 
 
 @pytest.fixture(scope="module")
