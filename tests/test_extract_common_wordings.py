@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from one_line import rows_both_ways
 from tracker.cli.group import cli
 from tracker.extract.article import extract
 
@@ -76,16 +77,11 @@ def test_units_of_concentration_are_read_whole() -> None:
 
 
 def _figures(text: str, date: dt.date) -> list[tuple[str, ...]]:
-    got = []
-    for variant in (text, "".join(line.strip() for line in text.splitlines())):
-        got.append(
-            [
-                (f.role, f.value, f.period, f.target or "", f.stated_gap or "", f.title)
-                for f in extract(variant, date=date).figures
-            ]
-        )
-    assert got[0] == got[1], "the one-line text gives other figures"
-    return got[0]
+    return rows_both_ways(
+        text,
+        lambda f: (f.role, f.value, f.period, f.target or "", f.stated_gap or "", f.title),
+        date=date,
+    )
 
 
 def test_a_comparison_with_another_area_is_context_not_a_figure() -> None:
@@ -324,16 +320,11 @@ def test_an_items_heading_names_its_task_and_the_line_under_it_what_was_done(sep
 
 
 def _rows(text: str, date: dt.date) -> list[tuple[object, ...]]:
-    rows = []
-    for variant in (text, "".join(line.strip() for line in text.splitlines())):
-        rows.append(
-            [
-                (f.role, f.value, f.stated_rate, f.stated_gap, f.target, f.as_of, f.measure)
-                for f in extract(variant, date=date).figures
-            ]
-        )
-    assert rows[0] == rows[1], "the one-line text gives other figures"
-    return rows[0]
+    return rows_both_ways(
+        text,
+        lambda f: (f.role, f.value, f.stated_rate, f.stated_gap, f.target, f.as_of, f.measure),
+        date=date,
+    )
 
 
 def test_a_count_of_a_grade_is_not_a_count_of_regions() -> None:

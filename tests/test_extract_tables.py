@@ -5,20 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
+from one_line import rows_both_ways
 from tracker.extract.article import extract
 
 
 def _rows(text: str, date: dt.date) -> list[tuple[str, ...]]:
-    got = []
-    for variant in (text, "".join(line.strip() for line in text.splitlines())):
-        got.append(
-            [
-                (f.role, f.value, f.unit, f.target or "", f.stated_rate or "")
-                for f in extract(variant, date=date).figures
-            ]
-        )
-    assert got[0] == got[1], "the one-line text gives other figures"
-    return got[0]
+    return rows_both_ways(
+        text,
+        lambda f: (f.role, f.value, f.unit, f.target or "", f.stated_rate or ""),
+        date=date,
+    )
 
 
 def test_task_done_and_rate_in_cells_of_a_row() -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from one_line import rows_both_ways
 from tracker.cli.group import cli
 from tracker.extract.article import Figure, extract
 
@@ -22,11 +23,7 @@ Row = tuple[str, str, str, str | None, str | None, str | None, str]
 
 
 def rows(text: str, **kwargs: object) -> list[Row]:
-    figures = extract(text, **kwargs).figures  # type: ignore[arg-type]
-    flat = extract("".join(line.strip() for line in text.splitlines()), **kwargs).figures  # type: ignore[arg-type]
-    got = [_row(f) for f in figures]
-    assert got == [_row(f) for f in flat], "the one-line text gives other figures"
-    return got
+    return rows_both_ways(text, _row, **kwargs)  # type: ignore[return-value]
 
 
 def _row(f: Figure) -> Row:
