@@ -119,3 +119,9 @@ def test_a_tasks_cell_then_its_progress_as_a_bare_percentage() -> None:
         ("target", "2", "家"),
         ("outcome", "98%", "%"),
     ]
+
+
+def test_a_value_and_its_growth_in_cells_are_not_a_task_and_its_progress() -> None:
+    # A statistics table (指标 / 绝对值 / 增长): nothing after the percentage tells work done.
+    text = "地区生产总值 1234.5亿元 6.5%\n规模以上工业增加值 300亿元 5.2%\n"
+    assert {row[0] for row in _rows(text, dt.date(2023, 2, 1))} == {"outcome"}

@@ -16,11 +16,13 @@ _TASK_REACH = 400
 _TOLD_DONE = re.compile(r"了|已|累计|完成|实现|建成|截至|截止|以来")
 
 
-def _next_start(cands: list[Candidate], cand: Candidate) -> int:
-    """Where the figure after ``cand`` in its sentence starts (else the sentence's end)."""
-    return next(
-        (c.start for c in cands if c.sentence == cand.sentence and c.start > cand.start),
-        cand.sentence[1],
+def _next_start(cands: list[Candidate], index: int) -> int:
+    """Where the figure after ``cands[index]`` in its sentence starts (else the sentence's end;
+    the candidates are in text order)."""
+    cand = cands[index]
+    after = cands[index + 1] if index + 1 < len(cands) else None
+    return (
+        after.start if after is not None and after.sentence == cand.sentence else cand.sentence[1]
     )
 
 
@@ -34,7 +36,8 @@ def mark_tasks(norm: str, cands: list[Candidate]) -> None:
         if rate is None or done.unit in ("%", "‰") or rate.parsed <= 0:
             continue
         half = Fraction(1, 2 * 10 ** _decimals(rate.number))
-        for earlier in reversed(cands[:i]):
+        for j in range(i - 1, -1, -1):
+            earlier = cands[j]
             if done.start - earlier.end > _TASK_REACH:
                 break
             if (
@@ -48,7 +51,7 @@ def mark_tasks(norm: str, cands: list[Candidate]) -> None:
             if abs(done.parsed / earlier.parsed * 100 - rate.parsed) <= half:
                 # Not a figure told done ("2172个行政村设立…委员会,实现了全覆盖。2170个村…,
                 # 完成率99.9%"): the scope of the rate, itself an outcome.
-                told = norm[earlier.sentence[0] : _next_start(cands, earlier)]
+                told = norm[earlier.sentence[0] : _next_start(cands, j)]
                 earlier.task = not _TOLD_DONE.search(told)
                 break
 
@@ -62,21 +65,28 @@ def drop_restated(cands: list[Candidate]) -> None:
     "累计完成投资12.88亿元,完成年度计划投资比例52.99%" that a section tells in full, "2024年度
     计划投资24.3亿元,…累计完成投资12.88亿元,…52.99%"): read once, where it is told in full."""
     live = [c for c in cands if not c.consumed]
-    for i, first in enumerate(live):
-        if first.rate is None and first.gap is None:
-            continue
-        for later in live[i + 1 :]:
-            if (
-                later.sentence != first.sentence
-                and (later.number, later.unit, later.scale)
-                == (first.number, first.unit, first.scale)
-                and _same_figure(first.rate, later.rate)
-                and _same_figure(first.gap, later.gap)
-                and first.goal_target is None
-                and later.goal_target is not None
-            ):
-                first.consumed = True
-                break
+    # the later figures of each number, unit and scale: a figure is compared with its own kind
+    # only (linear in the article, however many rates it states)
+    later_of: dict[tuple[str, str, str | None], list[Candidate]] = {}
+    for cand in reversed(live):
+        key = (cand.number, cand.unit, cand.scale)
+        told_with = cand.rate is not None or cand.gap is not None
+        if (
+            told_with
+            and cand.goal_target is None
+            and any(_restates(cand, later) for later in later_of.get(key, ()))
+        ):
+            cand.consumed = True
+        if cand.goal_target is not None:
+            later_of.setdefault(key, []).append(cand)
+
+
+def _restates(first: Candidate, later: Candidate) -> bool:
+    return (
+        later.sentence != first.sentence
+        and _same_figure(first.rate, later.rate)
+        and _same_figure(first.gap, later.gap)
+    )
 
 
 def _same_figure(a: Candidate | None, b: Candidate | None) -> bool:

@@ -7,6 +7,7 @@ chance)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from fractions import Fraction
 
@@ -81,7 +82,14 @@ def _progress_cells(norm: str, by_start: dict[int, Candidate]) -> None:
             continue
         if task.goal_target is not None or task.rate is not None or task.column is not None:
             continue
+        if rate.parsed > _WHOLE or not _PROGRESS_AFTER.match(norm, row.end()):
+            continue  # "地区生产总值 1234.5亿元 6.5%": a value and its growth, not progress
         task.column, rate.column = "target", "outcome"
+
+
+_WHOLE = 100
+# What the cell after a progress percentage tells: the work done or under way.
+_PROGRESS_AFTER = re.compile(r"[ \t|]*(?:已经|已|完成|正在|进度|开工|竣工|建成|施工|推进|主体)")
 
 
 # A standard's row under a unit column ("提高农村低保标准 元/年/人 不低于3700元 3840 达到目标…"):
@@ -149,14 +157,18 @@ def _mark(norm: str, cands: list[Candidate], at: int, width: int, task: int, don
             break
         spans.append((at, bar, column))
         at, column = bar + 1, (column + 1) % width
+    if not spans:
+        return
+    starts = [start for start, _, _ in spans]
     for cand in cands:
-        for start, end, col in spans:
-            if start <= cand.start < end:
-                if col == task:
-                    cand.column = "target"
-                elif col == done:
-                    cand.column = "outcome"
-                break
+        if not spans[0][0] <= cand.start < spans[-1][1]:
+            continue  # outside the table
+        start, end, col = spans[bisect.bisect_right(starts, cand.start) - 1]
+        if start <= cand.start < end:
+            if col == task:
+                cand.column = "target"
+            elif col == done:
+                cand.column = "outcome"
 
 
 def _row_unit(norm: str, start: int) -> str | None:
