@@ -110,7 +110,8 @@ def _standard_rows(
             continue
         task = by_start.get(row.start("pre") if row["pre"] else row.start("task"))
         para = paragraph_at(paragraphs, row.start())
-        if task is None or task.consumed or task.end != row.end("task_unit"):
+        task_end = row.end("task_unit") if row["task_unit"] else row.end("task")
+        if task is None or task.consumed or task.end != task_end:
             continue
         done = _cell(para, by_start, added, row, "done", unit)
         if done is None or done.goal_target is not None:
