@@ -124,6 +124,20 @@ def one(text: str, **kwargs: object) -> Figure:
             "城镇居民人均可支配收入29092元,超任务17元。",
             [("outcome", "29092", "元", None, None, "-17", "flow")],
         ),
+        # 超额完成 (上级下达的) 任务 N: a gap in the figure's unit
+        (
+            "城镇新增就业2.3万人,超额完成省下达的目标任务0.3万人。",
+            [("outcome", "2.3万", "人", None, None, "-0.3万", "flow")],
+        ),
+        (
+            "全年完成造林面积12万亩,超额完成年度任务2万亩。",
+            [("outcome", "12万", "亩", None, None, "-2万", "flow")],
+        ),
+        # 比控制目标低: below a ceiling, so beyond the target
+        (
+            "城镇调查失业率5.1%,比控制目标低0.4个百分点。",
+            [("outcome", "5.1%", "%", None, None, "-0.4个百分点", "level")],
+        ),
         (
             "城镇登记失业率控制在3.2%以内,低于省定指标0.8个百分点。",
             [("outcome", "3.2%以内", "%", None, None, "-0.8个百分点", "level")],

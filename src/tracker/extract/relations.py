@@ -53,15 +53,19 @@ _TASK_CLOSE = re.compile(r"^\)?[^,;。%0-9]{0,8}?的$")
 # 比预期目标低0.3个百分点, 低于年初预期目标0.8个百分点. "short" words say the figure falls
 # short of the target.
 _WHOSE = (
-    r"(?:年初|年度|全年)?(?:省定|市定|县定|预期|既定|序时|时序|时间|确定|设定|制定)?"
-    r"(?:的)?(?:预期)?"
+    r"(?:年初|年度|全年)?(?:省定|市定|县定|预期|既定|序时|时序|时间|确定|设定|制定"
+    r"|(?:国家|省|市|县|区|上级)?下达)?"  # "超额完成省下达的目标任务0.3万人"
+    r"(?:的)?(?:年度|全年)?(?:预期)?"
 )
+_CEILING = r"(?:省|市|县)?控(?:制)?线|(?:省定|市定|县定)?控制(?:目标|指标)"
 _GAP_BEFORE = re.compile(
-    r"(?P<word>塌|低于|落后(?:于)?|差|少于|不足|高于|高出|超过|超出|超|多于|快于|慢于|低|高)"
+    r"(?P<word>塌|低于|落后(?:于)?|差|少于|不足|高于|高出|超过|超出|超额完成|超额|超|多于|快于"
+    r"|慢于|低|高)"
     rf"(?:了)?(?:{_WHOSE}(?:目标|任务|计划|指标|进度)"
     r"(?:任务|进度|要求)?|预期|(?:资金)?预算(?:安排)?"  # "低于预期1.5个百分点", "超资金预算安排"
-    r"|(?P<ceiling>(?:省|市|县)?控(?:制)?线|(?:省定|市定|县定)?控制(?:目标|指标)))$"  # "低于省控线"
-    rf"|[比较]{_WHOSE}(?:目标|任务|计划|指标|进度)(?P<cmp>低|高|少|多|慢|快)(?:了)?$"
+    rf"|(?P<ceiling>{_CEILING}))$"  # "低于省控线"
+    rf"|[比较](?:{_WHOSE}(?:目标|任务|计划|指标|进度)|(?P<ceiling_cmp>{_CEILING}))"
+    r"(?P<cmp>低|高|少|多|慢|快)(?:了)?$"  # "比控制目标低0.4个百分点"
     r"|距(?:离)?(?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标)(?:任务)?(?:还|尚)?(?P<far>差)$"
 )
 _GAP_SHORT = frozenset(
@@ -389,7 +393,7 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         if match is not None and owner.unit in ("%", "‰") and cand.unit == "%":
             continue  # "控制在4.8%,低于指标任务5.5%": the target itself, not a gap in points
         owner.gap, owner.gap_short = cand, word in _GAP_SHORT
-        owner.ceiling = owner.ceiling or bool(match and match["ceiling"])
+        owner.ceiling = owner.ceiling or bool(match and (match["ceiling"] or match["ceiling_cmp"]))
         owner.related.append(cand)
         cand.consumed = True
 
