@@ -1186,3 +1186,15 @@ def test_sixth_round_wordings(
     text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
 ) -> None:
     assert_as_text_and_one_line(text, names, kwargs, expected)
+
+
+def test_a_year_long_past_with_yiqian_names_what_is_counted_not_a_date() -> None:
+    text = (
+        "2022年市政府十项民生实事项目:\n一、打通36条城区规划路;\n"
+        "二、加快推进1975年以前危旧住房更新试点建设;\n三、建设200个球类运动场地。"
+    )
+    figures = extract(text, date=dt.date(2022, 1, 25)).figures
+    assert [(f.role, f.value, f.period) for f in figures] == [
+        ("target", "36", "2022"),
+        ("target", "200", "2022"),
+    ]

@@ -21,7 +21,7 @@ _TIME_RE = re.compile(
     r"|(?P<months>(?P<m3a>\d{1,2})\s*[-—–~至到、]\s*(?P<m3>\d{1,2})月(?:份)?(?:底|末)?)"
     r"|(?P<md>(?<![0-9年])(?P<m4>\d{1,2})月(?P<d4>\d{1,2})日)"
     r"|(?P<now>(?:截至|截止)(?:到)?(?:目前|当前|现在)|目前)"
-    r"|(?P<year>(?P<by>到|至|在|于)?(?P<y>\d{4})年(?:度)?(?P<after>以来|来|底|末|年底|年末|前|之前)?)"
+    r"|(?P<year>(?P<by>到|至|在|于)?(?P<y>\d{4})年(?:度)?(?P<after>以来|来|底|末|年底|年末|以前|前|之前)?)"
     r"|(?P<rel>今年(?!\d)|去年|明年|全年|过去的一年|过去一年)(?P<relafter>以来)?"
     r"|(?P<five>过去五年|过去的五年|五年来)|(?P<twelve>(?<![0-9十])一年来)"
     r"|(?P<part>上半年|前三季度|前两季度|(?:第)?(?P<q>[一二三四])季度(?:末|底)?)"
@@ -268,7 +268,9 @@ def _year_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | Non
     if after in ("以来", "来"):
         return TimeEvent(at, year, None, current=True, text=text)
     future = ref is None or year >= ref
-    if after in ("前", "之前") or (m["by"] in ("到", "至") and future):
+    if after in ("前", "之前", "以前") and not future:
+        return None  # "1975年以前危旧住房", "2000年前建成的小区": what the figure counts
+    if after in ("前", "之前", "以前") or (m["by"] in ("到", "至") and future):
         return TimeEvent(at, None, year, deadline=True, text=text)
     if after in ("底", "末", "年底", "年末"):
         if future and ref is not None:
