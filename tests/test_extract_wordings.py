@@ -1198,3 +1198,186 @@ def test_a_year_long_past_with_yiqian_names_what_is_counted_not_a_date() -> None
         ("target", "36", "2022"),
         ("target", "200", "2022"),
     ]
+
+
+# --- ninth round: 督查 tables, long 实事 lists, shares that are not completion rates ---------
+
+
+def test_a_long_shishi_list_under_section_headings_is_all_targets() -> None:
+    # forty numbered items under section headings ("一、教育方面(5项)") run far past the
+    # reach of a list of targets; every item is still one of the year's 实事
+    works = ["新建幼儿园", "改造农村公路", "新增停车位", "建设口袋公园", "改造老旧小区"]
+    units = ["所", "公里", "个", "个", "个"]
+    lines = ["2021年市政府实事项目:", "全市实事项目共有八个方面40个项目。"]
+    for section in range(8):
+        lines.append(f"{'一二三四五六七八'[section]}、第{section + 1}方面(5项)")
+        for item in range(5):
+            n = section * 5 + item + 1
+            lines.append(f"{n}、{works[item]}{10 + n}{units[item]},进一步提升城乡公共服务水平。")
+    text = "\n".join(lines)
+    assert len(text) > 1200
+    figures = [f for f in extract(text).figures if f.unit != "项"]
+    assert len(figures) == 41
+    assert {f.role for f in figures} == {"target"}
+    assert (figures[-1].value, figures[-1].period) == ("50", "2021")
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
+        (  # a 督查 table of the work report's tasks: 内容与要求 is the column of targets
+            "序号 | 内容与要求 | 完成情况 | 责任单位 |\n"
+            "1 | 确保城镇新增就业1.2万人以上。 | 全年城镇新增就业1.35万人。 | 市人社局 |\n",
+            {"date": dt.date(2021, 1, 20)},
+            ("role", "value"),
+            [("target", "1.2万以上"), ("outcome", "1.35万")],
+        ),
+        (  # projects a mayor or county head leads are counted, not administrative units
+            "2020年,全市18个市县长项目中,已开工15个。",
+            {"date": dt.date(2021, 1, 20)},
+            ("value", "unit"),
+            [("18", "个"), ("15", "个")],
+        ),
+        (  # the growth named after the rate ("实现8%以上增长")
+            "今年要确保4个重点领域投资均实现8%以上增长。",
+            {"date": dt.date(2021, 2, 20)},
+            ("role", "value", "measure"),
+            [("target", "4", "flow"), ("target", "8%以上", "growth")],
+        ),
+        (  # "一年来" after the date line's time, the line break lost: last year looked back on
+            "发布日期:2020-05-14 17:30\n一年来,全市地区生产总值增长5.2%。",
+            {},
+            ("role", "value", "period"),
+            [("outcome", "5.2%", "2019")],
+        ),
+        (  # a share of the budget's spending is not a completion rate; 年度预算 still is
+            "2019年,全市民生支出60.9亿元,占一般公共预算支出的83.8%;"
+            "一般公共预算收入8.1亿元,为年度预算的101.3%。",
+            {"date": dt.date(2020, 1, 20)},
+            ("role", "value", "stated_rate"),
+            [
+                ("outcome", "60.9亿", "None"),
+                ("outcome", "83.8%", "None"),
+                ("outcome", "8.1亿", "101.3%"),
+            ],
+        ),
+        (  # a 建成率 rates the count built, as a 竣工率 does; the task is its target
+            "截至6月底,全省口袋公园建设任务120个,已全部开工,其中已建成100个、建成率83.3%。",
+            {"date": dt.date(2023, 7, 20)},
+            ("role", "value", "stated_rate", "target"),
+            [("outcome", "100", "83.3%", "120")],
+        ),
+        (  # a band whose lower bound leaves out the %
+            "2016年主要预期目标是:地区生产总值预期增长6.5-7%,财政收入增长6%左右。",
+            {"date": dt.date(2016, 1, 25)},
+            ("role", "value", "upper", "kind"),
+            [("target", "6.5%", "7%", "range"), ("target", "6%左右", "None", "range")],
+        ),
+        (  # a task put on the year's list of 实事 and its scope, in a report of progress
+            "截至10月底,全市民生实事进展顺利。此外,今年将120个行政村污水治理任务列入民生实事项目,"
+            "共涉及1.5万户,截至目前已完成80个。",
+            {"date": dt.date(2023, 11, 20)},
+            ("role", "value"),
+            [("target", "120"), ("target", "1.5万"), ("outcome", "80")],
+        ),
+        (  # an item's tasks, then its funds and a heading of the progress made (推进情况:)
+            "2023年全市十件民生实事1-3月进展情况\n"
+            "一、保障重点群体就业,开展职业技能培训2万人次,安置就业困难人员3370人。\n"
+            "年度投资目标15495万元,1-3月完成投资2513万元,占年度投资目标的16.22%。\n"
+            "推进情况:1. 全市开展职业技能培训5585人次。",
+            {"date": dt.date(2023, 4, 10)},
+            ("role", "value", "stated_rate", "target"),
+            [
+                ("target", "2万", "None", "None"),
+                ("target", "3370", "None", "None"),
+                ("outcome", "2513万", "16.22%", "15495万"),
+                ("outcome", "5585", "None", "None"),
+            ],
+        ),
+        (  # a share of the year's target without 的
+            "全年涉及投资目标5.79亿元。1-3月,完成投资1.17亿元,占年度投资目标20.2%。",
+            {"date": dt.date(2023, 4, 10)},
+            ("role", "value", "stated_rate"),
+            [("target", "5.79亿", "None"), ("outcome", "1.17亿", "20.2%")],
+        ),
+        (  # an item's tasks (its heading run into the report of its funds), then sub-items
+            # that restate each as done
+            "2023年为民办实事完成情况\n三、新增200所学校体育场向社会开放,新增30家图书馆错时开放\n"
+            "省级财政补助资金下达2000万元,完成年度计划的100%。\n"
+            "(一)全省新增205所学校均已向社会开放体育场地。\n(二)全省新增30家场馆均已实施错时开放。",
+            {"date": dt.date(2024, 1, 20)},
+            ("role", "value", "stated_rate"),
+            [
+                ("target", "200", "None"),
+                ("target", "30", "None"),
+                ("outcome", "2000万", "100%"),
+                ("outcome", "205", "None"),
+                ("outcome", "30", "None"),
+            ],
+        ),
+        (  # items whose verb is one of completion, each followed by its remark and a heading
+            # of its progress (推进情况:): tasks all the same
+            "某县2023年度十件民生实事1-3月推进情况\n"
+            "1.完成800亩历史遗留矿山生态修复。(责任单位:县自然资源局)\n"
+            "推进情况:目前累计完成320亩矿山生态修复,完成年度任务的40%。\n"
+            "2.实现农村生活垃圾收运覆盖率达95%以上。(责任单位:县住建局)\n推进情况:覆盖率达97.5%。",
+            {"date": dt.date(2023, 4, 20)},
+            ("role", "value", "stated_rate"),
+            [
+                ("target", "800", "None"),
+                ("outcome", "320", "40%"),
+                ("target", "95%以上", "None"),
+                ("outcome", "97.5%", "None"),
+            ],
+        ),
+        (  # floors set for standards (不低于), in a report dated by its months
+            "某区2019年1-7月重点民生实事项目完成情况\n"
+            "5 提高城乡低保标准 区民政局 标准不低于3480元/年,人均救助水平不低于185元/月 100%\n"
+            "6 提高困难残疾人生活补贴 区民政局 发放标准不低于每人每月60元 100% 已达标完成。",
+            {"date": dt.date(2019, 7, 25)},
+            ("role", "value", "unit"),
+            [
+                ("target", "不低于3480", "元/年"),
+                ("target", "不低于185", "元/月"),
+                ("outcome", "100%", "%"),
+                ("target", "60", "元"),
+                ("outcome", "100%", "%"),
+            ],
+        ),
+        (  # a list of gaps after a list of rates, distributed in order; 目标人群 (the people
+            # a service is for) is no target wording
+            "一季度,全省孕妇产前筛查分别完成14.2万例、14.6万例,目标人群覆盖率分别达到65.8%、67.9%,"
+            "分别高出年度目标任务10.8个、12.9个百分点。",
+            {"date": dt.date(2021, 4, 20)},
+            ("role", "value", "stated_gap"),
+            [
+                ("outcome", "14.2万", "None"),
+                ("outcome", "14.6万", "None"),
+                ("outcome", "65.8%", "-10.8"),
+                ("outcome", "67.9%", "-12.9个百分点"),
+            ],
+        ),
+        (  # the plan a figure counts, named after it in its clause, then what was begun
+            "一季度,全省5000个配电台区改造升级计划,已开工建设891个配电台区。",
+            {"date": dt.date(2021, 4, 20)},
+            ("role", "value"),
+            [("target", "5000"), ("outcome", "891")],
+        ),
+    ],
+)
+def test_ninth_round_wordings(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)
+
+
+def test_a_place_name_ending_in_yi_inside_a_list_opens_no_item() -> None:
+    # "真西一、" is a name in a list of places, not the item mark "一、": the count after the
+    # list is what was done, not a task restated by the sub-item (二) after it
+    text = (
+        "2023年区为民办实事项目已全部完成。\n(一)完成2家社区为老服务中心建设\n"
+        "完成长征镇祥和片区、真如镇真西一、真如镇高陵片区等4家社区为老服务中心建设,超额完成年度任务。\n"
+        "(二)新增养老床位250张\n全年新增养老床位378张,已全部完成。"
+    )
+    figures = extract(text, date=dt.date(2024, 1, 19)).figures
+    assert [f.role for f in figures if f.value == "4"] == ["outcome"]

@@ -76,8 +76,9 @@ _MONEY_WORDS = re.compile(
 
 
 _ADMIN_COUNTED = re.compile(
-    # not "11个省级美丽乡村" (省级, 市级, 县级: a grade of what is counted)
-    r"(?:试点|贫困|重点|示范|脱贫)?(?:县|市|区|省|自治区|盟|地区)(?!级)"
+    # not "11个省级美丽乡村" (省级, 市级, 县级: a grade of what is counted), nor "35个市县长
+    # 项目" (projects a mayor or county head leads)
+    r"(?:试点|贫困|重点|示范|脱贫)?(?:县|市|区|省|自治区|盟|地区)(?!级|[县区]?长)"
     r"|(?:大|中|小|特大|超大)?城市(?!社区)"
 )
 
@@ -286,7 +287,7 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
     guess = m["guess"]
     if guess and (m["scale"] or m["cn"]):
         guess, end = None, m.start("guess")  # "187万稳岗…": a word, not a measure word
-    unit = _read_unit(m, guess)
+    unit = _read_unit(m, guess, masked)
     if unit is None:
         return None
     before = masked[max(num_start - 1, 0) : num_start]
@@ -378,9 +379,12 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
     )
 
 
-def _read_unit(m: re.Match[str], guess: str | None) -> str | None:
+def _read_unit(m: re.Match[str], guess: str | None, masked: str) -> str | None:
     """The measure word as read, None for a figure that counts no work."""
     unit = m["unit"] or guess or ""
+    band = _BARE_BAND.match(masked, m.start("num")) if not unit and m["num"] else None
+    if band and band.start("hi") >= m.end() and Fraction(band["hi"]) > Fraction(band["lo"]):
+        return "%"  # "预期增长7.5-8%": the band's lower bound, its % left out
     if unit in _SKIP_UNITS or (guess and not m["scale"] and _A_YEAR.fullmatch(m["num"] or "")):
         return None  # a unit that counts no work; "直通2023山东两会": a year in a name
     if m["per"]:  # "3480元/年"; not "1/3", nor a guessed word before "/"
@@ -415,6 +419,12 @@ def _no_work(norm: str, para: Paragraph, start: int, end: int, unit: str) -> boo
 
 # The upper bound of a band of rates after its lower: "4.5%-5%", "6.5%至7%", "3—3.5%".
 _BAND_UPPER = re.compile(r"\s*[-—–~至到]\s*(?P<hi>[0-9]+(?:\.[0-9]+)?)%(?![0-9])")
+
+
+# ... and a band whose lower bound leaves out the % ("地区生产总值预期增长7.5-8%").
+_BARE_BAND = re.compile(
+    r"(?P<lo>[0-9]+(?:\.[0-9]+)?)\s*[-—–~至到]\s*(?P<hi>[0-9]+(?:\.[0-9]+)?)%(?![0-9])"
+)
 
 
 def _read_band(norm: str, cand: Candidate) -> None:

@@ -33,7 +33,11 @@ LIST_BREAK = re.compile(
 
 
 _LIST_SENTENCES = 12  # how many sentences back a list's heading may stand
-_SHISHI_SENTENCES = 40  # ... and a list of 实事 (ten numbered items of several clauses each)
+# ... and a list of 实事, in sentences and in characters further back than a list of targets:
+# it may run to forty numbered items under section headings ("一、教育文体方面(7项)1、新建…40所。
+# …18、…"), or ten items of several sentences each.
+_SHISHI_SENTENCES = 100
+_SHISHI_REACH = 2400
 
 
 _ANY_DIGIT = re.compile(r"[0-9]")
@@ -92,15 +96,18 @@ def in_plan_list(
     "——经济保持平稳较快增长。", or an item of its own, "…国际收支基本平衡;") and no review
     wording. A list of 实事 may also hold sentences without figures ("三是加强城乡环境整治。
     继续推进…。全面推进农村污水治理,受益农户达到110万户。"). For a year already past, only
-    a heading that announces its list counts (``plan_heading``)."""
+    a heading that announces its list counts (``plan_heading``); a list of 实事 reaches
+    ``_SHISHI_REACH`` characters further back than ``window``."""
     i = bisect.bisect_left(sentences, (sentence_start, -1))
+    reach = max(0, window - _SHISHI_REACH)
     bare = False  # a sentence between with no figure, no theme: only a 实事 list goes on
     for back, (start, end) in enumerate(sentences[max(i - _SHISHI_SENTENCES, 0) : max(i, 0)][::-1]):
-        if end <= window:
+        if end <= reach:
             return False
-        header = heading(norm, max(start, window), end)
+        header = heading(norm, max(start, reach), end)
         if header:
-            if (back >= _LIST_SENTENCES or bare) and "实事" not in header.group():
+            far = back >= _LIST_SENTENCES or bare or header.start() < window
+            if far and "实事" not in header.group():
                 return False
             if past and not _announces(norm, header):
                 return False
@@ -199,6 +206,12 @@ _PROGRESS_OPENS = re.compile(
     r"|(?:第)?[一二三]季度|[0-9]{1,2}月(?:底|末|份))"
 )
 _ITEM_SENTENCES = 6
+# ... or a heading of the progress made, a line or two after the item ("一、…培训2万人次…。年度投资
+# 目标…,1-3月完成投资2513万元。推进情况:1. …培训5585人次。"), maybe after the item's remark
+# ("3.完成5550亩矿山生态修复。(责任单位:州自然资源局)推进情况:…"): the item is a task even
+# when its verb is one of completion (完成, 实现).
+_PROGRESS_HEADING = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:推进|进展|进度|落实|完成)情况[::]")
+_HEADING_SENTENCES = 3
 
 
 def item_before_progress(
@@ -209,16 +222,24 @@ def item_before_progress(
     i = bisect.bisect_left(sentences, (sentence[0], -1))
     if i >= len(sentences) or sentences[i] != sentence:
         return False
-    k = i
+    k, done = i, False
     while True:
         s0, s1 = sentences[k]
-        if LIST_BREAK.search(norm, s0, s1) or _ITEM_DONE.search(norm, s0, s1):
+        if LIST_BREAK.search(norm, s0, s1):
             return False  # a time or something done: not a task
+        done = done or _ITEM_DONE.search(norm, s0, s1) is not None
         if _ITEM_MARK.match(norm, s0):
             break
         k -= 1
         if k < 0 or i - k >= _ITEM_SENTENCES:
             return False
+    for j in range(i + 1, min(i + 1 + _HEADING_SENTENCES, len(sentences))):
+        if _ITEM_MARK.match(norm, sentences[j][0]):
+            break
+        if _PROGRESS_HEADING.match(norm, sentences[j][0]):
+            return True
+    if done:
+        return False  # the item tells something done ("完成", "实现"), no progress heading after
     for j in range(i + 1, min(i + 1 + _ITEM_SENTENCES, len(sentences))):
         s0, s1 = sentences[j]
         if _PROGRESS_OPENS.match(norm, s0, s1):
@@ -229,6 +250,45 @@ def item_before_progress(
             or _ITEM_DONE.search(norm, s0, s1)
         ):
             return False
+    return False
+
+
+# An item that names its tasks, then sub-items that tell each done ("三、新增300所学校体育场向社会
+# 开放,新增41家图书馆…开放…。(一)全省新增301所学校均已…开放;(二)全省新增41家场馆均已落实…"):
+# the item's figure is the task when a sub-item restates it, in its unit and words, as done. (The
+# item's heading often runs into its first sentence, a report of its funds, its line break lost.)
+_TOP_MARK = re.compile(r"\s*[一二三四五六七八九十]{1,3}、")
+_SUB_MARK = re.compile(r"\s*\(\s*[一二三四五六七八九十]{1,2}\s*\)")
+_SUB_DONE = re.compile(r"均已|已经|已|全部|完成|建成|实现")
+_SUB_SENTENCES = 8
+_CLAUSE_CUT = re.compile(r"[,,;。:!?]")
+
+
+def item_restated_done(
+    norm: str, sentences: list[tuple[int, int]], sentence: tuple[int, int], start: int, unit: str
+) -> bool:
+    """Whether the figure at ``start`` is a task of a numbered item that one of the item's
+    sub-items restates, with a figure of the same unit and a word of the task, as done."""
+    s0, s1 = sentence
+    mark = _TOP_MARK.match(norm, s0)
+    if mark is None or "、" in _CLAUSE_CUT.split(norm[max(0, s0 - 40) : s0])[-1]:
+        return False  # not "…沁和坊、真如镇街道真西一、真如镇…": a name in a list, cut at 一、
+    if _ITEM_DONE.search(norm, s0, start) or LIST_BREAK.search(norm, s0, start):
+        return False
+    clause_end = min((k for k in (norm.find(c, start, s1) for c in ",,;") if k >= 0), default=s1)
+    task = re.sub(r"[0-9.]+", "", norm[mark.end() : clause_end]).replace(unit, "")
+    words = {task[k : k + 2] for k in range(len(task) - 1)}
+    i = bisect.bisect_left(sentences, (s0, -1))
+    for j in range(i + 1, min(i + 1 + _SUB_SENTENCES, len(sentences))):
+        t0, t1 = sentences[j]
+        if _TOP_MARK.match(norm, t0):
+            return False
+        if not _SUB_MARK.match(norm, t0) or not _SUB_DONE.search(norm, t0, t1):
+            continue
+        for figure in re.finditer(rf"[0-9](?:万|亿)?{re.escape(unit)}", norm[t0:t1]):
+            near = norm[t0 : t0 + figure.end() + 8]
+            if any(w in near for w in words if w.strip()):
+                return True
     return False
 
 

@@ -11,13 +11,16 @@ from tracker.extract.candidates import Candidate, read_value
 from tracker.extract.tasks import actual_each, done_of_tasks, heading_tasks, same_unit
 
 # The words before a stated completion rate: 完成省定任务的, 为目标任务的, 占年度计划的,
-# 完成全年12万人目标任务的 (a target figure inside), 完成率, 完成进度为.
+# 完成全年12万人目标任务的 (a target figure inside), 完成率, 完成进度为; 为年度预算的, but not
+# 占一般公共预算支出的 (a share of the spending: the budget names the account, not a target).
 _RATE_LEAD = (
-    r"(?:分别)?(?:完成(?:了)?|为|占|达|达到|是)[^,;。%]{0,14}?(?:任务|目标|计划|指标|预算)[^,;。%]{0,4}?的"
+    r"(?:分别)?(?:完成(?:了)?|为|占|达|达到|是)[^,;。%]{0,14}?"
+    r"(?:任务|目标|计划|指标|(?<!公共)预算(?!支出|收入))[^,;。%]{0,4}?的"
     r"|(?:任务|目标|计划)?完成(?:率|比例|比率)(?:分别)?(?:为|达到|达|是)?|(?:完成|工程|任务)?进度(?:为|达到|达|是)?"
     # "完成年度任务80%", "年度任务完成80%": the same without 的
     r"|完成(?:了)?(?:年度|全年|年)(?:目标)?(?:任务|计划)|(?:年度|全年)(?:目标)?(?:任务|计划)完成(?:了)?"
     r"|完成(?:了)?目标(?:任务|计划)?"  # "完成目标210%"
+    r"|占[^,;。%0-9]{0,10}?(?:目标|任务|计划)(?:任务)?"  # "占年度投资目标20.2%"
     # "已完成投资11.5亿元,完成年度总投资的88.8%": the year's investment is the target
     r"|完成(?:了)?(?:年度|全年)(?:总)?投资的"
     # "完成年度计划投资比例52.99%", "完成计划比例", "资金完成比率": the share done, named after
@@ -28,8 +31,11 @@ RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure be
 
 
 # The rate of the work a figure counts, after it: "已开建6.08万套,开工率为95.3%". Of a count
-# of projects ("已开工事项65件,开工率达100%") it is a summary, not a figure's rate.
-_WORK_RATE = re.compile(r"(?P<work>开工|竣工|完工|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$")
+# of projects ("已开工事项65件,开工率达100%") it is a summary, not a figure's rate. "其中已建成
+# 151个、建成率90.9%" as 竣工率.
+_WORK_RATE = re.compile(
+    r"(?P<work>开工|竣工|完工|建成|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$"
+)
 _PROJECT_COUNTS = frozenset(("件", "项"))
 # The work a figure counts, told before it ("目前完工24条,在建13条"): a 完工率 rates what was
 # finished, not what is under way.
@@ -38,6 +44,7 @@ _WORK_OF_RATE = {
     "开工": ("开工", "开建", "动工"),
     "竣工": ("竣工", "完工", "建成"),
     "完工": ("完工", "竣工", "建成"),
+    "建成": ("建成", "竣工", "完工"),
 }
 
 
@@ -98,6 +105,9 @@ _GROWTH_BEFORE = re.compile(
     # "增长目标也调低为8%", "增速预期目标定为6%": the rate of a growth target
     r"|(?:增长|增速)(?:预期)?目标[^,;。0-9%]{0,6}?(?:为|是|在)$"
 )
+# ... or the growth named right after the rate ("4个结构性指标均实现10%以上增长", "保持7%左右的
+# 增长").
+_GROWTH_AFTER = re.compile(r"(?:的)?(?:增长|增速)")
 # A per-head level ("千人口托位数达到3.88个") is not what a completion rate rates.
 # What follows a target quoted in an outcome's sentence ("增长7.6%,高于7.5%的预期目标0.1个
 # 百分点", "在6.5%-7%的预期区间内").
@@ -359,9 +369,11 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
     is quoted before the gap, to the figure compared with it)."""
     live = _live(group)
     for i, cand in enumerate(live):
-        if i == 0:
+        if i == 0 or cand.consumed:
             continue
         match = _GAP_BEFORE.search(norm[live[i - 1].end : cand.start])
+        if match is not None and _gap_list(norm, live, i, match["word"]):
+            continue
         owner = live[i - 1]
         first = _owner_of(live, owner) if owner.consumed else None
         if match is not None and first is not None and first.gap is owner:
@@ -398,12 +410,36 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         cand.consumed = True
 
 
+def _gap_list(norm: str, live: list[Candidate], i: int, word: str | None) -> bool:
+    """A list of gaps after a list of figures ("覆盖率分别达到65.83%、67.88%,分别高出年度目标任务
+    10.83个、12.88个百分点"): distributed in order, as a list of rates is."""
+    if "分别" not in norm[live[i - 1].end : live[i].start]:
+        return False
+    k = i + 1
+    while k < len(live) and norm[live[k - 1].end : live[k].start].strip() in ("、", "和"):
+        k += 1
+    gaps, owners = live[i:k], live[max(0, 2 * i - k) : i]
+    joined = all(
+        norm[a.end : b.start].strip() in ("、", "和") for a, b in itertools.pairwise(owners)
+    )
+    if len(gaps) < 2 or len(owners) != len(gaps) or not joined:
+        return False
+    if any(o.gap is not None for o in owners):
+        return False
+    for owner, gap in zip(owners, gaps, strict=True):
+        owner.gap, owner.gap_short = gap, word in _GAP_SHORT
+        owner.related.append(gap)
+        gap.consumed = True
+    return True
+
+
 def _growth(norm: str, group: list[Candidate]) -> None:
     """Percentages of change (增长5%, 同比下降37.8%, 分别增长3%、6.4%): growth figures."""
     previous: Candidate | None = None
     for cand in _live(group):
         lead = _lead(norm, group, cand)
         match = _GROWTH_BEFORE.search(lead)
+        after = _GROWTH_AFTER.match(norm, cand.end) is not None
         listed = previous is not None and previous.growth and lead.strip() in ("、", "和")
         # "增长7.6%,高于7.5%的预期目标": the target a growth figure is compared with
         quoted = (
@@ -412,7 +448,7 @@ def _growth(norm: str, group: list[Candidate]) -> None:
             and _QUOTED_TARGET.match(norm, cand.end) is not None
         )
         listed = listed or quoted
-        if cand.unit == "%" and cand.baseline is None and (match or listed):
+        if cand.unit == "%" and cand.baseline is None and (match or listed or after):
             cand.growth = True
             declines = match["word"] in _DECLINE if match and match["word"] else False
             declines = declines or bool(not match and previous and previous.decline)

@@ -20,6 +20,7 @@ from tracker.extract.plans import (
     before_bare_progress,
     in_plan_list,
     item_before_progress,
+    item_restated_done,
     item_task,
     plan_heading,
     quoted_plan,
@@ -29,7 +30,7 @@ from tracker.extract.text import Names, Paragraph, containing
 
 # 计划 and 目标 as plan words: not 计划生育, nor the heading of a review against the plan
 # ("计划执行情况", "主要目标任务完成情况").
-_PLAN_NOUNS = r"计划(?!生育|执行|完成情况)|目标(?!(?:任务)?(?:完成|执行|进展|情况))"
+_PLAN_NOUNS = r"计划(?!生育|执行|完成情况)|目标(?!(?:任务)?(?:完成|执行|进展|情况)|人群)"
 
 
 # Role wording. Target: in the clause before the figure, or right after it.
@@ -60,6 +61,14 @@ _COMPARED_WITH_TARGET = re.compile(
 # A figure inside the quoted name of a task ("“为1万名贫困白内障患者实施免费复明手术”一项中").
 # ... or in a list of projects by name ("“新开工提标加固海塘18.4公里”(市水利局)、“…”等5个项目").
 _NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:\([^()]{0,12}\))?(?:一项|项目|工程|行动|、|等)")
+
+
+# A task put on a list of the year's work: "将172个行政村户厕改造任务列入民生实事项目", "把新建
+# 停车位2000个纳入年度重点工作".
+_PUT_ON_LIST = re.compile(r"(?:将|把)[^,;。0-9]{0,10}$")
+_ON_LIST_AFTER = re.compile(r"[^,;。]{0,40}?(?:列入|纳入)[^,;。]{0,12}?(?:实事|计划|重点工作|目标)")
+# ... and the scope of the task, told in the clause after it ("…列入民生实事项目,共涉及26692户").
+_SCOPE_CLAUSE = re.compile(r"(?:共|总共|合计)?涉及[^,;。0-9]{0,8}$")
 
 
 TARGET_AFTER = re.compile(
@@ -144,13 +153,25 @@ def figure_role(
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
         return "target", 0.9, None
+    if _PUT_ON_LIST.search(local) and _ON_LIST_AFTER.match(norm, cand.end, cand.clause[1]):
+        return "target", 0.85, None  # "将172个行政村…任务列入民生实事项目"
+    if (
+        prev_role == "target"
+        and _SCOPE_CLAUSE.fullmatch(local)
+        and re.search(r"[0-9]", norm[cand.sentence[0] : clause_start])
+    ):
+        return "target", 0.75, None  # "…任务列入民生实事项目,共涉及26692户": the task's scope
     if item_task(norm, ctx.sentences, cand.sentence, cand.start, cand.unit):
         return "target", 0.75, None  # "二、新建农村公路5000公里。全年完成5862公里"
     if cand.unit != "%" and before_bare_progress(norm, ctx.sentences, cand.sentence):
         return "target", 0.7, None  # "建设四好农村路55公里。95%": a row's task, its progress
     if cand.unit == "%" and bare_progress(norm, ctx.sentences, cand.sentence, cand.start):
         return "outcome", 0.7, None
-    if cand.task or item_before_progress(norm, ctx.sentences, cand.sentence):
+    if (
+        cand.task
+        or item_before_progress(norm, ctx.sentences, cand.sentence)
+        or item_restated_done(norm, ctx.sentences, cand.sentence, cand.start, cand.unit)
+    ):
         # "实事二:…300公里,…120座。截至6月30日,完成…"; the target a later rate implies
         return "target", 0.75, None
     past = ctx.ref_year is not None and when.last < ctx.ref_year
@@ -177,6 +198,10 @@ def figure_role(
     sentence_before = norm[cand.sentence[0] : cand.start]
     if _OUTCOME_STRONG.search(sentence_before):
         return "outcome", 0.85, None
+    if cand.pre in ("不低于", "不少于") or _FLOOR_BEFORE.search(local):
+        return "target", 0.75, None  # "低保标准不低于3480元/年": a floor set, even when dated
+    if _PLAN_NAMED_AFTER.fullmatch(norm, cand.end, cand.clause[1]) and not _DONE_VERB.search(local):
+        return "target", 0.75, None  # "全省5000个配电台区改造升级计划,已开工建设891个"
     if when.task and when.last > _now(ctx).year:
         return "target", 0.75, None  # "2606个撤并村通公路(2013—2017年)": a task not yet due
     if when.since or when.dated:  # "2021年以来", "截至9月底": a figure already reached
@@ -223,6 +248,11 @@ def figure_role(
 _DONE_AFTER = re.compile(
     r"\s*(?:均已|已经|已|全部|全面|均)(?:建成|完成|完工|竣工|开工|投用|投入使用|通过验收|落实)"
 )
+# A clause that names the plan the figure counts ("全省5000个配电台区改造升级计划"), not one that
+# tells it done ("完成100个村改造任务", "4.2万口山坪塘已提前完成总目标任务").
+_PLAN_NAMED_AFTER = re.compile(r"(?:(?!已|完成|实现|建成)[^,;。0-9%]){0,16}?(?:计划|任务)[,,;。]?")
+_DONE_VERB = re.compile(r"完成|实现|建成|了")
+_FLOOR_BEFORE = re.compile(r"(?:不低于|不少于)(?:每人每[月年]|每[人户]|人均)?$")
 _MODAL = re.compile(r"确保|力争|争取.*|要|拟")
 
 

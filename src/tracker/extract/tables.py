@@ -128,6 +128,7 @@ def _standard_rows(
 _BAR_HEADER = re.compile(r"[^|。0-9]{1,8}(?:\|[^|。0-9]{1,12}){3,12}\|")
 _TASK_COLUMN = re.compile(
     r"项目内容|建设内容|目标任务|任务目标|工作目标|年度目标|年度任务|实事内容"
+    r"|内容(?:与|和|及)要求|目标要求"  # a 督查 table's "序号 | 内容与要求 | 完成情况 | 责任单位 |"
 )
 _DONE_COLUMN = re.compile(r"完成情况|进展情况|实际完成|完成数|进度情况")
 _CELL_LENGTH = 300  # a longer run without a bar is no longer the table
