@@ -14,11 +14,12 @@ Two exceptions: a table with a line break or tab in a cell is drawn by rich's Ta
 (:func:`render_status_rich`); and a very large one (more than :data:`RICH_ROWS` rows) folds
 its cells with the plain rules of :mod:`tracker.render.table_layout` instead of rich's word
 wrapping. With colour, the text is the same as rich's and the escape codes are grouped
-differently.
+differently. Neither ends a line with spaces (:func:`trimmed`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
@@ -241,7 +242,26 @@ def _draw(
             )
         )
     out.extend(_footer(report, options))
-    return "\n".join(out) + "\n"
+    return trimmed("\n".join(out) + "\n")
+
+
+def trimmed(text: str) -> str:
+    """``text`` without the spaces that end its lines: the padding of a row's last cell, which
+    shows nothing and makes a saved table (and its diff) noisy. With colour, the escape codes
+    among them are kept (a coloured status ends where its text does)."""
+    return "\n".join(
+        _LINE_END.sub(_codes, line) if "\x1b" in line else line.rstrip(" ")
+        for line in text.split("\n")
+    )
+
+
+# A line's end: its spaces and the escape codes (SGR) among them.
+_LINE_END = re.compile(r"(?:\x1b\[[0-9;]*m| )+$")
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _codes(end: re.Match[str]) -> str:
+    return "".join(_SGR.findall(end.group()))
 
 
 def _plain_rows(
@@ -356,7 +376,7 @@ def render_status_rich(report: StatusReport, options: RenderOptions) -> str:
     out.print(Text(status_title(report, lang), style="bold"))
     if not report.rows:
         out.print(t("none", lang))
-        return buffer.getvalue()
+        return trimmed(buffer.getvalue())
     rows = [(e, cells(e, lang)) for e in report.rows]
     status_width = max(cell_len(f"{c.status} {c.marks}".strip()) for _, c in rows)
     columns = _columns(lang, status_width, options.columns)
@@ -373,7 +393,7 @@ def render_status_rich(report: StatusReport, options: RenderOptions) -> str:
     legend = display.legend(report.rows, lang)
     if legend:
         out.print(Text("   ".join(legend), style="dim"))
-    return buffer.getvalue()
+    return trimmed(buffer.getvalue())
 
 
 def _measured(out: Console, texts: list[Text]) -> tuple[int, int]:
