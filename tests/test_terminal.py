@@ -430,3 +430,32 @@ def test_piped_status_has_no_line_ending_with_a_space() -> None:
         lines = result.stdout.splitlines()
         assert len(lines) > 10
         assert [line for line in lines if line != line.rstrip()] == []
+
+
+@pytest.mark.parametrize(("width", "tried"), [(110, [True, False]), (200, [True]), (100, [False])])
+def test_both_layouts_fit_the_table_in_one_place(
+    monkeypatch: pytest.MonkeyPatch, width: int, tried: list[bool]
+) -> None:
+    """The loop that lets the bars give way is one helper (``terminal._fit``) that both
+    layouts use: they try the same layouts, in the same order, and agree."""
+    report = build_status(load(bundled_data()), AS_OF)
+    extra = ("deadline", "owner", "lag", "indicator")
+    options = RenderOptions(lang="zh", width=width, columns=extra)  # type: ignore[arg-type]
+    calls: list[list[bool]] = []
+    fit = terminal._fit
+
+    def spy(options: RenderOptions, build: object) -> object:
+        seen: list[bool] = []
+        calls.append(seen)
+
+        def recording(with_bar: bool) -> object:
+            seen.append(with_bar)
+            return build(with_bar)  # type: ignore[operator]
+
+        return fit(options, recording)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(terminal, "_fit", spy)
+    fast = terminal.render_status(report, options)  # type: ignore[arg-type]
+    reference = terminal.render_status_rich(report, options)  # type: ignore[arg-type]
+    assert fast == reference
+    assert calls == [tried, tried]
