@@ -125,3 +125,13 @@ def test_a_value_and_its_growth_in_cells_are_not_a_task_and_its_progress() -> No
     # A statistics table (指标 / 绝对值 / 增长): nothing after the percentage tells work done.
     text = "地区生产总值 1234.5亿元 6.5%\n规模以上工业增加值 300亿元 5.2%\n"
     assert {row[0] for row in _rows(text, dt.date(2023, 2, 1))} == {"outcome"}
+
+
+def test_a_cells_unit_is_given_not_read_from_an_empty_group() -> None:
+    """``_cell`` is told the unit a cell writes: no row pattern keeps an always-empty group
+    (the standard's row had ``done_unit``) only so that it can be looked up."""
+    from tracker.extract import tables  # noqa: PLC0415
+
+    for pattern in (tables._ROW, tables._STANDARD_ROW):
+        for name in pattern.groupindex:
+            assert f"(?P<{name}>)" not in pattern.pattern

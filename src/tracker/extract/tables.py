@@ -54,9 +54,9 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
         if unit is None or (row["task_unit"] and row["done_unit"] and row["task_unit"] != unit):
             continue
         para = paragraph_at(paragraphs, row.start())
-        task = _cell(para, by_start, added, row, "task", row["task_unit"] or unit)
-        done = _cell(para, by_start, added, row, "done", row["done_unit"] or unit)
-        rate = _cell(para, by_start, added, row, "rate", "%")
+        task = _cell(para, by_start, added, row, "task", unit, row["task_unit"])
+        done = _cell(para, by_start, added, row, "done", unit, row["done_unit"])
+        rate = _cell(para, by_start, added, row, "rate", "%", "%")
         if task is None or done is None or rate is None or done.goal_target is not None:
             continue
         done.goal_target, done.rate = task, rate
@@ -97,7 +97,7 @@ _PROGRESS_AFTER = re.compile(r"[ \t|]*(?:已经|已|完成|正在|进度|开工|
 _STANDARD_ROW = re.compile(
     rf"(?:^|(?<=[ \t|]))(?P<unit>{_UNIT}(?:/[\u4e00-\u9fff]{{1,2}}){{1,2}}){_GAP}"
     rf"(?P<pre>不低于|不少于|不高于|不超过)?(?P<task>{_NUM})(?P<task_unit>{_UNIT})?{_GAP}"
-    rf"(?P<done>{_NUM})(?P<done_unit>)(?=[ \t|])"
+    rf"(?P<done>{_NUM})(?=[ \t|])"
 )
 
 
@@ -113,7 +113,7 @@ def _standard_rows(
         task_end = row.end("task_unit") if row["task_unit"] else row.end("task")
         if task is None or task.consumed or task.end != task_end:
             continue
-        done = _cell(para, by_start, added, row, "done", unit)
+        done = _cell(para, by_start, added, row, "done", unit, None)
         if done is None or done.goal_target is not None:
             continue
         task.unit = unit  # the column's: "60元" of 元/月/人
@@ -185,11 +185,13 @@ def _cell(
     row: re.Match[str],
     name: str,
     unit: str,
+    written: str | None,
 ) -> Candidate | None:
+    """The figure in the cell ``name`` of ``row``: the candidate read there already, else one
+    made here, in the unit the cell writes after its number (``written``) or else in the
+    row's (``unit``, noted as the row's)."""
     start = row.start(name)
-    end = row.end(f"{name}_unit") if name != "rate" and row[f"{name}_unit"] else row.end(name)
-    if name == "rate":
-        end += 1
+    end = row.end(name) + len(written or "")
     known = by_start.get(start)
     if known is not None:
         return known if known.end == end and not known.consumed else None
@@ -200,9 +202,9 @@ def _cell(
         pre=None,
         yu=None,
         scale=None,
-        unit=unit,
+        unit=written or unit,
         suf=None,
-        unit_note=_UNIT_NOTE if name != "rate" and not row[f"{name}_unit"] else None,
+        unit_note=None if written else _UNIT_NOTE,
         paragraph=para,
         sentence=containing(para.sentences, start),
         clause=containing(para.clauses, start),
