@@ -135,3 +135,17 @@ def test_a_cells_unit_is_given_not_read_from_an_empty_group() -> None:
     for pattern in (tables._ROW, tables._STANDARD_ROW):
         for name in pattern.groupindex:
             assert f"(?P<{name}>)" not in pattern.pattern
+
+
+def test_a_standards_row_with_a_bare_number_for_its_task() -> None:
+    """A task written "不低于3700", without 元, had no figure of its own: the row gave none and the
+    standard reached (3840) went unread. The task takes the unit column's unit, as with 元."""
+    text = (
+        "序号 考核指标 单 位 工作目标 已完成数 占年任务之比\n"
+        "5 城乡居民最低生活保障标准 元/年/人 不低于3700 3840 达到目标 民政局\n"
+        "6 新增城镇就业 人 4000 4200 105%\n"
+    )
+    assert _rows(text, dt.date(2019, 12, 10)) == [
+        ("outcome", "3840", "元/年/人", "不低于3700", ""),
+        ("outcome", "4200", "人", "4000", "105%"),
+    ]

@@ -110,6 +110,9 @@ def _standard_rows(
             continue
         task = by_start.get(row.start("pre") if row["pre"] else row.start("task"))
         para = paragraph_at(paragraphs, row.start())
+        if task is None and not row["task_unit"]:
+            # a bare number ("不低于3700"): no figure of its own, the task in the column's unit
+            task = _cell(para, by_start, added, row, "task", unit, None, pre=row["pre"])
         task_end = row.end("task_unit") if row["task_unit"] else row.end("task")
         if task is None or task.consumed or task.end != task_end:
             continue
@@ -186,11 +189,12 @@ def _cell(
     name: str,
     unit: str,
     written: str | None,
+    pre: str | None = None,
 ) -> Candidate | None:
     """The figure in the cell ``name`` of ``row``: the candidate read there already, else one
     made here, in the unit the cell writes after its number (``written``) or else in the
-    row's (``unit``, noted as the row's)."""
-    start = row.start(name)
+    row's (``unit``, noted as the row's); ``pre`` is the word before the number (不低于)."""
+    start = row.start(name) - len(pre or "")
     end = row.end(name) + len(written or "")
     known = by_start.get(start)
     if known is not None:
@@ -199,7 +203,7 @@ def _cell(
         start=start,
         end=end,
         number=row[name],
-        pre=None,
+        pre=pre,
         yu=None,
         scale=None,
         unit=written or unit,
