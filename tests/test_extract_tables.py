@@ -149,3 +149,17 @@ def test_a_standards_row_with_a_bare_number_for_its_task() -> None:
         ("outcome", "3840", "元/年/人", "不低于3700", ""),
         ("outcome", "4200", "人", "4000", "105%"),
     ]
+
+
+def test_a_standards_row_whose_standard_reached_writes_the_unit() -> None:
+    """No unit column, and only the standard reached writes 元: the standard set (不低于3700)
+    takes its unit (noted as the row's), and 3840元 is the outcome, not a target of its own."""
+    text = (
+        "序号 考核指标 工作目标 已完成数 完成情况\n"
+        "5 城乡居民最低生活保障标准 不低于3700 3840元 达到目标 民政局\n"
+        "6 新增城镇就业 人 4000 4200 105%\n"
+    )
+    assert _rows(text, dt.date(2019, 12, 10)) == [
+        ("outcome", "3840", "元", "不低于3700", ""),
+        ("outcome", "4200", "人", "4000", "105%"),
+    ]

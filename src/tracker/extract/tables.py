@@ -101,9 +101,32 @@ _STANDARD_ROW = re.compile(
 )
 
 
+# ... or, with no unit column, the standard reached writes the unit the standard set leaves out
+# ("城乡居民最低生活保障标准 不低于3700 3840元").
+_BARE_STANDARD_ROW = re.compile(
+    rf"(?:^|(?<=[ \t|]))(?P<pre>不低于|不少于|不高于|不超过)(?P<task>{_NUM}){_GAP}"
+    rf"(?P<done>{_NUM})(?P<done_unit>{_UNIT})(?=[ \t|\n]|$)"
+)
+
+
 def _standard_rows(
     norm: str, paragraphs: list[Paragraph], by_start: dict[int, Candidate], added: list[Candidate]
 ) -> None:
+    for row in _BARE_STANDARD_ROW.finditer(norm):
+        done = by_start.get(row.start("done"))
+        if row.start("pre") in by_start or row.start("task") in by_start:
+            continue  # the standard set is a figure of its own
+        if done is None or done.consumed or done.goal_target is not None:
+            continue
+        if done.end != row.end("done_unit"):
+            continue
+        para = paragraph_at(paragraphs, row.start())
+        task = _cell(para, by_start, added, row, "task", done.unit, None, pre=row["pre"])
+        if task is None:
+            continue
+        done.goal_target = task
+        done.related.append(task)
+        task.consumed = True
     for row in _STANDARD_ROW.finditer(norm):
         unit = row["unit"]
         if row["task_unit"] and not unit.startswith(row["task_unit"] + "/"):
