@@ -1381,3 +1381,15 @@ def test_a_place_name_ending_in_yi_inside_a_list_opens_no_item() -> None:
     )
     figures = extract(text, date=dt.date(2024, 1, 19)).figures
     assert [f.role for f in figures if f.value == "4"] == ["outcome"]
+
+
+def test_a_figures_category_comes_from_its_own_clause() -> None:
+    text = "主要预期目标是:地区生产总值增长6%左右,城镇新增就业5万人以上,新建幼儿园20所。"
+    figures = extract(text, year=2024).figures
+    assert [f.category for f in figures] == [None, "就业", "教育"]
+
+
+def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> None:
+    text = "2022年,全市实施了22项民生工程,完成投资72.56亿元,全部完成年度目标任务。"
+    (_, investment) = extract(text, year=2022).figures
+    assert investment.title == "投资"
