@@ -1198,3 +1198,41 @@ def test_a_year_long_past_with_yiqian_names_what_is_counted_not_a_date() -> None
         ("target", "36", "2022"),
         ("target", "200", "2022"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
+        (  # gaps listed after one gap word, each of the figure in its place, 百分点 said once
+            "截至3月底,全省免费产前超声筛查、血清学产前筛查目标人群覆盖率分别达到61.5%、70.2%,"
+            "分别高出年度目标任务6.5个、15.2个百分点。",
+            {"date": dt.date(2021, 4, 20)},
+            ("role", "value", "stated_gap"),
+            [("outcome", "61.5%", "-6.5个百分点"), ("outcome", "70.2%", "-15.2个百分点")],
+        ),
+        (  # an item headed by its task (its verb 完成 or 实现), then 推进情况: with the figure done
+            "2.完成3200亩废弃矿山生态修复。(责任单位:市自然资源局)\n"
+            "推进情况:目前累计完成1450亩废弃矿山生态修复。\n"
+            "3.实现行政村垃圾收运覆盖率达90%以上。(责任单位:市住建局)\n"
+            "推进情况:目前覆盖率达93.2%。",
+            {"date": dt.date(2023, 4, 20)},
+            RV,
+            [
+                ("target", "3200"),
+                ("outcome", "1450"),
+                ("target", "90%以上"),
+                ("outcome", "93.2%"),
+            ],
+        ),
+        (  # a share of the year's investment target without 的
+            "1-3月,完成投资2.35亿元,占年度投资目标18.6%。",
+            {"date": dt.date(2023, 4, 20)},
+            ("role", "value", "stated_rate"),
+            [("outcome", "2.35亿", "18.6%")],
+        ),
+    ],
+)
+def test_gap_and_progress_wordings(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)

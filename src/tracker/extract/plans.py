@@ -201,14 +201,23 @@ _PROGRESS_OPENS = re.compile(
 _ITEM_SENTENCES = 6
 
 
+# A report headed as one, after the item it reports on ("1.新开工老旧小区改造221个。(责任单位:
+# 州住建局)推进情况:目前已完成…"): the item names the task, whatever verb it uses (完成, 实现).
+_REPORT_OPENS = re.compile(
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:推进|进展|进度|完成|落实|工作)(?:情况|进度)[::]"
+)
+
+
 def item_before_progress(
     norm: str, sentences: list[tuple[int, int]], sentence: tuple[int, int]
 ) -> bool:
     """Whether the sentence is (part of) a numbered item whose progress the first sentence
-    after it reports, opening with a date."""
+    after it reports, opening with a date, or a report headed as one comes after it."""
     i = bisect.bisect_left(sentences, (sentence[0], -1))
     if i >= len(sentences) or sentences[i] != sentence:
         return False
+    if _reported_after(norm, sentences, i):
+        return True
     k = i
     while True:
         s0, s1 = sentences[k]
@@ -221,7 +230,7 @@ def item_before_progress(
             return False
     for j in range(i + 1, min(i + 1 + _ITEM_SENTENCES, len(sentences))):
         s0, s1 = sentences[j]
-        if _PROGRESS_OPENS.match(norm, s0, s1):
+        if _PROGRESS_OPENS.match(norm, s0, s1) or _REPORT_OPENS.match(norm, s0, s1):
             return True
         if (
             _ITEM_MARK.match(norm, s0)
@@ -230,6 +239,24 @@ def item_before_progress(
         ):
             return False
     return False
+
+
+def _reported_after(norm: str, sentences: list[tuple[int, int]], i: int) -> bool:
+    """Whether sentence ``i`` opens with an item mark and a report headed as one (推进情况:)
+    follows before the next item."""
+    s0, s1 = sentences[i]
+    if not _ITEM_MARK.match(norm, s0) or LIST_BREAK.search(norm, s0, s1):
+        return False
+    for j in range(i + 1, min(i + 1 + _REPORT_SENTENCES, len(sentences))):
+        s0, s1 = sentences[j]
+        if _REPORT_OPENS.match(norm, s0, s1):
+            return True
+        if _ITEM_MARK.match(norm, s0):
+            return False
+    return False
+
+
+_REPORT_SENTENCES = 3
 
 
 # A table's row as text: the item's tasks, then its progress as a bare percentage in the next

@@ -18,6 +18,7 @@ _RATE_LEAD = (
     # "完成年度任务80%", "年度任务完成80%": the same without 的
     r"|完成(?:了)?(?:年度|全年|年)(?:目标)?(?:任务|计划)|(?:年度|全年)(?:目标)?(?:任务|计划)完成(?:了)?"
     r"|完成(?:了)?目标(?:任务|计划)?"  # "完成目标210%"
+    r"|占(?:年度|全年)(?:总)?(?:投资)?(?:目标|计划)(?:任务)?"  # "占年度投资目标20.2%"
     # "已完成投资11.5亿元,完成年度总投资的88.8%": the year's investment is the target
     r"|完成(?:了)?(?:年度|全年)(?:总)?投资的"
     # "完成年度计划投资比例52.99%", "完成计划比例", "资金完成比率": the share done, named after
@@ -359,7 +360,7 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
     is quoted before the gap, to the figure compared with it)."""
     live = _live(group)
     for i, cand in enumerate(live):
-        if i == 0:
+        if i == 0 or cand.consumed:
             continue
         match = _GAP_BEFORE.search(norm[live[i - 1].end : cand.start])
         owner = live[i - 1]
@@ -378,6 +379,8 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         if match is not None and first is not None and first.rate is owner and first.gap is None:
             owner = first  # "完成年度计划投资比例52.99%,超序时进度2.99个百分点": the figure's gap
         word = (match["word"] or match["cmp"] or match["far"]) if match else None
+        if word is not None and _gap_list(norm, live, i, word, bool(match and match["ceiling"])):
+            continue
         if match is None and i >= 2 and _QUOTED_TARGET.fullmatch(norm, owner.end, cand.start):
             compared = _COMPARED_WITH.search(norm, live[i - 2].end, owner.start)
             owner = live[i - 2]
@@ -396,6 +399,41 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         owner.ceiling = owner.ceiling or bool(match and (match["ceiling"] or match["ceiling_cmp"]))
         owner.related.append(cand)
         cand.consumed = True
+
+
+_A_LIST = 2
+_LISTED = ("、", "和", "及")
+
+
+def _gap_list(norm: str, live: list[Candidate], i: int, word: str, ceiling: bool) -> bool:
+    """Gaps listed after one gap word, each of the figure listed in the same place before it
+    ("覆盖率分别达到65.83%、67.88%,分别高出年度目标任务10.83个、12.88个百分点": the unit said
+    once, after the last)."""
+    gaps = [live[i]]
+    for nxt in live[i + 1 :]:
+        if norm[gaps[-1].end : nxt.start].strip() not in _LISTED:
+            break
+        gaps.append(nxt)
+    if len(gaps) < _A_LIST or i < len(gaps):
+        return False
+    owners = live[i - len(gaps) : i]
+    if any(c.consumed or c.gap is not None or c.unit != owners[0].unit for c in owners) or any(
+        norm[a.end : b.start].strip() not in _LISTED for a, b in itertools.pairwise(owners)
+    ):
+        return False
+    # "10.83个、12.88个百分点": 百分点 left out of all but the last
+    points = gaps[-1].unit in _POINTS and owners[0].unit in ("%", "‰")
+    elided = [g for g in gaps if points and g.unit == "个" and g.suf is None]
+    if not all(g in elided or _gap_unit(o, g) for o, g in zip(owners, gaps, strict=True)):
+        return False
+    for gap in elided:
+        gap.unit = "个百分点"
+    for owner, gap in zip(owners, gaps, strict=True):
+        owner.gap, owner.gap_short = gap, word in _GAP_SHORT
+        owner.ceiling = owner.ceiling or ceiling
+        owner.related.append(gap)
+        gap.consumed = True
+    return True
 
 
 def _growth(norm: str, group: list[Candidate]) -> None:
