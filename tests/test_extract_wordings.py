@@ -643,6 +643,19 @@ def test_an_undated_review_heading_names_the_year_looked_back_on() -> None:
     assert {(f.role, f.period) for f in extract(text).figures} == {("outcome", "2014")}
 
 
+def test_an_undated_estimate_after_huigu_the_year_is_an_outcome() -> None:
+    text = (
+        "明年的主要预期目标是:生产总值增长6%左右。回顾2019年,预计2019年全年全省实现生产总值"
+        "8120亿元,增长6.5%;城镇登记失业率3.2%。2019年全省粮食产量稳定。"
+    )
+    assert [(f.role, f.value) for f in extract(text).figures] == [
+        ("target", "6%左右"),
+        ("outcome", "8120亿"),
+        ("outcome", "6.5%"),
+        ("outcome", "3.2%"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "value", "unit", "measure"),
     [
