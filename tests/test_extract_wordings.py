@@ -1243,6 +1243,12 @@ def test_a_year_long_past_with_yiqian_names_what_is_counted_not_a_date() -> None
             ("role", "value", "stated_rate"),
             [("outcome", "2.35亿", "18.6%")],
         ),
+        (  # people with no measure word: a money word past the clause's end is not its unit
+            "今年的主要预期目标是:农村贫困人口减少12万,居民收入增长与经济增长同步。",
+            {"date": dt.date(2019, 1, 28)},
+            ("role", "value", "unit"),
+            [("target", "12万", "人")],
+        ),
     ],
 )
 def test_gap_and_progress_wordings(
