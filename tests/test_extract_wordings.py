@@ -1249,6 +1249,12 @@ def test_a_year_long_past_with_yiqian_names_what_is_counted_not_a_date() -> None
             ("role", "value", "unit"),
             [("target", "12万", "人")],
         ),
+        (  # 争取到位 funds: secured, not planned
+            "一年来,全县争取到位上级补助资金6.8亿元,其中专项债券资金1.2亿元。",
+            {"date": dt.date(2016, 3, 1)},
+            RV,
+            [("outcome", "6.8亿"), ("outcome", "1.2亿")],
+        ),
     ],
 )
 def test_gap_and_progress_wordings(
