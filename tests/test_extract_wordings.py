@@ -1255,6 +1255,12 @@ def test_a_year_long_past_with_yiqian_names_what_is_counted_not_a_date() -> None
             RV,
             [("outcome", "6.8亿"), ("outcome", "1.2亿")],
         ),
+        (  # a plan named by its figure, the plan noun closing the clause, then what was started
+            "一季度,全市1200户农村危房改造计划,已开工改造430户。",
+            {"date": dt.date(2021, 4, 30)},
+            RV,
+            [("target", "1200"), ("outcome", "430")],
+        ),
     ],
 )
 def test_gap_and_progress_wordings(
