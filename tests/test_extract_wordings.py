@@ -1261,6 +1261,13 @@ def test_a_year_long_past_with_yiqian_names_what_is_counted_not_a_date() -> None
             RV,
             [("target", "1200"), ("outcome", "430")],
         ),
+        (  # a gap told of one part of the list the sentence before tells figures and rates of
+            "1-9月,交通工程、水利工程两类项目分别完成投资12.5亿元、8.2亿元,投资完成率分别为61.2%、"
+            "80.4%。其中,交通工程慢于时间进度13.8个百分点。",
+            {"date": dt.date(2023, 10, 15)},
+            ("value", "stated_rate", "stated_gap"),
+            [("12.5亿", "61.2%", "13.8个百分点"), ("8.2亿", "80.4%", "None")],
+        ),
     ],
 )
 def test_gap_and_progress_wordings(

@@ -40,7 +40,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tracker.core.regions import RegionInfo
-from tracker.extract.across import drop_restated, mark_tasks
+from tracker.extract.across import relate_across
 from tracker.extract.candidates import (
     Candidate,
     candidates,
@@ -144,8 +144,7 @@ def extract(
     cands = table_rows(norm, paragraphs, cands)
     bar_columns(norm, cands)
     relate(norm, cands)
-    mark_tasks(norm, cands)
-    drop_restated(cands)
+    relate_across(norm, cands)
     figures: list[Figure] = []
     prev: Candidate | None = None
     prev_title: str | None = None

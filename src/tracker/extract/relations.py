@@ -72,6 +72,7 @@ _GAP_BEFORE = re.compile(
 _GAP_SHORT = frozenset(
     ("塌", "低于", "落后", "落后于", "差", "少于", "不足", "慢于", "低", "少", "慢")
 )
+GAP_BEFORE, GAP_SHORT = _GAP_BEFORE, _GAP_SHORT  # for across: a gap told of a list's part
 
 
 # A year-on-year change of a count ("比上年同期增加9万人"): not a goal of its own.

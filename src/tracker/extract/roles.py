@@ -145,7 +145,8 @@ def figure_role(
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
         return "target", 0.9, None
-    if _PLAN_NAMED_AFTER.match(norm, cand.end) and not _DONE_BEFORE.search(local):
+    named = _PLAN_NAMED_AFTER.match(norm, cand.end)
+    if named and not _DONE_BEFORE.search(local + named.group()):
         return "target", 0.8, None  # "全省5000个配电台区改造升级计划,已开工建设891个"
     if item_task(norm, ctx.sentences, cand.sentence, cand.start, cand.unit):
         return "target", 0.75, None  # "二、新建农村公路5000公里。全年完成5862公里"
@@ -222,7 +223,7 @@ def figure_role(
 
 
 # A plan named by the figure, its noun closing the clause ("全省5000个配电台区改造升级计划,"),
-# unless the clause tells it done ("已完成5000个…改造任务").
+# unless the clause tells it done ("已完成5000个…改造任务", "4.2万口…已提前完成总目标任务").
 _PLAN_NAMED_AFTER = re.compile(r"[^,;。0-9%]{1,12}?(?:计划|任务)(?=[,;。])")
 _DONE_BEFORE = re.compile(r"完成|实现|达到|建成|已|累计|共|超额")
 
