@@ -125,3 +125,41 @@ def test_a_value_and_its_growth_in_cells_are_not_a_task_and_its_progress() -> No
     # A statistics table (指标 / 绝对值 / 增长): nothing after the percentage tells work done.
     text = "地区生产总值 1234.5亿元 6.5%\n规模以上工业增加值 300亿元 5.2%\n"
     assert {row[0] for row in _rows(text, dt.date(2023, 2, 1))} == {"outcome"}
+
+
+def test_a_cells_unit_is_given_not_read_from_an_empty_group() -> None:
+    """``_cell`` is told the unit a cell writes: no row pattern keeps an always-empty group
+    (the standard's row had ``done_unit``) only so that it can be looked up."""
+    from tracker.extract import tables  # noqa: PLC0415
+
+    for pattern in (tables._ROW, tables._STANDARD_ROW):
+        for name in pattern.groupindex:
+            assert f"(?P<{name}>)" not in pattern.pattern
+
+
+def test_a_standards_row_with_a_bare_number_for_its_task() -> None:
+    """A task written "不低于3700", without 元, had no figure of its own: the row gave none and the
+    standard reached (3840) went unread. The task takes the unit column's unit, as with 元."""
+    text = (
+        "序号 考核指标 单 位 工作目标 已完成数 占年任务之比\n"
+        "5 城乡居民最低生活保障标准 元/年/人 不低于3700 3840 达到目标 民政局\n"
+        "6 新增城镇就业 人 4000 4200 105%\n"
+    )
+    assert _rows(text, dt.date(2019, 12, 10)) == [
+        ("outcome", "3840", "元/年/人", "不低于3700", ""),
+        ("outcome", "4200", "人", "4000", "105%"),
+    ]
+
+
+def test_a_standards_row_whose_standard_reached_writes_the_unit() -> None:
+    """No unit column, and only the standard reached writes 元: the standard set (不低于3700)
+    takes its unit (noted as the row's), and 3840元 is the outcome, not a target of its own."""
+    text = (
+        "序号 考核指标 工作目标 已完成数 完成情况\n"
+        "5 城乡居民最低生活保障标准 不低于3700 3840元 达到目标 民政局\n"
+        "6 新增城镇就业 人 4000 4200 105%\n"
+    )
+    assert _rows(text, dt.date(2019, 12, 10)) == [
+        ("outcome", "3840", "元", "不低于3700", ""),
+        ("outcome", "4200", "人", "4000", "105%"),
+    ]

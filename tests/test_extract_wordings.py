@@ -1274,3 +1274,15 @@ def test_gap_and_progress_wordings(
     text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
 ) -> None:
     assert_as_text_and_one_line(text, names, kwargs, expected)
+
+
+def test_a_figures_category_comes_from_its_own_clause() -> None:
+    text = "主要预期目标是:地区生产总值增长6%左右,城镇新增就业5万人以上,新建幼儿园20所。"
+    figures = extract(text, year=2024).figures
+    assert [f.category for f in figures] == [None, "就业", "教育"]
+
+
+def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> None:
+    text = "2022年,全市实施了22项民生工程,完成投资72.56亿元,全部完成年度目标任务。"
+    (_, investment) = extract(text, year=2022).figures
+    assert investment.title == "投资"

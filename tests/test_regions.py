@@ -227,6 +227,48 @@ def test_unknown_without_suggestions(index: RegionIndex, query: str) -> None:
     assert "closest" not in caught.value.message("en")
 
 
+def candidates(index: RegionIndex, query: str) -> tuple[str, ...]:
+    with pytest.raises(RegionLookupError) as caught:
+        index.resolve(query)
+    return caught.value.candidates
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("运成", "运城市"),  # a homophone
+        ("太源", "太原市"),
+        ("陕西", "山西省"),  # the same syllables
+        ("山西s", "山西省"),
+        ("湖兰", "湖南省"),  # a character in common
+        ("盐湖县", "盐湖区"),
+        ("yunchen", "运城市"),  # pinyin typos
+        ("yunchng", "运城市"),
+        ("taiyaun", "太原市"),
+        ("jinzong", "晋中市"),
+    ],
+)
+def test_a_typo_gets_a_suggestion(index: RegionIndex, query: str, expected: str) -> None:
+    assert candidates(index, query)[0] == expected
+
+
+@pytest.mark.parametrize("query", ["火星", "木星"])
+def test_no_suggestion_that_only_sounds_a_little_alike(index: RegionIndex, query: str) -> None:
+    """火星 suggested 湖南省 "by sound": 湖南省 also reads hunaxing, 80% like huoxing. A
+    suggestion shares a character with the query, or most of its syllables whole."""
+    assert candidates(index, query) == ()
+
+
+def test_no_suggestion_from_a_few_letters_in_common() -> None:
+    """An ASCII query shares no character with a Chinese name: its suggestions are the names
+    and aliases that are spelled nearly alike (yunchen suggested 盐湖区 for its alias Yanhu)."""
+    index = RegionIndex(
+        [RegionInfo("运城市", None, ("Yuncheng",)), RegionInfo("盐湖区", "运城市", ("Yanhu",))]
+    )
+    assert candidates(index, "yunchen") == ("运城市",)
+    assert candidates(index, "yanhuu") == ("盐湖区",)
+
+
 def test_chain(index: RegionIndex) -> None:
     assert index.chain("盐湖区") == ("山西省", "运城市", "盐湖区")
     assert index.chain("山西省") == ("山西省",)

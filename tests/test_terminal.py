@@ -150,8 +150,8 @@ def test_plain_layout_fits_the_terminal(
     rule = next(line for line in lines if line.startswith("─"))
     assert len(lines) > len(synthetic_report.rows)  # type: ignore[attr-defined]
     assert all(cell_len(line) <= width for line in lines)
-    # every line of the table is padded to the same width: the columns line up
-    assert {cell_len(line) for line in lines} == {cell_len(rule)}
+    # no line is wider than the rule, and the widest are as wide (padding ends no line)
+    assert max(map(cell_len, lines)) == cell_len(rule)
     colored = plain(
         synthetic_report, RenderOptions(lang=lang, width=width, color=True), monkeypatch
     )  # type: ignore[arg-type]
@@ -398,3 +398,64 @@ def test_the_bars_give_way_before_the_figures_wrap() -> None:
     wide = terminal.render_status(report, RenderOptions(lang="zh", width=200, columns=extra))  # type: ignore[arg-type]
     assert "█" not in narrow
     assert "█" in wide
+
+
+# --- no padding at the ends of lines ----------------------------------------------------------
+
+
+@pytest.mark.parametrize("width", [60, 100, 160, FIT_WIDTH])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("columns", [(), ("owner", "lag")])
+def test_no_line_ends_with_a_space(
+    synthetic_report: object, width: int, lang: str, columns: tuple[str, ...]
+) -> None:
+    """Piped, every row ended with the status column's padding (``overdue ``): spaces that
+    only make a saved table and its diff noisy. Both layouts drop them."""
+    options = RenderOptions(lang=lang, width=width, columns=columns)  # type: ignore[arg-type]
+    for render in (terminal.render_status, terminal.render_status_rich):
+        text = render(synthetic_report, options)  # type: ignore[arg-type]
+        assert [line for line in text.splitlines() if line != line.rstrip()] == []
+
+
+def test_piped_status_has_no_line_ending_with_a_space() -> None:
+    from click.testing import CliRunner  # noqa: PLC0415
+
+    from tracker.cli.group import cli  # noqa: PLC0415
+
+    for lang in ("zh", "en"):
+        result = CliRunner().invoke(
+            cli, ["--lang", lang, "--color", "never", "status", "--as-of", "2023-07-01"]
+        )
+        assert result.exit_code == 0, result.output
+        lines = result.stdout.splitlines()
+        assert len(lines) > 10
+        assert [line for line in lines if line != line.rstrip()] == []
+
+
+@pytest.mark.parametrize(("width", "tried"), [(110, [True, False]), (200, [True]), (100, [False])])
+def test_both_layouts_fit_the_table_in_one_place(
+    monkeypatch: pytest.MonkeyPatch, width: int, tried: list[bool]
+) -> None:
+    """The loop that lets the bars give way is one helper (``terminal._fit``) that both
+    layouts use: they try the same layouts, in the same order, and agree."""
+    report = build_status(load(bundled_data()), AS_OF)
+    extra = ("deadline", "owner", "lag", "indicator")
+    options = RenderOptions(lang="zh", width=width, columns=extra)  # type: ignore[arg-type]
+    calls: list[list[bool]] = []
+    fit = terminal._fit
+
+    def spy(options: RenderOptions, build: object) -> object:
+        seen: list[bool] = []
+        calls.append(seen)
+
+        def recording(with_bar: bool) -> object:
+            seen.append(with_bar)
+            return build(with_bar)  # type: ignore[operator]
+
+        return fit(options, recording)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(terminal, "_fit", spy)
+    fast = terminal.render_status(report, options)  # type: ignore[arg-type]
+    reference = terminal.render_status_rich(report, options)  # type: ignore[arg-type]
+    assert fast == reference
+    assert calls == [tried, tried]

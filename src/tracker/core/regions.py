@@ -143,13 +143,8 @@ def _char_readings(char: str) -> tuple[str, ...]:
     return tuple(readings[0]) if readings and readings[0] else (char,)
 
 
-def _sound(key: str) -> str:
-    """The commonest reading of ``key``: a Chinese query's sound, for suggestions."""
-    return "".join(_char_readings(char)[0] for char in key)
-
-
-def _pinyin_keys(key: str) -> Iterator[str]:
-    """Pinyin keys of one normalised name or alias, with and without its suffix.
+def _pinyin_keys(key: str) -> Iterator[tuple[str, ...]]:
+    """Pinyin keys of one normalised name or alias, with and without its suffix, as syllables.
 
     Every reading of a polyphonic character counts (the combinations capped), because no
     reading is reliably the right one for a place: pypinyin's phrase-aware reading is
@@ -160,8 +155,22 @@ def _pinyin_keys(key: str) -> Iterator[str]:
     """
     each = [_char_readings(char) for char in key]
     for end in dict.fromkeys((len(key), len(strip_suffix(key)))):
-        for combo in itertools.islice(itertools.product(*each[:end]), _MAX_READINGS):
-            yield "".join(combo)
+        yield from itertools.islice(itertools.product(*each[:end]), _MAX_READINGS)
+
+
+def _han(text: str) -> frozenset[str]:
+    """The Chinese characters (CJK ideographs) of ``text``."""
+    return frozenset(ch for ch in text if unicodedata.name(ch, "").startswith("CJK "))
+
+
+def _most_alike(heard: Sequence[str], syllables: Sequence[str]) -> bool:
+    """Whether most syllables of the longer of the two are found whole, in order, in the
+    other: 运成 yun-cheng and 运城市 yun-cheng-shi (two of three), not 火星 huo-xing and
+    湖南省 hu-na-xing (one)."""
+    import difflib  # noqa: PLC0415  # loaded only when there is a mistake to suggest a fix for
+
+    blocks = difflib.SequenceMatcher(None, heard, syllables, autojunk=False).get_matching_blocks()
+    return 2 * sum(block.size for block in blocks) > max(len(heard), len(syllables))
 
 
 def _add(table: dict[str, dict[str, int]], key: str, name: str, kind: int) -> None:
@@ -200,6 +209,7 @@ class RegionIndex:
                 _add(self._keys, key, region.name, kind)
                 _add(self._keys, strip_suffix(key), region.name, _SUFFIX)
         self._pinyin: dict[str, dict[str, int]] | None = None
+        self._syllables: dict[str, tuple[str, ...]] = {}  # a pinyin key's syllables
 
     def __len__(self) -> int:
         return len(self._regions)
@@ -286,23 +296,53 @@ class RegionIndex:
             table: dict[str, dict[str, int]] = {}
             for region in self._regions.values():
                 for text in (region.name, *region.aliases):
-                    for key in _pinyin_keys(normalise(text)):
+                    for syllables in _pinyin_keys(normalise(text)):
+                        key = "".join(syllables)
                         _add(table, key, region.name, _PINYIN)
+                        self._syllables.setdefault(key, syllables)
             self._pinyin = table
         return self._pinyin
 
     def _suggestions(self, key: str) -> list[str]:
-        """Up to five region names closest to ``key``, by characters and by sound."""
+        """Up to five region names closest to ``key``, by characters and by sound; each one
+        plausible: it shares a Chinese character with the query (suffixes aside), or it is
+        spelled nearly alike (:data:`_SOUND_CUTOFF`) and, for a Chinese query, sounds alike
+        syllable by syllable (火星 huo-xing is not 湖南省 read hu-na-xing)."""
         scores: dict[str, float] = {}
 
-        def score(query: str, table: dict[str, dict[str, int]], cutoff: float) -> None:
+        def score(
+            query: str,
+            table: dict[str, dict[str, int]],
+            cutoff: float,
+            plausible: Callable[[str, float], bool],
+        ) -> None:
             for candidate, ratio in similar(query, table, cutoff):
+                # a name (or the alias matched) with a character of the query's is plausible
+                alike = plausible(candidate, ratio) or not han.isdisjoint(strip_suffix(candidate))
                 for name in table[candidate]:
-                    scores[name] = max(scores.get(name, 0.0), ratio)
+                    if alike or not han.isdisjoint(strip_suffix(normalise(name))):
+                        scores[name] = max(scores.get(name, 0.0), ratio)
 
         if key:
-            score(key, self._keys, _SUGGEST_CUTOFF)
-            score(_pinyin_query(key) or _sound(key), self._pinyin_index(), _SOUND_CUTOFF)
+            han = _han(strip_suffix(key))  # 县 of 盐湖县 makes 垣曲县 no closer
+            score(
+                key,
+                self._keys,
+                _SUGGEST_CUTOFF,
+                lambda _, ratio: ratio >= _SOUND_CUTOFF,
+            )
+            table = self._pinyin_index()
+            spelled = _pinyin_query(key)
+            if spelled is not None:
+                score(spelled, table, _SOUND_CUTOFF, lambda _, __: True)
+            else:
+                heard = tuple(_char_readings(char)[0] for char in key)
+                score(
+                    "".join(heard),
+                    table,
+                    _SOUND_CUTOFF,
+                    lambda candidate, _: _most_alike(heard, self._syllables[candidate]),
+                )
         ranked = sorted(scores, key=lambda name: (-scores[name], self._order[name]))
         return ranked[:_MAX_SUGGESTIONS]
 

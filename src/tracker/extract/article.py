@@ -261,8 +261,9 @@ def _figure(
         measure = "level"  # "外商投资主体增至6000余户": the count in being, not a year's flow
     if cand.growth:
         measure = "growth"
-    sentence = norm[cand.sentence[0] : cand.sentence[1]]
-    category = category_of(title) or category_of(sentence)
+    # The figure's own clause, not its sentence: "地区生产总值增长6%左右,…,城镇新增就业5万人"
+    # does not make the GDP target one of 就业.
+    category = category_of(title) or category_of(norm[cand.clause[0] : cand.clause[1]])
     tolerance = _tolerance(target or cand) if kind == "range" and cand.upper is None else None
     if tolerance is not None:
         guessed.append(("tolerance", _TOLERANCE_WHY))

@@ -54,9 +54,9 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
         if unit is None or (row["task_unit"] and row["done_unit"] and row["task_unit"] != unit):
             continue
         para = paragraph_at(paragraphs, row.start())
-        task = _cell(para, by_start, added, row, "task", row["task_unit"] or unit)
-        done = _cell(para, by_start, added, row, "done", row["done_unit"] or unit)
-        rate = _cell(para, by_start, added, row, "rate", "%")
+        task = _cell(para, by_start, added, row, "task", unit, row["task_unit"])
+        done = _cell(para, by_start, added, row, "done", unit, row["done_unit"])
+        rate = _cell(para, by_start, added, row, "rate", "%", "%")
         if task is None or done is None or rate is None or done.goal_target is not None:
             continue
         done.goal_target, done.rate = task, rate
@@ -97,23 +97,49 @@ _PROGRESS_AFTER = re.compile(r"[ \t|]*(?:已经|已|完成|正在|进度|开工|
 _STANDARD_ROW = re.compile(
     rf"(?:^|(?<=[ \t|]))(?P<unit>{_UNIT}(?:/[\u4e00-\u9fff]{{1,2}}){{1,2}}){_GAP}"
     rf"(?P<pre>不低于|不少于|不高于|不超过)?(?P<task>{_NUM})(?P<task_unit>{_UNIT})?{_GAP}"
-    rf"(?P<done>{_NUM})(?P<done_unit>)(?=[ \t|])"
+    rf"(?P<done>{_NUM})(?=[ \t|])"
+)
+
+
+# ... or, with no unit column, the standard reached writes the unit the standard set leaves out
+# ("城乡居民最低生活保障标准 不低于3700 3840元").
+_BARE_STANDARD_ROW = re.compile(
+    rf"(?:^|(?<=[ \t|]))(?P<pre>不低于|不少于|不高于|不超过)(?P<task>{_NUM}){_GAP}"
+    rf"(?P<done>{_NUM})(?P<done_unit>{_UNIT})(?=[ \t|\n]|$)"
 )
 
 
 def _standard_rows(
     norm: str, paragraphs: list[Paragraph], by_start: dict[int, Candidate], added: list[Candidate]
 ) -> None:
+    for row in _BARE_STANDARD_ROW.finditer(norm):
+        done = by_start.get(row.start("done"))
+        if row.start("pre") in by_start or row.start("task") in by_start:
+            continue  # the standard set is a figure of its own
+        if done is None or done.consumed or done.goal_target is not None:
+            continue
+        if done.end != row.end("done_unit"):
+            continue
+        para = paragraph_at(paragraphs, row.start())
+        task = _cell(para, by_start, added, row, "task", done.unit, None, pre=row["pre"])
+        if task is None:
+            continue
+        done.goal_target = task
+        done.related.append(task)
+        task.consumed = True
     for row in _STANDARD_ROW.finditer(norm):
         unit = row["unit"]
         if row["task_unit"] and not unit.startswith(row["task_unit"] + "/"):
             continue
         task = by_start.get(row.start("pre") if row["pre"] else row.start("task"))
         para = paragraph_at(paragraphs, row.start())
+        if task is None and not row["task_unit"]:
+            # a bare number ("不低于3700"): no figure of its own, the task in the column's unit
+            task = _cell(para, by_start, added, row, "task", unit, None, pre=row["pre"])
         task_end = row.end("task_unit") if row["task_unit"] else row.end("task")
         if task is None or task.consumed or task.end != task_end:
             continue
-        done = _cell(para, by_start, added, row, "done", unit)
+        done = _cell(para, by_start, added, row, "done", unit, None)
         if done is None or done.goal_target is not None:
             continue
         task.unit = unit  # the column's: "60元" of 元/月/人
@@ -185,11 +211,14 @@ def _cell(
     row: re.Match[str],
     name: str,
     unit: str,
+    written: str | None,
+    pre: str | None = None,
 ) -> Candidate | None:
-    start = row.start(name)
-    end = row.end(f"{name}_unit") if name != "rate" and row[f"{name}_unit"] else row.end(name)
-    if name == "rate":
-        end += 1
+    """The figure in the cell ``name`` of ``row``: the candidate read there already, else one
+    made here, in the unit the cell writes after its number (``written``) or else in the
+    row's (``unit``, noted as the row's); ``pre`` is the word before the number (不低于)."""
+    start = row.start(name) - len(pre or "")
+    end = row.end(name) + len(written or "")
     known = by_start.get(start)
     if known is not None:
         return known if known.end == end and not known.consumed else None
@@ -197,12 +226,12 @@ def _cell(
         start=start,
         end=end,
         number=row[name],
-        pre=None,
+        pre=pre,
         yu=None,
         scale=None,
-        unit=unit,
+        unit=written or unit,
         suf=None,
-        unit_note=_UNIT_NOTE if name != "rate" and not row[f"{name}_unit"] else None,
+        unit_note=None if written else _UNIT_NOTE,
         paragraph=para,
         sentence=containing(para.sentences, start),
         clause=containing(para.clauses, start),

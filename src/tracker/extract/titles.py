@@ -209,6 +209,10 @@ def _nearest_phrase(
     return ""
 
 
+# A clause that tells how the work went against its task, not what the work is.
+_DONE_CLAUSE = re.compile(r"完成(?:了)?[^,;。0-9%]{0,8}(?:任务|目标|计划)|序时进度|时序进度")
+
+
 def _next_clause(norm: str, cand: Candidate, ctx: ArticleContext) -> str:
     clauses = cand.paragraph.clauses
     i = bisect.bisect_left(clauses, cand.clause)
@@ -216,6 +220,8 @@ def _next_clause(norm: str, cand: Candidate, ctx: ArticleContext) -> str:
         i = -1
     if 0 <= i < len(clauses) - 1 and clauses[i + 1][0] < cand.sentence[1]:
         following = norm[clauses[i + 1][0] : clauses[i + 1][1]]
+        if _DONE_CLAUSE.search(following):
+            return ""  # "完成投资72.56亿元,全部完成年度目标任务": how it went, not what
         if not re.search(r"[0-9%]", following):  # a clause with its own figure names that one
             return ":" + _strip_lead(following, ctx).strip(" ,;。:")
         if re.search(r"[0-9]%", following):

@@ -14,14 +14,15 @@ Two exceptions: a table with a line break or tab in a cell is drawn by rich's Ta
 (:func:`render_status_rich`); and a very large one (more than :data:`RICH_ROWS` rows) folds
 its cells with the plain rules of :mod:`tracker.render.table_layout` instead of rich's word
 wrapping. With colour, the text is the same as rich's and the escape codes are grouped
-differently.
+differently. Neither ends a line with spaces (:func:`trimmed`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.cells import cell_len, set_cell_size
 
@@ -177,27 +178,54 @@ def render_status(report: StatusReport, options: RenderOptions) -> str:
     here and wrapped by rich (folded here in a very large table): see the module docstring."""
     if not report.rows:
         return render_status_rich(report, options)
-    with_bar = options.width >= WIDE
-    while True:
+    large = len(report.rows) > RICH_ROWS
+
+    def build(with_bar: bool) -> Built[tuple[list[list[Cell]], list[list[int]]]]:
         rows = _rows(report, options, with_bar)
         status_width = max(cell_len(row[_STATUS][0].strip()) for row in rows)
         columns = _columns(options.lang, status_width, options.columns)
         table: list[list[Cell]] = [[(c.header, None, "bold") for c in columns], *rows]
-        large = len(rows) > RICH_ROWS
         if not all(simple(cell[0]) for row in table for cell in row):
             if not large:  # rich splits lines and expands tabs: let it lay out the whole table
-                return render_status_rich(report, options)
+                raise _NeedsRichError
             table = [[(one_line(text), runs, style) for text, runs, style in row] for row in table]
         # every cell has one line: its width is its length in cells
         texts = [[row[index][0] for row in table] for index in range(len(columns))]
         lengths = [list(map(cell_len, column)) for column in texts]
-        extremes = [measure(column) for column in texts]
-        widths = column_widths(columns, extremes, options, _STATUS)
-        if not (with_bar and cramped(columns, extremes, widths, options.width)):
-            break
-        with_bar = False  # the bars give way before anything else is squeezed or cut
+        return columns, [measure(column) for column in texts], (table, lengths)
+
+    try:
+        columns, widths, (table, lengths) = _fit(options, build)
+    except _NeedsRichError:
+        return render_status_rich(report, options)
     lines_of = cell_lines if large else RichCells(options)
     return _draw(report, options, columns, table, lengths, widths, lines_of)
+
+
+_T = TypeVar("_T")
+
+# A table laid out with or without the bars: its columns, each column's (minimum, maximum)
+# width, and its cells as the layout keeps them.
+Built = tuple[list[Column], list[tuple[int, int]], _T]
+
+
+class _NeedsRichError(Exception):
+    """A cell that only rich's Table lays out as rich does (a line break, a tab)."""
+
+
+def _fit(
+    options: RenderOptions, build: Callable[[bool], Built[_T]]
+) -> tuple[list[Column], list[int], _T]:
+    """The table ``build`` lays out (with the progress bars, or without), and its columns'
+    widths: with the bars when the terminal is wide and they cramp nothing, else without (the
+    bars give way before anything else is squeezed or cut). Both layouts fit this way."""
+    with_bar = options.width >= WIDE
+    while True:
+        columns, extremes, cells_ = build(with_bar)
+        widths = column_widths(columns, extremes, options, _STATUS)
+        if not (with_bar and cramped(columns, extremes, widths, options.width)):
+            return columns, widths, cells_
+        with_bar = False
 
 
 # The lines of a cell: (text, its width in cells, the column's width, the column).
@@ -241,7 +269,26 @@ def _draw(
             )
         )
     out.extend(_footer(report, options))
-    return "\n".join(out) + "\n"
+    return trimmed("\n".join(out) + "\n")
+
+
+def trimmed(text: str) -> str:
+    """``text`` without the spaces that end its lines: the padding of a row's last cell, which
+    shows nothing and makes a saved table (and its diff) noisy. With colour, the escape codes
+    among them are kept (a coloured status ends where its text does)."""
+    return "\n".join(
+        _LINE_END.sub(_codes, line) if "\x1b" in line else line.rstrip(" ")
+        for line in text.split("\n")
+    )
+
+
+# A line's end: its spaces and the escape codes (SGR) among them.
+_LINE_END = re.compile(r"(?:\x1b\[[0-9;]*m| )+$")
+_SGR = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _codes(end: re.Match[str]) -> str:
+    return "".join(_SGR.findall(end.group()))
 
 
 def _plain_rows(
@@ -356,24 +403,23 @@ def render_status_rich(report: StatusReport, options: RenderOptions) -> str:
     out.print(Text(status_title(report, lang), style="bold"))
     if not report.rows:
         out.print(t("none", lang))
-        return buffer.getvalue()
+        return trimmed(buffer.getvalue())
     rows = [(e, cells(e, lang)) for e in report.rows]
     status_width = max(cell_len(f"{c.status} {c.marks}".strip()) for _, c in rows)
     columns = _columns(lang, status_width, options.columns)
-    with_bar = options.width >= WIDE
-    while True:
+
+    def build(with_bar: bool) -> Built[list[list[Text]]]:
         table = [[Text(c.header) for c in columns], *_rich_rows(rows, options, with_bar)]
         extremes = [_measured(out, [row[n] for row in table]) for n in range(len(columns))]
-        widths = column_widths(columns, extremes, options, _STATUS)
-        if not (with_bar and cramped(columns, extremes, widths, options.width)):
-            break
-        with_bar = False  # the bars give way before anything else is squeezed or cut
+        return columns, extremes, table
+
+    _, widths, table = _fit(options, build)
     out.print(_rich_table(columns, widths, table, options))
     out.print(summary_text(report, options))
     legend = display.legend(report.rows, lang)
     if legend:
         out.print(Text("   ".join(legend), style="dim"))
-    return buffer.getvalue()
+    return trimmed(buffer.getvalue())
 
 
 def _measured(out: Console, texts: list[Text]) -> tuple[int, int]:
