@@ -643,6 +643,19 @@ def test_an_undated_review_heading_names_the_year_looked_back_on() -> None:
     assert {(f.role, f.period) for f in extract(text).figures} == {("outcome", "2014")}
 
 
+def test_an_undated_estimate_after_huigu_the_year_is_an_outcome() -> None:
+    text = (
+        "明年的主要预期目标是:生产总值增长6%左右。回顾2019年,预计2019年全年全省实现生产总值"
+        "8120亿元,增长6.5%;城镇登记失业率3.2%。2019年全省粮食产量稳定。"
+    )
+    assert [(f.role, f.value) for f in extract(text).figures] == [
+        ("target", "6%左右"),
+        ("outcome", "8120亿"),
+        ("outcome", "6.5%"),
+        ("outcome", "3.2%"),
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "value", "unit", "measure"),
     [
@@ -1353,7 +1366,7 @@ def test_a_long_shishi_list_under_section_headings_is_all_targets() -> None:
             [
                 ("outcome", "14.2万", "None"),
                 ("outcome", "14.6万", "None"),
-                ("outcome", "65.8%", "-10.8"),
+                ("outcome", "65.8%", "-10.8个百分点"),
                 ("outcome", "67.9%", "-12.9个百分点"),
             ],
         ),
@@ -1366,6 +1379,69 @@ def test_a_long_shishi_list_under_section_headings_is_all_targets() -> None:
     ],
 )
 def test_ninth_round_wordings(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
+        (  # gaps listed after one gap word, each of the figure in its place, 百分点 said once
+            "截至3月底,全省免费产前超声筛查、血清学产前筛查目标人群覆盖率分别达到61.5%、70.2%,"
+            "分别高出年度目标任务6.5个、15.2个百分点。",
+            {"date": dt.date(2021, 4, 20)},
+            ("role", "value", "stated_gap"),
+            [("outcome", "61.5%", "-6.5个百分点"), ("outcome", "70.2%", "-15.2个百分点")],
+        ),
+        (  # an item headed by its task (its verb 完成 or 实现), then 推进情况: with the figure done
+            "2.完成3200亩废弃矿山生态修复。(责任单位:市自然资源局)\n"
+            "推进情况:目前累计完成1450亩废弃矿山生态修复。\n"
+            "3.实现行政村垃圾收运覆盖率达90%以上。(责任单位:市住建局)\n"
+            "推进情况:目前覆盖率达93.2%。",
+            {"date": dt.date(2023, 4, 20)},
+            RV,
+            [
+                ("target", "3200"),
+                ("outcome", "1450"),
+                ("target", "90%以上"),
+                ("outcome", "93.2%"),
+            ],
+        ),
+        (  # a share of the year's investment target without 的
+            "1-3月,完成投资2.35亿元,占年度投资目标18.6%。",
+            {"date": dt.date(2023, 4, 20)},
+            ("role", "value", "stated_rate"),
+            [("outcome", "2.35亿", "18.6%")],
+        ),
+        (  # people with no measure word: a money word past the clause's end is not its unit
+            "今年的主要预期目标是:农村贫困人口减少12万,居民收入增长与经济增长同步。",
+            {"date": dt.date(2019, 1, 28)},
+            ("role", "value", "unit"),
+            [("target", "12万", "人")],
+        ),
+        (  # 争取到位 funds: secured, not planned
+            "一年来,全县争取到位上级补助资金6.8亿元,其中专项债券资金1.2亿元。",
+            {"date": dt.date(2016, 3, 1)},
+            RV,
+            [("outcome", "6.8亿"), ("outcome", "1.2亿")],
+        ),
+        (  # a plan named by its figure, the plan noun closing the clause, then what was started
+            "一季度,全市1200户农村危房改造计划,已开工改造430户。",
+            {"date": dt.date(2021, 4, 30)},
+            RV,
+            [("target", "1200"), ("outcome", "430")],
+        ),
+        (  # a gap told of one part of the list the sentence before tells figures and rates of
+            "1-9月,交通工程、水利工程两类项目分别完成投资12.5亿元、8.2亿元,投资完成率分别为61.2%、"
+            "80.4%。其中,交通工程慢于时间进度13.8个百分点。",
+            {"date": dt.date(2023, 10, 15)},
+            ("value", "stated_rate", "stated_gap"),
+            [("12.5亿", "61.2%", "13.8个百分点"), ("8.2亿", "80.4%", "None")],
+        ),
+    ],
+)
+def test_gap_and_progress_wordings(
     text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
 ) -> None:
     assert_as_text_and_one_line(text, names, kwargs, expected)

@@ -1,5 +1,6 @@
 """Relations between figures of different sentences: the task a later figure's stated rate
-implies, and a figure told again in full later (read once, there)."""
+implies, a gap told of one part of a list in the sentence after it, and a figure told again in
+full later (read once, there)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,16 @@ import re
 from fractions import Fraction
 
 from tracker.extract.candidates import Candidate
+from tracker.extract.relations import GAP_BEFORE, GAP_SHORT
 from tracker.extract.tasks import same_unit
+
+
+def relate_across(norm: str, cands: list[Candidate]) -> None:
+    """The relations across sentences, after those inside each (``relations.relate``)."""
+    part_gaps(norm, cands)
+    mark_tasks(norm, cands)
+    drop_restated(cands)
+
 
 # How far back a task a stated rate implies may be named: an item's heading and its lines.
 _TASK_REACH = 400
@@ -91,3 +101,39 @@ def _restates(first: Candidate, later: Candidate) -> bool:
 
 def _same_figure(a: Candidate | None, b: Candidate | None) -> bool:
     return a is None or (b is not None and a.number == b.number and a.unit == b.unit)
+
+
+# The opening of a sentence that tells one part's gap: "其中,基础设施工程慢于时间进度7.4个百分点".
+_PART_LEAD = re.compile(r"\s*(?:其中)?[,:\s]*")
+_PART_NAME = 12
+
+
+def part_gaps(norm: str, cands: list[Candidate]) -> None:
+    """A gap opening a sentence, told of one part named in a list the sentence before tells
+    figures and rates of ("基础设施工程、产业工程、民生保障工程类项目分别完成投资额36.8亿元、…,
+    投资完成率分别为59.3%、…。其中,基础设施工程慢于时间进度7.4个百分点"): the gap of that
+    part's figure, the one with the rate in the same place."""
+    live = [c for c in cands if not c.consumed]
+    for n, gap in enumerate(live):
+        if n == 0 or gap.unit not in ("个百分点", "百分点") or live[n - 1].sentence == gap.sentence:
+            continue
+        head = norm[gap.sentence[0] : gap.start]
+        match = GAP_BEFORE.search(head)
+        lead = _PART_LEAD.match(head)
+        if match is None or lead is None:
+            continue
+        part = head[lead.end() : match.start()]
+        rated = [c for c in live[:n] if c.sentence == live[n - 1].sentence and c.rate is not None]
+        if not 2 <= len(part) <= _PART_NAME or not rated:
+            continue
+        names = norm[rated[0].sentence[0] : rated[0].start].split("、")[-len(rated) :]
+        places = [k for k, name in enumerate(names) if part in name]
+        if "分别" not in names[-1] or len(names) != len(rated) or len(places) != 1:
+            continue
+        owner = rated[places[0]]
+        if owner.gap is not None or owner.rate is None or owner.rate.unit != "%":
+            continue
+        word = match["word"] or match["cmp"] or match["far"]
+        owner.gap, owner.gap_short = gap, word in GAP_SHORT
+        owner.related.append(gap)
+        gap.consumed = True

@@ -40,7 +40,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from tracker.core.regions import RegionInfo
-from tracker.extract.across import drop_restated, mark_tasks
+from tracker.extract.across import relate_across
 from tracker.extract.candidates import (
     Candidate,
     candidates,
@@ -144,8 +144,7 @@ def extract(
     cands = table_rows(norm, paragraphs, cands)
     bar_columns(norm, cands)
     relate(norm, cands)
-    mark_tasks(norm, cands)
-    drop_restated(cands)
+    relate_across(norm, cands)
     figures: list[Figure] = []
     prev: Candidate | None = None
     prev_title: str | None = None
@@ -188,7 +187,7 @@ def _years(
     # "今年" is the year of --date, else --year, else the article's own date line.
     if date is None and year is None and (review := _REVIEW_HEADING.search(norm)):
         # An undated "2014年工作回顾" is written the year after: its "过去的一年" is 2014.
-        common_ref: int | None = int(review[1]) + 1
+        common_ref: int | None = int(review[1] or review[2]) + 1
     else:
         common_ref = common_year
     ref_year = date.year if date_given and date else (year or (date.year if date else common_ref))
@@ -202,7 +201,8 @@ def _years(
     return ref_year, year or common_year or (date.year if date else None), year_note
 
 
-_REVIEW_HEADING = re.compile(r"([0-9]{4})年(?:工作|发展)?(?:回顾|总结)")
+# "2014年工作回顾", "回顾2019年,…": the year looked back on.
+_REVIEW_HEADING = re.compile(r"([0-9]{4})年(?:工作|发展)?(?:回顾|总结)|回顾([0-9]{4})年")
 
 
 def _figure(

@@ -441,7 +441,9 @@ def _read_band(norm: str, cand: Candidate) -> None:
 def _implied_unit(norm: str, start: int, end: int) -> tuple[str, str] | None:
     """The unit of a figure written with a scale and no measure word, from the words next to
     it: money ("187万稳岗返还资金") or people ("困难群体实现再就业1.21万")."""
-    if _MONEY_WORDS.search(norm[end : end + 8] + norm[max(start - 4, 0) : start]):
+    # the words after it up to its clause's end: not "减少130万,居民收入…"
+    after = re.split(r"[,,;;。]", norm[end : end + 8], maxsplit=1)[0]
+    if _MONEY_WORDS.search(after + norm[max(start - 4, 0) : start]):
         return "元", "unit 元 from the money word next to the figure"
     if _PERSON_WORDS.search(norm, max(start - 4, 0), start):
         return "人", "unit 人 from the word for people before the figure"

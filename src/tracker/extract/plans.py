@@ -214,11 +214,18 @@ _PROGRESS_HEADING = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:推进|进展|进�
 _HEADING_SENTENCES = 3
 
 
+# A report headed as one, after the item it reports on ("1.新开工老旧小区改造221个。(责任单位:
+# 州住建局)推进情况:目前已完成…"): the item names the task, whatever verb it uses (完成, 实现).
+_REPORT_OPENS = re.compile(
+    r"\s*(?:\([^()]{0,30}\)\s*)?(?:推进|进展|进度|完成|落实|工作)(?:情况|进度)[::]"
+)
+
+
 def item_before_progress(
     norm: str, sentences: list[tuple[int, int]], sentence: tuple[int, int]
 ) -> bool:
     """Whether the sentence is (part of) a numbered item whose progress the first sentence
-    after it reports, opening with a date."""
+    after it reports, opening with a date, or a report headed as one comes after it."""
     i = bisect.bisect_left(sentences, (sentence[0], -1))
     if i >= len(sentences) or sentences[i] != sentence:
         return False
@@ -242,7 +249,7 @@ def item_before_progress(
         return False  # the item tells something done ("完成", "实现"), no progress heading after
     for j in range(i + 1, min(i + 1 + _ITEM_SENTENCES, len(sentences))):
         s0, s1 = sentences[j]
-        if _PROGRESS_OPENS.match(norm, s0, s1):
+        if _PROGRESS_OPENS.match(norm, s0, s1) or _REPORT_OPENS.match(norm, s0, s1):
             return True
         if (
             _ITEM_MARK.match(norm, s0)

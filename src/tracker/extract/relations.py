@@ -78,6 +78,7 @@ _GAP_BEFORE = re.compile(
 _GAP_SHORT = frozenset(
     ("塌", "低于", "落后", "落后于", "差", "少于", "不足", "慢于", "低", "少", "慢")
 )
+GAP_BEFORE, GAP_SHORT = _GAP_BEFORE, _GAP_SHORT  # for across: a gap told of a list's part
 
 
 # A year-on-year change of a count ("比上年同期增加9万人"): not a goal of its own.
@@ -372,8 +373,6 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         if i == 0 or cand.consumed:
             continue
         match = _GAP_BEFORE.search(norm[live[i - 1].end : cand.start])
-        if match is not None and _gap_list(norm, live, i, match["word"]):
-            continue
         owner = live[i - 1]
         first = _owner_of(live, owner) if owner.consumed else None
         if match is not None and first is not None and first.gap is owner:
@@ -390,6 +389,8 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         if match is not None and first is not None and first.rate is owner and first.gap is None:
             owner = first  # "完成年度计划投资比例52.99%,超序时进度2.99个百分点": the figure's gap
         word = (match["word"] or match["cmp"] or match["far"]) if match else None
+        if word is not None and _gap_list(norm, live, i, word, bool(match and match["ceiling"])):
+            continue
         if match is None and i >= 2 and _QUOTED_TARGET.fullmatch(norm, owner.end, cand.start):
             compared = _COMPARED_WITH.search(norm, live[i - 2].end, owner.start)
             owner = live[i - 2]
@@ -410,24 +411,36 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         cand.consumed = True
 
 
-def _gap_list(norm: str, live: list[Candidate], i: int, word: str | None) -> bool:
-    """A list of gaps after a list of figures ("覆盖率分别达到65.83%、67.88%,分别高出年度目标任务
-    10.83个、12.88个百分点"): distributed in order, as a list of rates is."""
-    if "分别" not in norm[live[i - 1].end : live[i].start]:
+_A_LIST = 2
+_LISTED = ("、", "和", "及")
+
+
+def _gap_list(norm: str, live: list[Candidate], i: int, word: str, ceiling: bool) -> bool:
+    """Gaps listed after one gap word, each of the figure listed in the same place before it
+    ("覆盖率分别达到65.83%、67.88%,分别高出年度目标任务10.83个、12.88个百分点": the unit said
+    once, after the last)."""
+    gaps = [live[i]]
+    for nxt in live[i + 1 :]:
+        if norm[gaps[-1].end : nxt.start].strip() not in _LISTED:
+            break
+        gaps.append(nxt)
+    if len(gaps) < _A_LIST or i < len(gaps):
         return False
-    k = i + 1
-    while k < len(live) and norm[live[k - 1].end : live[k].start].strip() in ("、", "和"):
-        k += 1
-    gaps, owners = live[i:k], live[max(0, 2 * i - k) : i]
-    joined = all(
-        norm[a.end : b.start].strip() in ("、", "和") for a, b in itertools.pairwise(owners)
-    )
-    if len(gaps) < 2 or len(owners) != len(gaps) or not joined:
+    owners = live[i - len(gaps) : i]
+    if any(c.consumed or c.gap is not None or c.unit != owners[0].unit for c in owners) or any(
+        norm[a.end : b.start].strip() not in _LISTED for a, b in itertools.pairwise(owners)
+    ):
         return False
-    if any(o.gap is not None for o in owners):
+    # "10.83个、12.88个百分点": 百分点 left out of all but the last
+    points = gaps[-1].unit in _POINTS and owners[0].unit in ("%", "‰")
+    elided = [g for g in gaps if points and g.unit == "个" and g.suf is None]
+    if not all(g in elided or _gap_unit(o, g) for o, g in zip(owners, gaps, strict=True)):
         return False
+    for gap in elided:
+        gap.unit = "个百分点"
     for owner, gap in zip(owners, gaps, strict=True):
         owner.gap, owner.gap_short = gap, word in _GAP_SHORT
+        owner.ceiling = owner.ceiling or ceiling
         owner.related.append(gap)
         gap.consumed = True
     return True

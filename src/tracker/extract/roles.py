@@ -33,9 +33,10 @@ from tracker.extract.text import Names, Paragraph, containing
 _PLAN_NOUNS = r"计划(?!生育|执行|完成情况)|目标(?!(?:任务)?(?:完成|执行|进展|情况)|人群)"
 
 
-# Role wording. Target: in the clause before the figure, or right after it.
+# Role wording. Target: in the clause before the figure, or right after it. "争取到位补助资金
+# 9.66亿元" tells funds secured, not a plan.
 _TARGET_BEFORE = re.compile(
-    rf"确保|力争|争取(?:在|到|实现|达到)|(?:{_PLAN_NOUNS})(?:是|为)?|预计|预期|拟|规划"
+    rf"确保|力争|争取(?:在|到(?!位)|实现|达到)|(?:{_PLAN_NOUNS})(?:是|为)?|预计|预期|拟|规划"
     r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|办好(?!了)|指标任务"
     r"|(?:全年|年度|本年度|今年)(?:目标)?任务(?:数)?(?:是|为)"  # "全年任务为3800户"
     r"|(?<!资金)下达(?![^,;。0-9]{0,6}?(?:资金|经费|补助|款))"  # not "下达项目资金X亿元": paid
