@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from fractions import Fraction
 
 from tracker.core.figures import (
@@ -399,7 +399,7 @@ def _status(
     milestone = goal.kind is Kind.MILESTONE
     if not milestone and target.judged is None:
         return Status.NO_TARGET
-    overdue = as_of > goal.deadline + timedelta(days=thresholds.grace_days)
+    overdue = (as_of - goal.deadline).days > thresholds.grace_days  # no date overflow
     if outcome is None or (not milestone and actual is None):
         return Status.OVERDUE if overdue else Status.NO_DATA
     if milestone:

@@ -30,7 +30,7 @@ from tracker.model import (
     Region,
     Source,
 )
-from tracker.parse.dates import DateError, parse_as_of, parse_period
+from tracker.parse.dates import MAX_YEAR, MIN_YEAR, DateError, parse_as_of, parse_period
 from tracker.parse.grammar import COUNT_UNITS
 from tracker.parse.quantity import (
     QuantityError,
@@ -385,6 +385,10 @@ def _span(spec: GoalSpec, path: Path_, ctx: FileContext, gid: str) -> tuple[date
             start, deadline = parse_period(spec.period)
         except DateError as exc:
             raise _bad_date(ctx, (*path, "period"), gid, exc, "period") from None
+    for field, day in (("start", spec.start), ("deadline", spec.deadline)):
+        if day is not None and not MIN_YEAR <= day.year <= MAX_YEAR:  # 0025-12-31: a typo
+            out = DateError.of("date.year_range", year=day.year, low=MIN_YEAR, high=MAX_YEAR)
+            raise _bad_date(ctx, (*path, field), gid, out, field)
     start = spec.start or start
     deadline = spec.deadline or deadline
     if deadline is None:

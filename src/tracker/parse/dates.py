@@ -33,12 +33,12 @@ def month_end(year: int, month: int) -> dt.date:
 
 def parse_as_of(raw: object) -> dt.date:
     """An outcome date: a date, a year (Dec 31) or ``"YYYY-MM"`` (the month's last day)."""
-    if type(raw) is dt.date:  # nearly every outcome: TOML and YAML dates
+    if type(raw) is dt.date and MIN_YEAR <= raw.year <= MAX_YEAR:  # nearly every outcome
         return raw
-    if isinstance(raw, dt.datetime):
-        return raw.date()
-    if isinstance(raw, dt.date):
-        return raw
+    if isinstance(raw, dt.date):  # a year typed short (0023-01-01) is refused, not read
+        day = raw.date() if isinstance(raw, dt.datetime) else raw
+        _year(day.year)
+        return day
     if isinstance(raw, int) and not isinstance(raw, bool):
         return dt.date(_year(raw), 12, 31)
     if isinstance(raw, str):

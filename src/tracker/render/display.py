@@ -156,7 +156,7 @@ def iso_date(day: date) -> str:
 
 def short_date(day: date) -> str:
     """``2022-12`` for a month's last day (how most figures are dated), else ``2024-12-10``."""
-    if (day + timedelta(days=1)).day == 1:
+    if day == date.max or (day + timedelta(days=1)).day == 1:  # date.max + 1 day overflows
         return day.strftime("%Y-%m")
     return day.isoformat()
 
