@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from one_line import rows_both_ways
 from tracker.extract.article import extract
 
@@ -137,29 +139,24 @@ def test_a_cells_unit_is_given_not_read_from_an_empty_group() -> None:
             assert f"(?P<{name}>)" not in pattern.pattern
 
 
-def test_a_standards_row_with_a_bare_number_for_its_task() -> None:
-    """A task written "不低于3700", without 元, had no figure of its own: the row gave none and the
-    standard reached (3840) went unread. The task takes the unit column's unit, as with 元."""
+@pytest.mark.parametrize(
+    ("header", "row", "unit"),
+    [
+        # A task written "不低于3700", without 元, had no figure of its own: the row gave none
+        # and the standard reached (3840) went unread. It takes the unit column's unit.
+        ("单 位 工作目标 已完成数 占年任务之比", "元/年/人 不低于3700 3840", "元/年/人"),
+        # No unit column, and only the standard reached writes 元: the standard set takes its
+        # unit (noted as the row's), and 3840元 is the outcome, not a target of its own.
+        ("工作目标 已完成数 完成情况", "不低于3700 3840元", "元"),
+    ],
+)
+def test_a_standards_row_whose_task_writes_no_unit(header: str, row: str, unit: str) -> None:
     text = (
-        "序号 考核指标 单 位 工作目标 已完成数 占年任务之比\n"
-        "5 城乡居民最低生活保障标准 元/年/人 不低于3700 3840 达到目标 民政局\n"
+        f"序号 考核指标 {header}\n"
+        f"5 城乡居民最低生活保障标准 {row} 达到目标 民政局\n"
         "6 新增城镇就业 人 4000 4200 105%\n"
     )
     assert _rows(text, dt.date(2019, 12, 10)) == [
-        ("outcome", "3840", "元/年/人", "不低于3700", ""),
-        ("outcome", "4200", "人", "4000", "105%"),
-    ]
-
-
-def test_a_standards_row_whose_standard_reached_writes_the_unit() -> None:
-    """No unit column, and only the standard reached writes 元: the standard set (不低于3700)
-    takes its unit (noted as the row's), and 3840元 is the outcome, not a target of its own."""
-    text = (
-        "序号 考核指标 工作目标 已完成数 完成情况\n"
-        "5 城乡居民最低生活保障标准 不低于3700 3840元 达到目标 民政局\n"
-        "6 新增城镇就业 人 4000 4200 105%\n"
-    )
-    assert _rows(text, dt.date(2019, 12, 10)) == [
-        ("outcome", "3840", "元", "不低于3700", ""),
+        ("outcome", "3840", unit, "不低于3700", ""),
         ("outcome", "4200", "人", "4000", "105%"),
     ]
