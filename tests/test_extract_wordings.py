@@ -172,6 +172,15 @@ def test_target_wordings(text: str, role: str) -> None:
     assert extract(text, year=2023).figures[0].role == role
 
 
+def test_a_count_of_days_is_a_figure_but_a_duration_is_not() -> None:
+    # "优良天数稳定在300天以上": the days are what is counted; "工期180天" is a duration
+    text = "力争全市空气质量优良天数稳定在320天以上,新建公园12个,工期180天。"
+    assert [(r[0], r[1], r[2]) for r in rows(text, year=2023)] == [
+        ("target", "320以上", "天"),
+        ("target", "12", "个"),
+    ]
+
+
 def test_a_quoted_target_inside_an_outcome_sentence() -> None:
     figures = extract("今年居民消费价格涨幅为2.1%,比“3%左右”的既定目标低。", year=2023).figures
     assert [(f.role, f.value) for f in figures][-1] == ("target", "3%左右")

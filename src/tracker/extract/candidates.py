@@ -379,12 +379,18 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
     )
 
 
+# A count of days named before the figure ("空气质量优良天数稳定在300天以上").
+_DAYS_COUNTED = re.compile(r"天数[^,;。,;0-9]{0,8}$")
+
+
 def _read_unit(m: re.Match[str], guess: str | None, masked: str) -> str | None:
     """The measure word as read, None for a figure that counts no work."""
     unit = m["unit"] or guess or ""
     band = _BARE_BAND.match(masked, m.start("num")) if not unit and m["num"] else None
     if band and band.start("hi") >= m.end() and Fraction(band["hi"]) > Fraction(band["lo"]):
         return "%"  # "预期增长7.5-8%": the band's lower bound, its % left out
+    if unit == "天" and _DAYS_COUNTED.search(m.string, max(0, m.start() - 16), m.start()):
+        return unit  # "优良天数达到300天以上": days counted as the figure, not a duration
     if unit in _SKIP_UNITS or (guess and not m["scale"] and _A_YEAR.fullmatch(m["num"] or "")):
         return None  # a unit that counts no work; "直通2023山东两会": a year in a name
     if m["per"]:  # "3480元/年"; not "1/3", nor a guessed word before "/"
