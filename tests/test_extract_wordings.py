@@ -181,6 +181,15 @@ def test_a_count_of_days_is_a_figure_but_a_duration_is_not() -> None:
     ]
 
 
+def test_a_quarter_planned_in_an_undated_text_is_still_to_come() -> None:
+    # "一季度开工重点项目57个,确保…开门红": the quarter's task, not figures dated by it
+    text = (
+        "今年全县将扩大投资。推进基本建设前期工作,一季度开工重点项目30个,确保首战即决战。"
+        "招引品牌首店50家以上。"
+    )
+    assert [(r[0], r[1]) for r in rows(text, year=2025)] == [("target", "30"), ("target", "50以上")]
+
+
 def test_a_quoted_target_inside_an_outcome_sentence() -> None:
     figures = extract("今年居民消费价格涨幅为2.1%,比“3%左右”的既定目标低。", year=2023).figures
     assert [(f.role, f.value) for f in figures][-1] == ("target", "3%左右")

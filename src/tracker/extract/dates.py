@@ -175,6 +175,20 @@ def _under_way(year: int | None, last_month: int, date: dt.date | None) -> bool:
     return begun and dt.date(year, last_month, 1) > date + dt.timedelta(days=31)
 
 
+# A sentence that plans its quarter: a modal after the quarter and nothing told as done.
+_QUARTER_PLANNED = re.compile(r"确保|力争")
+_QUARTER_DONE = re.compile(r"已|了|累计|同比|截至|完成|实现|达到|增长|下降")
+
+
+def _planned_quarter(norm: str, at: int) -> bool:
+    """Whether the sentence of a quarter named at ``at`` plans it ("一季度开工重点项目57个,
+    确保首战即决战"), an undated article's quarter to come rather than the date of its figures."""
+    start = max(norm.rfind(stop, max(0, at - 200), at) for stop in "。!?\n") + 1
+    ends = [e for e in (norm.find(stop, at, at + 200) for stop in "。!?\n") if e >= 0]
+    sentence = norm[start : min(ends, default=min(len(norm), at + 200))]
+    return bool(_QUARTER_PLANNED.search(sentence)) and not _QUARTER_DONE.search(sentence)
+
+
 def _dated_in_sentence(norm: str, events: list[TimeEvent], at: int) -> bool:
     """Whether a date ("截至6月30日", "1-6月") dates the sentence (up to its full stop) that
     holds ``at``."""
@@ -239,6 +253,8 @@ def _time_event(
         month = _QUARTERS[m["q"]] if m["q"] else _PART_MONTHS[m["part"]]
         if m["q"] and _under_way(in_force, month, date):
             return None  # "大干四季度" in October: the quarter to come, not a date of figures
+        if m["q"] and date is None and _planned_quarter(norm, at):
+            return None  # "一季度开工重点项目57个,确保…开门红" in an undated plan: still to come
         when = _dated(in_force, month, None, date)
         return TimeEvent(at, None, None, as_of=when, text=text) if when else None
     if m["md"]:
