@@ -190,6 +190,12 @@ def test_a_quarter_planned_in_an_undated_text_is_still_to_come() -> None:
     assert [(r[0], r[1]) for r in rows(text, year=2025)] == [("target", "30"), ("target", "50以上")]
 
 
+def test_project_preparation_is_not_now() -> None:
+    # "项目前期工作" holds 目前 ("now") only by its letters
+    text = "今年全县将加快重大项目前期工作,新开工项目30个。"
+    assert [(r[0], r[1]) for r in rows(text, year=2025)] == [("target", "30")]
+
+
 def test_a_quoted_target_inside_an_outcome_sentence() -> None:
     figures = extract("今年居民消费价格涨幅为2.1%,比“3%左右”的既定目标低。", year=2023).figures
     assert [(f.role, f.value) for f in figures][-1] == ("target", "3%左右")

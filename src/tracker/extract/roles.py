@@ -81,10 +81,10 @@ TARGET_AFTER = re.compile(
 )
 
 
-# Completion wording: anywhere in the sentence before the figure.
+# Completion wording: anywhere in the sentence before the figure (目前, not "项目前期").
 _OUTCOME_STRONG = re.compile(
     r"累计|截至|截止|已经|(?<![而])已|共计|(?<![公总])共(?![同享建治])|完成率|同比"
-    r"|比上年|较上年|以来|一年来|五年来|(?<![为除])了(?!解)|获评|创历史|目前|先后"
+    r"|比上年|较上年|以来|一年来|五年来|(?<![为除])了(?!解)|获评|创历史|(?<!项)目前|先后"
     # "实际完成工程量6%", ",实际增长10.2%" (not 收入实际增长, the real growth)
     r"|实际(?:分别)?(?:完成|开展|建成|实现)|(?<![^,;:。])实际(?:增长|下降|达到|为)"
 )
