@@ -196,6 +196,17 @@ def test_project_preparation_is_not_now() -> None:
     assert [(r[0], r[1]) for r in rows(text, year=2025)] == [("target", "30")]
 
 
+def test_a_modal_leading_the_sentence_plans_its_later_clauses() -> None:
+    # "确保…达到120亿元以上,…同比增长20%以上": 同比 is the basis of the planned growth
+    text = "确保社会消费品零售总额达到80亿元以上,外贸进出口同比增长10%以上。"
+    assert [(r[0], r[1]) for r in rows(text, year=2025)] == [
+        ("target", "80亿以上"),
+        ("target", "10%以上"),
+    ]
+    done = "确保了工程顺利推进,累计完成投资8亿元。"  # told as done: an outcome
+    assert [(r[0], r[1]) for r in rows(done, year=2025)] == [("outcome", "8亿")]
+
+
 def test_a_quoted_target_inside_an_outcome_sentence() -> None:
     figures = extract("今年居民消费价格涨幅为2.1%,比“3%左右”的既定目标低。", year=2023).figures
     assert [(f.role, f.value) for f in figures][-1] == ("target", "3%左右")

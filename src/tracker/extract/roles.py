@@ -184,6 +184,12 @@ def figure_role(
         # "预计全年增长6.3%" of a year already over, or in its last quarter, is an estimate of
         # the outcome, not a plan; "…的主要预期目标是…增长7%左右" is a plan all the same.
         return "target", 0.85, None
+    if (
+        not estimate
+        and _MODAL_LEADS.search(norm, cand.sentence[0], clause_start)
+        and not _DONE_SINCE.search(norm, cand.sentence[0], cand.start)
+    ):
+        return "target", 0.75, None  # "确保投资达到120亿元以上,资金同比增长20%以上"
     if _COMPARED_WITH_TARGET.match(norm, cand.end, cand.sentence[1]):
         return "outcome", 0.85, None  # "涨幅为2.1%,比“3%左右”的既定目标低"
     window = max(cand.paragraph.start, cand.start - _LOOKBACK)
@@ -255,6 +261,9 @@ _PLAN_NAMED_AFTER = re.compile(r"(?:(?!已|完成|实现|建成)[^,;。0-9%]){0,
 _DONE_VERB = re.compile(r"完成|实现|建成|了")
 _FLOOR_BEFORE = re.compile(r"(?:不低于|不少于)(?:每人每[月年]|每[人户]|人均)?$")
 _MODAL = re.compile(r"确保|力争|争取.*|要|拟")
+# A modal that leads the sentence plans its later clauses too, unless one tells what was done.
+_MODAL_LEADS = re.compile(r"(?:确保|力争)(?!了)")
+_DONE_SINCE = re.compile(r"累计|截至|截止|已|(?<![为除])了(?!解)|以来|共计|完成率")
 
 
 # Target wording that is an estimate when the year is over ("预计全年增长6.3%").
