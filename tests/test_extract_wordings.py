@@ -281,6 +281,17 @@ def test_the_date_line_dates_the_article_not_the_figures() -> None:
     assert [f.as_of for f in extract(text).figures] == [dt.date(2023, 6, 30)] * 2
 
 
+def test_a_date_one_item_gives_is_not_the_whole_years_nor_the_pages() -> None:
+    """A "截至…日" near the top dated the page (so "the year was not over"), and the items told
+    of "全年" after it took that day too."""
+    text = (
+        "2022年十件民生实事全面完成\n公园建设。截至2022年12月26日,已建成口袋公园30个。\n"
+        "养老服务。全年新建社区养老服务站15个,超额完成12个的年度任务。"
+    )
+    got = {f.value: (f.period, f.as_of) for f in extract(text).figures if f.role == "outcome"}
+    assert got == {"30": ("2022", dt.date(2022, 12, 26)), "15": ("2022", dt.date(2022, 12, 31))}
+
+
 def test_years_from_the_text_then_date_then_date_line() -> None:
     assert one("2022年,全市新增就业1.2万人。", date=dt.date(2024, 3, 1)).period == "2022"
     assert one("今年以来,全市新增就业1.2万人。", date=dt.date(2024, 3, 1)).period == "2024"

@@ -328,7 +328,7 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     The latest year-bearing expression before the figure sets the period; a later date-only
     one ("截至12月10日", "1—10月底", "目前") dates the figure within it.
     """
-    year_event, date_event = _events_before(cand, ctx)
+    year_event, date_event, whole = _events_before(cand, ctx)
     task = _task_period(cand, ctx)
     if task is not None:
         year_event = task
@@ -356,14 +356,17 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
             as_of = date_event.as_of or _now(ctx)
             if date_event.as_of is None:
                 as_of_note = 'as_of: the article date ("目前")'
-        elif year_event is not None and year_event.as_of is not None:
+        elif year_event is not None and year_event.as_of is not None and not whole:
             as_of = year_event.as_of
         elif year_event is not None and year_event.current:
             as_of = _now(ctx)
             as_of_note = "as_of: the article date (a running total)"
         else:
             as_of = dt.date(last, 12, 31)
-            if ctx.date is not None and ctx.date < as_of:
+            # An estimated date (the latest the text states) is only a bound: "全年建成20个"
+            # after "截至12月25日" is the year's figure.
+            estimate = whole and not ctx.date_known
+            if ctx.date is not None and ctx.date < as_of and not estimate:
                 as_of = ctx.date
                 as_of_note = "as_of: the article date (the year was not over)"
             elif period_note:
@@ -396,8 +399,10 @@ def _task_period(cand: Candidate, ctx: ArticleContext) -> TimeEvent | None:
 
 def _events_before(
     cand: Candidate, ctx: ArticleContext
-) -> tuple[TimeEvent | None, TimeEvent | None]:
-    """The year-bearing expression in force at the figure, and the date-only one after it."""
+) -> tuple[TimeEvent | None, TimeEvent | None, bool]:
+    """The year-bearing expression in force at the figure, the date-only one after it, and
+    whether a "全年" between them makes the figure the whole year's ("截至2018年12月25日,…。
+    …全年建成…20个": as of the year's end, not that day)."""
     year_event: TimeEvent | None = None
     date_event: TimeEvent | None = None
     running = _RUNNING.search(ctx.norm, *cand.sentence) is not None
@@ -434,7 +439,7 @@ def _events_before(
             if event.as_of is not None and event.as_of.year == year_event.first == year_event.last:
                 date_event = event
                 break
-    return year_event, date_event
+    return year_event, date_event, stopped
 
 
 def _now(ctx: ArticleContext) -> dt.date:
