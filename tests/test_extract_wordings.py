@@ -292,6 +292,16 @@ def test_a_date_one_item_gives_is_not_the_whole_years_nor_the_pages() -> None:
     assert got == {"30": ("2022", dt.date(2022, 12, 26)), "15": ("2022", dt.date(2022, 12, 31))}
 
 
+def test_without_any_date_an_outcome_is_not_dated_after_today() -> None:
+    """No year, no date: the figures were this year's, as of its last day — a date to come,
+    which `tracker check` warns of (W211) in every draft of such a text."""
+    today = dt.date.today()
+    for text in ("全县城镇新增就业3000人。", "目前,全县已建成公厕12座。"):
+        figure = one(text)
+        assert figure.period == str(today.year)
+        assert figure.as_of == today
+
+
 def test_years_from_the_text_then_date_then_date_line() -> None:
     assert one("2022年,全市新增就业1.2万人。", date=dt.date(2024, 3, 1)).period == "2022"
     assert one("今年以来,全市新增就业1.2万人。", date=dt.date(2024, 3, 1)).period == "2024"

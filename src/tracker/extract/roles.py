@@ -362,15 +362,7 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
             as_of = _now(ctx)
             as_of_note = "as_of: the article date (a running total)"
         else:
-            as_of = dt.date(last, 12, 31)
-            # An estimated date (the latest the text states) is only a bound: "全年建成20个"
-            # after "截至12月25日" is the year's figure.
-            estimate = whole and not ctx.date_known
-            if ctx.date is not None and ctx.date < as_of and not estimate:
-                as_of = ctx.date
-                as_of_note = "as_of: the article date (the year was not over)"
-            elif period_note:
-                as_of_note = "as_of: the end of the guessed period"
+            as_of, as_of_note = _year_end(last, ctx, whole, period_note)
         first = min(first, as_of.year)
         last = max(last, as_of.year)
     listed = listed_as_of(ctx.norm, cand.sentence, cand.start, last) if as_of else None
@@ -383,6 +375,20 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     return _When(
         first, last, as_of, period_note, as_of_note, since, dated, absolute, task is not None
     )
+
+
+def _year_end(
+    year: int, ctx: ArticleContext, whole: bool, period_note: str | None
+) -> tuple[dt.date, str | None]:
+    """An outcome dated by its year only: the year's last day, unless the article's date (or,
+    with none, today) comes first. An estimated date (the latest the text states) is only a
+    bound: "全年建成20个" after "截至12月25日" is the year's figure."""
+    end = dt.date(year, 12, 31)
+    if ctx.date is not None and ctx.date < end and not (whole and not ctx.date_known):
+        return ctx.date, "as_of: the article date (the year was not over)"
+    if ctx.date is None and dt.date.today() < end:  # a figure reported cannot be later
+        return dt.date.today(), "as_of: today (no date in the text, and the year is not over)"
+    return end, ("as_of: the end of the guessed period" if period_note else None)
 
 
 def _task_period(cand: Candidate, ctx: ArticleContext) -> TimeEvent | None:
@@ -449,7 +455,7 @@ def _now(ctx: ArticleContext) -> dt.date:
             return dt.date(ctx.date.year - 1, 12, 31)
         return ctx.date
     year = ctx.default_year or dt.date.today().year
-    return dt.date(year, 12, 31)
+    return min(dt.date(year, 12, 31), dt.date.today())
 
 
 _FULL_STOP = re.compile(r"[。!?\n]")
