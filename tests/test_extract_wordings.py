@@ -1504,3 +1504,43 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
     text = "2022年,全市实施了22项民生工程,完成投资72.56亿元,全部完成年度目标任务。"
     (_, investment) = extract(text, year=2022).figures
     assert investment.title == "投资"
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
+        (  # people counted after a scale, with who they are between ("万农村特困群众")
+            "今年为群众办好实事:将8万城镇困难群众纳入救助范围,6.5万农村“五保”对象实现集中供养,"
+            "2.3万剩余贫困人口全部脱贫。",
+            {"year": 2022},
+            ("role", "value", "unit"),
+            [("target", "8万", "人"), ("target", "6.5万", "人"), ("target", "2.3万", "人")],
+        ),
+    ],
+)
+def test_wordings_of_target_lists_and_reviews(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)
+
+
+def test_completion_wording_of_the_year_before_in_lines_without_full_stops() -> None:
+    # a page of short lines: last year's results, then this year's targets, no full stop between
+    text = (
+        "一、报告要点\n2024年\n全市城镇新增就业12万人\n粮食产量创历史新高\n2025年\n"
+        "地区生产总值增长5.5%左右\n城镇新增就业11万人以上"
+    )
+    assert_as_text_and_one_line(
+        text,
+        RV,
+        {"date": dt.date(2025, 2, 20)},
+        [("outcome", "12万"), ("target", "5.5%左右"), ("target", "11万以上")],
+    )
+
+
+def test_a_pages_counters_and_the_parts_of_an_article_are_not_figures() -> None:
+    text = (
+        "8个关键词,读懂今年的政府工作报告\n来源:市政府网站 发布时间:2025年03月06日 浏览次数:125次\n"
+        "2025年,全市城镇新增就业11万人以上。"
+    )
+    assert fields(text, RV, date=dt.date(2025, 3, 6)) == [("target", "11万以上")]
