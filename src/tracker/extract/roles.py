@@ -202,7 +202,7 @@ def figure_role(
         return "target", 0.75, None  # an item of a list under "主要预期目标" a few sentences back
     if cand.numerator is not None or cand.baseline is not None:
         return "outcome", 0.9, None  # a completion rate, a ratio or a change: already reached
-    sentence_before = norm[cand.sentence[0] : cand.start]
+    sentence_before = norm[_since_year_changed(cand, ctx) : cand.start]
     if _OUTCOME_STRONG.search(sentence_before):
         return "outcome", 0.85, None
     if cand.pre in ("不低于", "不少于") or _FLOOR_BEFORE.search(local):
@@ -248,6 +248,24 @@ def figure_role(
     if plan > review:
         return "target", 0.5, "role from the plan wording of the paragraph"
     return "outcome", 0.5, "role from the review wording of the paragraph (default)"
+
+
+def _since_year_changed(cand: Candidate, ctx: ArticleContext) -> int:
+    """Where the figure's sentence last turns to another year: the completion wording of the
+    year before is not the figure's ("2025年…粮食产量创历史新高 2026年地区生产总值增长4.5%左右",
+    lines without full stops run together)."""
+    index = bisect.bisect_right(ctx.event_starts, cand.start) - 1
+    year: int | None = None
+    at = cand.sentence[0]
+    for event in ctx.events[index::-1] if index >= 0 else ():
+        if event.at < cand.sentence[0]:
+            break
+        if event.last is None:
+            continue
+        if year is not None and event.last != year:
+            return at
+        year, at = event.last, event.at
+    return cand.sentence[0]
 
 
 # Completion right after the figure ("…86.66万平方米全部开工", "…41家场馆均已落实"): the figure
