@@ -1516,6 +1516,19 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
             ("role", "value", "unit"),
             [("target", "8万", "人"), ("target", "6.5万", "人"), ("target", "2.3万", "人")],
         ),
+        (  # gaps against a five-year plan, in a review of it ("比“十二五”计划高出")
+            "“十二五”时期,全市固定资产投资年均增长15.2%,比“十二五”计划高出3.2个百分点;"
+            "地方财政收入年均增长12.5%,超过“十二五”计划2.5个百分点。",
+            {"date": dt.date(2016, 2, 1)},
+            ("role", "value", "stated_gap"),
+            [("outcome", "15.2%", "-3.2个百分点"), ("outcome", "12.5%", "-2.5个百分点")],
+        ),
+        (  # a relative excess over a target not restated
+            "2022年,全县敬老院消防设施改造完成86所,超额完成23%。",
+            {"year": 2022},
+            ("role", "value", "stated_gap"),
+            [("outcome", "86", "-23%")],
+        ),
     ],
 )
 def test_wordings_of_target_lists_and_reviews(
