@@ -64,6 +64,14 @@ _COMPARED_WITH_TARGET = re.compile(
 _NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:\([^()]{0,12}\))?(?:一项|项目|工程|行动|、|等)")
 
 
+# A figure in a list of works named by their tasks, closed by their count ("完成了…、建设提升50处
+# 口袋公园、增建球类运动场地等13项工作"): the task's target, not what was done.
+_LISTED_WORK = re.compile(
+    r"[^,;。0-9]{0,24}?、[^,;。]{0,60}?等[0-9一二三四五六七八九十]+项"
+    r"(?:工作|任务|民生实事|实事|民心工程)"
+)
+
+
 # A task put on a list of the year's work: "将172个行政村户厕改造任务列入民生实事项目", "把新建
 # 停车位2000个纳入年度重点工作".
 _PUT_ON_LIST = re.compile(r"(?:将|把)[^,;。0-9]{0,10}$")
@@ -152,8 +160,12 @@ def figure_role(
         return "target", 0.85, None  # a target quoted in a review ("控制在预期4.2%以内")
     if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - _LOOKBACK), cand.start):
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
-    if TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
-        return "target", 0.9, None
+    if (
+        TARGET_AFTER.match(after)
+        or _NAMED_TASK.match(norm, cand.end)
+        or ("、" in local and _LISTED_WORK.match(norm, cand.end, cand.sentence[1]))
+    ):
+        return "target", 0.9, None  # … and "…、建设提升50处口袋公园、…等13项工作"
     if _PUT_ON_LIST.search(local) and _ON_LIST_AFTER.match(norm, cand.end, cand.clause[1]):
         return "target", 0.85, None  # "将172个行政村…任务列入民生实事项目"
     if (
