@@ -1557,3 +1557,30 @@ def test_a_pages_counters_and_the_parts_of_an_article_are_not_figures() -> None:
         "2025年,全市城镇新增就业11万人以上。"
     )
     assert fields(text, RV, date=dt.date(2025, 3, 6)) == [("target", "11万以上")]
+
+
+def test_a_work_named_by_its_task_in_a_list_of_works_done() -> None:
+    # the list is closed by the count of works: the figure names the task, it is no outcome
+    text = "三季度,全市陆续完成了开展老年助餐服务、建设提升30处街心公园、增建健身场地等9项工作。"
+    for flat in (text, text.replace("、", "、\n")):
+        figures = extract(flat, date=dt.date(2023, 10, 20)).figures
+        assert [f.role for f in figures if f.value == "30"] == ["target"]
+
+
+def test_a_five_year_plans_results_and_targets_as_headings() -> None:
+    # "“十三五”成就:" and "“十四五”目标:" head lists of the plan's five years
+    text = (
+        "“十三五”成就:\n地区生产总值年均增长7.1%\n对外贸易年均增长12.3%\n"
+        "“十四五”目标:\n人均生产总值达到8万元左右\n2021年目标:\n地区生产总值增长6%左右"
+    )
+    assert_as_text_and_one_line(
+        text,
+        ("role", "value", "period"),
+        {"date": dt.date(2021, 1, 28)},
+        [
+            ("outcome", "7.1%", "2016-2020"),
+            ("outcome", "12.3%", "2016-2020"),
+            ("target", "8万左右", "2021-2025"),
+            ("target", "6%左右", "2021"),
+        ],
+    )

@@ -117,7 +117,11 @@ _PLAN_STARTS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四
 
 # A five-year plan's name dates the figures after it when it says "in that period":
 # "“十三五”时期", "十三五期间", "“十三五”以来", "“十三五”末", "“十三五”,…".
-_PLAN_AS_TIME = re.compile(r"[”\"’']?(?:时期|期间|以来|末|来|[,:])")
+_PLAN_AS_TIME = re.compile(
+    r"[”\"’']?(?:时期|期间|以来|末|来|[,:]"
+    # ... and a heading of its results or its targets: "“十三五”成就:", "“十四五”目标:"
+    r"|(?:主要)?(?:成就|成绩|成果|目标)[:])"
+)
 
 
 _MIDYEAR = 7
