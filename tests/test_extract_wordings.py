@@ -1584,3 +1584,13 @@ def test_a_five_year_plans_results_and_targets_as_headings() -> None:
             ("target", "6%左右", "2021"),
         ],
     )
+
+
+def test_the_day_of_a_cited_report_dates_neither_the_article_nor_its_figures() -> None:
+    # an undated year-end notice citing a broadcast of the year: the year's outcomes are of its end
+    text = (
+        "2022年民生实事完成情况\n2022年,全市敬老院改造完成86所。"
+        "市电视台2022年6月18日播出专题片报道全市养老服务工作。"
+    )
+    figures = extract(text).figures
+    assert [(f.value, str(f.as_of)) for f in figures] == [("86", "2022-12-31")]

@@ -68,7 +68,7 @@ def read_article_date(text: str) -> dt.date | None:
         *_DATELINE.finditer(norm, 0, _DATELINE_WITHIN),
     ):
         found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
-        if found:
+        if found and not _MEDIA_EVENT.match(norm, match.end()):
             return found
     return None
 
@@ -125,6 +125,10 @@ _PLAN_AS_TIME = re.compile(
 
 
 _MIDYEAR = 7
+
+
+# A report the text cites, after its day ("…新闻频道2021年5月27日播出", "据…5月27日报道").
+_MEDIA_EVENT = re.compile(r"(?:首次|专题)?(?:播出|播发|报道|刊发|刊登|刊载|转载)")
 
 
 _PART_MONTHS = {"上半年": 6, "前三季度": 9, "前两季度": 6}
@@ -233,6 +237,8 @@ def _time_event(
         when = _date(year, month, int(m["d1"])) if m["d1"] else _month_end(year, month)
         if when is None or norm.startswith("前", m.end()):
             return None  # "2023年11月底前": a deadline, not a date of figures
+        if _MEDIA_EVENT.match(norm, m.end()):
+            return None  # "央视2021年5月27日播出《…》": the day of a report, not of figures
         return TimeEvent(at, year, year, as_of=when, text=text)
     if m["upto"]:
         upto_year = int(m["y2"]) if m["y2"] else ref if m["ty"] else in_force
