@@ -1594,3 +1594,23 @@ def test_the_day_of_a_cited_report_dates_neither_the_article_nor_its_figures() -
     )
     figures = extract(text).figures
     assert [(f.value, str(f.as_of)) for f in figures] == [("86", "2022-12-31")]
+
+
+def test_levels_at_a_five_year_plans_end() -> None:
+    # a level reached at the period's end (a baseline before it, a multiple of the last plan's
+    # end) against averages and sums over its years
+    text = (
+        "“十二五”时期,全市地区生产总值年均增长11.2%,达到356.4亿元,是“十一五”末的1.9倍;"
+        "城镇化率由42%提高到51%;固定资产投资累计完成1200亿元,是“十一五”的2.1倍。"
+    )
+    assert_as_text_and_one_line(
+        text,
+        ("value", "period"),
+        {"date": dt.date(2016, 2, 1)},
+        [
+            ("11.2%", "2011-2015"),
+            ("356.4亿", "2015"),
+            ("51%", "2015"),
+            ("1200亿", "2011-2015"),
+        ],
+    )

@@ -127,6 +127,10 @@ _PLAN_AS_TIME = re.compile(
 _MIDYEAR = 7
 
 
+# ... a multiple of an earlier time's figure ("是“十一五”末的1.9倍"): no date of figures.
+_MULTIPLE_OF = re.compile(r"[”\"’']?(?:末|年底|年末)?的[0-9]+(?:\.[0-9]+)?倍")
+
+
 # A report the text cites, after its day ("…新闻频道2021年5月27日播出", "据…5月27日报道").
 _MEDIA_EVENT = re.compile(r"(?:首次|专题)?(?:播出|播发|报道|刊发|刊登|刊载|转载)")
 
@@ -221,6 +225,8 @@ def _time_event(
 ) -> TimeEvent | None:
     """What one time expression says; ``in_force`` is the year of a date written without one."""
     at, text = m.start(), m.group()
+    if _MULTIPLE_OF.match(norm, m.end()):
+        return None  # "是“九五”末的2.2倍", "相当于2000年的3倍": the base of a multiple
     if m["span"]:
         first, last = int(m["s1"]), int(m["s2"])
         if not 1900 <= first <= last <= 2200:

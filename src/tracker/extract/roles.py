@@ -400,6 +400,10 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
                 as_of_note = "as_of: the end of the guessed period"
         first = min(first, as_of.year)
         last = max(last, as_of.year)
+        if first < last and (cand.baseline is not None or _TIMES_BEFORE.match(ctx.norm, cand.end)):
+            # "“十五”时期,…由35%提高到38%", "…达到206.27亿元,是“九五”末的2.2倍": the level at
+            # the period's end, not a sum over its years
+            first = last
     listed = listed_as_of(ctx.norm, cand.sentence, cand.start, last) if as_of else None
     as_of = listed or as_of  # "一季度、上半年分别增长3%、3.4%": each its own period's
     since = year_event is not None and year_event.current and year_event.first is not None
@@ -410,6 +414,13 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     return _When(
         first, last, as_of, period_note, as_of_note, since, dated, absolute, task is not None
     )
+
+
+# A figure set beside an earlier end as a multiple: "是“九五”末的2.2倍", "相当于2000年的3倍"
+# (not "累计完成447亿元,是“九五”的2.3倍": a sum over the years against the plan's before).
+_TIMES_BEFORE = re.compile(
+    r"[,,]?(?:是|为|相当于)[^,;。0-9]{0,8}?(?:末|年底|年末|[0-9]{4}年)的[0-9.]+倍"
+)
 
 
 def _task_period(cand: Candidate, ctx: ArticleContext) -> TimeEvent | None:
