@@ -395,9 +395,8 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
             as_of, as_of_note = _year_end(last, ctx, whole, period_note)
         first = min(first, as_of.year)
         last = max(last, as_of.year)
-        if first < last and (cand.baseline is not None or _TIMES_BEFORE.match(ctx.norm, cand.end)):
-            # "“十五”时期,…由35%提高到38%", "…达到206.27亿元,是“九五”末的2.2倍": the level at
-            # the period's end, not a sum over its years
+        if first < last and _TIMES_BEFORE.match(ctx.norm, cand.end):
+            # "…达到206.27亿元,是“九五”末的2.2倍": the level at the period's end
             first = last
     listed = listed_as_of(ctx.norm, cand.sentence, cand.start, last) if as_of else None
     as_of = listed or as_of  # "一季度、上半年分别增长3%、3.4%": each its own period's
