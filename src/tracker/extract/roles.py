@@ -65,6 +65,14 @@ _COMPARED_WITH_TARGET = re.compile(
 _NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:\([^()]{0,12}\))?(?:一项|项目|工程|行动|、|等)")
 
 
+# A figure in a list of works named by their tasks, closed by their count ("完成了…、建设提升50处
+# 口袋公园、增建球类运动场地等13项工作"): the task's target, not what was done.
+_LISTED_WORK = re.compile(
+    r"[^,;。0-9]{0,24}?、[^,;。]{0,60}?等[0-9一二三四五六七八九十]+项"
+    r"(?:工作|任务|民生实事|实事|民心工程)"
+)
+
+
 # A task put on a list of the year's work: "将172个行政村户厕改造任务列入民生实事项目", "把新建
 # 停车位2000个纳入年度重点工作".
 _PUT_ON_LIST = re.compile(r"(?:将|把)[^,;。0-9]{0,10}$")
@@ -153,8 +161,12 @@ def figure_role(
         return "target", 0.85, None  # a target quoted in a review ("控制在预期4.2%以内")
     if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - _LOOKBACK), cand.start):
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
-    if TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
-        return "target", 0.9, None
+    if (
+        TARGET_AFTER.match(after)
+        or _NAMED_TASK.match(norm, cand.end)
+        or ("、" in local and _LISTED_WORK.match(norm, cand.end, cand.sentence[1]))
+    ):
+        return "target", 0.9, None  # … and "…、建设提升50处口袋公园、…等13项工作"
     if _PUT_ON_LIST.search(local) and _ON_LIST_AFTER.match(norm, cand.end, cand.clause[1]):
         return "target", 0.85, None  # "将172个行政村…任务列入民生实事项目"
     if (
@@ -206,7 +218,7 @@ def figure_role(
         return "target", 0.75, None  # an item of a list under "主要预期目标" a few sentences back
     if cand.numerator is not None or cand.baseline is not None:
         return "outcome", 0.9, None  # a completion rate, a ratio or a change: already reached
-    sentence_before = norm[cand.sentence[0] : cand.start]
+    sentence_before = norm[_since_year_changed(cand, ctx) : cand.start]
     if _OUTCOME_STRONG.search(sentence_before):
         return "outcome", 0.85, None
     if cand.pre in ("不低于", "不少于") or _FLOOR_BEFORE.search(local):
@@ -252,6 +264,24 @@ def figure_role(
     if plan > review:
         return "target", 0.5, "role from the plan wording of the paragraph"
     return "outcome", 0.5, "role from the review wording of the paragraph (default)"
+
+
+def _since_year_changed(cand: Candidate, ctx: ArticleContext) -> int:
+    """Where the figure's sentence last turns to another year: the completion wording of the
+    year before is not the figure's ("2025年…粮食产量创历史新高 2026年地区生产总值增长4.5%左右",
+    lines without full stops run together)."""
+    index = bisect.bisect_right(ctx.event_starts, cand.start) - 1
+    year: int | None = None
+    at = cand.sentence[0]
+    for event in ctx.events[index::-1] if index >= 0 else ():
+        if event.at < cand.sentence[0]:
+            break
+        if event.last is None:
+            continue
+        if year is not None and event.last != year:
+            return at
+        year, at = event.last, event.at
+    return cand.sentence[0]
 
 
 # Completion right after the figure ("…86.66万平方米全部开工", "…41家场馆均已落实"): the figure
@@ -374,6 +404,9 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
             as_of, as_of_note = _year_end(last, ctx, whole, period_note)
         first = min(first, as_of.year)
         last = max(last, as_of.year)
+        if first < last and _TIMES_BEFORE.match(ctx.norm, cand.end):
+            # "…达到206.27亿元,是“九五”末的2.2倍": the level at the period's end
+            first = last
     listed = listed_as_of(ctx.norm, cand.sentence, cand.start, last) if as_of else None
     as_of = listed or as_of  # "一季度、上半年分别增长3%、3.4%": each its own period's
     since = year_event is not None and year_event.current and year_event.first is not None
@@ -384,6 +417,13 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     return _When(
         first, last, as_of, period_note, as_of_note, since, dated, absolute, task is not None
     )
+
+
+# A figure set beside an earlier end as a multiple: "是“九五”末的2.2倍", "相当于2000年的3倍"
+# (not "累计完成447亿元,是“九五”的2.3倍": a sum over the years against the plan's before).
+_TIMES_BEFORE = re.compile(
+    r"[,,]?(?:是|为|相当于)[^,;。0-9]{0,8}?(?:末|年底|年末|[0-9]{4}年)的[0-9.]+倍"
+)
 
 
 def _year_end(
