@@ -160,3 +160,20 @@ def test_a_standards_row_whose_task_writes_no_unit(header: str, row: str, unit: 
         ("outcome", "3840", unit, "不低于3700", ""),
         ("outcome", "4200", "人", "4000", "105%"),
     ]
+
+
+def test_a_tables_cells_one_a_line_whose_digits_run_together() -> None:
+    # Every cell on a line of its own: with the line breaks dropped the task, the done figure
+    # and the rate run into one string of digits. A cut is kept only when the rate confirms it.
+    text = (
+        "2020年1—10月民生工程进度表\n序号\n项目内容\n目标任务\n责任单位\n进度\n完成目标(%)\n备注\n"
+        "1\n农村劳动力转移培训(人)\n1500\n县人社局\n1740\n116\n超额完成\n"
+        "2\n新建农村公路(公里)\n80\n62.5\n78.1\n正在施工\n"
+        "3\n城镇调查失业率控制在(%)\n5.5\n5\n110\n超额完成\n"
+        "4\n乡镇卫生院改造(个)\n12\n9\n80\n"
+    )
+    assert _rows(text, dt.date(2020, 11, 10)) == [
+        ("outcome", "1740", "人", "1500", "116%"),  # the department's cell between
+        ("outcome", "62.5", "公里", "80", "78.1%"),  # all three in one run
+        ("outcome", "5%", "%", "5.5%", "110%"),  # a ceiling: task over done
+    ]  # "12980": no cut makes 80%, so row 4 is left unread

@@ -8,6 +8,7 @@ chance)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from fractions import Fraction
 
@@ -64,7 +65,8 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
         task.consumed = rate.consumed = True
     _standard_rows(norm, paragraphs, by_start, added)
     _progress_cells(norm, by_start)
-    return sorted([*cands, *added], key=lambda c: c.start)
+    cands = _glued_rows(norm, paragraphs, [*cands, *added])
+    return sorted(cands, key=lambda c: c.start)
 
 
 # A task's cell, then the progress cell as a bare percentage ("区商务粮食局 2家 98% 已经完成主体
@@ -199,6 +201,131 @@ def _mark(norm: str, cands: list[Candidate], at: int, width: int, task: int, don
                 cand.column = "outcome"
 
 
+# A table whose cells stand one to a line, read with the line breaks dropped (as every copy of
+# it reads): under a header naming the task and the rate ("目标任务 … 完成目标(%)"), a row's name
+# ends in its unit in brackets and its cells' digits run together ("城镇新增就业(人)26000市人社局
+# 32095123.4超额完成": the task, the department's cell, then done and rate in one run;
+# "就业困难人员就业(人)20002519125.9": all three in one). A run is cut only where the arithmetic
+# confirms it — done / task is the rate written, to its last digit — and only one cut does.
+_GLUED_HEADER = re.compile(
+    r"(?:目标任务|任务目标|年度目标|年度任务|工作目标|计划任务)[^。]{0,40}?(?:完成率|占比|之比|%)"
+)
+_GLUED_ROW = re.compile(
+    rf"(?P<name>[^0-9]{{0,8}})\((?P<unit>{_UNIT}|%)\)(?P<first>[0-9][0-9.]*)"
+    r"(?:(?P<cell>[\u4e00-\u9fff、]{1,30}?)(?P<second>[0-9][0-9.]*))?"
+)
+_GLUED_NUMBER = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+# A ceiling's rate is the task over what was done ("城镇登记失业率低于(%)4.34.17103.1": 4.3 over
+# 4.17 is 103.1%).
+_CEILING_NAME = re.compile(r"(?:低于|以下|以内|不高于|不超过|控制在)$")
+# The remark after the rate says the task was exceeded: done is more than the task.
+_EXCEEDED = re.compile(r"超额|超过")
+# The rows' numbers (1, 2, 3 … before each row's name, "9*" marking a row of the city's own):
+# not figures.
+_ROW_NUMBER = re.compile(r"(?<![0-9.])[0-9]{1,2}(?=\*?[\u4e00-\u9fff])")
+_PAST_LAST_ROW = 40  # the next row, whose figures the copy lost, still has its number
+
+
+def _glued_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -> list[Candidate]:
+    header = _GLUED_HEADER.search(norm)
+    if header is None:
+        return cands
+    rows: list[tuple[re.Match[str], list[tuple[int, str]], bool]] = []
+    for row in _GLUED_ROW.finditer(norm, header.end()):
+        ceiling = _CEILING_NAME.search(row["name"]) is not None
+        cut = _confirmed_cut(row, ceiling)
+        if cut is not None:
+            rows.append((row, cut, ceiling))
+    if not rows:
+        return cands
+    taken = [(cells[0][0], cells[-1][0] + len(cells[-1][1])) for _, cells, _ in rows]
+    kept = [c for c in cands if not any(start <= c.start < end for start, end in taken)]
+    by_start = {c.start: c for c in kept}
+    added: list[Candidate] = []
+    for row, cells, ceiling in rows:
+        para = paragraph_at(paragraphs, row.start())
+        unit = row["unit"]
+        made = [
+            _new_cell(para, by_start, added, at, number, "%" if i == 2 else unit, i == 2)
+            for i, (at, number) in enumerate(cells)
+        ]
+        task, done, rate = made
+        if task is None or done is None or rate is None:
+            continue
+        done.goal_target, done.rate, done.ceiling = task, rate, ceiling
+        done.related.extend((task, rate))
+        task.consumed = rate.consumed = True
+    numbers = _row_numbers(norm, header.end(), taken[-1][1] + _PAST_LAST_ROW)
+    return [c for c in [*kept, *added] if c.start not in numbers or c in added]
+
+
+def _confirmed_cut(row: re.Match[str], ceiling: bool) -> list[tuple[int, str]] | None:
+    """The one cut of the row's runs into task, done and rate (each with its place) that the
+    rate confirms, or None."""
+    first, at = row["first"], row.start("first")
+    cuts = [
+        [(at, task), (at + len(task), done), (at + len(task) + len(done), rate)]
+        for task, done, rate in _pieces(first, 3)
+        if _rate_holds(task, done, rate, ceiling)
+    ]
+    if row["second"] and _GLUED_NUMBER.fullmatch(first):
+        second, at2 = row["second"], row.start("second")
+        cuts += [
+            [(at, first), (at2, done), (at2 + len(done), rate)]
+            for done, rate in _pieces(second, 2)
+            if _rate_holds(first, done, rate, ceiling)
+        ]
+    cuts = [cut for cut in cuts if not _exceeded(row.string, cut) or _beyond(cut, ceiling)]
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def _exceeded(norm: str, cut: list[tuple[int, str]]) -> bool:
+    at, rate = cut[-1]
+    return _EXCEEDED.match(norm, at + len(rate)) is not None
+
+
+def _beyond(cut: list[tuple[int, str]], ceiling: bool) -> bool:
+    """Whether what was done goes beyond the task: more, or for a ceiling less."""
+    task, done = Fraction(cut[0][1]), Fraction(cut[1][1])
+    return done < task if ceiling else done > task
+
+
+def _pieces(run: str, parts: int) -> list[tuple[str, ...]]:
+    """Every cut of ``run`` into ``parts`` numbers as a table writes them (no leading zero, at
+    most one point)."""
+    out = []
+    for cuts in itertools.combinations(range(1, len(run)), parts - 1):
+        bounds = (0, *cuts, len(run))
+        pieces = tuple(run[i:j] for i, j in itertools.pairwise(bounds))
+        if all(_GLUED_NUMBER.fullmatch(p) for p in pieces):
+            out.append(pieces)
+    return out
+
+
+def _rate_holds(task: str, done: str, rate: str, ceiling: bool) -> bool:
+    """Whether ``rate`` is done over task (task over done for a ceiling) in percent, to the
+    half of its last digit written."""
+    t, d, r = Fraction(task), Fraction(done), Fraction(rate)
+    if t <= 0 or d <= 0 or r <= 0:
+        return False
+    half = Fraction(1, 2 * 10 ** len(rate.partition(".")[2]))
+    ratios = [d / t * 100] + ([t / d * 100] if ceiling else [])
+    return any(abs(ratio - r) <= half for ratio in ratios)
+
+
+def _row_numbers(norm: str, start: int, end: int) -> set[int]:
+    """Where the rows' numbers stand: 1, 2, 3 … in order, one lost now and then (a row number
+    run into the figure after it)."""
+    places: set[int] = set()
+    expected = 1
+    for number in _ROW_NUMBER.finditer(norm, start, end):
+        value = int(number.group())
+        if value in (expected, expected + 1):
+            places.add(number.start())
+            expected = value + 1
+    return places
+
+
 def _row_unit(norm: str, start: int) -> str | None:
     before = norm[max(start - 40, 0) : start]
     cell = _UNIT_CELL.search(before) or _NAMED_UNIT.search(before)
@@ -223,14 +350,30 @@ def _cell(
     known = by_start.get(start)
     if known is not None:
         return known if known.end == end and not known.consumed else None
+    return _new_cell(para, by_start, added, start, row[name], written or unit, bool(written), pre)
+
+
+def _new_cell(
+    para: Paragraph,
+    by_start: dict[int, Candidate],
+    added: list[Candidate],
+    start: int,
+    number: str,
+    unit: str,
+    written: bool,
+    pre: str | None = None,
+) -> Candidate | None:
+    """A figure made of a cell: ``number`` at ``start`` (after ``pre``), in ``unit``, which the
+    cell writes (``written``: its end is after the unit) or the row gives."""
+    end = start + len(pre or "") + len(number) + (len(unit) if written else 0)
     cand = Candidate(
         start=start,
         end=end,
-        number=row[name],
+        number=number,
         pre=pre,
         yu=None,
         scale=None,
-        unit=written or unit,
+        unit=unit,
         suf=None,
         unit_note=None if written else _UNIT_NOTE,
         paragraph=para,
