@@ -177,3 +177,17 @@ def test_a_tables_cells_one_a_line_whose_digits_run_together() -> None:
         ("outcome", "62.5", "公里", "80", "78.1%"),  # all three in one run
         ("outcome", "5%", "%", "5.5%", "110%"),  # a ceiling: task over done
     ]  # "12980": no cut makes 80%, so row 4 is left unread
+
+
+def test_a_row_with_no_unit_anywhere_counts_people_or_things() -> None:
+    # No unit column, no unit in the cells nor a figure in the name: a name that counts people
+    # gives 人, any other a count of things (个), noted as the row's.
+    text = (
+        "序号 项目名称 责任单位 目标任务 1-9月完成 完成率\n"
+        "1 城乡老人免费体检 县卫健局 42000 37800 90%\n"
+        "2 消除农村危房“清零村” 县住建局 36 27 75.0%\n"
+    )
+    assert _rows(text, dt.date(2021, 10, 8)) == [
+        ("outcome", "37800", "人", "42000", "90%"),
+        ("outcome", "27", "个", "36", "75.0%"),
+    ]

@@ -329,7 +329,19 @@ def _row_numbers(norm: str, start: int, end: int) -> set[int]:
 def _row_unit(norm: str, start: int) -> str | None:
     before = norm[max(start - 40, 0) : start]
     cell = _UNIT_CELL.search(before) or _NAMED_UNIT.search(before)
-    return cell["unit"] if cell else None
+    if cell:
+        return cell["unit"]
+    name = _BARE_NAME.search(before)
+    if name is None:
+        return None
+    # No unit anywhere in the row ("新增城镇就业 人社局 8950 7356 82%", "基本消除“空白村” 21 21
+    # 100.0%"): people when the name counts them, else a count of things.
+    return "人" if _PEOPLE_NAME.search(name["name"]) else "个"
+
+
+# The row's name (and its department's cell), in words, just before the task's cell.
+_BARE_NAME = re.compile(r"(?P<name>[^0-9%]*[\u4e00-\u9fff”)])[ \t|]+$")
+_PEOPLE_NAME = re.compile(r"就业|人员|人口|劳动力|群众|职工|农民工|学生|妇女|儿童|老人|居民|患者")
 
 
 def _cell(
