@@ -191,3 +191,19 @@ def test_a_row_with_no_unit_anywhere_counts_people_or_things() -> None:
         ("outcome", "37800", "人", "42000", "90%"),
         ("outcome", "27", "个", "36", "75.0%"),
     ]
+
+
+def test_a_bar_table_whose_header_names_the_months_and_an_item_in_sub_rows() -> None:
+    # Every cell on a line of its own ending in " |"; the header names the months reported.
+    # Item 2 is told in two sub-rows (more cells than the header's): its columns are unknown,
+    # and item 3 is counted from its own number again (not shifted by item 2's extra cells).
+    cells = (
+        "序号|项目名称|责任单位|目标任务|1-6月实际完成情况|完成率%|备注|"
+        "1|新建村级养老服务站|县民政局|6个||50%|已完成主体工程|"
+        "2|农村改厕|县农业农村局|1200户|864|72%||户用沼气|县农业农村局|30口|20口||"
+        "3|新增公交线路|县交通局|4条|开通2条|||"
+    )
+    text = "".join(f"{cell} |\n" for cell in cells.split("|")[:-1])
+    got = [row[:3] for row in _rows(text, dt.date(2021, 7, 5))]
+    assert got[:3] == [("target", "6", "个"), ("outcome", "50%", "%"), ("outcome", "864", "户")]
+    assert got[-2:] == [("target", "4", "条"), ("outcome", "2", "条")]

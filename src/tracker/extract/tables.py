@@ -152,8 +152,10 @@ def _standard_rows(
 
 # A table whose cells are parted by bars ("序号 | 项目内容 | 年度完成情况 | 完成成效 | 责任单位 |"):
 # the header names a column of tasks and a column of what was done; every row after it has as
-# many cells, so a cell's column is its place counted from the header, lines lost or not.
-_BAR_HEADER = re.compile(r"[^|。0-9]{1,8}(?:\|[^|。0-9]{1,12}){3,12}\|")
+# many cells, so a cell's column is its place counted from the header, lines lost or not. A
+# header cell may name the months reported ("1-8月实际完成情况").
+_HEADER_CELL = r"(?:[^|。0-9]|[0-9]{1,2} ?[-—至] ?[0-9]{1,2}月)"
+_BAR_HEADER = re.compile(rf"{_HEADER_CELL}{{1,8}}(?:\|{_HEADER_CELL}{{1,12}}){{3,12}}\|")
 _TASK_COLUMN = re.compile(
     r"项目内容|建设内容|目标任务|任务目标|工作目标|年度目标|年度任务|实事内容"
     r"|内容(?:与|和|及)要求|目标要求"  # a 督查 table's "序号 | 内容与要求 | 完成情况 | 责任单位 |"
@@ -167,6 +169,8 @@ def bar_columns(norm: str, cands: list[Candidate]) -> None:
     what was done as outcomes."""
     for header in _BAR_HEADER.finditer(norm):
         names = [re.sub(r"\s+", "", cell) for cell in header.group().split("|")[:-1]]
+        if "序号" in names:  # the title's tail run into the header: the table starts at 序号
+            names = names[names.index("序号") :]
         tasks = [i for i, name in enumerate(names) if _TASK_COLUMN.search(name)]
         done = [
             i
@@ -175,18 +179,32 @@ def bar_columns(norm: str, cands: list[Candidate]) -> None:
         ]
         if len(tasks) != 1 or not done:
             continue
-        _mark(norm, cands, header.end(), len(names), tasks[0], done[0])
+        _mark(norm, cands, header.end(), names, tasks[0], done[0])
 
 
-def _mark(norm: str, cands: list[Candidate], at: int, width: int, task: int, done: int) -> None:
-    spans: list[tuple[int, int, int]] = []  # start, end, column
-    column = 0  # the cell after the header's last bar opens the first row (its number)
+def _mark(
+    norm: str, cands: list[Candidate], at: int, names: list[str], task: int, done: int
+) -> None:
+    cells: list[tuple[int, int]] = []
     while True:
         bar = norm.find("|", at, at + _CELL_LENGTH)
         if bar < 0:
             break
-        spans.append((at, bar, column))
-        at, column = bar + 1, (column + 1) % width
+        cells.append((at, bar))
+        at = bar + 1
+    if not cells:
+        return
+    width = len(names)
+    if names[0] == "序号":
+        rows = _numbered_rows(norm, cells, width)
+    else:  # the cell after the header's last bar opens the first row
+        rows = [cells[i : i + width] for i in range(0, len(cells), width)]
+    spans: list[tuple[int, int, int]] = []  # start, end, column
+    for i, row in enumerate(rows):
+        # A row of more cells than the header's (an item told in sub-rows) leaves its columns
+        # unknown; the last row may be cut short by the copy's end.
+        if len(row) == width or (i == len(rows) - 1 and len(row) < width):
+            spans += [(start, end, col) for col, (start, end) in enumerate(row)]
     if not spans:
         return
     starts = [start for start, _, _ in spans]
@@ -199,6 +217,26 @@ def _mark(norm: str, cands: list[Candidate], at: int, width: int, task: int, don
                 cand.column = "target"
             elif col == done:
                 cand.column = "outcome"
+
+
+def _numbered_rows(
+    norm: str, cells: list[tuple[int, int]], width: int
+) -> list[list[tuple[int, int]]]:
+    """The cells in rows, each opened by its number (1, 2, 3 …) in the 序号 column."""
+    rows: list[list[tuple[int, int]]] = [[]]
+    expected: int | None = None
+    for cell in cells:
+        text = norm[cell[0] : cell[1]].strip()
+        if (
+            text.isdigit()
+            and int(text) == (expected or int(text))
+            and (not rows[-1] or len(rows[-1]) > width // 2)
+        ):
+            expected = int(text) + 1
+            if rows[-1]:
+                rows.append([])
+        rows[-1].append(cell)
+    return rows
 
 
 # A table whose cells stand one to a line, read with the line breaks dropped (as every copy of
