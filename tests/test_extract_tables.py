@@ -207,3 +207,12 @@ def test_a_bar_table_whose_header_names_the_months_and_an_item_in_sub_rows() -> 
     got = [row[:3] for row in _rows(text, dt.date(2021, 7, 5))]
     assert got[:3] == [("target", "6", "个"), ("outcome", "50%", "%"), ("outcome", "864", "户")]
     assert got[-2:] == [("target", "4", "条"), ("outcome", "2", "条")]
+
+
+def test_a_tasks_cell_with_its_scale_and_no_measure_word() -> None:
+    # "5000万" with no 元: money as the name tells, and the done cell counts in the same 万元.
+    text = (
+        "序号 项目名称 责任单位 目标任务 1-9月完成 完成率\n"
+        "1 发放创业担保贷款 县人社局 5000万 4120 82.4%\n"
+    )
+    assert _rows(text, dt.date(2021, 10, 8)) == [("outcome", "4120", "万元", "5000万", "82.4%")]

@@ -20,9 +20,10 @@ _UNIT = rf"(?:万|亿)?(?:{_MEASURE})"
 _NUM = r"[0-9]+(?:\.[0-9]+)?"
 _GAP = r"[ \t|]+"  # cells parted by blanks (a full-width blank is a blank after NFKC) or bars
 
-# Task, done, rate: three cells, the units of the first two written in them or not at all.
+# Task, done, rate: three cells, the units of the first two written in them or not at all, or
+# the task's scale only ("10000万 |7965 |80%": the done cell in the same 万).
 _ROW = re.compile(
-    rf"(?<![0-9.%/])(?P<task>{_NUM})(?P<task_unit>{_UNIT})?{_GAP}"
+    rf"(?<![0-9.%/])(?P<task>{_NUM})(?P<task_unit>{_UNIT}|万|亿)?{_GAP}"
     rf"(?P<done>{_NUM})(?P<done_unit>{_UNIT})?{_GAP}(?P<rate>{_NUM})%"
 )
 
@@ -51,11 +52,16 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
         rate_value = Fraction(row["rate"])
         if task_value <= 0 or abs(done_value / task_value * 100 - rate_value) > _SLACK:
             continue
-        unit = row["done_unit"] or row["task_unit"] or _row_unit(norm, row.start())
-        if unit is None or (row["task_unit"] and row["done_unit"] and row["task_unit"] != unit):
-            continue
         para = paragraph_at(paragraphs, row.start())
-        task = _cell(para, by_start, added, row, "task", unit, row["task_unit"])
+        if row["task_unit"] in ("万", "亿"):
+            task, unit = _scaled_task(norm, para, by_start, added, row)
+        else:
+            unit = row["done_unit"] or row["task_unit"] or _row_unit(norm, row.start())
+            if unit is None or (row["task_unit"] and row["done_unit"] and row["task_unit"] != unit):
+                continue
+            task = _cell(para, by_start, added, row, "task", unit, row["task_unit"])
+        if unit is None:
+            continue
         done = _cell(para, by_start, added, row, "done", unit, row["done_unit"])
         rate = _cell(para, by_start, added, row, "rate", "%", "%")
         if task is None or done is None or rate is None or done.goal_target is not None:
@@ -67,6 +73,27 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
     _progress_cells(norm, by_start)
     cands = _glued_rows(norm, paragraphs, [*cands, *added])
     return sorted(cands, key=lambda c: c.start)
+
+
+def _scaled_task(
+    norm: str,
+    para: Paragraph,
+    by_start: dict[int, Candidate],
+    added: list[Candidate],
+    row: re.Match[str],
+) -> tuple[Candidate | None, str | None]:
+    """A task's cell with its scale and no measure word ("完成征缴基金10000万元 |区人社局 |10000万
+    |7965 |80%"): money or people as the row's name tells, the done cell in the same scale."""
+    name = norm[max(row.start() - 40, 0) : row.start()].rpartition("%")[2]
+    base = "元" if _MONEY_NAME.search(name) else "人" if _PEOPLE_NAME.search(name) else None
+    if base is None or row["done_unit"] or row.start("task") in by_start:
+        return None, None
+    scale = row["task_unit"]
+    task = _new_cell(para, by_start, added, row.start("task"), row["task"], base, False, scale)
+    return task, scale + base
+
+
+_MONEY_NAME = re.compile(r"资金|经费|投资|基金|补贴|补助|预算|收入|款|税|费|元")
 
 
 # A task's cell, then the progress cell as a bare percentage ("区商务粮食局 2家 98% 已经完成主体
@@ -400,7 +427,8 @@ def _cell(
     known = by_start.get(start)
     if known is not None:
         return known if known.end == end and not known.consumed else None
-    return _new_cell(para, by_start, added, start, row[name], written or unit, bool(written), pre)
+    unit = written or unit
+    return _new_cell(para, by_start, added, start, row[name], unit, bool(written), pre=pre)
 
 
 def _new_cell(
@@ -411,18 +439,19 @@ def _new_cell(
     number: str,
     unit: str,
     written: bool,
+    scale: str | None = None,
     pre: str | None = None,
 ) -> Candidate | None:
-    """A figure made of a cell: ``number`` at ``start`` (after ``pre``), in ``unit``, which the
-    cell writes (``written``: its end is after the unit) or the row gives."""
-    end = start + len(pre or "") + len(number) + (len(unit) if written else 0)
+    """A figure made of a cell: ``number`` at ``start`` (after ``pre``, with ``scale``), in
+    ``unit``, which the cell writes (``written``: its end is after the unit) or the row gives."""
+    end = start + len(pre or "") + len(number) + len(scale or "") + (len(unit) if written else 0)
     cand = Candidate(
         start=start,
         end=end,
         number=number,
         pre=pre,
         yu=None,
-        scale=None,
+        scale=scale,
         unit=unit,
         suf=None,
         unit_note=None if written else _UNIT_NOTE,
