@@ -216,3 +216,17 @@ def test_a_tasks_cell_with_its_scale_and_no_measure_word() -> None:
         "1 发放创业担保贷款 县人社局 5000万 4120 82.4%\n"
     )
     assert _rows(text, dt.date(2021, 10, 8)) == [("outcome", "4120", "万元", "5000万", "82.4%")]
+
+
+def test_a_tasks_cell_with_only_a_remark_after_it_is_a_target() -> None:
+    text = (
+        "序号 项目名称 责任单位 目标任务 1-9月实际完成情况 任务完成率 备注\n"
+        "1 新增城镇就业 县人社局 3200人 2880人 90%\n"
+        "2 建成智慧停车平台 县公安局 3个 已完成选址,设备进入采购阶段。\n"
+        "3 实施老旧小区改造 县住建局 6 因资金下达滞后,尚未开工。\n"
+    )
+    assert _rows(text, dt.date(2021, 10, 8)) == [
+        ("outcome", "2880", "人", "3200", "90%"),
+        ("target", "3", "个", "", ""),  # not "已完成" 3: the task, no figure done
+        ("target", "6", "个", "", ""),  # no measure word: a count of things
+    ]

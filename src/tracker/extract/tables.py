@@ -71,6 +71,7 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
         task.consumed = rate.consumed = True
     _standard_rows(norm, paragraphs, by_start, added)
     _progress_cells(norm, by_start)
+    _lone_tasks(norm, paragraphs, by_start, added)
     cands = _glued_rows(norm, paragraphs, [*cands, *added])
     return sorted(cands, key=lambda c: c.start)
 
@@ -119,6 +120,45 @@ def _progress_cells(norm: str, by_start: dict[int, Candidate]) -> None:
 _WHOLE = 100
 # What the cell after a progress percentage tells: the work done or under way.
 _PROGRESS_AFTER = re.compile(r"[ \t|]*(?:已经|已|完成|正在|进度|开工|竣工|建成|施工|推进|主体)")
+
+
+# Under a header naming the column of tasks ("序号 项目名称 责任单位 目标任务 …"), a task's cell
+# with no done figure after it, only the remark ("区棚改办 5 因集体土地征收新政策出台滞后",
+# "公安分局 4个 已完成人员配置", "数字化覆盖 8 11月底厂家开始安排发货"): the task, a target.
+_TASK_HEADER = re.compile(
+    r"序号[ \t|]+[^。]{0,40}?(?:目标任务|任务目标|工作目标|年度目标|年度任务)"
+)
+_TABLE_LENGTH = 3000  # how far after its header a table of this kind runs at most
+_LONE_TASK = re.compile(
+    rf"(?<=[\u4e00-\u9fff”)][ \t|])(?P<task>{_NUM})(?P<task_unit>{_UNIT})?{_GAP}"
+    rf"(?!{_UNIT})(?=[\u4e00-\u9fff]|[0-9]{{1,2}}月)"
+)
+
+
+def _lone_tasks(
+    norm: str, paragraphs: list[Paragraph], by_start: dict[int, Candidate], added: list[Candidate]
+) -> None:
+    header = _TASK_HEADER.search(norm)
+    if header is None:
+        return
+    for row in _LONE_TASK.finditer(norm, header.end(), header.end() + _TABLE_LENGTH):
+        known = by_start.get(row.start("task"))
+        if known is not None:
+            if row["task_unit"] and known.end == row.end("task_unit") and _alone(known):
+                known.column = "target"
+            continue
+        unit = _row_unit(norm, row.start())
+        if row["task_unit"] or unit is None:
+            continue
+        para = paragraph_at(paragraphs, row.start())
+        task = _new_cell(para, by_start, added, row.start("task"), row["task"], unit, False)
+        if task is not None:
+            task.column = "target"
+
+
+def _alone(cand: Candidate) -> bool:
+    """Whether no rule has tied the figure to another yet."""
+    return not (cand.related or cand.consumed or cand.goal_target or cand.rate)
 
 
 # A standard's row under a unit column ("提高农村低保标准 元/年/人 不低于3700元 3840 达到目标…"):
