@@ -281,6 +281,27 @@ def test_the_date_line_dates_the_article_not_the_figures() -> None:
     assert [f.as_of for f in extract(text).figures] == [dt.date(2023, 6, 30)] * 2
 
 
+def test_a_date_one_item_gives_is_not_the_whole_years_nor_the_pages() -> None:
+    """A "截至…日" near the top dated the page (so "the year was not over"), and the items told
+    of "全年" after it took that day too."""
+    text = (
+        "2022年十件民生实事全面完成\n公园建设。截至2022年12月26日,已建成口袋公园30个。\n"
+        "养老服务。全年新建社区养老服务站15个,超额完成12个的年度任务。"
+    )
+    got = {f.value: (f.period, f.as_of) for f in extract(text).figures if f.role == "outcome"}
+    assert got == {"30": ("2022", dt.date(2022, 12, 26)), "15": ("2022", dt.date(2022, 12, 31))}
+
+
+def test_without_any_date_an_outcome_is_not_dated_after_today() -> None:
+    """No year, no date: the figures were this year's, as of its last day — a date to come,
+    which `tracker check` warns of (W211) in every draft of such a text."""
+    today = dt.date.today()
+    for text in ("全县城镇新增就业3000人。", "目前,全县已建成公厕12座。"):
+        figure = one(text)
+        assert figure.period == str(today.year)
+        assert figure.as_of == today
+
+
 def test_years_from_the_text_then_date_then_date_line() -> None:
     assert one("2022年,全市新增就业1.2万人。", date=dt.date(2024, 3, 1)).period == "2022"
     assert one("今年以来,全市新增就业1.2万人。", date=dt.date(2024, 3, 1)).period == "2024"

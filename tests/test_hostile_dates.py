@@ -84,3 +84,20 @@ def test_short_date_of_the_last_day_python_knows() -> None:
     assert short_date(date.max) == "9999-12"
     assert short_date(date(2024, 2, 29)) == "2024-02"
     assert short_date(date(2024, 2, 28)) == "2024-02-28"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("day", ["9999-12-31", "0099-01-01"])
+def test_source_date_outside_the_years(tmp_path: Path, lang: str, day: str) -> None:
+    """A source's date was taken as it came (shown in reports as the year 9999); now it is
+    E120 on the source's line, and the goal citing it is not reported a second time."""
+    source = f'[[source]]\nid = "s"\ntitle = "t"\ndate = {day}\n\n'
+    text = GOAL.format(deadline="2025-12-31").replace("[[goal]]", source + "[[goal]]")
+    text = text.replace("target = 5", 'target = 5\nsource = "s"')
+    (tmp_path / "t.toml").write_text(text, encoding="utf-8")
+    result = run(tmp_path, lang, "check")
+    assert result.exit_code == 1, result.output
+    assert "t.toml:7:1" in result.output
+    assert "E120 date" in result.output
+    assert ("1900 and 2200" if lang == "en" else "1900 到 2200") in result.output
+    assert result.output.count("E1") == 1, result.output

@@ -338,6 +338,20 @@ def test_goal_with_errors_is_refused(data: Path) -> None:
     assert "tracker check" in result.stderr
 
 
+def test_goal_id_used_twice_is_refused(data: Path) -> None:
+    """Two files with one id (E130): recording into the first left the copy, which `check`
+    reports, as it was; now nothing is written and the message names both places."""
+    copy = '[[goal]]\nid = "yanhu-2022-lunches"\ntitle = "副本"\nregion = "盐湖区"\n'
+    (data / "copy.toml").write_text(copy + 'unit = "所"\nperiod = 2022\ntarget = 60\n', "utf-8")
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    result = run(data, "yanhu-2022-lunches", "30", "--as-of", "2022-09-30")
+    assert result.exit_code == 1, result.output
+    assert 'goal "yanhu-2022-lunches" has errors' in result.stderr
+    assert "E130" in result.stderr
+    assert "goals.toml:" in result.stderr
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before
+
+
 def test_bundled_sample_is_never_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("TRACKER_DATA", raising=False)

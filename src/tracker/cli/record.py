@@ -12,7 +12,7 @@ from tracker.cli.options import emit, global_options, load_dataset, write_option
 from tracker.cli.params import TEXT, DateParam
 from tracker.core.compute import Thresholds, evaluate
 from tracker.edit.apply import record_outcome
-from tracker.edit.outcome import build_outcome, data_file, unknown_goal
+from tracker.edit.outcome import build_outcome, data_file, goal_to_edit
 from tracker.errors import UsageError
 from tracker.render.check import problem_line
 from tracker.render.escape import inline
@@ -83,9 +83,7 @@ def record(
     dataset = load_dataset(obj)
     if dataset.bundled:
         raise UsageError(t("record.bundled", obj.lang))
-    goal = dataset.goal(goal_id)
-    if goal is None:
-        raise unknown_goal(dataset, goal_id)
+    goal = goal_to_edit(dataset, goal_id)
     today = dt.date.today()
     if as_of > today and not allow_future:
         raise UsageError.of("record.future", as_of=as_of, today=today)

@@ -14,6 +14,7 @@ from tracker.load.discover import display_path, iter_data_files
 from tracker.model import Dataset, Goal, Kind
 from tracker.parse.grammar import quoted
 from tracker.parse.quantity import QuantityError, parse_quantity, parse_unit
+from tracker.problems import DUPLICATE_GOAL
 from tracker.suggest import suggest
 
 _DONE_WORDS = {
@@ -27,9 +28,19 @@ _DONE_WORDS = {
 _RATIO = re.compile(r"\s*([0-9０-９.,，]+)\s*/\s*([0-9０-９.,，]+)\s*")  # 18909/20037
 
 
-def unknown_goal(dataset: Dataset, goal_id: str) -> TrackerError:
-    """Why no goal has this id: its errors kept it out of the dataset (fix them first), or
-    the id is unknown (a usage error naming the closest ids)."""
+def goal_to_edit(dataset: Dataset, goal_id: str) -> Goal:
+    """The one goal with this id. An id that two files use (E130) names no goal: writing
+    to the first would leave the other, which `check` reports, as it was."""
+    goal = dataset.goal(goal_id)
+    twice = any(p.goal_id == goal_id and p.code == DUPLICATE_GOAL for p in dataset.errors)
+    if goal is None or twice:
+        raise _not_editable(dataset, goal_id)
+    return goal
+
+
+def _not_editable(dataset: Dataset, goal_id: str) -> TrackerError:
+    """Why no goal has this id: its errors kept it out of the dataset or it is used twice
+    (fix them first), or the id is unknown (a usage error naming the closest ids)."""
     broken = [p for p in dataset.errors if p.goal_id == goal_id]
     if broken:
         first = broken[0]

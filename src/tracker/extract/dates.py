@@ -67,10 +67,15 @@ def read_article_date(text: str) -> dt.date | None:
         *_STAMP.finditer(norm, 0, _DATELINE_WITHIN),
         *_DATELINE.finditer(norm, 0, _DATELINE_WITHIN),
     ):
+        if norm.endswith(_UNTIL, 0, match.start()):
+            continue  # "截至2018年12月25日,已完成…": the date of figures, not of the page
         found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
         if found:
             return found
     return None
+
+
+_UNTIL = ("截至", "截止", "截止到", "至", "到")
 
 
 _DATELINE_WITHIN = 240  # a dateline stands near the top

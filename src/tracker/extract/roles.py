@@ -328,7 +328,7 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     The latest year-bearing expression before the figure sets the period; a later date-only
     one ("截至12月10日", "1—10月底", "目前") dates the figure within it.
     """
-    year_event, date_event = _events_before(cand, ctx)
+    year_event, date_event, whole = _events_before(cand, ctx)
     task = _task_period(cand, ctx)
     if task is not None:
         year_event = task
@@ -356,18 +356,13 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
             as_of = date_event.as_of or _now(ctx)
             if date_event.as_of is None:
                 as_of_note = 'as_of: the article date ("目前")'
-        elif year_event is not None and year_event.as_of is not None:
+        elif year_event is not None and year_event.as_of is not None and not whole:
             as_of = year_event.as_of
         elif year_event is not None and year_event.current:
             as_of = _now(ctx)
             as_of_note = "as_of: the article date (a running total)"
         else:
-            as_of = dt.date(last, 12, 31)
-            if ctx.date is not None and ctx.date < as_of:
-                as_of = ctx.date
-                as_of_note = "as_of: the article date (the year was not over)"
-            elif period_note:
-                as_of_note = "as_of: the end of the guessed period"
+            as_of, as_of_note = _year_end(last, ctx, whole, period_note)
         first = min(first, as_of.year)
         last = max(last, as_of.year)
     listed = listed_as_of(ctx.norm, cand.sentence, cand.start, last) if as_of else None
@@ -380,6 +375,20 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     return _When(
         first, last, as_of, period_note, as_of_note, since, dated, absolute, task is not None
     )
+
+
+def _year_end(
+    year: int, ctx: ArticleContext, whole: bool, period_note: str | None
+) -> tuple[dt.date, str | None]:
+    """An outcome dated by its year only: the year's last day, unless the article's date (or,
+    with none, today) comes first. An estimated date (the latest the text states) is only a
+    bound: "全年建成20个" after "截至12月25日" is the year's figure."""
+    end = dt.date(year, 12, 31)
+    if ctx.date is not None and ctx.date < end and not (whole and not ctx.date_known):
+        return ctx.date, "as_of: the article date (the year was not over)"
+    if ctx.date is None and dt.date.today() < end:  # a figure reported cannot be later
+        return dt.date.today(), "as_of: today (no date in the text, and the year is not over)"
+    return end, ("as_of: the end of the guessed period" if period_note else None)
 
 
 def _task_period(cand: Candidate, ctx: ArticleContext) -> TimeEvent | None:
@@ -396,8 +405,10 @@ def _task_period(cand: Candidate, ctx: ArticleContext) -> TimeEvent | None:
 
 def _events_before(
     cand: Candidate, ctx: ArticleContext
-) -> tuple[TimeEvent | None, TimeEvent | None]:
-    """The year-bearing expression in force at the figure, and the date-only one after it."""
+) -> tuple[TimeEvent | None, TimeEvent | None, bool]:
+    """The year-bearing expression in force at the figure, the date-only one after it, and
+    whether a "全年" between them makes the figure the whole year's ("截至2018年12月25日,…。
+    …全年建成…20个": as of the year's end, not that day)."""
     year_event: TimeEvent | None = None
     date_event: TimeEvent | None = None
     running = _RUNNING.search(ctx.norm, *cand.sentence) is not None
@@ -434,7 +445,7 @@ def _events_before(
             if event.as_of is not None and event.as_of.year == year_event.first == year_event.last:
                 date_event = event
                 break
-    return year_event, date_event
+    return year_event, date_event, stopped
 
 
 def _now(ctx: ArticleContext) -> dt.date:
@@ -444,7 +455,7 @@ def _now(ctx: ArticleContext) -> dt.date:
             return dt.date(ctx.date.year - 1, 12, 31)
         return ctx.date
     year = ctx.default_year or dt.date.today().year
-    return dt.date(year, 12, 31)
+    return min(dt.date(year, 12, 31), dt.date.today())
 
 
 _FULL_STOP = re.compile(r"[。!?\n]")

@@ -109,11 +109,16 @@ def build_file(document: dict[str, Any], ctx: FileContext, data: FileData) -> No
 
 
 def _source(spec: SourceSpec, source_id: str, ctx: FileContext, path: Path_) -> Source:
+    day = spec.date
+    if day is not None and not MIN_YEAR <= day.year <= MAX_YEAR:  # 9999-12-31: a typo
+        out = DateError.of("date.year_range", year=day.year, low=MIN_YEAR, high=MAX_YEAR)
+        _bad_date(ctx, (*path, "date"), None, out, "date")
+        day = None  # the source stays, so goals citing it are not reported twice
     return Source(
         id=source_id,
         title=spec.title,
         publisher=spec.publisher,
-        date=spec.date,
+        date=day,
         url=spec.url,
         file=ctx.file,
         line=ctx.line(path),
@@ -368,7 +373,7 @@ def _shown(raw: object) -> str:
 
 
 def _bad_date(
-    ctx: FileContext, path: Path_, gid: str, exc: DateError, field: str
+    ctx: FileContext, path: Path_, gid: str | None, exc: DateError, field: str
 ) -> InvalidEntryError:
     """E120 for the date at ``path`` (``as_of: …``), with a fix when the reason only says
     what is wrong."""
