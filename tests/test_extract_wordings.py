@@ -1515,3 +1515,22 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
     text = "2022年,全市实施了22项民生工程,完成投资72.56亿元,全部完成年度目标任务。"
     (_, investment) = extract(text, year=2022).figures
     assert investment.title == "投资"
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
+        (  # a repost's stamp, then the day the report was given: "一年来" is the year before
+            "某县政府工作报告(全文)\n资料站 2022-08-15 09:30:12 报告\n"
+            "——2020年2月18日在某县第十届人民代表大会第四次会议上\n"
+            "一年来,地区生产总值增长6.2%,一般公共预算收入完成4.1亿元。",
+            {},
+            ("value", "period", "as_of"),
+            [("6.2%", "2019", "2019-12-31"), ("4.1亿", "2019", "2019-12-31")],
+        ),
+    ],
+)
+def test_eleventh_round_date_wordings(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)

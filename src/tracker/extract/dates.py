@@ -51,6 +51,9 @@ _STAMP = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*\d{1,2
 
 
 _DATELINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_SPEECH_DATELINE = re.compile(
+    r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*在[^。,]{2,40}?(?:会议|大会)上"
+)
 
 
 def read_article_date(text: str) -> dt.date | None:
@@ -63,6 +66,10 @@ def read_article_date(text: str) -> dt.date | None:
             found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
             if found:
                 return found
+    # "——2019年3月21日在…第二次会议上": the day the report was given, not a repost's stamp
+    speech = _SPEECH_DATELINE.search(norm, 0, _DATELINE_WITHIN)
+    if speech and (found := _date(int(speech["y"]), int(speech["m"]), int(speech["d"]))):
+        return found
     for match in (
         *_STAMP.finditer(norm, 0, _DATELINE_WITHIN),
         *_DATELINE.finditer(norm, 0, _DATELINE_WITHIN),
