@@ -110,7 +110,13 @@ def extract(
     events = time_events(norm, ref_year, skip_time, date)
     if date is None:
         # No date shown: the latest date the article states is our best estimate of it.
-        stated = [e.as_of for e in events if e.as_of is not None and not e.deadline]
+        stated = [
+            e.as_of
+            for e in events
+            if e.as_of is not None
+            and not e.deadline
+            and _FIGURE_AFTER.match(norm, e.at + len(e.text))
+        ]
         if stated:
             date = max(stated)
             date_note = "article date estimated: the latest date the text states"
@@ -175,6 +181,11 @@ def extract(
         title=title,
         paragraphs=tuple(clean_quote(text[slice(*view.span(p.start, p.end))]) for p in paragraphs),
     )
+
+
+# "上半年全区就业创业促进工作成绩突出,…。": a period named in a judgement, with no figure in
+# its sentence, does not tell how late the figures run.
+_FIGURE_AFTER = re.compile(r"[^。!?]*?[0-9]")
 
 
 def _years(

@@ -420,9 +420,11 @@ def _events_before(
             break
         if event.whole and date_event is None:
             stopped = True  # "截至3月底,…。确保全年…60万人": the year's figure, not the date's
+        own_only = event.own and _CLAUSE_STOP.search(ctx.norm, event.at, cand.start)
         if (
             date_event is None
             and not stopped
+            and not own_only
             and (
                 event.as_of is not None  # "截至9月底" dates what follows until another date
                 or (event.current and not _FULL_STOP.search(ctx.norm, event.at, cand.start))
@@ -430,7 +432,13 @@ def _events_before(
         ):
             date_event = event
         index -= 1
-    if date_event is None and not stopped and year_event is not None and year_event.as_of is None:
+    if (
+        date_event is None
+        and not stopped
+        and year_event is not None
+        and year_event.as_of is None
+        and not year_event.current  # "今年以来": a running total to now, not an earlier month
+    ):
         # "萧县9月份民生工程进展情况 … 2025年全县…": a month named before the year of the
         # period dates its figures too.
         for event in ctx.events[max(index - _EARLIER_DATES, 0) : max(index, 0)][::-1]:
@@ -453,6 +461,7 @@ def _now(ctx: ArticleContext) -> dt.date:
 
 
 _FULL_STOP = re.compile(r"[。!?\n]")
+_CLAUSE_STOP = re.compile(r"[。!?;\n]")
 # A total over a task's years: "累计解决了…", "已提前完成总目标任务", "占总计划的84.6%".
 _RUNNING = re.compile(r"累计|总(?:目标)?任务|总计划")
 _EARLIER_DATES = 8
