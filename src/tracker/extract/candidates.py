@@ -89,6 +89,10 @@ _ADMIN_DONE = re.compile(
 )
 
 
+# A policy named by its count of articles, in quotation marks: "“稳就业20条”", "“17条".
+_POLICY_NAME = re.compile(r"[“\"「][^”\"」,,。;]{0,6}$")
+
+
 _PER_UNIT = re.compile(r"每[^,;。0-9]{1,4}$")
 
 
@@ -367,8 +371,11 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         return None  # "其余12个": the rest; "每户至少1人就业": one per household, a definition
     if unit in ("名", "位") and norm[max(start - 1, 0) : start] in ("前", "列"):
         return None  # "前10名", "位列前3位": a rank
-    if unit in ("条", "款") and norm[max(start - 1, 0) : start] == "章":
-        return None  # "共3章25条": the articles of a regulation
+    if unit in ("条", "款") and (
+        norm[max(start - 1, 0) : start] == "章"
+        or _POLICY_NAME.search(norm, max(start - 8, 0), start)
+    ):
+        return None  # "共3章25条", "出台“稳就业20条”": the articles of a regulation, its name
     sentence = containing(para.sentences, start)
     clause = containing(para.clauses, start)
     return Candidate(
