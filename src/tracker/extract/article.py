@@ -265,7 +265,9 @@ def _figure(
     if target is not None and target.qualifier in ("at_most", "less_than", "about"):
         # The target stated with the outcome words the goal: "1.5%(控制目标4%以内)".
         kind = "range" if target.qualifier == "about" else "at_most"
-    measure = "level" if cand.unit in ("%", "‰") or cand.baseline is not None else "flow"
+    # "城市标准(788元/月)": money per head or per month, a standard
+    level = cand.unit in ("%", "‰") or cand.unit.startswith("元/") or cand.baseline is not None
+    measure = "level" if level else "flow"
     if cand.unit != "%" and _LEVEL_TITLE.search(title):
         measure = "level"
     elif _REACHED_LEVEL.search(norm, max(cand.clause[0], cand.start - 4), cand.start):
