@@ -1522,6 +1522,24 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
 @pytest.mark.parametrize(
     ("text", "kwargs", "names", "expected"),
     [
+        (  # started or resumed (开复工) and its rate; the things counted, then how many of them
+            # reached the stage, with no rate
+            "1-6月,全市128个重点项目累计开复工110个,开复工率86%。其中,60个新开工项目已开工42个。",
+            {"date": dt.date(2022, 7, 15)},
+            ("role", "value", "target", "stated_rate"),
+            [("outcome", "110", "128", "86%"), ("outcome", "42", "60", "None")],
+        ),
+    ],
+)
+def test_eleventh_round_progress_wordings(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
         (  # a repost's stamp, then the day the report was given: "一年来" is the year before
             "某县政府工作报告(全文)\n资料站 2022-08-15 09:30:12 报告\n"
             "——2020年2月18日在某县第十届人民代表大会第四次会议上\n"

@@ -34,13 +34,14 @@ RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure be
 # of projects ("已开工事项65件,开工率达100%") it is a summary, not a figure's rate. "其中已建成
 # 151个、建成率90.9%" as 竣工率.
 _WORK_RATE = re.compile(
-    r"(?P<work>开工|竣工|完工|建成|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$"
+    r"(?P<work>开复工|开工|竣工|完工|建成|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$"
 )
 _PROJECT_COUNTS = frozenset(("件", "项"))
 # The work a figure counts, told before it ("目前完工24条,在建13条"): a 完工率 rates what was
 # finished, not what is under way.
-_WORK_DONE = re.compile(r"开工|开建|动工|竣工|完工|建成|在建|签约|到位|拨付|兑付|执行")
+_WORK_DONE = re.compile(r"开复工|开工|开建|动工|竣工|完工|建成|在建|签约|到位|拨付|兑付|执行")
 _WORK_OF_RATE = {
+    "开复工": ("开复工", "开工", "复工"),  # "累计开复工291个,开复工率92%": started or resumed
     "开工": ("开工", "开建", "动工"),
     "竣工": ("竣工", "完工", "建成"),
     "完工": ("完工", "竣工", "建成"),
