@@ -230,3 +230,34 @@ def test_a_tasks_cell_with_only_a_remark_after_it_is_a_target() -> None:
         ("target", "3", "个", "", ""),  # not "已完成" 3: the task, no figure done
         ("target", "6", "个", "", ""),  # no measure word: a count of things
     ]
+
+
+def test_a_task_in_a_longer_cell_then_who_leads_it_then_a_bare_done_and_its_rate() -> None:
+    text = (
+        "序号 | 项目名称 | 目标任务 | 牵头单位 | 累计完成 | 累计进度 | 备注 |\n"
+        "1 | 稳定就业 | 城镇新增就业3200人 | 县人社局 | 2880 | 90% | |\n"
+        "2 | 养老服务 | 推动8家敬老院规范运营,提升服务质量 | 县民政局 | 8 | 100% | |\n"
+        "3 | 公墓建设 | 推进不少于4个公益性公墓新建或改扩建 | 县民政局 | 3.4 | 85% | |\n"
+    )
+    assert _rows(text, dt.date(2024, 10, 15)) == [
+        ("outcome", "2880", "人", "3200", "90%"),
+        ("outcome", "8", "家", "8", "100%"),
+        ("outcome", "3.4", "个", "不少于4", "85%"),
+    ]
+
+
+def test_a_bare_number_after_a_cell_naming_a_count_is_that_count() -> None:
+    text = (
+        "序号 | 项目名称 | 目标任务 | 牵头单位 | 累计完成 | 备注 |\n"
+        "1 | 低保保障 | 城市标准(800元/月) | 县民政局 | | |\n"
+        "城市保障人次 | 9120 | 持续推进中 | | | |\n"
+        "2 | 退休一次办 | 退休一件事办理人次 | 县人社局 | 870 | 按实际统计 |\n"
+    )
+    got = [(f.value, f.unit, f.measure) for f in extract(text, date=dt.date(2024, 10, 15)).figures]
+    assert got == [("800", "元/月", "level"), ("9120", "人次", "flow"), ("870", "人次", "flow")]
+
+
+def test_a_headers_column_naming_a_count_is_not_followed_by_its_count() -> None:
+    text = "序号 | 项目名称 | 牵头单位 | 帮扶人数 |\n1 | 就业帮扶 | 县人社局 | 320人 |\n"
+    got = [(f.value, f.unit) for f in extract(text, date=dt.date(2024, 10, 1)).figures]
+    assert got == [("320", "人")]

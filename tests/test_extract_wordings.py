@@ -239,6 +239,8 @@ def test_a_baseline_with_its_year() -> None:
         ("31个大城市城镇调查失业率为4.7%。", {"31"}),
         ("满意95票,基本满意27票,不满意0票。", {"95", "27", "0"}),
         ("落实公交票价优惠,普通卡7折、学生卡5折。", {"7", "5"}),
+        ("今年以来,出台支持企业稳岗“12条,开发就业岗位3000个。", {"12"}),
+        ("印发“援企稳岗20条”等政策文件。", {"20"}),
     ],
 )
 def test_non_figures(text: str, not_figures: set[str]) -> None:
@@ -1601,6 +1603,24 @@ def test_wordings_of_target_lists_and_reviews(
     assert_as_text_and_one_line(text, names, kwargs, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
+        (  # started or resumed (开复工) and its rate; the things counted, then how many of them
+            # reached the stage, with no rate
+            "1-6月,全市128个重点项目累计开复工110个,开复工率86%。其中,60个新开工项目已开工42个。",
+            {"date": dt.date(2022, 7, 15)},
+            ("role", "value", "target", "stated_rate"),
+            [("outcome", "110", "128", "86%"), ("outcome", "42", "60", "None")],
+        ),
+    ],
+)
+def test_eleventh_round_progress_wordings(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)
+
+
 def test_completion_wording_of_the_year_before_in_lines_without_full_stops() -> None:
     # a page of short lines: last year's results, then this year's targets, no full stop between
     text = (
@@ -1678,3 +1698,68 @@ def test_levels_at_a_five_year_plans_end() -> None:
             ("1200亿", "2011-2015"),
         ],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
+        (  # a repost's stamp, then the day the report was given: "一年来" is the year before
+            "某县政府工作报告(全文)\n资料站 2022-08-15 09:30:12 报告\n"
+            "——2020年2月18日在某县第十届人民代表大会第四次会议上\n"
+            "一年来,地区生产总值增长6.2%,一般公共预算收入完成4.1亿元。",
+            {},
+            ("value", "period", "as_of"),
+            [("6.2%", "2019", "2019-12-31"), ("4.1亿", "2019", "2019-12-31")],
+        ),
+        (  # a level from one month to another; a running total since New Year after it is
+            # as of the latest date stated, not of the month the level started from
+            "1-4月底,全省城镇新增就业3.2万人。城镇调查失业率由1月份5.6%回落至3月份的5.1%。\n"
+            "今年以来,开发公益性岗位5200个。",
+            {"year": 2022},
+            ("role", "value", "baseline", "as_of"),
+            [
+                ("outcome", "3.2万", "None", "2022-04-30"),
+                ("outcome", "5.1%", "5.6%", "2022-03-31"),
+                ("outcome", "5200", "None", "2022-04-30"),
+            ],
+        ),
+        (  # a half-year named in a judgement, no figure after it, does not date the page
+            "1-5月,全市新增就业1.1万人。今年以来,帮助困难人员就业800人。\n"
+            "上半年全市就业工作成效明显,但形势依然严峻。",
+            {"year": 2023},
+            ("value", "as_of"),
+            [("1.1万", "2023-05-31"), ("800", "2023-05-31")],
+        ),
+        (  # the month a work opens is no date of the figures after it
+            "截至6月底,累计完成投资9.2亿元。3所学校进入装修阶段,9月份投入使用;"
+            "完成老旧小区改造12个。",
+            {"date": dt.date(2024, 7, 12)},
+            ("value", "as_of"),
+            [("9.2亿", "2024-06-30"), ("3", "2024-06-30"), ("12", "2024-06-30")],
+        ),
+        (  # months written after an indicator's name in a review given after the year: that
+            # indicator's, not those after its clause
+            "——2020年1月15日在某市第五届人民代表大会第三次会议上\n"
+            "2019年,全市生产总值增长6.8%,规模以上工业利润1-11月增长12.4%;税收收入增长5.1%;"
+            "城镇新增就业3.6万人。",
+            {},
+            ("value", "as_of"),
+            [
+                ("6.8%", "2019-12-31"),
+                ("12.4%", "2019-11-30"),
+                ("5.1%", "2019-12-31"),
+                ("3.6万", "2019-12-31"),
+            ],
+        ),
+        (  # counties that left the poverty list: work done, not the administrative structure
+            "2019年,全省12个县区退出贫困序列,贫困县从40个减少到28个。",
+            {},
+            ("role", "value"),
+            [("outcome", "12"), ("outcome", "28")],
+        ),
+    ],
+)
+def test_eleventh_round_date_wordings(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)

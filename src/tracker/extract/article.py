@@ -50,15 +50,9 @@ from tracker.extract.candidates import (
 )
 from tracker.extract.dates import read_article_date, time_events, years_mentioned
 from tracker.extract.draft import Extraction, Figure, Role
+from tracker.extract.places import figure_region, region_pattern, region_tree
 from tracker.extract.relations import relate
-from tracker.extract.roles import (
-    ArticleContext,
-    figure_region,
-    figure_role,
-    figure_when,
-    region_pattern,
-    region_tree,
-)
+from tracker.extract.roles import ArticleContext, figure_role, figure_when
 from tracker.extract.tables import bar_columns, table_rows
 from tracker.extract.text import (
     SENTENCE_END,
@@ -110,7 +104,13 @@ def extract(
     events = time_events(norm, ref_year, skip_time, date)
     if date is None:
         # No date shown: the latest date the article states is our best estimate of it.
-        stated = [e.as_of for e in events if e.as_of is not None and not e.deadline]
+        stated = [
+            e.as_of
+            for e in events
+            if e.as_of is not None
+            and not e.deadline
+            and _FIGURE_AFTER.match(norm, e.at + len(e.text))
+        ]
         if stated:
             date = max(stated)
             date_note = "article date estimated: the latest date the text states"
@@ -178,6 +178,11 @@ def extract(
         title=title,
         paragraphs=tuple(clean_quote(text[slice(*view.span(p.start, p.end))]) for p in paragraphs),
     )
+
+
+# "上半年全区就业创业促进工作成绩突出,…。": a period named in a judgement, with no figure in
+# its sentence, does not tell how late the figures run.
+_FIGURE_AFTER = re.compile(r"[^。!?]*?[0-9]")
 
 
 def _years(
@@ -257,7 +262,9 @@ def _figure(
     if target is not None and target.qualifier in ("at_most", "less_than", "about"):
         # The target stated with the outcome words the goal: "1.5%(控制目标4%以内)".
         kind = "range" if target.qualifier == "about" else "at_most"
-    measure = "level" if cand.unit in ("%", "‰") or cand.baseline is not None else "flow"
+    # "城市标准(788元/月)": money per head or per month, a standard
+    level = cand.unit in ("%", "‰") or cand.unit.startswith("元/") or cand.baseline is not None
+    measure = "level" if level else "flow"
     if cand.unit != "%" and _LEVEL_TITLE.search(title):
         measure = "level"
     elif _REACHED_LEVEL.search(norm, max(cand.clause[0], cand.start - 4), cand.start):

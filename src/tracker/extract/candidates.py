@@ -83,6 +83,16 @@ _ADMIN_COUNTED = re.compile(
 )
 
 
+# Counties that left the poverty list, work done: "18个县区退出贫困序列", "7个县脱贫摘帽".
+_ADMIN_DONE = re.compile(
+    r"(?:贫困)?(?:县|市|区|旗)+(?:[(][^)]{0,8}[)])?(?:全部|整体|成功|顺利|已)?(?:脱贫)?(?:退出|摘帽)"
+)
+
+
+# A policy named by its count of articles, in quotation marks: "“稳就业20条”", "“17条".
+_POLICY_NAME = re.compile(r"[“\"「][^”\"」,,。;]{0,6}$")
+
+
 _PER_UNIT = re.compile(r"每[^,;。0-9]{1,4}$")
 
 
@@ -351,7 +361,9 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         and not _GOAL_AFTER.match(norm, unit_end)
     ):
         return None  # "人口20万人以上的县": a threshold in a definition
-    if unit == "省" or (unit == "个" and _ADMIN_COUNTED.match(norm, end)):
+    if unit == "省" or (
+        unit == "个" and _ADMIN_COUNTED.match(norm, end) and not _ADMIN_DONE.match(norm, end)
+    ):
         return None  # "13个县(市、区)", "31个大城市", "全国31省份": the administrative structure
     if unit in ("个", "项", "大") and _SPEECH_PARTS.match(norm, end):
         return None  # "主要做好7个方面的工作", "3点意见": the parts of a speech
@@ -367,8 +379,11 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         return None  # "其余12个": the rest; "每户至少1人就业": one per household, a definition
     if unit in ("名", "位") and norm[max(start - 1, 0) : start] in ("前", "列"):
         return None  # "前10名", "位列前3位": a rank
-    if unit in ("条", "款") and norm[max(start - 1, 0) : start] == "章":
-        return None  # "共3章25条": the articles of a regulation
+    if unit in ("条", "款") and (
+        norm[max(start - 1, 0) : start] == "章"
+        or _POLICY_NAME.search(norm, max(start - 8, 0), start)
+    ):
+        return None  # "共3章25条", "出台“稳就业20条”": the articles of a regulation, its name
     sentence = containing(para.sentences, start)
     clause = containing(para.clauses, start)
     return Candidate(

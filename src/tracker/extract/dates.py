@@ -27,7 +27,10 @@ _TIME_RE = re.compile(
     # 2020-05-14 17:30" then "一年来,…")
     r"|(?P<five>过去五年|过去的五年|五年来)|(?P<twelve>(?<!十)一年来)"
     r"|(?P<part>上半年|前三季度|前两季度|(?:第)?(?P<q>[一二三四])季度(?:末|底)?)"
-    r"|(?P<month>(?<![0-9年\-—–~至到、])(?P<m5>1[0-2]|[1-9])月(?:份)?(?:底|末)?(?![0-9日]))"
+    # a month, not the end of a range ("1月至4月") nor a deadline ("到9月底"); after a verb of
+    # change it is the time of a level reached ("回落至4月份的5.2%")
+    r"|(?P<month>(?:(?<![0-9年\-—–~至到、])|(?<=[降落升增减高长][至到]))"
+    r"(?P<m5>1[0-2]|[1-9])月(?:份)?(?:底|末)?(?![0-9日]))"
     # A year without 年 opening a clause about an area: "殷勇表示,2025北京全市地区生产总值…"
     r"|(?:(?<=[,:。;])|^)(?P<bare>(?:19|20)[0-9]{2})"
     r"(?=[\u4e00-\u9fff]{0,4}?(?:全市|全省|全区|全县|全州|全国|全年))"
@@ -51,6 +54,9 @@ _STAMP = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*\d{1,2
 
 
 _DATELINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_SPEECH_DATELINE = re.compile(
+    r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*在[^。,]{2,40}?(?:会议|大会)上"
+)
 
 
 def read_article_date(text: str) -> dt.date | None:
@@ -63,6 +69,10 @@ def read_article_date(text: str) -> dt.date | None:
             found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
             if found:
                 return found
+    # "——2019年3月21日在…第二次会议上": the day the report was given, not a repost's stamp
+    speech = _SPEECH_DATELINE.search(norm, 0, _DATELINE_WITHIN)
+    if speech and (found := _date(int(speech["y"]), int(speech["m"]), int(speech["d"]))):
+        return found
     for match in (
         *_STAMP.finditer(norm, 0, _DATELINE_WITHIN),
         *_DATELINE.finditer(norm, 0, _DATELINE_WITHIN),
@@ -115,6 +125,7 @@ class TimeEvent:
     relative: bool = False  # "今年", "去年": the year depends on the article date
     bracket: bool = False  # "…(2013—2017年)": the period of a task named before it
     whole: bool = False  # "确保全年城镇新增就业60万人": the whole year, not a date before it
+    own: bool = False  # "利润1-11月增长31.2%" in a review of the year: dates its sentence only
 
 
 _PLAN_STARTS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
@@ -138,6 +149,16 @@ _MULTIPLE_OF = re.compile(r"[”\"’']?(?:末|年底|年末)?的[0-9]+(?:\.[0-9
 
 # A report the text cites, after its day ("…新闻频道2021年5月27日播出", "据…5月27日报道").
 _MEDIA_EVENT = re.compile(r"(?:首次|专题)?(?:播出|播发|报道|刊发|刊登|刊载|转载)")
+
+
+# The end of an indicator's name, not of an area ("全县1-9月", "萧县9月份") nor a time word.
+_AFTER_NAME = re.compile(r"[\u4e00-\u9fff](?<![省市县区州旗盟国镇乡村年度份底末])")
+
+
+# A month that tells when a work is (to be) opened or finished, its clause holding no figure.
+_MONTH_OF_EVENT = re.compile(
+    r"(?:将|要|可|即可)?(?:投入使用|投用|交付使用|交付|启用|建成|竣工|完工|开放|运营)[^0-9,,;。]*(?:[,,;。]|$)"
+)
 
 
 _PART_MONTHS = {"上半年": 6, "前三季度": 9, "前两季度": 6}
@@ -261,11 +282,18 @@ def _time_event(
     if m["months"] or m["month"]:
         if m["month"] and norm.startswith(("前", "起", "以前", "开始"), m.end()):
             return None  # "9月前": a deadline
+        if m["month"] and _MONTH_OF_EVENT.match(norm, m.end()):
+            return None  # "…进入收尾阶段,9月份投入使用;": when a work opens, no date of figures
         last_month = int(m["m3"] or m["m5"])
         if m["months"] and not 1 <= int(m["m3a"]) <= last_month <= 12:
             return None
         when = _dated(in_force, last_month, None, date)
-        return TimeEvent(at, None, None, as_of=when, text=text) if when else None
+        if when is None:
+            return None
+        # "规模以上工业企业利润1-11月增长31.2%" in a report given after the year: the months
+        # written after the indicator's name are that indicator's, not the review's
+        own = date is not None and when.year < date.year and _AFTER_NAME.match(norm[at - 1 : at])
+        return TimeEvent(at, None, None, as_of=when, text=text, own=bool(own))
     if m["part"]:
         if norm.startswith(("相比", "相较", "比较"), m.end()) or (
             at > 0 and norm[at - 1] in "和与比较同"

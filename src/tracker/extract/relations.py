@@ -34,13 +34,14 @@ RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure be
 # of projects ("已开工事项65件,开工率达100%") it is a summary, not a figure's rate. "其中已建成
 # 151个、建成率90.9%" as 竣工率.
 _WORK_RATE = re.compile(
-    r"(?P<work>开工|竣工|完工|建成|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$"
+    r"(?P<work>开复工|开工|竣工|完工|建成|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$"
 )
 _PROJECT_COUNTS = frozenset(("件", "项"))
 # The work a figure counts, told before it ("目前完工24条,在建13条"): a 完工率 rates what was
 # finished, not what is under way.
-_WORK_DONE = re.compile(r"开工|开建|动工|竣工|完工|建成|在建|签约|到位|拨付|兑付|执行")
+_WORK_DONE = re.compile(r"开复工|开工|开建|动工|竣工|完工|建成|在建|签约|到位|拨付|兑付|执行")
 _WORK_OF_RATE = {
+    "开复工": ("开复工", "开工", "复工"),  # "累计开复工291个,开复工率92%": started or resumed
     "开工": ("开工", "开建", "动工"),
     "竣工": ("竣工", "完工", "建成"),
     "完工": ("完工", "竣工", "建成"),
@@ -129,17 +130,22 @@ _PAREN_RATE = re.compile(r"\s*\(\s*")
 _RATE_WORD = re.compile(r"(?:率|比例|占比|比重)(?:为|达到|达|是)?$")
 
 
+# The time of each end: "2019年的", "2019年年底", "2月份", "4月份的" ("由2月份5.8%回落至4月份的
+# 5.2%").
+_BASELINE_WHEN = r"(?:(?:[0-9]{4}年(?:年底|年末|底|末)?|[0-9]{1,2}月(?:份|底|末)?)(?:的)?)?"
+
+
 _BASELINE_BETWEEN = re.compile(
-    r"^(?P<verb>压减|减少|下降|降低|缩减|缩小|降|减|提高|提升|增加|增长|上升|扩大|升|增)"
-    r"(?:了)?(?:至|到|为)(?:[0-9]{4}年(?:年底|年末|底|末)?(?:的)?)?$"
+    r"^(?P<verb>压减|减少|下降|降低|缩减|缩小|回落|降|减|提高|提升|增加|增长|上升|扩大|升|增)"
+    rf"(?:了)?(?:至|到|为){_BASELINE_WHEN}$"
 )
 
 
 # "由1598家…", "从2019年的2.85%…": what opens a baseline.
-_BASELINE_LEAD = re.compile(r"(?:由|从)(?:[0-9]{4}年(?:年底|年末|底|末)?(?:的)?)?$")
+_BASELINE_LEAD = re.compile(rf"(?:由|从){_BASELINE_WHEN}$")
 
 
-_DECREASE = ("压减", "减少", "下降", "降低", "缩减", "缩小", "降", "减")
+_DECREASE = ("压减", "减少", "下降", "降低", "缩减", "缩小", "回落", "降", "减")
 
 
 def relate(norm: str, cands: list[Candidate]) -> None:

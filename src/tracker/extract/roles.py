@@ -1,16 +1,13 @@
-"""Each figure's role (target or outcome), period and region, from the wording around it and
-the article's time and region context (titles and categories: ``titles``)."""
+"""Each figure's role (target or outcome) and period, from the wording around it and the
+article's time context (regions: ``places``; titles and categories: ``titles``)."""
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
 import re
-import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tracker.core.regions import RegionInfo, strip_suffix, to_simplified
 from tracker.extract.candidates import Candidate
 from tracker.extract.dates import TimeEvent, listed_as_of, years_mentioned
 from tracker.extract.draft import Role
@@ -26,7 +23,7 @@ from tracker.extract.plans import (
     quoted_plan,
 )
 from tracker.extract.relations import RATE_BEFORE
-from tracker.extract.text import Names, Paragraph, containing
+from tracker.extract.text import Names, Paragraph
 
 # 计划 and 目标 as plan words: not 计划生育, nor the heading of a review against the plan
 # ("计划执行情况", "主要目标任务完成情况").
@@ -121,7 +118,7 @@ _REVIEW_WORDS = re.compile(
 
 # How far back the rules look for a paragraph's heading or subject: a bound that keeps the
 # extractor linear on a huge text without full stops.
-_LOOKBACK = 600
+LOOKBACK = 600
 
 
 @dataclass(slots=True)
@@ -159,7 +156,7 @@ def figure_role(
         return "outcome", 0.85, None  # "地区生产总值完成年度目标的50.2%": the share reached
     if quoted_plan(norm, cand.sentence, cand.clause[0], cand.start, cand.end):
         return "target", 0.85, None  # a target quoted in a review ("控制在预期4.2%以内")
-    if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - _LOOKBACK), cand.start):
+    if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - LOOKBACK), cand.start):
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if (
         TARGET_AFTER.match(after)
@@ -208,12 +205,12 @@ def figure_role(
     ):
         # "涨幅为2.1%,比“3%左右”的既定目标低"; "计划投资2.1亿元,完成投资2.3亿元": done of it
         return "outcome", 0.85, None
-    window = max(cand.paragraph.start, cand.start - _LOOKBACK)
+    window = max(cand.paragraph.start, cand.start - LOOKBACK)
     full_start = max(norm.rfind(stop, window, cand.start) for stop in "。!?") + 1
     if plan_heading(norm, max(full_start, window), cand.start, past):
         return "target", 0.8, None  # "主要预期目标是:…;…;…"
     if not LIST_BREAK.search(norm, cand.sentence[0], cand.start) and in_plan_list(
-        norm, ctx.sentences, cand.sentence[0], max(0, cand.start - _LOOKBACK), past, when.last
+        norm, ctx.sentences, cand.sentence[0], max(0, cand.start - LOOKBACK), past, when.last
     ):
         return "target", 0.75, None  # an item of a list under "主要预期目标" a few sentences back
     if cand.numerator is not None or cand.baseline is not None:
@@ -475,9 +472,11 @@ def _events_before(
             break
         if event.whole and date_event is None:
             stopped = True  # "截至3月底,…。确保全年…60万人": the year's figure, not the date's
+        own_only = event.own and _CLAUSE_STOP.search(ctx.norm, event.at, cand.start)
         if (
             date_event is None
             and not stopped
+            and not own_only
             and (
                 event.as_of is not None  # "截至9月底" dates what follows until another date
                 or (event.current and not _FULL_STOP.search(ctx.norm, event.at, cand.start))
@@ -485,7 +484,13 @@ def _events_before(
         ):
             date_event = event
         index -= 1
-    if date_event is None and not stopped and year_event is not None and year_event.as_of is None:
+    if (
+        date_event is None
+        and not stopped
+        and year_event is not None
+        and year_event.as_of is None
+        and not year_event.current  # "今年以来": a running total to now, not an earlier month
+    ):
         # "萧县9月份民生工程进展情况 … 2025年全县…": a month named before the year of the
         # period dates its figures too.
         for event in ctx.events[max(index - _EARLIER_DATES, 0) : max(index, 0)][::-1]:
@@ -508,89 +513,7 @@ def _now(ctx: ArticleContext) -> dt.date:
 
 
 _FULL_STOP = re.compile(r"[。!?\n]")
+_CLAUSE_STOP = re.compile(r"[。!?;\n]")
 # A total over a task's years: "累计解决了…", "已提前完成总目标任务", "占总计划的84.6%".
 _RUNNING = re.compile(r"累计|总(?:目标)?任务|总计划")
 _EARLIER_DATES = 8
-
-
-_WHOLE_AREA = re.compile(r"全市|全区|全县|全省|全州|全盟|全旗|全国|我市|我区|我县|我省|我州")
-
-
-_SUBJECT_FILLER = re.compile(
-    r"^(?:\s|据悉|据了解|同时|此外|目前|截至目前|近年来|近些年|今年以来|今年|去年|全年|在|由|"
-    r"\d{4}年(?:以来|来|度)?|[,“\"])*$"
-)
-
-
-def figure_region(norm: str, cand: Candidate, ctx: ArticleContext) -> tuple[str | None, str | None]:
-    """The region a figure belongs to: a region named as the subject of its sentence or
-    paragraph (inside the default region's tree), else the default."""
-    keys = ctx.region_keys
-    if keys is None or _whole_area(norm, keys, cand.clause[0], cand.start):
-        return ctx.region_default, None
-    para = cand.paragraph
-    chosen: str | None = None
-    window = max(para.start, cand.start - _LOOKBACK)
-    # The whole area named after a region's subject ends that region's sentences ("垣曲县…
-    # 验收,…确保…全市30%的县…。641所…": the figures after it are the city's again).
-    if whole := _whole_area(norm, keys, window, cand.start):
-        window = whole[-1]
-    for m in keys.finditer(norm, window, cand.start):
-        name = ctx.region_names[m.group()]
-        clause = containing(para.clauses, m.start())
-        subject = _SUBJECT_FILLER.match(norm[clause[0] : m.start()]) is not None
-        listed = norm[m.end() : m.end() + 1] in ("、", "和", "与", "及")
-        if subject and not listed:
-            # A region outside the default's tree as the subject: the figures after it are
-            # not that region's business here ("山西省老年友善医疗机构…" in a 运城 report).
-            allowed = ctx.region_allowed is None or name in ctx.region_allowed
-            chosen = name if allowed else None
-    if chosen is not None and chosen != ctx.region_default:
-        return chosen, None
-    return ctx.region_default, None
-
-
-def _whole_area(norm: str, keys: Names, start: int, end: int) -> list[int]:
-    """Where the words for the whole area ("全市", "我县") in ``norm[start:end]`` end, but for
-    a region's own ("平陆县全县")."""
-    return [
-        m.end()
-        for m in _WHOLE_AREA.finditer(norm, start, end)
-        if not any(
-            k.end() == m.start() for k in keys.finditer(norm, max(0, m.start() - 12), m.start())
-        )
-    ]
-
-
-def region_pattern(regions: Sequence[RegionInfo]) -> tuple[Names | None, dict[str, str]]:
-    keys: dict[str, str] = {}
-    for region in regions:
-        for text in (region.name, *region.aliases):
-            if text.isascii():
-                continue
-            key = _simplified(unicodedata.normalize("NFKC", text))
-            for candidate in (key, strip_suffix(key)):
-                if len(candidate) >= 2:
-                    keys.setdefault(candidate, region.name)
-    if not keys:
-        return None, {}
-    return Names(keys), keys
-
-
-def _simplified(text: str) -> str:
-    return text if text.isascii() else to_simplified(text)
-
-
-def region_tree(regions: Sequence[RegionInfo], root: str) -> frozenset[str]:
-    children: dict[str, list[str]] = {}
-    for region in regions:
-        if region.parent:
-            children.setdefault(region.parent, []).append(region.name)
-    seen = {root}
-    todo = [root]
-    while todo:
-        for child in children.get(todo.pop(), ()):
-            if child not in seen:
-                seen.add(child)
-                todo.append(child)
-    return frozenset(seen)

@@ -27,6 +27,15 @@ _ROW = re.compile(
     rf"(?P<done>{_NUM})(?P<done_unit>{_UNIT})?{_GAP}(?P<rate>{_NUM})%"
 )
 
+# ... or the task at the end of a longer cell or inside it, a cell of who leads it between, what
+# was done as a bare number ("城镇新增就业2450人 | 县人社局 | 2712 | 110.69%", "推进不少于5个公墓
+# 新建… | 县民政局 | 4.26 | 85.2%").
+_SPLIT_ROW = re.compile(
+    rf"(?<![0-9.%/])(?P<pre>不少于|不低于|至少)?(?P<task>{_NUM})(?P<task_unit>{_UNIT})"
+    rf"[^|0-9。]{{0,40}}?{_GAP}(?:[^|0-9。 \t]{{1,12}}{_GAP})?"
+    rf"(?P<done>{_NUM})(?P<done_unit>{_UNIT})?{_GAP}(?P<rate>{_NUM})%"
+)
+
 # The unit in a column of its own, just before the task ("公里  1360 1361.92 100.1%",
 # "元/月/人 …").
 _UNIT_CELL = re.compile(rf"(?:^|[ \t|])(?P<unit>{_UNIT}(?:/[\u4e00-\u9fff]{{1,2}})*){_GAP}$")
@@ -47,19 +56,20 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
     row's (the task's, the unit column's, the name's)."""
     by_start = {c.start: c for c in cands}
     added: list[Candidate] = []
-    for row in _ROW.finditer(norm):
+    for row in itertools.chain(_ROW.finditer(norm), _SPLIT_ROW.finditer(norm)):
         task_value, done_value = Fraction(row["task"]), Fraction(row["done"])
         rate_value = Fraction(row["rate"])
         if task_value <= 0 or abs(done_value / task_value * 100 - rate_value) > _SLACK:
             continue
         para = paragraph_at(paragraphs, row.start())
+        pre = row.groupdict().get("pre")
         if row["task_unit"] in ("万", "亿"):
             task, unit = _scaled_task(norm, para, by_start, added, row)
         else:
             unit = row["done_unit"] or row["task_unit"] or _row_unit(norm, row.start())
             if unit is None or (row["task_unit"] and row["done_unit"] and row["task_unit"] != unit):
                 continue
-            task = _cell(para, by_start, added, row, "task", unit, row["task_unit"])
+            task = _cell(para, by_start, added, row, "task", unit, row["task_unit"], pre=pre)
         if unit is None:
             continue
         done = _cell(para, by_start, added, row, "done", unit, row["done_unit"])
@@ -70,6 +80,7 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
         done.related.extend((task, rate))
         task.consumed = rate.consumed = True
     _standard_rows(norm, paragraphs, by_start, added)
+    _count_cells(norm, paragraphs, by_start, added)
     _progress_cells(norm, by_start)
     _lone_tasks(norm, paragraphs, by_start, added)
     cands = _glued_rows(norm, paragraphs, [*cands, *added])
@@ -95,6 +106,30 @@ def _scaled_task(
 
 
 _MONEY_NAME = re.compile(r"资金|经费|投资|基金|补贴|补助|预算|收入|款|税|费|元")
+
+
+# A bar table's cell naming a count ("城市保障人次 | 8584 | 持续推进中", "…办理人次 | 县人社局 |
+# 921 |"), a cell of who leads it between or not: the bare number is that count.
+_COUNT_CELL = re.compile(
+    r"(?P<name>人次|人数|户数)[ \t]*\|[ \t]*(?:[^|0-9。 \t]{1,12}[ \t]*\|[ \t]*)?"
+    rf"(?P<done>{_NUM})(?=[ \t]*\|)"
+)
+_COUNT_UNIT = {"人次": "人次", "人数": "人", "户数": "户"}
+
+
+def _count_cells(
+    norm: str, paragraphs: list[Paragraph], by_start: dict[int, Candidate], added: list[Candidate]
+) -> None:
+    headers = [
+        (h.start(), h.end())
+        for h in _BAR_HEADER.finditer(norm)
+        if "序号" in h.group() or _TASK_COLUMN.search(h.group()) or _DONE_COLUMN.search(h.group())
+    ]
+    for row in _COUNT_CELL.finditer(norm):
+        if row.start("done") in by_start or any(a <= row.start() < b for a, b in headers):
+            continue  # a figure already, or a header's column name ("帮扶人数 |" then row 1)
+        para = paragraph_at(paragraphs, row.start())
+        _cell(para, by_start, added, row, "done", _COUNT_UNIT[row["name"]], None)
 
 
 # A task's cell, then the progress cell as a bare percentage ("区商务粮食局 2家 98% 已经完成主体

@@ -23,6 +23,8 @@ _DONE_OF_TASK = re.compile(
     r"(?:完成|完工|建成|开工|竣工|实施|落实)?(?:了)?$"
     # "全年任务为3800户,实际改造4559户": what was done, more than the task or less
     r"|[,,]\s*(?P<actual>实际)(?:共|累计)?[\u4e00-\u9fff]{0,2}?(?:了)?$"
+    # "170个新开项目已开工145个": the things counted, then how many of them reached the stage
+    r"|[\u4e00-\u9fff]{2,10}?(?:已经|已)(?:全部|累计)?(?:完成|完工|建成|开工|开复工|复工|竣工)$"
 )
 
 
