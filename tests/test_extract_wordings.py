@@ -1515,3 +1515,44 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
     text = "2022年,全市实施了22项民生工程,完成投资72.56亿元,全部完成年度目标任务。"
     (_, investment) = extract(text, year=2022).figures
     assert investment.title == "投资"
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
+        (  # each item's task under 目标任务:, then what was done under 完成情况:
+            "1.推进农村公路建设\n目标任务:新改建农村公路800公里,新建停车泊位3000个以上。\n"
+            "完成情况:新改建农村公路926公里,新建停车泊位3415个以上。\n"
+            "2.扩大社会保险覆盖\n目标任务:全市失业保险参保人数80万人以上。\n"
+            "完成情况:全市失业保险参保人数达83.5万人以上",
+            {"year": 2022},
+            ("role", "value", "measure"),
+            [
+                ("target", "800", "flow"),
+                ("target", "3000以上", "flow"),
+                ("outcome", "926", "flow"),
+                ("outcome", "3415以上", "flow"),
+                ("target", "80万以上", "level"),
+                ("outcome", "83.5万以上", "level"),
+            ],
+        ),
+        (  # the insured added in the year: a flow
+            "今年以来,全县城乡居民医保参保人数新增1.2万人。",
+            {"date": dt.date(2022, 10, 8)},
+            ("role", "value", "measure"),
+            [("outcome", "1.2万", "flow")],
+        ),
+        (  # a lead dates every item of the list; a 全年 told in one item leaves the next alone
+            "某市2022年民生实事完成情况\n截至2022年12月20日,全市民生实事项目已全部完成年度任务。\n"
+            "1.促进就业\n"
+            "完成情况:全年城镇新增就业5.2万人。\n2.改善办学条件\n完成情况:新建幼儿园6所。",
+            {},
+            ("role", "value", "as_of"),
+            [("outcome", "5.2万", "2022-12-31"), ("outcome", "6", "2022-12-20")],
+        ),
+    ],
+)
+def test_round_eleven_a_wordings(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)

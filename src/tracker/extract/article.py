@@ -255,7 +255,8 @@ def _figure(
         # The target stated with the outcome words the goal: "1.5%(控制目标4%以内)".
         kind = "range" if target.qualifier == "about" else "at_most"
     measure = "level" if cand.unit in ("%", "‰") or cand.baseline is not None else "flow"
-    if cand.unit != "%" and _LEVEL_TITLE.search(title):
+    insured = _INSURED.search(title) and not _ADDED.search(norm, cand.clause[0], cand.start)
+    if cand.unit != "%" and (_LEVEL_TITLE.search(title) or insured):
         measure = "level"
     elif _REACHED_LEVEL.search(norm, max(cand.clause[0], cand.start - 4), cand.start):
         measure = "level"  # "外商投资主体增至6000余户": the count in being, not a year's flow
@@ -346,7 +347,12 @@ def _article_title(text: str) -> str | None:
 _LEVEL_TITLE = re.compile(
     r"率|占比|比例|覆盖面|标准|千人口|每千|每万|(?<!退出)(?<!淘汰)(?<!化解)(?<!压减)(?<!新增)产能"
     r"|能力|余额|保有量|存栏|浓度|密度"
+
 )
+# The insured ("养老保险参保人数达430万人"): a count in being, unless the clause counts those added
+# ("参保人数新增4.8万人").
+_INSURED = re.compile(r"参保(?:人数|人员)")
+_ADDED = re.compile(r"新增|净增|增加|扩面")
 
 
 # A count reached ("增至", "减少到", "降至", "总数达1053家"): what there is at the end, a level.
