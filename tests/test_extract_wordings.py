@@ -1550,9 +1550,30 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
             ("role", "value", "as_of"),
             [("outcome", "5.2万", "2022-12-31"), ("outcome", "6", "2022-12-20")],
         ),
+        (  # the projects named after their count, all begun, then how many done
+            "2023年,全区18个农贸市场改造项目全部开工,完成12个。",
+            {"year": 2023},
+            ("role", "value", "target"),
+            [("outcome", "12", "18")],
+        ),
+        (  # a task, those left out of it, and the rest told done
+            "2023年计划改造燃气管道120公里,除8公里因拆迁暂缓外,其余112公里已全部完成改造。",
+            {"year": 2023},
+            RV,
+            [("target", "120"), ("outcome", "8"), ("outcome", "112")],
+        ),
     ],
 )
 def test_round_eleven_a_wordings(
     text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
 ) -> None:
     assert_as_text_and_one_line(text, names, kwargs, expected)
+
+
+def test_a_count_of_projects_before_those_left_out_is_the_task() -> None:
+    text = (
+        "2023年,全区加快改善居住条件。\n二、住房安居\n"
+        "40个老旧小区改造项目除暂缓实施的3个小区外,其余37个小区已全部开工,并完成改造30个。"
+    )
+    roles = {f.value: f.role for f in extract(text, year=2023).figures}
+    assert (roles["40"], roles["30"]) == ("target", "outcome")

@@ -84,6 +84,8 @@ _ADMIN_COUNTED = re.compile(
 
 
 _PER_UNIT = re.compile(r"每[^,;。0-9]{1,4}$")
+# The rest told done is work done: "除19家关闭外,其余235家已全部完成签约".
+_REST_DONE = re.compile(r"[^,;。0-9]{0,8}?(?:均已|已经|已)(?:全部)?(?:完成|建成|完工|竣工)")
 
 
 # People counted with a scale and no measure word ("困难群体实现再就业1.21万"): 人.
@@ -353,7 +355,7 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         return None
     if _RANGE_BOUND.match(norm, end) or _RANGE_BOUND_END.match(norm, end):
         return None  # "(完成进度在80%到100%之间)": the bounds of a class of projects
-    if norm[max(start - 2, 0) : start] == "其余" or (
+    if (norm[max(start - 2, 0) : start] == "其余" and not _REST_DONE.match(norm, end)) or (
         number == "1" and not m["scale"] and _PER_UNIT.search(norm, max(start - 6, 0), start)
     ):
         return None  # "其余12个": the rest; "每户至少1人就业": one per household, a definition

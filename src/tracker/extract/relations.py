@@ -553,7 +553,9 @@ def _breakdowns(norm: str, group: list[Candidate]) -> None:
             running += part.parsed
             if running >= total.parsed:
                 break
-        if len(parts) >= 2 and running == total.parsed:
+        # not "计划签约254家,除19家关闭外,其余235家已签约": the task, those left out, the rest done
+        left_out = norm[parts[0].start - 1 : parts[0].start] == "除" if parts else False
+        if len(parts) >= 2 and running == total.parsed and not left_out:
             shown = norm[parts[0].clause[0] : parts[-1].end].strip(" ,")
             total.notes.append(f"breakdown in the text: {shown}")
             total.related.extend(parts)

@@ -64,6 +64,11 @@ _COMPARED_WITH_TARGET = re.compile(
 _NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:\([^()]{0,12}\))?(?:一项|项目|工程|行动|、|等)")
 
 
+# A task, those of it left out, and the rest: "68个老旧小区改造项目除暂缓实施的5个小区外,其余63个
+# 小区已全部启动".
+_LEFT_OUT_AFTER = re.compile(r"[^,;。0-9]{0,16}?除[^;。]{0,40}?外[,,]\s*其余")
+
+
 # A task put on a list of the year's work: "将172个行政村户厕改造任务列入民生实事项目", "把新建
 # 停车位2000个纳入年度重点工作".
 _PUT_ON_LIST = re.compile(r"(?:将|把)[^,;。0-9]{0,10}$")
@@ -154,8 +159,11 @@ def figure_role(
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
         return "target", 0.9, None
-    if _PUT_ON_LIST.search(local) and _ON_LIST_AFTER.match(norm, cand.end, cand.clause[1]):
-        return "target", 0.85, None  # "将172个行政村…任务列入民生实事项目"
+    if (_PUT_ON_LIST.search(local) and _ON_LIST_AFTER.match(norm, cand.end, cand.clause[1])) or (
+        _LEFT_OUT_AFTER.match(norm, cand.end) and not _OUTCOME_STRONG.search(local)
+    ):
+        # "将172个行政村…任务列入民生实事项目"; "68个改造项目除暂缓实施的5个外,其余63个已全部启动"
+        return "target", 0.85, None
     if (
         prev_role == "target"
         and _SCOPE_CLAUSE.fullmatch(local)

@@ -23,6 +23,9 @@ _DONE_OF_TASK = re.compile(
     r"(?:完成|完工|建成|开工|竣工|实施|落实)?(?:了)?$"
     # "全年任务为3800户,实际改造4559户": what was done, more than the task or less
     r"|[,,]\s*(?P<actual>实际)(?:共|累计)?[\u4e00-\u9fff]{0,2}?(?:了)?$"
+    # "25个小区二次供水改造项目全部开工,完成15个": the projects named after the count, all begun
+    r"|[^,;。0-9]{1,20}?(?:全部|均已|均|已全部)(?:启动|开工|动工)[,,]\s*(?:并)?(?:已)?"
+    r"(?:完成|完工|建成|竣工)(?:了)?$"
 )
 
 
