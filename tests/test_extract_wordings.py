@@ -1562,6 +1562,19 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
             RV,
             [("target", "120"), ("outcome", "8"), ("outcome", "112")],
         ),
+        (  # removed (消除了, 拆除了) is something done, not 除了 (except)
+            "某省连续两年将“改善农村出行条件”纳入省级民生实事,2023年完成200公里农村公路安全防护"
+            "工程,2024年又消除了85座危桥,并提升了600公里交通安全设施。",
+            {"date": dt.date(2024, 12, 30)},
+            RV,
+            [("outcome", "200"), ("outcome", "85"), ("outcome", "600")],
+        ),
+        (  # a task done beyond itself, with the share told: the task is the target
+            "全省打造60家社区食堂,实际投入运营的社区食堂已达75家,完成率为125%。",
+            {"date": dt.date(2024, 12, 30)},
+            ("role", "value", "target", "stated_rate"),
+            [("outcome", "75", "60", "125%")],
+        ),
     ],
 )
 def test_round_eleven_a_wordings(
@@ -1577,3 +1590,14 @@ def test_a_count_of_projects_before_those_left_out_is_the_task() -> None:
     )
     roles = {f.value: f.role for f in extract(text, year=2023).figures}
     assert (roles["40"], roles["30"]) == ("target", "outcome")
+
+
+def test_now_in_a_report_of_a_press_conference_is_its_day() -> None:
+    text = (
+        "某省十件民生实事全部完成\n2024年12月30日 09:53 来源:某网\n"
+        "某网12月30日电 某省新闻办公室27日召开的新闻发布会,介绍了民生实事的落实情况。"
+        "截至目前,全省共有12.5万人完成免费接种。"
+    )
+    extraction = extract(text)
+    assert extraction.date == dt.date(2024, 12, 30)
+    assert [f.as_of for f in extraction.figures] == [dt.date(2024, 12, 27)]

@@ -48,7 +48,7 @@ from tracker.extract.candidates import (
     mark_anecdotes,
     read_value,
 )
-from tracker.extract.dates import read_article_date, time_events, years_mentioned
+from tracker.extract.dates import read_article_date, time_events, told_date, years_mentioned
 from tracker.extract.draft import Extraction, Figure, Role
 from tracker.extract.relations import relate
 from tracker.extract.roles import (
@@ -127,7 +127,7 @@ def extract(
         ref_year=ref_year,
         default_year=default_year,
         year_note=year_note,
-        date=date,
+        date=told_date(norm, date) or date,  # "目前" in a report of a press conference: its day
         events=events,
         event_starts=[e.at for e in events],
         region_default=region,

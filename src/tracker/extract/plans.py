@@ -25,9 +25,14 @@ _TARGET_HEADER = re.compile(
 _HEADER_REACHED = re.compile(r"(?:完成|实现|达到|达成|超过|高于|低于)[^,;。:]{0,15}$")
 
 
+# 了 of something done: not 为了 (in order to), 除了 (except) nor 了解; but 消除了, 拆除了.
+DONE_LE = r"(?:(?<![为除])|(?<=[消拆排清解破去根免剔]除))了(?!解)"
+
+
 # Wording that closes a plan list: a review, or a reason given for the plan.
 LIST_BREAK = re.compile(
-    r"(?<![为除])了(?!解)|已|累计|去年|过去|一年来|五年来|回顾|(?<![^,;:。])实际(?!利用|使用)|执行结果|主要考虑|考虑是|为实现|为完成"
+    rf"{DONE_LE}|已|累计|去年|过去|一年来|五年来|回顾|(?<![^,;:。])实际(?!利用|使用)"
+    r"|执行结果|主要考虑|考虑是|为实现|为完成"
     r"|截至|截止|以来|上半年|前三季度|[0-9]{1,2}月"  # a date: figures reached by then
     r"|(?:完成|推进|进展|落实)情况[::]"  # "目标任务:…。完成情况:…": the report after the task
 )
@@ -304,7 +309,7 @@ def item_restated_done(
 # cell ("建设四好农村路55公里。95%县交通局…", "完成…18个乡镇应急广播分控中心…建设。98%"): the
 # item's figures are its targets, the percentage the progress made.
 _BARE_PROGRESS = re.compile(r"\s*[0-9]+(?:\.[0-9]+)?%(?![0-9]|的|以上|以下|左右|以内|[,,;。])")
-_DONE_IN_ITEM = re.compile(r"已|累计|截至|截止|(?<![为除])了(?!解)")
+_DONE_IN_ITEM = re.compile(r"已|累计|截至|截止|" + DONE_LE)
 
 
 def before_bare_progress(

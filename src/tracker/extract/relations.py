@@ -499,9 +499,11 @@ def _gap_unit(owner: Candidate, gap: Candidate) -> bool:
     return same_unit(owner.unit, gap.unit)
 
 
-def _close(part: Fraction, whole: Fraction, percent: Fraction) -> bool:
-    """``part / whole`` is ``percent`` within half a percentage point."""
-    return whole > 0 and 0 < part <= whole and abs(part / whole * 100 - percent) <= Fraction(1, 2)
+def _close(part: Fraction, whole: Fraction, percent: Fraction, beyond: bool = False) -> bool:
+    """``part / whole`` is ``percent`` within half a percentage point (``part`` beyond
+    ``whole`` only when ``beyond``: a task done more than in full)."""
+    within = whole > 0 and part > 0 and (beyond or part <= whole)
+    return within and abs(part / whole * 100 - percent) <= Fraction(1, 2)
 
 
 def _progress(norm: str, group: list[Candidate]) -> None:
@@ -515,7 +517,8 @@ def _progress(norm: str, group: list[Candidate]) -> None:
         work = _WORK_RATE.search(between) is not None and done.unit not in _PROJECT_COUNTS
         if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or work):
             continue  # "…200个项目…,已开工200个,开工率100%" as "…已完成8个(53%)"
-        if not _close(done.parsed, task.parsed, rate.parsed):
+        # "打造82家老年食堂,投入运营的已达118家,完成率为144%": more than the task, and told so
+        if not _close(done.parsed, task.parsed, rate.parsed, beyond=True):
             continue
         done.rate, done.goal_target = rate, task
         done.related.extend((task, rate))

@@ -15,6 +15,7 @@ from tracker.extract.candidates import Candidate
 from tracker.extract.dates import TimeEvent, listed_as_of, years_mentioned
 from tracker.extract.draft import Role
 from tracker.extract.plans import (
+    DONE_LE,
     LIST_BREAK,
     bare_progress,
     before_bare_progress,
@@ -89,7 +90,7 @@ TARGET_AFTER = re.compile(
 # Completion wording: anywhere in the sentence before the figure (目前, not "项目前期").
 _OUTCOME_STRONG = re.compile(
     r"累计|截至|截止|已经|(?<![而])已|共计|(?<![公总])共(?![同享建治])|完成率|同比"
-    r"|比上年|较上年|以来|一年来|五年来|(?<![为除])了(?!解)|获评|创历史|(?<!项)目前|先后"
+    rf"|比上年|较上年|以来|一年来|五年来|{DONE_LE}|获评|创历史|(?<!项)目前|先后"
     # "实际完成工程量6%", ",实际增长10.2%" (not 收入实际增长, the real growth)
     r"|实际(?:分别)?(?:完成|开展|建成|实现)|(?<![^,;:。])实际(?:增长|下降|达到|为)"
 )
@@ -110,7 +111,7 @@ _PLAN_VERBS = re.compile(r"加强|加大|强化|深化|扩大|完善|健全|做�
 
 
 _REVIEW_WORDS = re.compile(
-    r"(?<![为除])了(?!解)|已|累计|(?<![公总])共(?![同享建治])|截至|以来|获评|同比|比上年|去年|过去"
+    rf"{DONE_LE}|已|累计|(?<![公总])共(?![同享建治])|截至|以来|获评|同比|比上年|去年|过去"
     r"|刚刚|成功|建成|顺利|先后|创历史|创新高|显著"
 )
 
@@ -271,7 +272,7 @@ _FLOOR_BEFORE = re.compile(r"(?:不低于|不少于)(?:每人每[月年]|每[人
 _MODAL = re.compile(r"确保|力争|争取.*|要|拟")
 # A modal that leads the sentence plans its later clauses too, unless one tells what was done.
 _MODAL_LEADS = re.compile(r"(?:确保|力争)(?!了)")
-_DONE_SINCE = re.compile(r"累计|截至|截止|已|(?<![为除])了(?!解)|以来|共计|完成率")
+_DONE_SINCE = re.compile(rf"累计|截至|截止|已|{DONE_LE}|以来|共计|完成率")
 
 
 # Target wording that is an estimate when the year is over ("预计全年增长6.3%").
