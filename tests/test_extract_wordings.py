@@ -1575,6 +1575,12 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
             ("role", "value", "target", "stated_rate"),
             [("outcome", "75", "60", "125%")],
         ),
+        (  # a gap to the year's plan (年计划) of a rate held under it: beyond the target
+            "1至5月,全市城镇新增就业3.2万人,完成年计划的45%;城镇登记失业率3.1%,低于年计划0.9个百分点。",
+            {"date": dt.date(2023, 6, 10)},
+            ("role", "value", "stated_rate", "stated_gap"),
+            [("outcome", "3.2万", "45%", "None"), ("outcome", "3.1%", "None", "-0.9个百分点")],
+        ),
     ],
 )
 def test_round_eleven_a_wordings(
