@@ -246,8 +246,9 @@ def _figure(
         or _CEILING_NAMED.match(norm, cand.end)  # "低于4.5%的控制目标": a ceiling quoted
         or (role == "target" and qualifier == "less_than")
         or re.search(r"控制在$", norm[cand.clause[0] : cand.start])
-        # an unemployment rate is held under its target ("失业率3.47%,低于年计划1.03个百分点")
-        or (cand.unit == "%" and "失业率" in title and not cand.growth)
+        # an unemployment rate told against its target is held under it ("失业率3.47%,低于年计划
+        # 1.03个百分点")
+        or (cand.gap is not None and cand.unit == "%" and "失业率" in title)
     ):
         kind = "at_most"
     elif cand.upper is not None or (role == "target" and qualifier == "about"):
