@@ -1581,6 +1581,12 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
             ("role", "value", "stated_rate", "stated_gap"),
             [("outcome", "3.2万", "45%", "None"), ("outcome", "3.1%", "None", "-0.9个百分点")],
         ),
+        (  # a size class of the things counted next is a threshold; counties off the poverty list
+            "2020年,全市建成1000亩以上高标准农田示范区35个,新增3个贫困县脱贫摘帽。",
+            {"date": dt.date(2021, 2, 1)},
+            RV,
+            [("outcome", "35"), ("outcome", "3")],
+        ),
     ],
 )
 def test_round_eleven_a_wordings(

@@ -82,6 +82,11 @@ _ADMIN_COUNTED = re.compile(
     r"|(?:大|中|小|特大|超大)?城市(?!社区)"
 )
 
+# ... but counties taken off the poverty list are work done: "新增7个贫困县脱贫摘帽".
+_OUT_OF_POVERTY = re.compile(
+    r"(?:贫困)?(?:县|市|区)(?:\([^()]{0,8}\))?[^,;。0-9]{0,3}?(?:脱贫摘帽|摘帽|脱贫出列|退出贫困)"
+)
+
 
 _PER_UNIT = re.compile(r"每[^,;。0-9]{1,4}$")
 # The rest told done is work done: "除19家关闭外,其余235家已全部完成签约".
@@ -186,6 +191,8 @@ _DATE_MASK = re.compile(
 _THRESHOLD_AFTER = re.compile(
     r"(?:及)?(?:以上|以下)?的"
     r"|(?:及)?(?:以上|以下)(?:重点|重大|产业|工业|在建)?(?:项目|企业|工程)"  # "一批10亿元以上项目"
+    # ... or the things of that size counted next: "建成500亩以上示范坝区70个"
+    r"|(?:及)?(?:以上|以下)[^,;。、0-9的和及]{1,8}?[0-9]+(?:个|家|所|座|处|项|条)"
 )
 # ... unless what it qualifies is a goal: "城镇新增就业1100万人以上的目标".
 _GOAL_AFTER = re.compile(
@@ -345,7 +352,9 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         and not _GOAL_AFTER.match(norm, unit_end)
     ):
         return None  # "人口20万人以上的县": a threshold in a definition
-    if unit == "省" or (unit == "个" and _ADMIN_COUNTED.match(norm, end)):
+    if unit == "省" or (
+        unit == "个" and _ADMIN_COUNTED.match(norm, end) and not _OUT_OF_POVERTY.match(norm, end)
+    ):
         return None  # "13个县(市、区)", "31个大城市", "全国31省份": the administrative structure
     if unit in ("个", "项", "大") and _SPEECH_PARTS.match(norm, end):
         return None  # "主要做好7个方面的工作", "3点意见": the parts of a speech
