@@ -1587,6 +1587,12 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
             RV,
             [("outcome", "35"), ("outcome", "3")],
         ),
+        (  # the scope of the investment statistics (500万元以上) is no figure
+            "2022年,全县500万元以上固定资产投资完成18.4亿元,增长6.5%。",
+            {"date": dt.date(2023, 2, 1)},
+            RV,
+            [("outcome", "18.4亿"), ("outcome", "6.5%")],
+        ),
     ],
 )
 def test_round_eleven_a_wordings(
