@@ -1593,6 +1593,18 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
             RV,
             [("outcome", "18.4亿"), ("outcome", "6.5%")],
         ),
+        (  # counts in being (发展到, 稳定在, 数量达到); 高标准 says how well, not a standard
+            "2023年,全县家庭农场发展到320家,茶园面积稳定在12万亩,有机认证数量达到45个,"
+            "高标准建设农业示范基地8个。",
+            {"date": dt.date(2024, 1, 10)},
+            ("role", "value", "measure"),
+            [
+                ("outcome", "320", "level"),
+                ("outcome", "12万", "level"),
+                ("outcome", "45", "level"),
+                ("outcome", "8", "flow"),
+            ],
+        ),
     ],
 )
 def test_round_eleven_a_wordings(

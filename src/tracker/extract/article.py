@@ -348,7 +348,7 @@ def _article_title(text: str) -> str | None:
 # Titles of a state at a moment: a rate, a standard, a stock. A stock cut or added (退出产能,
 # 新增产能) is a flow.
 _LEVEL_TITLE = re.compile(
-    r"率|占比|比例|覆盖面|标准|千人口|每千|每万|(?<!退出)(?<!淘汰)(?<!化解)(?<!压减)(?<!新增)产能"
+    r"率|占比|比例|覆盖面|(?<!高)标准|千人口|每千|每万|(?<!退出)(?<!淘汰)(?<!化解)(?<!压减)(?<!新增)产能"
     r"|能力|余额|保有量|存栏|浓度|密度"
 )
 # The insured ("养老保险参保人数达430万人"): a count in being, unless the clause counts those added
@@ -357,9 +357,11 @@ _INSURED = re.compile(r"参保(?:人数|人员)")
 _ADDED = re.compile(r"新增|净增|增加|扩面")
 
 
-# A count reached ("增至", "减少到", "降至", "总数达1053家"): what there is at the end, a level.
+# A count reached ("增至", "减少到", "降至", "总数达1053家", "发展到177家"): what there is at the
+# end, a level.
 _REACHED_LEVEL = re.compile(
-    r"(?:增|增加|减|减少|降|下降|提高|提升|上升)(?:至|到)$|总(?:数|量)(?:达到|达|为)$"
+    r"(?:增|增加|减|减少|降|下降|提高|提升|上升|发展)(?:至|到)$|总(?:数|量)(?:达到|达|为)$"
+    r"|(?:稳定|保持|维持)在$|数量(?:达到|达|为)$"  # "面积稳定在195万亩", "认证数量达到99个"
 )
 
 
