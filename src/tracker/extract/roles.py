@@ -410,9 +410,10 @@ def _events_before(
     cand: Candidate, ctx: ArticleContext
 ) -> tuple[TimeEvent | None, TimeEvent | None, bool]:
     """The year-bearing expression in force at the figure, the date-only one after it, and
-    whether a "全年" in the figure's sentence makes it the whole year's ("截至2018年12月25日,…。
-    …全年建成…20个": as of the year's end, not that day; a "全年" of an earlier item leaves the
-    date of a lead over all items in force: "截至12月17日已完成…。…全年…。新增…5所")."""
+    whether a "全年" in the figure's block makes it the whole year's ("截至2018年12月25日,…。
+    …全年建成…20个": as of the year's end, not that day; a "全年" of an earlier numbered item
+    leaves the date of a lead over all items in force: "截至12月17日已完成…。2.…全年…。3.新增
+    …5所")."""
     year_event: TimeEvent | None = None
     date_event: TimeEvent | None = None
     running = _RUNNING.search(ctx.norm, *cand.sentence) is not None
@@ -430,7 +431,7 @@ def _events_before(
             break
         if event.whole and date_event is None:
             stopped = True  # "截至3月底,…。确保全年…60万人": the year's figure, not the date's
-            whole = whole or event.at >= cand.sentence[0]
+            whole = whole or event.at >= cand.paragraph.start
         if (
             date_event is None
             and not stopped
