@@ -1595,7 +1595,7 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
         ),
         (  # counts in being (发展到, 稳定在, 数量达到); 高标准 says how well, not a standard
             "2023年,全县家庭农场发展到320家,茶园面积稳定在12万亩,有机认证数量达到45个,"
-            "高标准建设农业示范基地8个。",
+            "高标准建设农业示范基地8个,粮食总产量稳定在52万吨。",
             {"date": dt.date(2024, 1, 10)},
             ("role", "value", "measure"),
             [
@@ -1603,6 +1603,7 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
                 ("outcome", "12万", "level"),
                 ("outcome", "45", "level"),
                 ("outcome", "8", "flow"),
+                ("outcome", "52万", "flow"),
             ],
         ),
     ],
