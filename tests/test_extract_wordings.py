@@ -1542,13 +1542,13 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
             ("role", "value", "measure"),
             [("outcome", "1.2万", "flow")],
         ),
-        (  # a lead dates every item of the list; a 全年 told in one item leaves the next alone
+        (  # a lead dates every numbered item of the list, one told with 全年 too
             "某市2022年民生实事完成情况\n截至2022年12月20日,全市民生实事项目已全部完成年度任务。\n"
             "1.促进就业\n"
             "完成情况:全年城镇新增就业5.2万人。\n2.改善办学条件\n完成情况:新建幼儿园6所。",
             {},
             ("role", "value", "as_of"),
-            [("outcome", "5.2万", "2022-12-31"), ("outcome", "6", "2022-12-20")],
+            [("outcome", "5.2万", "2022-12-20"), ("outcome", "6", "2022-12-20")],
         ),
         (  # the projects named after their count, all begun, then how many done
             "2023年,全区18个农贸市场改造项目全部开工,完成12个。",

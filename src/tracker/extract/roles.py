@@ -411,9 +411,8 @@ def _events_before(
 ) -> tuple[TimeEvent | None, TimeEvent | None, bool]:
     """The year-bearing expression in force at the figure, the date-only one after it, and
     whether a "全年" in the figure's block makes it the whole year's ("截至2018年12月25日,…。
-    …全年建成…20个": as of the year's end, not that day; a "全年" of an earlier numbered item
-    leaves the date of a lead over all items in force: "截至12月17日已完成…。2.…全年…。3.新增
-    …5所")."""
+    …全年建成…20个": as of the year's end, not that day; the date of a lead over numbered items
+    dates each item, "全年" or not: "截至12月17日已完成…。2.…全年提供…。3.新增…5所")."""
     year_event: TimeEvent | None = None
     date_event: TimeEvent | None = None
     running = _RUNNING.search(ctx.norm, *cand.sentence) is not None
@@ -451,6 +450,9 @@ def _events_before(
             if event.as_of is not None and event.as_of.year == year_event.first == year_event.last:
                 date_event = event
                 break
+    dating = date_event or year_event
+    if dating is not None and dating.at < cand.paragraph.start:
+        whole = False  # a lead's "截至12月17日已完成…" over numbered items dates each of them
     return year_event, date_event, whole
 
 
