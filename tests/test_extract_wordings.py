@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from one_line import rows_both_ways
+from one_line import one_line, rows_both_ways
 from tracker.cli.group import cli
 from tracker.extract.article import Figure, extract
 
@@ -292,6 +292,16 @@ def test_a_date_one_item_gives_is_not_the_whole_years_nor_the_pages() -> None:
     assert got == {"30": ("2022", dt.date(2022, 12, 26)), "15": ("2022", dt.date(2022, 12, 31))}
 
 
+def test_without_any_date_an_outcome_is_not_dated_after_today() -> None:
+    """No year, no date: the figures were this year's, as of its last day — a date to come,
+    which `tracker check` warns of (W211) in every draft of such a text."""
+    today = dt.date.today()
+    for text in ("全县城镇新增就业3000人。", "目前,全县已建成公厕12座。"):
+        figure = one(text)
+        assert figure.period == str(today.year)
+        assert figure.as_of == today
+
+
 def test_years_from_the_text_then_date_then_date_line() -> None:
     assert one("2022年,全市新增就业1.2万人。", date=dt.date(2024, 3, 1)).period == "2022"
     assert one("今年以来,全市新增就业1.2万人。", date=dt.date(2024, 3, 1)).period == "2024"
@@ -303,6 +313,49 @@ def test_a_day_past_its_months_end_is_the_months_last_day() -> None:
     figure = one("2023年2月30日讯 截至2月底,全市城镇新增就业1.2万人。")
     assert (figure.period, figure.as_of) == ("2023", dt.date(2023, 2, 28))
     assert one("截至2024年6月31日,全县新建公厕12座。").as_of == dt.date(2024, 6, 30)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # what was done, named only by its verb, takes the name of its task
+            "一、新建城乡公厕。年度目标新建公厕50座,实际建成52座。",
+            [("target", "50", "新建公厕"), ("outcome", "52", "新建公厕")],
+        ),
+        (  # a task named only as such takes the item's name; 任务数 before a figure plans it
+            "七、养老床位。任务数200张,完成数210张。",
+            [("target", "200", "养老床位"), ("outcome", "210", "养老床位")],
+        ),
+        (
+            "三、城镇新增就业。2023年目标任务4000人,完成4520人,完成率113%。",
+            [("target", "4000", "城镇新增就业"), ("outcome", "4520", "城镇新增就业")],
+        ),
+        (  # a bare verb ("投资") is the investment of the item named before it
+            "四、农村道路建设。计划投资2.1亿元,完成投资2.3亿元。",
+            [("target", "2.1亿", "农村道路建设投资"), ("outcome", "2.3亿", "农村道路建设投资")],
+        ),
+        (  # "年初确定" is how the task was set, not its name
+            "八、危房改造。年初确定改造农村危房300户的目标,已完成320户。",
+            [("target", "300", "改造农村危房"), ("outcome", "320", "改造农村危房")],
+        ),
+    ],
+)
+def test_a_figure_named_only_by_task_or_report_words_takes_its_tasks_name(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    day = dt.date(2024, 1, 15)  # a review of 2023
+    for figures in (extract(text, date=day).figures, extract(one_line(text), date=day).figures):
+        assert [(f.role, f.value, f.title) for f in figures] == expected
+
+
+def test_headline_figures_run_together_keep_their_own_names() -> None:
+    """A list of headline lines without stops, as one line: the words up to the next figure
+    name that figure, not this one; a count's noun after its measure word stays its own."""
+    text = "城镇新增就业1206万人\n年末城镇调查失业率降到5.5%\n全市476个重点项目完成投资406亿元。"
+    for figures in (extract(text, year=2022).figures, extract(one_line(text), year=2022).figures):
+        titles = [f.title for f in figures]
+        assert titles[:2] == ["城镇新增就业", "年末城镇调查失业率"]
+        assert titles[2].startswith("重点项目")
 
 
 @pytest.mark.parametrize(

@@ -70,7 +70,7 @@ from tracker.extract.text import (
     split_paragraphs,
     strip_edges,
 )
-from tracker.extract.titles import category_of, figure_title
+from tracker.extract.titles import UNNAMED, category_of, figure_title
 
 __all__ = ["Extraction", "Figure", "Role", "extract", "read_article_date"]
 
@@ -157,12 +157,15 @@ def extract(
             prev_role = before.role if before is not None and same_paragraph else None
             earlier = (
                 before.title
-                if before is not None and same_paragraph and before.unit == cand.unit
+                if before is not None
+                and same_paragraph
+                and before.unit == cand.unit
+                and before.title != UNNAMED
                 else None
             )
             figure = _figure(view, cand, ctx, prev, prev_title, prev_role, earlier)
             figures.append(figure)
-            prev_title = figure.title
+            prev_title = figure.title if figure.title != UNNAMED else None
         prev = cand
     title = _article_title(text)
     return Extraction(
@@ -233,7 +236,7 @@ def _figure(
         guessed.append(("unit", cand.unit_note))
         confidence -= 0.15
     title = figure_title(norm, cand, ctx, prev, prev_title, earlier)
-    if title == "(未命名)":
+    if title == UNNAMED:
         confidence -= 0.1
     qualifier = cand.qualifier
     kind = "at_least"

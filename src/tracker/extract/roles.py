@@ -40,6 +40,7 @@ _TARGET_BEFORE = re.compile(
     rf"确保|力争|争取(?:在|到(?!位)|实现|达到)|(?:{_PLAN_NOUNS})(?:是|为)?|预计|预期|拟|规划"
     r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|办好(?!了)|指标任务"
     r"|(?:全年|年度|本年度|今年)(?:目标)?任务(?:数)?(?:是|为)"  # "全年任务为3800户"
+    r"|(?<!完成)(?:任务|目标|计划)数(?:是|为)?"  # "任务数200张,完成数210张"
     r"|(?<!资金)下达(?![^,;。0-9]{0,6}?(?:资金|经费|补助|款))"  # not "下达项目资金X亿元": paid
 )
 
@@ -199,8 +200,11 @@ def figure_role(
         and not _DONE_SINCE.search(norm, cand.sentence[0], cand.start)
     ):
         return "target", 0.75, None  # "确保投资达到120亿元以上,资金同比增长20%以上"
-    if _COMPARED_WITH_TARGET.match(norm, cand.end, cand.sentence[1]):
-        return "outcome", 0.85, None  # "涨幅为2.1%,比“3%左右”的既定目标低"
+    if _COMPARED_WITH_TARGET.match(norm, cand.end, cand.sentence[1]) or (
+        _DONE_OF_PLAN.match(local) and _PLAN_CLAUSE.search(norm, cand.sentence[0], clause_start)
+    ):
+        # "涨幅为2.1%,比“3%左右”的既定目标低"; "计划投资2.1亿元,完成投资2.3亿元": done of it
+        return "outcome", 0.85, None
     window = max(cand.paragraph.start, cand.start - _LOOKBACK)
     full_start = max(norm.rfind(stop, window, cand.start) for stop in "。!?") + 1
     if plan_heading(norm, max(full_start, window), cand.start, past):
@@ -273,6 +277,11 @@ _MODAL = re.compile(r"确保|力争|争取.*|要|拟")
 # A modal that leads the sentence plans its later clauses too, unless one tells what was done.
 _MODAL_LEADS = re.compile(r"(?:确保|力争)(?!了)")
 _DONE_SINCE = re.compile(rf"累计|截至|截止|已|{DONE_LE}|以来|共计|完成率")
+
+
+# What was done, told in the clause after the plan's ("计划投资2.1亿元,完成投资2.3亿元").
+_DONE_OF_PLAN = re.compile(r"\s*(?:实际|已|共|累计)?完成(?:了)?[^,;。0-9计划目标任务]{0,6}$")
+_PLAN_CLAUSE = re.compile(rf"(?:{_PLAN_NOUNS})[^,;。]{{0,12}}?[0-9][^;。]*[,,]")
 
 
 # Target wording that is an estimate when the year is over ("预计全年增长6.3%").
@@ -371,15 +380,7 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
             as_of = _now(ctx)
             as_of_note = "as_of: the article date (a running total)"
         else:
-            as_of = dt.date(last, 12, 31)
-            # An estimated date (the latest the text states) is only a bound: "全年建成20个"
-            # after "截至12月25日" is the year's figure.
-            estimate = whole and not ctx.date_known
-            if ctx.date is not None and ctx.date < as_of and not estimate:
-                as_of = ctx.date
-                as_of_note = "as_of: the article date (the year was not over)"
-            elif period_note:
-                as_of_note = "as_of: the end of the guessed period"
+            as_of, as_of_note = _year_end(last, ctx, whole, period_note)
         first = min(first, as_of.year)
         last = max(last, as_of.year)
     listed = listed_as_of(ctx.norm, cand.sentence, cand.start, last) if as_of else None
@@ -392,6 +393,20 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     return _When(
         first, last, as_of, period_note, as_of_note, since, dated, absolute, task is not None
     )
+
+
+def _year_end(
+    year: int, ctx: ArticleContext, whole: bool, period_note: str | None
+) -> tuple[dt.date, str | None]:
+    """An outcome dated by its year only: the year's last day, unless the article's date (or,
+    with none, today) comes first. An estimated date (the latest the text states) is only a
+    bound: "全年建成20个" after "截至12月25日" is the year's figure."""
+    end = dt.date(year, 12, 31)
+    if ctx.date is not None and ctx.date < end and not (whole and not ctx.date_known):
+        return ctx.date, "as_of: the article date (the year was not over)"
+    if ctx.date is None and dt.date.today() < end:  # a figure reported cannot be later
+        return dt.date.today(), "as_of: today (no date in the text, and the year is not over)"
+    return end, ("as_of: the end of the guessed period" if period_note else None)
 
 
 def _task_period(cand: Candidate, ctx: ArticleContext) -> TimeEvent | None:
@@ -463,7 +478,7 @@ def _now(ctx: ArticleContext) -> dt.date:
             return dt.date(ctx.date.year - 1, 12, 31)
         return ctx.date
     year = ctx.default_year or dt.date.today().year
-    return dt.date(year, 12, 31)
+    return min(dt.date(year, 12, 31), dt.date.today())
 
 
 _FULL_STOP = re.compile(r"[。!?\n]")

@@ -8,6 +8,7 @@ import re
 
 from tracker.extract.candidates import Candidate
 from tracker.extract.roles import TARGET_AFTER, ArticleContext
+from tracker.extract.tasks import same_unit
 
 _CATEGORIES = (
     ("就业", r"就业|招聘|岗位|创业|劳动力|务工|用工|失业|稳岗|扩岗|留工|劳务|技能人才|人才"),
@@ -25,6 +26,7 @@ _TITLE_LEAD = re.compile(
     r"|\(?[一二三四五六七八九十0-9]{1,2}\)|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|实现|省定|市定|县定|"
     r"到\d{4}年(?:年底|底|末)?|同时|此外|另外|其中|并且|并|还|以及|全年|今年以来|今年|去年|"
     r"全市|全区|全县|全省|全州|全盟|全旗|我市|我区|我县|我省|共计|共|累计|先后|已经|已|目前|"
+    r"年初(?:确定|设定|提出)(?:的)?|(?:年度|全年)目标(?:任务)?(?:是|为)?|目标任务(?:是|为)?|"
     r"截至目前|据悉|据了解|为此|将(?![乐军领士])|实际(?=完成|增长|下降|达到|为|实现)|积极|大力|持续|全力|有效|今后|"
     r"\d{4}年(?:以来|来|度)?|(?:19|20)\d{2}(?=[\u4e00-\u9fff])|\d{1,2}\s*[-—–~]\s*\d{1,2}月(?:份)?(?:底|末)?|截至\d{1,2}月\d{1,2}日)+"
 )
@@ -60,6 +62,11 @@ _ITEM_INSIDE = re.compile(
 )
 
 
+# Measure words that count the noun after them ("476个重点建设项目完成投资…"): that noun is the
+# figure's, not the next figure's.
+_COUNTING = frozenset("个所项条座家处栋台套辆名位件批") | {"公里", "千米"}
+
+
 _COMPARING = re.compile(r"低于|高于|好于|优于|快于|慢于|控制在|保持在|不超过|不高于|在")
 
 
@@ -92,7 +99,13 @@ def figure_title(
         # "新建8个X和25个Y": the second figure shares the verb of the first
         pre = _strip_lead(norm[cand.clause[0] : prev.start], ctx)
     # What follows the figure, up to the next figure of the clause.
-    post = re.split(r"\(?[0-9]", norm[cand.end : cand.clause[1]], maxsplit=1)[0]
+    rest = norm[cand.end : cand.clause[1]]
+    post = re.split(r"\(?[0-9]", rest, maxsplit=1)[0]
+    runs_on = len(post) < len(rest.rstrip(" ,;。:")) and cand.unit not in _COUNTING
+    if len(pre) >= 3 and runs_on:
+        # "城镇新增就业1206万人年末城镇调查失业率降到5.5%" (lines without stops run together):
+        # the words up to the next figure name that one ("476个重点项目完成投资…" name this one)
+        post = ""
     if post.startswith("、"):
         post = ""  # "新增就业3.1万人、失业人员再就业1.2万人": the next item's name
     post = post.strip(" ,;。:、()")
@@ -123,15 +136,25 @@ def figure_title(
     title = _ITEM_INSIDE.split(title)[-1]  # "…进展情况一是新建幼儿园": the item's words
     title = title.rpartition("——")[2]  # "保持稳定势头——城镇新增就业": the words after the dash
     title = _whole_phrase(title.strip(' ,;。:、“”"()'))
-    if not title:
-        title = _nearest_phrase(norm, cand, ctx, start, earlier)
+    if not title or _GENERIC.fullmatch(title) or _BARE_VERB.fullmatch(title):
+        title = _named_around(title, norm, cand, ctx, prev, prev_title, start, earlier)
     if cand.growth:
         # "规模以上工业增加值同比增长10.1%" → 规模以上工业增加值增速; "同比增长3.2%" after
         # "地区生产总值806亿元" → 地区生产总值增速.
         named = _GROWTH_WORDS.sub("", title).removesuffix("目标").removesuffix("增速")
         base = named or (prev_title or "").removesuffix("增速")
         title = f"{base}增速" if base else title
-    return title[:24] or "(未命名)"
+    return title[:24] or UNNAMED
+
+
+UNNAMED = "(未命名)"
+
+
+# A title of the words of a task or of its report only: it names no indicator.
+_GENERIC = re.compile(
+    r"(?:年度|全年)?(?:目标任务|目标|任务|计划)?(?:数|量)?"
+    r"|(?:实际)?(?:完成|建成|开展|实施|完工|开工|竣工|新建|新增|达到|实现)(?:数|量)?"
+)
 
 
 _GROWTH_WORDS = re.compile(
@@ -148,6 +171,47 @@ _TAIL_VERB = re.compile(
     r"(?:回落至|回落到|下降至|下降到|降至|降到|降低至|降低到|提高至|提高到|提升至|提升到|增至|增加到"
     r"|上升至|上升到|达到|(?<![下到送抵])达|至|到|(?:再)?(?:提高|提升)|目标(?:为|是)?)+$"
 )
+
+
+def _named_around(
+    title: str,
+    norm: str,
+    cand: Candidate,
+    ctx: ArticleContext,
+    prev: Candidate | None,
+    prev_title: str | None,
+    start: int,
+    earlier: str | None,
+) -> str:
+    """The name of a figure whose own words name no indicator: none, a task's or a report's
+    words only, or a bare verb."""
+    if not title:
+        return _nearest_phrase(norm, cand, ctx, start, earlier)
+    if _GENERIC.fullmatch(title):
+        # "年度目标新建公厕50座,实际建成52座", "任务数200张,完成数210张": what was done is named
+        # by its task; a task named only as such, by the words before it.
+        named = prev is not None and same_unit(prev.unit, cand.unit) and prev_title
+        if named and not _GENERIC.fullmatch(prev_title or ""):
+            return prev_title or ""
+        nearest = _nearest_phrase(norm, cand, ctx, start, earlier)
+        return nearest if _plain_name(nearest, ctx) else title
+    # "四、农村道路。计划投资2.1亿元": the investment of the item named before it
+    nearest = _nearest_phrase(norm, cand, ctx, start, earlier)
+    if _plain_name(nearest, ctx):
+        return nearest if nearest.endswith(title) else nearest + title
+    return title
+
+
+_NOT_PLAIN = re.compile(r"[0-9:\s]")
+
+
+def _plain_name(name: str, ctx: ArticleContext) -> bool:
+    """A name fit to stand for a figure that has none of its own: a few words, no figure, no
+    region alone, no task or report words only."""
+    if not 3 <= len(name) <= 16 or _NOT_PLAIN.search(name) or _GENERIC.fullmatch(name):
+        return False
+    found = ctx.region_keys.match(name) if ctx.region_keys is not None else None
+    return found is None or found.stop < len(name)
 
 
 def _whole_phrase(title: str) -> str:
@@ -226,7 +290,9 @@ def _next_clause(norm: str, cand: Candidate, ctx: ArticleContext) -> str:
             return ":" + _strip_lead(following, ctx).strip(" ,;。:")
         if re.search(r"[0-9]%", following):
             return ""  # "完成投资77.57亿元,投资完成率122.6%": the next clause names the rate
-        return ":" + _strip_lead(re.split(r"[0-9]", following, maxsplit=1)[0], ctx).strip(" ,;。:")
+        words = _strip_lead(re.split(r"[0-9]", following, maxsplit=1)[0], ctx).strip(" ,;。:")
+        # "计划投资2.1亿元,完成投资2.3亿元": the same bare verb, what was done of it
+        return "" if _BARE_VERB.fullmatch(words) else ":" + words
     return ""
 
 
