@@ -499,6 +499,9 @@ def _gap_unit(owner: Candidate, gap: Candidate) -> bool:
     return same_unit(owner.unit, gap.unit)
 
 
+_TASK_NAMED = re.compile(r"目标|任务|计划")
+
+
 def _close(part: Fraction, whole: Fraction, percent: Fraction, beyond: bool = False) -> bool:
     """``part / whole`` is ``percent`` within half a percentage point (``part`` beyond
     ``whole`` only when ``beyond``: a task done more than in full)."""
@@ -518,7 +521,9 @@ def _progress(norm: str, group: list[Candidate]) -> None:
         if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or work):
             continue  # "…200个项目…,已开工200个,开工率100%" as "…已完成8个(53%)"
         # "打造82家老年食堂,投入运营的已达118家,完成率为144%": more than the task, and told so
-        if not _close(done.parsed, task.parsed, rate.parsed, beyond=True):
+        # (a task named as one, "目标任务4000人,完成4520人", stays a target of its own)
+        beyond = not _TASK_NAMED.search(norm, task.clause[0], task.start)
+        if not _close(done.parsed, task.parsed, rate.parsed, beyond=beyond):
             continue
         done.rate, done.goal_target = rate, task
         done.related.extend((task, rate))
