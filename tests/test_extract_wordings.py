@@ -1659,6 +1659,12 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
                 ("outcome", "52万", "flow"),
             ],
         ),
+        (  # an average (平均) is a level
+            "2022年,全县茶叶基地平均亩产值达到6500元,增长12%。",
+            {"date": dt.date(2023, 2, 1)},
+            ("role", "value", "measure"),
+            [("outcome", "6500", "level"), ("outcome", "12%", "growth")],
+        ),
     ],
 )
 def test_round_eleven_a_wordings(

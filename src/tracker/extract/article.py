@@ -352,7 +352,7 @@ def _article_title(text: str) -> str | None:
 # 新增产能) is a flow.
 _LEVEL_TITLE = re.compile(
     r"率|占比|比例|覆盖面|(?<!高)标准|千人口|每千|每万|(?<!退出)(?<!淘汰)(?<!化解)(?<!压减)(?<!新增)产能"
-    r"|能力|余额|保有量|存栏|浓度|密度"
+    r"|能力|余额|保有量|存栏|浓度|密度|平均"  # "示范坝区平均亩产值达到7700元": an average
 )
 # The insured ("养老保险参保人数达430万人"): a count in being, unless the clause counts those added
 # ("参保人数新增4.8万人").
