@@ -160,3 +160,73 @@ def test_a_standards_row_whose_task_writes_no_unit(header: str, row: str, unit: 
         ("outcome", "3840", unit, "不低于3700", ""),
         ("outcome", "4200", "人", "4000", "105%"),
     ]
+
+
+def test_a_tables_cells_one_a_line_whose_digits_run_together() -> None:
+    # Every cell on a line of its own: with the line breaks dropped the task, the done figure
+    # and the rate run into one string of digits. A cut is kept only when the rate confirms it.
+    text = (
+        "2020年1—10月民生工程进度表\n序号\n项目内容\n目标任务\n责任单位\n进度\n完成目标(%)\n备注\n"
+        "1\n农村劳动力转移培训(人)\n1500\n县人社局\n1740\n116\n超额完成\n"
+        "2\n新建农村公路(公里)\n80\n62.5\n78.1\n正在施工\n"
+        "3\n城镇调查失业率控制在(%)\n5.5\n5\n110\n超额完成\n"
+        "4\n乡镇卫生院改造(个)\n12\n9\n80\n"
+    )
+    assert _rows(text, dt.date(2020, 11, 10)) == [
+        ("outcome", "1740", "人", "1500", "116%"),  # the department's cell between
+        ("outcome", "62.5", "公里", "80", "78.1%"),  # all three in one run
+        ("outcome", "5%", "%", "5.5%", "110%"),  # a ceiling: task over done
+    ]  # "12980": no cut makes 80%, so row 4 is left unread
+
+
+def test_a_row_with_no_unit_anywhere_counts_people_or_things() -> None:
+    # No unit column, no unit in the cells nor a figure in the name: a name that counts people
+    # gives 人, any other a count of things (个), noted as the row's.
+    text = (
+        "序号 项目名称 责任单位 目标任务 1-9月完成 完成率\n"
+        "1 城乡老人免费体检 县卫健局 42000 37800 90%\n"
+        "2 消除农村危房“清零村” 县住建局 36 27 75.0%\n"
+    )
+    assert _rows(text, dt.date(2021, 10, 8)) == [
+        ("outcome", "37800", "人", "42000", "90%"),
+        ("outcome", "27", "个", "36", "75.0%"),
+    ]
+
+
+def test_a_bar_table_whose_header_names_the_months_and_an_item_in_sub_rows() -> None:
+    # Every cell on a line of its own ending in " |"; the header names the months reported.
+    # Item 2 is told in two sub-rows (more cells than the header's): its columns are unknown,
+    # and item 3 is counted from its own number again (not shifted by item 2's extra cells).
+    cells = (
+        "序号|项目名称|责任单位|目标任务|1-6月实际完成情况|完成率%|备注|"
+        "1|新建村级养老服务站|县民政局|6个||50%|已完成主体工程|"
+        "2|农村改厕|县农业农村局|1200户|864|72%||户用沼气|县农业农村局|30口|20口||"
+        "3|新增公交线路|县交通局|4条|开通2条|||"
+    )
+    text = "".join(f"{cell} |\n" for cell in cells.split("|")[:-1])
+    got = [row[:3] for row in _rows(text, dt.date(2021, 7, 5))]
+    assert got[:3] == [("target", "6", "个"), ("outcome", "50%", "%"), ("outcome", "864", "户")]
+    assert got[-2:] == [("target", "4", "条"), ("outcome", "2", "条")]
+
+
+def test_a_tasks_cell_with_its_scale_and_no_measure_word() -> None:
+    # "5000万" with no 元: money as the name tells, and the done cell counts in the same 万元.
+    text = (
+        "序号 项目名称 责任单位 目标任务 1-9月完成 完成率\n"
+        "1 发放创业担保贷款 县人社局 5000万 4120 82.4%\n"
+    )
+    assert _rows(text, dt.date(2021, 10, 8)) == [("outcome", "4120", "万元", "5000万", "82.4%")]
+
+
+def test_a_tasks_cell_with_only_a_remark_after_it_is_a_target() -> None:
+    text = (
+        "序号 项目名称 责任单位 目标任务 1-9月实际完成情况 任务完成率 备注\n"
+        "1 新增城镇就业 县人社局 3200人 2880人 90%\n"
+        "2 建成智慧停车平台 县公安局 3个 已完成选址,设备进入采购阶段。\n"
+        "3 实施老旧小区改造 县住建局 6 因资金下达滞后,尚未开工。\n"
+    )
+    assert _rows(text, dt.date(2021, 10, 8)) == [
+        ("outcome", "2880", "人", "3200", "90%"),
+        ("target", "3", "个", "", ""),  # not "已完成" 3: the task, no figure done
+        ("target", "6", "个", "", ""),  # no measure word: a count of things
+    ]

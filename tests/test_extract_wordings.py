@@ -1673,6 +1673,37 @@ def test_round_eleven_a_wordings(
     assert_as_text_and_one_line(text, names, kwargs, expected)
 
 
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
+        (  # people counted after a scale, with who they are between ("万农村特困群众")
+            "今年为群众办好实事:将8万城镇困难群众纳入救助范围,6.5万农村“五保”对象实现集中供养,"
+            "2.3万剩余贫困人口全部脱贫。",
+            {"year": 2022},
+            ("role", "value", "unit"),
+            [("target", "8万", "人"), ("target", "6.5万", "人"), ("target", "2.3万", "人")],
+        ),
+        (  # gaps against a five-year plan, in a review of it ("比“十二五”计划高出")
+            "“十二五”时期,全市固定资产投资年均增长15.2%,比“十二五”计划高出3.2个百分点;"
+            "地方财政收入年均增长12.5%,超过“十二五”计划2.5个百分点。",
+            {"date": dt.date(2016, 2, 1)},
+            ("role", "value", "stated_gap"),
+            [("outcome", "15.2%", "-3.2个百分点"), ("outcome", "12.5%", "-2.5个百分点")],
+        ),
+        (  # a relative excess over a target not restated
+            "2022年,全县敬老院消防设施改造完成86所,超额完成23%。",
+            {"year": 2022},
+            ("role", "value", "stated_gap"),
+            [("outcome", "86", "-23%")],
+        ),
+    ],
+)
+def test_wordings_of_target_lists_and_reviews(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)
+
+
 def test_a_count_of_projects_before_those_left_out_is_the_task() -> None:
     text = (
         "2023年,全区加快改善居住条件。\n二、住房安居\n"
@@ -1691,3 +1722,82 @@ def test_now_in_a_report_of_a_press_conference_is_its_day() -> None:
     extraction = extract(text)
     assert extraction.date == dt.date(2024, 12, 30)
     assert [f.as_of for f in extraction.figures] == [dt.date(2024, 12, 27)]
+
+
+def test_completion_wording_of_the_year_before_in_lines_without_full_stops() -> None:
+    # a page of short lines: last year's results, then this year's targets, no full stop between
+    text = (
+        "一、报告要点\n2024年\n全市城镇新增就业12万人\n粮食产量创历史新高\n2025年\n"
+        "地区生产总值增长5.5%左右\n城镇新增就业11万人以上"
+    )
+    assert_as_text_and_one_line(
+        text,
+        RV,
+        {"date": dt.date(2025, 2, 20)},
+        [("outcome", "12万"), ("target", "5.5%左右"), ("target", "11万以上")],
+    )
+
+
+def test_a_pages_counters_and_the_parts_of_an_article_are_not_figures() -> None:
+    text = (
+        "8个关键词,读懂今年的政府工作报告\n来源:市政府网站 发布时间:2025年03月06日 浏览次数:125次\n"
+        "2025年,全市城镇新增就业11万人以上。"
+    )
+    assert fields(text, RV, date=dt.date(2025, 3, 6)) == [("target", "11万以上")]
+
+
+def test_a_work_named_by_its_task_in_a_list_of_works_done() -> None:
+    # the list is closed by the count of works: the figure names the task, it is no outcome
+    text = "三季度,全市陆续完成了开展老年助餐服务、建设提升30处街心公园、增建健身场地等9项工作。"
+    for flat in (text, text.replace("、", "、\n")):
+        figures = extract(flat, date=dt.date(2023, 10, 20)).figures
+        assert [f.role for f in figures if f.value == "30"] == ["target"]
+
+
+def test_a_five_year_plans_results_and_targets_as_headings() -> None:
+    # "“十三五”成就:" and "“十四五”目标:" head lists of the plan's five years
+    text = (
+        "“十三五”成就:\n地区生产总值年均增长7.1%\n对外贸易年均增长12.3%\n"
+        "“十四五”目标:\n人均生产总值达到8万元左右\n2021年目标:\n地区生产总值增长6%左右"
+    )
+    assert_as_text_and_one_line(
+        text,
+        ("role", "value", "period"),
+        {"date": dt.date(2021, 1, 28)},
+        [
+            ("outcome", "7.1%", "2016-2020"),
+            ("outcome", "12.3%", "2016-2020"),
+            ("target", "8万左右", "2021-2025"),
+            ("target", "6%左右", "2021"),
+        ],
+    )
+
+
+def test_the_day_of_a_cited_report_dates_neither_the_article_nor_its_figures() -> None:
+    # an undated year-end notice citing a broadcast of the year: the year's outcomes are of its end
+    text = (
+        "2022年民生实事完成情况\n2022年,全市敬老院改造完成86所。"
+        "市电视台2022年6月18日播出专题片报道全市养老服务工作。"
+    )
+    figures = extract(text).figures
+    assert [(f.value, str(f.as_of)) for f in figures] == [("86", "2022-12-31")]
+
+
+def test_levels_at_a_five_year_plans_end() -> None:
+    # a level reached at the period's end (a baseline before it, a multiple of the last plan's
+    # end) against averages and sums over its years
+    text = (
+        "“十二五”时期,全市地区生产总值年均增长11.2%,达到356.4亿元,是“十一五”末的1.9倍;"
+        "城镇化率由42%提高到51%;固定资产投资累计完成1200亿元,是“十一五”的2.1倍。"
+    )
+    assert_as_text_and_one_line(
+        text,
+        ("value", "period"),
+        {"date": dt.date(2016, 2, 1)},
+        [
+            ("11.2%", "2011-2015"),
+            ("356.4亿", "2015"),
+            ("51%", "2011-2015"),
+            ("1200亿", "2011-2015"),
+        ],
+    )

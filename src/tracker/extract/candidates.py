@@ -97,16 +97,22 @@ _REST_DONE = re.compile(r"[^,;。0-9]{0,8}?(?:均已|已经|已)(?:全部)?(?:�
 _PERSON_WORDS = re.compile(r"就业|人员|人口|劳动力|群众|职工|农民工|学生|务工")
 
 
-# People counted by who they are, after a scale ("提升40万农村居民饮用水标准", "惠及12万群众").
+# People counted by who they are, after a scale ("提升40万农村居民饮用水标准", "惠及12万群众"),
+# with up to two words of who they are between ("110万农村特困群众", "14万农村“五保”对象",
+# "18万剩余贫困人口", "14万重点优抚对象").
 _PEOPLE_AFTER = re.compile(
-    r"(?:城乡|农村|城镇|城市|困难|贫困)?(?:居民|群众|人口|村民|市民|老人|儿童)"
+    r"[\u4e00-\u9fff“”\"「」]{0,6}?(?:居民|群众|人口|村民|市民|老人|儿童|对象)"
 )
 
 
 _A_YEAR = re.compile(r"19[5-9][0-9]|20[0-9][0-9]")
 
 
-_SPEECH_PARTS = re.compile(r"方面(?:的)?(?:工作|重点|任务|内容|意见)|方面[::,]|部分[::,]")
+_SPEECH_PARTS = re.compile(
+    r"方面(?:的)?(?:工作|重点|任务|内容|意见)|方面[::,]|部分[::,]"
+    # ... and of an article about one: "10个关键句,解锁报告里的…", "5个关键词读懂…"
+    r"|关键句|关键词|金句|热词|看点"
+)
 
 
 _VOTERS = re.compile(r"代表|委员|评委")
@@ -185,6 +191,8 @@ _DATE_MASK = re.compile(
     r"|\d{4}\s*[-—–~至到]\s*\d{4}"
     r"|(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|1[3-9]\d{9}(?!\d)"
     r"|ICP[^\s,;。]*|[A-Za-z]+[0-9][0-9A-Za-z.\-]*"
+    # ... and a page's counter of its readers ("浏览次数:79次", "阅读量:1.2万")
+    r"|(?:浏览|阅读|点击)(?:次数|量|数)\s*[::]?\s*[0-9.]+"
 )
 
 

@@ -70,7 +70,7 @@ def read_article_date(text: str) -> dt.date | None:
         if norm.endswith(_UNTIL, 0, match.start()):
             continue  # "截至2018年12月25日,已完成…": the date of figures, not of the page
         found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
-        if found:
+        if found and not _MEDIA_EVENT.match(norm, match.end()):
             return found
     return None
 
@@ -145,10 +145,22 @@ _PLAN_STARTS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四
 
 # A five-year plan's name dates the figures after it when it says "in that period":
 # "“十三五”时期", "十三五期间", "“十三五”以来", "“十三五”末", "“十三五”,…".
-_PLAN_AS_TIME = re.compile(r"[”\"’']?(?:时期|期间|以来|末|来|[,:])")
+_PLAN_AS_TIME = re.compile(
+    r"[”\"’']?(?:时期|期间|以来|末|来|[,:]"
+    # ... and a heading of its results or its targets: "“十三五”成就:", "“十四五”目标:"
+    r"|(?:主要)?(?:成就|成绩|成果|目标)[:])"
+)
 
 
 _MIDYEAR = 7
+
+
+# ... a multiple of an earlier time's figure ("是“十一五”末的1.9倍"): no date of figures.
+_MULTIPLE_OF = re.compile(r"[”\"’']?(?:末|年底|年末)?的[0-9]+(?:\.[0-9]+)?倍")
+
+
+# A report the text cites, after its day ("…新闻频道2021年5月27日播出", "据…5月27日报道").
+_MEDIA_EVENT = re.compile(r"(?:首次|专题)?(?:播出|播发|报道|刊发|刊登|刊载|转载)")
 
 
 _PART_MONTHS = {"上半年": 6, "前三季度": 9, "前两季度": 6}
@@ -241,6 +253,8 @@ def _time_event(
 ) -> TimeEvent | None:
     """What one time expression says; ``in_force`` is the year of a date written without one."""
     at, text = m.start(), m.group()
+    if _MULTIPLE_OF.match(norm, m.end()):
+        return None  # "是“九五”末的2.2倍", "相当于2000年的3倍": the base of a multiple
     if m["span"]:
         first, last = int(m["s1"]), int(m["s2"])
         if not 1900 <= first <= last <= 2200:
@@ -257,6 +271,8 @@ def _time_event(
         when = _date(year, month, int(m["d1"])) if m["d1"] else _month_end(year, month)
         if when is None or norm.startswith("前", m.end()):
             return None  # "2023年11月底前": a deadline, not a date of figures
+        if _MEDIA_EVENT.match(norm, m.end()):
+            return None  # "央视2021年5月27日播出《…》": the day of a report, not of figures
         return TimeEvent(at, year, year, as_of=when, text=text)
     if m["upto"]:
         upto_year = int(m["y2"]) if m["y2"] else ref if m["ty"] else in_force

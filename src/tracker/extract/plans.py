@@ -133,6 +133,24 @@ _ITEM_ENDS = frozenset(";;")
 _HEADING_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 
 
+# A figure inside the quoted name of a task ("“为1万名贫困白内障患者实施免费复明手术”一项中").
+# ... or in a list of projects by name ("“新开工提标加固海塘18.4公里”(市水利局)、“…”等5个项目").
+NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:\([^()]{0,12}\))?(?:一项|项目|工程|行动|、|等)")
+
+
+# A task, those of it left out, and the rest: "68个老旧小区改造项目除暂缓实施的5个小区外,其余63个
+# 小区已全部启动".
+LEFT_OUT_AFTER = re.compile(r"[^,;。0-9]{0,16}?除[^;。]{0,40}?外[,,]\s*其余")
+
+
+# A figure in a list of works named by their tasks, closed by their count ("完成了…、建设提升50处
+# 口袋公园、增建球类运动场地等13项工作"): the task's target, not what was done.
+LISTED_WORK = re.compile(
+    r"[^,;。0-9]{0,24}?、[^,;。]{0,60}?等[0-9一二三四五六七八九十]+项"
+    r"(?:工作|任务|民生实事|实事|民心工程)"
+)
+
+
 # Targets quoted in a review. What a report proposed ("去年政府工作报告提出,2018年全年再为企业
 # 和个人减税8000多亿元"): targets through the sentence, until the review tells the outcome.
 _PROPOSED = re.compile(r"(?:报告|纲要|规划)》?[”\"]?(?:中)?(?:提出|要求|明确|承诺|确定)(?:了)?")

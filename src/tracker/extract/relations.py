@@ -60,6 +60,7 @@ _TASK_CLOSE = re.compile(r"^\)?[^,;。%0-9]{0,8}?的$")
 # 比预期目标低0.3个百分点, 低于年初预期目标0.8个百分点, 低于年计划1.03个百分点. "short" words
 # say the figure falls short of the target.
 _WHOSE = (
+    r"(?:[“\"]?十[一二三四五]?五[”\"]?)?"  # a five-year plan's: "比“十五”计划高出4.1个百分点"
     r"(?:年初|年度|全年|年)?(?:省定|市定|县定|预期|既定|序时|时序|时间|确定|设定|制定"
     r"|(?:国家|省|市|县|区|上级)?下达)?"  # "超额完成省下达的目标任务0.3万人"
     r"(?:的)?(?:年度|全年)?(?:预期)?"
@@ -72,8 +73,10 @@ _GAP_BEFORE = re.compile(
     r"(?:任务|进度|要求)?|预期|(?:资金)?预算(?:安排)?"  # "低于预期1.5个百分点", "超资金预算安排"
     rf"|(?P<ceiling>{_CEILING}))$"  # "低于省控线"
     rf"|[比较](?:{_WHOSE}(?:目标|任务|计划|指标|进度)|(?P<ceiling_cmp>{_CEILING}))"
-    r"(?P<cmp>低|高|少|多|慢|快)(?:了)?$"  # "比控制目标低0.4个百分点"
+    r"(?P<cmp>低|高|少|多|慢|快)(?:出|了)?$"  # "比控制目标低0.4个百分点", "…计划高出"
     r"|距(?:离)?(?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标)(?:任务)?(?:还|尚)?(?P<far>差)$"
+    # a relative excess over a target not restated: "改造完成119所,超额完成49%"
+    r"|(?:分别)?(?P<excess>超额完成)$"
 )
 _GAP_SHORT = frozenset(
     ("塌", "低于", "落后", "落后于", "差", "少于", "不足", "慢于", "低", "少", "慢")
@@ -388,7 +391,15 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
             continue
         if match is not None and first is not None and first.rate is owner and first.gap is None:
             owner = first  # "完成年度计划投资比例52.99%,超序时进度2.99个百分点": the figure's gap
-        word = (match["word"] or match["cmp"] or match["far"]) if match else None
+        word = (match["word"] or match["cmp"] or match["far"] or match["excess"]) if match else None
+        if (
+            match is not None
+            and match["excess"]
+            and (cand.unit != "%" or owner.unit == "%" or owner.goal_target is not None)
+        ):
+            # "超额完成3000人": the excess itself; a % only of a count or a sum whose target is
+            # not told ("全年任务为3800户,实际改造4559户,超额完成20%": the two figures tell it)
+            word = None
         if word is not None and _gap_list(norm, live, i, word, bool(match and match["ceiling"])):
             continue
         if match is None and i >= 2 and _QUOTED_TARGET.fullmatch(norm, owner.end, cand.start):

@@ -16,7 +16,10 @@ from tracker.extract.dates import TimeEvent, listed_as_of, years_mentioned
 from tracker.extract.draft import Role
 from tracker.extract.plans import (
     DONE_LE,
+    LEFT_OUT_AFTER,
     LIST_BREAK,
+    LISTED_WORK,
+    NAMED_TASK,
     bare_progress,
     before_bare_progress,
     in_plan_list,
@@ -59,16 +62,6 @@ _COMPARED_WITH_TARGET = re.compile(
     # ... or said to exceed or meet it: "全年新建幼儿园48所,超额完成40所的年度目标任务"
     r"|[^;。]{0,6}?[,,](?:均|已)?(?:超额)?完成(?:了)?[^,;。]{0,12}?的(?:年度|全年)?(?:目标)?任务"
 )
-
-
-# A figure inside the quoted name of a task ("“为1万名贫困白内障患者实施免费复明手术”一项中").
-# ... or in a list of projects by name ("“新开工提标加固海塘18.4公里”(市水利局)、“…”等5个项目").
-_NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:\([^()]{0,12}\))?(?:一项|项目|工程|行动|、|等)")
-
-
-# A task, those of it left out, and the rest: "68个老旧小区改造项目除暂缓实施的5个小区外,其余63个
-# 小区已全部启动".
-_LEFT_OUT_AFTER = re.compile(r"[^,;。0-9]{0,16}?除[^;。]{0,40}?外[,,]\s*其余")
 
 
 # A task put on a list of the year's work: "将172个行政村户厕改造任务列入民生实事项目", "把新建
@@ -159,10 +152,14 @@ def figure_role(
         return "target", 0.85, None  # a target quoted in a review ("控制在预期4.2%以内")
     if _TASK_LIST.search(norm, max(cand.sentence[0], cand.start - _LOOKBACK), cand.start):
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
-    if TARGET_AFTER.match(after) or _NAMED_TASK.match(norm, cand.end):
-        return "target", 0.9, None
+    if (
+        TARGET_AFTER.match(after)
+        or NAMED_TASK.match(norm, cand.end)
+        or ("、" in local and LISTED_WORK.match(norm, cand.end, cand.sentence[1]))
+    ):
+        return "target", 0.9, None  # … and "…、建设提升50处口袋公园、…等13项工作"
     if (_PUT_ON_LIST.search(local) and _ON_LIST_AFTER.match(norm, cand.end, cand.clause[1])) or (
-        _LEFT_OUT_AFTER.match(norm, cand.end) and not _OUTCOME_STRONG.search(local)
+        LEFT_OUT_AFTER.match(norm, cand.end) and not _OUTCOME_STRONG.search(local)
     ):
         # "将172个行政村…任务列入民生实事项目"; "68个改造项目除暂缓实施的5个外,其余63个已全部启动"
         return "target", 0.85, None
@@ -215,7 +212,7 @@ def figure_role(
         return "target", 0.75, None  # an item of a list under "主要预期目标" a few sentences back
     if cand.numerator is not None or cand.baseline is not None:
         return "outcome", 0.9, None  # a completion rate, a ratio or a change: already reached
-    sentence_before = norm[cand.sentence[0] : cand.start]
+    sentence_before = norm[_since_year_changed(cand, ctx) : cand.start]
     if _OUTCOME_STRONG.search(sentence_before):
         return "outcome", 0.85, None
     if cand.pre in ("不低于", "不少于") or _FLOOR_BEFORE.search(local):
@@ -261,6 +258,24 @@ def figure_role(
     if plan > review:
         return "target", 0.5, "role from the plan wording of the paragraph"
     return "outcome", 0.5, "role from the review wording of the paragraph (default)"
+
+
+def _since_year_changed(cand: Candidate, ctx: ArticleContext) -> int:
+    """Where the figure's sentence last turns to another year: the completion wording of the
+    year before is not the figure's ("2025年…粮食产量创历史新高 2026年地区生产总值增长4.5%左右",
+    lines without full stops run together)."""
+    index = bisect.bisect_right(ctx.event_starts, cand.start) - 1
+    year: int | None = None
+    at = cand.sentence[0]
+    for event in ctx.events[index::-1] if index >= 0 else ():
+        if event.at < cand.sentence[0]:
+            break
+        if event.last is None:
+            continue
+        if year is not None and event.last != year:
+            return at
+        year, at = event.last, event.at
+    return cand.sentence[0]
 
 
 # Completion right after the figure ("…86.66万平方米全部开工", "…41家场馆均已落实"): the figure
@@ -383,6 +398,9 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
             as_of, as_of_note = _year_end(last, ctx, whole, period_note)
         first = min(first, as_of.year)
         last = max(last, as_of.year)
+        if first < last and _TIMES_BEFORE.match(ctx.norm, cand.end):
+            # "…达到206.27亿元,是“九五”末的2.2倍": the level at the period's end
+            first = last
     listed = listed_as_of(ctx.norm, cand.sentence, cand.start, last) if as_of else None
     as_of = listed or as_of  # "一季度、上半年分别增长3%、3.4%": each its own period's
     since = year_event is not None and year_event.current and year_event.first is not None
@@ -393,6 +411,13 @@ def figure_when(cand: Candidate, ctx: ArticleContext, role: Role) -> _When:
     return _When(
         first, last, as_of, period_note, as_of_note, since, dated, absolute, task is not None
     )
+
+
+# A figure set beside an earlier end as a multiple: "是“九五”末的2.2倍", "相当于2000年的3倍"
+# (not "累计完成447亿元,是“九五”的2.3倍": a sum over the years against the plan's before).
+_TIMES_BEFORE = re.compile(
+    r"[,,]?(?:是|为|相当于)[^,;。0-9]{0,8}?(?:末|年底|年末|[0-9]{4}年)的[0-9.]+倍"
+)
 
 
 def _year_end(

@@ -8,6 +8,7 @@ chance)."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from fractions import Fraction
 
@@ -19,9 +20,10 @@ _UNIT = rf"(?:万|亿)?(?:{_MEASURE})"
 _NUM = r"[0-9]+(?:\.[0-9]+)?"
 _GAP = r"[ \t|]+"  # cells parted by blanks (a full-width blank is a blank after NFKC) or bars
 
-# Task, done, rate: three cells, the units of the first two written in them or not at all.
+# Task, done, rate: three cells, the units of the first two written in them or not at all, or
+# the task's scale only ("10000万 |7965 |80%": the done cell in the same 万).
 _ROW = re.compile(
-    rf"(?<![0-9.%/])(?P<task>{_NUM})(?P<task_unit>{_UNIT})?{_GAP}"
+    rf"(?<![0-9.%/])(?P<task>{_NUM})(?P<task_unit>{_UNIT}|万|亿)?{_GAP}"
     rf"(?P<done>{_NUM})(?P<done_unit>{_UNIT})?{_GAP}(?P<rate>{_NUM})%"
 )
 
@@ -50,11 +52,16 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
         rate_value = Fraction(row["rate"])
         if task_value <= 0 or abs(done_value / task_value * 100 - rate_value) > _SLACK:
             continue
-        unit = row["done_unit"] or row["task_unit"] or _row_unit(norm, row.start())
-        if unit is None or (row["task_unit"] and row["done_unit"] and row["task_unit"] != unit):
-            continue
         para = paragraph_at(paragraphs, row.start())
-        task = _cell(para, by_start, added, row, "task", unit, row["task_unit"])
+        if row["task_unit"] in ("万", "亿"):
+            task, unit = _scaled_task(norm, para, by_start, added, row)
+        else:
+            unit = row["done_unit"] or row["task_unit"] or _row_unit(norm, row.start())
+            if unit is None or (row["task_unit"] and row["done_unit"] and row["task_unit"] != unit):
+                continue
+            task = _cell(para, by_start, added, row, "task", unit, row["task_unit"])
+        if unit is None:
+            continue
         done = _cell(para, by_start, added, row, "done", unit, row["done_unit"])
         rate = _cell(para, by_start, added, row, "rate", "%", "%")
         if task is None or done is None or rate is None or done.goal_target is not None:
@@ -64,7 +71,30 @@ def table_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -
         task.consumed = rate.consumed = True
     _standard_rows(norm, paragraphs, by_start, added)
     _progress_cells(norm, by_start)
-    return sorted([*cands, *added], key=lambda c: c.start)
+    _lone_tasks(norm, paragraphs, by_start, added)
+    cands = _glued_rows(norm, paragraphs, [*cands, *added])
+    return sorted(cands, key=lambda c: c.start)
+
+
+def _scaled_task(
+    norm: str,
+    para: Paragraph,
+    by_start: dict[int, Candidate],
+    added: list[Candidate],
+    row: re.Match[str],
+) -> tuple[Candidate | None, str | None]:
+    """A task's cell with its scale and no measure word ("完成征缴基金10000万元 |区人社局 |10000万
+    |7965 |80%"): money or people as the row's name tells, the done cell in the same scale."""
+    name = norm[max(row.start() - 40, 0) : row.start()].rpartition("%")[2]
+    base = "元" if _MONEY_NAME.search(name) else "人" if _PEOPLE_NAME.search(name) else None
+    if base is None or row["done_unit"] or row.start("task") in by_start:
+        return None, None
+    scale = row["task_unit"]
+    task = _new_cell(para, by_start, added, row.start("task"), row["task"], base, False, scale)
+    return task, scale + base
+
+
+_MONEY_NAME = re.compile(r"资金|经费|投资|基金|补贴|补助|预算|收入|款|税|费|元")
 
 
 # A task's cell, then the progress cell as a bare percentage ("区商务粮食局 2家 98% 已经完成主体
@@ -90,6 +120,45 @@ def _progress_cells(norm: str, by_start: dict[int, Candidate]) -> None:
 _WHOLE = 100
 # What the cell after a progress percentage tells: the work done or under way.
 _PROGRESS_AFTER = re.compile(r"[ \t|]*(?:已经|已|完成|正在|进度|开工|竣工|建成|施工|推进|主体)")
+
+
+# Under a header naming the column of tasks ("序号 项目名称 责任单位 目标任务 …"), a task's cell
+# with no done figure after it, only the remark ("区棚改办 5 因集体土地征收新政策出台滞后",
+# "公安分局 4个 已完成人员配置", "数字化覆盖 8 11月底厂家开始安排发货"): the task, a target.
+_TASK_HEADER = re.compile(
+    r"序号[ \t|]+[^。]{0,40}?(?:目标任务|任务目标|工作目标|年度目标|年度任务)"
+)
+_TABLE_LENGTH = 3000  # how far after its header a table of this kind runs at most
+_LONE_TASK = re.compile(
+    rf"(?<=[\u4e00-\u9fff”)][ \t|])(?P<task>{_NUM})(?P<task_unit>{_UNIT})?{_GAP}"
+    rf"(?!{_UNIT})(?=[\u4e00-\u9fff]|[0-9]{{1,2}}月)"
+)
+
+
+def _lone_tasks(
+    norm: str, paragraphs: list[Paragraph], by_start: dict[int, Candidate], added: list[Candidate]
+) -> None:
+    header = _TASK_HEADER.search(norm)
+    if header is None:
+        return
+    for row in _LONE_TASK.finditer(norm, header.end(), header.end() + _TABLE_LENGTH):
+        known = by_start.get(row.start("task"))
+        if known is not None:
+            if row["task_unit"] and known.end == row.end("task_unit") and _alone(known):
+                known.column = "target"
+            continue
+        unit = _row_unit(norm, row.start())
+        if row["task_unit"] or unit is None:
+            continue
+        para = paragraph_at(paragraphs, row.start())
+        task = _new_cell(para, by_start, added, row.start("task"), row["task"], unit, False)
+        if task is not None:
+            task.column = "target"
+
+
+def _alone(cand: Candidate) -> bool:
+    """Whether no rule has tied the figure to another yet."""
+    return not (cand.related or cand.consumed or cand.goal_target or cand.rate)
 
 
 # A standard's row under a unit column ("提高农村低保标准 元/年/人 不低于3700元 3840 达到目标…"):
@@ -150,8 +219,10 @@ def _standard_rows(
 
 # A table whose cells are parted by bars ("序号 | 项目内容 | 年度完成情况 | 完成成效 | 责任单位 |"):
 # the header names a column of tasks and a column of what was done; every row after it has as
-# many cells, so a cell's column is its place counted from the header, lines lost or not.
-_BAR_HEADER = re.compile(r"[^|。0-9]{1,8}(?:\|[^|。0-9]{1,12}){3,12}\|")
+# many cells, so a cell's column is its place counted from the header, lines lost or not. A
+# header cell may name the months reported ("1-8月实际完成情况").
+_HEADER_CELL = r"(?:[^|。0-9]|[0-9]{1,2} ?[-—至] ?[0-9]{1,2}月)"
+_BAR_HEADER = re.compile(rf"{_HEADER_CELL}{{1,8}}(?:\|{_HEADER_CELL}{{1,12}}){{3,12}}\|")
 _TASK_COLUMN = re.compile(
     r"项目内容|建设内容|目标任务|任务目标|工作目标|年度目标|年度任务|实事内容"
     r"|内容(?:与|和|及)要求|目标要求"  # a 督查 table's "序号 | 内容与要求 | 完成情况 | 责任单位 |"
@@ -165,6 +236,8 @@ def bar_columns(norm: str, cands: list[Candidate]) -> None:
     what was done as outcomes."""
     for header in _BAR_HEADER.finditer(norm):
         names = [re.sub(r"\s+", "", cell) for cell in header.group().split("|")[:-1]]
+        if "序号" in names:  # the title's tail run into the header: the table starts at 序号
+            names = names[names.index("序号") :]
         tasks = [i for i, name in enumerate(names) if _TASK_COLUMN.search(name)]
         done = [
             i
@@ -173,18 +246,32 @@ def bar_columns(norm: str, cands: list[Candidate]) -> None:
         ]
         if len(tasks) != 1 or not done:
             continue
-        _mark(norm, cands, header.end(), len(names), tasks[0], done[0])
+        _mark(norm, cands, header.end(), names, tasks[0], done[0])
 
 
-def _mark(norm: str, cands: list[Candidate], at: int, width: int, task: int, done: int) -> None:
-    spans: list[tuple[int, int, int]] = []  # start, end, column
-    column = 0  # the cell after the header's last bar opens the first row (its number)
+def _mark(
+    norm: str, cands: list[Candidate], at: int, names: list[str], task: int, done: int
+) -> None:
+    cells: list[tuple[int, int]] = []
     while True:
         bar = norm.find("|", at, at + _CELL_LENGTH)
         if bar < 0:
             break
-        spans.append((at, bar, column))
-        at, column = bar + 1, (column + 1) % width
+        cells.append((at, bar))
+        at = bar + 1
+    if not cells:
+        return
+    width = len(names)
+    if names[0] == "序号":
+        rows = _numbered_rows(norm, cells, width)
+    else:  # the cell after the header's last bar opens the first row
+        rows = [cells[i : i + width] for i in range(0, len(cells), width)]
+    spans: list[tuple[int, int, int]] = []  # start, end, column
+    for i, row in enumerate(rows):
+        # A row of more cells than the header's (an item told in sub-rows) leaves its columns
+        # unknown; the last row may be cut short by the copy's end.
+        if len(row) == width or (i == len(rows) - 1 and len(row) < width):
+            spans += [(start, end, col) for col, (start, end) in enumerate(row)]
     if not spans:
         return
     starts = [start for start, _, _ in spans]
@@ -199,10 +286,167 @@ def _mark(norm: str, cands: list[Candidate], at: int, width: int, task: int, don
                 cand.column = "outcome"
 
 
+def _numbered_rows(
+    norm: str, cells: list[tuple[int, int]], width: int
+) -> list[list[tuple[int, int]]]:
+    """The cells in rows, each opened by its number (1, 2, 3 …) in the 序号 column."""
+    rows: list[list[tuple[int, int]]] = [[]]
+    expected: int | None = None
+    for cell in cells:
+        text = norm[cell[0] : cell[1]].strip()
+        if (
+            text.isdigit()
+            and int(text) == (expected or int(text))
+            and (not rows[-1] or len(rows[-1]) > width // 2)
+        ):
+            expected = int(text) + 1
+            if rows[-1]:
+                rows.append([])
+        rows[-1].append(cell)
+    return rows
+
+
+# A table whose cells stand one to a line, read with the line breaks dropped (as every copy of
+# it reads): under a header naming the task and the rate ("目标任务 … 完成目标(%)"), a row's name
+# ends in its unit in brackets and its cells' digits run together ("城镇新增就业(人)26000市人社局
+# 32095123.4超额完成": the task, the department's cell, then done and rate in one run;
+# "就业困难人员就业(人)20002519125.9": all three in one). A run is cut only where the arithmetic
+# confirms it — done / task is the rate written, to its last digit — and only one cut does.
+_GLUED_HEADER = re.compile(
+    r"(?:目标任务|任务目标|年度目标|年度任务|工作目标|计划任务)[^。]{0,40}?(?:完成率|占比|之比|%)"
+)
+_GLUED_ROW = re.compile(
+    rf"(?P<name>[^0-9]{{0,8}})\((?P<unit>{_UNIT}|%)\)(?P<first>[0-9][0-9.]*)"
+    r"(?:(?P<cell>[\u4e00-\u9fff、]{1,30}?)(?P<second>[0-9][0-9.]*))?"
+)
+_GLUED_NUMBER = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
+# A ceiling's rate is the task over what was done ("城镇登记失业率低于(%)4.34.17103.1": 4.3 over
+# 4.17 is 103.1%).
+_CEILING_NAME = re.compile(r"(?:低于|以下|以内|不高于|不超过|控制在)$")
+# The remark after the rate says the task was exceeded: done is more than the task.
+_EXCEEDED = re.compile(r"超额|超过")
+# The rows' numbers (1, 2, 3 … before each row's name, "9*" marking a row of the city's own):
+# not figures.
+_ROW_NUMBER = re.compile(r"(?<![0-9.])[0-9]{1,2}(?=\*?[\u4e00-\u9fff])")
+_PAST_LAST_ROW = 40  # the next row, whose figures the copy lost, still has its number
+
+
+def _glued_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) -> list[Candidate]:
+    header = _GLUED_HEADER.search(norm)
+    if header is None:
+        return cands
+    rows: list[tuple[re.Match[str], list[tuple[int, str]], bool]] = []
+    for row in _GLUED_ROW.finditer(norm, header.end()):
+        ceiling = _CEILING_NAME.search(row["name"]) is not None
+        cut = _confirmed_cut(row, ceiling)
+        if cut is not None:
+            rows.append((row, cut, ceiling))
+    if not rows:
+        return cands
+    taken = [(cells[0][0], cells[-1][0] + len(cells[-1][1])) for _, cells, _ in rows]
+    kept = [c for c in cands if not any(start <= c.start < end for start, end in taken)]
+    by_start = {c.start: c for c in kept}
+    added: list[Candidate] = []
+    for row, cells, ceiling in rows:
+        para = paragraph_at(paragraphs, row.start())
+        unit = row["unit"]
+        made = [
+            _new_cell(para, by_start, added, at, number, "%" if i == 2 else unit, i == 2)
+            for i, (at, number) in enumerate(cells)
+        ]
+        task, done, rate = made
+        if task is None or done is None or rate is None:
+            continue
+        done.goal_target, done.rate, done.ceiling = task, rate, ceiling
+        done.related.extend((task, rate))
+        task.consumed = rate.consumed = True
+    numbers = _row_numbers(norm, header.end(), taken[-1][1] + _PAST_LAST_ROW)
+    return [c for c in [*kept, *added] if c.start not in numbers or c in added]
+
+
+def _confirmed_cut(row: re.Match[str], ceiling: bool) -> list[tuple[int, str]] | None:
+    """The one cut of the row's runs into task, done and rate (each with its place) that the
+    rate confirms, or None."""
+    first, at = row["first"], row.start("first")
+    cuts = [
+        [(at, task), (at + len(task), done), (at + len(task) + len(done), rate)]
+        for task, done, rate in _pieces(first, 3)
+        if _rate_holds(task, done, rate, ceiling)
+    ]
+    if row["second"] and _GLUED_NUMBER.fullmatch(first):
+        second, at2 = row["second"], row.start("second")
+        cuts += [
+            [(at, first), (at2, done), (at2 + len(done), rate)]
+            for done, rate in _pieces(second, 2)
+            if _rate_holds(first, done, rate, ceiling)
+        ]
+    cuts = [cut for cut in cuts if not _exceeded(row.string, cut) or _beyond(cut, ceiling)]
+    return cuts[0] if len(cuts) == 1 else None
+
+
+def _exceeded(norm: str, cut: list[tuple[int, str]]) -> bool:
+    at, rate = cut[-1]
+    return _EXCEEDED.match(norm, at + len(rate)) is not None
+
+
+def _beyond(cut: list[tuple[int, str]], ceiling: bool) -> bool:
+    """Whether what was done goes beyond the task: more, or for a ceiling less."""
+    task, done = Fraction(cut[0][1]), Fraction(cut[1][1])
+    return done < task if ceiling else done > task
+
+
+def _pieces(run: str, parts: int) -> list[tuple[str, ...]]:
+    """Every cut of ``run`` into ``parts`` numbers as a table writes them (no leading zero, at
+    most one point)."""
+    out = []
+    for cuts in itertools.combinations(range(1, len(run)), parts - 1):
+        bounds = (0, *cuts, len(run))
+        pieces = tuple(run[i:j] for i, j in itertools.pairwise(bounds))
+        if all(_GLUED_NUMBER.fullmatch(p) for p in pieces):
+            out.append(pieces)
+    return out
+
+
+def _rate_holds(task: str, done: str, rate: str, ceiling: bool) -> bool:
+    """Whether ``rate`` is done over task (task over done for a ceiling) in percent, to the
+    half of its last digit written."""
+    t, d, r = Fraction(task), Fraction(done), Fraction(rate)
+    if t <= 0 or d <= 0 or r <= 0:
+        return False
+    half = Fraction(1, 2 * 10 ** len(rate.partition(".")[2]))
+    ratios = [d / t * 100] + ([t / d * 100] if ceiling else [])
+    return any(abs(ratio - r) <= half for ratio in ratios)
+
+
+def _row_numbers(norm: str, start: int, end: int) -> set[int]:
+    """Where the rows' numbers stand: 1, 2, 3 … in order, one lost now and then (a row number
+    run into the figure after it)."""
+    places: set[int] = set()
+    expected = 1
+    for number in _ROW_NUMBER.finditer(norm, start, end):
+        value = int(number.group())
+        if value in (expected, expected + 1):
+            places.add(number.start())
+            expected = value + 1
+    return places
+
+
 def _row_unit(norm: str, start: int) -> str | None:
     before = norm[max(start - 40, 0) : start]
     cell = _UNIT_CELL.search(before) or _NAMED_UNIT.search(before)
-    return cell["unit"] if cell else None
+    if cell:
+        return cell["unit"]
+    name = _BARE_NAME.search(before)
+    if name is None:
+        return None
+    # No unit anywhere in the row ("新增城镇就业 人社局 8950 7356 82%", "基本消除“空白村” 21 21
+    # 100.0%"): people when the name counts them, else a count of things.
+    return "人" if _PEOPLE_NAME.search(name["name"]) else "个"
+
+
+# The row's name (and its department's cell), in words, just before the task's cell.
+_BARE_NAME = re.compile(r"(?P<name>[^0-9%]*[\u4e00-\u9fff”)])[ \t|]+$")
+_PEOPLE_NAME = re.compile(r"就业|人员|人口|劳动力|群众|职工|农民工|学生|妇女|儿童|老人|居民|患者")
 
 
 def _cell(
@@ -223,14 +467,32 @@ def _cell(
     known = by_start.get(start)
     if known is not None:
         return known if known.end == end and not known.consumed else None
+    unit = written or unit
+    return _new_cell(para, by_start, added, start, row[name], unit, bool(written), pre=pre)
+
+
+def _new_cell(
+    para: Paragraph,
+    by_start: dict[int, Candidate],
+    added: list[Candidate],
+    start: int,
+    number: str,
+    unit: str,
+    written: bool,
+    scale: str | None = None,
+    pre: str | None = None,
+) -> Candidate | None:
+    """A figure made of a cell: ``number`` at ``start`` (after ``pre``, with ``scale``), in
+    ``unit``, which the cell writes (``written``: its end is after the unit) or the row gives."""
+    end = start + len(pre or "") + len(number) + len(scale or "") + (len(unit) if written else 0)
     cand = Candidate(
         start=start,
         end=end,
-        number=row[name],
+        number=number,
         pre=pre,
         yu=None,
-        scale=None,
-        unit=written or unit,
+        scale=scale,
+        unit=unit,
         suf=None,
         unit_note=None if written else _UNIT_NOTE,
         paragraph=para,

@@ -232,14 +232,17 @@ def _outcome(figure: Figure) -> list[str]:
         lines.append(_line("stated_rate", toml_string(figure.stated_rate), indent="  "))
     # A gap in points of a count or sum ("完成年度计划投资比例52.99%,超序时进度2.99个百分点")
     # measures the completion rate, not the goal's unit: SPEC §1.4 refuses it; the note has it.
+    # ... and so does a relative excess of a count ("改造完成119所,超额完成49%").
     points = figure.stated_gap is not None and figure.stated_gap.endswith("百分点")
-    gap_in_note = points and figure.unit not in ("%", "‰")
+    share = figure.stated_gap is not None and figure.stated_gap.endswith("%")
+    gap_in_note = (points or share) and figure.unit not in ("%", "‰")
     if figure.stated_gap is not None and not gap_in_note:
         lines.append(_line("stated_gap", toml_string(figure.stated_gap), indent="  "))
     lines.append(_line("quote", toml_string(figure.quote), indent="  "))
     note = figure.note
     if gap_in_note:
-        gap = f"stated gap {figure.stated_gap} (in points: of the completion rate)"
+        what = "in points: of the completion rate" if points else "a share of the target"
+        gap = f"stated gap {figure.stated_gap} ({what})"
         note = f"{note}; {gap}" if note else gap
     if note:
         lines.append(_line("note", toml_string(note), indent="  "))
