@@ -1575,6 +1575,109 @@ def test_a_clause_telling_the_task_done_does_not_name_the_figure_before_it() -> 
 @pytest.mark.parametrize(
     ("text", "kwargs", "names", "expected"),
     [
+        (  # each item's task under 目标任务:, then what was done under 完成情况:
+            "1.推进农村公路建设\n目标任务:新改建农村公路800公里,新建停车泊位3000个以上。\n"
+            "完成情况:新改建农村公路926公里,新建停车泊位3415个以上。\n"
+            "2.扩大社会保险覆盖\n目标任务:全市失业保险参保人数80万人以上。\n"
+            "完成情况:全市失业保险参保人数达83.5万人以上",
+            {"year": 2022},
+            ("role", "value", "measure"),
+            [
+                ("target", "800", "flow"),
+                ("target", "3000以上", "flow"),
+                ("outcome", "926", "flow"),
+                ("outcome", "3415以上", "flow"),
+                ("target", "80万以上", "level"),
+                ("outcome", "83.5万以上", "level"),
+            ],
+        ),
+        (  # the insured added in the year: a flow
+            "今年以来,全县城乡居民医保参保人数新增1.2万人。",
+            {"date": dt.date(2022, 10, 8)},
+            ("role", "value", "measure"),
+            [("outcome", "1.2万", "flow")],
+        ),
+        (  # a lead dates every numbered item of the list, one told with 全年 too
+            "某市2022年民生实事完成情况\n截至2022年12月20日,全市民生实事项目已全部完成年度任务。\n"
+            "1.促进就业\n"
+            "完成情况:全年城镇新增就业5.2万人。\n2.改善办学条件\n完成情况:新建幼儿园6所。",
+            {},
+            ("role", "value", "as_of"),
+            [("outcome", "5.2万", "2022-12-20"), ("outcome", "6", "2022-12-20")],
+        ),
+        (  # the projects named after their count, all begun, then how many done
+            "2023年,全区18个农贸市场改造项目全部开工,完成12个。",
+            {"year": 2023},
+            ("role", "value", "target"),
+            [("outcome", "12", "18")],
+        ),
+        (  # a task, those left out of it, and the rest told done
+            "2023年计划改造燃气管道120公里,除8公里因拆迁暂缓外,其余112公里已全部完成改造。",
+            {"year": 2023},
+            RV,
+            [("target", "120"), ("outcome", "8"), ("outcome", "112")],
+        ),
+        (  # removed (消除了, 拆除了) is something done, not 除了 (except)
+            "某省连续两年将“改善农村出行条件”纳入省级民生实事,2023年完成200公里农村公路安全防护"
+            "工程,2024年又消除了85座危桥,并提升了600公里交通安全设施。",
+            {"date": dt.date(2024, 12, 30)},
+            RV,
+            [("outcome", "200"), ("outcome", "85"), ("outcome", "600")],
+        ),
+        (  # a task done beyond itself, with the share told: the task is the target
+            "全省打造60家社区食堂,实际投入运营的社区食堂已达75家,完成率为125%。",
+            {"date": dt.date(2024, 12, 30)},
+            ("role", "value", "target", "stated_rate"),
+            [("outcome", "75", "60", "125%")],
+        ),
+        (  # a gap to the year's plan (年计划) of a rate held under it: beyond the target
+            "1至5月,全市城镇新增就业3.2万人,完成年计划的45%;城镇登记失业率3.1%,低于年计划0.9个百分点。",
+            {"date": dt.date(2023, 6, 10)},
+            ("role", "value", "stated_rate", "stated_gap"),
+            [("outcome", "3.2万", "45%", "None"), ("outcome", "3.1%", "None", "-0.9个百分点")],
+        ),
+        (  # a size class of the things counted next is a threshold; counties off the poverty list
+            "2020年,全市建成1000亩以上高标准农田示范区35个,新增3个贫困县脱贫摘帽。",
+            {"date": dt.date(2021, 2, 1)},
+            RV,
+            [("outcome", "35"), ("outcome", "3")],
+        ),
+        (  # the scope of the investment statistics (500万元以上) is no figure
+            "2022年,全县500万元以上固定资产投资完成18.4亿元,增长6.5%。",
+            {"date": dt.date(2023, 2, 1)},
+            RV,
+            [("outcome", "18.4亿"), ("outcome", "6.5%")],
+        ),
+        (  # counts in being (发展到, 稳定在, 数量达到); 高标准 says how well, not a standard
+            "2023年,全县家庭农场发展到320家,茶园面积稳定在12万亩,有机认证数量达到45个,"
+            "高标准建设农业示范基地8个,粮食总产量稳定在52万吨。",
+            {"date": dt.date(2024, 1, 10)},
+            ("role", "value", "measure"),
+            [
+                ("outcome", "320", "level"),
+                ("outcome", "12万", "level"),
+                ("outcome", "45", "level"),
+                ("outcome", "8", "flow"),
+                ("outcome", "52万", "flow"),
+            ],
+        ),
+        (  # an average (平均) is a level
+            "2022年,全县茶叶基地平均亩产值达到6500元,增长12%。",
+            {"date": dt.date(2023, 2, 1)},
+            ("role", "value", "measure"),
+            [("outcome", "6500", "level"), ("outcome", "12%", "growth")],
+        ),
+    ],
+)
+def test_round_eleven_a_wordings(
+    text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
+) -> None:
+    assert_as_text_and_one_line(text, names, kwargs, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "names", "expected"),
+    [
         (  # people counted after a scale, with who they are between ("万农村特困群众")
             "今年为群众办好实事:将8万城镇困难群众纳入救助范围,6.5万农村“五保”对象实现集中供养,"
             "2.3万剩余贫困人口全部脱贫。",
@@ -1619,6 +1722,26 @@ def test_eleventh_round_progress_wordings(
     text: str, kwargs: dict[str, object], names: tuple[str, ...], expected: list[tuple[str, ...]]
 ) -> None:
     assert_as_text_and_one_line(text, names, kwargs, expected)
+
+
+def test_a_count_of_projects_before_those_left_out_is_the_task() -> None:
+    text = (
+        "2023年,全区加快改善居住条件。\n二、住房安居\n"
+        "40个老旧小区改造项目除暂缓实施的3个小区外,其余37个小区已全部开工,并完成改造30个。"
+    )
+    roles = {f.value: f.role for f in extract(text, year=2023).figures}
+    assert (roles["40"], roles["30"]) == ("target", "outcome")
+
+
+def test_now_in_a_report_of_a_press_conference_is_its_day() -> None:
+    text = (
+        "某省十件民生实事全部完成\n2024年12月30日 09:53 来源:某网\n"
+        "某网12月30日电 某省新闻办公室27日召开的新闻发布会,介绍了民生实事的落实情况。"
+        "截至目前,全省共有12.5万人完成免费接种。"
+    )
+    extraction = extract(text)
+    assert extraction.date == dt.date(2024, 12, 30)
+    assert [f.as_of for f in extraction.figures] == [dt.date(2024, 12, 27)]
 
 
 def test_completion_wording_of_the_year_before_in_lines_without_full_stops() -> None:

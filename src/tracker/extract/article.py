@@ -41,18 +41,13 @@ from collections.abc import Sequence
 
 from tracker.core.regions import RegionInfo
 from tracker.extract.across import relate_across
-from tracker.extract.candidates import (
-    Candidate,
-    candidates,
-    drop_headline_repeats,
-    mark_anecdotes,
-    read_value,
-)
-from tracker.extract.dates import read_article_date, time_events, years_mentioned
+from tracker.extract.candidates import Candidate, candidates, read_value
+from tracker.extract.dates import read_article_date, time_events, told_date, years_mentioned
 from tracker.extract.draft import Extraction, Figure, Role
 from tracker.extract.places import figure_region, region_pattern, region_tree
 from tracker.extract.relations import relate
 from tracker.extract.roles import ArticleContext, figure_role, figure_when
+from tracker.extract.skips import drop_headline_repeats, mark_anecdotes
 from tracker.extract.tables import bar_columns, table_rows
 from tracker.extract.text import (
     SENTENCE_END,
@@ -127,7 +122,7 @@ def extract(
         ref_year=ref_year,
         default_year=default_year,
         year_note=year_note,
-        date=date,
+        date=told_date(norm, date) or date,  # "目前" in a report of a press conference: its day
         events=events,
         event_starts=[e.at for e in events],
         region_default=region,
@@ -254,6 +249,9 @@ def _figure(
         or _CEILING_NAMED.match(norm, cand.end)  # "低于4.5%的控制目标": a ceiling quoted
         or (role == "target" and qualifier == "less_than")
         or re.search(r"控制在$", norm[cand.clause[0] : cand.start])
+        # an unemployment rate told against its target is held under it ("失业率3.47%,低于年计划
+        # 1.03个百分点")
+        or (cand.gap is not None and cand.unit == "%" and "失业率" in title)
     ):
         kind = "at_most"
     elif cand.upper is not None or (role == "target" and qualifier == "about"):
@@ -262,15 +260,7 @@ def _figure(
     if target is not None and target.qualifier in ("at_most", "less_than", "about"):
         # The target stated with the outcome words the goal: "1.5%(控制目标4%以内)".
         kind = "range" if target.qualifier == "about" else "at_most"
-    # "城市标准(788元/月)": money per head or per month, a standard
-    level = cand.unit in ("%", "‰") or cand.unit.startswith("元/") or cand.baseline is not None
-    measure = "level" if level else "flow"
-    if cand.unit != "%" and _LEVEL_TITLE.search(title):
-        measure = "level"
-    elif _REACHED_LEVEL.search(norm, max(cand.clause[0], cand.start - 4), cand.start):
-        measure = "level"  # "外商投资主体增至6000余户": the count in being, not a year's flow
-    if cand.growth:
-        measure = "growth"
+    measure = _measure(norm, cand, title)
     # The figure's own clause, not its sentence: "地区生产总值增长6%左右,…,城镇新增就业5万人"
     # does not make the GDP target one of 就业.
     category = category_of(title) or category_of(norm[cand.clause[0] : cand.clause[1]])
@@ -319,6 +309,22 @@ def _figure(
     )
 
 
+def _measure(norm: str, cand: Candidate, title: str) -> str:
+    """Growth, a level (a state: rates, standards, counts in being) or a flow (done within the
+    period)."""
+    if cand.growth:
+        return "growth"
+    # "城市标准(788元/月)": money per head or per month, a standard
+    if cand.unit in ("%", "‰") or cand.unit.startswith("元/") or cand.baseline is not None:
+        return "level"
+    insured = _INSURED.search(title) and not _ADDED.search(norm, cand.clause[0], cand.start)
+    if _LEVEL_TITLE.search(title) or insured:
+        return "level"
+    if _REACHED_LEVEL.search(norm, max(cand.clause[0], cand.start - 4), cand.start):
+        return "level"  # "外商投资主体增至6000余户": the count in being, not a year's flow
+    return "flow"
+
+
 def _stated_gap(cand: Candidate, kind: str) -> str | None:
     """The gap the text states, signed as SPEC §2 signs gaps: positive = still short."""
     gap = cand.gap
@@ -354,14 +360,21 @@ def _article_title(text: str) -> str | None:
 # Titles of a state at a moment: a rate, a standard, a stock. A stock cut or added (退出产能,
 # 新增产能) is a flow.
 _LEVEL_TITLE = re.compile(
-    r"率|占比|比例|覆盖面|标准|千人口|每千|每万|(?<!退出)(?<!淘汰)(?<!化解)(?<!压减)(?<!新增)产能"
-    r"|能力|余额|保有量|存栏|浓度|密度"
+    r"率|占比|比例|覆盖面|(?<!高)标准|千人口|每千|每万|(?<!退出)(?<!淘汰)(?<!化解)(?<!压减)(?<!新增)产能"
+    r"|能力|余额|保有量|存栏|浓度|密度|平均"  # "示范坝区平均亩产值达到7700元": an average
 )
+# The insured ("养老保险参保人数达430万人"): a count in being, unless the clause counts those added
+# ("参保人数新增4.8万人").
+_INSURED = re.compile(r"参保(?:人数|人员)")
+_ADDED = re.compile(r"新增|净增|增加|扩面")
 
 
-# A count reached ("增至", "减少到", "降至", "总数达1053家"): what there is at the end, a level.
+# A count reached ("增至", "减少到", "降至", "总数达1053家", "发展到177家"): what there is at the
+# end, a level.
 _REACHED_LEVEL = re.compile(
-    r"(?:增|增加|减|减少|降|下降|提高|提升|上升)(?:至|到)$|总(?:数|量)(?:达到|达|为)$"
+    r"(?:增|增加|减|减少|降|下降|提高|提升|上升|发展)(?:至|到)$|总(?:数|量)(?:达到|达|为)$"
+    # "面积稳定在195万亩", "认证数量达到99个" (not "粮食总产量稳定在507万吨": a year's output)
+    r"|(?<!产量)(?<!产值)(?:稳定|保持|维持)在$|数量(?:达到|达|为)$"
 )
 
 

@@ -1,11 +1,11 @@
 """Figures in the text: every number with a unit that may be a goal's target or outcome,
-minus dates, furniture, thresholds, administrative counts and anecdotes."""
+minus dates, furniture, thresholds and administrative counts (stories and headline
+repeats: ``skips``)."""
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from fractions import Fraction
 
@@ -82,10 +82,10 @@ _ADMIN_COUNTED = re.compile(
     r"|(?:大|中|小|特大|超大)?城市(?!社区)"
 )
 
-
-# Counties that left the poverty list, work done: "18个县区退出贫困序列", "7个县脱贫摘帽".
-_ADMIN_DONE = re.compile(
-    r"(?:贫困)?(?:县|市|区|旗)+(?:[(][^)]{0,8}[)])?(?:全部|整体|成功|顺利|已)?(?:脱贫)?(?:退出|摘帽)"
+# ... but counties taken off the poverty list are work done: "新增7个贫困县脱贫摘帽", "18个县区
+# 退出贫困序列", "3个县(市)全部脱贫出列".
+_OUT_OF_POVERTY = re.compile(
+    r"(?:贫困)?(?:县|市|区|旗)+(?:\([^()]{0,8}\))?[^,;。0-9]{0,3}?(?:脱贫)?(?:摘帽|出列|退出)"
 )
 
 
@@ -94,6 +94,8 @@ _POLICY_NAME = re.compile(r"[“\"「][^”\"」,,。;]{0,6}$")
 
 
 _PER_UNIT = re.compile(r"每[^,;。0-9]{1,4}$")
+# The rest told done is work done: "除19家关闭外,其余235家已全部完成签约".
+_REST_DONE = re.compile(r"[^,;。0-9]{0,8}?(?:均已|已经|已)(?:全部)?(?:完成|建成|完工|竣工)")
 
 
 # People counted with a scale and no measure word ("困难群体实现再就业1.21万"): 人.
@@ -202,32 +204,13 @@ _DATE_MASK = re.compile(
 _THRESHOLD_AFTER = re.compile(
     r"(?:及)?(?:以上|以下)?的"
     r"|(?:及)?(?:以上|以下)(?:重点|重大|产业|工业|在建)?(?:项目|企业|工程)"  # "一批10亿元以上项目"
+    r"|(?:及)?以上(?:固定资产)?投资"  # "全县500万元以上固定资产投资完成25.66亿元": its scope
+    # ... or the things of that size counted next: "建成500亩以上示范坝区70个"
+    r"|(?:及)?(?:以上|以下)[^,;。、0-9的和及等“”()]{1,8}?[0-9]+(?:个|家|所|座|处|项|条)"
 )
 # ... unless what it qualifies is a goal: "城镇新增就业1100万人以上的目标".
 _GOAL_AFTER = re.compile(
     r"(?:及)?(?:以上|以下|以内)?的(?:预期|既定|年度|考核|控制)?(?:目标|任务|承诺|要求|指标)"
-)
-
-
-# One person's age: "今年53岁的赵红五", "现年70岁", "张某,45岁,". "80周岁及以上老年人" and
-# "年满60周岁的" are eligibility rules, not stories (a named person is caught below).
-_ANECDOTE_AGE = re.compile(
-    r"(?:今年|现年|年仅|年过|已经|已)(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})(?:周)?岁"
-    r"|[,(][0-9]{1,3}岁[,)]"
-)
-
-
-_NAME_AFTER_AGE = re.compile(
-    r"岁的(?:[\u4e00-\u9fff]{0,6}?(?:居民|村民|市民|老人|患者|学生|家长|群众))?"
-    r"(?P<name>[\u4e00-\u9fff]{2,3}?)(?=是|被|在|说|,|的|从|家|今年)"
-)
-
-
-_PRONOUN = re.compile(r"(?<!其)[她他](?!们|人|国|乡)")
-
-
-_NAME_ROLE = re.compile(
-    r"(?:市民|村民|居民|家长|患者)(?P<name>[\u4e00-\u9fff]{2,3}?)(?=说|表示|通过|是|在)"
 )
 
 
@@ -362,7 +345,7 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
     ):
         return None  # "人口20万人以上的县": a threshold in a definition
     if unit == "省" or (
-        unit == "个" and _ADMIN_COUNTED.match(norm, end) and not _ADMIN_DONE.match(norm, end)
+        unit == "个" and _ADMIN_COUNTED.match(norm, end) and not _OUT_OF_POVERTY.match(norm, end)
     ):
         return None  # "13个县(市、区)", "31个大城市", "全国31省份": the administrative structure
     if unit in ("个", "项", "大") and _SPEECH_PARTS.match(norm, end):
@@ -373,7 +356,7 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         return None
     if _RANGE_BOUND.match(norm, end) or _RANGE_BOUND_END.match(norm, end):
         return None  # "(完成进度在80%到100%之间)": the bounds of a class of projects
-    if norm[max(start - 2, 0) : start] == "其余" or (
+    if (norm[max(start - 2, 0) : start] == "其余" and not _REST_DONE.match(norm, end)) or (
         number == "1" and not m["scale"] and _PER_UNIT.search(norm, max(start - 6, 0), start)
     ):
         return None  # "其余12个": the rest; "每户至少1人就业": one per household, a definition
@@ -515,84 +498,3 @@ def read_value(cand: Candidate) -> bool:
 def _value_text_plain(cand: Candidate) -> str:
     text = cand.number + (cand.scale or "") + (cand.yu or "")
     return text + cand.unit if cand.unit in ("%", "‰") else text
-
-
-def mark_anecdotes(norm: str, paragraphs: list[Paragraph]) -> Callable[[int], bool]:
-    """Sentences about one person (an age, or a person named in such a sentence) are stories,
-    not statistics; returns whether a position lies in one."""
-    names: set[str] = set()
-    story: set[tuple[int, int]] = set()
-    sentences = [s for para in paragraphs for s in para.sentences]
-    for s_start, s_end in sentences:
-        sentence = norm[s_start:s_end]
-        named = [m["name"] for m in _NAME_AFTER_AGE.finditer(sentence)]
-        if named or _ANECDOTE_AGE.search(sentence):
-            story.add((s_start, s_end))
-            names.update(named)
-        names.update(m["name"] for m in _NAME_ROLE.finditer(sentence))
-    named_re = re.compile(alternation(names)) if names else None
-    in_story = False
-    for span in sentences:
-        named_here = named_re is not None and named_re.search(norm, *span) is not None
-        # A story goes on in the sentences that follow it and speak of "她"/"他".
-        told = in_story and _PRONOUN.search(norm, *span) is not None
-        in_story = span in story or named_here or told
-        if in_story:
-            story.add(span)
-    spans = sorted(story)
-
-    def inside(at: int) -> bool:
-        i = bisect.bisect_right(spans, (at, 1 << 62)) - 1
-        return i >= 0 and spans[i][0] <= at < spans[i][1]
-
-    return inside
-
-
-_HEADLINE_WITHIN = 60
-_HEADLINE_END = re.compile(r"[。!?;,:]")
-_SHORT_HEADLINE = 40
-_SOURCE_LINE = re.compile(
-    r"来源|发布时间|发布日期|发表时间|作者|[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}"
-)
-_TITLE_END = re.compile(r"(?:通报|通知|报告|公告|公报|情况|综述|纪实)(?=[^的]|$)")
-
-
-def drop_headline_repeats(norm: str, cands: list[Candidate]) -> list[Candidate]:
-    """A headline repeats a figure of the body ("我市新增就业5.6万人"): keep the body's. The
-    headline is the start of the text up to a title word (通报, 报告 …) or, without one, up to
-    its first clause end when that is short."""
-    strict: Callable[[Candidate], tuple[object, ...]] | None = None
-    first_stop = _HEADLINE_END.search(norm)
-    limit = first_stop.start() if first_stop else len(norm)
-    title_end = _TITLE_END.search(norm, 0, min(limit, _HEADLINE_WITHIN))
-    if title_end is not None:
-        limit = title_end.end()
-    else:
-        source = _SOURCE_LINE.search(norm, 0, _HEADLINE_WITHIN)
-        # Neither: a short first clause ("我市新增就业5.6万人 完成全年目标112%") is the headline.
-        short = (
-            first_stop is not None
-            and first_stop.start() <= _SHORT_HEADLINE
-            and not _ITEM_START.match(norm)
-        )
-        limit = source.start() if source else (limit if short else 0)
-        if not source and short:
-            strict = _as_written
-
-    def headline(cand: Candidate) -> bool:
-        return cand.start < limit
-
-    def key(cand: Candidate) -> tuple[object, ...]:
-        # A headline guessed from a short first clause repeats the figure as written.
-        written = () if strict is None else strict(cand)
-        return (cand.parsed, cand.unit, *written)
-
-    body = {key(c) for c in cands if not headline(c)}
-    return [c for c in cands if not (headline(c) and key(c) in body)]
-
-
-_ITEM_START = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}、|\(|[0-9]{1,2}[.、])")
-
-
-def _as_written(cand: Candidate) -> tuple[object, ...]:
-    return (cand.pre, cand.suf, cand.yu)

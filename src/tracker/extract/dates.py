@@ -88,6 +88,29 @@ def read_article_date(text: str) -> dt.date | None:
 _UNTIL = ("截至", "截止", "截止到", "至", "到")
 
 
+# The day a news report says the figures were told, near its top: "省新闻办27日召开的新闻发布会",
+# "在12月27日举行的新闻发布会上": "目前" is that day, not the day the page came out.
+_TOLD = re.compile(
+    r"(?<![0-9年])(?:(?P<m>[0-9]{1,2})月)?(?P<d>[0-9]{1,2})日(?:上午|下午|晚)?(?:召开|举行|举办)"
+    r"(?:的)?[^,;。0-9]{0,12}?(?:新闻发布会|发布会|新闻通气会|通气会)"
+)
+
+
+def told_date(norm: str, date: dt.date | None) -> dt.date | None:
+    """The day of the press conference the lead says the figures were told at, on or before the
+    article's ``date`` (the month before when its day is later than the date's)."""
+    match = _TOLD.search(norm, 0, _DATELINE_WITHIN)
+    if match is None or date is None:
+        return None
+    month = int(match["m"]) if match["m"] else date.month
+    year = date.year if month <= date.month else date.year - 1
+    day = int(match["d"])
+    if not match["m"] and day > date.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    told = _date(year, month, day)
+    return told if told is not None and told <= date else None
+
+
 _DATELINE_WITHIN = 240  # a dateline stands near the top
 
 

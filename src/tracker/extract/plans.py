@@ -25,10 +25,16 @@ _TARGET_HEADER = re.compile(
 _HEADER_REACHED = re.compile(r"(?:完成|实现|达到|达成|超过|高于|低于)[^,;。:]{0,15}$")
 
 
+# 了 of something done: not 为了 (in order to), 除了 (except) nor 了解; but 消除了, 拆除了.
+DONE_LE = r"(?:(?<![为除])|(?<=[消拆排清解破去根免剔]除))了(?!解)"
+
+
 # Wording that closes a plan list: a review, or a reason given for the plan.
 LIST_BREAK = re.compile(
-    r"(?<![为除])了(?!解)|已|累计|去年|过去|一年来|五年来|回顾|(?<![^,;:。])实际(?!利用|使用)|执行结果|主要考虑|考虑是|为实现|为完成"
+    rf"{DONE_LE}|已|累计|去年|过去|一年来|五年来|回顾|(?<![^,;:。])实际(?!利用|使用)"
+    r"|执行结果|主要考虑|考虑是|为实现|为完成"
     r"|截至|截止|以来|上半年|前三季度|[0-9]{1,2}月"  # a date: figures reached by then
+    r"|(?:完成|推进|进展|落实)情况[::]"  # "目标任务:…。完成情况:…": the report after the task
 )
 
 
@@ -125,6 +131,24 @@ def in_plan_list(
 
 _ITEM_ENDS = frozenset(";;")
 _HEADING_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
+
+
+# A figure inside the quoted name of a task ("“为1万名贫困白内障患者实施免费复明手术”一项中").
+# ... or in a list of projects by name ("“新开工提标加固海塘18.4公里”(市水利局)、“…”等5个项目").
+NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:\([^()]{0,12}\))?(?:一项|项目|工程|行动|、|等)")
+
+
+# A task, those of it left out, and the rest: "68个老旧小区改造项目除暂缓实施的5个小区外,其余63个
+# 小区已全部启动".
+LEFT_OUT_AFTER = re.compile(r"[^,;。0-9]{0,16}?除[^;。]{0,40}?外[,,]\s*其余")
+
+
+# A figure in a list of works named by their tasks, closed by their count ("完成了…、建设提升50处
+# 口袋公园、增建球类运动场地等13项工作"): the task's target, not what was done.
+LISTED_WORK = re.compile(
+    r"[^,;。0-9]{0,24}?、[^,;。]{0,60}?等[0-9一二三四五六七八九十]+项"
+    r"(?:工作|任务|民生实事|实事|民心工程)"
+)
 
 
 # Targets quoted in a review. What a report proposed ("去年政府工作报告提出,2018年全年再为企业
@@ -303,7 +327,7 @@ def item_restated_done(
 # cell ("建设四好农村路55公里。95%县交通局…", "完成…18个乡镇应急广播分控中心…建设。98%"): the
 # item's figures are its targets, the percentage the progress made.
 _BARE_PROGRESS = re.compile(r"\s*[0-9]+(?:\.[0-9]+)?%(?![0-9]|的|以上|以下|左右|以内|[,,;。])")
-_DONE_IN_ITEM = re.compile(r"已|累计|截至|截止|(?<![为除])了(?!解)")
+_DONE_IN_ITEM = re.compile(r"已|累计|截至|截止|" + DONE_LE)
 
 
 def before_bare_progress(

@@ -8,7 +8,8 @@ import re
 from fractions import Fraction
 
 from tracker.extract.candidates import Candidate, read_value
-from tracker.extract.tasks import actual_each, done_of_tasks, heading_tasks, same_unit
+from tracker.extract.parts import breakdowns, scopes
+from tracker.extract.tasks import actual_each, done_of_tasks, heading_tasks, same_unit, unread
 
 # The words before a stated completion rate: 完成省定任务的, 为目标任务的, 占年度计划的,
 # 完成全年12万人目标任务的 (a target figure inside), 完成率, 完成进度为; 为年度预算的, but not
@@ -58,11 +59,11 @@ _TASK_CLOSE = re.compile(r"^\)?[^,;。%0-9]{0,8}?的$")
 
 
 # A stated gap: 塌目标1.8个百分点, 高于目标2.1个百分点, 超任务17元, 低于省定指标0.82个百分点,
-# 比预期目标低0.3个百分点, 低于年初预期目标0.8个百分点. "short" words say the figure falls
-# short of the target.
+# 比预期目标低0.3个百分点, 低于年初预期目标0.8个百分点, 低于年计划1.03个百分点. "short" words
+# say the figure falls short of the target.
 _WHOSE = (
     r"(?:[“\"]?十[一二三四五]?五[”\"]?)?"  # a five-year plan's: "比“十五”计划高出4.1个百分点"
-    r"(?:年初|年度|全年)?(?:省定|市定|县定|预期|既定|序时|时序|时间|确定|设定|制定"
+    r"(?:年初|年度|全年|年)?(?:省定|市定|县定|预期|既定|序时|时序|时间|确定|设定|制定"
     r"|(?:国家|省|市|县|区|上级)?下达)?"  # "超额完成省下达的目标任务0.3万人"
     r"(?:的)?(?:年度|全年)?(?:预期)?"
 )
@@ -155,7 +156,7 @@ def relate(norm: str, cands: list[Candidate]) -> None:
     for group in by_sentence.values():
         _changes(norm, group)
         _baselines(norm, group)
-        _scopes(norm, group)
+        scopes(norm, group)
         _progress(norm, group)
         done_of_tasks(norm, group)
         heading_tasks(norm, group)
@@ -165,15 +166,11 @@ def relate(norm: str, cands: list[Candidate]) -> None:
         _rates(norm, group)
         _gaps(norm, group)
         _growth(norm, group)
-        _breakdowns(norm, group)
-
-
-def _live(group: list[Candidate]) -> list[Candidate]:
-    return [c for c in group if not c.consumed]
+        breakdowns(norm, group)
 
 
 def _baselines(norm: str, group: list[Candidate]) -> None:
-    live = _live(group)
+    live = unread(group)
     for first, second in itertools.pairwise(live):
         between = norm[first.end : second.start]
         match = _BASELINE_BETWEEN.match(between)
@@ -239,7 +236,7 @@ _CEILING_AFTER = re.compile(
 
 
 def _bracketed_targets(norm: str, group: list[Candidate]) -> None:
-    for first, second in itertools.pairwise(_live(group)):
+    for first, second in itertools.pairwise(unread(group)):
         ceiling = (
             _CEILING_AFTER.fullmatch(norm, first.end, second.start) is not None
             and second.suf in ("以内", "以下")
@@ -268,7 +265,7 @@ def _owner_of(live: list[Candidate], related: Candidate) -> Candidate | None:
 
 
 def _rates(norm: str, group: list[Candidate]) -> None:
-    live = _live(group)
+    live = unread(group)
     i = 0
     while i < len(live):
         cand = live[i]
@@ -377,7 +374,7 @@ _COMPARED_WITH = re.compile(r"(?P<word>高于|低于|超过|超出|快于|慢于
 def _gaps(norm: str, group: list[Candidate]) -> None:
     """A stated distance from the target goes to the figure before it (or, when the target
     is quoted before the gap, to the figure compared with it)."""
-    live = _live(group)
+    live = unread(group)
     for i, cand in enumerate(live):
         if i == 0 or cand.consumed:
             continue
@@ -466,7 +463,7 @@ def _gap_list(norm: str, live: list[Candidate], i: int, word: str, ceiling: bool
 def _growth(norm: str, group: list[Candidate]) -> None:
     """Percentages of change (增长5%, 同比下降37.8%, 分别增长3%、6.4%): growth figures."""
     previous: Candidate | None = None
-    for cand in _live(group):
+    for cand in unread(group):
         lead = _lead(norm, group, cand)
         match = _GROWTH_BEFORE.search(lead)
         after = _GROWTH_AFTER.match(norm, cand.end) is not None
@@ -516,14 +513,19 @@ def _gap_unit(owner: Candidate, gap: Candidate) -> bool:
     return same_unit(owner.unit, gap.unit)
 
 
-def _close(part: Fraction, whole: Fraction, percent: Fraction) -> bool:
-    """``part / whole`` is ``percent`` within half a percentage point."""
-    return whole > 0 and 0 < part <= whole and abs(part / whole * 100 - percent) <= Fraction(1, 2)
+_TASK_NAMED = re.compile(r"目标|任务|计划")
+
+
+def _close(part: Fraction, whole: Fraction, percent: Fraction, beyond: bool = False) -> bool:
+    """``part / whole`` is ``percent`` within half a percentage point (``part`` beyond
+    ``whole`` only when ``beyond``: a task done more than in full)."""
+    within = whole > 0 and part > 0 and (beyond or part <= whole)
+    return within and abs(part / whole * 100 - percent) <= Fraction(1, 2)
 
 
 def _progress(norm: str, group: list[Candidate]) -> None:
     """ "15个农村幸福院建设已完成8个(53%)": a target, the figure reached, its completion rate."""
-    live = _live(group)
+    live = unread(group)
     for i in range(2, len(live)):
         rate, done, task = live[i], live[i - 1], live[i - 2]
         if rate.unit != "%" or done.unit == "%" or done.unit != task.unit:
@@ -532,7 +534,10 @@ def _progress(norm: str, group: list[Candidate]) -> None:
         work = _WORK_RATE.search(between) is not None and done.unit not in _PROJECT_COUNTS
         if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or work):
             continue  # "…200个项目…,已开工200个,开工率100%" as "…已完成8个(53%)"
-        if not _close(done.parsed, task.parsed, rate.parsed):
+        # "打造82家老年食堂,投入运营的已达118家,完成率为144%": more than the task, and told so
+        # (a task named as one, "目标任务4000人,完成4520人", stays a target of its own)
+        beyond = not _TASK_NAMED.search(norm, task.clause[0], task.start)
+        if not _close(done.parsed, task.parsed, rate.parsed, beyond=beyond):
             continue
         done.rate, done.goal_target = rate, task
         done.related.extend((task, rate))
@@ -540,7 +545,7 @@ def _progress(norm: str, group: list[Candidate]) -> None:
 
 
 def _fractions(norm: str, group: list[Candidate]) -> None:
-    live = _live(group)
+    live = unread(group)
     for i in range(2, len(live)):
         rate, num, den = live[i], live[i - 1], live[i - 2]
         if rate.unit != "%" or num.unit == "%" or not same_unit(num.unit, den.unit):
@@ -554,39 +559,3 @@ def _fractions(norm: str, group: list[Candidate]) -> None:
         rate.related.extend((den, num))
         rate.notes.extend((*den.notes, *num.notes))
         num.consumed = den.consumed = True
-
-
-def _breakdowns(norm: str, group: list[Candidate]) -> None:
-    live = _live(group)
-    for i, total in enumerate(live):
-        if total.consumed or total.unit == "%":
-            continue
-        running = Fraction(0)
-        parts: list[Candidate] = []
-        for part in live[i + 1 :]:
-            if part.unit != total.unit or part.consumed or part.rate is not None:
-                break  # a part with its own rate ("完工24条,…完工率63.2%") is a figure told
-            parts.append(part)
-            running += part.parsed
-            if running >= total.parsed:
-                break
-        if len(parts) >= 2 and running == total.parsed:
-            shown = norm[parts[0].clause[0] : parts[-1].end].strip(" ,")
-            total.notes.append(f"breakdown in the text: {shown}")
-            total.related.extend(parts)
-            for part in parts:
-                part.consumed = True
-
-
-def _scopes(norm: str, group: list[Candidate]) -> None:
-    live = _live(group)
-    for first, second in itertools.pairwise(live):
-        if first.clause != second.clause:
-            continue
-        between = norm[first.end : second.start]
-        lead = norm[first.clause[0] : first.start]
-        scope = re.fullmatch(r"[^,;。0-9]{0,8}有[^,;。0-9]{0,8}", between)
-        partner = "与" in lead and re.search(r"签署|签订|合作|共建|结对", between)
-        if scope or partner:
-            first.consumed = True
-            second.notes.append(f"context: {norm[first.start : first.end]}{between.rstrip()}…")

@@ -12,7 +12,11 @@ from tracker.extract.candidates import Candidate
 from tracker.extract.dates import TimeEvent, listed_as_of, years_mentioned
 from tracker.extract.draft import Role
 from tracker.extract.plans import (
+    DONE_LE,
+    LEFT_OUT_AFTER,
     LIST_BREAK,
+    LISTED_WORK,
+    NAMED_TASK,
     bare_progress,
     before_bare_progress,
     in_plan_list,
@@ -57,19 +61,6 @@ _COMPARED_WITH_TARGET = re.compile(
 )
 
 
-# A figure inside the quoted name of a task ("“为1万名贫困白内障患者实施免费复明手术”一项中").
-# ... or in a list of projects by name ("“新开工提标加固海塘18.4公里”(市水利局)、“…”等5个项目").
-_NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:\([^()]{0,12}\))?(?:一项|项目|工程|行动|、|等)")
-
-
-# A figure in a list of works named by their tasks, closed by their count ("完成了…、建设提升50处
-# 口袋公园、增建球类运动场地等13项工作"): the task's target, not what was done.
-_LISTED_WORK = re.compile(
-    r"[^,;。0-9]{0,24}?、[^,;。]{0,60}?等[0-9一二三四五六七八九十]+项"
-    r"(?:工作|任务|民生实事|实事|民心工程)"
-)
-
-
 # A task put on a list of the year's work: "将172个行政村户厕改造任务列入民生实事项目", "把新建
 # 停车位2000个纳入年度重点工作".
 _PUT_ON_LIST = re.compile(r"(?:将|把)[^,;。0-9]{0,10}$")
@@ -90,7 +81,7 @@ TARGET_AFTER = re.compile(
 # Completion wording: anywhere in the sentence before the figure (目前, not "项目前期").
 _OUTCOME_STRONG = re.compile(
     r"累计|截至|截止|已经|(?<![而])已|共计|(?<![公总])共(?![同享建治])|完成率|同比"
-    r"|比上年|较上年|以来|一年来|五年来|(?<![为除])了(?!解)|获评|创历史|(?<!项)目前|先后"
+    rf"|比上年|较上年|以来|一年来|五年来|{DONE_LE}|获评|创历史|(?<!项)目前|先后"
     # "实际完成工程量6%", ",实际增长10.2%" (not 收入实际增长, the real growth)
     r"|实际(?:分别)?(?:完成|开展|建成|实现)|(?<![^,;:。])实际(?:增长|下降|达到|为)"
 )
@@ -111,7 +102,7 @@ _PLAN_VERBS = re.compile(r"加强|加大|强化|深化|扩大|完善|健全|做�
 
 
 _REVIEW_WORDS = re.compile(
-    r"(?<![为除])了(?!解)|已|累计|(?<![公总])共(?![同享建治])|截至|以来|获评|同比|比上年|去年|过去"
+    rf"{DONE_LE}|已|累计|(?<![公总])共(?![同享建治])|截至|以来|获评|同比|比上年|去年|过去"
     r"|刚刚|成功|建成|顺利|先后|创历史|创新高|显著"
 )
 
@@ -160,12 +151,15 @@ def figure_role(
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if (
         TARGET_AFTER.match(after)
-        or _NAMED_TASK.match(norm, cand.end)
-        or ("、" in local and _LISTED_WORK.match(norm, cand.end, cand.sentence[1]))
+        or NAMED_TASK.match(norm, cand.end)
+        or ("、" in local and LISTED_WORK.match(norm, cand.end, cand.sentence[1]))
     ):
         return "target", 0.9, None  # … and "…、建设提升50处口袋公园、…等13项工作"
-    if _PUT_ON_LIST.search(local) and _ON_LIST_AFTER.match(norm, cand.end, cand.clause[1]):
-        return "target", 0.85, None  # "将172个行政村…任务列入民生实事项目"
+    if (_PUT_ON_LIST.search(local) and _ON_LIST_AFTER.match(norm, cand.end, cand.clause[1])) or (
+        LEFT_OUT_AFTER.match(norm, cand.end) and not _OUTCOME_STRONG.search(local)
+    ):
+        # "将172个行政村…任务列入民生实事项目"; "68个改造项目除暂缓实施的5个外,其余63个已全部启动"
+        return "target", 0.85, None
     if (
         prev_role == "target"
         and _SCOPE_CLAUSE.fullmatch(local)
@@ -294,7 +288,7 @@ _FLOOR_BEFORE = re.compile(r"(?:不低于|不少于)(?:每人每[月年]|每[人
 _MODAL = re.compile(r"确保|力争|争取.*|要|拟")
 # A modal that leads the sentence plans its later clauses too, unless one tells what was done.
 _MODAL_LEADS = re.compile(r"(?:确保|力争)(?!了)")
-_DONE_SINCE = re.compile(r"累计|截至|截止|已|(?<![为除])了(?!解)|以来|共计|完成率")
+_DONE_SINCE = re.compile(rf"累计|截至|截止|已|{DONE_LE}|以来|共计|完成率")
 
 
 # What was done, told in the clause after the plan's ("计划投资2.1亿元,完成投资2.3亿元").
@@ -453,12 +447,14 @@ def _events_before(
     cand: Candidate, ctx: ArticleContext
 ) -> tuple[TimeEvent | None, TimeEvent | None, bool]:
     """The year-bearing expression in force at the figure, the date-only one after it, and
-    whether a "全年" between them makes the figure the whole year's ("截至2018年12月25日,…。
-    …全年建成…20个": as of the year's end, not that day)."""
+    whether a "全年" in the figure's block makes it the whole year's ("截至2018年12月25日,…。
+    …全年建成…20个": as of the year's end, not that day; the date of a lead over numbered items
+    dates each item, "全年" or not: "截至12月17日已完成…。2.…全年提供…。3.新增…5所")."""
     year_event: TimeEvent | None = None
     date_event: TimeEvent | None = None
     running = _RUNNING.search(ctx.norm, *cand.sentence) is not None
-    stopped = False
+    stopped = whole = False
+    lead: TimeEvent | None = None  # a date over the numbered items, past a "全年" in the item
     index = bisect.bisect_right(ctx.event_starts, cand.start) - 1
     while index >= 0:
         event = ctx.events[index]
@@ -472,6 +468,9 @@ def _events_before(
             break
         if event.whole and date_event is None:
             stopped = True  # "截至3月底,…。确保全年…60万人": the year's figure, not the date's
+            whole = whole or event.at >= cand.paragraph.start
+        if stopped and lead is None and event.as_of is not None:
+            lead = event if event.at < cand.paragraph.start else None
         own_only = event.own and _CLAUSE_STOP.search(ctx.norm, event.at, cand.start)
         if (
             date_event is None
@@ -499,7 +498,12 @@ def _events_before(
             if event.as_of is not None and event.as_of.year == year_event.first == year_event.last:
                 date_event = event
                 break
-    return year_event, date_event, stopped
+    if date_event is None and lead is not None:
+        date_event = lead  # "截至12月20日已全部完成年度任务。1.…全年新增…": the lead's date
+    dating = date_event or year_event
+    if dating is not None and dating.at < cand.paragraph.start:
+        whole = False  # a lead's "截至12月17日已完成…" over numbered items dates each of them
+    return year_event, date_event, whole
 
 
 def _now(ctx: ArticleContext) -> dt.date:

@@ -25,6 +25,9 @@ _DONE_OF_TASK = re.compile(
     r"|[,,]\s*(?P<actual>实际)(?:共|累计)?[\u4e00-\u9fff]{0,2}?(?:了)?$"
     # "170个新开项目已开工145个": the things counted, then how many of them reached the stage
     r"|[\u4e00-\u9fff]{2,10}?(?:已经|已)(?:全部|累计)?(?:完成|完工|建成|开工|开复工|复工|竣工)$"
+    # "25个小区二次供水改造项目全部开工,完成15个": the projects named after the count, all begun
+    r"|[^,;。0-9]{1,20}?(?:全部|均已|均|已全部)(?:启动|开工|动工)[,,]\s*(?:并)?(?:已)?"
+    r"(?:完成|完工|建成|竣工)(?:了)?$"
 )
 
 
@@ -34,7 +37,7 @@ _TASK_IS = re.compile(r"任务(?:数)?(?:是|为)$")
 
 
 def done_of_tasks(norm: str, group: list[Candidate]) -> None:
-    for task, done in itertools.pairwise(_live(group)):
+    for task, done in itertools.pairwise(unread(group)):
         lead = _DONE_OF_TASK.fullmatch(norm, task.end, done.start)
         if (
             lead is not None
@@ -62,7 +65,7 @@ _PARTS_BETWEEN = re.compile(r"其中|包括|[,,]含|占")
 
 
 def heading_tasks(norm: str, group: list[Candidate]) -> None:
-    live = _live(group)
+    live = unread(group)
     mark = _HEADING_MARK.match(norm, live[0].sentence[0]) if live else None
     if mark is None or len(live) < 2:
         return
@@ -95,7 +98,7 @@ _LIST_SEP = frozenset(("、", "和", "及", ","))
 
 
 def actual_each(norm: str, group: list[Candidate]) -> None:
-    live = _live(group)
+    live = unread(group)
     for i, first in enumerate(live):
         if not _ACTUAL_EACH.search(norm, max(first.clause[0], first.start - 12), first.start):
             continue
@@ -120,5 +123,6 @@ def actual_each(norm: str, group: list[Candidate]) -> None:
         return
 
 
-def _live(group: list[Candidate]) -> list[Candidate]:
+def unread(group: list[Candidate]) -> list[Candidate]:
+    """The figures of a sentence not yet read as part of another."""
     return [c for c in group if not c.consumed]
