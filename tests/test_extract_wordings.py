@@ -1716,6 +1716,16 @@ def test_wordings_of_target_lists_and_reviews(
             ("role", "value", "target", "stated_rate"),
             [("outcome", "110", "128", "86%"), ("outcome", "42", "60", "None")],
         ),
+        (  # a bare 完成 before a rate: the done figure's rate when done / task makes it
+            "计划新增公共停车位3000个,目前已建成1200个,完成40%。全县计划新建公厕50座,已建成20座,完成60%。",
+            {"date": dt.date(2024, 10, 15)},
+            ("role", "value", "target", "stated_rate"),
+            [
+                ("outcome", "1200", "3000", "40%"),
+                ("outcome", "20", "50", "None"),  # 20 / 50 is not 60%: not its rate
+                ("outcome", "60%", "None", "None"),
+            ],
+        ),
     ],
 )
 def test_eleventh_round_progress_wordings(

@@ -128,6 +128,7 @@ _DECLINE = frozenset(("下降", "降低", "减少", "回落", "下滑"))
 _PAREN_RATE = re.compile(r"\s*\(\s*")
 
 
+_BARE_DONE = re.compile(r"\s*[,,]\s*(?:已|共|累计)?完成(?:了)?\s*")
 _RATE_WORD = re.compile(r"(?:率|比例|占比|比重)(?:为|达到|达|是)?$")
 
 
@@ -532,7 +533,9 @@ def _progress(norm: str, group: list[Candidate]) -> None:
             continue
         between = norm[done.end : rate.start]
         work = _WORK_RATE.search(between) is not None and done.unit not in _PROJECT_COUNTS
-        if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or work):
+        # "计划新增停车位3000个,目前已建成1200个,完成40%": a bare 完成, the ratio confirming it
+        bare = _BARE_DONE.fullmatch(between) is not None
+        if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or work or bare):
             continue  # "…200个项目…,已开工200个,开工率100%" as "…已完成8个(53%)"
         # "打造82家老年食堂,投入运营的已达118家,完成率为144%": more than the task, and told so
         # (a task named as one, "目标任务4000人,完成4520人", stays a target of its own)
