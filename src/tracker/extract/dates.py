@@ -77,10 +77,12 @@ def read_article_date(text: str) -> dt.date | None:
         *_STAMP.finditer(norm, 0, _DATELINE_WITHIN),
         *_DATELINE.finditer(norm, 0, _DATELINE_WITHIN),
     ):
-        if norm.endswith(_UNTIL, 0, match.start()):
-            continue  # "截至2018年12月25日,已完成…": the date of figures, not of the page
+        if norm.endswith(_UNTIL, 0, match.start()) or _MEDIA_EVENT.match(norm, match.end()):
+            # "截至2018年12月25日,已完成…", "…新闻频道2021年5月27日播出": the day of figures or
+            # of a report the text cites, not of the page
+            continue
         found = _date(int(match["y"]), int(match["m"]), int(match["d"]))
-        if found and not _MEDIA_EVENT.match(norm, match.end()):
+        if found:
             return found
     return None
 
