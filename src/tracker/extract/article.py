@@ -59,6 +59,7 @@ from tracker.extract.text import (
     split_paragraphs,
     strip_edges,
 )
+from tracker.extract.stance import article_stance
 from tracker.extract.titles import UNNAMED, category_of, figure_title
 
 __all__ = ["Extraction", "Figure", "Role", "extract", "read_article_date"]
@@ -132,6 +133,7 @@ def extract(
         norm=norm,
         date_known=date_known,
         sentences=[s for para in paragraphs for s in para.sentences],
+        stance=article_stance(norm),
     )
 
     cands = [c for c in candidates(view, paragraphs) if not in_story(c.start) and read_value(c)]

@@ -27,6 +27,7 @@ from tracker.extract.plans import (
     quoted_plan,
 )
 from tracker.extract.relations import RATE_BEFORE
+from tracker.extract.stance import Stance
 from tracker.extract.text import Names, Paragraph
 
 # 计划 and 目标 as plan words: not 计划生育, nor the heading of a review against the plan
@@ -128,6 +129,7 @@ class ArticleContext:
     date_known: bool = False
     sentences: list[tuple[int, int]] = field(default_factory=list)  # the article's, in order
     balance: dict[int, tuple[float, float]] = field(default_factory=dict)
+    stance: Stance | None = None  # a plan or a report, as the article's opening says
 
 
 def figure_role(
@@ -234,6 +236,8 @@ def figure_role(
             # "到2025年,全市新建幼儿园20所" in a 2023 article: its year has not come, and
             # nothing says it is reached ("…已提前完成总目标任务")
             return "target", 0.75, None
+    if ctx.stance == "plan":
+        return "target", 0.6, "role: the article hands out a plan (its opening)"
     if when.period_note is None and _year_just_begun(ctx, first, last):
         # A whole year's figure in a report of its first quarter cannot have been reached yet.
         return "target", 0.65, "role: a figure of the year just begun (the article's date)"
