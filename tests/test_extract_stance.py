@@ -38,7 +38,7 @@ def test_a_notice_handing_out_the_years_projects_lists_targets(date: dt.date | N
 
 
 def test_the_same_items_in_a_report_of_their_progress_are_outcomes() -> None:
-    text = _NOTICE.replace("关于印发2020年市级民生实事项目的通知", "2020年1-9月民生实事项目进展情况")
+    text = _NOTICE.replace("关于印发2020年市级民生实事项目的通知", "2020年1-9月民生实事进展情况")
     text = text.replace("现印发给你们,请认真组织实施", "截至9月底,各项目进展顺利")
     assert [role for role, _ in _roles(text)[1:]] == ["outcome"] * 4
 

@@ -48,6 +48,7 @@ from tracker.extract.places import figure_region, region_pattern, region_tree
 from tracker.extract.relations import relate
 from tracker.extract.roles import ArticleContext, figure_role, figure_when
 from tracker.extract.skips import drop_headline_repeats, mark_anecdotes
+from tracker.extract.stance import article_stance
 from tracker.extract.tables import bar_columns, table_rows
 from tracker.extract.text import (
     SENTENCE_END,
@@ -59,7 +60,6 @@ from tracker.extract.text import (
     split_paragraphs,
     strip_edges,
 )
-from tracker.extract.stance import article_stance
 from tracker.extract.titles import UNNAMED, category_of, figure_title
 
 __all__ = ["Extraction", "Figure", "Role", "extract", "read_article_date"]

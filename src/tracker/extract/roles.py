@@ -236,15 +236,8 @@ def figure_role(
             # "到2025年,全市新建幼儿园20所" in a 2023 article: its year has not come, and
             # nothing says it is reached ("…已提前完成总目标任务")
             return "target", 0.75, None
-    if ctx.stance == "plan":
-        return "target", 0.6, "role: the article hands out a plan (its opening)"
-    if when.period_note is None and _year_just_begun(ctx, first, last):
-        # A whole year's figure in a report of its first quarter cannot have been reached yet.
-        return "target", 0.65, "role: a figure of the year just begun (the article's date)"
-    if when.absolute and not ctx.date_known:
-        # An undated text that writes the year out ("2024年,…") rather than "今年" is
-        # looking back on it.
-        return "outcome", 0.65, "role: a year written out in an undated text reads as a review"
+    if (from_article := _article_role(ctx, when)) is not None:
+        return from_article
     # The wording from the start of the sentence to the end of the figure's clause.
     scope = norm[cand.sentence[0] : cand.clause[1]]
     plan = len(_PLAN_WORDS.findall(scope)) + len(_PLAN_VERBS.findall(scope)) / 2
@@ -259,6 +252,21 @@ def figure_role(
     if plan > review:
         return "target", 0.5, "role from the plan wording of the paragraph"
     return "outcome", 0.5, "role from the review wording of the paragraph (default)"
+
+
+def _article_role(ctx: ArticleContext, when: _When) -> tuple[Role, float, str] | None:
+    """The role the article as a whole gives a figure its sentence leaves open: its opening (a
+    notice handing out the year's work), its date, or a year written out in an undated text."""
+    if ctx.stance == "plan":
+        return "target", 0.6, "role: the article hands out a plan (its opening)"
+    if when.period_note is None and _year_just_begun(ctx, when.first, when.last):
+        # A whole year's figure in a report of its first quarter cannot have been reached yet.
+        return "target", 0.65, "role: a figure of the year just begun (the article's date)"
+    if when.absolute and not ctx.date_known:
+        # An undated text that writes the year out ("2024年,…") rather than "今年" is
+        # looking back on it.
+        return "outcome", 0.65, "role: a year written out in an undated text reads as a review"
+    return None
 
 
 def _since_year_changed(cand: Candidate, ctx: ArticleContext) -> int:

@@ -15,8 +15,10 @@ Stance = Literal["plan", "report"]
 _OPENING = 200
 
 # Documents that hold a review and a plan alike: their sentences decide.
-_MIXED = re.compile(r"政府工作报告|工作报告|计划草案|计划执行|预算执行|预算草案|规划纲要|述职"
-    r"|国民经济和社会发展(?:第[^。]{1,4}个五年)?(?:计划|规划)")
+_MIXED = re.compile(
+    r"政府工作报告|工作报告|计划草案|计划执行|预算执行|预算草案|规划纲要|述职"
+    r"|国民经济和社会发展(?:第[^。]{1,4}个五年)?(?:计划|规划)"
+)
 
 # A report of work done or under way.
 _REPORT = re.compile(
@@ -37,7 +39,7 @@ _PLAN = re.compile(
 
 
 def article_stance(norm: str) -> Stance | None:
-    """"plan" or "report" when the article's opening says which, else None."""
+    """ "plan" or "report" when the article's opening says which, else None."""
     stop = norm.find("。", 0, _OPENING)
     opening = norm[: stop if stop >= 0 else _OPENING]
     if _MIXED.search(opening):
