@@ -109,6 +109,16 @@ def one(text: str, **kwargs: object) -> Figure:
                 ("outcome", "35", "眼", None, None, None, "flow"),
             ],
         ),
+        # measure words written as Latin symbols
+        (
+            "全县已建成农村生态河道60km,新增光伏装机100MW,改造面积1.2万㎡,绿化3000m²。",
+            [
+                ("outcome", "60", "km", None, None, None, "flow"),
+                ("outcome", "100", "MW", None, None, None, "flow"),
+                ("outcome", "1.2万", "平方米", None, None, None, "flow"),
+                ("outcome", "3000", "平方米", None, None, None, "flow"),
+            ],
+        ),
         # growth, declines and stated gaps
         (
             "上半年,全区实现地区生产总值806亿元,同比增长3.2%,塌目标1.8个百分点;"

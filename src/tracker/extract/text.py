@@ -64,6 +64,10 @@ def _stream(text: str) -> tuple[list[str], list[int]]:
                     chars.append(ch)
                     pos.append(i)
                     continue
+                if ch in "\u00b2\u00b3" and chars and chars[-1] == "m":
+                    chars.append("2" if ch == "\u00b2" else "3")  # "m²", "km²", "m³": squared
+                    pos.append(i)
+                    continue
                 if ch in _SCRIPTS:
                     continue  # a footnote mark ("3732¹人"): NFKC would make it a digit (37321)
                 if unicodedata.category(ch) == "Cf":
