@@ -156,10 +156,16 @@ def same_value(a: Decimal, b: object, signed: bool = False) -> bool:
 
 
 def norm_unit(unit: object) -> str | None:
-    """A unit compared in simplified characters (a label writes it as the text does: 間, 個)."""
+    """A unit compared in simplified characters (a label writes it as the text does: 間, 個),
+    without a scale word before the measure word: the scale is the number's (a label's
+    "617亿元以上" in 亿元 and the extractor's in 元 are the same figure; values compare scaled)."""
     if unit is None:
         return None
-    return to_simplified("".join(UNIT_ALIASES.get(ch, ch) for ch in str(unit)))
+    simple = to_simplified("".join(UNIT_ALIASES.get(ch, ch) for ch in str(unit)))
+    return _SCALE_WORD.sub("", simple)
+
+
+_SCALE_WORD = re.compile(r"^(?:百万|千万|万|亿)(?=.)")
 
 
 def one_line(text: str) -> str:

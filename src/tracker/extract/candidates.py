@@ -211,6 +211,8 @@ _THRESHOLD_AFTER = re.compile(
     # ... or the things of that size counted next: "建成500亩以上示范坝区70个"
     r"|(?:及)?(?:以上|以下)[^,;。、0-9的和及等“”()]{1,8}?[0-9]+(?:个|家|所|座|处|项|条)"
 )
+# A count right before a size ("230个50户以上…村寨"): the size is the class of what is counted.
+_COUNT_BEFORE = re.compile(r"[0-9](?:万|千)?(?:个|户|家|所|座|处|项|条|村|人|名)$")
 # ... unless what it qualifies is a goal: "城镇新增就业1100万人以上的目标".
 _GOAL_AFTER = re.compile(
     r"(?:及)?(?:以上|以下|以内)?的(?:预期|既定|年度|考核|控制)?(?:目标|任务|承诺|要求|指标)"
@@ -345,7 +347,7 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         _THRESHOLD_AFTER.match(norm, unit_end)
         and (suf or norm.startswith(("以上的", "以下的", "及以上", "及以下"), end))
         and not _GOAL_AFTER.match(norm, unit_end)
-    ):
+    ) or _size_named(norm, start, end, unit, suf):
         return None  # "人口20万人以上的县": a threshold in a definition
     if unit == "省" or (
         unit == "个" and _ADMIN_COUNTED.match(norm, end) and not _OUT_OF_POVERTY.match(norm, end)
@@ -386,6 +388,14 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         sentence=sentence,
         clause=clause,
     )
+
+
+def _size_named(norm: str, start: int, end: int, unit: str, suf: str | None) -> bool:
+    """A size right after a count, the class of what is counted ("完成230个50户以上木质房屋连片
+    村寨…"), or a team's size in a name ("3人制篮球场")."""
+    if suf in ("以上", "以下") and _COUNT_BEFORE.search(norm, max(start - 12, 0), start):
+        return True
+    return unit == "人" and norm.startswith("制", end)
 
 
 # A count of days named before the figure ("空气质量优良天数稳定在300天以上").

@@ -53,6 +53,12 @@ _ARTICLE_DATE_RES = (
 _STAMP = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*\d{1,2}:\d{2}(?::\d{2})?")
 
 
+# ... written day first, as some news sites stamp a page ("29.12.2014  19:45").
+_STAMP_DAY_FIRST = re.compile(
+    r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\s*\d{1,2}:\d{2}(?::\d{2})?"
+)
+
+
 _DATELINE = re.compile(r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _SPEECH_DATELINE = re.compile(
     r"(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日\s*在[^。,]{2,40}?(?:会议|大会)上"
@@ -75,6 +81,7 @@ def read_article_date(text: str) -> dt.date | None:
         return found
     for match in (
         *_STAMP.finditer(norm, 0, _DATELINE_WITHIN),
+        *_STAMP_DAY_FIRST.finditer(norm, 0, _DATELINE_WITHIN),
         *_DATELINE.finditer(norm, 0, _DATELINE_WITHIN),
     ):
         if norm.endswith(_UNTIL, 0, match.start()) or _MEDIA_EVENT.match(norm, match.end()):

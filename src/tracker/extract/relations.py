@@ -38,6 +38,8 @@ _WORK_RATE = re.compile(
     r"(?P<work>开复工|开工|竣工|完工|建成|签约|到位|拨付|兑付|执行)率(?:为|达到|达|是)?$"
 )
 _PROJECT_COUNTS = frozenset(("件", "项"))
+# A rate named after money ("年度投资完成率", "资金到位率") rates an amount, never a count.
+_MONEY_RATE = re.compile(r"(?:投资|资金)(?:完成|到位|支付|拨付|执行)?(?:率|比例|比率)[^,;。]{0,4}$")
 # The work a figure counts, told before it ("目前完工24条,在建13条"): a 完工率 rates what was
 # finished, not what is under way.
 _WORK_DONE = re.compile(r"开复工|开工|开建|动工|竣工|完工|建成|在建|签约|到位|拨付|兑付|执行")
@@ -288,7 +290,8 @@ def _rates(norm: str, group: list[Candidate]) -> None:
         between = between.rstrip()  # "完成率 134.4%": pages space figures from their words
         work_match = _WORK_RATE.search(between)
         work = work_match is not None and live[i - 1].unit not in _PROJECT_COUNTS
-        if not (
+        # "续建项目443个,…年度投资完成率99.6%": the money's rate, not the count's
+        if (_MONEY_RATE.search(between) and live[i - 1].unit not in ("元", "%")) or not (
             _RATE_BEFORE.search(between)
             or _PAREN_RATE.fullmatch(between)
             or task_form

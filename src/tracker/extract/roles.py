@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tracker.extract.candidates import Candidate
 from tracker.extract.dates import TimeEvent, listed_as_of, years_mentioned
@@ -182,7 +182,11 @@ def figure_role(
         # "实事二:…300公里,…120座。截至6月30日,完成…"; the target a later rate implies
         return "target", 0.75, None
     past = ctx.ref_year is not None and when.last < ctx.ref_year
-    estimate = past or _late_in(ctx, when)
+    estimate = (
+        past
+        or _late_in(ctx, when)
+        or _PART_OF_YEAR.search(norm, cand.sentence[0], clause_start) is not None
+    )
     words = [w.group() for w in _TARGET_BEFORE.finditer(local)]
     if _DONE_AFTER.match(norm, cand.end) and not any(_MODAL.fullmatch(w) for w in words):
         return "outcome", 0.8, None  # "规划建设校舍面积86.66万平方米全部开工": done
@@ -310,6 +314,8 @@ _PLAN_CLAUSE = re.compile(rf"(?:{_PLAN_NOUNS})[^,;。]{{0,12}}?[0-9][^;。]*[,,]
 
 # Target wording that is an estimate when the year is over ("预计全年增长6.3%").
 _ESTIMATE = re.compile(r"预计|预期")
+# ... or after the figure of part of the year ("1—10月完成170.6亿元,…,全年预计同比增长8.0%").
+_PART_OF_YEAR = re.compile(r"[0-9]{1,2}\s*[-—–~至]\s*[0-9]{1,2}月|前三季度|上半年|截至|截止")
 
 
 def _late_in(ctx: ArticleContext, when: _When) -> bool:
@@ -466,6 +472,7 @@ def _events_before(
     date_event: TimeEvent | None = None
     running = _RUNNING.search(ctx.norm, *cand.sentence) is not None
     stopped = whole = False
+    now_told: TimeEvent | None = None  # a "目前" in a sentence before, past which months end
     lead: TimeEvent | None = None  # a date over the numbered items, past a "全年" in the item
     index = bisect.bisect_right(ctx.event_starts, cand.start) - 1
     while index >= 0:
@@ -493,7 +500,9 @@ def _events_before(
                 or (event.current and not _FULL_STOP.search(ctx.norm, event.at, cand.start))
             )
         ):
-            date_event = event
+            date_event = _now_told(event, now_told, ctx)
+        elif date_event is None and event.current and event.as_of is None and now_told is None:
+            now_told = event
         index -= 1
     if (
         date_event is None
@@ -507,6 +516,8 @@ def _events_before(
         for event in ctx.events[max(index - _EARLIER_DATES, 0) : max(index, 0)][::-1]:
             if event.first is not None or event.last is not None:
                 break
+            if event.current and ctx.date_known:
+                break  # "1至11月…。截至目前,…。2014年,全市共救助…": now, not the month
             if event.as_of is not None and event.as_of.year == year_event.first == year_event.last:
                 date_event = event
                 break
@@ -516,6 +527,15 @@ def _events_before(
     if dating is not None and dating.at < cand.paragraph.start:
         whole = False  # a lead's "截至12月17日已完成…" over numbered items dates each of them
     return year_event, date_event, whole
+
+
+def _now_told(event: TimeEvent, now_told: TimeEvent | None, ctx: ArticleContext) -> TimeEvent:
+    """The date that dates a figure: ``event``, unless "目前" was told after it in a dated
+    article ("市财政1至11月…。截至目前,我市100件实事已全部落实。一是完成…43个": the article's day,
+    not November's end)."""
+    if now_told is None or not ctx.date_known or event.as_of is None or event.as_of >= _now(ctx):
+        return event
+    return replace(now_told, as_of=_now(ctx))
 
 
 def _now(ctx: ArticleContext) -> dt.date:

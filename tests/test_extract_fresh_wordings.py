@@ -1,0 +1,80 @@
+"""Wordings of the twelfth round's fresh articles (新疆, 内蒙古, 青海, 黑龙江, 辽宁, 湖南, 河南,
+安徽, 江西, 贵州, 四川, 陕西, 河北, 浙江, 广西), each sentence written for its rule and read as
+written and as one line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from one_line import rows_both_ways
+from tracker.extract.article import Figure, extract, read_article_date
+
+
+def _rows(text: str, **kwargs: object) -> list[tuple[str, ...]]:
+    def row(f: Figure) -> tuple[str, ...]:
+        rate = f.stated_rate or ""
+        return (f.role, f.value, rate, f.as_of.isoformat() if f.as_of else "")
+
+    return rows_both_ways(text, row, **kwargs)  # type: ignore[return-value]
+
+
+def test_the_years_shishi_announced_in_quotes_head_a_plan_list() -> None:
+    # "扎实办好“十件民生实事”。": the quotation mark before the stop does not hide the heading.
+    text = (
+        "1月31日上午,某州人民代表大会会议开幕。州长代表州人民政府向大会作政府工作报告。\n"
+        "报告明确,今年将继续统筹财力,扎实办好“十件民生实事”。\n"
+        "(一)\n促进群众就业增收,开展职业技能培训2.5万人次。\n"
+        "(二)\n完善生活配套设施,同步建成充电桩450个,建成城镇口袋公园50个。\n"
+    )
+    assert [r[:2] for r in _rows(text, year=2024)] == [
+        ("target", "2.5万"),
+        ("target", "450"),
+        ("target", "50"),
+    ]
+
+
+def test_a_size_after_a_count_and_a_team_size_are_not_figures() -> None:
+    text = (
+        "2024年,完成超230个50户以上木质房屋连片村寨消防管网建设,建成社区健身路径或3人制篮球场20个。"
+    )
+    assert [r[1] for r in _rows(text, date=dt.date(2024, 12, 30))] == ["超230", "20"]
+
+
+def test_a_full_year_estimate_after_part_of_the_year_is_an_outcome() -> None:
+    # Undated: only the 1—10月 figure before "全年预计" tells that the year is nearly over.
+    text = "——年计划固定资产投资增长9%以上,1—10月完成170.6亿元,全年预计同比增长8.0%。"
+    assert [r[:2] for r in _rows(text, year=2023)] == [
+        ("target", "9%以上"),
+        ("outcome", "170.6亿"),
+        ("outcome", "8.0%"),
+    ]
+
+
+def test_a_stamp_written_day_first_dates_the_article() -> None:
+    assert read_article_date("新疆:前三季度就业近230万人次\n\n03.11.2015  12:20\n\n正文") == (
+        dt.date(2015, 11, 3)
+    )
+
+
+def test_now_told_after_an_earlier_month_ends_that_months_reach() -> None:
+    text = (
+        "某市民生实事办理情况\n29.12.2014  19:45\n"
+        "2014年,市财政1至11月用于民生领域的支出达245.31亿元。截至目前,我市100件实事已全部落实。\n"
+        "一是完成创建充分就业社区43个;二是完成各类职业培训11.6万人次。\n"
+    )
+    assert [r[3] for r in _rows(text)] == ["2014-11-30", "2014-12-29", "2014-12-29", "2014-12-29"]
+
+
+def test_a_rate_of_money_does_not_rate_a_count_of_projects() -> None:
+    text = "截至9月底,续建项目443个,续建项目年度投资完成率99.6%;完成投资1200亿元,投资完成率95%。"
+    rows = _rows(text, date=dt.date(2022, 10, 21))
+    assert [r[:3] for r in rows] == [
+        ("outcome", "443", ""),
+        ("outcome", "99.6%", ""),
+        ("outcome", "1200亿", "95%"),
+    ]
+
+
+def test_measure_words_in_latin_letters_are_read() -> None:
+    (figure,) = extract("2023年建成农村生态河道60km。").figures
+    assert (figure.value, figure.unit) == ("60", "km")
