@@ -78,3 +78,20 @@ def test_a_rate_of_money_does_not_rate_a_count_of_projects() -> None:
 def test_measure_words_in_latin_letters_are_read() -> None:
     (figure,) = extract("2023年建成农村生态河道60km。").figures
     assert (figure.value, figure.unit) == ("60", "km")
+
+
+def test_a_row_of_a_table_copied_with_bars_is_named_by_its_name_cell() -> None:
+    text = (
+        "2022年民生实事项目完成情况表\n"
+        "序号 | 项目名称 | 年度目标任务 | 完成情况 | 完成率 | 责任单位 | 责任人\n"
+        "1 | 新建城市社区养老服务中心 | 20个 | 22个 | 110% | 市民政局 | 王小明\n"
+        "2 | 城镇新增就业 | 3万人 | 3.25万人 | 108.3% | 市人社局 | 李红\n"
+        "3 | 促进重点群体稳定就业 | 城镇新增就业2450人 | 县人社局 | 2712 | 110.69% | |\n"
+    )
+    figures = extract(text).figures
+    assert [(f.value, f.title) for f in figures] == [
+        ("22", "新建城市社区养老服务中心"),
+        ("3.25万", "城镇新增就业"),
+        ("2712", "城镇新增就业"),
+    ]
+    assert [f.title for f in extract(text.replace("\n", "")).figures] == [f.title for f in figures]

@@ -53,6 +53,12 @@ _ARTICLE_DATE_RES = (
 _STAMP = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*\d{1,2}:\d{2}(?::\d{2})?")
 
 
+# ... or a date alone on the page's date line ("2023-10-25", "2023/10/25"), read after both.
+_BARE_STAMP = re.compile(
+    r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.\-/])"
+)
+
+
 # ... written day first, as some news sites stamp a page ("29.12.2014  19:45").
 _STAMP_DAY_FIRST = re.compile(
     r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\s*\d{1,2}:\d{2}(?::\d{2})?"
@@ -83,6 +89,7 @@ def read_article_date(text: str) -> dt.date | None:
         *_STAMP.finditer(norm, 0, _DATELINE_WITHIN),
         *_STAMP_DAY_FIRST.finditer(norm, 0, _DATELINE_WITHIN),
         *_DATELINE.finditer(norm, 0, _DATELINE_WITHIN),
+        *_BARE_STAMP.finditer(norm, 0, _DATELINE_WITHIN),
     ):
         if norm.endswith(_UNTIL, 0, match.start()) or _MEDIA_EVENT.match(norm, match.end()):
             # "截至2018年12月25日,已完成…", "…新闻频道2021年5月27日播出": the day of figures or

@@ -85,7 +85,20 @@ def figure_title(
     the noun after it; the previous figure's name or the next clause when that is too short;
     with no words of its own ("全年完成5862公里,为年度任务的117.2%"), the nearest noun phrase
     before it: ``earlier``, the name of the figure before it in its block (of the same unit), or
-    the words of the clause before."""
+    the words of the clause before. In a table copied with bars between its cells, its row's
+    name."""
+    return _cell_name(norm, cand) or _words_title(norm, cand, ctx, prev, prev_title, earlier)
+
+
+def _words_title(
+    norm: str,
+    cand: Candidate,
+    ctx: ArticleContext,
+    prev: Candidate | None,
+    prev_title: str | None,
+    earlier: str | None,
+) -> str:
+    """The title from the words around the figure (``figure_title`` outside tables)."""
     lead_end = cand.baseline.start if cand.baseline is not None else cand.start
     start = cand.clause[0]
     task = cand.goal_target
@@ -135,7 +148,7 @@ def figure_title(
         title = ""
     title = _ITEM_INSIDE.split(title)[-1]  # "…进展情况一是新建幼儿园": the item's words
     title = title.rpartition("——")[2]  # "保持稳定势头——城镇新增就业": the words after the dash
-    title = _whole_phrase(title.strip(' ,;。:、“”"()'))
+    title = _whole_phrase(_last_cell(title).strip(' ,;。:、“”"()'))
     if not title or _GENERIC.fullmatch(title) or _BARE_VERB.fullmatch(title):
         title = _named_around(title, norm, cand, ctx, prev, prev_title, start, earlier)
     if cand.growth:
@@ -144,10 +157,62 @@ def figure_title(
         named = _GROWTH_WORDS.sub("", title).removesuffix("目标").removesuffix("增速")
         base = named or (prev_title or "").removesuffix("增速")
         title = f"{base}增速" if base else title
-    return title[:24] or UNNAMED
+    return _last_cell(title)[:24] or UNNAMED
 
 
 UNNAMED = "(未命名)"
+
+
+def _last_cell(title: str) -> str:
+    """Of words running over a table's cells ("持续推进中 | ||城市标准"), the last cell's."""
+    if "|" not in title:
+        return title
+    return next((part for part in reversed(title.split("|")) if _HAS_WORD.search(part)), "").strip()
+
+
+def _cell_name(norm: str, cand: Candidate) -> str | None:
+    """In a table copied with " | " between its cells ("1 | 新建城市社区养老服务中心 | 20个 | 22个
+    | 110%"): the words before the task the figure was read with, when the task has a cell of its
+    own ("城镇新增就业2450人 | 县人社局 | 2712"); else the longest cell of words back to the row's
+    start (a row number, alone or run into the last row's last cell): the row's name, not who
+    leads it nor a remark."""
+    cells = norm[cand.clause[0] : cand.start].split("|")
+    if len(cells) < _ROW_CELLS:
+        return None
+    task = cand.goal_target
+    if task is not None and "|" in norm[task.end : cand.start]:
+        cell_start = norm.rfind("|", cand.clause[0], task.start) + 1
+        words = _whole_phrase(_CELL_EDGES.sub("", norm[cell_start : task.start]))
+        if len(words) >= _MIN_NAME:
+            return words[:24]
+    names: list[str] = []
+    closer_named = False  # the cell after this one (toward the figure) holds words
+    back = [cell.strip(" ,;。:、") for cell in reversed(cells[:-1])][:_ROW_REACH]
+    for k, words in enumerate(back):
+        if _RUN_IN_NUMBER.search(words) or (closer_named and words.isdigit()):
+            break  # "市民政局2 | 城镇新增就业", "| 1 | 促进重点群体稳定就业": the row's number
+        closer_named = bool(_NAME_CELL.fullmatch(words))
+        person = k + 1 < len(back) and _LEADER.search(back[k + 1]) and len(words) <= _NAME_LEN
+        if closer_named and not _REMARK.search(words) and not person:
+            names.append(words)
+    return _whole_phrase(max(names, key=len))[:24] if names else None
+
+
+_HAS_WORD = re.compile(r"[\u4e00-\u9fff]")
+_ROW_CELLS = 3  # a row's name, a cell, the figure's own cell
+_MIN_NAME = 2
+# A cell that names: words with no digit (not "20个", nor the row number run into the last row's
+# last cell, "市民政局2").
+_NAME_CELL = re.compile(r"[^0-9|]*[\u4e00-\u9fff]{2}[^0-9|]*")
+_RUN_IN_NUMBER = re.compile(r"[\u4e00-\u9fff)][0-9]{1,3}$")
+_ROW_REACH = 8  # cells back from the figure
+_LEADER = re.compile(r"(?:局|委|办|办公室|政府|公司|分局|中心)$")  # who leads; then a person's name
+_NAME_LEN = 3
+# ... not a remark, who leads the row, nor a header's word
+_REMARK = re.compile(
+    r"完成|推进|实施|启动|解决|进行|已|中$|(?:局|委|办公室|政府|公司|厅|署|单位|责任人|计划|备注)$"
+)
+_CELL_EDGES = re.compile(r"^[\s,;。:、]+|[\s,;。:、]+$")
 
 
 # A title of the words of a task or of its report only: it names no indicator.
