@@ -95,3 +95,12 @@ def test_a_row_of_a_table_copied_with_bars_is_named_by_its_name_cell() -> None:
         ("2712", "城镇新增就业"),
     ]
     assert [f.title for f in extract(text.replace("\n", "")).figures] == [f.title for f in figures]
+
+
+def test_a_figure_named_only_by_a_time_takes_its_items_name() -> None:
+    text = (
+        "关于民生实事项目上半年推进情况的通报\n"
+        "1.城镇新增就业。年度目标2.5万人,上半年完成1.48万人,完成年度目标的59.2%。\n"
+        "2.新建公办幼儿园。年度目标8所,已开工6所。\n"
+    )
+    assert [f.title for f in extract(text, year=2024).figures] == ["城镇新增就业", "新建公办幼儿园"]

@@ -218,7 +218,11 @@ _CELL_EDGES = re.compile(r"^[\s,;。:、]+|[\s,;。:、]+$")
 # A title of the words of a task or of its report only: it names no indicator.
 _GENERIC = re.compile(
     r"(?:年度|全年)?(?:目标任务|目标|任务|计划)?(?:数|量)?"
-    r"|(?:实际)?(?:完成|建成|开展|实施|完工|开工|竣工|新建|新增|达到|实现)(?:数|量)?"
+    # ... or a time with them only ("上半年完成1.48万人", "1-9月累计开工6所")
+    r"|(?:(?:上半年|下半年|前三季度|[一二三四]季度|[0-9]{1,2}[-—~至][0-9]{1,2}月(?:份)?|全年|今年"
+    r"|目前|当前|截至目前|截至[0-9]{1,2}月底?)[,,]?)?(?:已经|已|累计|共)?"
+    r"(?:实际)?(?:完成|建成|开展|实施|完工|开工|竣工|新建|新增|达到|实现)(?:数|量)?"
+    r"|上半年|下半年|前三季度|[一二三四]季度|[0-9]{1,2}[-—~至][0-9]{1,2}月(?:份)?|全年|目前|当前"
 )
 
 
@@ -324,18 +328,25 @@ def _nearest_phrase(
     """A name for a figure with no words of its own: those of its clause before a task it was
     read with, the figure before it, or the clause before it."""
     own = _whole_phrase(_strip_lead(norm[cand.clause[0] : cand.start], ctx).strip(" ,;。:、"))
-    if own and start != cand.clause[0]:
+    if own and start != cand.clause[0] and not _GENERIC.fullmatch(own):
         return own  # "…项目全部纳入…,已开工200个": its own clause, not the task's
     if earlier:
         return earlier
     clauses = cand.paragraph.clauses
     i = bisect.bisect_left(clauses, cand.clause)
-    for c_start, c_end in reversed(clauses[max(i - 2, 0) : i]):
-        words = re.split(r"[0-9]", norm[c_start:c_end], maxsplit=1)[0]
+    for c_start, c_end in reversed(clauses[max(i - 3, 0) : i]):
+        clause = _ITEM_NUMBER.sub("", norm[c_start:c_end])  # "1.城镇新增就业。": its name
+        words = re.split(r"[0-9]", clause, maxsplit=1)[0]
         phrase = _whole_phrase(_strip_lead(words.strip(" ,;。:、"), ctx))
-        if len(phrase) >= 2:
+        if len(phrase) >= 2 and not _GENERIC.fullmatch(phrase):
+            # not "年度目标2.5万人,上半年完成1.48万人": the item's name before ("城镇新增就业。")
             return phrase
     return ""
+
+
+_ITEM_NUMBER = re.compile(
+    r"^\s*(?:\(?[0-9一二三四五六七八九十]{1,2}[.、)]|[(][一二三四五六七八九十]{1,2}[)])"
+)
 
 
 # A clause that tells how the work went against its task, not what the work is.
