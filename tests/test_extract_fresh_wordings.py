@@ -104,3 +104,18 @@ def test_a_figure_named_only_by_a_time_takes_its_items_name() -> None:
         "2.新建公办幼儿园。年度目标8所,已开工6所。\n"
     )
     assert [f.title for f in extract(text, year=2024).figures] == ["城镇新增就业", "新建公办幼儿园"]
+
+
+def test_an_item_whose_task_is_told_done_in_other_words_is_the_task() -> None:
+    # The item counts 名, the report 人; the item's name stands after its figure.
+    text = "我市2023年十件民生实事全部完成\n四、为6万名适龄妇女免费开展“两癌”筛查。全年完成筛查6.3万人。\n"
+    assert [r[:2] for r in _rows(text, year=2023)] == [("target", "6万"), ("outcome", "6.3万")]
+
+
+def test_the_next_five_years_are_the_reports_year_and_four_after() -> None:
+    text = (
+        "政府工作报告\n——2021年1月20日在市第十五届人民代表大会第五次会议上\n"
+        "今后五年的主要目标是:地区生产总值年均增长6%左右。\n"
+    )
+    (figure,) = extract(text).figures
+    assert (figure.role, figure.period) == ("target", "2021-2025")

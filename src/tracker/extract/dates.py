@@ -26,6 +26,7 @@ _TIME_RE = re.compile(
     # "一年来", not "十一年来"; a digit before it is a time that lost its line break ("发布日期:
     # 2020-05-14 17:30" then "一年来,…")
     r"|(?P<five>过去五年|过去的五年|五年来)|(?P<twelve>(?<!十)一年来)"
+    r"|(?P<ahead>(?:今后|未来)(?:五|5)年)"
     r"|(?P<part>上半年|前三季度|前两季度|(?:第)?(?P<q>[一二三四])季度(?:末|底)?)"
     # a month, not the end of a range ("1月至4月") nor a deadline ("到9月底"); after a verb of
     # change it is the time of a level reached ("回落至4月份的5.2%")
@@ -351,6 +352,8 @@ def _time_event(
         return TimeEvent(at, None, None, current=True, text=text)
     if m["five"]:  # "过去五年": the five years before the article's
         return TimeEvent(at, ref - 5, ref - 1, text=text) if ref is not None else None
+    if m["ahead"]:  # "今后五年的主要目标是": the article's year and the four after it
+        return TimeEvent(at, ref, ref + 4, text=text) if ref is not None else None
     if m["twelve"]:  # "一年来": the twelve months before the article, named by their year
         looked_back = (date.year if date.month >= _MIDYEAR else date.year - 1) if date else ref
         return TimeEvent(at, looked_back, looked_back, text=text, relative=True)

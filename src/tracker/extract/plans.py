@@ -213,13 +213,19 @@ def item_task(
     if i + 1 >= len(sentences):
         return False
     nxt = norm[sentences[i + 1][0] : sentences[i + 1][1]]
-    figure = re.search(rf"[0-9](?:万|亿)?{re.escape(unit)}", nxt)
+    units = "人|名|位" if unit in ("人", "名", "位") else re.escape(unit)  # 6万名…; 完成6.3万人
+    figure = re.search(rf"[0-9](?:万|亿)?(?:{units})", nxt)
     if figure is None or not _NEXT_DONE.search(nxt):
         return False
     lead = nxt[: figure.start()].rstrip("0123456789.")
     named = lead[_NEXT_LEAD.match(lead).end() :]  # type: ignore[union-attr]
-    noun = norm[mark.end() : start]
-    return len(named) <= 1 or any(noun[k : k + 3] in named for k in range(len(noun) - 2))
+    noun = norm[mark.end() : s1]  # the item's words, before the figure and after it
+    # the same thing: a word of the item's repeated ("…“两癌”筛查6万人。全年完成筛查6.3万人")
+    width = 2 if len(named) <= _SHORT_NAME else 3
+    return len(named) <= 1 or any(noun[k : k + width] in named for k in range(len(noun) - 1))
+
+
+_SHORT_NAME = 3
 
 
 # An item that names tasks, then a sentence that reports their progress by a date ("实事二:新改
