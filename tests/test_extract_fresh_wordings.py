@@ -108,7 +108,10 @@ def test_a_figure_named_only_by_a_time_takes_its_items_name() -> None:
 
 def test_an_item_whose_task_is_told_done_in_other_words_is_the_task() -> None:
     # The item counts 名, the report 人; the item's name stands after its figure.
-    text = "我市2023年十件民生实事全部完成\n四、为6万名适龄妇女免费开展“两癌”筛查。全年完成筛查6.3万人。\n"
+    text = (
+        "我市2023年十件民生实事全部完成\n"
+        "四、为6万名适龄妇女免费开展“两癌”筛查。全年完成筛查6.3万人。\n"
+    )
     assert [r[:2] for r in _rows(text, year=2023)] == [("target", "6万"), ("outcome", "6.3万")]
 
 

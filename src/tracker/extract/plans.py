@@ -200,11 +200,11 @@ _ITEM_LENGTH = 48
 
 
 def item_task(
-    norm: str, sentences: list[tuple[int, int]], sentence: tuple[int, int], start: int, unit: str
+    norm: str, sentences: list[tuple[int, int]], sentence: tuple[int, int], unit: str
 ) -> bool:
-    """Whether the figure at ``start`` is the task a numbered item names, told done in the
-    sentence after it with a figure of the same unit, of the same thing (its words repeated,
-    or none: "全年完成5862公里")."""
+    """Whether a figure of ``unit`` in ``sentence`` is the task a numbered item names, told
+    done in the sentence after it with a figure of the same unit, of the same thing (its words
+    repeated, or none: "全年完成5862公里")."""
     s0, s1 = sentence
     mark = _ITEM_MARK.match(norm, s0)
     if mark is None or s1 - s0 > _ITEM_LENGTH or _ITEM_DONE.search(norm, s0, s1):

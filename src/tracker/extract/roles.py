@@ -168,7 +168,7 @@ def figure_role(
         and re.search(r"[0-9]", norm[cand.sentence[0] : clause_start])
     ):
         return "target", 0.75, None  # "…任务列入民生实事项目,共涉及26692户": the task's scope
-    if item_task(norm, ctx.sentences, cand.sentence, cand.start, cand.unit):
+    if item_task(norm, ctx.sentences, cand.sentence, cand.unit):
         return "target", 0.75, None  # "二、新建农村公路5000公里。全年完成5862公里"
     if cand.unit != "%" and before_bare_progress(norm, ctx.sentences, cand.sentence):
         return "target", 0.7, None  # "建设四好农村路55公里。95%": a row's task, its progress
