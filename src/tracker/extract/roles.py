@@ -253,7 +253,7 @@ def figure_role(
     if prev_role is not None:
         return prev_role, 0.55, "role of the figure before it in the paragraph"
     plan, review = _paragraph_balance(norm, cand.paragraph, ctx)
-    if plan > review:
+    if plan > review and ctx.stance != "report":  # not in a report of work done (its opening)
         return "target", 0.5, "role from the plan wording of the paragraph"
     return "outcome", 0.5, "role from the review wording of the paragraph (default)"
 
