@@ -9,6 +9,7 @@ from fractions import Fraction
 
 from tracker.extract.candidates import Candidate, read_value
 from tracker.extract.parts import breakdowns, scopes
+from tracker.extract.quoted import beneficiaries, parallel, quoted_targets, schedules
 from tracker.extract.tasks import actual_each, done_of_tasks, heading_tasks, same_unit, unread
 
 # The words before a stated completion rate: 完成省定任务的, 为目标任务的, 占年度计划的,
@@ -28,7 +29,9 @@ _RATE_LEAD = (
     r"|完成(?:了)?(?:年度|全年|年)?(?:目标|任务|计划)?(?:投资|资金)?(?:比例|比率)(?:为|达到|达|是)?"
 )
 _RATE_BEFORE = re.compile(rf"(?:{_RATE_LEAD})$")
-RATE_BEFORE = _RATE_BEFORE  # for roles: a share of the target with no figure before it
+# For roles: a share of the target with no figure before it, or listed after one ("分别占年度
+# 计划的78%和72%": both shares reached).
+RATE_BEFORE = re.compile(rf"(?:{_RATE_LEAD})(?:[0-9]+(?:\.[0-9]+)?%[、和及])*$")
 
 
 # The rate of the work a figure counts, after it: "已开建6.08万套,开工率为95.3%". Of a count
@@ -118,8 +121,10 @@ _GROWTH_BEFORE = re.compile(
 _GROWTH_AFTER = re.compile(r"(?:的)?(?:增长|增速)")
 # A per-head level ("千人口托位数达到3.88个") is not what a completion rate rates.
 # What follows a target quoted in an outcome's sentence ("增长7.6%,高于7.5%的预期目标0.1个
-# 百分点", "在6.5%-7%的预期区间内").
-_QUOTED_TARGET = re.compile(r"的[^,;。0-9%]{0,4}?(?:目标|任务|计划|指标|区间)")
+# 百分点", "在6.5%-7%的预期区间内"; "比6%的年度目标低1个百分点": the comparison after it).
+_QUOTED_TARGET = re.compile(
+    r"的[^,;。0-9%]{0,4}?(?:目标|任务|计划|指标|区间)(?P<cmp>[低高少多慢快](?:出|了)?)?"
+)
 _PER_HEAD = re.compile(r"千人口|每千人|每万人|人均|每百")
 
 
@@ -158,6 +163,7 @@ def relate(norm: str, cands: list[Candidate]) -> None:
         by_sentence.setdefault(cand.sentence, []).append(cand)
     for group in by_sentence.values():
         _changes(norm, group)
+        schedules(norm, group)
         _baselines(norm, group)
         scopes(norm, group)
         _progress(norm, group)
@@ -169,6 +175,7 @@ def relate(norm: str, cands: list[Candidate]) -> None:
         _rates(norm, group)
         _gaps(norm, group)
         _growth(norm, group)
+        quoted_targets(norm, group)
         breakdowns(norm, group)
 
 
@@ -324,6 +331,8 @@ def _rates(norm: str, group: list[Candidate]) -> None:
             and _PER_HEAD.search(norm[before[-2].end : before[-1].start])
         ):
             before = before[:-1]  # "新增托位540个,千人口托位数达到3.88个,完成率260%"
+        elif len(rates) == 1 and beneficiaries(norm, before, between):
+            before = before[:-1]  # "改造老旧小区52个,惠及居民1.2万户,完成年度任务的104%"
         work_done = work_match["work"] if work_match and not _RATE_BEFORE.search(between) else None
         rated = _rated(norm, before, rates, work_done)
         for n, (owner, rate) in enumerate(zip(rated, rates, strict=False)):
@@ -356,7 +365,7 @@ def _rated(
     """The figures a list of rates rates, in order: the last ones before them."""
     if work is not None and len(rates) == 1:
         return _work_rated(norm, before, work)
-    rated = before[-len(rates) :] if len(before) >= len(rates) else before[-1:]
+    rated = parallel(before, len(rates)) if len(before) >= len(rates) else before[-1:]
     return [] if len(rates) > 1 and len(rated) != len(rates) else rated
 
 
@@ -372,7 +381,7 @@ def _work_rated(norm: str, before: list[Candidate], work: str) -> list[Candidate
     return []
 
 
-_COMPARED_WITH = re.compile(r"(?P<word>高于|低于|超过|超出|快于|慢于|少于|多于)$")
+_COMPARED_WITH = re.compile(r"(?P<word>高于|低于|超过|超出|快于|慢于|少于|多于|[比较])$")
 
 
 def _gaps(norm: str, group: list[Candidate]) -> None:
@@ -409,10 +418,14 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
             word = None
         if word is not None and _gap_list(norm, live, i, word, bool(match and match["ceiling"])):
             continue
-        if match is None and i >= 2 and _QUOTED_TARGET.fullmatch(norm, owner.end, cand.start):
+        quoted = _QUOTED_TARGET.fullmatch(norm, owner.end, cand.start) if i >= 2 else None
+        if match is None and quoted is not None:
             compared = _COMPARED_WITH.search(norm, live[i - 2].end, owner.start)
             owner = live[i - 2]
             word = compared["word"] if compared and _gap_unit(owner, cand) else None
+            if word is not None and (word in "比较") != bool(quoted["cmp"]):
+                word = None  # "比6%的年度目标低": the comparison named after the target
+            word = quoted["cmp"][0] if word is not None and quoted["cmp"] else word
         if word is None or owner.gap is not None:
             continue
         opening = norm.rfind("(", 0, owner.start)
