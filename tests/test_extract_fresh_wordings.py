@@ -148,3 +148,17 @@ def test_a_pages_room_postcode_and_visit_counter_are_not_figures() -> None:
 def test_a_row_number_before_a_rows_name_is_not_a_figure() -> None:
     text = "发布时间:2023-10-20\n序号\n指标名称\n1\n城镇新增就业\n2\n新建农村公路\n"
     assert _rows(text) == []
+
+
+def test_two_tasks_of_an_item_parted_by_a_list_mark_are_two_targets() -> None:
+    text = (
+        "某市2023年十件民生实事\n"
+        "一、新建300个村级服务社、新建改造20个社区服务站。\n二、新建3所幼儿园、扩建5所小学。\n"
+    )
+    figures = extract(text, date=dt.date(2023, 1, 20)).figures
+    assert [(f.role, f.value, f.title) for f in figures] == [
+        ("target", "300", "新建村级服务社"),
+        ("target", "20", "新建改造社区服务站"),
+        ("target", "3", "新建幼儿园"),
+        ("target", "5", "扩建小学"),
+    ]

@@ -109,10 +109,7 @@ def _words_title(
         start, lead_end = task.clause[0], task.start
     if prev is not None and prev.clause == cand.clause and prev.end <= lead_end:
         start = max(start, prev.end)
-    pre = _strip_lead(norm[start:lead_end], ctx)
-    if prev is not None and start == prev.end and _CONNECTOR_END.search(norm[start:lead_end]):
-        # "新建8个X和25个Y": the second figure shares the verb of the first
-        pre = _strip_lead(norm[cand.clause[0] : prev.start], ctx)
+    pre = _words_before(norm, cand, ctx, prev, start, lead_end)
     # What follows the figure, up to the next figure of the clause.
     rest = norm[cand.end : cand.clause[1]]
     post = re.split(r"\(?[0-9]", rest, maxsplit=1)[0]
@@ -163,6 +160,26 @@ def _words_title(
 
 
 UNNAMED = "(未命名)"
+
+
+def _words_before(
+    norm: str,
+    cand: Candidate,
+    ctx: ArticleContext,
+    prev: Candidate | None,
+    start: int,
+    lead_end: int,
+) -> str:
+    """The words that name the figure before it (from ``start``, after the figure before it in
+    its clause, to ``lead_end``)."""
+    pre = _strip_lead(norm[start:lead_end], ctx)
+    after_prev = prev is not None and start == prev.end
+    if after_prev and _CONNECTOR_END.search(norm[start:lead_end]):
+        # "新建8个X和25个Y": the second figure shares the verb of the first
+        return _strip_lead(norm[cand.clause[0] : prev.start], ctx)  # type: ignore[union-attr]
+    if after_prev and "、" in pre:
+        return pre.rpartition("、")[2]  # "新建300个X、新建改造20个Y": the second item's own words
+    return pre
 
 
 def _last_cell(title: str) -> str:
