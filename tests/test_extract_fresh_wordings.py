@@ -162,3 +162,16 @@ def test_two_tasks_of_an_item_parted_by_a_list_mark_are_two_targets() -> None:
         ("target", "3", "新建幼儿园"),
         ("target", "5", "扩建小学"),
     ]
+
+
+def test_task_and_done_written_with_colons() -> None:
+    text = (
+        "城镇新增就业。年度目标:5万人;1-9月完成:4.2万人。\n"
+        "失业人员再就业。任务数:1万人,完成数:0.8万人,完成率:80%。\n"
+    )
+    rows = _rows(text, date=dt.date(2023, 10, 25))
+    assert [r[:3] for r in rows] == [
+        ("target", "5万", ""),
+        ("outcome", "4.2万", ""),
+        ("outcome", "0.8万", "80%"),
+    ]
