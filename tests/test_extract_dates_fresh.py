@@ -106,3 +106,8 @@ def test_a_table_cell_of_the_month_a_work_opens_is_not_a_date() -> None:
         "2\t新建养老院3所。\t市民政局\t年底前\n"
     )
     assert {r[3] for r in _rows(text)} == {"2019-03-02"}
+
+
+def test_last_year_named_within_a_clause_without_a_comparison_is_its_time() -> None:
+    text = "全市去年全年新增就业8万人。"
+    assert [r[2:] for r in _rows(text, date=dt.date(2023, 9, 20))] == [("2022", "2022-12-31")]

@@ -441,7 +441,7 @@ def _relative_event(
     word, at, text = m["rel"], m.start(), m.group()
     if word == "今年" and _AGE_AFTER_TODAY.match(norm, m.end()):
         return None  # "今年53岁": an age
-    if word == "全年" and norm.endswith("去年", 0, at) and not _clause_start(norm, at - 2):
+    if word == "全年" and norm.endswith("去年", 0, at) and _last_year_base(norm, at - 2, at):
         return None  # "超过去年全年": the base of a comparison, not the whole year
     if word == "全年":
         year = in_force or ref
@@ -454,7 +454,7 @@ def _relative_event(
         return None
     if word == "去年" and at > 0 and norm[at - 1] in "比较同与和":
         return None  # "比去年同口径增长35.2%": the base of a comparison, not a date
-    if word == "去年" and _LAST_YEAR_BASE.match(norm, m.end()) and not _clause_start(norm, at):
+    if word == "去年" and _last_year_base(norm, at, m.end()):
         # "进度快于去年同期", "是去年同期的近两倍", "超过去年全年": the base of a comparison,
         # as "高于2019年同期水平" is
         return None
@@ -462,13 +462,14 @@ def _relative_event(
     return TimeEvent(at, year, year, current=bool(m["relafter"]), text=text, relative=True)
 
 
-# What follows last year named as a comparison's base ("去年同期", "去年全年水平", "去年的").
-_LAST_YEAR_BASE = re.compile(r"同期|全年|水平|的")
-
-
-def _clause_start(norm: str, at: int) -> bool:
-    """Whether ``at`` opens a clause ("去年全年,全市新增…": the time of what follows)."""
-    return at == 0 or norm[at - 1] in ",,;;:。!?(\n"
+def _last_year_base(norm: str, at: int, end: int) -> bool:
+    """Whether "去年" at ``at`` is the base of a comparison: "去年同期" within a clause (not
+    "去年同期,全市…"), or "去年全年", "去年水平", "去年的" after "快于", "超过", "是"."""
+    if at == 0 or norm[at - 1] in ",;:。!?(":
+        return False
+    return norm.startswith("同期", end) or (
+        norm[at - 1] in "于过是为" and norm.startswith(("全年", "水平", "的"), end)
+    )
 
 
 def years_mentioned(norm: str) -> Counter[int]:
