@@ -122,3 +122,56 @@ def test_the_next_five_years_are_the_reports_year_and_four_after() -> None:
     )
     (figure,) = extract(text).figures
     assert (figure.role, figure.period) == ("target", "2021-2025")
+
+
+def test_growth_against_last_year_and_news_datelines_name_nothing() -> None:
+    text = (
+        "新华社北京2022年12月30日电 今年全国新增托位20万个。\n"
+        "2022年,全市地区生产总值567.9亿元,比上年增长6.8%。全省固定资产投资比上年同期增长13.8%。\n"
+    )
+    assert [f.title for f in extract(text).figures] == [
+        "新增托位",
+        "地区生产总值",
+        "地区生产总值增速",
+        "固定资产投资增速",
+    ]
+
+
+def test_a_pages_room_postcode_and_visit_counter_are_not_figures() -> None:
+    text = (
+        "1-9月,全县城镇新增就业3200人。\n联系地址:市政中心517室,联系人:张三\n"
+        "邮编:636000\n网站标识码:5119000001\n累计访问量56789次\n"
+    )
+    assert [r[1] for r in _rows(text, date=dt.date(2023, 10, 25))] == ["3200"]
+
+
+def test_a_row_number_before_a_rows_name_is_not_a_figure() -> None:
+    text = "发布时间:2023-10-20\n序号\n指标名称\n1\n城镇新增就业\n2\n新建农村公路\n"
+    assert _rows(text) == []
+
+
+def test_two_tasks_of_an_item_parted_by_a_list_mark_are_two_targets() -> None:
+    text = (
+        "某市2023年十件民生实事\n"
+        "一、新建300个村级服务社、新建改造20个社区服务站。\n二、新建3所幼儿园、扩建5所小学。\n"
+    )
+    figures = extract(text, date=dt.date(2023, 1, 20)).figures
+    assert [(f.role, f.value, f.title) for f in figures] == [
+        ("target", "300", "新建村级服务社"),
+        ("target", "20", "新建改造社区服务站"),
+        ("target", "3", "新建幼儿园"),
+        ("target", "5", "扩建小学"),
+    ]
+
+
+def test_task_and_done_written_with_colons() -> None:
+    text = (
+        "城镇新增就业。年度目标:5万人;1-9月完成:4.2万人。\n"
+        "失业人员再就业。任务数:1万人,完成数:0.8万人,完成率:80%。\n"
+    )
+    rows = _rows(text, date=dt.date(2023, 10, 25))
+    assert [r[:3] for r in rows] == [
+        ("target", "5万", ""),
+        ("outcome", "4.2万", ""),
+        ("outcome", "0.8万", "80%"),
+    ]

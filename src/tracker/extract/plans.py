@@ -74,7 +74,12 @@ def plan_heading(norm: str, start: int, end: int, past: bool) -> bool:
     heading that announces its list ("2020年全市…的主要预期目标是:") counts: a year's "主要预期
     目标" without it is as often the subject of the review ("2019年主要预期目标完成较好")."""
     found = heading(norm, start, end)
-    return found is not None and (not past or _announces(norm, found))
+    # "年度目标:5万人;1-9月完成:4.2万人": a date after the heading ends its list
+    return (
+        found is not None
+        and (not past or _announces(norm, found))
+        and not LIST_BREAK.search(norm, found.end(), end)
+    )
 
 
 def _announces(norm: str, found: re.Match[str]) -> bool:

@@ -62,6 +62,7 @@ _HEADING_LENGTH = 16  # from the item's number to its task's figure
 _HEADING_WORDS = re.compile(r"[^0-9,,;。:]{0,10}")
 _NOT_HEADING = re.compile(r"已|累计|共计")
 _PARTS_BETWEEN = re.compile(r"其中|包括|[,,]含|占")
+_WORD3 = re.compile(r"[\u4e00-\u9fff]{3}")  # three characters of a name, not "、新建"
 
 
 def heading_tasks(norm: str, group: list[Candidate]) -> None:
@@ -83,8 +84,11 @@ def heading_tasks(norm: str, group: list[Candidate]) -> None:
             continue  # a part in brackets ("养护院(80张)")
         if _PARTS_BETWEEN.search(norm, task.end, done.start) or done.goal_target is not None:
             return
-        after = norm[done.end : done.end + 12]
-        if any(words[k : k + 3] in after for k in range(len(words) - 2)):
+        after = norm[done.end : min(done.end + 12, done.sentence[1])]  # not the next item's
+        if any(
+            _WORD3.fullmatch(words, k, k + 3) and words[k : k + 3] in after
+            for k in range(len(words) - 2)
+        ):
             done.goal_target = task
             done.related.append(task)
             task.consumed = True

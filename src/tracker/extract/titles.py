@@ -22,10 +22,12 @@ _CATEGORIES = (
 
 
 _TITLE_LEAD = re.compile(
-    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|——|§[^§]{0,16}§|[一二三四五六七八九十]{1,3}(?:、|是)|[0-9]{1,2}[、.](?![0-9])"
+    r"^(?:[\s\"“”'‘’、●■◆▲•▪★☆◇□]|——|§[^§]{0,16}§"
+    r"|[^,;。]{0,16}?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:讯|电)|本报讯|"  # a news dateline
+    r"[一二三四五六七八九十]{1,3}(?:、|是)|[0-9]{1,2}[、.](?![0-9])"
     r"|\(?[一二三四五六七八九十0-9]{1,2}\)|确保|力争|争取|计划|要|顺利|完成了|完成|实现了|实现|省定|市定|县定|"
     r"到\d{4}年(?:年底|底|末)?|同时|此外|另外|其中|并且|并|还|以及|全年|今年以来|今年|去年|"
-    r"全市|全区|全县|全省|全州|全盟|全旗|我市|我区|我县|我省|共计|共|累计|先后|已经|已|目前|"
+    r"全国|全市|全区|全县|全省|全州|全盟|全旗|我市|我区|我县|我省|共计|共|累计|先后|已经|已|目前|"
     r"年初(?:确定|设定|提出)(?:的)?|(?:年度|全年)目标(?:任务)?(?:是|为)?|目标任务(?:是|为)?|"
     r"截至目前|据悉|据了解|为此|将(?![乐军领士])|实际(?=完成|增长|下降|达到|为|实现)|积极|大力|持续|全力|有效|今后|"
     r"\d{4}年(?:以来|来|度)?|(?:19|20)\d{2}(?=[\u4e00-\u9fff])|\d{1,2}\s*[-—–~]\s*\d{1,2}月(?:份)?(?:底|末)?|截至\d{1,2}月\d{1,2}日)+"
@@ -107,10 +109,7 @@ def _words_title(
         start, lead_end = task.clause[0], task.start
     if prev is not None and prev.clause == cand.clause and prev.end <= lead_end:
         start = max(start, prev.end)
-    pre = _strip_lead(norm[start:lead_end], ctx)
-    if prev is not None and start == prev.end and _CONNECTOR_END.search(norm[start:lead_end]):
-        # "新建8个X和25个Y": the second figure shares the verb of the first
-        pre = _strip_lead(norm[cand.clause[0] : prev.start], ctx)
+    pre = _words_before(norm, cand, ctx, prev, start, lead_end)
     # What follows the figure, up to the next figure of the clause.
     rest = norm[cand.end : cand.clause[1]]
     post = re.split(r"\(?[0-9]", rest, maxsplit=1)[0]
@@ -161,6 +160,26 @@ def _words_title(
 
 
 UNNAMED = "(未命名)"
+
+
+def _words_before(
+    norm: str,
+    cand: Candidate,
+    ctx: ArticleContext,
+    prev: Candidate | None,
+    start: int,
+    lead_end: int,
+) -> str:
+    """The words that name the figure before it (from ``start``, after the figure before it in
+    its clause, to ``lead_end``)."""
+    pre = _strip_lead(norm[start:lead_end], ctx)
+    after_prev = prev is not None and start == prev.end
+    if after_prev and _CONNECTOR_END.search(norm[start:lead_end]):
+        # "新建8个X和25个Y": the second figure shares the verb of the first
+        return _strip_lead(norm[cand.clause[0] : prev.start], ctx)  # type: ignore[union-attr]
+    if after_prev and "、" in pre:
+        return pre.rpartition("、")[2]  # "新建300个X、新建改造20个Y": the second item's own words
+    return pre
 
 
 def _last_cell(title: str) -> str:
@@ -227,7 +246,7 @@ _GENERIC = re.compile(
 
 
 _GROWTH_WORDS = re.compile(
-    r"(?:分别|同比|比上年|较上年|比去年)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|下降|降低|减少|回落|下滑|增加)"
+    r"(?:分别|同比|(?:比|较)?(?:上年|去年)(?:同期)?)?(?:增长|增速|增幅|涨幅|上涨|上升|提高|下降|降低|减少|回落|下滑|增加)"
     r"(?:了|为|达|达到)?$|^(?:分别|同比)"
 )
 
