@@ -19,6 +19,10 @@ _TIME_RE = re.compile(
     r"|(?P<upto>(?:截至|截止)(?:到)?(?:(?P<y2>\d{4})年|(?P<ty>今年|本年))?(?:(?P<m2>\d{1,2})月"
     r"(?:(?P<d2>\d{1,2})日|底|末)?|(?P<m2g>1[0-2]|0?[1-9])(?P<d2g>[0-3][0-9])日))"
     r"|(?P<months>(?P<m3a>\d{1,2})\s*[-—–~至到、]\s*(?P<m3>\d{1,2})月(?:份)?(?:底|末)?)"
+    # the first months of the year, counted ("前8个月", "前两个月") or in words ("一至九月");
+    # not "提前2个月完成"
+    r"|(?P<first>(?<![提孕])前(?P<fn>1[0-2]|[1-9]|十[一二]?|[一二两三四五六七八九])个月"
+    r"|一\s*[-—–~至到]\s*(?P<fw>十[一二]?|[二三四五六七八九])月(?:份)?(?:底|末)?)"
     r"|(?P<md>(?<![0-9年])(?P<m4>\d{1,2})月(?P<d4>\d{1,2})日)"
     r"|(?P<now>(?:截至|截止)(?:到)?(?:目前|当前|现在)|(?<!项)目前)"  # not "项目前期"
     r"|(?P<year>(?P<by>到|至|在|于)?(?P<y>\d{4})年(?:度)?(?P<after>以来|来|底|末|年底|年末|以前|前|之前)?)"
@@ -27,7 +31,7 @@ _TIME_RE = re.compile(
     # 2020-05-14 17:30" then "一年来,…")
     r"|(?P<five>过去五年|过去的五年|五年来)|(?P<twelve>(?<!十)一年来)"
     r"|(?P<ahead>(?:今后|未来)(?:五|5)年)"
-    r"|(?P<part>上半年|前三季度|前两季度|(?:第)?(?P<q>[一二三四])季度(?:末|底)?)"
+    r"|(?P<part>上半年|前三季度?|前两季度?|(?:第)?(?P<q>[一二三四])季度(?:末|底)?)"
     # a month, not the end of a range ("1月至4月") nor a deadline ("到9月底"); after a verb of
     # change it is the time of a level reached ("回落至4月份的5.2%")
     r"|(?P<month>(?:(?<![0-9年\-—–~至到、])|(?<=[降落升增减高长][至到]))"
@@ -54,9 +58,12 @@ _ARTICLE_DATE_RES = (
 _STAMP = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})\s*\d{1,2}:\d{2}(?::\d{2})?")
 
 
-# ... or a date alone on the page's date line ("2023-10-25", "2023/10/25"), read after both.
+# ... or a date alone on the page's date line ("2023-10-25", "2023/10/25"), read after both;
+# its line joined to the next one's months ("2023-10-25" then "1-9月,全县…", "10月份…") when
+# its day has both digits.
 _BARE_STAMP = re.compile(
-    r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?![\d.\-/])"
+    r"(?<![\d.\-/])(?P<y>(?:19|20)\d{2})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
+    r"(?:(?![\d.\-/])|(?<=\d\d)(?=(?:1[0-2]|[1-9])(?:\s*[-—–~至到]\s*(?:1[0-2]|[1-9]))?月))"
 )
 
 
@@ -187,6 +194,10 @@ _MIDYEAR = 7
 _MULTIPLE_OF = re.compile(r"[”\"’']?(?:末|年底|年末)?的[0-9]+(?:\.[0-9]+)?倍")
 
 
+# The label of an item's deadline, just before its date: "完成时限:9月底", "完成时间:2023年…".
+_DEADLINE_LABEL = re.compile(r"(?:时限|完成时间|办结时间|截止时间|期限)[::]?\s*$")
+
+
 # A report the text cites, after its day ("…新闻频道2021年5月27日播出", "据…5月27日报道").
 _MEDIA_EVENT = re.compile(r"(?:首次|专题)?(?:播出|播发|报道|刊发|刊登|刊载|转载)")
 
@@ -195,13 +206,25 @@ _MEDIA_EVENT = re.compile(r"(?:首次|专题)?(?:播出|播发|报道|刊发|刊
 _AFTER_NAME = re.compile(r"[\u4e00-\u9fff](?<![省市县区州旗盟国镇乡村年度份底末])")
 
 
-# A month that tells when a work is (to be) opened or finished, its clause holding no figure.
+# A month that tells when a work is (to be) opened or finished, its clause holding no figure;
+# or a table's cell ("…\t9月投入使用" then the next row's "3\t").
 _MONTH_OF_EVENT = re.compile(
-    r"(?:将|要|可|即可)?(?:投入使用|投用|交付使用|交付|启用|建成|竣工|完工|开放|运营)[^0-9,,;。]*(?:[,,;。]|$)"
+    r"(?:将|要|可|即可)?(?:投入使用|投用|交付使用|交付|启用|建成|竣工|完工|开放|运营)[^0-9,,;。\t]*"
+    r"(?:[,,;。\t]|[0-9]{1,3}\t|$)"
 )
 
 
-_PART_MONTHS = {"上半年": 6, "前三季度": 9, "前两季度": 6}
+_PART_MONTHS = {"上半年": 6, "前三季度": 9, "前两季度": 6, "前三季": 9, "前两季": 6}
+_MONTH_WORDS = {w: n for n, w in enumerate("一二三四五六七八九十", start=1)} | {"两": 2}
+
+
+def _month_number(word: str) -> int:
+    """The month a count names: "8", "两", "九", "十一"."""
+    if word.isdigit():
+        return int(word)
+    return sum(_MONTH_WORDS[ch] for ch in word) if word.startswith("十") else _MONTH_WORDS[word]
+
+
 _QUARTERS = {"一": 3, "二": 6, "三": 9, "四": 12}  # "三季度末", "第一季度": as of its last day
 
 
@@ -267,6 +290,24 @@ def _planned_quarter(norm: str, at: int) -> bool:
     return bool(_QUARTER_PLANNED.search(sentence)) and not _QUARTER_DONE.search(sentence)
 
 
+# A period aimed at ("冲刺四季度", "决胜四季度", "力争三季度完工") or planned ("四季度将…").
+_PERIOD_AIMED = re.compile(r"(?:冲刺|决胜|决战|大干|奋战|力争|确保|争取|抢抓)$")
+_PERIOD_PLANNED = re.compile(r"(?:末|底)?(?:将|要|力争|确保|争取|前|内)")
+
+
+def _period_planned(norm: str, m: re.Match[str]) -> bool:
+    at = m.start()
+    return bool(
+        _PERIOD_AIMED.search(norm[max(0, at - 4) : at]) or _PERIOD_PLANNED.match(norm, m.end())
+    )
+
+
+def _ends_after(year: int | None, last_month: int, date: dt.date) -> bool:
+    """Whether the period of ``year`` ending with ``last_month`` ends after ``date``."""
+    end = _month_end(year or date.year, last_month)
+    return end is not None and end > date
+
+
 def _dated_in_sentence(norm: str, events: list[TimeEvent], at: int) -> bool:
     """Whether a date ("截至6月30日", "1-6月") dates the sentence (up to its full stop) that
     holds ``at``."""
@@ -293,6 +334,8 @@ def _time_event(
     at, text = m.start(), m.group()
     if _MULTIPLE_OF.match(norm, m.end()):
         return None  # "是“九五”末的2.2倍", "相当于2000年的3倍": the base of a multiple
+    if _DEADLINE_LABEL.search(norm, max(0, at - 8), at):
+        return None  # "(牵头单位:…;完成时限:2023年12月底)": an item's deadline, not a date
     if m["span"]:
         first, last = int(m["s1"]), int(m["s2"])
         if not 1900 <= first <= last <= 2200:
@@ -319,12 +362,12 @@ def _time_event(
         written = None if m["y2"] else date
         when = _dated(upto_year, int(m["m2"] or m["m2g"]), int(day) if day else None, written)
         return TimeEvent(at, None, None, as_of=when, text=text) if when else None
-    if m["months"] or m["month"]:
+    if m["months"] or m["month"] or m["first"]:
         if m["month"] and norm.startswith(("前", "起", "以前", "开始"), m.end()):
             return None  # "9月前": a deadline
         if m["month"] and _MONTH_OF_EVENT.match(norm, m.end()):
             return None  # "…进入收尾阶段,9月份投入使用;": when a work opens, no date of figures
-        last_month = int(m["m3"] or m["m5"])
+        last_month = _month_number(m["fn"] or m["fw"] or m["m3"] or m["m5"])
         if m["months"] and not 1 <= int(m["m3a"]) <= last_month <= 12:
             return None
         when = _dated(in_force, last_month, None, date)
@@ -344,6 +387,10 @@ def _time_event(
             return None  # "大干四季度" in October: the quarter to come, not a date of figures
         if m["q"] and date is None and _planned_quarter(norm, at):
             return None  # "一季度开工重点项目57个,确保…开门红" in an undated plan: still to come
+        if _period_planned(norm, m) and (date is None or _ends_after(in_force, month, date)):
+            # "冲刺四季度", "为决胜四季度奠定基础", "四季度将集中开工", "确保上半年开工" on a
+            # June page: a period still to come is a plan, not a date of figures
+            return None
         when = _dated(in_force, month, None, date)
         return TimeEvent(at, None, None, as_of=when, text=text) if when else None
     if m["md"]:
@@ -394,6 +441,8 @@ def _relative_event(
     word, at, text = m["rel"], m.start(), m.group()
     if word == "今年" and _AGE_AFTER_TODAY.match(norm, m.end()):
         return None  # "今年53岁": an age
+    if word == "全年" and norm.endswith("去年", 0, at) and _last_year_base(norm, at - 2, at):
+        return None  # "超过去年全年": the base of a comparison, not the whole year
     if word == "全年":
         year = in_force or ref
         if norm.endswith("预计", max(at - 2, 0), at) and year is not None:
@@ -405,8 +454,22 @@ def _relative_event(
         return None
     if word == "去年" and at > 0 and norm[at - 1] in "比较同与和":
         return None  # "比去年同口径增长35.2%": the base of a comparison, not a date
+    if word == "去年" and _last_year_base(norm, at, m.end()):
+        # "进度快于去年同期", "是去年同期的近两倍", "超过去年全年": the base of a comparison,
+        # as "高于2019年同期水平" is
+        return None
     year = {"今年": ref, "去年": ref - 1, "明年": ref + 1}.get(word, ref - 1)
     return TimeEvent(at, year, year, current=bool(m["relafter"]), text=text, relative=True)
+
+
+def _last_year_base(norm: str, at: int, end: int) -> bool:
+    """Whether "去年" at ``at`` is the base of a comparison: "去年同期" within a clause (not
+    "去年同期,全市…"), or "去年全年", "去年水平", "去年的" after "快于", "超过", "是"."""
+    if at == 0 or norm[at - 1] in ",;:。!?(":
+        return False
+    return norm.startswith("同期", end) or (
+        norm[at - 1] in "于过是为" and norm.startswith(("全年", "水平", "的"), end)
+    )
 
 
 def years_mentioned(norm: str) -> Counter[int]:
