@@ -175,3 +175,14 @@ def test_task_and_done_written_with_colons() -> None:
         ("outcome", "4.2万", ""),
         ("outcome", "0.8万", "80%"),
     ]
+
+
+def test_a_heading_line_is_not_part_of_the_next_lines_title() -> None:
+    text = "一、就业工作\n全县城镇新增就业3200人,完成年度目标的80%。\n"
+    (figure,) = extract(text, year=2023).figures
+    assert figure.title == "全县城镇新增就业"
+    # wrapped prose (a long line before the break) keeps its words; one line keeps the heading
+    wrapped = "2023年,全县上下认真落实就业优先政策,多措并举稳岗位,城镇新增\n就业3200人。\n"
+    assert extract(wrapped).figures[0].title.endswith("城镇新增就业")
+    (flat,) = extract(text.replace("\n", ""), year=2023).figures
+    assert (flat.role, flat.value, flat.stated_rate) == ("outcome", "3200", "80%")
