@@ -34,7 +34,6 @@ Every field the rules had to guess is listed in :attr:`Figure.guessed` with the 
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections import Counter
@@ -61,7 +60,7 @@ from tracker.extract.text import (
     split_paragraphs,
     strip_edges,
 )
-from tracker.extract.titles import UNNAMED, category_of, figure_title
+from tracker.extract.titles import UNNAMED, category_of, figure_title, without_heading_line
 
 __all__ = ["Extraction", "Figure", "Role", "extract", "read_article_date"]
 
@@ -178,43 +177,6 @@ def extract(
     )
 
 
-def _after_heading_line(view: View, cand: Candidate, title: str) -> str:
-    """The title without a short line run into it, a heading or a date line that ends with no stop
-    ("一、就业工作\n全县城镇新增就业3200人": 城镇新增就业). Only the text's own line breaks tell it,
-    so a text copied as one line keeps the longer title (its measure and category are read from
-    that title either way); a long line before the break is prose wrapped, not a heading."""
-    if cand.start <= cand.clause[0]:
-        return title
-    o_clause, o_figure = view.pos[cand.clause[0]], view.pos[cand.start]
-    brk = view.original.rfind("\n", o_clause, o_figure)
-    if brk < 0:
-        return title
-    line = view.original[view.original.rfind("\n", 0, brk) + 1 : brk].strip()
-    if len(line) > _HEADING_LINE:
-        return title
-    at = bisect.bisect_right(view.pos, brk, cand.clause[0], cand.start)
-    before = view.norm[cand.clause[0] : at]
-    own = view.norm[at : cand.start].strip()
-    if title in before and _names(own) and not _NOT_WORDS.search(own):
-        return own[:24]  # the title is all heading (cut short): the line's own words
-    for k in range(len(before)):
-        if title.startswith(before[k:]) and _names(title[len(before) - k :]):
-            return title[len(before) - k :]
-    return title
-
-
-def _names(words: str) -> bool:
-    """Whether words left after a heading still name something ("城镇新增就业"), not a place
-    or a scope only ("在漳州、三明…", "新增")."""
-    return len(words) >= _MIN_TITLE and not _PREPOSITION_FIRST.match(words)
-
-
-_HEADING_LINE = 20
-_MIN_TITLE = 3
-_PREPOSITION_FIRST = re.compile(r"[在对为向于从由将把按给]")
-_NOT_WORDS = re.compile(r"[0-9\s|]")  # a row of a table, not a name
-
-
 # "上半年全区就业创业促进工作成绩突出,…。": a period named in a judgement, with no figure in
 # its sentence, does not tell how late the figures run.
 _FIGURE_AFTER = re.compile(r"[^。!?]*?[0-9]")
@@ -316,7 +278,7 @@ def _figure(
     f_start, f_end = view.span(cand.start, cand.end)
     return Figure(
         role=role,
-        title=_after_heading_line(view, cand, title),
+        title=without_heading_line(view, cand, title),
         written=view.original[f_start:f_end],
         value=cand.value,
         parsed=cand.parsed,

@@ -55,7 +55,7 @@ def done_of_tasks(norm: str, group: list[Candidate]) -> None:
 # A numbered item whose heading names its task and runs into the line that tells what was done
 # (the line break lost): "(二)新增养老床位250张新增378张养老床位,超额完成年度任务。",
 # "(一)完成2家社区综合为老服务中心建设完成长征镇…等4家社区综合为老服务中心建设".
-_HEADING_MARK = re.compile(
+ITEM_MARK = re.compile(  # an item's number: 一、 一是 (一) (1) 1. 1、
     r"\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十0-9]{1,2}\)|[0-9]{1,2}[.、](?![0-9]))"
 )
 _HEADING_LENGTH = 16  # from the item's number to its task's figure
@@ -67,7 +67,7 @@ _WORD3 = re.compile(r"[\u4e00-\u9fff]{3}")  # three characters of a name, not "�
 
 def heading_tasks(norm: str, group: list[Candidate]) -> None:
     live = unread(group)
-    mark = _HEADING_MARK.match(norm, live[0].sentence[0]) if live else None
+    mark = ITEM_MARK.match(norm, live[0].sentence[0]) if live else None
     if mark is None or len(live) < 2:
         return
     task = live[0]

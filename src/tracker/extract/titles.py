@@ -8,7 +8,8 @@ import re
 
 from tracker.extract.candidates import Candidate
 from tracker.extract.roles import TARGET_AFTER, ArticleContext
-from tracker.extract.tasks import same_unit
+from tracker.extract.tasks import ITEM_MARK, same_unit
+from tracker.extract.text import View
 
 _CATEGORIES = (
     ("就业", r"就业|招聘|岗位|创业|劳动力|务工|用工|失业|稳岗|扩岗|留工|劳务|技能人才|人才"),
@@ -162,6 +163,43 @@ def _words_title(
 
 
 UNNAMED = "(未命名)"
+
+
+def without_heading_line(view: View, cand: Candidate, title: str) -> str:
+    """The title without a short line run into it, a heading or a date line that ends with no stop
+    ("一、就业工作\n全县城镇新增就业3200人": 城镇新增就业). Only the text's own line breaks tell it,
+    so a text copied as one line keeps the longer title (its measure and category are read from
+    that title either way); a long line before the break is prose wrapped, not a heading."""
+    if cand.start <= cand.clause[0]:
+        return title
+    o_clause, o_figure = view.pos[cand.clause[0]], view.pos[cand.start]
+    brk = view.original.rfind("\n", o_clause, o_figure)
+    if brk < 0:
+        return title
+    line = view.original[view.original.rfind("\n", 0, brk) + 1 : brk].strip()
+    if len(line) > _HEADING_LINE:
+        return title
+    at = bisect.bisect_right(view.pos, brk, cand.clause[0], cand.start)
+    before = view.norm[cand.clause[0] : at]
+    own = view.norm[at : cand.start].strip()
+    if title in before and _names(own) and not _NOT_WORDS.search(own):
+        return own[:24]  # the title is all heading (cut short): the line's own words
+    for k in range(len(before)):
+        if title.startswith(before[k:]) and _names(title[len(before) - k :]):
+            return title[len(before) - k :]
+    return title
+
+
+def _names(words: str) -> bool:
+    """Whether words left after a heading still name something ("城镇新增就业"), not a place
+    or a scope only ("在漳州、三明…", "新增")."""
+    return len(words) >= _MIN_TITLE and not _PREPOSITION_FIRST.match(words)
+
+
+_HEADING_LINE = 20
+_MIN_TITLE = 3
+_PREPOSITION_FIRST = re.compile(r"[在对为向于从由将把按给]")
+_NOT_WORDS = re.compile(r"[0-9\s|]")  # a row of a table, not a name
 
 
 def _words_before(
@@ -356,18 +394,14 @@ def _nearest_phrase(
     clauses = cand.paragraph.clauses
     i = bisect.bisect_left(clauses, cand.clause)
     for c_start, c_end in reversed(clauses[max(i - 3, 0) : i]):
-        clause = _ITEM_NUMBER.sub("", norm[c_start:c_end])  # "1.城镇新增就业。": its name
+        mark = ITEM_MARK.match(norm, c_start, c_end)  # "1.城镇新增就业。": the item's name
+        clause = norm[mark.end() if mark else c_start : c_end]
         words = re.split(r"[0-9]", clause, maxsplit=1)[0]
         phrase = _whole_phrase(_strip_lead(words.strip(" ,;。:、"), ctx))
         if len(phrase) >= 2 and not _GENERIC.fullmatch(phrase):
             # not "年度目标2.5万人,上半年完成1.48万人": the item's name before ("城镇新增就业。")
             return phrase
     return ""
-
-
-_ITEM_NUMBER = re.compile(
-    r"^\s*(?:\(?[0-9一二三四五六七八九十]{1,2}[.、)]|[(][一二三四五六七八九十]{1,2}[)])"
-)
 
 
 # A clause that tells how the work went against its task, not what the work is.
