@@ -189,6 +189,6 @@ def test_a_heading_line_is_not_part_of_the_next_lines_title() -> None:
 
 
 def test_a_month_range_with_zhi_is_cut_from_a_title_like_one_with_a_dash() -> None:
-    assert [f.title for f in extract("1至7月,全省工业投资增长10.8%。", year=2018).figures] == [
+    assert [f.title for f in extract("1至7月全省工业投资增长10.8%。", year=2018).figures] == [
         "工业投资增速"
     ]
