@@ -81,13 +81,14 @@ def test_a_bar_tables_column_of_tasks_and_column_of_what_was_done() -> None:
         "| 超额完成 | 市卫健局 |\n"
         "2 | 新改扩建公办幼儿园3所 | 建成投用幼儿园3所。 | 完成任务 | 市教育局 |\n"
     )
-    assert [row[:2] for row in _rows(text, dt.date(2023, 1, 10))] == [
-        ("target", "1140"),
-        ("target", "685"),
-        ("outcome", "1155"),
-        ("outcome", "1155"),
-        ("target", "3"),
-        ("outcome", "3"),
+    # Row 2's one task and one result in the same unit are one goal and its outcome; row 1's
+    # two tasks and two results are left apart (which result is which task's, the row does not say).
+    assert [row[:4] for row in _rows(text, dt.date(2023, 1, 10))] == [
+        ("target", "1140", "个", ""),
+        ("target", "685", "个", ""),
+        ("outcome", "1155", "个", ""),
+        ("outcome", "1155", "个", ""),
+        ("outcome", "3", "所", "3"),
     ]
 
 
@@ -204,9 +205,13 @@ def test_a_bar_table_whose_header_names_the_months_and_an_item_in_sub_rows() -> 
         "3|新增公交线路|县交通局|4条|开通2条|||"
     )
     text = "".join(f"{cell} |\n" for cell in cells.split("|")[:-1])
-    got = [row[:3] for row in _rows(text, dt.date(2021, 7, 5))]
-    assert got[:3] == [("target", "6", "个"), ("outcome", "50%", "%"), ("outcome", "864", "户")]
-    assert got[-2:] == [("target", "4", "条"), ("outcome", "2", "条")]
+    got = [row[:4] for row in _rows(text, dt.date(2021, 7, 5))]
+    assert got[:3] == [
+        ("target", "6", "个", ""),
+        ("outcome", "50%", "%", ""),
+        ("outcome", "864", "户", "1200"),
+    ]
+    assert got[-1] == ("outcome", "2", "条", "4")  # row 3's one task and one result: tied
 
 
 def test_a_tasks_cell_with_its_scale_and_no_measure_word() -> None:

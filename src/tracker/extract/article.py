@@ -44,12 +44,13 @@ from tracker.extract.across import relate_across
 from tracker.extract.candidates import Candidate, candidates, read_value
 from tracker.extract.dates import read_article_date, time_events, told_date, years_mentioned
 from tracker.extract.draft import Extraction, Figure, Role
+from tracker.extract.grid import bar_columns
 from tracker.extract.places import figure_region, region_pattern, region_tree
 from tracker.extract.relations import relate
 from tracker.extract.roles import ArticleContext, figure_role, figure_when
 from tracker.extract.skips import drop_headline_repeats, mark_anecdotes
 from tracker.extract.stance import article_stance
-from tracker.extract.tables import bar_columns, table_rows
+from tracker.extract.tables import table_rows
 from tracker.extract.text import (
     SENTENCE_END,
     View,
@@ -139,7 +140,7 @@ def extract(
     cands = [c for c in candidates(view, paragraphs) if not in_story(c.start) and read_value(c)]
     cands = drop_headline_repeats(norm, cands)
     cands = table_rows(norm, paragraphs, cands)
-    bar_columns(norm, cands)
+    cands = bar_columns(norm, paragraphs, cands)
     relate(norm, cands)
     relate_across(norm, cands)
     figures: list[Figure] = []

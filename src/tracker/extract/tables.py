@@ -7,7 +7,6 @@ chance)."""
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from fractions import Fraction
@@ -16,29 +15,29 @@ from tracker.extract.candidates import MEASURE_WORDS, Candidate, read_value
 from tracker.extract.text import Paragraph, alternation, containing, paragraph_at
 
 _MEASURE = alternation(MEASURE_WORDS)
-_UNIT = rf"(?:万|亿)?(?:{_MEASURE})"
+UNIT = rf"(?:万|亿)?(?:{_MEASURE})"
 _NUM = r"[0-9]+(?:\.[0-9]+)?"
 _GAP = r"[ \t|]+"  # cells parted by blanks (a full-width blank is a blank after NFKC) or bars
 
 # Task, done, rate: three cells, the units of the first two written in them or not at all, or
 # the task's scale only ("10000万 |7965 |80%": the done cell in the same 万).
 _ROW = re.compile(
-    rf"(?<![0-9.%/])(?P<task>{_NUM})(?P<task_unit>{_UNIT}|万|亿)?{_GAP}"
-    rf"(?P<done>{_NUM})(?P<done_unit>{_UNIT})?{_GAP}(?P<rate>{_NUM})%"
+    rf"(?<![0-9.%/])(?P<task>{_NUM})(?P<task_unit>{UNIT}|万|亿)?{_GAP}"
+    rf"(?P<done>{_NUM})(?P<done_unit>{UNIT})?{_GAP}(?P<rate>{_NUM})%"
 )
 
 # ... or the task at the end of a longer cell or inside it, a cell of who leads it between, what
 # was done as a bare number ("城镇新增就业2450人 | 县人社局 | 2712 | 110.69%", "推进不少于5个公墓
 # 新建… | 县民政局 | 4.26 | 85.2%").
 _SPLIT_ROW = re.compile(
-    rf"(?<![0-9.%/])(?P<pre>不少于|不低于|至少)?(?P<task>{_NUM})(?P<task_unit>{_UNIT})"
+    rf"(?<![0-9.%/])(?P<pre>不少于|不低于|至少)?(?P<task>{_NUM})(?P<task_unit>{UNIT})"
     rf"[^|0-9。]{{0,40}}?{_GAP}(?:[^|0-9。 \t]{{1,12}}{_GAP})?"
-    rf"(?P<done>{_NUM})(?P<done_unit>{_UNIT})?{_GAP}(?P<rate>{_NUM})%"
+    rf"(?P<done>{_NUM})(?P<done_unit>{UNIT})?{_GAP}(?P<rate>{_NUM})%"
 )
 
 # The unit in a column of its own, just before the task ("公里  1360 1361.92 100.1%",
 # "元/月/人 …").
-_UNIT_CELL = re.compile(rf"(?:^|[ \t|])(?P<unit>{_UNIT}(?:/[\u4e00-\u9fff]{{1,2}})*){_GAP}$")
+_UNIT_CELL = re.compile(rf"(?:^|[ \t|])(?P<unit>{UNIT}(?:/[\u4e00-\u9fff]{{1,2}})*){_GAP}$")
 
 # ... or the measure word of a figure in the row's name, the cell just before ("减少义务教育大
 # 班额1.4万个以上 869 1022 117.6%", "新增15万户直播卫星用户 12800 7854 61.4%": the name carries
@@ -101,7 +100,7 @@ def _scaled_task(
     if base is None or row["done_unit"] or row.start("task") in by_start:
         return None, None
     scale = row["task_unit"]
-    task = _new_cell(para, by_start, added, row.start("task"), row["task"], base, False, scale)
+    task = new_cell(para, by_start, added, row.start("task"), row["task"], base, False, scale)
     return task, scale + base
 
 
@@ -122,8 +121,8 @@ def _count_cells(
 ) -> None:
     headers = [
         (h.start(), h.end())
-        for h in _BAR_HEADER.finditer(norm)
-        if "序号" in h.group() or _TASK_COLUMN.search(h.group()) or _DONE_COLUMN.search(h.group())
+        for h in BAR_HEADER.finditer(norm)
+        if "序号" in h.group() or TASK_COLUMN.search(h.group()) or DONE_COLUMN.search(h.group())
     ]
     for row in _COUNT_CELL.finditer(norm):
         if row.start("done") in by_start or any(a <= row.start() < b for a, b in headers):
@@ -135,7 +134,7 @@ def _count_cells(
 # A task's cell, then the progress cell as a bare percentage ("区商务粮食局 2家 98% 已经完成主体
 # 工程"): the task is a target, the percentage the progress made on it.
 _PROGRESS_CELL = re.compile(
-    rf"(?<=[ \t|])(?P<task>{_NUM})(?P<task_unit>{_UNIT}){_GAP}"
+    rf"(?<=[ \t|])(?P<task>{_NUM})(?P<task_unit>{UNIT}){_GAP}"
     r"(?P<rate>[0-9]+(?:\.[0-9]+)?)%(?=[ \t|]|[\u4e00-\u9fff])"
 )
 
@@ -165,8 +164,8 @@ _TASK_HEADER = re.compile(
 )
 _TABLE_LENGTH = 3000  # how far after its header a table of this kind runs at most
 _LONE_TASK = re.compile(
-    rf"(?<=[\u4e00-\u9fff”)][ \t|])(?P<task>{_NUM})(?P<task_unit>{_UNIT})?{_GAP}"
-    rf"(?!{_UNIT})(?=[\u4e00-\u9fff]|[0-9]{{1,2}}月)"
+    rf"(?<=[\u4e00-\u9fff”)][ \t|])(?P<task>{_NUM})(?P<task_unit>{UNIT})?{_GAP}"
+    rf"(?!{UNIT})(?=[\u4e00-\u9fff]|[0-9]{{1,2}}月)"
 )
 
 
@@ -186,7 +185,7 @@ def _lone_tasks(
         if row["task_unit"] or unit is None:
             continue
         para = paragraph_at(paragraphs, row.start())
-        task = _new_cell(para, by_start, added, row.start("task"), row["task"], unit, False)
+        task = new_cell(para, by_start, added, row.start("task"), row["task"], unit, False)
         if task is not None:
             task.column = "target"
 
@@ -199,8 +198,8 @@ def _alone(cand: Candidate) -> bool:
 # A standard's row under a unit column ("提高农村低保标准 元/年/人 不低于3700元 3840 达到目标…"):
 # the standard set, then the standard reached, a bare number in the unit of the column.
 _STANDARD_ROW = re.compile(
-    rf"(?:^|(?<=[ \t|]))(?P<unit>{_UNIT}(?:/[\u4e00-\u9fff]{{1,2}}){{1,2}}){_GAP}"
-    rf"(?P<pre>不低于|不少于|不高于|不超过)?(?P<task>{_NUM})(?P<task_unit>{_UNIT})?{_GAP}"
+    rf"(?:^|(?<=[ \t|]))(?P<unit>{UNIT}(?:/[\u4e00-\u9fff]{{1,2}}){{1,2}}){_GAP}"
+    rf"(?P<pre>不低于|不少于|不高于|不超过)?(?P<task>{_NUM})(?P<task_unit>{UNIT})?{_GAP}"
     rf"(?P<done>{_NUM})(?=[ \t|])"
 )
 
@@ -209,7 +208,7 @@ _STANDARD_ROW = re.compile(
 # ("城乡居民最低生活保障标准 不低于3700 3840元").
 _BARE_STANDARD_ROW = re.compile(
     rf"(?:^|(?<=[ \t|]))(?P<pre>不低于|不少于|不高于|不超过)(?P<task>{_NUM}){_GAP}"
-    rf"(?P<done>{_NUM})(?P<done_unit>{_UNIT})(?=[ \t|\n]|$)"
+    rf"(?P<done>{_NUM})(?P<done_unit>{UNIT})(?=[ \t|\n]|$)"
 )
 
 
@@ -257,88 +256,14 @@ def _standard_rows(
 # many cells, so a cell's column is its place counted from the header, lines lost or not. A
 # header cell may name the months reported ("1-8月实际完成情况").
 _HEADER_CELL = r"(?:[^|。0-9]|[0-9]{1,2} ?[-—至] ?[0-9]{1,2}月)"
-_BAR_HEADER = re.compile(rf"{_HEADER_CELL}{{1,8}}(?:\|{_HEADER_CELL}{{1,12}}){{3,12}}\|")
-_TASK_COLUMN = re.compile(
+# The header's last cell may run into the first row's number when the rows have no bar at their
+# ends ("… | 责任单位1 | 新建…").
+BAR_HEADER = re.compile(rf"{_HEADER_CELL}{{1,8}}(?:\|{_HEADER_CELL}{{1,12}}){{3,12}}(?:\||(?=1\|))")
+TASK_COLUMN = re.compile(
     r"项目内容|建设内容|目标任务|任务目标|工作目标|年度目标|年度任务|实事内容"
     r"|内容(?:与|和|及)要求|目标要求"  # a 督查 table's "序号 | 内容与要求 | 完成情况 | 责任单位 |"
 )
-_DONE_COLUMN = re.compile(r"完成情况|进展情况|实际完成|完成数|进度情况")
-_CELL_LENGTH = 300  # a longer run without a bar is no longer the table
-
-
-def bar_columns(norm: str, cands: list[Candidate]) -> None:
-    """Mark the figures in a bar table's column of tasks as targets and those in its column of
-    what was done as outcomes."""
-    for header in _BAR_HEADER.finditer(norm):
-        names = [re.sub(r"\s+", "", cell) for cell in header.group().split("|")[:-1]]
-        if "序号" in names:  # the title's tail run into the header: the table starts at 序号
-            names = names[names.index("序号") :]
-        tasks = [i for i, name in enumerate(names) if _TASK_COLUMN.search(name)]
-        done = [
-            i
-            for i, name in enumerate(names)
-            if tasks and i > tasks[0] and _DONE_COLUMN.search(name)
-        ]
-        if len(tasks) != 1 or not done:
-            continue
-        _mark(norm, cands, header.end(), names, tasks[0], done[0])
-
-
-def _mark(
-    norm: str, cands: list[Candidate], at: int, names: list[str], task: int, done: int
-) -> None:
-    cells: list[tuple[int, int]] = []
-    while True:
-        bar = norm.find("|", at, at + _CELL_LENGTH)
-        if bar < 0:
-            break
-        cells.append((at, bar))
-        at = bar + 1
-    if not cells:
-        return
-    width = len(names)
-    if names[0] == "序号":
-        rows = _numbered_rows(norm, cells, width)
-    else:  # the cell after the header's last bar opens the first row
-        rows = [cells[i : i + width] for i in range(0, len(cells), width)]
-    spans: list[tuple[int, int, int]] = []  # start, end, column
-    for i, row in enumerate(rows):
-        # A row of more cells than the header's (an item told in sub-rows) leaves its columns
-        # unknown; the last row may be cut short by the copy's end.
-        if len(row) == width or (i == len(rows) - 1 and len(row) < width):
-            spans += [(start, end, col) for col, (start, end) in enumerate(row)]
-    if not spans:
-        return
-    starts = [start for start, _, _ in spans]
-    for cand in cands:
-        if not spans[0][0] <= cand.start < spans[-1][1]:
-            continue  # outside the table
-        start, end, col = spans[bisect.bisect_right(starts, cand.start) - 1]
-        if start <= cand.start < end:
-            if col == task:
-                cand.column = "target"
-            elif col == done:
-                cand.column = "outcome"
-
-
-def _numbered_rows(
-    norm: str, cells: list[tuple[int, int]], width: int
-) -> list[list[tuple[int, int]]]:
-    """The cells in rows, each opened by its number (1, 2, 3 …) in the 序号 column."""
-    rows: list[list[tuple[int, int]]] = [[]]
-    expected: int | None = None
-    for cell in cells:
-        text = norm[cell[0] : cell[1]].strip()
-        if (
-            text.isdigit()
-            and int(text) == (expected or int(text))
-            and (not rows[-1] or len(rows[-1]) > width // 2)
-        ):
-            expected = int(text) + 1
-            if rows[-1]:
-                rows.append([])
-        rows[-1].append(cell)
-    return rows
+DONE_COLUMN = re.compile(r"完成情况|进展情况|实际完成|完成数|进度情况")
 
 
 # A table whose cells stand one to a line, read with the line breaks dropped (as every copy of
@@ -351,7 +276,7 @@ _GLUED_HEADER = re.compile(
     r"(?:目标任务|任务目标|年度目标|年度任务|工作目标|计划任务)[^。]{0,40}?(?:完成率|占比|之比|%)"
 )
 _GLUED_ROW = re.compile(
-    rf"(?P<name>[^0-9]{{0,8}})\((?P<unit>{_UNIT}|%)\)(?P<first>[0-9][0-9.]*)"
+    rf"(?P<name>[^0-9]{{0,8}})\((?P<unit>{UNIT}|%)\)(?P<first>[0-9][0-9.]*)"
     r"(?:(?P<cell>[\u4e00-\u9fff、]{1,30}?)(?P<second>[0-9][0-9.]*))?"
 )
 _GLUED_NUMBER = re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?")
@@ -386,7 +311,7 @@ def _glued_rows(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) 
         para = paragraph_at(paragraphs, row.start())
         unit = row["unit"]
         made = [
-            _new_cell(para, by_start, added, at, number, "%" if i == 2 else unit, i == 2)
+            new_cell(para, by_start, added, at, number, "%" if i == 2 else unit, i == 2)
             for i, (at, number) in enumerate(cells)
         ]
         task, done, rate = made
@@ -503,10 +428,10 @@ def _cell(
     if known is not None:
         return known if known.end == end and not known.consumed else None
     unit = written or unit
-    return _new_cell(para, by_start, added, start, row[name], unit, bool(written), pre=pre)
+    return new_cell(para, by_start, added, start, row[name], unit, bool(written), pre=pre)
 
 
-def _new_cell(
+def new_cell(
     para: Paragraph,
     by_start: dict[int, Candidate],
     added: list[Candidate],

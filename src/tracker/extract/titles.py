@@ -123,6 +123,7 @@ def _words_title(
         post = ""
     if post.startswith("、"):
         post = ""  # "新增就业3.1万人、失业人员再就业1.2万人": the next item's name
+    post = re.split(r"[|\t]", post, maxsplit=1)[0]  # the next cell names another figure
     post = post.strip(" ,;。:、()")
     if TARGET_AFTER.match(post):
         post = ""
@@ -223,10 +224,12 @@ def _words_before(
 
 
 def _last_cell(title: str) -> str:
-    """Of words running over a table's cells ("持续推进中 | ||城市标准"), the last cell's."""
-    if "|" not in title:
+    """Of words running over a table's cells ("持续推进中 | ||城市标准", "1\t新建公办园"), the last
+    cell's."""
+    cells = title.replace("\t", "|").split("|")  # a tab parts cells as a bar does
+    if len(cells) == 1:
         return title
-    return next((part for part in reversed(title.split("|")) if _HAS_WORD.search(part)), "").strip()
+    return next((part for part in reversed(cells) if _HAS_WORD.search(part)), "").strip()
 
 
 def _cell_name(norm: str, cand: Candidate) -> str | None:
@@ -235,12 +238,12 @@ def _cell_name(norm: str, cand: Candidate) -> str | None:
     own ("城镇新增就业2450人 | 县人社局 | 2712"); else the longest cell of words back to the row's
     start (a row number, alone or run into the last row's last cell): the row's name, not who
     leads it nor a remark."""
-    cells = norm[cand.clause[0] : cand.start].split("|")
+    cells = norm[cand.clause[0] : cand.start].replace("\t", "|").split("|")  # a tab parts cells too
     if len(cells) < _ROW_CELLS:
         return None
     task = cand.goal_target
-    if task is not None and "|" in norm[task.end : cand.start]:
-        cell_start = norm.rfind("|", cand.clause[0], task.start) + 1
+    if task is not None and re.search(r"[|\t]", norm[task.end : cand.start]):
+        cell_start = max(norm.rfind(bar, cand.clause[0], task.start) for bar in "|\t") + 1
         words = _whole_phrase(_CELL_EDGES.sub("", norm[cell_start : task.start]))
         if len(words) >= _MIN_NAME:
             return words[:24]
