@@ -92,8 +92,7 @@ def test_a_cell_ending_in_the_next_rows_number_is_not_cut_when_the_number_follow
 
 def test_a_task_cell_with_two_figures_marks_them_but_ties_none() -> None:
     text = (
-        "序号\t项目内容\t完成情况\t责任单位\n"
-        "1\t新建公办园5所,新增学位1000个\t已完成4所\t县教育局\n"
+        "序号\t项目内容\t完成情况\t责任单位\n1\t新建公办园5所,新增学位1000个\t已完成4所\t县教育局\n"
     )
     rows = _rows(text)  # titles: the row's cell, not the next cell ("已完成4所", "县教育局")
     assert [r[:4] for r in rows] == [
