@@ -101,3 +101,17 @@ def test_a_task_cell_with_two_figures_marks_them_but_ties_none() -> None:
         ("outcome", "4", "所", ""),
     ]
     assert [r[5] for r in rows][:2] == ["新建公办园", "新增学位"]
+
+
+def test_a_rows_figures_are_quoted_with_their_row_not_the_whole_table() -> None:
+    text = (
+        "序号\t项目名称\t年度任务\t完成情况\t责任单位\n"
+        "1\t新建改扩建幼儿园\t12所\t9所\t县教育局\n"
+        "2\t城镇新增就业\t2.8万人\t2.5万人\t县人社局\n"
+    )
+    figures = extract(text, region="某县", date=DATE).figures
+    assert [f.quote for f in figures] == [
+        "1\t新建改扩建幼儿园\t12所\t9所\t县教育局",
+        "2\t城镇新增就业\t2.8万人\t2.5万人",
+    ]
+    assert [f.category for f in figures] == ["教育", "就业"]  # not 就业 from the other row

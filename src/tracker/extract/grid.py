@@ -167,6 +167,7 @@ def _read_row(
 ) -> None:
     """Mark the row's figures by column; tie its one task to its one done figure."""
     unit = _row_unit(grid, row, columns)
+    _quote_the_row(cands, row)
     found: dict[int, list[Candidate]] = {}
     for col, (start, end) in enumerate(row):
         inside = [c for c in _within(cands, start, end) if c.end <= end]
@@ -199,6 +200,14 @@ def _read_row(
         outcome.rate = rates[0]
         outcome.related.append(rates[0])
         rates[0].consumed = True
+
+
+def _quote_the_row(cands: list[Candidate], row: list[Cell]) -> None:
+    """A figure in a row is read (and quoted) in its row, not in the whole table that the text
+    gives as one clause."""
+    start, end = row[0][0], row[-1][1]
+    for cand in _within(cands, start, end):
+        cand.clause = (max(cand.clause[0], start), min(cand.clause[1], end))
 
 
 def _within(cands: list[Candidate], start: int, end: int) -> list[Candidate]:
