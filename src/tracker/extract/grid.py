@@ -42,27 +42,36 @@ def bar_columns(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) 
     """The candidates with every bar or tab table read: figures in its column of tasks marked
     targets, in its column of what was done outcomes, a row's task and done tied."""
     grid = norm.replace("\t", "|")  # a tab parts cells as a bar does (one character for one)
-    by_start = {c.start: c for c in cands}
-    added: list[Candidate] = []
-    for header in BAR_HEADER.finditer(grid):
-        names = [re.sub(r"\s+", "", cell) for cell in header.group().split("|")]
-        if not header.group().endswith("|"):  # the header's last cell ran into row 1's number
-            names.append("")
-        names = names[:-1]
-        # The title's tail run into the header ("…进展情况表 | 序号", "…进展情况表序号"): the
-        # table starts at 序号.
-        first = next((i for i, name in enumerate(names) if name.endswith("序号")), 0)
-        names = ["序号", *names[first + 1 :]] if names[first].endswith("序号") else names
-        tasks = [i for i, name in enumerate(names) if TASK_COLUMN.search(name)]
-        done = [
-            i for i, name in enumerate(names) if tasks and i > tasks[0] and DONE_COLUMN.search(name)
-        ]
-        if len(tasks) != 1 or not done:
+    reader = _Reader(grid, paragraphs, cands)
+    headers = list(BAR_HEADER.finditer(grid))
+    for k, header in enumerate(headers):
+        columns = _columns(header.group())
+        if columns is None:
             continue
-        columns = _Columns(names, tasks[0], done[0])
-        for row in _rows(grid, header.end(), names):
-            _read_row(grid, paragraphs, cands, by_start, added, row, columns)
-    return sorted([*cands, *added], key=lambda c: c.start)
+        # A table runs up to the next header at most (a page of many tables is read once over).
+        until = headers[k + 1].start() if k + 1 < len(headers) else len(grid)
+        for row in _rows(grid, header.end(), until, columns):
+            reader.read_row(row, columns)
+    return sorted([*cands, *reader.added], key=lambda c: c.start)
+
+
+def _columns(header: str) -> _Columns | None:
+    """The columns a header names, when it names one of tasks and one of what was done."""
+    names = ["".join(cell.split()) for cell in header.split("|")]
+    if not header.endswith("|"):  # the header's last cell ran into row 1's number
+        names.append("")
+    names = names[:-1]
+    # The title's tail run into the header ("…进展情况表 | 序号", "…进展情况表序号"): the table
+    # starts at 序号.
+    first = next((i for i, name in enumerate(names) if name.endswith("序号")), 0)
+    names = ["序号", *names[first + 1 :]] if names[first].endswith("序号") else names
+    tasks = [i for i, name in enumerate(names) if TASK_COLUMN.search(name)]
+    done = [
+        i for i, name in enumerate(names) if tasks and i > tasks[0] and DONE_COLUMN.search(name)
+    ]
+    if len(tasks) != 1 or not done:
+        return None
+    return _Columns(names, tasks[0], done[0])
 
 
 class _Columns:
@@ -70,24 +79,25 @@ class _Columns:
 
     def __init__(self, names: list[str], task: int, done: int) -> None:
         self.task, self.done = task, done
+        self.width, self.numbered = len(names), names[0] == "序号"
         self.unit = next((i for i, name in enumerate(names) if _UNIT_COLUMN.fullmatch(name)), None)
         self.rate = next((i for i, name in enumerate(names) if _RATE_COLUMN.search(name)), None)
         self.named = [m["unit"] if (m := _NAMED_UNIT.search(name)) else None for name in names]
 
 
-def _rows(grid: str, at: int, names: list[str]) -> list[list[Cell]]:
+def _rows(grid: str, at: int, until: int, columns: _Columns) -> list[list[Cell]]:
     """The table's rows of as many cells as the header (the last row may be cut short)."""
     cells: list[Cell] = []
     while True:
-        bar = grid.find("|", at, at + _CELL_LENGTH)
+        bar = grid.find("|", at, min(at + _CELL_LENGTH, until))
         if bar < 0:
             break
         cells.append((at, bar))
         at = bar + 1
-    width = len(names)
+    width = columns.width
     if (last := _last_cell(grid, at)) is not None:
         cells.append(last)
-    if names[0] == "序号":
+    if columns.numbered:
         rows = _numbered_rows(grid, cells, width)
     else:  # the cell after the header's last bar opens the first row
         rows = [[]]
@@ -156,37 +166,70 @@ def _runs_into(text: str, number: str) -> bool:
     )
 
 
-def _read_row(
-    grid: str,
-    paragraphs: list[Paragraph],
-    cands: list[Candidate],
-    by_start: dict[int, Candidate],
-    added: list[Candidate],
-    row: list[Cell],
-    columns: _Columns,
-) -> None:
-    """Mark the row's figures by column; tie its one task to its one done figure."""
-    unit = _row_unit(grid, row, columns)
-    _quote_the_row(cands, row)
-    found: dict[int, list[Candidate]] = {}
-    for col, (start, end) in enumerate(row):
-        inside = [c for c in _within(cands, start, end) if c.end <= end]
-        if not inside and col in (columns.task, columns.done, columns.rate):
-            # a bare done cell is counted in its task's measure word ("15所 | 12")
-            tasks = found.get(columns.task, [])
-            known = unit or (_written_unit(tasks[0]) if len(tasks) == 1 else None)
-            bare = _bare_cell(grid, paragraphs, by_start, added, (start, end), col, known, columns)
-            inside = [bare] if bare is not None else []
-        elif col in (columns.task, columns.done):
-            _take_unit(inside, columns.named[col] or unit)
-        inside = [c for c in inside if not c.consumed]
-        found[col] = inside
-        for cand in inside:
-            if col == columns.task:
-                cand.column = "target"
-            elif col == columns.done:
-                cand.column = "outcome"
-    tasks, done = found.get(columns.task, []), found.get(columns.done, [])
+class _Reader:
+    """Reads a page's table rows: its figures (by start), those made of bare cells."""
+
+    def __init__(self, grid: str, paragraphs: list[Paragraph], cands: list[Candidate]) -> None:
+        self.grid, self.paragraphs, self.cands = grid, paragraphs, cands
+        self.starts = [c.start for c in cands]
+        self.by_start = {c.start: c for c in cands}
+        self.added: list[Candidate] = []
+
+    def read_row(self, row: list[Cell], columns: _Columns) -> None:
+        """Mark the row's figures by column; tie its one task to its one done figure."""
+        unit = _row_unit(self.grid, row, columns)
+        for cand in self.within(row[0][0], row[-1][1]):
+            # read (and quoted) in its row, not in the whole table the text gives as one clause
+            cand.clause = (max(cand.clause[0], row[0][0]), min(cand.clause[1], row[-1][1]))
+        found: dict[int, list[Candidate]] = {}
+        for col, cell in enumerate(row):
+            inside = [c for c in self.within(*cell) if c.end <= cell[1]]
+            if not inside and col in (columns.task, columns.done, columns.rate):
+                # a bare done cell is counted in its task's measure word ("15所 | 12")
+                tasks = found.get(columns.task, [])
+                known = unit or (_written_unit(tasks[0]) if len(tasks) == 1 else None)
+                bare = self.bare_cell(cell, col, known, columns)
+                inside = [bare] if bare is not None else []
+            elif col in (columns.task, columns.done):
+                _take_unit(inside, columns.named[col] or unit)
+            found[col] = [c for c in inside if not c.consumed]
+            for cand in found[col]:
+                if col == columns.task:
+                    cand.column = "target"
+                elif col == columns.done:
+                    cand.column = "outcome"
+        rates = found.get(columns.rate, []) if columns.rate is not None else []
+        _tie(found.get(columns.task, []), found.get(columns.done, []), rates)
+
+    def within(self, start: int, end: int) -> list[Candidate]:
+        """The page's figures that start in ``start`` … ``end``."""
+        return self.cands[
+            bisect.bisect_left(self.starts, start) : bisect.bisect_left(self.starts, end)
+        ]
+
+    def bare_cell(
+        self, cell: Cell, col: int, unit: str | None, columns: _Columns
+    ) -> Candidate | None:
+        """A cell holding a bare number ("12"): a figure in the row's unit or the header's."""
+        start, end = cell
+        text = self.grid[start:end]
+        number = _BARE.fullmatch(text.strip())
+        unit = "%" if col == columns.rate else (columns.named[col] or unit)
+        if number is None or unit is None:
+            return None
+        at = start + len(text) - len(text.lstrip())
+        scale = unit[0] if unit[0] in "万亿" and len(unit) > 1 else None
+        para = paragraph_at(self.paragraphs, at)
+        base = unit[len(scale or "") :]
+        cand = new_cell(para, self.by_start, self.added, at, number.group(), base, False)
+        if cand is not None:
+            cand.scale = scale  # the unit column's ("万人"), not written in the cell
+        return cand if cand is not None and read_value(cand) else None
+
+
+def _tie(tasks: list[Candidate], done: list[Candidate], rates: list[Candidate]) -> None:
+    """A row's one task and one result in the same unit: a goal and its outcome, with the rate
+    column's rate."""
     if len(tasks) != 1 or len(done) != 1:
         return
     task, outcome = tasks[0], done[0]
@@ -195,29 +238,10 @@ def _read_row(
     outcome.goal_target = task
     outcome.related.append(task)
     task.consumed = True
-    rates = found.get(columns.rate, []) if columns.rate is not None else []
     if len(rates) == 1 and rates[0].unit == "%" and outcome.rate is None:
         outcome.rate = rates[0]
         outcome.related.append(rates[0])
         rates[0].consumed = True
-
-
-def _quote_the_row(cands: list[Candidate], row: list[Cell]) -> None:
-    """A figure in a row is read (and quoted) in its row, not in the whole table that the text
-    gives as one clause."""
-    start, end = row[0][0], row[-1][1]
-    for cand in _within(cands, start, end):
-        cand.clause = (max(cand.clause[0], start), min(cand.clause[1], end))
-
-
-def _within(cands: list[Candidate], start: int, end: int) -> list[Candidate]:
-    at = bisect.bisect_left([c.start for c in cands], start)
-    out = []
-    for cand in cands[at:]:
-        if cand.start >= end:
-            break
-        out.append(cand)
-    return out
 
 
 def _written_unit(cand: Candidate) -> str | None:
@@ -242,29 +266,3 @@ def _row_unit(grid: str, row: list[Cell], columns: _Columns) -> str | None:
     start, end = row[columns.unit]
     text = grid[start:end].strip()
     return text if _CELL_UNIT.fullmatch(text) else None
-
-
-def _bare_cell(
-    grid: str,
-    paragraphs: list[Paragraph],
-    by_start: dict[int, Candidate],
-    added: list[Candidate],
-    cell: Cell,
-    col: int,
-    unit: str | None,
-    columns: _Columns,
-) -> Candidate | None:
-    """A cell holding a bare number ("12"): a figure in the row's unit or the header's."""
-    start, end = cell
-    text = grid[start:end]
-    number = _BARE.fullmatch(text.strip())
-    unit = "%" if col == columns.rate else (columns.named[col] or unit)
-    if number is None or unit is None:
-        return None
-    at = start + len(text) - len(text.lstrip())
-    scale = unit[0] if unit[0] in "万亿" and len(unit) > 1 else None
-    para = paragraph_at(paragraphs, at)
-    cand = new_cell(para, by_start, added, at, number.group(), unit[len(scale or "") :], False)
-    if cand is not None:
-        cand.scale = scale  # the unit column's ("万人"), not written in the cell
-    return cand if cand is not None and read_value(cand) else None
