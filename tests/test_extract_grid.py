@@ -115,3 +115,25 @@ def test_a_rows_figures_are_quoted_with_their_row_not_the_whole_table() -> None:
         "2\t城镇新增就业\t2.8万人\t2.5万人",
     ]
     assert [f.category for f in figures] == ["教育", "就业"]  # not 就业 from the other row
+
+
+def test_cells_of_words_shaped_like_a_header_do_not_end_the_table() -> None:
+    # "| 完成任务 | 市卫健局 | 仇永亲 |" has a header's shape but names no column of tasks.
+    text = (
+        "序号 | 项目内容 | 年度完成情况 | 完成成效 | 责任单位 | 责任人 |\n"
+        "1 | 新增乡镇托育机构2个 | 完成新增托育机构2个。 | 完成任务 | 市卫健局 | 张三 |\n"
+        "2 | 新改扩建公办幼儿园3所 | 建成投用幼儿园3所。 | 完成任务 | 市教育局 | 李四 |\n"
+    )
+    rows = [r[:4] for r in _rows(text)]
+    assert rows == [("outcome", "2", "个", "2"), ("outcome", "3", "所", "3")]
+
+
+def test_a_months_range_is_not_a_last_cell() -> None:
+    # The copy's last cell is long prose opening with "1-12月": no figure "1" is made of it.
+    text = (
+        "序号 | 内容与要求 | 完成情况 | 责任单位 |\n"
+        "1 | 战略性新兴产业增加值占规上工业比提升达44%以上。 | " + "1-12月,全市比重为44%。" * 30
+    )
+    rows = [r[:2] for r in _rows(text)]
+    assert rows[:2] == [("target", "44%以上"), ("outcome", "44%")]
+    assert ("outcome", "1") not in rows

@@ -43,13 +43,12 @@ def bar_columns(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) 
     targets, in its column of what was done outcomes, a row's task and done tied."""
     grid = norm.replace("\t", "|")  # a tab parts cells as a bar does (one character for one)
     reader = _Reader(grid, paragraphs, cands)
-    headers = list(BAR_HEADER.finditer(grid))
-    for k, header in enumerate(headers):
-        columns = _columns(header.group())
-        if columns is None:
-            continue
+    # Cells of words match a header's shape too ("| 完成任务 | 市卫健局 |"): a header names a
+    # column of tasks and one of what was done.
+    headers = [(h, c) for h in BAR_HEADER.finditer(grid) if (c := _columns(h.group())) is not None]
+    for k, (header, columns) in enumerate(headers):
         # A table runs up to the next header at most (a page of many tables is read once over).
-        until = headers[k + 1].start() if k + 1 < len(headers) else len(grid)
+        until = headers[k + 1][0].start() if k + 1 < len(headers) else len(grid)
         for row in _rows(grid, header.end(), until, columns):
             reader.read_row(row, columns)
     return sorted([*cands, *reader.added], key=lambda c: c.start)
@@ -119,7 +118,7 @@ def _last_cell(grid: str, at: int) -> Cell | None:
     return (last.start(), last.end()) if last else None
 
 
-_LAST_CELL = re.compile(rf"[ ]*[0-9]+(?:\.[0-9]+)?(?:{UNIT}|%)?(?![0-9.%|])")
+_LAST_CELL = re.compile(rf"[ ]*[0-9]+(?:\.[0-9]+)?(?:{UNIT}|%)?(?![0-9.%|\-—~至年月日号])")
 
 
 def _numbered_rows(grid: str, cells: list[Cell], width: int) -> list[list[Cell]]:
