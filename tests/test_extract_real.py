@@ -9,8 +9,10 @@ once the extractor has been improved on the tuning part.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 import tomllib
+import unicodedata
 from collections import Counter
 from decimal import Decimal
 from pathlib import Path
@@ -69,6 +71,22 @@ def test_the_set_covers_levels_regions_kinds_and_scripts() -> None:
     # A third of the first fifteen held out before any tuning, tuning articles added in later
     # rounds, then a round of held-out articles only: a third of the set is held out.
     assert groups["heldout"] * 3 >= len(metas)
+
+
+# A year as a text writes it: digits (full-width, or split by a blank, "201 7年"), or Chinese
+# numerals ("二〇一七年").
+_YEAR = re.compile(
+    r"(?:19|20) ?[0-9] ?[0-9] *[年\-/.]|[一二][〇○零O][〇○零O一二三四五六七八九]{2}年"
+)
+
+
+@pytest.mark.parametrize("name", ARTICLES)
+def test_a_text_that_shows_no_year_is_labelled_with_the_date_a_user_would_pass(name: str) -> None:
+    # README: "--date / --year only when the text does not show its date" — and then always:
+    # without them a text with no year is read as of today, which no label can expect.
+    meta = tomllib.loads((REAL / f"{name}.toml").read_text(encoding="utf-8"))["article"]
+    text = unicodedata.normalize("NFKC", (REAL / f"{name}.txt").read_text(encoding="utf-8"))
+    assert _YEAR.search(text) or {"--date", "--year"} & set(meta["args"])
 
 
 def test_a_broken_label_is_refused(tmp_path: Path) -> None:
