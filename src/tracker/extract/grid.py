@@ -42,8 +42,8 @@ def bar_columns(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) 
     """The candidates with every bar or tab table read: figures in its column of tasks marked
     targets, in its column of what was done outcomes, a row's task and done tied."""
     grid = norm.replace("\t", "|")  # a tab parts cells as a bar does (one character for one)
-    by_start = {c.start: c for c in cands}
     added: list[Candidate] = []
+    table = _Table(grid, paragraphs, cands, added)
     for header in BAR_HEADER.finditer(grid):
         names = [re.sub(r"\s+", "", cell) for cell in header.group().split("|")]
         if not header.group().endswith("|"):  # the header's last cell ran into row 1's number
@@ -53,16 +53,55 @@ def bar_columns(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) 
         # table starts at 序号.
         first = next((i for i, name in enumerate(names) if name.endswith("序号")), 0)
         names = ["序号", *names[first + 1 :]] if names[first].endswith("序号") else names
-        tasks = [i for i, name in enumerate(names) if TASK_COLUMN.search(name)]
-        done = [
-            i for i, name in enumerate(names) if tasks and i > tasks[0] and DONE_COLUMN.search(name)
-        ]
+        tasks = [i for i, name in enumerate(names) if _is_task(name)]
+        done = [i for i, name in enumerate(names) if tasks and i > tasks[0] and _is_done(name)]
         if len(tasks) != 1 or not done:
+            continue
+        if names[0] != "序号" and not grid.startswith("|", header.end()):
+            # No 序号 column and no row's closing bar after the header: the first row's cells
+            # may be the header's, a row's last cell run into the next's first (tabs, one
+            # line): where a row starts is unknown.
             continue
         columns = _Columns(names, tasks[0], done[0])
         for row in _rows(grid, header.end(), names):
-            _read_row(grid, paragraphs, cands, by_start, added, row, columns)
+            _read_row(table, row, columns)
     return sorted([*cands, *added], key=lambda c: c.start)
+
+
+# Columns the older readers' names miss: what was done in the months reported ("1-9月完成",
+# "累计完成", "完成投资(万元)"), not its rate ("完成率"); the year's planned investment.
+_DONE_MORE = re.compile(r"完成(?:投资|值|额|量)?(?:\(.*\))?$")
+_TASK_MORE = re.compile(r"(?:年度|全年)(?:计划|目标)(?:投资|值|数)?(?:\(.*\))?$|计划投资")
+
+
+def _is_task(name: str) -> bool:
+    return bool(TASK_COLUMN.search(name) or _TASK_MORE.search(name)) and len(name) <= 12
+
+
+def _is_done(name: str) -> bool:
+    return bool(DONE_COLUMN.search(name) or _DONE_MORE.search(name)) and len(name) <= 12
+
+
+class _Table:
+    """The text read, the candidates found (their starts, for looking up a cell's), and the
+    figures made of bare cells."""
+
+    def __init__(
+        self, grid: str, paragraphs: list[Paragraph], cands: list[Candidate], added: list[Candidate]
+    ) -> None:
+        self.grid, self.paragraphs, self.cands, self.added = grid, paragraphs, cands, added
+        self.starts = [c.start for c in cands]
+        self.by_start = {c.start: c for c in cands}
+
+    def within(self, start: int, end: int) -> list[Candidate]:
+        """The candidates starting in the cell (found before the tables were read)."""
+        at = bisect.bisect_left(self.starts, start)
+        out = []
+        for cand in self.cands[at:]:
+            if cand.start >= end:
+                break
+            out.append(cand)
+        return out
 
 
 class _Columns:
@@ -89,16 +128,18 @@ def _rows(grid: str, at: int, names: list[str]) -> list[list[Cell]]:
         cells.append(last)
     if names[0] == "序号":
         rows = _numbered_rows(grid, cells, width)
-    else:  # the cell after the header's last bar opens the first row
+    else:  # the cell after the header's closing bar and the next row's opening one opens row 1
         rows = [[]]
         for start, end in cells:
-            if len(rows[-1]) in (0, width) and not grid[start:end].strip():
+            blank = not grid[start:end].strip()
+            if len(rows[-1]) in (0, width) and blank:
                 continue  # "… | 9所 || 改造…": a row's closing bar, the next's opening one
             if len(rows[-1]) == width:
+                if grid[start - 1 : start] != "|" or grid[start - 2 : start - 1] != "|":
+                    break  # a row of more cells than the header's: where the next starts is lost
                 rows.append([])
             rows[-1].append((start, end))
-    # A row of more cells than the header's (an item told in sub-rows) leaves its columns
-    # unknown; the last row may be cut short by the copy's end.
+    # The last row may be cut short by the copy's end.
     return [row for i, row in enumerate(rows) if len(row) == width or (i == len(rows) - 1 and row)]
 
 
@@ -114,35 +155,62 @@ _LAST_CELL = re.compile(rf"[ ]*[0-9]+(?:\.[0-9]+)?(?:{UNIT}|%)?(?![0-9.%|])")
 
 def _numbered_rows(grid: str, cells: list[Cell], width: int) -> list[list[Cell]]:
     """The cells in rows, each opened by its number (1, 2, 3 …) in the 序号 column; a row's
-    last cell that ran into the next row's number ("县教育局2") is cut in two."""
+    last cell that ran into the next row's number ("县教育局2") is cut in two, and a row whose
+    last cells were empty (a tab copy drops the tabs at a line's end) is filled with empty ones.
+    What comes between a full row and the next number (a section's row "二、交通类", an item's
+    sub-row) is no row of the table."""
     rows: list[list[Cell]] = [[]]
+    numbered: list[bool] = [False]
     expected: int | None = None
     texts = [grid[start:end].strip() for start, end in cells]
+    after = _next_texts(texts)
     for i, (start, end) in enumerate(cells):
-        text = texts[i]
-        if not text and len(rows[-1]) in (0, width):
+        text, row = texts[i], rows[-1]
+        if not text and len(row) in (0, width):
             continue  # "… | 9所 || 2 | …": a row's closing bar, the next's opening one
-        if (
-            expected is not None
-            and len(rows[-1]) == width - 1
-            and _runs_into(text, str(expected))
-            and next((t for t in texts[i + 1 :] if t), None) != str(expected)  # it follows
-        ):
+        if expected is not None and _cut_here(texts, after, i, len(row), width, str(expected)):
             cut = grid.rindex(str(expected), start, end)
-            rows[-1].append((start, cut))
+            row.append((start, cut))
+            row.extend([(cut, cut)] * (width - len(row)))
             rows.append([(cut, end)])
+            numbered.append(True)
             expected += 1
             continue
-        if (
-            text.isdigit()
-            and int(text) == (expected or int(text))
-            and (not rows[-1] or len(rows[-1]) > width // 2)
-        ):
+        opens = len(row) >= width - 1 or not row or (i > 0 and not texts[i - 1])
+        if text.isdigit() and int(text) == (expected or int(text)) and opens:
             expected = int(text) + 1
-            if rows[-1]:
-                rows.append([])
+            rows.append([])
+            numbered.append(True)
+        elif len(row) == width:  # not the next number after a full row: no row of the table
+            rows.append([])
+            numbered.append(False)
         rows[-1].append((start, end))
-    return rows
+    return [row for row, number in zip(rows, numbered, strict=True) if number]
+
+
+def _next_texts(texts: list[str]) -> list[str | None]:
+    """For each cell, the next cell's text that is not empty."""
+    after: list[str | None] = [None] * len(texts)
+    following: str | None = None
+    for i in range(len(texts) - 1, -1, -1):
+        after[i] = following
+        if texts[i]:
+            following = texts[i]
+    return after
+
+
+def _cut_here(
+    texts: list[str], after: list[str | None], i: int, filled: int, width: int, number: str
+) -> bool:
+    """Whether cell ``i`` ends the row of ``filled`` cells, the next row's number run into its
+    end: not when that number follows in a cell of its own, nor when a cell the row still has
+    room for ends in it too ("已完成2 | 县住建局2": the row ends at the second)."""
+    if filled < 2 or filled >= width or not _runs_into(texts[i], number):
+        return False
+    if after[i] == number:
+        return False
+    room = texts[i + 1 : i + width - filled]
+    return not any(t == number or _runs_into(t, number) for t in room)
 
 
 def _runs_into(text: str, number: str) -> bool:
@@ -156,25 +224,17 @@ def _runs_into(text: str, number: str) -> bool:
     )
 
 
-def _read_row(
-    grid: str,
-    paragraphs: list[Paragraph],
-    cands: list[Candidate],
-    by_start: dict[int, Candidate],
-    added: list[Candidate],
-    row: list[Cell],
-    columns: _Columns,
-) -> None:
+def _read_row(table: _Table, row: list[Cell], columns: _Columns) -> None:
     """Mark the row's figures by column; tie its one task to its one done figure."""
-    unit = _row_unit(grid, row, columns)
+    unit = _row_unit(table.grid, row, columns)
     found: dict[int, list[Candidate]] = {}
     for col, (start, end) in enumerate(row):
-        inside = [c for c in _within(cands, start, end) if c.end <= end]
+        inside = [c for c in table.within(start, end) if c.end <= end]
         if not inside and col in (columns.task, columns.done, columns.rate):
             # a bare done cell is counted in its task's measure word ("15所 | 12")
             tasks = found.get(columns.task, [])
             known = unit or (_written_unit(tasks[0]) if len(tasks) == 1 else None)
-            bare = _bare_cell(grid, paragraphs, by_start, added, (start, end), col, known, columns)
+            bare = _bare_cell(table, (start, end), col, known, columns)
             inside = [bare] if bare is not None else []
         elif col in (columns.task, columns.done):
             _take_unit(inside, columns.named[col] or unit)
@@ -199,16 +259,6 @@ def _read_row(
         outcome.rate = rates[0]
         outcome.related.append(rates[0])
         rates[0].consumed = True
-
-
-def _within(cands: list[Candidate], start: int, end: int) -> list[Candidate]:
-    at = bisect.bisect_left([c.start for c in cands], start)
-    out = []
-    for cand in cands[at:]:
-        if cand.start >= end:
-            break
-        out.append(cand)
-    return out
 
 
 def _written_unit(cand: Candidate) -> str | None:
@@ -236,26 +286,21 @@ def _row_unit(grid: str, row: list[Cell], columns: _Columns) -> str | None:
 
 
 def _bare_cell(
-    grid: str,
-    paragraphs: list[Paragraph],
-    by_start: dict[int, Candidate],
-    added: list[Candidate],
-    cell: Cell,
-    col: int,
-    unit: str | None,
-    columns: _Columns,
+    table: _Table, cell: Cell, col: int, unit: str | None, columns: _Columns
 ) -> Candidate | None:
     """A cell holding a bare number ("12"): a figure in the row's unit or the header's."""
     start, end = cell
-    text = grid[start:end]
+    text = table.grid[start:end]
     number = _BARE.fullmatch(text.strip())
     unit = "%" if col == columns.rate else (columns.named[col] or unit)
     if number is None or unit is None:
         return None
     at = start + len(text) - len(text.lstrip())
     scale = unit[0] if unit[0] in "万亿" and len(unit) > 1 else None
-    para = paragraph_at(paragraphs, at)
-    cand = new_cell(para, by_start, added, at, number.group(), unit[len(scale or "") :], False)
+    para = paragraph_at(table.paragraphs, at)
+    cand = new_cell(
+        para, table.by_start, table.added, at, number.group(), unit[len(scale or "") :], False
+    )
     if cand is not None:
         cand.scale = scale  # the unit column's ("万人"), not written in the cell
     return cand if cand is not None and read_value(cand) else None
