@@ -223,3 +223,32 @@ def test_a_long_table_is_read_in_time_linear_in_its_length() -> None:
     got = extract(text, date=DATE).figures
     assert len(got) == 500
     assert (got[-1].value, got[-1].target) == ("20", "1")  # row 500: 20所 of 1所
+
+
+def test_items_numbered_again_under_each_section() -> None:
+    # Row 2's last cell ran into the section's name and its first item's number
+    # ("县教育局二、交通类1"); a sub-row's "1" is no new section's first item.
+    text = (
+        "序号\t项目名称\t年度任务\t完成情况\t责任单位\n"
+        "一、教育类\n"
+        "1\t新建改扩建幼儿园\t12所\t9所\t县教育局\n"
+        "2\t新增学位\t3000个\t2400个\t县教育局\n"
+        "二、交通类\n"
+        "1\t改造农村公路\t300公里\t245.6公里\t县交通局\n"
+        "2\t新增公交线路\t4条\t2条\t县交通局\n"
+    )
+    assert [r[:4] for r in _rows(text)] == [
+        ("outcome", "9", "所", "12"),
+        ("outcome", "2400", "个", "3000"),
+        ("outcome", "245.6", "公里", "300"),
+        ("outcome", "2", "条", "4"),
+    ]
+    bars = (
+        "| 序号 | 项目名称 | 年度任务 | 完成情况 | 责任单位 |\n"
+        "| 1 | 农村改厕 | 1200户 | 864户 | 县农业农村局 |\n"
+        "| 户用沼气 | 1 | 30口 | 20口 | |\n"
+        "| 2 | 新增公交线路 | 4条 | 2条 | 县交通局 |\n"
+    )
+    got = _rows(bars)
+    assert ("outcome", "20", "口", "30", "", "户用沼气") not in got
+    assert got[-1][:4] == ("outcome", "2", "条", "4")

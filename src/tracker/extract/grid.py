@@ -168,16 +168,19 @@ def _numbered_rows(grid: str, cells: list[Cell], width: int) -> list[list[Cell]]
         text, row = texts[i], rows[-1]
         if not text and len(row) in (0, width):
             continue  # "… | 9所 || 2 | …": a row's closing bar, the next's opening one
-        if expected is not None and _cut_here(texts, after, i, len(row), width, str(expected)):
-            cut = grid.rindex(str(expected), start, end)
+        number = _run_in(texts, after, i, len(row), width, expected)
+        if number is not None:
+            cut = grid.rindex(number, start, end)
             row.append((start, cut))
             row.extend([(cut, cut)] * (width - len(row)))
             rows.append([(cut, end)])
             numbered.append(True)
-            expected += 1
+            expected = int(number) + 1
             continue
         opens = len(row) >= width - 1 or not row or (i > 0 and not texts[i - 1])
-        if text.isdigit() and int(text) == (expected or int(text)) and opens:
+        # A section's row, then its items numbered from 1 again ("二、交通类 | 1 | …").
+        restart = text == "1" and not numbered[-1] and bool(row) and _section_row(grid, row)
+        if text.isdigit() and ((int(text) == (expected or int(text)) and opens) or restart):
             expected = int(text) + 1
             rows.append([])
             numbered.append(True)
@@ -186,6 +189,10 @@ def _numbered_rows(grid: str, cells: list[Cell], width: int) -> list[list[Cell]]
             numbered.append(False)
         rows[-1].append((start, end))
     return [row for row, number in zip(rows, numbered, strict=True) if number]
+
+
+def _section_row(grid: str, row: list[Cell]) -> bool:
+    return _SECTION.match(grid[row[0][0] : row[0][1]].strip()) is not None
 
 
 def _next_texts(texts: list[str]) -> list[str | None]:
@@ -197,6 +204,23 @@ def _next_texts(texts: list[str]) -> list[str | None]:
         if texts[i]:
             following = texts[i]
     return after
+
+
+def _run_in(
+    texts: list[str], after: list[str | None], i: int, filled: int, width: int, expected: int | None
+) -> str | None:
+    """The next row's number run into cell ``i``'s end: the one expected, or 1 after a
+    section's name ("县教育局二、交通类1": the section's items numbered again)."""
+    if expected is None:
+        return None
+    if _cut_here(texts, after, i, filled, width, str(expected)):
+        return str(expected)
+    if _SECTION.search(texts[i]) and _cut_here(texts, after, i, filled, width, "1"):
+        return "1"
+    return None
+
+
+_SECTION = re.compile(r"[一二三四五六七八九十]{1,3}、|[(][一二三四五六七八九十]{1,3}[)]")
 
 
 def _cut_here(
