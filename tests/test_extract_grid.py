@@ -252,3 +252,27 @@ def test_items_numbered_again_under_each_section() -> None:
     got = _rows(bars)
     assert ("outcome", "20", "口", "30", "", "户用沼气") not in got
     assert got[-1][:4] == ("outcome", "2", "条", "4")
+
+
+def test_what_was_planned_by_now_is_not_the_column_of_what_was_done() -> None:
+    text = (
+        "序号\t项目名称\t年度任务\t1-9月计划完成\t1-9月实际完成\t责任单位\n"
+        "1\t新建改扩建幼儿园\t12所\t8所\t9所\t县教育局\n"
+        "2\t改造农村公路\t300公里\t220公里\t245.6公里\t县交通局\n"
+    )
+    got = [r[:4] for r in _rows(text)]
+    assert ("outcome", "9", "所", "12") in got
+    assert ("outcome", "245.6", "公里", "300") in got
+    assert not [r for r in got if r[1] in ("8", "220") and r[0] == "outcome"]
+
+
+def test_the_row_numbers_of_a_one_line_bar_table_are_no_figures() -> None:
+    text = (
+        "序号|项目名称|年度任务|完成情况|责任单位|1|新建幼儿园|12所|9所|县教育局|"
+        "2|改造公路|300公里|245.6公里|县交通局|3|新增学位|3000个|2400个|县教育局||||||"
+    )
+    assert [r[:4] for r in _rows(text)] == [
+        ("outcome", "9", "所", "12"),
+        ("outcome", "245.6", "公里", "300"),
+        ("outcome", "2400", "个", "3000"),
+    ]

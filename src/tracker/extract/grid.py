@@ -55,6 +55,7 @@ def bar_columns(norm: str, paragraphs: list[Paragraph], cands: list[Candidate]) 
         names = ["序号", *names[first + 1 :]] if names[first].endswith("序号") else names
         tasks = [i for i, name in enumerate(names) if _is_task(name)]
         done = [i for i, name in enumerate(names) if tasks and i > tasks[0] and _is_done(name)]
+        done.sort(key=lambda i: DONE_COLUMN.search(names[i]) is None)  # "实际完成" first
         if len(tasks) != 1 or not done:
             continue
         if names[0] != "序号" and not grid.startswith("|", header.end()):
@@ -79,7 +80,9 @@ def _is_task(name: str) -> bool:
 
 
 def _is_done(name: str) -> bool:
-    return bool(DONE_COLUMN.search(name) or _DONE_MORE.search(name)) and len(name) <= 12
+    """A column of what was done, not of what was planned by now ("1-9月计划完成")."""
+    plan = re.search(r"计划|目标|任务|应", name) and not DONE_COLUMN.search(name)
+    return bool(DONE_COLUMN.search(name) or _DONE_MORE.search(name)) and not plan
 
 
 class _Table:
@@ -109,6 +112,7 @@ class _Columns:
 
     def __init__(self, names: list[str], task: int, done: int) -> None:
         self.task, self.done = task, done
+        self.numbered = names[0] == "序号"
         self.unit = next((i for i, name in enumerate(names) if _UNIT_COLUMN.fullmatch(name)), None)
         self.rate = next((i for i, name in enumerate(names) if _RATE_COLUMN.search(name)), None)
         self.named = [m["unit"] if (m := _NAMED_UNIT.search(name)) else None for name in names]
@@ -264,6 +268,9 @@ def _read_row(table: _Table, row: list[Cell], columns: _Columns) -> None:
             _take_unit(inside, columns.named[col] or unit)
         inside = [c for c in inside if not c.consumed]
         found[col] = inside
+        if col == 0 and columns.numbered and table.grid[start:end].strip().isdigit():
+            for cand in inside:  # the row's number, not a figure ("| 1 |": not 1个)
+                cand.consumed = True
         for cand in inside:
             if col == columns.task:
                 cand.column = "target"
