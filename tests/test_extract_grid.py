@@ -276,3 +276,16 @@ def test_the_row_numbers_of_a_one_line_bar_table_are_no_figures() -> None:
         ("outcome", "245.6", "公里", "300"),
         ("outcome", "2400", "个", "3000"),
     ]
+
+
+def test_the_last_rows_last_cell_with_words_before_its_figure() -> None:
+    # The empty 备注 lost with the line's end: the table's last cell is "增长6.5%".
+    text = (
+        "序号\t指标名称\t年度目标\t1-9月完成\t备注\n"
+        "1\t城镇新增就业\t2.8万人\t2.5万人\t\n"
+        "2\t固定资产投资\t增长8%\t增长6.5%\t\n"
+    )
+    assert [r[:4] for r in _rows(text)] == [
+        ("outcome", "2.5万", "人", "2.8万"),
+        ("outcome", "6.5%", "%", "8%"),
+    ]

@@ -149,12 +149,13 @@ def _rows(grid: str, at: int, names: list[str]) -> list[list[Cell]]:
 
 def _last_cell(grid: str, at: int) -> Cell | None:
     """The cell after the table's last bar, when it holds a figure and the text ends there or
-    goes on in words ("… | 2.8 | 2.5", "… | 2.5下一步,…")."""
+    goes on in words ("… | 2.8 | 2.5", "… | 2.5下一步,…", "… | 增长6.5%")."""
     last = _LAST_CELL.match(grid, at)
     return (last.start(), last.end()) if last else None
 
 
-_LAST_CELL = re.compile(rf"[ ]*[0-9]+(?:\.[0-9]+)?(?:{UNIT}|%)?(?![0-9.%|])")
+# A few words may lead the figure ("增长6.5%", "已完成9所"): not a sentence's ("。", ",").
+_LAST_CELL = re.compile(rf"[ ]*[^|0-9。,;:]{{0,6}}[0-9]+(?:\.[0-9]+)?(?:{UNIT}|%)?(?![0-9.%|])")
 
 
 def _numbered_rows(grid: str, cells: list[Cell], width: int) -> list[list[Cell]]:
