@@ -245,7 +245,7 @@ def _cell_name(norm: str, cand: Candidate) -> str | None:
     if task is not None and re.search(r"[|\t]", norm[task.end : cand.start]):
         cell_start = max(norm.rfind(bar, cand.clause[0], task.start) for bar in "|\t") + 1
         words = _whole_phrase(_CELL_EDGES.sub("", norm[cell_start : task.start]))
-        if len(words) >= _MIN_NAME:
+        if len(words) >= _MIN_NAME and not _BOUND_ONLY.fullmatch(words):
             return words[:24]
     names: list[str] = []
     closer_named = False  # the cell after this one (toward the figure) holds words
@@ -266,7 +266,9 @@ _MIN_NAME = 2
 # A cell that names: words with no digit (not "20个", nor the row number run into the last row's
 # last cell, "市民政局2").
 _NAME_CELL = re.compile(r"[^0-9|]*[\u4e00-\u9fff]{2}[^0-9|]*")
-_RUN_IN_NUMBER = re.compile(r"[\u4e00-\u9fff)][0-9]{1,3}$")
+_RUN_IN_NUMBER = re.compile(r"[\u4e00-\u9fff)%][0-9]{1,3}$")  # "75%2": a rate's cell, then row 2
+# A task cell's words that only bound its figure ("控制在4.5%以内"): not the row's name.
+_BOUND_ONLY = re.compile(r"控制在|不低于|不少于|不高于|不超过|低于|高于|达到|保持在?|增长|下降")
 _ROW_REACH = 8  # cells back from the figure
 _LEADER = re.compile(r"(?:局|委|办|办公室|政府|公司|分局|中心)$")  # who leads; then a person's name
 _NAME_LEN = 3
