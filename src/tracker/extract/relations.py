@@ -9,7 +9,13 @@ from fractions import Fraction
 
 from tracker.extract.candidates import Candidate, read_value
 from tracker.extract.parts import breakdowns, scopes
-from tracker.extract.quoted import beneficiaries, parallel, quoted_targets, schedules
+from tracker.extract.quoted import (
+    beneficiaries,
+    bracketed_targets,
+    parallel,
+    quoted_targets,
+    schedules,
+)
 from tracker.extract.tasks import actual_each, done_of_tasks, heading_tasks, same_unit, unread
 
 # The words before a stated completion rate: 完成省定任务的, 为目标任务的, 占年度计划的,
@@ -172,7 +178,7 @@ def relate(norm: str, cands: list[Candidate]) -> None:
         heading_tasks(norm, group)
         actual_each(norm, group)
         _fractions(norm, group)
-        _bracketed_targets(norm, group)
+        bracketed_targets(norm, group)
         _rates(norm, group)
         _gaps(norm, group)
         _growth(norm, group)
@@ -229,40 +235,6 @@ def _rate_list(norm: str, live: list[Candidate], i: int) -> list[Candidate]:
 # A rate named after it: "新增就业4200人,达到84%的完成进度".
 _RATE_TRAIL = re.compile(r"的(?:年度|全年)?(?:任务|目标)?完成(?:进度|率)")
 _RATE_TRAIL_LEAD = re.compile(r"\s*,?\s*(?:已|均)?(?:达到|达|为|实现|完成)?(?:了)?\s*")
-
-
-# A target in brackets right after its outcome: "新增就业4200人(年度目标5000人)", "增长14%
-# (预期目标12%)", "1.5%(控制目标4%以内)".
-_BRACKET_TARGET = re.compile(
-    r"\s*\(\s*(?:年度|全年|年|预期|控制|调控|计划|省定|市定|县定)?(?:目标|任务|计划|指标)(?:任务)?"
-    r"(?:为|是)?[:]?\s*"
-)
-
-
-# A ceiling right after the rate it bounds: "城镇登记失业率为2.95%,控制在4%以内", "居民消费价格
-# 上涨2.1%,保持在3%以内".
-_CEILING_AFTER = re.compile(
-    r"\s*[,,]\s*(?:仍|均|继续|始终)?(?:控制在|保持在|不超过|不高于)(?:省定|市定|县定|年度)?(?:的)?\s*"
-)
-
-
-def _bracketed_targets(norm: str, group: list[Candidate]) -> None:
-    for first, second in itertools.pairwise(unread(group)):
-        ceiling = (
-            _CEILING_AFTER.fullmatch(norm, first.end, second.start) is not None
-            and second.suf in ("以内", "以下")
-            and first.suf is None
-        )
-        bracketed = _BRACKET_TARGET.fullmatch(norm, first.end, second.start) is not None
-        if (
-            (ceiling or (bracketed and norm.startswith(")", second.end)))
-            and first.unit == second.unit
-            and first.goal_target is None
-        ):
-            first.ceiling = first.ceiling or ceiling
-            first.goal_target = second
-            first.related.append(second)
-            second.consumed = True
 
 
 # A second rate of the same figure, its verb left out: "完成省民生工程目标任务的130.26%,
