@@ -33,3 +33,34 @@ def test_a_rate_of_the_years_target_count_is_the_figures_rate() -> None:
         ("outcome", "460", "77%", "", ""),
         ("outcome", "12.3万", "104.2%", "", ""),
     ]
+
+
+def test_a_gap_owed_to_the_target_or_to_a_plans_investment_is_the_figures_gap() -> None:
+    text = (
+        "1-9月,全县重点项目完成投资41.2亿元,占年度投资计划的68%,\n欠目标进度7个百分点。"
+        "全年城建项目完成投资9.6亿元,比计划投资高12.5个百分点;\n"
+        "水利项目完成投资2.1亿元,比年度计划投资低4个百分点。"
+    )
+    assert _rows(text, date=_DATE) == [
+        ("outcome", "41.2亿", "68%", "7个百分点", ""),
+        ("outcome", "9.6亿", "", "-12.5个百分点", ""),
+        ("outcome", "2.1亿", "", "4个百分点", ""),
+    ]
+
+
+def test_a_gap_against_the_schedule_skips_the_growth_told_after_the_share() -> None:
+    text = (
+        "1-9月,一般公共预算收入完成4.2亿元,为年度预算数的61.8%,\n同比下降3.5%,"
+        "低于序时进度13.2个百分点;非税收入完成1.1亿元,为预算数的90.2%,增长6.4%,"
+        "高于序时进度15.2个百分点。工程完成进度为82.5%,同比提高4.1%,超序时进度7.5个百分点。"
+        "规上工业增加值增长5.2%,低于序时进度1.3个百分点。"
+    )
+    assert _rows(text, date=_DATE) == [
+        ("outcome", "4.2亿", "61.8%", "13.2个百分点", ""),
+        ("outcome", "-3.5%", "", "", ""),
+        ("outcome", "1.1亿", "90.2%", "-15.2个百分点", ""),
+        ("outcome", "6.4%", "", "", ""),
+        ("outcome", "82.5%", "", "-7.5个百分点", ""),
+        ("outcome", "4.1%", "", "", ""),
+        ("outcome", "5.2%", "", "1.3个百分点", ""),
+    ]

@@ -84,18 +84,20 @@ _WHOSE = (
 _CEILING = r"(?:省|市|县)?控(?:制)?线|(?:省定|市定|县定)?控制(?:目标|指标)"
 _GAP_BEFORE = re.compile(
     r"(?P<word>塌|低于|落后(?:于)?|差|少于|不足|高于|高出|超过|超出|超额完成|超额|超|多于|快于"
-    r"|慢于|低|高)"
+    r"|慢于|欠|低|高)"  # "欠目标进度8.3个百分点"
     rf"(?:了)?(?:{_WHOSE}(?:目标|任务|计划|指标|进度)"
-    r"(?:任务|进度|要求)?|预期|(?:资金)?预算(?:安排)?"  # "低于预期1.5个百分点", "超资金预算安排"
+    r"(?:任务|进度|要求|投资)?"
+    r"|预期|(?:资金)?预算(?:安排)?"  # "低于预期1.5个百分点", "超资金预算安排"
     rf"|(?P<ceiling>{_CEILING}))$"  # "低于省控线"
-    rf"|[比较](?:{_WHOSE}(?:目标|任务|计划|指标|进度)|(?P<ceiling_cmp>{_CEILING}))"
+    # "比计划投资高17.1个百分点": the plan named by what it plans
+    rf"|[比较](?:{_WHOSE}(?:目标|任务|计划|指标|进度)(?:投资|资金)?|(?P<ceiling_cmp>{_CEILING}))"
     r"(?P<cmp>低|高|少|多|慢|快)(?:出|了)?$"  # "比控制目标低0.4个百分点", "…计划高出"
     r"|距(?:离)?(?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标)(?:任务)?(?:还|尚)?(?P<far>差)$"
     # a relative excess over a target not restated: "改造完成119所,超额完成49%"
     r"|(?:分别)?(?P<excess>超额完成)$"
 )
 _GAP_SHORT = frozenset(
-    ("塌", "低于", "落后", "落后于", "差", "少于", "不足", "慢于", "低", "少", "慢")
+    ("塌", "低于", "落后", "落后于", "差", "少于", "不足", "慢于", "欠", "低", "少", "慢")
 )
 GAP_BEFORE, GAP_SHORT = _GAP_BEFORE, _GAP_SHORT  # for across: a gap told of a list's part
 
@@ -382,6 +384,8 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
             continue
         if match is not None and first is not None and first.rate is owner and first.gap is None:
             owner = first  # "完成年度计划投资比例52.99%,超序时进度2.99个百分点": the figure's gap
+        elif match is not None:
+            owner = _schedule_owner(norm, group, live[:i], match.group()) or owner
         word = (match["word"] or match["cmp"] or match["far"] or match["excess"]) if match else None
         if (
             match is not None
@@ -415,6 +419,27 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         owner.ceiling = owner.ceiling or bool(match and (match["ceiling"] or match["ceiling_cmp"]))
         owner.related.append(cand)
         cand.consumed = True
+
+
+# A gap against the schedule ("低于序时进度12.4个百分点") measures a share done against the
+# share of the year gone: never a growth rate told between ("为年度预算数的62.6%,下降14.57%,…").
+_SCHEDULE = re.compile(r"(?:序时|时序|时间|目标)进度")
+
+
+def _schedule_owner(
+    norm: str, group: list[Candidate], before: list[Candidate], gap_words: str
+) -> Candidate | None:
+    """The figure whose stated rate a gap against the schedule measures, past the growth rates
+    told after that rate."""
+    if not _SCHEDULE.search(gap_words):
+        return None
+    for cand in reversed(before):
+        lead = _lead(norm, group, cand)
+        if cand.rate is not None or (cand.unit == "%" and _RATE_BEFORE.search(lead.rstrip())):
+            return cand if cand.gap is None else None  # … or the share itself: "完成进度为82.7%"
+        if cand.unit != "%" or cand.consumed or not _GROWTH_BEFORE.search(lead):
+            return None
+    return None
 
 
 _A_LIST = 2
