@@ -64,3 +64,24 @@ def test_a_gap_against_the_schedule_skips_the_growth_told_after_the_share() -> N
         ("outcome", "4.1%", "", "", ""),
         ("outcome", "5.2%", "", "1.3个百分点", ""),
     ]
+
+
+def test_the_years_task_told_after_what_was_done_is_its_target() -> None:
+    text = (
+        "截至6月底,全县完成农村危房改造620户,年度任务1000户,完成率62%;\n"
+        "新增城镇就业2300人,年度目标任务为4000人,完成57.5%。"
+        "2020年,全县改造农村户厕1300户,年度任务为1000户,\n超额完成300户。"
+    )
+    assert _rows(text, date=_DATE) == [
+        ("outcome", "620", "62%", "", "1000"),
+        ("outcome", "2300", "57.5%", "", "4000"),
+        ("outcome", "1300", "", "-300", "1000"),
+    ]
+
+
+def test_a_bare_share_after_task_and_done_is_the_rate_when_the_ratio_holds() -> None:
+    text = "年度任务5000人,已完成4200人,占84%。年度任务60所,已建成45所,为75%。"
+    assert _rows(text, date=_DATE) == [
+        ("outcome", "4200", "84%", "", "5000"),
+        ("outcome", "45", "75%", "", "60"),
+    ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from fractions import Fraction
 
 from tracker.extract.candidates import Candidate, read_value
 from tracker.extract.parts import breakdowns, scopes
@@ -16,7 +15,16 @@ from tracker.extract.quoted import (
     quoted_targets,
     schedules,
 )
-from tracker.extract.tasks import actual_each, done_of_tasks, heading_tasks, same_unit, unread
+from tracker.extract.tasks import (
+    BARE_DONE,
+    actual_each,
+    close_share,
+    done_of_tasks,
+    heading_tasks,
+    same_unit,
+    task_after,
+    unread,
+)
 
 # The words before a stated completion rate: 完成省定任务的, 为目标任务的, 占年度计划的,
 # 完成全年12万人目标任务的 (a target figure inside), 完成率, 完成进度为; 为年度预算的, but not
@@ -146,7 +154,6 @@ _DECLINE = frozenset(("下降", "降低", "减少", "回落", "下滑"))
 _PAREN_RATE = re.compile(r"\s*\(\s*")
 
 
-_BARE_DONE = re.compile(r"\s*[,,]\s*(?:已|共|累计)?完成(?:了)?\s*")
 _RATE_WORD = re.compile(r"(?:率|比例|占比|比重)(?:为|达到|达|是)?$")
 
 
@@ -177,6 +184,7 @@ def relate(norm: str, cands: list[Candidate]) -> None:
         schedules(norm, group)
         _baselines(norm, group)
         scopes(norm, group)
+        task_after(norm, group)
         _progress(norm, group)
         done_of_tasks(norm, group)
         heading_tasks(norm, group)
@@ -533,13 +541,6 @@ def _gap_unit(owner: Candidate, gap: Candidate) -> bool:
 _TASK_NAMED = re.compile(r"目标|任务|计划")
 
 
-def _close(part: Fraction, whole: Fraction, percent: Fraction, beyond: bool = False) -> bool:
-    """``part / whole`` is ``percent`` within half a percentage point (``part`` beyond
-    ``whole`` only when ``beyond``: a task done more than in full)."""
-    within = whole > 0 and part > 0 and (beyond or part <= whole)
-    return within and abs(part / whole * 100 - percent) <= Fraction(1, 2)
-
-
 def _progress(norm: str, group: list[Candidate]) -> None:
     """ "15个农村幸福院建设已完成8个(53%)": a target, the figure reached, its completion rate."""
     live = unread(group)
@@ -550,13 +551,13 @@ def _progress(norm: str, group: list[Candidate]) -> None:
         between = norm[done.end : rate.start]
         work = _WORK_RATE.search(between) is not None and done.unit not in _PROJECT_COUNTS
         # "计划新增停车位3000个,目前已建成1200个,完成40%": a bare 完成, the ratio confirming it
-        bare = _BARE_DONE.fullmatch(between) is not None
+        bare = BARE_DONE.fullmatch(between) is not None
         if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or work or bare):
             continue  # "…200个项目…,已开工200个,开工率100%" as "…已完成8个(53%)"
         # "打造82家老年食堂,投入运营的已达118家,完成率为144%": more than the task, and told so
         # (a task named as one, "目标任务4000人,完成4520人", stays a target of its own)
         beyond = not _TASK_NAMED.search(norm, task.clause[0], task.start)
-        if not _close(done.parsed, task.parsed, rate.parsed, beyond=beyond):
+        if not close_share(done.parsed, task.parsed, rate.parsed, beyond=beyond):
             continue
         done.rate, done.goal_target = rate, task
         done.related.extend((task, rate))
@@ -572,7 +573,7 @@ def _fractions(norm: str, group: list[Candidate]) -> None:
         between = norm[num.end : rate.start]
         if not (_RATE_WORD.search(between) or _PAREN_RATE.fullmatch(between)):
             continue
-        if not _close(num.parsed, den.parsed, rate.parsed):
+        if not close_share(num.parsed, den.parsed, rate.parsed):
             continue
         rate.numerator, rate.denominator = num, den
         rate.related.extend((den, num))
