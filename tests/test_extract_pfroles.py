@@ -85,3 +85,15 @@ def test_a_bare_share_after_task_and_done_is_the_rate_when_the_ratio_holds() -> 
         ("outcome", "4200", "84%", "", "5000"),
         ("outcome", "45", "75%", "", "60"),
     ]
+
+
+def test_what_was_ensured_or_done_as_planned_is_done() -> None:
+    text = (
+        "一年来,确保了3.2万名困难群众按时足额领取低保金。\n"
+        "按计划完成了新建学校5所,按照年度计划建成村级公路80公里。"
+    )
+    assert [r[:2] for r in _rows(text, date=_DATE)] == [
+        ("outcome", "3.2万"),
+        ("outcome", "5"),
+        ("outcome", "80"),
+    ]
