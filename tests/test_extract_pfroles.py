@@ -66,6 +66,20 @@ def test_a_gap_against_the_schedule_skips_the_growth_told_after_the_share() -> N
     ]
 
 
+def test_figures_in_a_run_of_quoted_task_names_are_the_tasks_targets() -> None:
+    text = (
+        "截止目前,“新增更新公交车50辆”“新增停车泊位84个”“新建幼儿园1所,\n新增学位360个”"
+        "等8小项已完成,其余小项顺利推进。"
+    )
+    rows = _rows(text, date=_DATE)
+    assert [r[:2] for r in rows if r[1] in ("50", "84", "1", "360")] == [
+        ("target", "50"),
+        ("target", "84"),
+        ("target", "1"),
+        ("target", "360"),
+    ]
+
+
 def test_the_years_task_told_after_what_was_done_is_its_target() -> None:
     text = (
         "截至6月底,全县完成农村危房改造620户,年度任务1000户,完成率62%;\n"

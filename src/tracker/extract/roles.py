@@ -16,13 +16,13 @@ from tracker.extract.plans import (
     LEFT_OUT_AFTER,
     LIST_BREAK,
     LISTED_WORK,
-    NAMED_TASK,
     bare_progress,
     before_bare_progress,
     in_plan_list,
     item_before_progress,
     item_restated_done,
     item_task,
+    named_task,
     plan_heading,
     quoted_plan,
 )
@@ -161,7 +161,7 @@ def figure_role(
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if (
         TARGET_AFTER.match(after)
-        or NAMED_TASK.match(norm, cand.end)
+        or named_task(norm, cand.start, cand.end)
         or ("、" in local and LISTED_WORK.match(norm, cand.end, cand.sentence[1]))
     ):
         return "target", 0.9, None  # … and "…、建设提升50处口袋公园、…等13项工作"
