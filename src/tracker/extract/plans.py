@@ -139,8 +139,24 @@ _HEADING_YEAR = re.compile(r"((?:19|20)[0-9]{2})年")
 
 
 # A figure inside the quoted name of a task ("“为1万名贫困白内障患者实施免费复明手术”一项中").
-# ... or in a list of projects by name ("“新开工提标加固海塘18.4公里”(市水利局)、“…”等5个项目").
-NAMED_TASK = re.compile(r"[^“”,;。]{0,30}”(?:\([^()]{0,12}\))?(?:一项|项目|工程|行动|、|等)")
+# ... or in a list of projects by name ("“新开工提标加固海塘18.4公里”(市水利局)、“…”等5个项目"),
+# the names run together ("“新增公交车50辆”“新增公交线路2条”等8小项已完成").
+_NAMES_AFTER = r"(?:“[^“”;。]{0,60}”){0,12}(?:\([^()]{0,12}\))?(?:一项|项目|工程|行动|、|等)"
+NAMED_TASK = re.compile(rf"[^“”,;。]{{0,30}}”{_NAMES_AFTER}")
+# ... a comma allowed inside a name whose opening quote is told ("“新建幼儿园1所,新增学位360个”等")
+_NAMED_TASK_OPEN = re.compile(rf"[^“”;。]{{0,40}}”{_NAMES_AFTER}")
+
+
+def named_task(norm: str, start: int, end: int) -> bool:
+    """Whether the figure at norm[start:end] is inside the quoted name of a task."""
+    if NAMED_TASK.match(norm, end):
+        return True
+    opening = norm.rfind("“", max(start - 40, 0), start)
+    return (
+        opening >= 0
+        and "”" not in norm[opening:start]
+        and _NAMED_TASK_OPEN.match(norm, end) is not None
+    )
 
 
 # A task, those of it left out, and the rest: "68个老旧小区改造项目除暂缓实施的5个小区外,其余63个

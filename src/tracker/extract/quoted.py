@@ -100,3 +100,37 @@ def parallel(before: list[Candidate], count: int) -> list[Candidate]:
     if len(kind) < count or len(before) - before.index(kind[0]) > 2 * count - 1:
         return last
     return kind
+
+
+# A target in brackets right after its outcome: "新增就业4200人(年度目标5000人)", "增长14%
+# (预期目标12%)", "1.5%(控制目标4%以内)".
+_BRACKET_TARGET = re.compile(
+    r"\s*\(\s*(?:年度|全年|年|预期|控制|调控|计划|省定|市定|县定)?(?:目标|任务|计划|指标)(?:任务)?"
+    r"(?:为|是)?[:]?\s*"
+)
+
+
+# A ceiling right after the rate it bounds: "城镇登记失业率为2.95%,控制在4%以内", "居民消费价格
+# 上涨2.1%,保持在3%以内".
+_CEILING_AFTER = re.compile(
+    r"\s*[,,]\s*(?:仍|均|继续|始终)?(?:控制在|保持在|不超过|不高于)(?:省定|市定|县定|年度)?(?:的)?\s*"
+)
+
+
+def bracketed_targets(norm: str, group: list[Candidate]) -> None:
+    for first, second in itertools.pairwise(unread(group)):
+        ceiling = (
+            _CEILING_AFTER.fullmatch(norm, first.end, second.start) is not None
+            and second.suf in ("以内", "以下")
+            and first.suf is None
+        )
+        bracketed = _BRACKET_TARGET.fullmatch(norm, first.end, second.start) is not None
+        if (
+            (ceiling or (bracketed and norm.startswith(")", second.end)))
+            and first.unit == second.unit
+            and first.goal_target is None
+        ):
+            first.ceiling = first.ceiling or ceiling
+            first.goal_target = second
+            first.related.append(second)
+            second.consumed = True

@@ -5,23 +5,39 @@ from __future__ import annotations
 
 import itertools
 import re
-from fractions import Fraction
 
 from tracker.extract.candidates import Candidate, read_value
 from tracker.extract.parts import breakdowns, scopes
-from tracker.extract.quoted import beneficiaries, parallel, quoted_targets, schedules
-from tracker.extract.tasks import actual_each, done_of_tasks, heading_tasks, same_unit, unread
+from tracker.extract.quoted import (
+    beneficiaries,
+    bracketed_targets,
+    parallel,
+    quoted_targets,
+    schedules,
+)
+from tracker.extract.tasks import (
+    BARE_DONE,
+    actual_each,
+    close_share,
+    done_of_tasks,
+    heading_tasks,
+    same_unit,
+    task_after,
+    unread,
+)
 
 # The words before a stated completion rate: 完成省定任务的, 为目标任务的, 占年度计划的,
 # 完成全年12万人目标任务的 (a target figure inside), 完成率, 完成进度为; 为年度预算的, but not
 # 占一般公共预算支出的 (a share of the spending: the budget names the account, not a target).
 _RATE_LEAD = (
-    r"(?:分别)?(?:完成(?:了)?|为|占|达|达到|是)[^,;。%]{0,14}?"
+    r"(?:分别)?(?:完成(?:了)?|实现|为|占|达|达到|是)[^,;。%]{0,14}?"
     r"(?:任务|目标|计划|指标|(?<!公共)预算(?!支出|收入))[^,;。%]{0,4}?的"
     r"|(?:任务|目标|计划)?完成(?:率|比例|比率)(?:分别)?(?:为|达到|达|是|:)?"  # "完成率:80%"
     r"|(?:完成|工程|任务)?进度(?:为|达到|达|是)?"
     # "完成年度任务80%", "年度任务完成80%": the same without 的
-    r"|完成(?:了)?(?:年度|全年|年)(?:目标)?(?:任务|计划)|(?:年度|全年)(?:目标)?(?:任务|计划)完成(?:了)?"
+    # "完成全年目标80%", "完成全年目标数65.3%", "实现全年目标数106.4%": 目标 alone, or a 数
+    r"|(?:完成|实现)(?:了)?(?:年度|全年|年)(?:目标(?:任务|计划)?|任务|计划)(?:数)?"
+    r"|(?:年度|全年)(?:目标)?(?:任务|计划)完成(?:了)?"
     r"|完成(?:了)?目标(?:任务|计划)?"  # "完成目标210%"
     r"|占[^,;。%0-9]{0,10}?(?:目标|任务|计划)(?:任务)?"  # "占年度投资目标20.2%"
     # "已完成投资11.5亿元,完成年度总投资的88.8%": the year's investment is the target
@@ -76,18 +92,20 @@ _WHOSE = (
 _CEILING = r"(?:省|市|县)?控(?:制)?线|(?:省定|市定|县定)?控制(?:目标|指标)"
 _GAP_BEFORE = re.compile(
     r"(?P<word>塌|低于|落后(?:于)?|差|少于|不足|高于|高出|超过|超出|超额完成|超额|超|多于|快于"
-    r"|慢于|低|高)"
+    r"|慢于|欠|低|高)"  # "欠目标进度8.3个百分点"
     rf"(?:了)?(?:{_WHOSE}(?:目标|任务|计划|指标|进度)"
-    r"(?:任务|进度|要求)?|预期|(?:资金)?预算(?:安排)?"  # "低于预期1.5个百分点", "超资金预算安排"
+    r"(?:任务|进度|要求|投资)?"
+    r"|预期|(?:资金)?预算(?:安排)?"  # "低于预期1.5个百分点", "超资金预算安排"
     rf"|(?P<ceiling>{_CEILING}))$"  # "低于省控线"
-    rf"|[比较](?:{_WHOSE}(?:目标|任务|计划|指标|进度)|(?P<ceiling_cmp>{_CEILING}))"
+    # "比计划投资高17.1个百分点": the plan named by what it plans
+    rf"|[比较](?:{_WHOSE}(?:目标|任务|计划|指标|进度)(?:投资|资金)?|(?P<ceiling_cmp>{_CEILING}))"
     r"(?P<cmp>低|高|少|多|慢|快)(?:出|了)?$"  # "比控制目标低0.4个百分点", "…计划高出"
     r"|距(?:离)?(?:省定|市定|年度|全年|预期|既定)?(?:目标|任务|计划|指标)(?:任务)?(?:还|尚)?(?P<far>差)$"
     # a relative excess over a target not restated: "改造完成119所,超额完成49%"
     r"|(?:分别)?(?P<excess>超额完成)$"
 )
 _GAP_SHORT = frozenset(
-    ("塌", "低于", "落后", "落后于", "差", "少于", "不足", "慢于", "低", "少", "慢")
+    ("塌", "低于", "落后", "落后于", "差", "少于", "不足", "慢于", "欠", "低", "少", "慢")
 )
 GAP_BEFORE, GAP_SHORT = _GAP_BEFORE, _GAP_SHORT  # for across: a gap told of a list's part
 
@@ -136,7 +154,6 @@ _DECLINE = frozenset(("下降", "降低", "减少", "回落", "下滑"))
 _PAREN_RATE = re.compile(r"\s*\(\s*")
 
 
-_BARE_DONE = re.compile(r"\s*[,,]\s*(?:已|共|累计)?完成(?:了)?\s*")
 _RATE_WORD = re.compile(r"(?:率|比例|占比|比重)(?:为|达到|达|是)?$")
 
 
@@ -167,12 +184,13 @@ def relate(norm: str, cands: list[Candidate]) -> None:
         schedules(norm, group)
         _baselines(norm, group)
         scopes(norm, group)
+        task_after(norm, group)
         _progress(norm, group)
         done_of_tasks(norm, group)
         heading_tasks(norm, group)
         actual_each(norm, group)
         _fractions(norm, group)
-        _bracketed_targets(norm, group)
+        bracketed_targets(norm, group)
         _rates(norm, group)
         _gaps(norm, group)
         _growth(norm, group)
@@ -229,40 +247,6 @@ def _rate_list(norm: str, live: list[Candidate], i: int) -> list[Candidate]:
 # A rate named after it: "新增就业4200人,达到84%的完成进度".
 _RATE_TRAIL = re.compile(r"的(?:年度|全年)?(?:任务|目标)?完成(?:进度|率)")
 _RATE_TRAIL_LEAD = re.compile(r"\s*,?\s*(?:已|均)?(?:达到|达|为|实现|完成)?(?:了)?\s*")
-
-
-# A target in brackets right after its outcome: "新增就业4200人(年度目标5000人)", "增长14%
-# (预期目标12%)", "1.5%(控制目标4%以内)".
-_BRACKET_TARGET = re.compile(
-    r"\s*\(\s*(?:年度|全年|年|预期|控制|调控|计划|省定|市定|县定)?(?:目标|任务|计划|指标)(?:任务)?"
-    r"(?:为|是)?[:]?\s*"
-)
-
-
-# A ceiling right after the rate it bounds: "城镇登记失业率为2.95%,控制在4%以内", "居民消费价格
-# 上涨2.1%,保持在3%以内".
-_CEILING_AFTER = re.compile(
-    r"\s*[,,]\s*(?:仍|均|继续|始终)?(?:控制在|保持在|不超过|不高于)(?:省定|市定|县定|年度)?(?:的)?\s*"
-)
-
-
-def _bracketed_targets(norm: str, group: list[Candidate]) -> None:
-    for first, second in itertools.pairwise(unread(group)):
-        ceiling = (
-            _CEILING_AFTER.fullmatch(norm, first.end, second.start) is not None
-            and second.suf in ("以内", "以下")
-            and first.suf is None
-        )
-        bracketed = _BRACKET_TARGET.fullmatch(norm, first.end, second.start) is not None
-        if (
-            (ceiling or (bracketed and norm.startswith(")", second.end)))
-            and first.unit == second.unit
-            and first.goal_target is None
-        ):
-            first.ceiling = first.ceiling or ceiling
-            first.goal_target = second
-            first.related.append(second)
-            second.consumed = True
 
 
 # A second rate of the same figure, its verb left out: "完成省民生工程目标任务的130.26%,
@@ -408,6 +392,8 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
             continue
         if match is not None and first is not None and first.rate is owner and first.gap is None:
             owner = first  # "完成年度计划投资比例52.99%,超序时进度2.99个百分点": the figure's gap
+        elif match is not None:
+            owner = _schedule_owner(norm, group, live[:i], match.group()) or owner
         word = (match["word"] or match["cmp"] or match["far"] or match["excess"]) if match else None
         if (
             match is not None
@@ -441,6 +427,27 @@ def _gaps(norm: str, group: list[Candidate]) -> None:
         owner.ceiling = owner.ceiling or bool(match and (match["ceiling"] or match["ceiling_cmp"]))
         owner.related.append(cand)
         cand.consumed = True
+
+
+# A gap against the schedule ("低于序时进度12.4个百分点") measures a share done against the
+# share of the year gone: never a growth rate told between ("为年度预算数的62.6%,下降14.57%,…").
+_SCHEDULE = re.compile(r"(?:序时|时序|时间|目标)进度")
+
+
+def _schedule_owner(
+    norm: str, group: list[Candidate], before: list[Candidate], gap_words: str
+) -> Candidate | None:
+    """The figure whose stated rate a gap against the schedule measures, past the growth rates
+    told after that rate."""
+    if not _SCHEDULE.search(gap_words):
+        return None
+    for cand in reversed(before):
+        lead = _lead(norm, group, cand)
+        if cand.rate is not None or (cand.unit == "%" and _RATE_BEFORE.search(lead.rstrip())):
+            return cand if cand.gap is None else None  # … or the share itself: "完成进度为82.7%"
+        if cand.unit != "%" or cand.consumed or not _GROWTH_BEFORE.search(lead):
+            return None
+    return None
 
 
 _A_LIST = 2
@@ -534,13 +541,6 @@ def _gap_unit(owner: Candidate, gap: Candidate) -> bool:
 _TASK_NAMED = re.compile(r"目标|任务|计划")
 
 
-def _close(part: Fraction, whole: Fraction, percent: Fraction, beyond: bool = False) -> bool:
-    """``part / whole`` is ``percent`` within half a percentage point (``part`` beyond
-    ``whole`` only when ``beyond``: a task done more than in full)."""
-    within = whole > 0 and part > 0 and (beyond or part <= whole)
-    return within and abs(part / whole * 100 - percent) <= Fraction(1, 2)
-
-
 def _progress(norm: str, group: list[Candidate]) -> None:
     """ "15个农村幸福院建设已完成8个(53%)": a target, the figure reached, its completion rate."""
     live = unread(group)
@@ -551,13 +551,13 @@ def _progress(norm: str, group: list[Candidate]) -> None:
         between = norm[done.end : rate.start]
         work = _WORK_RATE.search(between) is not None and done.unit not in _PROJECT_COUNTS
         # "计划新增停车位3000个,目前已建成1200个,完成40%": a bare 完成, the ratio confirming it
-        bare = _BARE_DONE.fullmatch(between) is not None
+        bare = BARE_DONE.fullmatch(between) is not None
         if not (_RATE_BEFORE.search(between) or _PAREN_RATE.fullmatch(between) or work or bare):
             continue  # "…200个项目…,已开工200个,开工率100%" as "…已完成8个(53%)"
         # "打造82家老年食堂,投入运营的已达118家,完成率为144%": more than the task, and told so
         # (a task named as one, "目标任务4000人,完成4520人", stays a target of its own)
         beyond = not _TASK_NAMED.search(norm, task.clause[0], task.start)
-        if not _close(done.parsed, task.parsed, rate.parsed, beyond=beyond):
+        if not close_share(done.parsed, task.parsed, rate.parsed, beyond=beyond):
             continue
         done.rate, done.goal_target = rate, task
         done.related.extend((task, rate))
@@ -573,7 +573,7 @@ def _fractions(norm: str, group: list[Candidate]) -> None:
         between = norm[num.end : rate.start]
         if not (_RATE_WORD.search(between) or _PAREN_RATE.fullmatch(between)):
             continue
-        if not _close(num.parsed, den.parsed, rate.parsed):
+        if not close_share(num.parsed, den.parsed, rate.parsed):
             continue
         rate.numerator, rate.denominator = num, den
         rate.related.extend((den, num))

@@ -16,13 +16,13 @@ from tracker.extract.plans import (
     LEFT_OUT_AFTER,
     LIST_BREAK,
     LISTED_WORK,
-    NAMED_TASK,
     bare_progress,
     before_bare_progress,
     in_plan_list,
     item_before_progress,
     item_restated_done,
     item_task,
+    named_task,
     plan_heading,
     quoted_plan,
 )
@@ -32,13 +32,17 @@ from tracker.extract.text import Names, Paragraph
 
 # 计划 and 目标 as plan words: not 计划生育, nor the heading of a review against the plan
 # ("计划执行情况", "主要目标任务完成情况").
-_PLAN_NOUNS = r"计划(?!生育|执行|完成情况)|目标(?!(?:任务)?(?:完成|执行|进展|情况)|人群)"
+# Nor "按计划完成了…", "按照年度计划建成…" (done as planned).
+_AS_PLANNED = r"(?<!按)(?<!按照)(?<!按年度)(?<!按照年度)"
+_PLAN_NOUNS = (
+    rf"{_AS_PLANNED}计划(?!生育|执行|完成情况)|目标(?!(?:任务)?(?:完成|执行|进展|情况)|人群)"
+)
 
 
 # Role wording. Target: in the clause before the figure, or right after it. "争取到位补助资金
 # 9.66亿元" tells funds secured, not a plan.
 _TARGET_BEFORE = re.compile(
-    rf"确保|力争|争取(?:在|到(?!位)|实现|达到)|(?:{_PLAN_NOUNS})(?:是|为)?|预计|预期|拟|规划"
+    rf"确保(?!了)|力争|争取(?:在|到(?!位)|实现|达到)|(?:{_PLAN_NOUNS})(?:是|为)?|预计|预期|拟|规划"
     r"|(?<![主重需只紧必不])要(?![求素点闻害])|省定|市定|县定|办好(?!了)|指标任务"
     r"|(?:全年|年度|本年度|今年)(?:目标)?任务(?:数)?(?:是|为)"  # "全年任务为3800户"
     r"|(?<!完成)(?:任务|目标|计划)数(?:是|为|:)?"  # "任务数200张,完成数210张", "任务数:1万人"
@@ -157,7 +161,7 @@ def figure_role(
         return "target", 0.8, None  # "未达到序时进度11项,为…完成投资80亿元、…": tasks named
     if (
         TARGET_AFTER.match(after)
-        or NAMED_TASK.match(norm, cand.end)
+        or named_task(norm, cand.start, cand.end)
         or ("、" in local and LISTED_WORK.match(norm, cand.end, cand.sentence[1]))
     ):
         return "target", 0.9, None  # … and "…、建设提升50处口袋公园、…等13项工作"

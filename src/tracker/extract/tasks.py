@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from fractions import Fraction
 
 from tracker.extract.candidates import Candidate
 
@@ -130,3 +131,55 @@ def actual_each(norm: str, group: list[Candidate]) -> None:
 def unread(group: list[Candidate]) -> list[Candidate]:
     """The figures of a sentence not yet read as part of another."""
     return [c for c in group if not c.consumed]
+
+
+# "年度任务5000人,已完成4200人,占84%": a bare 占 or 为, the ratio confirming it
+BARE_DONE = re.compile(r"\s*[,,]\s*(?:(?:已|共|累计)?完成(?:了)?|占|为)\s*")
+
+
+def close_share(part: Fraction, whole: Fraction, percent: Fraction, beyond: bool = False) -> bool:
+    """``part / whole`` is ``percent`` within half a percentage point (``part`` beyond
+    ``whole`` only when ``beyond``: a task done more than in full)."""
+    within = whole > 0 and part > 0 and (beyond or part <= whole)
+    return within and abs(part / whole * 100 - percent) <= Fraction(1, 2)
+
+
+# The year's task told after what was done of it: "完成农村危房改造1200户,年度任务1000户,完成率
+# 120%", "…800户,年度目标任务为1000户,完成80%", "…1200户,年度任务为1000户,超额完成200户".
+_TASK_AFTER = re.compile(
+    r"\s*[,,]\s*(?:年度|全年|今年|当年)(?:目标任务|目标|任务|计划)(?:数)?(?:为|是|:)?\s*"
+)
+_EXCESS_AFTER = re.compile(r"\s*[,,]\s*超额完成(?:了)?\s*")
+
+
+def task_after(norm: str, group: list[Candidate]) -> None:
+    live = unread(group)
+    for i in range(1, len(live)):
+        done, task = live[i - 1], live[i]
+        if (
+            done.unit == "%"
+            or done.consumed
+            or done.goal_target is not None
+            or not same_unit(done.unit, task.unit)
+            or not _TASK_AFTER.fullmatch(norm, done.end, task.start)
+        ):
+            continue
+        done.goal_target = task
+        done.related.append(task)
+        task.consumed = True
+        nxt = live[i + 1] if i + 1 < len(live) else None
+        if nxt is None:
+            continue
+        if nxt.unit == "%" and BARE_DONE.fullmatch(norm, task.end, nxt.start):
+            if close_share(done.parsed, task.parsed, nxt.parsed, beyond=True):
+                done.rate = nxt  # "…年度任务1000户,完成80%": the ratio confirming it
+                done.related.append(nxt)
+                nxt.consumed = True
+        elif (
+            same_unit(done.unit, nxt.unit)
+            and _EXCESS_AFTER.fullmatch(norm, task.end, nxt.start)
+            and done.parsed - task.parsed == nxt.parsed
+        ):
+            done.gap, done.gap_short = nxt, False  # "…超额完成200户": beyond the task
+            done.related.append(nxt)
+            nxt.consumed = True
