@@ -34,7 +34,7 @@ _TIME_RE = re.compile(
     r"|(?P<part>上半年|前三季度?|前两季度?|(?:第)?(?P<q>[一二三四])季度(?:末|底)?)"
     # a month, not the end of a range ("1月至4月") nor a deadline ("到9月底"); after a verb of
     # change it is the time of a level reached ("回落至4月份的5.2%")
-    r"|(?P<month>(?:(?<![0-9年\-—–~至到、])|(?<=[降落升增减高长][至到]))"
+    r"|(?P<month>(?:(?<![0-9\-—–~至到、])(?<![0-9]年)|(?<=[降落升增减高长][至到]))"
     r"(?P<m5>1[0-2]|[1-9])月(?:份)?(?:底|末)?(?![0-9日]))"
     # A year without 年 opening a clause about an area: "殷勇表示,2025北京全市地区生产总值…"
     r"|(?:(?<=[,:。;])|^)(?P<bare>(?:19|20)[0-9]{2})"

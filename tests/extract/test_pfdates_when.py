@@ -1,0 +1,33 @@
+"""Periods and dates of figures in fresh pages of in-year progress and of reviews (a month after
+今年 / 去年, a cut-off date with its year written, a plan named by its vision's year, a repost's
+stamp and its news dateline, a date only at the page's foot, "全年" in a page of January, a
+five-year plan "以来", the past five years told late in a year), each sentence written for its
+rule and read as written and as one line."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from one_line import rows_both_ways
+from tracker.extract.article import Figure
+
+
+def _rows(text: str, **kwargs: object) -> list[tuple[str, ...]]:
+    def row(f: Figure) -> tuple[str, ...]:
+        return (f.role, f.value, f.period, f.as_of.isoformat() if f.as_of else "")
+
+    return rows_both_ways(text, row, **kwargs)
+
+
+def test_a_month_after_this_year_or_last_year_dates_the_figures_after_it() -> None:
+    text = (
+        "今年9月,全县城镇新增就业1200人。\n"
+        "今年3月份,全市新建公园4个,新增学位800个。\n"
+        "去年12月,全区新开工项目15个。\n"
+    )
+    assert _rows(text, date=dt.date(2023, 11, 20)) == [
+        ("outcome", "1200", "2023", "2023-09-30"),
+        ("outcome", "4", "2023", "2023-03-31"),
+        ("outcome", "800", "2023", "2023-03-31"),
+        ("outcome", "15", "2022", "2022-12-31"),
+    ]
