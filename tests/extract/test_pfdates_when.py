@@ -31,3 +31,18 @@ def test_a_month_after_this_year_or_last_year_dates_the_figures_after_it() -> No
         ("outcome", "800", "2023", "2023-03-31"),
         ("outcome", "15", "2022", "2022-12-31"),
     ]
+
+
+def test_a_cut_off_date_with_its_year_sets_the_year_of_its_figures() -> None:
+    # an earlier year of the paragraph does not widen the period ("2020-2021")
+    text = (
+        "2020年扩招157.44万人。截至2021年12月底,全国建成5G基站142.5万个。\n"
+        "2022年,全区新建公园8个。截至今年7月,全区新建公园12个,新增学位600个。\n"
+    )
+    assert _rows(text, date=dt.date(2023, 8, 26)) == [
+        ("outcome", "157.44万", "2020", "2020-12-31"),
+        ("outcome", "142.5万", "2021", "2021-12-31"),
+        ("outcome", "8", "2022", "2022-12-31"),
+        ("outcome", "12", "2023", "2023-07-31"),
+        ("outcome", "600", "2023", "2023-07-31"),
+    ]

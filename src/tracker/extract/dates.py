@@ -361,7 +361,12 @@ def _time_event(
         # A year the text writes is taken as written, even past the article date.
         written = None if m["y2"] else date
         when = _dated(upto_year, int(m["m2"] or m["m2g"]), int(day) if day else None, written)
-        return TimeEvent(at, None, None, as_of=when, text=text) if when else None
+        if when is None:
+            return None
+        if m["y2"] or m["ty"]:
+            # "截至2021年12月底", "截至今年7月": the year written is the figures' year too
+            return TimeEvent(at, when.year, when.year, as_of=when, text=text, relative=not m["y2"])
+        return TimeEvent(at, None, None, as_of=when, text=text)
     if m["months"] or m["month"] or m["first"]:
         if m["month"] and norm.startswith(("前", "起", "以前", "开始"), m.end()):
             return None  # "9月前": a deadline
