@@ -46,3 +46,16 @@ def test_a_cut_off_date_with_its_year_sets_the_year_of_its_figures() -> None:
         ("outcome", "12", "2023", "2023-07-31"),
         ("outcome", "600", "2023", "2023-07-31"),
     ]
+
+
+def test_the_year_of_a_plan_named_as_a_vision_is_not_a_time() -> None:
+    # "2035年远景目标纲要" names a plan: the figures after it are not of 2035, nor targets
+    text = (
+        "发布日期:2023-12-26\n"
+        "国家发展改革委作“十四五”规划和2035年远景目标纲要实施中期评估报告。"
+        "2023年,全国新增城镇就业1244万人。\n"
+    )
+    assert [r[1:3] for r in _rows(text)] == [("1244万", "2023")]
+    assert _rows("“十四五”规划和2035年远景目标纲要实施以来,新建公园120个。", year=2023)[0][2] == (
+        "2023"
+    )

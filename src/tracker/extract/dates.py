@@ -426,6 +426,8 @@ def _year_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | Non
         return None  # "较2010年新增9个项目": the base of a comparison, not a date
     if not after and norm.startswith("同期", m.end()):
         return None  # "高于2019年同期水平", "与2019年同期相比": the base of a comparison
+    if not after and norm.startswith("远景", m.end()):
+        return None  # "“十四五”规划和2035年远景目标纲要": the name of a plan, not a time
     if after in ("以来", "来"):
         return TimeEvent(at, year, None, current=True, text=text)
     future = ref is None or year >= ref
@@ -480,7 +482,7 @@ def _last_year_base(norm: str, at: int, end: int) -> bool:
 def years_mentioned(norm: str) -> Counter[int]:
     counts: Counter[int] = Counter()
     # not the base of a comparison ("比2019年增长12.15%", "高于2019年同期水平")
-    for m in re.finditer(r"(?<![0-9第\-—–~至到比较])(\d{4})年(?!\d|同期)", norm):
+    for m in re.finditer(r"(?<![0-9第\-—–~至到比较])(\d{4})年(?!\d|同期|远景)", norm):
         year = int(m[1])
         if 1950 <= year <= 2200:
             counts[year] += 1
