@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from one_line import rows_both_ways
-from tracker.extract.article import Figure
+from tracker.extract.article import Figure, read_article_date
 
 
 def _rows(text: str, **kwargs: object) -> list[tuple[str, ...]]:
@@ -58,4 +58,19 @@ def test_the_year_of_a_plan_named_as_a_vision_is_not_a_time() -> None:
     assert [r[1:3] for r in _rows(text)] == [("1244万", "2023")]
     assert _rows("“十四五”规划和2035年远景目标纲要实施以来,新建公园120个。", year=2023)[0][2] == (
         "2023"
+    )
+
+
+def test_a_news_dateline_later_in_the_year_than_the_page_stamp_dates_the_news() -> None:
+    # a page reposted on 2024-11-16 of a dispatch "12月26日电": that day of the year before
+    text = (
+        "发布时间:2024-11-16 05:50:03 来源:某网\n"
+        "新华社北京12月26日电 题:某项规划实施进展\n"
+        "目前,全国新建公园120个。\n"
+    )
+    assert read_article_date(text) == dt.date(2023, 12, 26)
+    assert _rows(text) == [("outcome", "120", "2023", "2023-12-26")]
+    # a dateline not after the stamp leaves the stamp
+    assert read_article_date("发布时间:2021-11-18 09:00\n新华社北京11月16日电 …") == dt.date(
+        2021, 11, 18
     )

@@ -83,6 +83,11 @@ def read_article_date(text: str) -> dt.date | None:
     """The publication date the text states (发表于 2023-6-16, 第2025-01-03期, a dateline)."""
     # The text as one stream (line breaks lost or not, the same date).
     norm = unicodedata.normalize("NFKC", "".join(ln.strip() for ln in text.splitlines()))
+    found = _stated_date(norm)
+    return _reposted(norm, found) if found else None
+
+
+def _stated_date(norm: str) -> dt.date | None:
     for pattern in _ARTICLE_DATE_RES:
         match = pattern.search(norm)
         if match:
@@ -110,6 +115,19 @@ def read_article_date(text: str) -> dt.date | None:
 
 
 _UNTIL = ("截至", "截止", "截止到", "至", "到")
+
+
+# A news agency's dateline near the top: "新华社北京12月26日电", "福州新闻网12月31日讯".
+_NEWS_DATELINE = re.compile(r"(?<![0-9年])(?P<m>1[0-2]|0?[1-9])月(?P<d>[0-3]?[0-9])日(?:电|讯)")
+
+
+def _reposted(norm: str, stamp: dt.date) -> dt.date:
+    """The day of the news a page reposts: a dateline later in the year than the page's stamp
+    ("发布时间:2024-11-16 … 新华社北京12月26日电") is of the year before, and dates the news."""
+    match = _NEWS_DATELINE.search(norm, 0, 2 * _DATELINE_WITHIN)
+    if match is None or (int(match["m"]), int(match["d"])) <= (stamp.month, stamp.day):
+        return stamp
+    return _date(stamp.year - 1, int(match["m"]), int(match["d"])) or stamp
 
 
 # The day a news report says the figures were told, near its top: "省新闻办27日召开的新闻发布会",
