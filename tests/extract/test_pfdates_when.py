@@ -74,3 +74,15 @@ def test_a_news_dateline_later_in_the_year_than_the_page_stamp_dates_the_news() 
     assert read_article_date("发布时间:2021-11-18 09:00\n新华社北京11月16日电 …") == dt.date(
         2021, 11, 18
     )
+
+
+def test_a_page_dated_only_at_its_foot_gives_its_year_to_its_months() -> None:
+    text = (
+        "本报北京11月16日电 1—10月份,全国城镇新增就业1133万人,提前完成全年目标任务。\n"
+        "前三季度,国内生产总值同比增长9.8%。\n"
+        "《 某某日报 》( 2021年11月17日 04 版)\n"
+    )
+    assert _rows(text) == [
+        ("outcome", "1133万", "2021", "2021-10-31"),
+        ("outcome", "9.8%", "2021", "2021-09-30"),
+    ]
