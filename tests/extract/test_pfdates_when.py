@@ -86,3 +86,18 @@ def test_a_page_dated_only_at_its_foot_gives_its_year_to_its_months() -> None:
         ("outcome", "1133万", "2021", "2021-10-31"),
         ("outcome", "9.8%", "2021", "2021-09-30"),
     ]
+
+
+def test_the_whole_year_in_a_page_of_january_is_the_year_just_ended() -> None:
+    text = (
+        "全年全县城镇新增就业1.2万人,完成年度目标的120%。\n"
+        "预计全年地区生产总值增长6.5%,完成年度目标。\n"
+    )
+    rows = _rows(text, date=dt.date(2023, 1, 10))
+    assert [r[:1] + r[2:] for r in rows] == [
+        ("outcome", "2022", "2022-12-31"),
+        ("outcome", "2022", "2022-12-31"),
+    ]
+    # a plan for the whole year stays this year's
+    plan = "确保全年全县城镇新增就业1.2万人。全年目标:新建公园5个。全年主要预期目标:新建学校3所。"
+    assert {r[2] for r in _rows(plan, date=dt.date(2023, 1, 10))} == {"2023"}

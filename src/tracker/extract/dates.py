@@ -266,7 +266,10 @@ def time_events(
             found = _date(int(m["y1"]), int(m["m1"]), int(m["d1"] or 1))
             if found == date:
                 continue  # the article's own date line dates the article, not its figures
-        event = _time_event(norm, m, ref, date, in_force or ref)
+        if in_force is None and m["rel"] == "全年" and _year_just_ended(norm, m, date):
+            event: TimeEvent | None = _last_year_whole(norm, m, date)
+        else:
+            event = _time_event(norm, m, ref, date, in_force or ref)
         if event is not None and m["now"] == "目前" and _dated_in_sentence(norm, events, m.start()):
             continue  # "截至6月30日,…,目前完工24条": 目前 is that date
         if event is not None:
@@ -485,6 +488,37 @@ def _relative_event(
         return None
     year = {"今年": ref, "去年": ref - 1, "明年": ref + 1}.get(word, ref - 1)
     return TimeEvent(at, year, year, current=bool(m["relafter"]), text=text, relative=True)
+
+
+# A plan for the whole year ("确保全年…", "全年目标", "全年经济社会发展预期目标"), not a review.
+_YEAR_PLANNED_BEFORE = re.compile(r"(?:确保|力争|争取|计划|要|将|目标|任务)$")
+_YEAR_PLANNED_AFTER = re.compile(
+    r"(?:的|要|将)|[^,;。:!?]{0,16}?(?:目标|任务|计划|预期|力争|确保|争取)"
+)
+
+
+def _last_year_whole(norm: str, m: re.Match[str], date: dt.date | None) -> TimeEvent | None:
+    """ "全年" of the year just ended; "预计全年…" as of its last day."""
+    if date is None or (
+        norm.endswith("去年", 0, m.start()) and _last_year_base(norm, m.start() - 2, m.start())
+    ):
+        return None
+    year = date.year - 1
+    estimate = norm.endswith("预计", max(m.start() - 2, 0), m.start())
+    as_of = dt.date(year, 12, 31) if estimate else None
+    return TimeEvent(m.start(), year, year, as_of=as_of, text=m.group(), whole=True)
+
+
+def _year_just_ended(norm: str, m: re.Match[str], date: dt.date | None) -> bool:
+    """Whether "全年" in a page of January with no year written before it is the year just
+    ended ("全年城镇新增就业1.2万人,完成年度目标的120%", "预计全年增长6.5%"), not a plan."""
+    if date is None or date.month != 1:
+        return False
+    at = m.start()
+    return not (
+        _YEAR_PLANNED_BEFORE.search(norm, max(0, at - 2), at)
+        or _YEAR_PLANNED_AFTER.match(norm, m.end())
+    )
 
 
 def _last_year_base(norm: str, at: int, end: int) -> bool:
