@@ -101,3 +101,15 @@ def test_the_whole_year_in_a_page_of_january_is_the_year_just_ended() -> None:
     # a plan for the whole year stays this year's
     plan = "确保全年全县城镇新增就业1.2万人。全年目标:新建公园5个。全年主要预期目标:新建学校3所。"
     assert {r[2] for r in _rows(plan, date=dt.date(2023, 1, 10))} == {"2023"}
+
+
+def test_a_five_year_plan_since_its_start_is_a_running_total_while_it_runs() -> None:
+    text = "“十四五”以来,全市累计新增就业5.3万人。十四五以来,全市新建公园40个。"
+    assert _rows(text, date=dt.date(2022, 5, 8)) == [
+        ("outcome", "5.3万", "2021-2022", "2022-05-08"),
+        ("outcome", "40", "2021-2022", "2022-05-08"),
+    ]
+    # the plan's period told after it ended stays the plan's five years
+    assert _rows("“十三五”以来,全市累计新增就业25万人。", date=dt.date(2021, 3, 1))[0][2] == (
+        "2016-2020"
+    )

@@ -208,6 +208,10 @@ _PLAN_AS_TIME = re.compile(
 _MIDYEAR = 7
 
 
+# ... since its start, told while it runs: "“十四五”以来", "十四五以来".
+_PLAN_SINCE = re.compile(r"[”\"’']?(?:以来|来)")
+
+
 # ... a multiple of an earlier time's figure ("是“十一五”末的1.9倍"): no date of figures.
 _MULTIPLE_OF = re.compile(r"[”\"’']?(?:末|年底|年末)?的[0-9]+(?:\.[0-9]+)?倍")
 
@@ -367,6 +371,9 @@ def _time_event(
         if not _PLAN_AS_TIME.match(norm, m.end()):
             return None  # "“十四五”开局之年", "“十三五”规划目标": a plan named, not a time
         first = _PLAN_STARTS[m["plan"]]
+        if _PLAN_SINCE.match(norm, m.end()) and ref is not None and first <= ref < first + 4:
+            # "“十四五”以来,累计新增就业5.3万人" in 2022: a running total to now
+            return TimeEvent(at, first, None, current=True, text=text)
         return TimeEvent(at, first, first + 4, text=text)
     if m["ymd"]:
         year, month = int(m["y1"]), int(m["m1"])
