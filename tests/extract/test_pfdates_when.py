@@ -113,3 +113,9 @@ def test_a_five_year_plan_since_its_start_is_a_running_total_while_it_runs() -> 
     assert _rows("“十三五”以来,全市累计新增就业25万人。", date=dt.date(2021, 3, 1))[0][2] == (
         "2016-2020"
     )
+
+
+def test_the_past_five_years_told_late_in_a_year_end_with_that_year() -> None:
+    text = "过去五年,全县引进世界500强企业4家。"
+    assert _rows(text, date=dt.date(2016, 12, 13)) == [("outcome", "4", "2012-2016", "2016-12-13")]
+    assert _rows(text, date=dt.date(2017, 1, 13)) == [("outcome", "4", "2012-2016", "2016-12-31")]

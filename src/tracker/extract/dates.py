@@ -430,8 +430,11 @@ def _time_event(
         return None  # a day in an account ("11月29日上午"): dates the story, not the figures
     if m["now"]:
         return TimeEvent(at, None, None, current=True, text=text)
-    if m["five"]:  # "过去五年": the five years before the article's
-        return TimeEvent(at, ref - 5, ref - 1, text=text) if ref is not None else None
+    if m["five"]:  # "过去五年": the five years before the article's (to its own, late in it)
+        if ref is None:
+            return None
+        end = ref if date is not None and date.year == ref and date.month >= _MIDYEAR else ref - 1
+        return TimeEvent(at, end - 4, end, text=text)
     if m["ahead"]:  # "今后五年的主要目标是": the article's year and the four after it
         return TimeEvent(at, ref, ref + 4, text=text) if ref is not None else None
     if m["twelve"]:  # "一年来": the twelve months before the article, named by their year
