@@ -119,3 +119,18 @@ def test_the_past_five_years_told_late_in_a_year_end_with_that_year() -> None:
     text = "过去五年,全县引进世界500强企业4家。"
     assert _rows(text, date=dt.date(2016, 12, 13)) == [("outcome", "4", "2012-2016", "2016-12-13")]
     assert _rows(text, date=dt.date(2017, 1, 13)) == [("outcome", "4", "2012-2016", "2016-12-31")]
+
+
+def test_a_month_a_task_was_done_in_dates_no_figures_after_it() -> None:
+    # "5月份完成全年任务" tells when one task was done; the figures after it keep 截至6月底
+    text = (
+        "截至6月底,全市新建公园12个。“婚姻登记跨区通办”5月份完成全年任务。\n"
+        "老旧小区改造项目实际完成22.12公里。书吧项目3月开工,实际完成活动11场。\n"
+    )
+    assert [r[2:] for r in _rows(text, date=dt.date(2021, 7, 15))] == [
+        ("2021", "2021-06-30"),
+        ("2021", "2021-06-30"),
+        ("2021", "2021-06-30"),
+    ]
+    # a month with its own figure still dates it
+    assert _rows("10月份完成投资5亿元。", date=dt.date(2021, 12, 15))[0][3] == "2021-10-31"

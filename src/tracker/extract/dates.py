@@ -228,10 +228,12 @@ _MEDIA_EVENT = re.compile(r"(?:首次|专题)?(?:播出|播发|报道|刊发|刊
 _AFTER_NAME = re.compile(r"[\u4e00-\u9fff](?<![省市县区州旗盟国镇乡村年度份底末])")
 
 
-# A month that tells when a work is (to be) opened or finished, its clause holding no figure;
-# or a table's cell ("…\t9月投入使用" then the next row's "3\t").
+# A month that tells when a work is (to be) opened or finished, or a task done ("“婚姻登记跨区
+# 通办”5月份完成全年任务。"), its clause holding no figure; or a table's cell ("…\t9月投入使用"
+# then the next row's "3\t").
 _MONTH_OF_EVENT = re.compile(
-    r"(?:将|要|可|即可)?(?:投入使用|投用|交付使用|交付|启用|建成|竣工|完工|开放|运营)[^0-9,,;。\t]*"
+    r"(?:将|要|可|即可)?(?:投入使用|投用|交付使用|交付|启用|建成|竣工|完工|开放|运营"
+    r"|(?:已|全部|提前)?(?:完成|开工|启动|上线|通车|投产))[^0-9,,;。\t]*"
     r"(?:[,,;。\t]|[0-9]{1,3}\t|$)"
 )
 
