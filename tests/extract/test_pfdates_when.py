@@ -1,8 +1,8 @@
 """Periods and dates of figures in fresh pages of in-year progress and of reviews (a month after
 今年 / 去年, a cut-off date with its year written, a plan named by its vision's year, a repost's
 stamp and its news dateline, a date only at the page's foot, "全年" in a page of January, a
-five-year plan "以来", the past five years told late in a year), each sentence written for its
-rule and read as written and as one line."""
+five-year plan "以来", the past five years told late in a year, a month a task was done in),
+each sentence written for its rule and read as written and as one line."""
 
 from __future__ import annotations
 
