@@ -42,7 +42,13 @@ from collections.abc import Sequence
 from tracker.core.regions import RegionInfo
 from tracker.extract.across import relate_across
 from tracker.extract.candidates import Candidate, candidates, read_value
-from tracker.extract.dates import read_article_date, time_events, told_date, years_mentioned
+from tracker.extract.dates import (
+    TimeEvent,
+    read_article_date,
+    time_events,
+    told_date,
+    years_mentioned,
+)
 from tracker.extract.draft import Extraction, Figure, Role
 from tracker.extract.grid import bar_columns
 from tracker.extract.places import figure_region, region_pattern, region_tree
@@ -99,18 +105,11 @@ def extract(
         return in_story(at) or paragraph_at(paragraphs, at).furniture_at(at)
 
     events = time_events(norm, ref_year, skip_time, date)
-    if date is None:
-        # No date shown: the latest date the article states is our best estimate of it.
-        stated = [
-            e.as_of
-            for e in events
-            if e.as_of is not None
-            and not e.deadline
-            and _FIGURE_AFTER.match(norm, e.at + len(e.text))
-        ]
-        if stated:
-            date = max(stated)
-            date_note = "article date estimated: the latest date the text states"
+    if date is None and (date := _estimated_date(norm, events)) is not None:
+        date_note = "article date estimated: the latest date the text states"
+        if ref_year is None:  # "1—10月份" had no year to take: the estimated date's
+            ref_year = default_year = date.year
+            events = time_events(norm, ref_year, skip_time)
 
     keys, names = region_pattern(regions)
     region_note = None
@@ -181,6 +180,16 @@ def extract(
 # "上半年全区就业创业促进工作成绩突出,…。": a period named in a judgement, with no figure in
 # its sentence, does not tell how late the figures run.
 _FIGURE_AFTER = re.compile(r"[^。!?]*?[0-9]")
+
+
+def _estimated_date(norm: str, events: list[TimeEvent]) -> dt.date | None:
+    """No date shown: the latest date the article states is our best estimate of it."""
+    stated = [
+        e.as_of
+        for e in events
+        if e.as_of is not None and not e.deadline and _FIGURE_AFTER.match(norm, e.at + len(e.text))
+    ]
+    return max(stated) if stated else None
 
 
 def _years(

@@ -34,7 +34,7 @@ _TIME_RE = re.compile(
     r"|(?P<part>上半年|前三季度?|前两季度?|(?:第)?(?P<q>[一二三四])季度(?:末|底)?)"
     # a month, not the end of a range ("1月至4月") nor a deadline ("到9月底"); after a verb of
     # change it is the time of a level reached ("回落至4月份的5.2%")
-    r"|(?P<month>(?:(?<![0-9年\-—–~至到、])|(?<=[降落升增减高长][至到]))"
+    r"|(?P<month>(?:(?<![0-9\-—–~至到、])(?<![0-9]年)|(?<=[降落升增减高长][至到]))"
     r"(?P<m5>1[0-2]|[1-9])月(?:份)?(?:底|末)?(?![0-9日]))"
     # A year without 年 opening a clause about an area: "殷勇表示,2025北京全市地区生产总值…"
     r"|(?:(?<=[,:。;])|^)(?P<bare>(?:19|20)[0-9]{2})"
@@ -83,6 +83,11 @@ def read_article_date(text: str) -> dt.date | None:
     """The publication date the text states (发表于 2023-6-16, 第2025-01-03期, a dateline)."""
     # The text as one stream (line breaks lost or not, the same date).
     norm = unicodedata.normalize("NFKC", "".join(ln.strip() for ln in text.splitlines()))
+    found = _stated_date(norm)
+    return _reposted(norm, found) if found else None
+
+
+def _stated_date(norm: str) -> dt.date | None:
     for pattern in _ARTICLE_DATE_RES:
         match = pattern.search(norm)
         if match:
@@ -110,6 +115,19 @@ def read_article_date(text: str) -> dt.date | None:
 
 
 _UNTIL = ("截至", "截止", "截止到", "至", "到")
+
+
+# A news agency's dateline near the top: "新华社北京12月26日电", "福州新闻网12月31日讯".
+_NEWS_DATELINE = re.compile(r"(?<![0-9年])(?P<m>1[0-2]|0?[1-9])月(?P<d>[0-3]?[0-9])日(?:电|讯)")
+
+
+def _reposted(norm: str, stamp: dt.date) -> dt.date:
+    """The day of the news a page reposts: a dateline later in the year than the page's stamp
+    ("发布时间:2024-11-16 … 新华社北京12月26日电") is of the year before, and dates the news."""
+    match = _NEWS_DATELINE.search(norm, 0, 2 * _DATELINE_WITHIN)
+    if match is None or (int(match["m"]), int(match["d"])) <= (stamp.month, stamp.day):
+        return stamp
+    return _date(stamp.year - 1, int(match["m"]), int(match["d"])) or stamp
 
 
 # The day a news report says the figures were told, near its top: "省新闻办27日召开的新闻发布会",
@@ -190,6 +208,10 @@ _PLAN_AS_TIME = re.compile(
 _MIDYEAR = 7
 
 
+# ... since its start, told while it runs: "“十四五”以来", "十四五以来".
+_PLAN_SINCE = re.compile(r"[”\"’']?(?:以来|来)")
+
+
 # ... a multiple of an earlier time's figure ("是“十一五”末的1.9倍"): no date of figures.
 _MULTIPLE_OF = re.compile(r"[”\"’']?(?:末|年底|年末)?的[0-9]+(?:\.[0-9]+)?倍")
 
@@ -206,10 +228,12 @@ _MEDIA_EVENT = re.compile(r"(?:首次|专题)?(?:播出|播发|报道|刊发|刊
 _AFTER_NAME = re.compile(r"[\u4e00-\u9fff](?<![省市县区州旗盟国镇乡村年度份底末])")
 
 
-# A month that tells when a work is (to be) opened or finished, its clause holding no figure;
-# or a table's cell ("…\t9月投入使用" then the next row's "3\t").
+# A month that tells when a work is (to be) opened or finished, or a task done ("“婚姻登记跨区
+# 通办”5月份完成全年任务。"), its clause holding no figure; or a table's cell ("…\t9月投入使用"
+# then the next row's "3\t").
 _MONTH_OF_EVENT = re.compile(
-    r"(?:将|要|可|即可)?(?:投入使用|投用|交付使用|交付|启用|建成|竣工|完工|开放|运营)[^0-9,,;。\t]*"
+    r"(?:将|要|可|即可)?(?:投入使用|投用|交付使用|交付|启用|建成|竣工|完工|开放|运营"
+    r"|(?:已|全部|提前)?(?:完成|开工|启动|上线|通车|投产))[^0-9,,;。\t]*"
     r"(?:[,,;。\t]|[0-9]{1,3}\t|$)"
 )
 
@@ -248,7 +272,10 @@ def time_events(
             found = _date(int(m["y1"]), int(m["m1"]), int(m["d1"] or 1))
             if found == date:
                 continue  # the article's own date line dates the article, not its figures
-        event = _time_event(norm, m, ref, date, in_force or ref)
+        if in_force is None and m["rel"] == "全年" and _year_just_ended(norm, m, date):
+            event: TimeEvent | None = _last_year_whole(norm, m, date)
+        else:
+            event = _time_event(norm, m, ref, date, in_force or ref)
         if event is not None and m["now"] == "目前" and _dated_in_sentence(norm, events, m.start()):
             continue  # "截至6月30日,…,目前完工24条": 目前 is that date
         if event is not None:
@@ -346,6 +373,9 @@ def _time_event(
         if not _PLAN_AS_TIME.match(norm, m.end()):
             return None  # "“十四五”开局之年", "“十三五”规划目标": a plan named, not a time
         first = _PLAN_STARTS[m["plan"]]
+        if _PLAN_SINCE.match(norm, m.end()) and ref is not None and first <= ref < first + 4:
+            # "“十四五”以来,累计新增就业5.3万人" in 2022: a running total to now
+            return TimeEvent(at, first, None, current=True, text=text)
         return TimeEvent(at, first, first + 4, text=text)
     if m["ymd"]:
         year, month = int(m["y1"]), int(m["m1"])
@@ -361,7 +391,12 @@ def _time_event(
         # A year the text writes is taken as written, even past the article date.
         written = None if m["y2"] else date
         when = _dated(upto_year, int(m["m2"] or m["m2g"]), int(day) if day else None, written)
-        return TimeEvent(at, None, None, as_of=when, text=text) if when else None
+        if when is None:
+            return None
+        if m["y2"] or m["ty"]:
+            # "截至2021年12月底", "截至今年7月": the year written is the figures' year too
+            return TimeEvent(at, when.year, when.year, as_of=when, text=text, relative=not m["y2"])
+        return TimeEvent(at, None, None, as_of=when, text=text)
     if m["months"] or m["month"] or m["first"]:
         if m["month"] and norm.startswith(("前", "起", "以前", "开始"), m.end()):
             return None  # "9月前": a deadline
@@ -397,8 +432,11 @@ def _time_event(
         return None  # a day in an account ("11月29日上午"): dates the story, not the figures
     if m["now"]:
         return TimeEvent(at, None, None, current=True, text=text)
-    if m["five"]:  # "过去五年": the five years before the article's
-        return TimeEvent(at, ref - 5, ref - 1, text=text) if ref is not None else None
+    if m["five"]:  # "过去五年": the five years before the article's (to its own, late in it)
+        if ref is None:
+            return None
+        end = ref if date is not None and date.year == ref and date.month >= _MIDYEAR else ref - 1
+        return TimeEvent(at, end - 4, end, text=text)
     if m["ahead"]:  # "今后五年的主要目标是": the article's year and the four after it
         return TimeEvent(at, ref, ref + 4, text=text) if ref is not None else None
     if m["twelve"]:  # "一年来": the twelve months before the article, named by their year
@@ -421,6 +459,8 @@ def _year_event(norm: str, m: re.Match[str], ref: int | None) -> TimeEvent | Non
         return None  # "较2010年新增9个项目": the base of a comparison, not a date
     if not after and norm.startswith("同期", m.end()):
         return None  # "高于2019年同期水平", "与2019年同期相比": the base of a comparison
+    if not after and norm.startswith("远景", m.end()):
+        return None  # "“十四五”规划和2035年远景目标纲要": the name of a plan, not a time
     if after in ("以来", "来"):
         return TimeEvent(at, year, None, current=True, text=text)
     future = ref is None or year >= ref
@@ -462,6 +502,37 @@ def _relative_event(
     return TimeEvent(at, year, year, current=bool(m["relafter"]), text=text, relative=True)
 
 
+# A plan for the whole year ("确保全年…", "全年目标", "全年经济社会发展预期目标"), not a review.
+_YEAR_PLANNED_BEFORE = re.compile(r"(?:确保|力争|争取|计划|要|将|目标|任务)$")
+_YEAR_PLANNED_AFTER = re.compile(
+    r"(?:的|要|将)|[^,;。:!?]{0,16}?(?:目标|任务|计划|预期|力争|确保|争取)"
+)
+
+
+def _last_year_whole(norm: str, m: re.Match[str], date: dt.date | None) -> TimeEvent | None:
+    """ "全年" of the year just ended; "预计全年…" as of its last day."""
+    if date is None or (
+        norm.endswith("去年", 0, m.start()) and _last_year_base(norm, m.start() - 2, m.start())
+    ):
+        return None
+    year = date.year - 1
+    estimate = norm.endswith("预计", max(m.start() - 2, 0), m.start())
+    as_of = dt.date(year, 12, 31) if estimate else None
+    return TimeEvent(m.start(), year, year, as_of=as_of, text=m.group(), whole=True)
+
+
+def _year_just_ended(norm: str, m: re.Match[str], date: dt.date | None) -> bool:
+    """Whether "全年" in a page of January with no year written before it is the year just
+    ended ("全年城镇新增就业1.2万人,完成年度目标的120%", "预计全年增长6.5%"), not a plan."""
+    if date is None or date.month != 1:
+        return False
+    at = m.start()
+    return not (
+        _YEAR_PLANNED_BEFORE.search(norm, max(0, at - 2), at)
+        or _YEAR_PLANNED_AFTER.match(norm, m.end())
+    )
+
+
 def _last_year_base(norm: str, at: int, end: int) -> bool:
     """Whether "去年" at ``at`` is the base of a comparison: "去年同期" within a clause (not
     "去年同期,全市…"), or "去年全年", "去年水平", "去年的" after "快于", "超过", "是"."""
@@ -475,7 +546,7 @@ def _last_year_base(norm: str, at: int, end: int) -> bool:
 def years_mentioned(norm: str) -> Counter[int]:
     counts: Counter[int] = Counter()
     # not the base of a comparison ("比2019年增长12.15%", "高于2019年同期水平")
-    for m in re.finditer(r"(?<![0-9第\-—–~至到比较])(\d{4})年(?!\d|同期)", norm):
+    for m in re.finditer(r"(?<![0-9第\-—–~至到比较])(\d{4})年(?!\d|同期|远景)", norm):
         year = int(m[1])
         if 1950 <= year <= 2200:
             counts[year] += 1
