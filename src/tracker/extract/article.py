@@ -216,8 +216,8 @@ def _years(
     return ref_year, year or common_year or (date.year if date else None), year_note
 
 
-# "2014年工作回顾", "回顾2019年,…": the year looked back on.
-_REVIEW_HEADING = re.compile(r"([0-9]{4})年(?:工作|发展)?(?:回顾|总结)|回顾([0-9]{4})年")
+# "2014年工作回顾", "回顾2019年,…", "报告首先回顾了2017年工作": the year looked back on.
+_REVIEW_HEADING = re.compile(r"([0-9]{4})年(?:工作|发展)?(?:回顾|总结)|回顾了?([0-9]{4})年")
 
 
 def _figure(

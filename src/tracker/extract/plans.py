@@ -253,6 +253,8 @@ _SHORT_NAME = 3
 # 扩建“四好农村路”300公里,加固改造危桥120座。截至6月30日,完成…163.98公里"): the item's figures
 # are its targets. The item tells no time and nothing done; the report opens with its date.
 _PROGRESS_OPENS = re.compile(
+    # who leads it may come first ("市残联牵头实施,分3个子项目,截至9月底:…")
+    r"(?:[^,;。:]{0,12}?(?:牵头|负责)[^;。:]{0,20}?,)?"
     r"[^,;。:]{0,6}?(?:截至|截止|目前|[0-9]{1,2}\s*[-—–~至]\s*[0-9]{1,2}月|上半年|前三季度"
     r"|(?:第)?[一二三]季度|[0-9]{1,2}月(?:底|末|份))"
 )

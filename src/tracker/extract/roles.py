@@ -274,11 +274,17 @@ def _article_role(ctx: ArticleContext, when: _When) -> tuple[Role, float, str] |
     if when.period_note is None and _year_just_begun(ctx, when.first, when.last):
         # A whole year's figure in a report of its first quarter cannot have been reached yet.
         return "target", 0.65, "role: a figure of the year just begun (the article's date)"
-    if when.absolute and not ctx.date_known:
+    if when.absolute and not ctx.date_known and not _this_year_told(ctx, when):
         # An undated text that writes the year out ("2024年,…") rather than "今年" is
         # looking back on it.
         return "outcome", 0.65, "role: a year written out in an undated text reads as a review"
     return None
+
+
+def _this_year_told(ctx: ArticleContext, when: _When) -> bool:
+    """Whether an undated text calls the figure's year "今年" elsewhere ("今年主要预期目标 …
+    2021年地区生产总值目标确定为…"): writing the year out is then no looking back."""
+    return when.first == when.last == ctx.ref_year and "今年" in ctx.norm
 
 
 def _since_year_changed(cand: Candidate, ctx: ArticleContext) -> int:
@@ -311,7 +317,9 @@ _DONE_VERB = re.compile(r"完成|实现|建成|了")
 _FLOOR_BEFORE = re.compile(r"(?:不低于|不少于)(?:每人每[月年]|每[人户]|人均)?$")
 _MODAL = re.compile(r"确保|力争|争取.*|要|拟")
 # A modal that leads the sentence plans its later clauses too, unless one tells what was done.
-_MODAL_LEADS = re.compile(r"(?:确保|力争)(?!了)")
+# ... and so does a sentence that names its tasks ("任务目标是棚改开工8264套,棚改安置房建成6985套")
+# or opens on the year's expectation ("2019年,地区生产总值预期增长7.5%,…,安排年度重点项目208个").
+_MODAL_LEADS = re.compile(r"(?:确保|力争)(?!了)|(?:任务|目标)(?:是|为)|预期(?:增长|目标)")
 _DONE_SINCE = re.compile(rf"累计|截至|截止|已|{DONE_LE}|以来|共计|完成率")
 
 
