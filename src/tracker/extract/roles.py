@@ -282,9 +282,13 @@ def _article_role(ctx: ArticleContext, when: _When) -> tuple[Role, float, str] |
 
 
 def _this_year_told(ctx: ArticleContext, when: _When) -> bool:
-    """Whether an undated text calls the figure's year "今年" elsewhere ("今年主要预期目标 …
-    2021年地区生产总值目标确定为…"): writing the year out is then no looking back."""
-    return when.first == when.last == ctx.ref_year and "今年" in ctx.norm
+    """Whether an undated text heads this year's plan with "今年" ("今年主要预期目标 … 2021年地区
+    生产总值目标确定为…"): writing the figure's year out is then no looking back."""
+    return when.first == when.last == ctx.ref_year and _THIS_YEARS_PLAN.search(ctx.norm) is not None
+
+
+# "今年主要预期目标", "今年的主要任务", "今年工作安排": a heading of this year's plan.
+_THIS_YEARS_PLAN = re.compile(r"今年(?:的)?(?:主要)?(?:预期)?(?:目标|任务)|今年(?:工作)?安排")
 
 
 def _since_year_changed(cand: Candidate, ctx: ArticleContext) -> int:
@@ -319,7 +323,7 @@ _MODAL = re.compile(r"确保|力争|争取.*|要|拟")
 # A modal that leads the sentence plans its later clauses too, unless one tells what was done.
 # ... and so does a sentence that names its tasks ("任务目标是棚改开工8264套,棚改安置房建成6985套")
 # or opens on the year's expectation ("2019年,地区生产总值预期增长7.5%,…,安排年度重点项目208个").
-_MODAL_LEADS = re.compile(r"(?:确保|力争)(?!了)|(?:任务|目标)(?:是|为)|预期(?:增长|目标)")
+_MODAL_LEADS = re.compile(r"(?:确保|力争)(?!了)|(?:任务|目标)(?:是|为)|(?<![低高超比于过])预期增长")
 _DONE_SINCE = re.compile(rf"累计|截至|截止|已|{DONE_LE}|以来|共计|完成率")
 
 
