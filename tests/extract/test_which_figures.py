@@ -24,6 +24,37 @@ def _values(text: str, **kwargs: object) -> list[str]:
     return [r[1] for r in _rows(text, **kwargs)]
 
 
+def test_a_projects_size_named_before_the_project_is_not_work_done() -> None:
+    text = (
+        "1-9月固定资产投资已完成8.14亿元,其中,总投资20亿元的光伏项目已完成5.44亿元;"
+        "投资约5.05亿元的农业科技园已完成2.7亿元。"
+    )
+    assert _values(text) == ["8.14亿", "5.44亿", "2.7亿"]
+
+
+def test_investment_done_and_a_total_of_the_years_plan_stay_figures() -> None:
+    text = "全年完成投资5亿元,计划总投资277亿元,完成投资12亿元的目标。"
+    assert _values(text) == ["5亿", "277亿", "12亿"]
+
+
+def test_the_headings_a_list_of_work_falls_under_are_not_figures() -> None:
+    text = (
+        "今年实施就业、住房等3个领域共23个项目。确保了10个方面的72个具体项目圆满完成,"
+        "全年新建保障性住房1200套,民生实事10大类50个事项全部完成。"
+    )
+    assert "3" not in _values(text)
+    assert "10" not in _values(text)
+    assert "1200" in _values(text)
+
+
+def test_the_one_of_a_definition_is_not_a_figure() -> None:
+    text = (
+        "截至12月底,全国实现有1家以上普通门诊费用跨省联网定点医疗机构的县达2804个。"
+        "各乡镇至少有1所公办中心幼儿园,全年新建幼儿园1所、改造卫生院5所。"
+    )
+    assert _values(text) == ["2804", "1", "5"]
+
+
 def test_a_headline_ends_at_a_news_leads_byline() -> None:
     text = (
         "31个民生实事项目全部启动 相城区推动项目加速建设实施\n"
@@ -31,3 +62,19 @@ def test_a_headline_ends_at_a_news_leads_byline() -> None:
         "累计完成投资12.09亿元。"
     )
     assert _values(text) == ["31", "12.09亿"]
+
+
+def test_a_size_per_head_a_rule_sets_is_not_a_figure() -> None:
+    text = (
+        "按照每网格不超过20户要求,将全镇农户划分为529个网格。"
+        "对困难群众按每人每月500元标准发放生活补助,全年发放补助资金120万元。"
+    )
+    assert _values(text) == ["529", "120万"]
+
+
+def test_a_ranks_move_is_not_a_figure() -> None:
+    text = (
+        "上半年,全县规上工业增加值同比增长1.3%,增速居全市第6位,较1-5月上升1位;"
+        "固定资产投资增长10.4%,居全省第11位,比一季度前移4位,排名提升2名。"
+    )
+    assert _values(text, date=dt.date(2021, 7, 20)) == ["1.3%", "10.4%"]

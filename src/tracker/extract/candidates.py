@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from tracker.extract.readings import counts_headings, definition_one, project_size
 from tracker.extract.text import Paragraph, View, alternation, containing
 from tracker.parse.grammar import chinese_int
 from tracker.parse.quantity import QuantityError, parse_quantity
@@ -96,6 +97,9 @@ _OUT_OF_POVERTY = re.compile(
 _POLICY_NAME = re.compile(r"[“\"「][^”\"」,,。;]{0,6}$")
 
 
+_RANK_MOVE = re.compile(r"(?:上升|下降|提升|提高|前移|后移|前进|后退|下滑|攀升|跃升|上移|下移)$")
+
+
 _PER_UNIT = re.compile(r"每[^,;。0-9]{1,4}$")
 # The rest told done is work done: "除19家关闭外,其余235家已全部完成签约".
 _REST_DONE = re.compile(r"[^,;。0-9]{0,8}?(?:均已|已经|已)(?:全部)?(?:完成|建成|完工|竣工)")
@@ -139,8 +143,9 @@ _CN_CLASS = "一二两三四五六七八九十百千"
 
 # The basis a sum is reckoned on ("按800元标准发放", "按照4036.54万人的经费下达口径"): a
 # parameter of the policy, not work done.
-_BASIS_BEFORE = re.compile(r"(?:按照|依照|按)(?:每人|每户|人均|每年)?$")
-_BASIS_AFTER = re.compile(r"(?:的)?[^,;。0-9]{0,8}?(?:口径|标准|基数)")
+# ... and a size per head or unit a rule sets ("按每人每月500元标准", "按照每网格不超过20户要求")
+_BASIS_BEFORE = re.compile(r"(?:按照|依照|按)(?:每[^,;。0-9每]{1,3}|人均){0,2}$")
+_BASIS_AFTER = re.compile(r"(?:的)?[^,;。0-9]{0,8}?(?:口径|标准|基数|要求)")
 
 
 # Characters that follow a number without being its measure word: the vocabulary of measure
@@ -360,6 +365,13 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         return None  # "13个县(市、区)", "31个大城市", "全国31省份": the administrative structure
     if unit in ("个", "项", "大") and _SPEECH_PARTS.match(norm, end):
         return None  # "主要做好7个方面的工作", "3点意见": the parts of a speech
+    if (
+        project_size(norm, start, end, unit)
+        or counts_headings(norm, m.end("unit") if m["unit"] else end, m["unit"] or unit)
+        or definition_one(norm, num_start, number, suf)
+        or _ranked(norm, start, unit)
+    ):
+        return None  # "总投资20亿元的…项目", "10个方面的72个项目", "至少有1家", "前10名"
     if _VOTERS.match(norm, end) and _VOTE.search(norm, *containing(para.sentences, start)):
         return None  # "由231名代表投票表决": who voted, not work done
     if _no_work(norm, para, start, end, unit):
@@ -370,8 +382,6 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         number == "1" and not m["scale"] and _PER_UNIT.search(norm, max(start - 6, 0), start)
     ):
         return None  # "其余12个": the rest; "每户至少1人就业": one per household, a definition
-    if unit in ("名", "位") and norm[max(start - 1, 0) : start] in ("前", "列"):
-        return None  # "前10名", "位列前3位": a rank
     if unit in ("条", "款") and (
         norm[max(start - 1, 0) : start] == "章"
         or _POLICY_NAME.search(norm, max(start - 8, 0), start)
@@ -392,6 +402,14 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         paragraph=para,
         sentence=sentence,
         clause=clause,
+    )
+
+
+def _ranked(norm: str, start: int, unit: str) -> bool:
+    """A rank ("前10名", "位列前3位") or a rank's move ("较1-5月上升1位")."""
+    return unit in ("名", "位") and (
+        norm[max(start - 1, 0) : start] in ("前", "列")
+        or _RANK_MOVE.search(norm, max(start - 4, 0), start) is not None
     )
 
 
@@ -440,7 +458,7 @@ def _no_work(norm: str, para: Paragraph, start: int, end: int, unit: str) -> boo
     name ("“34证合一”"): figures of the policy or of the meeting, not of work done."""
     if norm.startswith(("合一", "一照", "一码"), end) and len(unit) == 1:
         return True
-    if _BASIS_BEFORE.search(norm, max(start - 6, 0), start) and _BASIS_AFTER.match(norm, end):
+    if _BASIS_BEFORE.search(norm, max(start - 10, 0), start) and _BASIS_AFTER.match(norm, end):
         return True
     return unit in ("名", "人", "位") and bool(
         _ROLL.search(norm, *containing(para.sentences, start))
