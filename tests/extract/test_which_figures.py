@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from one_line import rows_both_ways
-from tracker.extract.article import Figure
+from tracker.extract.article import Figure, extract
 
 _DATE = dt.date(2023, 12, 28)
 
@@ -53,6 +53,43 @@ def test_the_one_of_a_definition_is_not_a_figure() -> None:
         "各乡镇至少有1所公办中心幼儿园,全年新建幼儿园1所、改造卫生院5所。"
     )
     assert _values(text) == ["2804", "1", "5"]
+
+
+def test_a_number_takes_the_measure_word_of_the_next_in_its_list() -> None:
+    text = (
+        "第一产业比重上升3.82个百分点,第二、第三产业比重分别回落2.16和1.66个百分点;"
+        "两项指标分别增长7.5、8.1%。"
+    )
+    rows = _rows(text)
+    assert [(v, u) for _, v, u in rows] == [
+        ("3.82", "个百分点"),
+        ("2.16", "个百分点"),
+        ("1.66", "个百分点"),
+        ("7.5%", "%"),
+        ("8.1%", "%"),
+    ]
+
+
+def test_a_list_of_bare_integers_shares_no_measure_word() -> None:
+    assert _values("地铁1、2号线建成通车,新建站点12个。") == ["12"]
+
+
+def test_a_bare_wan_takes_its_unit_from_the_other_end_of_the_change() -> None:
+    # the first end is the second's baseline: the second, 0.8万, is the figure proposed
+    assert [(v, u) for _, v, u in _rows("全县贫困人口由1.2万减少到0.8万。")] == [("0.8万", "人")]
+    assert [(v, u) for _, v, u in _rows("全县低保对象从3.5万减少至2.1万人。")] == [("2.1万", "人")]
+    figure = extract("全县低保对象从3.5万减少至2.1万人。", date=_DATE).figures[0]
+    assert figure.baseline is not None
+
+
+def test_measure_words_after_a_scale() -> None:
+    text = "截至目前共计排查13.3万余车次、近15.2万人次,全年投放鱼苗50万尾,新装路灯1.2万盏。"
+    assert [(v, u) for _, v, u in _rows(text)] == [
+        ("13.3万余", "车次"),
+        ("近15.2万", "人次"),
+        ("50万", "尾"),
+        ("1.2万", "盏"),
+    ]
 
 
 def test_a_headline_ends_at_a_news_leads_byline() -> None:

@@ -9,7 +9,13 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from tracker.extract.readings import counts_headings, definition_one, project_size
+from tracker.extract.readings import (
+    change_unit,
+    counts_headings,
+    definition_one,
+    project_size,
+    shared_unit,
+)
 from tracker.extract.text import Paragraph, View, alternation, containing
 from tracker.parse.grammar import chinese_int
 from tracker.parse.quantity import QuantityError, parse_quantity
@@ -25,6 +31,9 @@ _UNITS = (
     "件", "项", "条", "支", "种", "场", "轮", "批", "次", "例", "张", "床", "册", "本", "份",
     "块", "栋", "幢", "元", "亩", "米", "吨", "头", "只", "株", "棵", "门", "班", "期", "节",
     "宗", "笔", "斤", "口", "对", "%", "‰",
+    # ... and measure words read after a scale too ("排查13.3万余车次", "投放鱼苗50万尾")
+    "车次", "架次", "班次", "航次", "剂次", "针次", "台次", "辆次", "艘次", "盏", "眼", "尾",
+    "羽", "枚", "剂", "箱", "袋", "瓶", "盒", "樘",
     # ... and the Latin symbols reports write them with ("生态河道60km", "光伏100MW"; "3000㎡" and
     # "3000m²" are read as m2 and counted as 平方米)
     "km2", "m2", "m3", "kWh", "kW", "MW", "GW", "kV", "km", "kg",
@@ -347,7 +356,7 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         if suf:  # "以上" with no unit: give the suffix back, it may be "以上的…"
             end -= len(suf)
             suf = None
-        implied = _implied_unit(norm, start, end) if m["scale"] else None
+        implied = _implied_unit(norm, start, end) if m["scale"] else _shared(masked, end)
         if implied is None:
             return None
         unit, unit_note = implied
@@ -486,7 +495,26 @@ def _read_band(norm: str, cand: Candidate) -> None:
         cand.end = match.end()
 
 
+def _shared(masked: str, end: int) -> tuple[str, str] | None:
+    """The measure word of a number a list's next number gives ("回落2.16和1.66个百分点")."""
+    unit = shared_unit(masked, end)
+    return None if unit is None else (unit, f"unit {unit} from the next number of the list")
+
+
 def _implied_unit(norm: str, start: int, end: int) -> tuple[str, str] | None:
+    """The unit of a figure written with a scale and no measure word, from the words next to
+    it, or from the other end of a change ("由1.2万人减少到0.8万")."""
+    implied = _unit_from_words(norm, start, end)
+    change = change_unit(norm, start, end) if implied is None else None
+    if change is None:
+        return implied
+    unit, other_start, other_end = change
+    if unit:
+        return unit, f"unit {unit} from the other end of the change"
+    return _unit_from_words(norm, other_start, other_end) if other_start < other_end else None
+
+
+def _unit_from_words(norm: str, start: int, end: int) -> tuple[str, str] | None:
     """The unit of a figure written with a scale and no measure word, from the words next to
     it: money ("187万稳岗返还资金") or people ("困难群体实现再就业1.21万")."""
     # the words after it up to its clause's end: not "减少130万,居民收入…"

@@ -1,6 +1,8 @@
 """What a number means by the words next to it, where the measure word alone does not tell:
 a project's size named before the project ("总投资20亿元的光伏项目"), a count of the headings of
-a list ("10个方面的72个项目"), the one of a definition ("至少有1家")."""
+a list ("10个方面的72个项目"), the one of a definition ("至少有1家"), a measure word a list of
+numbers shares ("分别回落2.16和1.66个百分点"), and the unit of a bare 万 read from the other
+end of a change ("由1.2万人减少到0.8万")."""
 
 from __future__ import annotations
 
@@ -44,3 +46,41 @@ def definition_one(norm: str, start: int, number: str, suf: str | None) -> bool:
         return False
     before = norm[max(start - 4, 0) : start]
     return _AT_LEAST_ONE.search(before) is not None or (before.endswith("有") and bool(suf))
+
+
+# A number whose measure word is the next number's: "分别回落2.16和1.66个百分点",
+# "拉动0.15、1.34个百分点", "增长7.5和8.1%". Read for rates and points only (a list of bare
+# integers may be item numbers: "1、2号线").
+_SHARED_UNIT = re.compile(
+    r"\s?(?:和|、|与|及)\s?(?:[0-9]+(?:\.[0-9]+)?\s?(?:和|、|与|及)\s?){0,4}"
+    r"[0-9]+(?:\.[0-9]+)?(?P<unit>个百分点|百分点|%|‰)"
+)
+
+
+def shared_unit(masked: str, end: int) -> str | None:
+    match = _SHARED_UNIT.match(masked, end)
+    return match["unit"] if match else None
+
+
+# A change told from one bare figure to another: "由1.2万减少到0.8万", "从3.5万人下降至2.1万".
+_FROM = re.compile(
+    r"(?:由|从)(?P<num>[0-9]+(?:\.[0-9]+)?(?:万|亿))(?P<unit>人|户|元|亩|吨|个|家)?"
+    r"[^,;。,;0-9]{0,8}?(?:到|至|为)$"
+)
+_TO = re.compile(
+    r"[^,;。,;0-9]{0,8}?(?:到|至|为)[0-9]+(?:\.[0-9]+)?(?:万|亿)(?P<unit>人|户|元|亩|吨|个|家)"
+)
+
+
+def change_unit(norm: str, start: int, end: int) -> tuple[str | None, int, int] | None:
+    """The other end of a change a bare 万 figure is one end of: its unit if written, else
+    the span of its number (to read its unit from the words next to it)."""
+    before = norm[max(start - 24, 0) : start]
+    if norm[start - 1 : start] in ("由", "从"):
+        after = _TO.match(norm, end)
+        return (after["unit"], 0, 0) if after else None
+    match = _FROM.search(before)
+    if match is None:
+        return None
+    offset = start - len(before)
+    return match["unit"], offset + match.start("num"), offset + match.end("num")
