@@ -115,3 +115,16 @@ def test_a_ranks_move_is_not_a_figure() -> None:
         "固定资产投资增长10.4%,居全省第11位,比一季度前移4位,排名提升2名。"
     )
     assert _values(text, date=dt.date(2021, 7, 20)) == ["1.3%", "10.4%"]
+
+
+def test_meetings_held_and_papers_issued_are_not_figures() -> None:
+    text = (
+        "全年共召开常务会议12次,组织召开专题协调会议研究8次,出台政策文件5个,印发工作简报20期;"
+        "举办现场招聘会15场,开展技能培训班30期,全县城镇新增就业5200人。"
+    )
+    assert _values(text) == ["15", "30", "5200"]
+
+
+def test_the_industries_a_statistic_counts_are_headings() -> None:
+    text = "全市35个行业大类中28个行业增加值实现增长,规模以上工业增加值增长13.3%。"
+    assert "35" not in _values(text, date=dt.date(2021, 7, 20))

@@ -13,6 +13,7 @@ from tracker.extract.readings import (
     change_unit,
     counts_headings,
     definition_one,
+    own_business,
     project_size,
     shared_unit,
 )
@@ -379,8 +380,9 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         or counts_headings(norm, m.end("unit") if m["unit"] else end, m["unit"] or unit)
         or definition_one(norm, num_start, number, suf)
         or _ranked(norm, start, unit)
+        or own_business(norm, start, end, unit)
     ):
-        return None  # "总投资20亿元的…项目", "10个方面的72个项目", "至少有1家", "前10名"
+        return None  # "总投资20亿元的…项目", "10个方面的72个项目", "至少有1家", "会议12次"
     if _VOTERS.match(norm, end) and _VOTE.search(norm, *containing(para.sentences, start)):
         return None  # "由231名代表投票表决": who voted, not work done
     if _no_work(norm, para, start, end, unit):

@@ -1,8 +1,8 @@
 """What a number means by the words next to it, where the measure word alone does not tell:
 a project's size named before the project ("总投资20亿元的光伏项目"), a count of the headings of
-a list ("10个方面的72个项目"), the one of a definition ("至少有1家"), a measure word a list of
-numbers shares ("分别回落2.16和1.66个百分点"), and the unit of a bare 万 read from the other
-end of a change ("由1.2万人减少到0.8万")."""
+a list ("10个方面的72个项目"), meetings held and papers issued ("召开常务会议12次"), the one of
+a definition ("至少有1家"), a measure word a list of numbers shares ("分别回落2.16和1.66个百分点"),
+and the unit of a bare 万 read from the other end of a change ("由1.2万人减少到0.8万")."""
 
 from __future__ import annotations
 
@@ -30,11 +30,36 @@ def project_size(norm: str, start: int, end: int, unit: str) -> bool:
 
 # The headings a list of work falls under: "10个方面的72个具体项目", "3个领域共23个项目",
 # "10大类50个事项", "涵盖5个板块".
-_HEADINGS = re.compile(r"(?:方面|领域|大类|类别|门类|板块|维度|层面|类)")
+_HEADINGS = re.compile(r"(?:方面|领域|(?:行业)?大类|类别|门类|板块|维度|层面|类)")
 
 
 def counts_headings(norm: str, end: int, unit: str) -> bool:
     return unit in ("个", "大") and _HEADINGS.match(norm, end) is not None
+
+
+# The meetings held and the papers issued to do the work ("召开常务会议12次", "12次专题会议",
+# "出台政策文件5个", "印发工作简报20期"): the administration's own business, not work done for the
+# public (a 招聘会 or 培训班 held is).
+_MEETING = r"(?:会议|座谈会|调度会|推进会|联席会|常务会|专题会|协调会|部署会|办公会)"
+_PAPER = r"(?:文件|简报|纪要|通报)"
+_MEETING_BEFORE = re.compile(
+    rf"(?:召开|主持|组织|举行|参加|出席|列席)[^,;。0-9]{{0,8}}{_MEETING}[^,;。0-9]{{0,6}}$"
+)
+_PAPER_BEFORE = re.compile(
+    rf"(?:出台|印发|制定|下发|编发|起草|编印|转发)[^,;。0-9]{{0,6}}{_PAPER}[^,;。0-9]{{0,2}}$"
+)
+_OWN_BUSINESS_AFTER = re.compile(rf"(?:[^,;。0-9]{{0,4}}{_MEETING}|{_PAPER})")
+
+
+def own_business(norm: str, start: int, end: int, unit: str) -> bool:
+    if unit not in ("次", "场", "期", "个", "份", "件", "篇", "项"):
+        return False
+    before = norm[max(start - 16, 0) : start]
+    return (
+        _MEETING_BEFORE.search(before) is not None
+        or _PAPER_BEFORE.search(before) is not None
+        or _OWN_BUSINESS_AFTER.match(norm, end) is not None
+    )
 
 
 # One of a definition: "每个县至少有1家定点医疗机构", "实现有1家以上…", "至少1名".
