@@ -9,6 +9,14 @@ import re
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from tracker.extract.readings import (
+    change_unit,
+    counts_headings,
+    definition_one,
+    own_business,
+    project_size,
+    shared_unit,
+)
 from tracker.extract.text import Paragraph, View, alternation, containing
 from tracker.parse.grammar import chinese_int
 from tracker.parse.quantity import QuantityError, parse_quantity
@@ -24,6 +32,9 @@ _UNITS = (
     "件", "项", "条", "支", "种", "场", "轮", "批", "次", "例", "张", "床", "册", "本", "份",
     "块", "栋", "幢", "元", "亩", "米", "吨", "头", "只", "株", "棵", "门", "班", "期", "节",
     "宗", "笔", "斤", "口", "对", "%", "‰",
+    # ... and measure words read after a scale too ("排查13.3万余车次", "投放鱼苗50万尾")
+    "车次", "架次", "班次", "航次", "剂次", "针次", "台次", "辆次", "艘次", "盏", "尾", "羽",
+    "枚", "剂", "箱", "袋", "瓶", "盒", "樘",
     # ... and the Latin symbols reports write them with ("生态河道60km", "光伏100MW"; "3000㎡" and
     # "3000m²" are read as m2 and counted as 平方米)
     "km2", "m2", "m3", "kWh", "kW", "MW", "GW", "kV", "km", "kg",
@@ -96,6 +107,9 @@ _OUT_OF_POVERTY = re.compile(
 _POLICY_NAME = re.compile(r"[“\"「][^”\"」,,。;]{0,6}$")
 
 
+_RANK_MOVE = re.compile(r"(?:上升|下降|提升|提高|前移|后移|前进|后退|下滑|攀升|跃升|上移|下移)$")
+
+
 _PER_UNIT = re.compile(r"每[^,;。0-9]{1,4}$")
 # The rest told done is work done: "除19家关闭外,其余235家已全部完成签约".
 _REST_DONE = re.compile(r"[^,;。0-9]{0,8}?(?:均已|已经|已)(?:全部)?(?:完成|建成|完工|竣工)")
@@ -139,8 +153,9 @@ _CN_CLASS = "一二两三四五六七八九十百千"
 
 # The basis a sum is reckoned on ("按800元标准发放", "按照4036.54万人的经费下达口径"): a
 # parameter of the policy, not work done.
-_BASIS_BEFORE = re.compile(r"(?:按照|依照|按)(?:每人|每户|人均|每年)?$")
-_BASIS_AFTER = re.compile(r"(?:的)?[^,;。0-9]{0,8}?(?:口径|标准|基数)")
+# ... and a size per head or unit a rule sets ("按每人每月500元标准", "按照每网格不超过20户要求")
+_BASIS_BEFORE = re.compile(r"(?:按照|依照|按)(?:每[^,;。0-9每]{1,3}|人均){0,2}$")
+_BASIS_AFTER = re.compile(r"(?:的)?[^,;。0-9]{0,8}?(?:口径|标准|基数|要求)")
 
 
 # Characters that follow a number without being its measure word: the vocabulary of measure
@@ -342,7 +357,7 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         if suf:  # "以上" with no unit: give the suffix back, it may be "以上的…"
             end -= len(suf)
             suf = None
-        implied = _implied_unit(norm, start, end) if m["scale"] else None
+        implied = _implied_unit(norm, start, end) if m["scale"] else _shared(masked, end)
         if implied is None:
             return None
         unit, unit_note = implied
@@ -360,6 +375,14 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         return None  # "13个县(市、区)", "31个大城市", "全国31省份": the administrative structure
     if unit in ("个", "项", "大") and _SPEECH_PARTS.match(norm, end):
         return None  # "主要做好7个方面的工作", "3点意见": the parts of a speech
+    if (
+        project_size(norm, start, end, unit)
+        or counts_headings(norm, m.end("unit") if m["unit"] else end, m["unit"] or unit)
+        or definition_one(norm, num_start, number, suf)
+        or _ranked(norm, start, unit)
+        or own_business(norm, start, end, unit)
+    ):
+        return None  # "总投资20亿元的…项目", "10个方面的72个项目", "至少有1家", "会议12次"
     if _VOTERS.match(norm, end) and _VOTE.search(norm, *containing(para.sentences, start)):
         return None  # "由231名代表投票表决": who voted, not work done
     if _no_work(norm, para, start, end, unit):
@@ -370,8 +393,6 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         number == "1" and not m["scale"] and _PER_UNIT.search(norm, max(start - 6, 0), start)
     ):
         return None  # "其余12个": the rest; "每户至少1人就业": one per household, a definition
-    if unit in ("名", "位") and norm[max(start - 1, 0) : start] in ("前", "列"):
-        return None  # "前10名", "位列前3位": a rank
     if unit in ("条", "款") and (
         norm[max(start - 1, 0) : start] == "章"
         or _POLICY_NAME.search(norm, max(start - 8, 0), start)
@@ -392,6 +413,14 @@ def _candidate(norm: str, masked: str, m: re.Match[str], para: Paragraph) -> Can
         paragraph=para,
         sentence=sentence,
         clause=clause,
+    )
+
+
+def _ranked(norm: str, start: int, unit: str) -> bool:
+    """A rank ("前10名", "位列前3位") or a rank's move ("较1-5月上升1位")."""
+    return unit in ("名", "位") and (
+        norm[max(start - 1, 0) : start] in ("前", "列")
+        or _RANK_MOVE.search(norm, max(start - 4, 0), start) is not None
     )
 
 
@@ -440,7 +469,7 @@ def _no_work(norm: str, para: Paragraph, start: int, end: int, unit: str) -> boo
     name ("“34证合一”"): figures of the policy or of the meeting, not of work done."""
     if norm.startswith(("合一", "一照", "一码"), end) and len(unit) == 1:
         return True
-    if _BASIS_BEFORE.search(norm, max(start - 6, 0), start) and _BASIS_AFTER.match(norm, end):
+    if _BASIS_BEFORE.search(norm, max(start - 10, 0), start) and _BASIS_AFTER.match(norm, end):
         return True
     return unit in ("名", "人", "位") and bool(
         _ROLL.search(norm, *containing(para.sentences, start))
@@ -468,7 +497,26 @@ def _read_band(norm: str, cand: Candidate) -> None:
         cand.end = match.end()
 
 
+def _shared(masked: str, end: int) -> tuple[str, str] | None:
+    """The measure word of a number a list's next number gives ("回落2.16和1.66个百分点")."""
+    unit = shared_unit(masked, end)
+    return None if unit is None else (unit, f"unit {unit} from the next number of the list")
+
+
 def _implied_unit(norm: str, start: int, end: int) -> tuple[str, str] | None:
+    """The unit of a figure written with a scale and no measure word, from the words next to
+    it, or from the other end of a change ("由1.2万人减少到0.8万")."""
+    implied = _unit_from_words(norm, start, end)
+    change = change_unit(norm, start, end) if implied is None else None
+    if change is None:
+        return implied
+    unit, other_start, other_end = change
+    if unit:
+        return unit, f"unit {unit} from the other end of the change"
+    return _unit_from_words(norm, other_start, other_end) if other_start < other_end else None
+
+
+def _unit_from_words(norm: str, start: int, end: int) -> tuple[str, str] | None:
     """The unit of a figure written with a scale and no measure word, from the words next to
     it: money ("187万稳岗返还资金") or people ("困难群体实现再就业1.21万")."""
     # the words after it up to its clause's end: not "减少130万,居民收入…"
