@@ -80,3 +80,13 @@ def test_an_items_task_before_a_progress_report_that_names_who_leads_it_first() 
     roles = _roles(text, date=dt.date(2019, 10, 28))
     assert roles[0] == ("target", "7285")
     assert roles[-1] == ("outcome", "6125")
+
+
+def test_an_undated_report_looking_back_on_last_year_plans_this_years_written_out_year() -> None:
+    # "回顾2018年" makes 2019 今年: "2019年,…安排年度重点项目208个" is a plan, not a review of 2019.
+    text = (
+        "回顾2018年,全市地区生产总值增长8%。2019年,全市将着力促进经济平衡增长,"
+        "谋划推进一批重大投资项目,安排年度重点项目208个。"
+    )
+    roles = _roles(text)
+    assert roles == [("outcome", "8%"), ("target", "208")]

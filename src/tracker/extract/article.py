@@ -134,6 +134,7 @@ def extract(
         date_known=date_known,
         sentences=[s for para in paragraphs for s in para.sentences],
         stance=article_stance(norm),
+        this_year_planned=_this_year_planned(norm, ref_year),
     )
 
     cands = [c for c in candidates(view, paragraphs) if not in_story(c.start) and read_value(c)]
@@ -216,6 +217,15 @@ def _years(
     return ref_year, year or common_year or (date.year if date else None), year_note
 
 
+def _this_year_planned(norm: str, ref_year: int | None) -> bool:
+    """Whether the text looks back on the year before 今年 or heads 今年's plan."""
+    review = _REVIEW_HEADING.search(norm)
+    looks_back = review is not None and int(review[1] or review[2]) + 1 == ref_year
+    return looks_back or _THIS_YEARS_PLAN.search(norm) is not None
+
+
+# "今年主要预期目标", "今年的主要任务", "今年工作安排": a heading of this year's plan.
+_THIS_YEARS_PLAN = re.compile(r"今年(?:的)?(?:主要)?(?:预期)?(?:目标|任务)|今年(?:工作)?安排")
 # "2014年工作回顾", "回顾2019年,…", "报告首先回顾了2017年工作": the year looked back on.
 _REVIEW_HEADING = re.compile(r"([0-9]{4})年(?:工作|发展)?(?:回顾|总结)|回顾了?([0-9]{4})年")
 

@@ -138,6 +138,9 @@ class ArticleContext:
     sentences: list[tuple[int, int]] = field(default_factory=list)  # the article's, in order
     balance: dict[int, tuple[float, float]] = field(default_factory=dict)
     stance: Stance | None = None  # a plan or a report, as the article's opening says
+    # The text looks back on the year before 今年 (回顾2018年) or heads 今年's plan (今年主要预期
+    # 目标): its figures of 今年's year are this year's, even written out (2019年,…).
+    this_year_planned: bool = False
 
 
 def figure_role(
@@ -282,13 +285,10 @@ def _article_role(ctx: ArticleContext, when: _When) -> tuple[Role, float, str] |
 
 
 def _this_year_told(ctx: ArticleContext, when: _When) -> bool:
-    """Whether an undated text heads this year's plan with "今年" ("今年主要预期目标 … 2021年地区
-    生产总值目标确定为…"): writing the figure's year out is then no looking back."""
-    return when.first == when.last == ctx.ref_year and _THIS_YEARS_PLAN.search(ctx.norm) is not None
-
-
-# "今年主要预期目标", "今年的主要任务", "今年工作安排": a heading of this year's plan.
-_THIS_YEARS_PLAN = re.compile(r"今年(?:的)?(?:主要)?(?:预期)?(?:目标|任务)|今年(?:工作)?安排")
+    """Whether an undated text looks back on the year before the figure's or heads its year's
+    plan as 今年's ("今年主要预期目标 … 2021年地区生产总值目标确定为…"): writing the figure's year
+    out is then no looking back."""
+    return ctx.this_year_planned and when.first == when.last == ctx.ref_year
 
 
 def _since_year_changed(cand: Candidate, ctx: ArticleContext) -> int:
