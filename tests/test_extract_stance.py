@@ -66,3 +66,10 @@ def test_a_report_of_work_done_does_not_read_a_bare_figure_as_planned() -> None:
     # The paragraph's plan words ("加快推进") are the work's, not a plan of the report's.
     text = "民生实事项目完成情况\n加快推进城乡环境整治。新建公厕30座。\n"
     assert _roles(text, date=dt.date(2023, 12, 20)) == [("outcome", "30")]
+
+
+def test_a_programme_launched_for_the_year_is_a_plan() -> None:
+    launched = "本报讯 日前,区委、区政府全面启动2019年惠民工程。据了解,共涉及20项。"
+    assert article_stance(launched) == "plan"
+    assert article_stance("2019年惠民工程启动以来,已完成投资5亿元。") == "report"
+    assert article_stance("全区惠民工程自启动实施以来进展顺利。") == "report"
