@@ -332,11 +332,16 @@ def _take_unit(inside: list[Candidate], unit: str | None) -> None:
     unit column states ("年度任务(万人) | … | 2.8": 2.8万人, not 2.8人)."""
     if unit is None:
         return
-    scale = unit[0] if unit[0] in "万亿" and len(unit) > 1 else None
+    scale, base = _split_scale(unit)
     for cand in inside:
         if cand.unit_note is not None and cand.scale is None and cand.unit != "%":
-            cand.unit, cand.scale = unit[len(scale or "") :], scale
+            cand.unit, cand.scale = base, scale
             read_value(cand)
+
+
+def _split_scale(unit: str) -> tuple[str | None, str]:
+    """A column's unit as scale and measure word: "万人" → 万, 人; "所" → None, 所."""
+    return (unit[0], unit[1:]) if unit[0] in "万亿" and len(unit) > 1 else (None, unit)
 
 
 def _row_unit(grid: str, row: list[Cell], columns: _Columns) -> str | None:
@@ -358,11 +363,9 @@ def _bare_cell(
     if number is None or unit is None:
         return None
     at = start + len(text) - len(text.lstrip())
-    scale = unit[0] if unit[0] in "万亿" and len(unit) > 1 else None
+    scale, base = _split_scale(unit)
     para = paragraph_at(table.paragraphs, at)
-    cand = new_cell(
-        para, table.by_start, table.added, at, number.group(), unit[len(scale or "") :], False
-    )
+    cand = new_cell(para, table.by_start, table.added, at, number.group(), base, False)
     if cand is not None:
         cand.scale = scale  # the unit column's ("万人"), not written in the cell
     return cand if cand is not None and read_value(cand) else None
