@@ -53,7 +53,7 @@ from tracker.extract.draft import Extraction, Figure, Role
 from tracker.extract.grid import bar_columns
 from tracker.extract.places import figure_region, region_pattern, region_tree
 from tracker.extract.relations import relate
-from tracker.extract.roles import ArticleContext, figure_role, figure_when
+from tracker.extract.roles import figure_role
 from tracker.extract.skips import drop_headline_repeats, mark_anecdotes
 from tracker.extract.stance import article_stance
 from tracker.extract.tables import table_rows
@@ -68,6 +68,7 @@ from tracker.extract.text import (
     strip_edges,
 )
 from tracker.extract.titles import UNNAMED, category_of, figure_title, without_heading_line
+from tracker.extract.when import ArticleContext, figure_when
 
 __all__ = ["Extraction", "Figure", "Role", "extract", "read_article_date"]
 

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 from tracker.core.regions import RegionInfo, strip_suffix, to_simplified
 from tracker.extract.candidates import Candidate
-from tracker.extract.roles import LOOKBACK, ArticleContext
 from tracker.extract.text import Names, containing
+from tracker.extract.when import LOOKBACK, ArticleContext
 
 _WHOLE_AREA = re.compile(r"全市|全区|全县|全省|全州|全盟|全旗|全国|我市|我区|我县|我省|我州")
 

@@ -7,9 +7,10 @@ import bisect
 import re
 
 from tracker.extract.candidates import Candidate
-from tracker.extract.roles import TARGET_AFTER, ArticleContext
+from tracker.extract.roles import TARGET_AFTER
 from tracker.extract.tasks import ITEM_MARK, same_unit
 from tracker.extract.text import View
+from tracker.extract.when import ArticleContext
 
 _CATEGORIES = (
     ("就业", r"就业|招聘|岗位|创业|劳动力|务工|用工|失业|稳岗|扩岗|留工|劳务|技能人才|人才"),
